@@ -1,0 +1,215 @@
+package dev.citeqa.answer;
+
+import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Paragraph;
+import dev.citeqa.collection.Sentence;
+import dev.citeqa.collection.SentenceSplitter;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.search.PassageHit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Checks a model's answer against the passages it was given, before anyone sees it as cited.
+ *
+ * <ul>
+ *   <li>Every {@code [ID]} marker naming an article that was not among the retrieved passages is removed: a
+ *       model can invent IDs, and an invented citation is worse than none.
+ *   <li>Each answer sentence is compared with the passages of the articles it cites, by shared terms and by
+ *       embedding similarity; a sentence they do not back is reported as unsupported.
+ *   <li>An answer that cites nothing, or that says the passages do not contain the answer, is not an answer.
+ * </ul>
+ */
+public final class CitationVerifier {
+
+    /** Share of a sentence's terms found in its cited passages that backs it on words alone. */
+    static final double LEXICAL_SUPPORT = 0.6;
+    /** Cosine similarity to one cited sentence that backs it on meaning alone (a paraphrase). */
+    static final double SEMANTIC_SUPPORT = 0.80;
+    /** Weaker lexical and semantic evidence that back a sentence together. */
+    static final double LEXICAL_PARTIAL = 0.4;
+    static final double SEMANTIC_PARTIAL = 0.70;
+
+    private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,400})\\]");
+    private static final Pattern ID_LIKE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]*");
+    private static final Pattern LABEL = Pattern.compile("(?i)^(?:id|source|article|doc|ref)s?\\s*[:#]?\\s*");
+    private static final Pattern REFUSAL = Pattern.compile("(?i)\\b(?:(?:corpus|passages?|articles?|sources?|context"
+            + "|documents?|texts?)\\b[^.]{0,60}\\b(?:does not|do not|doesn't|don't|did not|cannot|can't|fails? to)\\b"
+            + "[^.]{0,40}\\b(?:say|contain|mention|include|provide|state|answer|specify|give|address)"
+            + "|i (?:do not|don't) know|no information|not (?:mentioned|specified|stated|provided)"
+            + "|(?:cannot|can't|unable to) (?:answer|determine|find))");
+
+    private static final NewsAnalyzer TERMS = NewsAnalyzer.forText();
+
+    private final Embedder embedder;
+
+    public CitationVerifier(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    public Answer verify(String modelText, List<PassageHit> passages, String answerer) {
+        Map<String, List<PassageHit>> byArticle = new LinkedHashMap<>();
+        for (PassageHit hit : passages) {
+            byArticle.computeIfAbsent(hit.stored().passage().articleId(), id -> new ArrayList<>()).add(hit);
+        }
+        String text = keepKnownMarkers(modelText == null ? "" : modelText.strip(), byArticle.keySet());
+        List<Claim> claims = claims(text);
+
+        Map<String, CitedSentence> cited = new LinkedHashMap<>();
+        Set<String> unsupportedIds = new HashSet<>();
+        List<String> unsupported = new ArrayList<>();
+        boolean anySupported = false;
+        for (Claim raw : claims) {
+            Claim claim = new Claim(raw.text(), raw.ids().stream().filter(byArticle::containsKey).toList());
+            List<PassageHit> sources = claim.ids().isEmpty() ? passages
+                    : claim.ids().stream().flatMap(id -> byArticle.get(id).stream()).toList();
+            Support support = support(claim.text(), sources);
+            if (!claim.ids().isEmpty()) {
+                if (support.supported()) {
+                    anySupported = true;
+                } else {
+                    unsupportedIds.addAll(claim.ids());
+                }
+                for (String id : claim.ids()) {
+                    CitedSentence best = bestSentence(support, id);
+                    cited.merge(id, best, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+                }
+            }
+            if (!support.supported() && !claim.text().isBlank()) {
+                unsupported.add(claim.text());
+            }
+        }
+
+        boolean refused = REFUSAL.matcher(text).find();
+        if (cited.isEmpty() || (refused && !anySupported)) {
+            String draft = BRACKETS.matcher(text).replaceAll("").strip();
+            List<String> notes = draft.isEmpty() || refused ? List.of() : List.of(draft);
+            String reason = cited.isEmpty() ? "The model's answer cited no retrieved article." : "The model found no answer.";
+            return new Answer(Answer.NOT_IN_CORPUS + " " + reason, false, List.of(), answerer, notes, null);
+        }
+        List<Citation> citations = new ArrayList<>();
+        for (Map.Entry<String, CitedSentence> e : cited.entrySet()) {
+            Article article = byArticle.get(e.getKey()).getFirst().stored().article();
+            Sentence s = e.getValue().sentence();
+            citations.add(new Citation(article.id(), article.title(), article.date(), s.text(), s.start(), s.end(),
+                    !unsupportedIds.contains(article.id())));
+        }
+        return new Answer(text, true, citations, answerer, unsupported, null);
+    }
+
+    /** Rewrites every bracket to the known IDs it names, and drops brackets that name none. */
+    static String keepKnownMarkers(String text, Set<String> known) {
+        Matcher m = BRACKETS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            List<String> kept = new ArrayList<>();
+            boolean citation = false;
+            for (String part : m.group(1).split("[,;|]|\\s+and\\s+|\\s+")) {
+                String id = LABEL.matcher(part.strip()).replaceFirst("");
+                if (known.contains(id)) {
+                    kept.add(id);
+                    citation = true;
+                } else if (ID_LIKE.matcher(id).matches() && id.matches(".*[\\d_].*")) {
+                    citation = true; // looks like an ID, but was not retrieved: invented
+                }
+            }
+            String replacement = !citation ? m.group() : String.join("", kept.stream().map(id -> "[" + id + "]").toList());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("[ \\t]+([.,;:!?])", "$1").replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
+    /** An answer sentence and the articles it cites. */
+    record Claim(String text, List<String> ids) {}
+
+    /**
+     * Splits an answer into sentences and gives each the markers inside it or right after it: "... in
+     * Antalya. [001]" cites 001 for the sentence before the marker.
+     */
+    static List<Claim> claims(String text) {
+        List<Sentence> sentences = SentenceSplitter.split(text, List.of(new Paragraph(text, 0, text.length())));
+        List<String> texts = new ArrayList<>();
+        List<LinkedHashSet<String>> ids = new ArrayList<>();
+        for (Sentence s : sentences) {
+            Matcher m = BRACKETS.matcher(s.text());
+            LinkedHashSet<String> found = new LinkedHashSet<>();
+            int leading = 0;
+            boolean atStart = true;
+            while (m.find()) {
+                if (atStart && s.text().substring(leading, m.start()).isBlank()) {
+                    // A marker opening a sentence belongs to the sentence before it.
+                    if (!ids.isEmpty()) {
+                        ids.getLast().add(m.group(1));
+                    } else {
+                        found.add(m.group(1));
+                    }
+                    leading = m.end();
+                } else {
+                    atStart = false;
+                    found.add(m.group(1));
+                }
+            }
+            String plain = BRACKETS.matcher(s.text()).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").strip();
+            if (plain.isEmpty() || plain.matches("[.,;:!?]+")) {
+                if (!ids.isEmpty()) {
+                    ids.getLast().addAll(found);
+                }
+                continue;
+            }
+            texts.add(plain);
+            ids.add(found);
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            claims.add(new Claim(texts.get(i), List.copyOf(ids.get(i))));
+        }
+        return claims;
+    }
+
+    /** How well the sources back one sentence, and which of their sentences is closest to it. */
+    private record Support(boolean supported, List<CitedSentence> closest) {}
+
+    private record CitedSentence(String articleId, Sentence sentence, double similarity) {}
+
+    private Support support(String claim, List<PassageHit> sources) {
+        Set<String> claimTerms = new HashSet<>(TERMS.terms(claim));
+        Set<String> sourceTerms = new HashSet<>();
+        float[] vector = embedder.embed(claim);
+        List<CitedSentence> closest = new ArrayList<>();
+        double bestSimilarity = -1;
+        for (PassageHit hit : sources) {
+            List<Sentence> sentences = hit.stored().passage().sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+                sourceTerms.addAll(TERMS.terms(sentences.get(i).text()));
+                double similarity = VectorUtil.dotProduct(vector, hit.stored().sentenceVectors().get(i));
+                bestSimilarity = Math.max(bestSimilarity, similarity);
+                closest.add(new CitedSentence(hit.stored().passage().articleId(), sentences.get(i), similarity));
+            }
+        }
+        long shared = claimTerms.stream().filter(sourceTerms::contains).count();
+        double lexical = claimTerms.isEmpty() ? 0 : (double) shared / claimTerms.size();
+        boolean supported = lexical >= LEXICAL_SUPPORT || bestSimilarity >= SEMANTIC_SUPPORT
+                || (lexical >= LEXICAL_PARTIAL && bestSimilarity >= SEMANTIC_PARTIAL);
+        return new Support(supported, closest);
+    }
+
+    private static CitedSentence bestSentence(Support support, String articleId) {
+        CitedSentence best = null;
+        for (CitedSentence c : support.closest()) {
+            if (c.articleId().equals(articleId) && (best == null || c.similarity() > best.similarity())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,493 @@
+package dev.citeqa.answer.extractive;
+
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Answerer;
+import dev.citeqa.answer.Citation;
+import dev.citeqa.answer.extractive.EntityTagger.Entity;
+import dev.citeqa.answer.extractive.EntityTagger.Kind;
+import dev.citeqa.answer.extractive.QuestionAnalysis.AnswerType;
+import dev.citeqa.answer.extractive.QuestionAnalysis.QuestionTerm;
+import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Sentence;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
+import dev.citeqa.search.PassageHit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.jboss.logging.Logger;
+
+/**
+ * The built-in answerer: picks the one or two consecutive sentences of the retrieved passages that best
+ * answer the question, and cites the article they come from. It needs no language model.
+ *
+ * <p>Each candidate window of sentences is scored on four kinds of evidence:
+ * <ul>
+ *   <li>lexical coverage: the share of the question's terms, weighted by rarity (IDF), found in the window,
+ *       with partial credit for terms found only elsewhere in the passage or in the title;
+ *   <li>semantic similarity between the question and the window's sentences (embeddings);
+ *   <li>answer type: whether the window holds a phrase of the kind the question asks for (a person for
+ *       "who", a date for "when", a number for "how many") other than the question's own words;
+ *   <li>the retrieval rank of the passage.
+ * </ul>
+ * It abstains, rather than guess, when the question names a person, place or number that no passage
+ * mentions, or when the best window's combined evidence is weak.
+ */
+public final class ExtractiveAnswerer implements Answerer {
+
+    public static final String NAME = "extractive";
+
+    private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
+
+    /** Weights of the evidence in a window's score; they sum to one for a perfect single sentence. */
+    static final double W_COVERAGE = 0.50;
+    static final double W_SEMANTIC = 0.30;
+    static final double W_TYPE = 0.15;
+    static final double W_RANK = 0.05;
+
+    /** Cosine similarities of this model run from about 0.45 (unrelated) to 0.80 (a paraphrase). */
+    static final double SEMANTIC_FLOOR = 0.45;
+    static final double SEMANTIC_SPAN = 0.35;
+
+    /** Below this confidence (coverage and similarity combined) the answerer says the corpus does not say. */
+    static final double MIN_CONFIDENCE = 0.42;
+
+    /** The longest answer, in sentences. */
+    static final int MAX_SENTENCES = 3;
+
+    /** A second sentence costs this much, so that it is added only when it brings real evidence. */
+    static final double PAIR_COST = 0.05;
+
+    /** Credit for a question term found in the passage or title but outside the chosen sentences. */
+    static final double CONTEXT_CREDIT = 0.4;
+
+    /** Credit for a spelling variant of a name ("Medinski" for "Medinsky") or a related word form. */
+    static final double VARIANT_CREDIT = 0.85;
+    static final double RELATED_FORM_CREDIT = 0.6;
+
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
+    private final Embedder embedder;
+
+    public ExtractiveAnswerer(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Answer answer(AnswerRequest request) {
+        return decide(request).answer();
+    }
+
+    /** The answer together with the evidence behind it, for tests and the evaluation report. */
+    public record Decision(Answer answer, Window best, double confidence, String reason) {}
+
+    /** A run of consecutive sentences of one passage, and its evidence. */
+    public record Window(PassageHit hit, int from, int to, double coverage, double semantic, boolean typeMatch,
+            int missingRequired, double score, Entity answerEntity) {
+
+        List<Sentence> sentences() {
+            return hit.stored().passage().sentences().subList(from, to);
+        }
+    }
+
+    public Decision decide(AnswerRequest request) {
+        QuestionAnalysis question = QuestionAnalysis.of(request.standaloneQuestion(), request.question());
+        if (question.terms().isEmpty()) {
+            return abstain("The question does not name anything to look for.", null, 0);
+        }
+        if (request.passages().isEmpty()) {
+            return abstain("No passage matches the question.", null, 0);
+        }
+        Evidence evidence = new Evidence(question, request);
+        for (QuestionTerm term : question.terms()) {
+            if (term.required() && term.weight() >= 1 && evidence.unknown(term)) {
+                return abstain("No article mentions \"" + term.surface() + "\".", null, 0);
+            }
+        }
+        Window best = null;
+        List<Window> considered = new ArrayList<>();
+        for (int rank = 0; rank < request.passages().size(); rank++) {
+            PassageHit hit = request.passages().get(rank);
+            List<Sentence> sentences = hit.stored().passage().sentences();
+            for (int from = 0; from < sentences.size(); from++) {
+                if (!evidence.answerable(sentences.get(from))) {
+                    continue;
+                }
+                for (int to = from + 1; to <= Math.min(from + 2, sentences.size()); to++) {
+                    if (to - from == 2 && !evidence.answerable(sentences.get(from + 1))) {
+                        break;
+                    }
+                    Window window = evidence.score(hit, rank, from, to);
+                    if (LOG.isDebugEnabled()) {
+                        considered.add(window);
+                    }
+                    if (best == null || window.score() > best.score()) {
+                        best = window;
+                    }
+                }
+            }
+        }
+        if (LOG.isDebugEnabled()) {
+            logCandidates(request, question, considered);
+        }
+        if (best == null) {
+            return abstain("No passage has a sentence that could answer the question.", null, 0);
+        }
+        double confidence = confidence(best);
+        if (best.missingRequired() > 0) {
+            return abstain("No passage is about everything the question names.", best, confidence);
+        }
+        if (confidence < MIN_CONFIDENCE) {
+            return abstain("No passage answers the question closely enough.", best, confidence);
+        }
+        return new Decision(answerFrom(evidence.withContinuation(best)), best, confidence, "answered");
+    }
+
+    private static void logCandidates(AnswerRequest request, QuestionAnalysis question, List<Window> windows) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Q: %s | standalone: %s | type %s | terms %s%n", request.question(),
+                request.standaloneQuestion(), question.type(), question.terms()));
+        windows.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(12).forEach(w -> out.append(
+                String.format(Locale.ROOT, "  %.3f cov=%.2f sem=%.3f type=%s miss=%d conf=%.2f %s: %s%n", w.score(),
+                        w.coverage(), w.semantic(), w.typeMatch(), w.missingRequired(), confidence(w),
+                        w.hit().stored().passage().key(),
+                        String.join(" ", w.sentences().stream().map(Sentence::text).toList()))));
+        LOG.debug(out);
+    }
+
+    /** Evidence independent of rank and answer type: how well the window covers and matches the question. */
+    static double confidence(Window w) {
+        return 0.6 * w.coverage() + 0.4 * normalisedSimilarity(w.semantic());
+    }
+
+    static double normalisedSimilarity(double cosine) {
+        return Math.max(0, Math.min(1, (cosine - SEMANTIC_FLOOR) / SEMANTIC_SPAN));
+    }
+
+    private Decision abstain(String reason, Window best, double confidence) {
+        return new Decision(Answer.notInCorpus(NAME, reason), best, confidence, reason);
+    }
+
+    private static Answer answerFrom(Window best) {
+        Article article = best.hit().stored().article();
+        List<Sentence> sentences = best.sentences();
+        String snippet = String.join(" ", sentences.stream().map(Sentence::text).toList());
+        String text = snippet + " [" + article.id() + "]";
+        Citation citation = new Citation(article.id(), article.title(), article.date(), snippet,
+                sentences.getFirst().start(), sentences.getLast().end(), true);
+        return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best));
+    }
+
+    /** What a follow-up's "he" or "it" most likely means: the answer's person, or the question's subject. */
+    private static String entityOf(Window best) {
+        Entity e = best.answerEntity();
+        if (e == null) {
+            return null;
+        }
+        return e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
+    }
+
+    /** Per-question state: term rarity, the question vector, and per-sentence analysis shared by windows. */
+    private final class Evidence {
+
+        private final QuestionAnalysis question;
+        private final IndexReader reader;
+        private final int passages;
+        private final Map<String, Double> idf = new HashMap<>();
+        private final Map<String, CharacterRunAutomaton> variants = new HashMap<>();
+        private final Map<Sentence, Analysed> analysed = new HashMap<>();
+        private final Map<String, Set<String>> titleTerms = new HashMap<>();
+        private final float[] questionVector;
+        private final double totalWeight;
+        private final List<PassageHit> hits;
+        private final Set<String> questionTerms = new HashSet<>();
+
+        Evidence(QuestionAnalysis question, AnswerRequest request) {
+            this.question = question;
+            this.reader = request.index().searcher().getIndexReader();
+            this.passages = Math.max(1, request.index().passageCount());
+            this.hits = request.passages();
+            this.questionVector = embedder.embed(request.standaloneQuestion());
+            question.terms().forEach(t -> questionTerms.add(t.term()));
+            double total = 0;
+            for (QuestionTerm t : question.terms()) {
+                total += t.weight() * idf(t.term());
+            }
+            this.totalWeight = total;
+        }
+
+        /** A required name or number that neither the index nor any retrieved passage spells in any form. */
+        boolean unknown(QuestionTerm term) {
+            if (docFreq(IndexConstants.BODY, term.term()) + docFreq(IndexConstants.TITLE, term.term()) > 0) {
+                return false;
+            }
+            for (PassageHit hit : hits) {
+                for (Sentence s : hit.stored().passage().sentences()) {
+                    if (analyse(s, hit).words().stream().anyMatch(w -> variantOf(term, w))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Headings and fragments ("Mark Rutte", "Russia Must Make the Next Move") state nothing an answer
+         * could quote: a sentence ends with punctuation, or is at least long enough to be one.
+         */
+        boolean answerable(Sentence s) {
+            int words = s.text().split("\\s+").length;
+            return words >= 12 || (words >= 4 && s.text().matches(".*[.!?\"”’»)]$"));
+        }
+
+        Window score(PassageHit hit, int rank, int from, int to) {
+            List<Sentence> sentences = hit.stored().passage().sentences();
+            List<Analysed> window = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                window.add(analyse(sentences.get(i), hit));
+            }
+            Set<String> context = new HashSet<>(titleTerms(hit.stored().article()));
+            for (Sentence s : sentences) {
+                context.addAll(analyse(s, hit).terms());
+            }
+
+            double covered = 0;
+            int missingRequired = 0;
+            for (QuestionTerm t : question.terms()) {
+                double credit = credit(t, window, context);
+                covered += t.weight() * idf(t.term()) * credit;
+                if (t.required() && credit == 0) {
+                    missingRequired++;
+                }
+            }
+            double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
+            double semantic = -1;
+            float[] sum = new float[questionVector.length];
+            for (int i = from; i < to; i++) {
+                float[] v = hit.stored().sentenceVectors().get(i);
+                semantic = Math.max(semantic, VectorUtil.dotProduct(questionVector, v));
+                for (int d = 0; d < sum.length; d++) {
+                    sum[d] += v[d];
+                }
+            }
+            if (to - from > 1) {
+                // The sentences' mean stands for the pair's meaning, which neither sentence may carry alone.
+                semantic = Math.max(semantic, VectorUtil.dotProduct(questionVector, VectorUtil.l2normalize(sum, false)));
+            }
+            Entity entity = answerEntity(window);
+            boolean typed = question.type() != AnswerType.OTHER;
+            boolean typeMatch = question.type() == AnswerType.DEFINITION
+                    ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
+                    : entity != null;
+            double score = W_COVERAGE * coverage + W_SEMANTIC * normalisedSimilarity(semantic)
+                    + W_TYPE * (typed ? (typeMatch ? 1 : 0) : 0.5) + W_RANK / (1 + rank)
+                    - PAIR_COST * (to - from - 1)
+                    - 0.25 * missingRequired;
+            if (to - from == 1 && from > 0 && ANAPHOR.matcher(sentences.get(from).text()).find()) {
+                // "He also said ..." reads wrongly alone; the pair with the sentence before it can win instead.
+                score -= PAIR_COST;
+            }
+            return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
+        }
+
+        private double credit(QuestionTerm t, List<Analysed> window, Set<String> context) {
+            boolean numeric = HAS_DIGIT.matcher(t.surface()).matches();
+            double best = 0;
+            for (Analysed a : window) {
+                if (a.terms().contains(t.term())) {
+                    return 1;
+                }
+                if (!numeric && a.words().stream().anyMatch(w -> variantOf(t, w))) {
+                    best = VARIANT_CREDIT;
+                } else if (!numeric && !t.required() && a.terms().stream().anyMatch(w -> relatedForm(t.term(), w))) {
+                    best = Math.max(best, RELATED_FORM_CREDIT);
+                }
+            }
+            if (best == 0 && context.contains(t.term())) {
+                best = CONTEXT_CREDIT;
+            }
+            return best;
+        }
+
+        /**
+         * The phrase in the window that answers the question's type, other than the question's own words.
+         * Of several, the one nearest the question's words wins, and a name that extends the question's own
+         * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?").
+         */
+        private Entity answerEntity(List<Analysed> window) {
+            Entity best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Analysed a : window) {
+                for (Entity e : a.entities()) {
+                    Set<String> own = Terms.ofText(e.text());
+                    long shared = own.stream().filter(questionTerms::contains).count();
+                    if (!fits(e) || shared == own.size()) {
+                        continue;
+                    }
+                    double score = (shared > 0 ? 1 : 0) - Math.min(distanceToQuestion(a, e), 200) / 200.0;
+                    if (score > bestScore) {
+                        best = e;
+                        bestScore = score;
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** Characters between the entity and the nearest question term in its sentence. */
+        private int distanceToQuestion(Analysed a, Entity e) {
+            int best = Integer.MAX_VALUE;
+            for (Terms.Token t : a.tokens()) {
+                if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
+                    best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
+                }
+            }
+            return best;
+        }
+
+        private boolean fits(Entity e) {
+            return switch (question.type()) {
+                case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+                case PLACE -> e.kind() == Kind.PLACE;
+                case ORGANIZATION -> e.kind() == Kind.ORGANIZATION || e.kind() == Kind.NAME;
+                case DATE -> e.kind() == Kind.DATE;
+                case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION;
+                case DURATION -> e.kind() == Kind.DURATION;
+                case DEFINITION -> false;
+                case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;
+            };
+        }
+
+        private Analysed analyse(Sentence s, PassageHit hit) {
+            return analysed.computeIfAbsent(s, key -> Analysed.of(key));
+        }
+
+        private Set<String> titleTerms(Article article) {
+            return titleTerms.computeIfAbsent(article.id(), id -> Terms.ofText(article.title()));
+        }
+
+        double idf(String term) {
+            return idf.computeIfAbsent(term, t -> {
+                int df = docFreq(IndexConstants.BODY, t);
+                // BM25's IDF: a term in no passage gets the highest weight, which is what makes an unknown
+                // word ("population") pull coverage down.
+                return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+            });
+        }
+
+        private int docFreq(String field, String term) {
+            try {
+                return reader.docFreq(new Term(field, term));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The window plus the sentence after it when that sentence carries on the same statement ("He also
+         * underlined that ...") and touches the question: reported speech often spreads over two sentences.
+         */
+        Window withContinuation(Window w) {
+            List<Sentence> sentences = w.hit().stored().passage().sentences();
+            if (w.to() >= sentences.size() || w.to() - w.from() >= MAX_SENTENCES) {
+                return w;
+            }
+            Sentence next = sentences.get(w.to());
+            boolean continues = ANAPHOR.matcher(next.text()).find() && answerable(next)
+                    && analyse(next, w.hit()).terms().stream().anyMatch(questionTerms::contains);
+            return continues ? new Window(w.hit(), w.from(), w.to() + 1, w.coverage(), w.semantic(), w.typeMatch(),
+                    w.missingRequired(), w.score(), w.answerEntity()) : w;
+        }
+
+        /** A spelling variant of a name: within one or two edits, depending on length. */
+        private boolean variantOf(QuestionTerm t, String word) {
+            String target = EntityTagger.plain(t.surface());
+            if (target.length() < 5 || HAS_DIGIT.matcher(target).matches()) {
+                return false;
+            }
+            CharacterRunAutomaton automaton = variants.computeIfAbsent(target,
+                    w -> new CharacterRunAutomaton(new LevenshteinAutomata(w, true).toAutomaton(w.length() >= 6 ? 2 : 1)));
+            return automaton.run(word);
+        }
+    }
+
+    /** "ministri" and "minist": stems sharing a long prefix are usually forms of one word. */
+    static boolean relatedForm(String a, String b) {
+        int shared = 0;
+        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared >= 5 && shared >= 0.75 * Math.min(a.length(), b.length());
+    }
+
+    /**
+     * Whether the sentence describes the subject: an apposition ("Vladimir Medinsky, an adviser to ..."), a
+     * role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...".
+     */
+    static boolean describes(String sentence, String subject) {
+        if (subject == null) {
+            return false;
+        }
+        String[] names = subject.split("\\s+");
+        String surname = names[names.length - 1].replaceAll("['’]s$", "");
+        // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
+        String approxSurname = surname.length() >= 6
+                ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
+                : Pattern.quote(surname);
+        Pattern apposition = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s");
+        Pattern roleBefore = Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname);
+        Pattern copula = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s");
+        return apposition.matcher(sentence).find() || copula.matcher(sentence).find()
+                || roleBeforeName(sentence, roleBefore);
+    }
+
+    private static boolean roleBeforeName(String sentence, Pattern roleBefore) {
+        var m = roleBefore.matcher(sentence);
+        while (m.find()) {
+            String role = m.group().split("\\s+")[0].toLowerCase(Locale.ROOT);
+            if (EntityTagger.TITLES.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence's terms, words and entities, computed once per question. */
+    private record Analysed(Sentence sentence, List<Terms.Token> tokens, Set<String> terms, List<String> words,
+            List<Entity> entities) {
+
+        static Analysed of(Sentence s) {
+            List<String> words = new ArrayList<>();
+            for (String w : s.text().split("[^\\p{L}\\p{N}'’]+")) {
+                if (!w.isEmpty()) {
+                    words.add(EntityTagger.plain(w));
+                }
+            }
+            List<Terms.Token> tokens = Terms.ofSentence(s.text());
+            Set<String> terms = new HashSet<>();
+            tokens.forEach(t -> terms.add(t.term()));
+            return new Analysed(s, tokens, terms, words, EntityTagger.tag(s.text()));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.citeqa.answer.extractive;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a question asks for: the kind of answer its wording expects, and the terms an answer must be about.
+ *
+ * @param type the expected answer kind, from cue words ("who", "when", "how many", "which city")
+ * @param terms the question's content terms, then any terms the conversation added
+ * @param subject for "Who is Vladimir Medinsky?", the name to be described
+ */
+record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subject) {
+
+    enum AnswerType {
+        PERSON,
+        PLACE,
+        ORGANIZATION,
+        DATE,
+        NUMBER,
+        DURATION,
+        /** "Who is X?" where X is a name: the answer describes X rather than naming someone. */
+        DEFINITION,
+        OTHER
+    }
+
+    /**
+     * @param required a name or number: the answer must be about exactly this (a passage about 2021 does not
+     *     answer a question about 2019)
+     * @param weight 1 for the question's own words, less for words the conversation supplied
+     */
+    record QuestionTerm(String term, String surface, boolean required, double weight) {}
+
+    private static final String ROLE_NOUNS = "person|official|leader|minister|president|diplomat|politician"
+            + "|player|coach|ceo|man|woman|spokesman|spokeswoman|adviser|advisor|chief|head|envoy|ambassador"
+            + "|secretary|governor|mayor|chairman|director|founder|author|winner|candidate";
+
+    private static final List<Cue> CUES = List.of(
+            new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
+            new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
+                    + "|\\b(?:what|which) (?:date|day|year|month|time|week|decade)\\b|\\bwhat time\\b"),
+            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will)\\b|\\b(?:what|which) (?:city"
+                    + "|country|town|place|venue|region|location|state|province|capital|village|island|port)\\b"),
+            new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
+                    + "|are) the (?:number|amount|price|cost|population|percentage|total|budget|value|size|rate"
+                    + "|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
+                    + "|\\bwhat (?:percentage|number|amount|share|proportion)\\b"),
+            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:ministry|company|organi[sz]ation|party|agency|team"
+                    + "|club|group|newspaper|outlet|institution|body|firm|bank|alliance|union)\\b"),
+            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) (?:"
+                    + ROLE_NOUNS + ")\\b"));
+
+    /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
+
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
+    private record Cue(AnswerType type, Pattern pattern) {
+        Cue(AnswerType type, String regex) {
+            this(type, Pattern.compile(regex));
+        }
+    }
+
+    /**
+     * @param standalone the question with the conversation resolved into it (pronouns replaced, context
+     *     appended); cues and terms come from it
+     * @param asked the question as the user typed it; terms only the conversation supplied weigh less,
+     *     except names, which a follow-up refers to by pronoun
+     */
+    static QuestionAnalysis of(String standalone, String asked) {
+        String q = standalone.strip();
+        String lower = q.toLowerCase(Locale.ROOT);
+        String subject = null;
+        AnswerType type = AnswerType.OTHER;
+        Matcher definition = DEFINITION.matcher(q);
+        if (definition.matches() && lower.startsWith("who")) {
+            type = AnswerType.DEFINITION;
+            subject = definition.group(1).strip();
+        } else {
+            for (Cue cue : CUES) {
+                if (cue.pattern().matcher(lower).find()) {
+                    type = cue.type();
+                    break;
+                }
+            }
+        }
+        Set<String> askedTerms = new HashSet<>();
+        Terms.ofQuestion(asked).forEach(t -> askedTerms.add(t.term()));
+        List<QuestionTerm> terms = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Terms.Token token : Terms.ofQuestion(q)) {
+            if (!seen.add(token.term())) {
+                continue;
+            }
+            boolean name = Character.isUpperCase(token.surface().charAt(0))
+                    && (token.start() > 0 || EntityTagger.isAcronym(token.surface()));
+            boolean required = name || HAS_DIGIT.matcher(token.surface()).matches();
+            double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
+            terms.add(new QuestionTerm(token.term(), token.surface(), required, weight));
+        }
+        return new QuestionAnalysis(type, terms, subject);
+    }
+}

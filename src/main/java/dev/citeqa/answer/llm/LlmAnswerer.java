@@ -1,0 +1,113 @@
+package dev.citeqa.answer.llm;
+
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Answerer;
+import dev.citeqa.answer.CitationVerifier;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Answers with a language model: system prompt, the conversation so far, then the question with the
+ * retrieved passages. Whatever the model writes goes through the {@link CitationVerifier} before it is
+ * returned. Failures (server down, HTTP errors, timeouts) are thrown; the caller falls back.
+ */
+public final class LlmAnswerer implements Answerer {
+
+    private final String name;
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+    private final Prompts prompts;
+    private final CitationVerifier verifier;
+    private final Duration timeout;
+
+    public LlmAnswerer(ChatModelFactory.Models models, Prompts prompts, CitationVerifier verifier) {
+        this.name = models.name();
+        this.chat = models.chat();
+        this.streaming = models.streaming();
+        this.prompts = prompts;
+        this.verifier = verifier;
+        this.timeout = models.timeout();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Answer answer(AnswerRequest request) {
+        ChatResponse response = chat.chat(ChatRequest.builder().messages(messages(request)).build());
+        return verifier.verify(response.aiMessage().text(), request.passages(), name);
+    }
+
+    @Override
+    public Answer stream(AnswerRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        streaming.chat(ChatRequest.builder().messages(messages(request)).build(), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                if (cancelled.getAsBoolean()) {
+                    // The client went away: stop the model instead of paying for tokens nobody reads.
+                    context.streamingHandle().cancel();
+                    done.completeExceptionally(new CancellationException("client disconnected"));
+                    return;
+                }
+                tokens.accept(partial.text());
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response.aiMessage().text());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            String text = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return verifier.verify(text, request.passages(), name);
+        } catch (TimeoutException e) {
+            throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private List<ChatMessage> messages(AnswerRequest request) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(prompts.system()));
+        messages.addAll(request.history());
+        messages.add(request.prompt());
+        return messages;
+    }
+
+    /** The model did not finish within the configured timeout. */
+    public static final class ModelTimeoutException extends RuntimeException {
+        ModelTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

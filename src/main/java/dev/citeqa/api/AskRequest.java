@@ -1,0 +1,57 @@
+package dev.citeqa.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
+
+/**
+ * A validated {@code /api/ask} body. Parsed by hand from the JSON tree because Jackson's binding would
+ * coerce a number or an array into a string question, and a client sending those has a bug worth a 400.
+ */
+record AskRequest(String question, String conversationId) {
+
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    static AskRequest parse(JsonNode body, int maxChars) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw ApiException.badRequest("The body must be a JSON object such as {\"question\": \"...\"}.");
+        }
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object, not " + kind(body) + ".");
+        }
+        JsonNode question = body.get("question");
+        if (question == null || question.isNull()) {
+            throw ApiException.badRequest("\"question\" is required.");
+        }
+        if (!question.isTextual()) {
+            throw ApiException.badRequest("\"question\" must be a string, not " + kind(question) + ".");
+        }
+        String text = question.textValue().strip();
+        if (text.isEmpty()) {
+            throw ApiException.badRequest("\"question\" must not be blank.");
+        }
+        if (text.length() > maxChars) {
+            throw ApiException.badRequest("\"question\" is longer than " + maxChars + " characters.");
+        }
+        JsonNode conversation = body.get("conversationId");
+        String conversationId = null;
+        if (conversation != null && !conversation.isNull()) {
+            if (!conversation.isTextual() || !CONVERSATION_ID.matcher(conversation.textValue()).matches()) {
+                throw ApiException.badRequest(
+                        "\"conversationId\" must be a string of 1 to 64 letters, digits, '-' or '_'.");
+            }
+            conversationId = conversation.textValue();
+        }
+        return new AskRequest(text, conversationId);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

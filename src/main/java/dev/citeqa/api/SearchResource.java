@@ -1,0 +1,77 @@
+package dev.citeqa.api;
+
+import dev.citeqa.api.Views.PassageView;
+import dev.citeqa.api.Views.SearchResponse;
+import dev.citeqa.app.IndexService;
+import dev.citeqa.config.CiteQaConfig;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.search.PassageSearcher;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+
+/** Ranked passages for a query, without answering: for integrations and for measuring retrieval. */
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    @Inject
+    IndexService indexService;
+
+    @Inject
+    PassageSearcher searcher;
+
+    @Inject
+    CiteQaConfig config;
+
+    /**
+     * @param k how many passages, 1 to 100 (default 10)
+     * @param mode bm25, dense or hybrid; the configured mode when absent
+     */
+    @GET
+    public SearchResponse search(@QueryParam("q") String q, @QueryParam("k") String k,
+            @QueryParam("mode") String mode) {
+        if (q == null || q.isBlank()) {
+            throw ApiException.badRequest("Query parameter \"q\" is required.");
+        }
+        if (q.length() > config.question().maxChars()) {
+            throw ApiException.badRequest("\"q\" is longer than " + config.question().maxChars() + " characters.");
+        }
+        int count = parseK(k);
+        RetrievalMode retrievalMode = parseMode(mode);
+        var hits = searcher.search(indexService.current(), q.strip(), count, retrievalMode).stream()
+                .map(PassageView::of)
+                .toList();
+        return new SearchResponse(q.strip(), retrievalMode.name(), hits);
+    }
+
+    private static int parseK(String k) {
+        if (k == null) {
+            return 10;
+        }
+        try {
+            int value = Integer.parseInt(k.strip());
+            if (value >= 1 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("\"k\" must be a whole number from 1 to 100.");
+    }
+
+    private RetrievalMode parseMode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return config.retrieval().mode();
+        }
+        try {
+            return RetrievalMode.valueOf(mode.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("\"mode\" must be bm25, dense or hybrid.");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.citeqa.app;
+
+import dev.citeqa.answer.Answerer;
+import dev.citeqa.answer.CitationVerifier;
+import dev.citeqa.answer.extractive.ExtractiveAnswerer;
+import dev.citeqa.answer.llm.ChatModelFactory;
+import dev.citeqa.answer.llm.LlmAnswerer;
+import dev.citeqa.answer.llm.PromptInjector;
+import dev.citeqa.answer.llm.Prompts;
+import dev.citeqa.chat.ChatService;
+import dev.citeqa.chat.ConversationStore;
+import dev.citeqa.chat.FollowUpResolver;
+import dev.citeqa.config.CiteQaConfig;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.embed.EmbeddingCache;
+import dev.citeqa.search.PassageSearcher;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the pipeline from configuration: embedder, searcher, answerers and the chat service. The classes
+ * it builds know nothing of CDI, so tests and the evaluation command can build them the same way.
+ */
+@ApplicationScoped
+public class CiteQaBeans {
+
+    private static final Logger LOG = Logger.getLogger(CiteQaBeans.class);
+
+    /** The embedding model; its name keys the embedding cache and the index fingerprint. */
+    static final String EMBEDDING_MODEL = "bge-small-en-v1.5-q";
+
+    @Produces
+    @Singleton
+    Embedder embedder(CiteQaConfig config) {
+        EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        Path cacheFile = Path.of(config.data().dir(), "embeddings-" + EMBEDDING_MODEL + ".bin");
+        try {
+            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    PassageSearcher searcher(CiteQaConfig config, Embedder embedder) {
+        CiteQaConfig.Retrieval r = config.retrieval();
+        require(r.passages() >= 1 && r.passages() <= 100, "citeqa.retrieval.passages must be in 1..100");
+        require(r.depth() >= 1, "citeqa.retrieval.depth must be positive");
+        require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
+        require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
+        return new PassageSearcher(embedder,
+                new PassageSearcher.Settings(r.titleBoost(), r.depth(), r.rrfK(), r.maxPerArticle()));
+    }
+
+    @Produces
+    @Singleton
+    ConversationStore conversations(CiteQaConfig config) {
+        CiteQaConfig.Conversation c = config.conversation();
+        require(c.maxTurns() >= 1, "citeqa.conversation.max-turns must be positive");
+        require(c.maxCount() >= 1, "citeqa.conversation.max-count must be positive");
+        return new ConversationStore(c.maxCount(), c.idleTimeout(), c.maxTurns());
+    }
+
+    /** Built at start-up, so that a bad model setting stops the service with a message naming the key. */
+    @Produces
+    @Singleton
+    @Startup
+    ChatService chatService(CiteQaConfig config, IndexService indexService, PassageSearcher searcher,
+            ConversationStore conversations, Embedder embedder) {
+        Answerer extractive = new ExtractiveAnswerer(embedder);
+        FollowUpResolver resolver = new FollowUpResolver(conversations);
+        if (config.answerer() == CiteQaConfig.AnswererKind.extractive) {
+            LOG.info("Answering with the built-in extractive answerer");
+            return new ChatService(indexService::current, searcher, conversations, resolver, resolver,
+                    (contents, message) -> message, extractive, extractive, config.retrieval().passages(),
+                    config.retrieval().mode());
+        }
+        ChatModelFactory.Models models = ChatModelFactory.create(config);
+        Prompts prompts = Prompts.load(Path.of(config.prompts().dir()));
+        Answerer llm = new LlmAnswerer(models, prompts, new CitationVerifier(embedder));
+        LOG.infof("Answering with %s model %s, falling back to the extractive answerer", config.answerer(),
+                models.name());
+        return new ChatService(indexService::current, searcher, conversations,
+                new CompressingQueryTransformer(models.chat(), prompts.condense()), resolver,
+                new PromptInjector(prompts.answer()), llm, extractive, config.retrieval().passages(),
+                config.retrieval().mode());
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.citeqa.app;
+
+import dev.citeqa.eval.EvalCommand;
+import dev.citeqa.eval.EvalOptions;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits.
+ */
+@QuarkusMain
+public class CiteQaMain {
+
+    public static void main(String... args) {
+        if (args.length == 0 || !args[0].equals("eval")) {
+            Quarkus.run(args);
+            return;
+        }
+        EvalOptions options;
+        try {
+            options = EvalOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Set before Quarkus reads its configuration: the evaluated corpus, its own data folder, and no
+        // HTTP listener, so an evaluation runs beside a running service.
+        if (options.corpus() != null) {
+            System.setProperty("citeqa.corpus.dir", options.corpus());
+        }
+        if (options.data() != null) {
+            System.setProperty("citeqa.data.dir", options.data());
+        }
+        System.setProperty("quarkus.http.host-enabled", "false");
+        Quarkus.run(EvalCommand.class, (exitCode, failure) -> {
+            if (failure != null) {
+                System.err.println("Evaluation failed: " + failure.getMessage());
+            }
+            System.exit(failure != null ? 1 : exitCode);
+        }, args);
+    }
+}

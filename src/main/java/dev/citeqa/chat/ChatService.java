@@ -1,0 +1,203 @@
+package dev.citeqa.chat;
+
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Answerer;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.search.LucenePassageRetriever;
+import dev.citeqa.search.PassageContents;
+import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.PassageSearcher;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.rag.AugmentationRequest;
+import dev.langchain4j.rag.AugmentationResult;
+import dev.langchain4j.rag.DefaultRetrievalAugmentor;
+import dev.langchain4j.rag.content.injector.ContentInjector;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One turn of a conversation: resolve the question against the history, retrieve passages, answer, and
+ * remember the turn. Retrieval runs through LangChain4j's {@link DefaultRetrievalAugmentor} (query
+ * transformer, Lucene content retriever, prompt injector).
+ *
+ * <p>When the configured answerer fails (model server down, HTTP error, timeout), the extractive answerer
+ * answers instead and the result says so; a model failure never becomes an error response.
+ */
+public final class ChatService {
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    private final Supplier<CorpusIndex> index;
+    private final PassageSearcher searcher;
+    private final ConversationStore conversations;
+    private final QueryTransformer condenser;
+    private final QueryTransformer resolver;
+    private final ContentInjector injector;
+    private final Answerer answerer;
+    private final Answerer fallback;
+    private final int passages;
+    private final RetrievalMode defaultMode;
+
+    /**
+     * @param condenser rewrites follow-ups; may call a model, and falls back to {@code resolver} on failure
+     * @param fallback answers when {@code answerer} fails; the extractive answerer
+     */
+    public ChatService(Supplier<CorpusIndex> index, PassageSearcher searcher, ConversationStore conversations,
+            QueryTransformer condenser, QueryTransformer resolver, ContentInjector injector, Answerer answerer,
+            Answerer fallback, int passages, RetrievalMode defaultMode) {
+        this.index = index;
+        this.searcher = searcher;
+        this.conversations = conversations;
+        this.condenser = condenser;
+        this.resolver = resolver;
+        this.injector = injector;
+        this.answerer = answerer;
+        this.fallback = fallback;
+        this.passages = passages;
+        this.defaultMode = defaultMode;
+    }
+
+    /**
+     * The outcome of one turn.
+     *
+     * @param standaloneQuestion the question as retrieval saw it, after resolving the conversation
+     * @param fallbackReason why the configured answerer was not used, or null when it was
+     */
+    public record Result(String conversationId, String standaloneQuestion, Answer answer, List<PassageHit> passages,
+            String fallbackReason, Map<String, Long> timingsMs) {
+
+        public boolean fallback() {
+            return fallbackReason != null;
+        }
+    }
+
+    /** Receives a streamed turn as it happens. */
+    public interface Listener {
+        /** The retrieved passages, before any answer text. */
+        void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages);
+
+        void token(String text);
+
+        /** The configured answerer failed; the fallback answer follows as tokens. */
+        void error(String reason);
+    }
+
+    public String defaultAnswerer() {
+        return answerer.name();
+    }
+
+    public Result ask(String question, String conversationId, RetrievalMode mode) {
+        return run(question, conversationId, mode, null, () -> false);
+    }
+
+    public Result stream(String question, String conversationId, Listener listener, BooleanSupplier cancelled) {
+        return run(question, conversationId, null, listener, cancelled);
+    }
+
+    private Result run(String question, String conversationId, RetrievalMode mode, Listener listener,
+            BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        Conversation conversation = conversations.getOrCreate(
+                conversationId == null ? UUID.randomUUID().toString() : conversationId);
+        // Turns of one conversation run one at a time, so each sees the history the previous one left.
+        synchronized (conversation) {
+            Prepared prepared = prepare(question, conversation, mode == null ? defaultMode : mode);
+            long retrieved = System.nanoTime();
+            if (listener != null) {
+                listener.sources(conversation.id(), prepared.request().standaloneQuestion(),
+                        prepared.request().passages());
+            }
+            Answer answer;
+            String fallbackReason = null;
+            try {
+                if (prepared.modelFailure() != null) {
+                    throw prepared.modelFailure();
+                }
+                answer = listener == null ? answerer.answer(prepared.request())
+                        : answerer.stream(prepared.request(), listener::token, cancelled);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (answerer == fallback) {
+                    throw e;
+                }
+                fallbackReason = describe(e);
+                LOG.warnf("Answerer %s failed (%s); answering with %s", answerer.name(), fallbackReason,
+                        fallback.name());
+                if (listener != null) {
+                    listener.error(answerer.name() + " failed: " + fallbackReason);
+                }
+                answer = listener == null ? fallback.answer(prepared.request())
+                        : fallback.stream(prepared.request(), listener::token, cancelled);
+            }
+            long answered = System.nanoTime();
+            conversation.record(question, prepared.request().standaloneQuestion(), answer);
+            Map<String, Long> timings = new LinkedHashMap<>();
+            timings.put("retrieve", (retrieved - started) / 1_000_000);
+            timings.put("answer", (answered - retrieved) / 1_000_000);
+            timings.put("total", (answered - started) / 1_000_000);
+            LOG.debugf("Answered with %s in %d ms: %s", answer.answerer(), timings.get("total"), question);
+            return new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
+                    prepared.request().passages(), fallbackReason, timings);
+        }
+    }
+
+    /** The answer request, and the model failure met while condensing, if any. */
+    private record Prepared(AnswerRequest request, RuntimeException modelFailure) {}
+
+    private Prepared prepare(String question, Conversation conversation, RetrievalMode mode) {
+        CorpusIndex corpus = index.get();
+        List<ChatMessage> history = conversation.history();
+        UserMessage user = UserMessage.from(question);
+        AtomicReference<String> standalone = new AtomicReference<>(question);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        QueryTransformer capturing = query -> {
+            Collection<Query> queries;
+            try {
+                queries = condenser.transform(query);
+            } catch (RuntimeException e) {
+                // The model is unreachable; no point asking it to answer either.
+                failure.set(e);
+                queries = resolver.transform(query);
+            }
+            standalone.set(queries.iterator().next().text());
+            return queries;
+        };
+        AugmentationResult augmented = DefaultRetrievalAugmentor.builder()
+                .queryTransformer(capturing)
+                .contentRetriever(new LucenePassageRetriever(corpus, searcher, passages, mode))
+                .contentInjector(injector)
+                .executor(Runnable::run)
+                .build()
+                .augment(new AugmentationRequest(user, Metadata.from(user, conversation.id(), history)));
+        List<PassageHit> hits = augmented.contents().stream().map(c -> PassageContents.toHit(corpus, c)).toList();
+        AnswerRequest request = new AnswerRequest(question, standalone.get(), hits,
+                (UserMessage) augmented.chatMessage(), history, corpus);
+        return new Prepared(request, failure.get());
+    }
+
+    /** A short, user-readable cause: "connection refused", "HTTP 500", "timed out". */
+    static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        message = message.replaceAll("\\s+", " ").strip();
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}

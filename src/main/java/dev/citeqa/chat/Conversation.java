@@ -1,0 +1,52 @@
+package dev.citeqa.chat;
+
+import dev.citeqa.answer.Answer;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import java.util.List;
+
+/**
+ * One conversation's memory: its last turns as chat messages (what a language model sees as history), plus
+ * what the previous turn was about, which resolves "he" or "there" in the next question.
+ */
+public final class Conversation {
+
+    private final String id;
+    private final ChatMemory memory;
+    private String lastStandaloneQuestion;
+    private String lastEntity;
+
+    Conversation(String id, int maxTurns) {
+        this.id = id;
+        this.memory = MessageWindowChatMemory.builder().id(id).maxMessages(2 * maxTurns).build();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public synchronized List<ChatMessage> history() {
+        return List.copyOf(memory.messages());
+    }
+
+    public synchronized String lastStandaloneQuestion() {
+        return lastStandaloneQuestion;
+    }
+
+    public synchronized String lastEntity() {
+        return lastEntity;
+    }
+
+    public synchronized void record(String question, String standaloneQuestion, Answer answer) {
+        memory.add(UserMessage.from(question));
+        memory.add(AiMessage.from(answer.text()));
+        lastStandaloneQuestion = standaloneQuestion;
+        // An abstention is about nothing; the subject of the conversation stays what it was.
+        if (answer.answered() && answer.entity() != null) {
+            lastEntity = answer.entity();
+        }
+    }
+}

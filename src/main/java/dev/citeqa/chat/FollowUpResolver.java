@@ -1,0 +1,82 @@
+package dev.citeqa.chat;
+
+import dev.citeqa.answer.extractive.EntityTagger;
+import dev.citeqa.index.NewsAnalyzer;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites a follow-up question so that it stands on its own, without a language model. "What did he say
+ * about Russia?" after an answer about Mark Rutte becomes "What did Mark Rutte say about Russia?"; an
+ * elliptical or vague follow-up ("And in 2021?", "Where was it held?") carries the previous question along.
+ *
+ * <p>With an LLM configured, LangChain4j's {@code CompressingQueryTransformer} does this job and this class
+ * is its fallback.
+ */
+public final class FollowUpResolver implements QueryTransformer {
+
+    private static final Pattern PERSONAL = Pattern.compile("\\b(he|she|him|her|his|hers)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> POSSESSIVE = Set.of("his", "hers");
+    private static final Pattern VAGUE = Pattern.compile(
+            "\\b(it|its|they|them|their|there|that|this|these|those|the same)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ELLIPTICAL = Pattern.compile(
+            "^\\s*(and|also|what about|how about|but|or)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d.,]*\\b");
+
+    private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
+
+    private final ConversationStore conversations;
+
+    public FollowUpResolver(ConversationStore conversations) {
+        this.conversations = conversations;
+    }
+
+    @Override
+    public Collection<Query> transform(Query query) {
+        Optional<Conversation> conversation = conversations.find(query.metadata() == null ? null
+                : query.metadata().chatMemoryId());
+        if (conversation.isEmpty() || conversation.get().lastStandaloneQuestion() == null) {
+            return List.of(query);
+        }
+        String resolved = resolve(query.text(), conversation.get().lastStandaloneQuestion(),
+                conversation.get().lastEntity());
+        return List.of(Query.from(resolved, query.metadata()));
+    }
+
+    /**
+     * @param previous the previous question, already standalone
+     * @param entity what the previous answer was about, or null
+     */
+    static String resolve(String question, String previous, String entity) {
+        String q = question.strip();
+        String subject = entity != null ? entity : subjectOf(previous);
+        Matcher personal = PERSONAL.matcher(q);
+        if (subject != null && personal.find()) {
+            return personal.replaceAll(m -> Matcher.quoteReplacement(
+                    POSSESSIVE.contains(m.group(1).toLowerCase(Locale.ROOT)) ? subject + "'s" : subject));
+        }
+        if (VAGUE.matcher(q).find() || ELLIPTICAL.matcher(q).find() || QUESTION_TERMS.terms(q).size() <= 1) {
+            String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
+            return q + " " + context.strip().replaceAll("\\s+", " ");
+        }
+        return q;
+    }
+
+    /** The first name in a question: "Who is Hakan Fidan?" is about Hakan Fidan. */
+    private static String subjectOf(String question) {
+        return EntityTagger.tag(question).stream()
+                .filter(e -> e.kind() == EntityTagger.Kind.PERSON || e.kind() == EntityTagger.Kind.NAME)
+                .map(e -> EntityTagger.personName(e.text()))
+                .findFirst()
+                .orElse(null);
+    }
+
+}

@@ -1,0 +1,82 @@
+package dev.citeqa.collection;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises lines that belong to the web page around an article rather than to the article.
+ *
+ * <p>The general rule: page furniture is a short line without sentence punctuation. Such a line is dropped
+ * when it starts with one of the {@link #PHRASES} (navigation, teasers, ads), when it is a breadcrumb trail,
+ * or when it is a photo credit. Requiring shortness keeps real sentences that happen to start with the same
+ * words ("Source close to the talks said ...").
+ */
+final class Boilerplate {
+
+    /** Longest line, in words, that can be page furniture. */
+    private static final int MAX_WORDS = 6;
+
+    /**
+     * Line openings used by news sites for navigation and teasers, lower-case. Extend this list, not the
+     * parser, when a new site shows up.
+     */
+    static final List<String> PHRASES = List.of(
+            "skip to content", "skip to main content", "jump to",
+            "read also", "also read", "read more", "see also", "more on this", "more from",
+            "others are reading now", "most read", "trending", "recommended", "you may also like",
+            "related post", "related posts", "related articles", "related", "latest", "latest news",
+            "ads by", "advertisement", "sponsored", "sponsored content",
+            "source", "sources",
+            "share", "share this", "share on", "follow us", "subscribe", "sign up", "click here", "comments",
+            "print", "email");
+
+    /** Teasers introduced by a colon are link titles of any length ("Read also: Why the talks ..."). */
+    private static final Pattern TEASER =
+            Pattern.compile("(?i)^(read also|also read|read more|see also|related|more on this)\\s*:.*");
+
+    /** "Homepage News Title that was cut…" or "Home > World > Europe". */
+    private static final Pattern BREADCRUMB =
+            Pattern.compile("(?i)^home(page)?\\b.*(\\.\\.\\.|…|\\s[>›»/|]\\s.*)$");
+
+    /** "Name / Shutterstock", "Photo: Reuters": an image caption credit, not text. */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile(
+            "(?i)^((photo|image|picture|credit)s?\\s*:.*|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
+                    + "alamy|depositphotos|istock|wikimedia commons|unsplash)\\b.*)$");
+
+    private Boilerplate() {}
+
+    static boolean isBoilerplate(String line) {
+        String text = line.strip();
+        if (TEASER.matcher(text).matches() || BREADCRUMB.matcher(text).matches()
+                || PHOTO_CREDIT.matcher(text).matches()) {
+            return true;
+        }
+        if (wordCount(text) > MAX_WORDS || endsLikeSentence(text)) {
+            return false;
+        }
+        String key = normalise(text);
+        for (String phrase : PHRASES) {
+            if (key.equals(phrase) || key.startsWith(phrase + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean endsLikeSentence(String text) {
+        return text.matches("(?s).*[.!?…][\"'”’»)]*$") && !text.endsWith("...");
+    }
+
+    static int wordCount(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    }
+
+    /** Lower case, accents folded, punctuation turned into spaces: the form used to compare lines. */
+    static String normalise(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

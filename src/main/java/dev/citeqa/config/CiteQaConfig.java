@@ -1,0 +1,159 @@
+package dev.citeqa.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code citeqa.*} key. The top-level {@code application.properties} documents each one for users;
+ * the defaults here make the service run with no configuration at all.
+ */
+@ConfigMapping(prefix = "citeqa")
+public interface CiteQaConfig {
+
+    Corpus corpus();
+
+    Data data();
+
+    Chunk chunk();
+
+    Retrieval retrieval();
+
+    Question question();
+
+    Conversation conversation();
+
+    /** Which answerer writes the answers. */
+    @WithDefault("extractive")
+    AnswererKind answerer();
+
+    OpenAi openai();
+
+    Ollama ollama();
+
+    Prompts prompts();
+
+    interface Corpus {
+        /** Folder of {@code *.txt} articles, one article per file. */
+        @WithDefault("corpus")
+        String dir();
+
+        /** Larger files are skipped with a warning; they are usually dumps, not articles. */
+        @WithDefault("2000000")
+        long maxFileBytes();
+    }
+
+    interface Data {
+        /** Where the index and the embedding cache live. */
+        @WithDefault("data")
+        String dir();
+    }
+
+    interface Chunk {
+        /** Sentences per passage. */
+        @WithDefault("3")
+        int sentences();
+
+        /** Sentences shared by consecutive passages, so that no fact is cut in two. */
+        @WithDefault("1")
+        int overlap();
+    }
+
+    interface Retrieval {
+        @WithDefault("hybrid")
+        RetrievalMode mode();
+
+        /** Passages handed to the answerer. */
+        @WithDefault("8")
+        int passages();
+
+        /** Weight of an article title match relative to a passage body match (BM25). */
+        @WithDefault("0.4")
+        float titleBoost();
+
+        /** Candidates each ranked list contributes before fusion. */
+        @WithDefault("50")
+        int depth();
+
+        /** The k constant of reciprocal rank fusion: higher flattens the rank discount. */
+        @WithName("rrf-k")
+        @WithDefault("60")
+        int rrfK();
+
+        /** Passages one article may place ahead of other articles' passages. */
+        @WithDefault("2")
+        int maxPerArticle();
+    }
+
+    interface Question {
+        @WithDefault("2000")
+        int maxChars();
+    }
+
+    interface Conversation {
+        /** Question/answer turns kept per conversation. */
+        @WithDefault("10")
+        int maxTurns();
+
+        /** Conversations kept in memory; the least recently used goes first. */
+        @WithDefault("10000")
+        int maxCount();
+
+        /** A conversation idle this long is forgotten. */
+        @WithDefault("PT2H")
+        Duration idleTimeout();
+    }
+
+    interface OpenAi {
+        Optional<String> baseUrl();
+
+        Optional<String> model();
+
+        Optional<String> apiKey();
+
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        @WithDefault("0.0")
+        double temperature();
+
+        @WithDefault("512")
+        int maxTokens();
+    }
+
+    interface Ollama {
+        @WithDefault("http://localhost:11434")
+        String baseUrl();
+
+        Optional<String> model();
+
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        @WithDefault("0.0")
+        double temperature();
+
+        @WithDefault("512")
+        int maxTokens();
+    }
+
+    interface Prompts {
+        /** Folder holding {@code system.txt}, {@code answer.txt} and {@code condense.txt}. */
+        @WithDefault("prompts")
+        String dir();
+    }
+
+    enum AnswererKind {
+        extractive,
+        openai,
+        ollama
+    }
+
+    enum RetrievalMode {
+        bm25,
+        dense,
+        hybrid
+    }
+}

@@ -1,0 +1,91 @@
+package dev.citeqa.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.util.VectorUtil;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns text into unit-length vectors with an in-process model, looking each text up in the
+ * {@link EmbeddingCache} first. Only index-time text is cached: questions are short, differ every time,
+ * and take a few milliseconds.
+ */
+public final class Embedder {
+
+    private static final Logger LOG = Logger.getLogger(Embedder.class);
+    private static final int BATCH = 64;
+
+    private final EmbeddingModel model;
+    private final EmbeddingCache cache;
+    private final AtomicLong modelCalls = new AtomicLong();
+
+    public Embedder(EmbeddingModel model, EmbeddingCache cache) {
+        this.model = model;
+        this.cache = cache;
+    }
+
+    public int dimension() {
+        return model.dimension();
+    }
+
+    /** Texts the model has embedded since start-up; cache hits do not count. */
+    public long modelCalls() {
+        return modelCalls.get();
+    }
+
+    public float[] embed(String text) {
+        modelCalls.incrementAndGet();
+        return unit(model.embed(text).content().vector());
+    }
+
+    /** Vectors for {@code texts}, in order, running the model only on texts missing from the cache. */
+    public List<float[]> embedAll(List<String> texts) {
+        LinkedHashSet<String> missing = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (cache.get(text) == null) {
+                missing.add(text);
+            }
+        }
+        if (!missing.isEmpty()) {
+            compute(new ArrayList<>(missing));
+        }
+        return texts.stream().map(cache::get).toList();
+    }
+
+    private void compute(List<String> texts) {
+        long started = System.nanoTime();
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            List<String> batch = texts.subList(from, Math.min(from + BATCH, texts.size()));
+            List<Embedding> embeddings = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
+            Map<String, float[]> computed = new LinkedHashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                computed.put(batch.get(i), unit(embeddings.get(i).vector()));
+            }
+            modelCalls.addAndGet(batch.size());
+            try {
+                cache.putAll(computed);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the embedding cache", e);
+            }
+            if (texts.size() > BATCH) {
+                LOG.infof("Embedded %d of %d texts", Math.min(from + BATCH, texts.size()), texts.size());
+            }
+        }
+        LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
+                (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+    }
+
+    /** Unit length, so that Lucene's dot-product similarity is the cosine. */
+    static float[] unit(float[] vector) {
+        return VectorUtil.l2normalize(vector.clone(), false);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.citeqa.embed;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.BufferedInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Embeddings by SHA-256 of the embedded text, in an append-only file beside the index. Rebuilding the index
+ * after a corpus edit then only runs the model on text it has not seen, which is what makes re-indexing
+ * cheap on a CPU. A record cut short by a crash is ignored on load and simply recomputed.
+ */
+public final class EmbeddingCache {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddingCache.class);
+    private static final int MAGIC = 0x43514543; // "CQEC"
+    private static final int KEY_BYTES = 32;
+
+    private final Path file;
+    private final int dimension;
+    private final Map<String, float[]> vectors = new HashMap<>();
+
+    private EmbeddingCache(Path file, int dimension) {
+        this.file = file;
+        this.dimension = dimension;
+    }
+
+    /** Opens the cache at {@code file}, creating it when missing or when it was written for another size. */
+    public static EmbeddingCache open(Path file, int dimension) throws IOException {
+        EmbeddingCache cache = new EmbeddingCache(file, dimension);
+        if (Files.exists(file)) {
+            cache.load();
+        }
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ByteBuffer header = ByteBuffer.allocate(8).putInt(MAGIC).putInt(dimension).flip();
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(header);
+            }
+        }
+        return cache;
+    }
+
+    public synchronized float[] get(String text) {
+        return vectors.get(key(text));
+    }
+
+    public synchronized int size() {
+        return vectors.size();
+    }
+
+    /** Adds new vectors, in memory and on disk. */
+    public synchronized void putAll(Map<String, float[]> byText) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(byText.size() * (KEY_BYTES + 4 * dimension));
+        for (Map.Entry<String, float[]> e : byText.entrySet()) {
+            String key = key(e.getKey());
+            if (e.getValue().length != dimension || vectors.putIfAbsent(key, e.getValue()) != null) {
+                continue;
+            }
+            buffer.put(HexFormat.of().parseHex(key));
+            for (float f : e.getValue()) {
+                buffer.putFloat(f);
+            }
+        }
+        buffer.flip();
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
+    }
+
+    private void load() throws IOException {
+        long records = 0;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != dimension) {
+                throw new EOFException("written for another model");
+            }
+            byte[] key = new byte[KEY_BYTES];
+            while (true) {
+                float[] vector = new float[dimension];
+                try {
+                    in.readFully(key);
+                    for (int i = 0; i < dimension; i++) {
+                        vector[i] = in.readFloat();
+                    }
+                } catch (EOFException end) {
+                    break;
+                }
+                vectors.put(HexFormat.of().formatHex(key), vector);
+                records++;
+            }
+        } catch (EOFException unusable) {
+            LOG.warnf("Embedding cache %s is unusable (%s); starting a new one", file, unusable.getMessage());
+            vectors.clear();
+            Files.delete(file);
+            return;
+        }
+        // Cut a record left half-written by a crash, so that appends stay aligned.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(8 + records * (KEY_BYTES + 4L * dimension));
+        }
+    }
+
+    static String key(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.citeqa.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The measures of the public scorer, computed the same way: answer accuracy (an expected phrase in an
+ * answer that is not an abstention), citation accuracy (a gold article among the citations), citation
+ * precision, abstention accuracy, and article-level hit@1, hit@5 and MRR over the top 10 search results.
+ */
+public final class EvalMetrics {
+
+    private int answerable;
+    private int answerCorrect;
+    private int citeCorrect;
+    private double citePrecisionSum;
+    private int abstainCases;
+    private int abstainCorrect;
+    private int ranked;
+    private int hit1;
+    private int hit5;
+    private double reciprocalRanks;
+    private final List<Long> latenciesMs = new ArrayList<>();
+
+    /** Lower case with dashes and quotes unified, as the public scorer compares text. */
+    public static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT)
+                .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
+                .replaceAll("[\\u2018\\u2019\\u201b`]", "'")
+                .replaceAll("\\s+", " ");
+    }
+
+    /** Records one answer; returns whether it counts as correct. */
+    public boolean addAnswer(EvalQuestion q, String answer, boolean answered, List<String> citedIds) {
+        if (q.expectAbstain()) {
+            abstainCases++;
+            if (!answered) {
+                abstainCorrect++;
+                return true;
+            }
+            return false;
+        }
+        answerable++;
+        String text = normalise(answer);
+        boolean ok = answered && q.answerAny().stream().anyMatch(a -> text.contains(normalise(a)));
+        Set<String> cites = new LinkedHashSet<>(citedIds);
+        long goldCited = cites.stream().filter(q.gold()::contains).count();
+        answerCorrect += ok ? 1 : 0;
+        citeCorrect += goldCited > 0 ? 1 : 0;
+        citePrecisionSum += cites.isEmpty() ? 0 : (double) goldCited / cites.size();
+        return ok;
+    }
+
+    /** Records where the first gold article ranks among distinct articles; returns the rank or 0. */
+    public int addRanking(EvalQuestion q, List<String> rankedIds) {
+        ranked++;
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(rankedIds));
+        for (int i = 0; i < distinct.size(); i++) {
+            if (q.gold().contains(distinct.get(i))) {
+                int rank = i + 1;
+                hit1 += rank <= 1 ? 1 : 0;
+                hit5 += rank <= 5 ? 1 : 0;
+                reciprocalRanks += 1.0 / rank;
+                return rank;
+            }
+        }
+        return 0;
+    }
+
+    public void addLatency(long ms) {
+        latenciesMs.add(ms);
+    }
+
+    public double answerAccuracy() {
+        return ratio(answerCorrect, answerable);
+    }
+
+    public double citationAccuracy() {
+        return ratio(citeCorrect, answerable);
+    }
+
+    public double citationPrecision() {
+        return answerable == 0 ? 0 : citePrecisionSum / answerable;
+    }
+
+    public double abstentionAccuracy() {
+        return ratio(abstainCorrect, abstainCases);
+    }
+
+    public String abstention() {
+        return abstainCorrect + "/" + abstainCases;
+    }
+
+    public double hitAt1() {
+        return ratio(hit1, ranked);
+    }
+
+    public double hitAt5() {
+        return ratio(hit5, ranked);
+    }
+
+    public double mrr() {
+        return ranked == 0 ? 0 : reciprocalRanks / ranked;
+    }
+
+    /** The median latency, as the public scorer takes it (upper median). */
+    public long p50Ms() {
+        if (latenciesMs.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(latenciesMs);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.citeqa.index;
+
+/**
+ * Lucene field names. One index holds two kinds of document, so that a single commit makes the articles
+ * and their passages visible together: one document per article (for display) and one per passage (for
+ * search).
+ */
+public final class IndexConstants {
+
+    /** "article" or "passage". Indexed as a keyword so each kind can be fetched on its own. */
+    public static final String KIND = "kind";
+
+    public static final String KIND_ARTICLE = "article";
+    public static final String KIND_PASSAGE = "passage";
+
+    /** The article ID, a keyword: looked up exactly, never analysed, and stored because answers cite it. */
+    public static final String ARTICLE_ID = "article_id";
+
+    /** The whole cleaned article as JSON, stored only: it is read back for display, never searched. */
+    public static final String ARTICLE_JSON = "article_json";
+
+    /**
+     * "articleId#ordinal", a keyword: passages travel through LangChain4j as text plus metadata and are
+     * fetched back by this key. Stored, and the ordinal is read back from it.
+     */
+    public static final String PASSAGE_KEY = "passage_key";
+
+    /**
+     * The article title, repeated on each of its passages and analysed with the English chain. A separate
+     * field lets BM25 weigh a title match on its own, as an article-level prior for every passage.
+     */
+    public static final String TITLE = "title";
+
+    /** Passage text, analysed for BM25 and not stored: the stored sentences below rebuild it exactly. */
+    public static final String BODY = "body";
+
+    /**
+     * One stored value per sentence, in order, with parallel start and end offsets into the source file. The
+     * answerer picks sentences, and the citations carry their offsets.
+     */
+    public static final String SENTENCE = "sentence";
+
+    public static final String SENTENCE_START = "sentence_start";
+    public static final String SENTENCE_END = "sentence_end";
+
+    /** Passage embedding for kNN search (HNSW). Vectors are unit length, so dot product equals cosine. */
+    public static final String VECTOR = "vector";
+
+    /**
+     * The embeddings of the passage's sentences, packed floats, stored only. The answerer compares them with
+     * the question without running the model on every request.
+     */
+    public static final String SENTENCE_VECTORS = "sentence_vectors";
+
+    /** Commit user data key: the fingerprint of corpus and settings this index was built from. */
+    public static final String COMMIT_FINGERPRINT = "citeqa.fingerprint";
+
+    private IndexConstants() {}
+}

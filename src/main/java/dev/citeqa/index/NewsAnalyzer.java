@@ -1,0 +1,128 @@
+package dev.citeqa.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with two additions: accent
+ * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; and irregular verb forms mapped
+ * to their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told"
+ * is "tell".
+ *
+ * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "who", "did", "which" carry the
+ * question's form, not its topic, and would otherwise reward passages that merely contain them.
+ */
+public final class NewsAnalyzer extends Analyzer {
+
+    /** Words that shape a question but say nothing about what it asks for. */
+    static final List<String> QUESTION_WORDS = List.of("what", "who", "whom", "whose", "which", "when", "where",
+            "why", "how", "do", "does", "did", "done", "doing", "has", "have", "had", "having", "was", "were", "been",
+            "being", "am", "can", "could", "would", "should", "shall", "might", "must", "i", "me", "my", "you",
+            "your", "we", "our", "he", "him", "his", "she", "her", "hers", "its", "them", "those", "about",
+            "tell", "say", "said", "says", "according", "also", "any", "some", "there", "here", "from", "than",
+            "so", "very", "much", "many", "one", "ones", "other", "get", "got", "make", "made", "take", "took",
+            "know", "known");
+
+    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = loadIrregularVerbs();
+
+    private final CharArraySet stopWords;
+
+    private NewsAnalyzer(CharArraySet stopWords) {
+        this.stopWords = stopWords;
+    }
+
+    /** For indexing text. */
+    public static NewsAnalyzer forText() {
+        return new NewsAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    /** For analysing a question into the terms that carry its topic. */
+    public static NewsAnalyzer forQuestions() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        set.addAll(QUESTION_WORDS);
+        return new NewsAnalyzer(CharArraySet.unmodifiableSet(set));
+    }
+
+    /** The analysed terms of a text, in order. */
+    public List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = tokenStream(IndexConstants.BODY, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+        return terms;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new ASCIIFoldingFilter(result);
+        result = new StopFilter(result, stopWords);
+        result = new StemmerOverrideFilter(result, IRREGULAR_VERBS);
+        result = new PorterStemFilter(result);
+        return new TokenStreamComponents(source, result);
+    }
+
+    /** Maps each irregular form to the Porter stem of its base verb, as the rest of the chain would stem it. */
+    private static StemmerOverrideFilter.StemmerOverrideMap loadIrregularVerbs() {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/analysis/irregular-verbs.txt")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String line : text.split("\n")) {
+                String[] pair = line.strip().split("\\s+");
+                if (pair.length == 2 && !line.startsWith("#")) {
+                    builder.add(pair[0], porterStem(pair[1]));
+                }
+            }
+            return builder.build();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot load analysis/irregular-verbs.txt", e);
+        }
+    }
+
+    private static String porterStem(String word) throws IOException {
+        try (Analyzer porter = new Analyzer() {
+                    @Override
+                    protected TokenStreamComponents createComponents(String fieldName) {
+                        StandardTokenizer source = new StandardTokenizer();
+                        return new TokenStreamComponents(source, new PorterStemFilter(source));
+                    }
+                };
+                TokenStream stream = porter.tokenStream("", word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            String stem = stream.incrementToken() ? term.toString() : word;
+            stream.end();
+            return stem;
+        }
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+}

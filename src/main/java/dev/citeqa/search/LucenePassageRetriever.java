@@ -1,0 +1,36 @@
+package dev.citeqa.search;
+
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.index.CorpusIndex;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import java.util.List;
+
+/** LangChain4j's view of the Lucene index: the top passages for a query, in the configured mode. */
+public final class LucenePassageRetriever implements ContentRetriever {
+
+    private final CorpusIndex index;
+    private final PassageSearcher searcher;
+    private final int maxResults;
+    private final RetrievalMode mode;
+
+    public LucenePassageRetriever(CorpusIndex index, PassageSearcher searcher, int maxResults, RetrievalMode mode) {
+        this.index = index;
+        this.searcher = searcher;
+        this.maxResults = maxResults;
+        this.mode = mode;
+    }
+
+    @Override
+    public List<Content> retrieve(Query query) {
+        return searcher.search(index, query.text(), maxResults, mode).stream()
+                .map(PassageContents::toContent)
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "LucenePassageRetriever[" + mode + ", top " + maxResults + "]";
+    }
+}
