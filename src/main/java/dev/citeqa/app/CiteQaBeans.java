@@ -10,6 +10,7 @@ import dev.citeqa.answer.llm.Prompts;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.chat.ConversationStore;
 import dev.citeqa.chat.FollowUpResolver;
+import dev.citeqa.chat.StarterQuestions;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
@@ -94,6 +95,12 @@ public class CiteQaBeans {
                 new CompressingQueryTransformer(models.chat(), prompts.condense()), resolver,
                 new PromptInjector(prompts.answer()), llm, extractive, config.retrieval().passages(),
                 config.retrieval().mode());
+    }
+
+    @Produces
+    @Singleton
+    StarterQuestions starterQuestions(ChatService chat) {
+        return new StarterQuestions(chat, 4);
     }
 
     private static void require(boolean ok, String message) {

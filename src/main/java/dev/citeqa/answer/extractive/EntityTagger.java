@@ -144,12 +144,21 @@ public final class EntityTagger {
         return entities;
     }
 
-    /** The name inside a run such as "NATO Secretary General Mark Rutte" once titles are peeled off. */
+    /**
+     * The name inside a run such as "NATO Secretary General Mark Rutte" or "Russian President Vladimir
+     * Putin": whatever follows the last title word, or the run without leading acronyms and countries.
+     */
     public static String personName(String name) {
         String[] words = name.split("\\s+");
-        int first = 0;
-        while (first < words.length - 1 && (TITLES.contains(plain(words[first])) || isAcronym(words[first])
-                || COUNTRIES.contains(plain(words[first])) || PARTICLES.contains(words[first]))) {
+        int lastTitle = -1;
+        for (int i = 0; i < words.length - 1; i++) {
+            if (TITLES.contains(plain(words[i]))) {
+                lastTitle = i;
+            }
+        }
+        int first = lastTitle + 1;
+        while (first < words.length - 1 && (isAcronym(words[first]) || COUNTRIES.contains(plain(words[first]))
+                || PARTICLES.contains(words[first]))) {
             first++;
         }
         return String.join(" ", Arrays.copyOfRange(words, first, words.length));
