@@ -34,6 +34,10 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && causedBy(e, JsonProcessingException.class)) {
+            // The JSON reader wraps parse errors in a plain 400.
+            return malformedJson(null);
+        }
         String message = switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed here.";
@@ -53,6 +57,15 @@ public class ApiExceptionMappers {
     public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return error(500, "Internal error; the server log has the details.");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response error(int status, String message) {

@@ -1,8 +1,10 @@
 package dev.citeqa.collection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,6 +28,10 @@ public final class ArticleParser {
     /** Words that introduce a date rather than name an outlet ("date 2025-05-13", "Published: ..."). */
     private static final Pattern DATE_LABEL =
             Pattern.compile("(?i)\\b(date|dated|published|updated|posted|on|at|last|modified)\\b[:.]?");
+
+    /** What separates a leading date (and time) from the text after it. */
+    private static final Pattern REST_AFTER_DATE =
+            Pattern.compile("(?:[\\s,]*\\d{1,2}:\\d{2}(?:\\s*[AaPp][Mm])?)?[\\s\\-–—|:,]*");
 
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
@@ -54,7 +60,8 @@ public final class ArticleParser {
         if (header.title != null) {
             seen.add(Boilerplate.normalise(header.title));
         }
-        for (Line line : lines) {
+        for (Line original : lines) {
+            Line line = header.trimmed.getOrDefault(original, original);
             // Image captions and pull quotes repeat lines verbatim; a repeat adds nothing to read or search.
             if (header.meta.contains(line) || isLabel(line.text()) || !seen.add(Boilerplate.normalise(line.text()))) {
                 continue;
@@ -89,6 +96,11 @@ public final class ArticleParser {
         return !Boilerplate.endsLikeSentence(text) || (!text.endsWith(".") && words <= 20);
     }
 
+    /** The first line of a page may be a two-word headline ("Talks collapse"); later, that is a caption. */
+    private static boolean isShortHeadline(String text) {
+        return Boilerplate.wordCount(text) == 2 && !Boilerplate.endsLikeSentence(text);
+    }
+
     private static String cleanTitle(String text) {
         String title = INITIAL_QUOTES.matcher(text.strip()).replaceAll("").strip().replaceAll("\\s+", " ");
         return shorten(title);
@@ -114,12 +126,17 @@ public final class ArticleParser {
         java.time.LocalDate date;
         String outlet;
         final Set<Line> meta = new HashSet<>();
+        /** Lines that open with the date and go on with body text: the text without the date. */
+        final Map<Line, Line> trimmed = new HashMap<>();
 
         static Header read(List<Line> lines) {
             Header header = new Header();
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
                 String text = line.text();
+                if (header.date == null && header.readLeadingDate(line)) {
+                    continue;
+                }
                 if (isBody(text)) {
                     break;
                 }
@@ -127,12 +144,32 @@ public final class ArticleParser {
                     header.meta.add(line);
                 } else if (header.date == null && header.readDateLine(text)) {
                     header.meta.add(line);
-                } else if (header.title == null && isHeadline(text)) {
+                } else if (header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                 }
             }
             return header;
+        }
+
+        /**
+         * "date 2025-05-13 The talks began ...": a line that opens with the date and continues with a
+         * headline or body text. The date becomes metadata and the rest stays as title or paragraph.
+         */
+        private boolean readLeadingDate(Line line) {
+            Optional<PublicationDate> found = PublicationDate.find(line.text());
+            if (found.isEmpty() || Boilerplate.wordCount(
+                    DATE_LABEL.matcher(line.text().substring(0, found.get().start())).replaceAll(" ")) > 0) {
+                return false;
+            }
+            Matcher rest = REST_AFTER_DATE.matcher(line.text()).region(found.get().end(), line.text().length());
+            String after = line.text().substring(rest.lookingAt() ? rest.end() : line.text().length());
+            if (!Boilerplate.endsLikeSentence(after) || Boilerplate.wordCount(after) < 5) {
+                return false;
+            }
+            date = found.get().date();
+            trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+            return true;
         }
 
         /**

@@ -55,13 +55,21 @@ public final class PassageSearcher {
             TopDocs ranked = switch (mode) {
                 case bm25 -> bm25(index.searcher(), question, depth);
                 case dense -> dense(index.searcher(), question, depth);
-                case hybrid -> TopDocs.rrf(depth, settings.rrfK(), new TopDocs[] {
-                        bm25(index.searcher(), question, depth), dense(index.searcher(), question, depth)});
+                case hybrid -> fuse(bm25(index.searcher(), question, depth), dense(index.searcher(), question, depth),
+                        depth, settings.rrfK());
             };
             return diversify(index, ranked.scoreDocs, k);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reciprocal rank fusion, Lucene's own: each document scores the sum of 1 / (k + rank) over the lists
+     * that hold it, so agreement between BM25 and dense outranks a high place in one list alone.
+     */
+    static TopDocs fuse(TopDocs lexical, TopDocs semantic, int depth, int k) {
+        return TopDocs.rrf(depth, k, new TopDocs[] {lexical, semantic});
     }
 
     /** BM25 over passage bodies plus a weighted match on the article title. Null when no term is left. */

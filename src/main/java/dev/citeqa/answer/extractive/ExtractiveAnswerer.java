@@ -66,6 +66,18 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Below this confidence (coverage and similarity combined) the answerer says the corpus does not say. */
     static final double MIN_CONFIDENCE = 0.42;
 
+    /**
+     * The confidence needed when the question asks for a kind of answer (a date, a number, a person) that the
+     * best sentences do not contain: then they are probably about the topic without answering it.
+     */
+    static final double MIN_CONFIDENCE_WITHOUT_TYPE = 0.62;
+
+    /**
+     * How far meaning alone can carry an answer that shares no word with the question ("Which medicine did
+     * the doctor give?" for "The physician prescribed antibiotics"): similarity counts at this weight.
+     */
+    static final double SEMANTIC_ONLY_WEIGHT = 0.85;
+
     /** The longest answer, in sentences. */
     static final int MAX_SENTENCES = 3;
 
@@ -158,6 +170,11 @@ public final class ExtractiveAnswerer implements Answerer {
         if (best.missingRequired() > 0) {
             return abstain("No passage is about everything the question names.", best, confidence);
         }
+        boolean typed = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
+        if (typed && !best.typeMatch() && confidence < MIN_CONFIDENCE_WITHOUT_TYPE) {
+            return abstain("The closest passages do not contain " + describe(question.type()) + ".", best,
+                    confidence);
+        }
         if (confidence < MIN_CONFIDENCE) {
             return abstain("No passage answers the question closely enough.", best, confidence);
         }
@@ -176,9 +193,25 @@ public final class ExtractiveAnswerer implements Answerer {
         LOG.debug(out);
     }
 
-    /** Evidence independent of rank and answer type: how well the window covers and matches the question. */
+    /**
+     * Evidence independent of rank and answer type: how well the window covers the question's words and
+     * matches its meaning, or its meaning alone for a paraphrase.
+     */
     static double confidence(Window w) {
-        return 0.6 * w.coverage() + 0.4 * normalisedSimilarity(w.semantic());
+        double similarity = normalisedSimilarity(w.semantic());
+        return Math.max(0.6 * w.coverage() + 0.4 * similarity, SEMANTIC_ONLY_WEIGHT * similarity);
+    }
+
+    private static String describe(AnswerType type) {
+        return switch (type) {
+            case PERSON -> "a person's name";
+            case PLACE -> "a place";
+            case ORGANIZATION -> "an organisation";
+            case DATE -> "a date";
+            case NUMBER -> "a number";
+            case DURATION -> "a duration";
+            case DEFINITION, OTHER -> "an answer";
+        };
     }
 
     static double normalisedSimilarity(double cosine) {
@@ -370,7 +403,8 @@ public final class ExtractiveAnswerer implements Answerer {
             return switch (question.type()) {
                 case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
                 case PLACE -> e.kind() == Kind.PLACE;
-                case ORGANIZATION -> e.kind() == Kind.ORGANIZATION || e.kind() == Kind.NAME;
+                // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
+                case ORGANIZATION -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
                 case DATE -> e.kind() == Kind.DATE;
                 case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION;
                 case DURATION -> e.kind() == Kind.DURATION;

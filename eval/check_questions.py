@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Validate a CiteQA question file (JSONL) against a corpus folder.
+
+Usage: python3 eval/check_questions.py <questions.jsonl> <corpus_dir> [-v]
+
+Checks, using the same normalisation as shared/eval/score.py:
+  * every line is a JSON object with a unique "id" and either "question" (str) or "turns" (list of >= 2 str);
+  * abstention cases ("expect": "abstain") have empty "gold" and "answer_any";
+  * answerable cases have a non-empty "gold" whose files exist (<id>.txt) and a non-empty "answer_any";
+  * every answer_any phrase occurs verbatim (after normalisation) in at least one gold article;
+  * every gold article contains at least one answer_any phrase.
+Prints a summary by kind (single / follow-up / abstain) and exits non-zero on any error.
+"""
+import json
+import os
+import re
+import sys
+
+
+def norm(s):
+    # identical to score.py
+    s = s.lower()
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
+    s = re.sub(r"[\u2018\u2019\u201b`]", "'", s)
+    s = re.sub(r"\s+", " ", s)
+    return s
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__)
+        return 2
+    qpath, corpus = argv[1], argv[2]
+    verbose = "-v" in argv
+    errors = []
+    seen = set()
+    kinds = {"single": 0, "followup": 0, "abstain": 0}
+    cache = {}
+
+    def text(doc_id):
+        if doc_id not in cache:
+            p = os.path.join(corpus, doc_id + ".txt")
+            cache[doc_id] = norm(open(p, encoding="utf-8").read()) if os.path.isfile(p) else None
+        return cache[doc_id]
+
+    with open(qpath, encoding="utf-8") as fh:
+        for ln, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                q = json.loads(line)
+            except ValueError as e:
+                errors.append(f"line {ln}: bad JSON: {e}")
+                continue
+            qid = q.get("id")
+            where = f"line {ln} ({qid})"
+            if not qid or qid in seen:
+                errors.append(f"{where}: missing or duplicate id")
+            seen.add(qid)
+            if "turns" in q:
+                t = q["turns"]
+                if not (isinstance(t, list) and len(t) >= 2 and all(isinstance(x, str) and x.strip() for x in t)):
+                    errors.append(f"{where}: 'turns' must be a list of >= 2 non-empty strings")
+            elif not (isinstance(q.get("question"), str) and q["question"].strip()):
+                errors.append(f"{where}: needs 'question' or 'turns'")
+            gold = q.get("gold")
+            ans = q.get("answer_any")
+            if not isinstance(gold, list) or not isinstance(ans, list):
+                errors.append(f"{where}: 'gold' and 'answer_any' must be lists")
+                continue
+            if q.get("expect") == "abstain":
+                kinds["abstain"] += 1
+                if gold or ans:
+                    errors.append(f"{where}: abstention case must have empty gold and answer_any")
+                continue
+            kinds["followup" if "turns" in q else "single"] += 1
+            if not gold or not ans:
+                errors.append(f"{where}: answerable case needs gold and answer_any")
+                continue
+            texts = {}
+            for g in gold:
+                t = text(g)
+                if t is None:
+                    errors.append(f"{where}: gold file {g}.txt not found in {corpus}")
+                else:
+                    texts[g] = t
+            for a in ans:
+                if not any(norm(a) in t for t in texts.values()):
+                    errors.append(f"{where}: answer phrase {a!r} not found in any gold article")
+            for g, t in texts.items():
+                if not any(norm(a) in t for a in ans):
+                    errors.append(f"{where}: gold article {g} contains none of the answer phrases")
+            if verbose:
+                print(f"ok {qid}: {ans} in {gold}")
+    total = sum(kinds.values())
+    print(f"{qpath}: {total} questions: single={kinds['single']} followup={kinds['followup']} abstain={kinds['abstain']}")
+    for e in errors:
+        print("ERROR", e)
+    print("check:", "FAILED" if errors else "OK")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

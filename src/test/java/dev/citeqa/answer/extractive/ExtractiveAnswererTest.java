@@ -1,0 +1,115 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.TestModels;
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Citation;
+import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexGenerator;
+import dev.citeqa.index.IndexManager;
+import dev.citeqa.index.TinyCorpus;
+import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.PassageSearcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Answers over the {@link TinyCorpus}: the right sentence, the right citation, or an abstention. */
+class ExtractiveAnswererTest {
+
+    private static Path root;
+    private static CorpusIndex index;
+    private static PassageSearcher searcher;
+    private static ExtractiveAnswerer answerer;
+
+    @BeforeAll
+    static void buildIndex() throws IOException {
+        root = Files.createTempDirectory("citeqa-answer");
+        Embedder embedder = TestModels.embedder(root.resolve("data"));
+        index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
+                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 50, 60, 2));
+        answerer = new ExtractiveAnswerer(embedder);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static Answer ask(String question) {
+        List<PassageHit> hits = searcher.search(index, question, 8, RetrievalMode.hybrid);
+        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index));
+    }
+
+    private static void assertAnswer(Answer answer, String phrase, String articleId) {
+        assertTrue(answer.answered(), answer.text());
+        assertTrue(answer.text().contains(phrase), answer.text());
+        assertTrue(answer.text().contains("[" + articleId + "]"), "marker after the sentence: " + answer.text());
+        assertEquals(List.of(articleId), answer.citations().stream().map(Citation::id).toList());
+    }
+
+    @Test
+    void theYearAskedPicksTheNearDuplicate() {
+        assertAnswer(ask("How much did the Springfield council approve for road repairs in 2021?"), "$5.8 million",
+                "roads_2021");
+        assertAnswer(ask("How much did the Springfield council approve for road repairs in 2019?"), "$4.2 million",
+                "roads_2019");
+    }
+
+    @Test
+    void aYearNoArticleMentionsIsNotGuessed() {
+        Answer answer = ask("How much did the Springfield council approve for road repairs in 2015?");
+        assertFalse(answer.answered(), answer.text());
+        assertTrue(answer.text().startsWith(Answer.NOT_IN_CORPUS));
+        assertEquals(List.of(), answer.citations());
+    }
+
+    @Test
+    void whoIsANameIsAnsweredWithTheDescription() {
+        assertAnswer(ask("Who is Clara Voss?"), "a veteran diplomat", "profile");
+    }
+
+    @Test
+    void numberPlaceAndPersonQuestionsFindTheirAnswerType() {
+        assertAnswer(ask("How many officials will Voss lead?"), "14 officials", "profile");
+        assertAnswer(ask("Where will the water summit take place?"), "Lisbon", "profile");
+        // Both Springfield stories name the mayor; either is a correct source.
+        Answer mayor = ask("Who is the mayor of Springfield?");
+        assertTrue(mayor.text().contains("Ana Lopez"), mayor.text());
+        assertTrue(mayor.citations().get(0).id().startsWith("roads_"));
+    }
+
+    @Test
+    void aParaphraseIsAnsweredThroughEmbeddings() {
+        assertAnswer(ask("Which medicine did the doctor give for the illness?"), "antibiotics", "clinic");
+    }
+
+    @Test
+    void aFactTheCorpusLacksIsNotAnswered() {
+        assertFalse(ask("What is the population of Lisbon?").answered());
+        assertFalse(ask("Who is the chief executive of Apple?").answered());
+        assertFalse(ask("What did the president say about inflation?").answered());
+    }
+
+    @Test
+    void theAnswerIsOneToThreeSentencesNotAPassage() {
+        Answer answer = ask("How many officials will Voss lead?");
+        String withoutMarker = answer.text().replaceAll("\\s*\\[[^]]+]", "");
+        assertTrue(withoutMarker.split("(?<=[.!?])\\s+").length <= 3, answer.text());
+        Citation c = answer.citations().get(0);
+        assertTrue(c.snippet().contains("14 officials"));
+        assertTrue(c.end() > c.start());
+    }
+}

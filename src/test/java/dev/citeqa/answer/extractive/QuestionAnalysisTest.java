@@ -1,0 +1,53 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.answer.extractive.QuestionAnalysis.AnswerType;
+import dev.citeqa.answer.extractive.QuestionAnalysis.QuestionTerm;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class QuestionAnalysisTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who is Turkey's foreign minister? | PERSON",
+            "Whose legitimacy did Lavrov question? | PERSON",
+            "Who is Vladimir Medinsky? | DEFINITION",
+            "When did the talks start? | DATE",
+            "On which date did Putin suggest holding the talks? | DATE",
+            "Where did Rutte chair the meeting? | PLACE",
+            "In which city were the talks held? | PLACE",
+            "How many allies attended? | NUMBER",
+            "What is the population of Antalya? | NUMBER",
+            "How long did the round of talks last? | DURATION",
+            "Which ministry does Umerov run? | ORGANIZATION",
+            "What did Rutte praise Turkey for? | OTHER"})
+    void answerTypeFromCueWords(String question, AnswerType expected) {
+        assertEquals(expected, QuestionAnalysis.of(question, question).type());
+    }
+
+    @Test
+    void namesAndNumbersAreRequiredTerms() {
+        QuestionAnalysis q = QuestionAnalysis.of("What budget did Springfield approve in 2021?",
+                "What budget did Springfield approve in 2021?");
+        assertTrue(term(q, "springfield").required());
+        assertTrue(term(q, "2021").required());
+        assertFalse(term(q, "budget").required());
+    }
+
+    @Test
+    void wordsOnlyTheConversationSuppliedWeighLess() {
+        QuestionAnalysis q = QuestionAnalysis.of("And in 2021? What budget did Springfield approve", "And in 2021?");
+        assertEquals(1.0, term(q, "2021").weight());
+        assertEquals(0.5, term(q, "budget").weight());
+        assertEquals(1.0, term(q, "springfield").weight(), "a name the follow-up refers to keeps full weight");
+    }
+
+    private static QuestionTerm term(QuestionAnalysis q, String term) {
+        return q.terms().stream().filter(t -> t.term().equals(term)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ArticleResourceTest {
+
+    @Test
+    void listsEveryArticleWithMetadata() {
+        given().when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("articles.id", hasItems("000_a501985d60945543", "004_7f23b3891e78eb35"))
+                .body("articles.find { it.id == '000_a501985d60945543' }.date", equalTo("2025-06-09"))
+                .body("articles.find { it.id == '000_a501985d60945543' }.outlet", equalTo("Chas Pravdy"));
+    }
+
+    @Test
+    void returnsTheCleanedTextWithOffsetsIntoTheFile() throws IOException {
+        String id = "003_18b1f03eac19a9f9";
+        String source = Files.readString(Path.of("corpus", id + ".txt"));
+        List<Map<String, Object>> paragraphs = given().when().get("/api/articles/" + id)
+                .then().statusCode(200)
+                .body("title", equalTo("US, Turkey, Ukraine Meet for Crucial Peace Talks"))
+                .body("date", equalTo("2025-05-16"))
+                .body("text", not(containsString("Related Post")))
+                .extract().path("paragraphs");
+        for (Map<String, Object> p : paragraphs) {
+            assertEquals(p.get("text"), source.substring((Integer) p.get("start"), (Integer) p.get("end")));
+        }
+    }
+
+    @Test
+    void anUnknownIdIs404Json() {
+        given().when().get("/api/articles/999_nope")
+                .then().statusCode(404)
+                .body("status", equalTo(404))
+                .body("error", containsString("999_nope"));
+    }
+}

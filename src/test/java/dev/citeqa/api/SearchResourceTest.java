@@ -1,0 +1,69 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class SearchResourceTest {
+
+    @Test
+    void rankedHitsWithOffsets() {
+        List<Float> scores = given().queryParam("q", "Istanbul Communique EU membership").queryParam("k", 5)
+                .when().get("/api/search")
+                .then().statusCode(200)
+                .body("mode", equalTo("hybrid"))
+                .body("hits.size()", equalTo(5))
+                .body("hits[0].id", equalTo("002_4e585f413ea321f4"))
+                .body("hits[0].passage", containsString("EU membership"))
+                .body("hits.title", everyItem(notNullValue()))
+                .body("hits.end", everyItem(greaterThan(0)))
+                .extract().path("hits.score");
+        for (int i = 1; i < scores.size(); i++) {
+            if (scores.get(i) > scores.get(i - 1)) {
+                throw new AssertionError("hits are not ranked by score: " + scores);
+            }
+        }
+    }
+
+    @Test
+    void eachModeCanBeAskedFor() {
+        for (String mode : List.of("bm25", "dense", "hybrid")) {
+            given().queryParam("q", "Who travelled to Turkey?").queryParam("mode", mode)
+                    .when().get("/api/search")
+                    .then().statusCode(200)
+                    .body("mode", equalTo(mode))
+                    .body("hits.size()", equalTo(10));
+        }
+    }
+
+    @Test
+    void aMissingQueryIs400() {
+        given().when().get("/api/search").then().statusCode(400).body("error", containsString("\"q\""));
+        given().queryParam("q", "  ").when().get("/api/search").then().statusCode(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "101", "-3", "ten", "1.5", "1e2"})
+    void kOutsideOneToHundredIs400(String k) {
+        given().queryParam("q", "NATO").queryParam("k", k)
+                .when().get("/api/search")
+                .then().statusCode(400).body("status", equalTo(400)).body("error", containsString("\"k\""));
+    }
+
+    @Test
+    void anUnknownModeIs400() {
+        given().queryParam("q", "NATO").queryParam("mode", "magic")
+                .when().get("/api/search")
+                .then().statusCode(400).body("error", containsString("bm25, dense or hybrid"));
+    }
+}

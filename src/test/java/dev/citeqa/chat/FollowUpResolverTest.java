@@ -1,0 +1,57 @@
+package dev.citeqa.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.citeqa.answer.Answer;
+import dev.langchain4j.rag.query.Metadata;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.data.message.UserMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FollowUpResolverTest {
+
+    @Test
+    void aPersonalPronounBecomesThePreviousAnswersPerson() {
+        assertEquals("What did Mark Rutte say about Russia?", FollowUpResolver.resolve(
+                "What did he say about Russia?", "Who is the NATO Secretary General?", "Mark Rutte"));
+        assertEquals("What is Mark Rutte's role?",
+                FollowUpResolver.resolve("What is his role?", "Who chairs NATO?", "Mark Rutte"));
+    }
+
+    @Test
+    void withoutAnAnswerEntityThePreviousQuestionsNameIsUsed() {
+        assertEquals("Where did Hakan Fidan travel?",
+                FollowUpResolver.resolve("Where did he travel?", "Who is Hakan Fidan?", null));
+    }
+
+    @Test
+    void aVagueOrEllipticalFollowUpCarriesThePreviousQuestion() {
+        assertEquals("Where was it held? When was the NATO summit?",
+                FollowUpResolver.resolve("Where was it held?", "When was the NATO summit?", null));
+        // The new year replaces the old one instead of asking about both.
+        assertEquals("And in 2021? How much did Springfield spend on roads in ?",
+                FollowUpResolver.resolve("And in 2021?", "How much did Springfield spend on roads in 2019?", null));
+    }
+
+    @Test
+    void aStandaloneQuestionIsLeftAlone() {
+        assertEquals("Who is Turkey's foreign minister?", FollowUpResolver.resolve(
+                "Who is Turkey's foreign minister?", "Who is the NATO Secretary General?", "Mark Rutte"));
+    }
+
+    @Test
+    void theFirstQuestionOfAConversationIsNotRewritten() {
+        ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 5);
+        FollowUpResolver resolver = new FollowUpResolver(store);
+        UserMessage message = UserMessage.from("What did he say?");
+        Query query = Query.from("What did he say?", Metadata.from(message, "c1", List.of()));
+        assertEquals("What did he say?", resolver.transform(query).iterator().next().text());
+
+        store.getOrCreate("c1").record("Who is Hakan Fidan?", "Who is Hakan Fidan?",
+                new Answer("Hakan Fidan is Turkey's foreign minister. [x]", true, List.of(), "extractive", List.of(),
+                        "Hakan Fidan"));
+        assertEquals("What did Hakan Fidan say?", resolver.transform(query).iterator().next().text());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.citeqa.collection;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Skip to content", "Read also:", "Read also: Why the talks stalled in Geneva last week",
+            "Also read", "Others are reading now", "Ads by MGDK", "Related Post", "Latest", "Source",
+            "Homepage News NATO Chief: “The Ball Is Clearly in Russia’s Court” on...", "Home > World > Europe",
+            "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "Share this", "Advertisement"})
+    void pageFurniture(String line) {
+        assertTrue(Boilerplate.isBoilerplate(line), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Source close to the talks said the meeting went well.",
+            "Latest figures show inflation fell to 2.1 percent in May.", "Fidan spoke with Rubio, Lavrov",
+            "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm."})
+    void articleText(String line) {
+        assertFalse(Boilerplate.isBoilerplate(line), line);
+    }
+}

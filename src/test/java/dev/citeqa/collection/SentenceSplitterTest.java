@@ -1,0 +1,42 @@
+package dev.citeqa.collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentenceSplitterTest {
+
+    private static List<String> split(String text) {
+        return SentenceSplitter.split(text, List.of(new Paragraph(text, 0, text.length()))).stream()
+                .map(Sentence::text)
+                .toList();
+    }
+
+    @Test
+    void abbreviationsAndInitialismsDoNotEndSentences() {
+        assertEquals(List.of("Türkiye will host U.S. President Donald Trump.",
+                        "Dr. Gavin Hall, a NATO expert, spoke on Jan. 5.", "Mr. Smith agreed!"),
+                split("Türkiye will host U.S. President Donald Trump. Dr. Gavin Hall, a NATO expert, spoke on "
+                        + "Jan. 5. Mr. Smith agreed!"));
+    }
+
+    @Test
+    void offsetsCoverTheSentenceInTheSource() {
+        String source = "Title\n\nFirst   sentence here. Second one.\n";
+        Paragraph p = new Paragraph("First   sentence here. Second one.", 7, 41);
+        List<Sentence> sentences = SentenceSplitter.split(source, List.of(p));
+        assertEquals("First sentence here.", sentences.get(0).text());
+        assertEquals("First   sentence here.", source.substring(sentences.get(0).start(), sentences.get(0).end()));
+        assertEquals("Second one.", source.substring(sentences.get(1).start(), sentences.get(1).end()));
+    }
+
+    @Test
+    void aLineEndingInACommaContinuesOnTheNextLine() {
+        String source = "The ball is clearly in Russia’s court,\n\nRutte reiterated, with cautious optimism.";
+        List<Paragraph> paragraphs = List.of(new Paragraph("The ball is clearly in Russia’s court,", 0, 38),
+                new Paragraph("Rutte reiterated, with cautious optimism.", 40, source.length()));
+        assertEquals(List.of("The ball is clearly in Russia’s court, Rutte reiterated, with cautious optimism."),
+                SentenceSplitter.split(source, paragraphs).stream().map(Sentence::text).toList());
+    }
+}

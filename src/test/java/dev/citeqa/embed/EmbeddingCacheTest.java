@@ -1,0 +1,57 @@
+package dev.citeqa.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddingCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void vectorsSurviveAReopen() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        EmbeddingCache cache = EmbeddingCache.open(file, 3);
+        cache.putAll(Map.of("alpha", new float[] {1, 0, 0}, "beta", new float[] {0, 1, 0}));
+
+        EmbeddingCache reopened = EmbeddingCache.open(file, 3);
+        assertEquals(2, reopened.size());
+        assertArrayEquals(new float[] {0, 1, 0}, reopened.get("beta"));
+        assertNull(reopened.get("gamma"));
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsDroppedAndAppendsStayAligned() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        EmbeddingCache.open(file, 3).putAll(Map.of("alpha", new float[] {1, 2, 3}));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5}));
+        }
+        EmbeddingCache repaired = EmbeddingCache.open(file, 3);
+        assertEquals(1, repaired.size());
+        repaired.putAll(Map.of("beta", new float[] {4, 5, 6}));
+
+        EmbeddingCache reopened = EmbeddingCache.open(file, 3);
+        assertArrayEquals(new float[] {1, 2, 3}, reopened.get("alpha"));
+        assertArrayEquals(new float[] {4, 5, 6}, reopened.get("beta"));
+    }
+
+    @Test
+    void aCacheForAnotherModelSizeStartsOver() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        EmbeddingCache.open(file, 3).putAll(Map.of("alpha", new float[] {1, 2, 3}));
+        EmbeddingCache other = EmbeddingCache.open(file, 4);
+        assertEquals(0, other.size());
+        other.putAll(Map.of("alpha", new float[] {1, 2, 3, 4}));
+        assertEquals(1, EmbeddingCache.open(file, 4).size());
+    }
+}

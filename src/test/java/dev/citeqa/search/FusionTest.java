@@ -1,0 +1,56 @@
+package dev.citeqa.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.junit.jupiter.api.Test;
+
+/** Reciprocal rank fusion on hand-made rankings, where the right order can be worked out on paper. */
+class FusionTest {
+
+    private static TopDocs ranking(int... docs) {
+        ScoreDoc[] scoreDocs = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            // Raw scores differ wildly between BM25 and cosine; fusion must only look at ranks.
+            scoreDocs[i] = new ScoreDoc(docs[i], 1000f - i * 100);
+        }
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), scoreDocs);
+    }
+
+    private static int[] order(TopDocs fused) {
+        return Arrays.stream(fused.scoreDocs).mapToInt(d -> d.doc).toArray();
+    }
+
+    @Test
+    void agreementBeatsOneFirstPlace() {
+        // Doc 2 is second in both lists: 2/(60+2) beats doc 1's and doc 3's single 1/(60+1).
+        TopDocs fused = PassageSearcher.fuse(ranking(1, 2, 4), ranking(3, 2, 5), 10, 60);
+        assertEquals(2, fused.scoreDocs[0].doc);
+        assertEquals(2.0 / 62, fused.scoreDocs[0].score, 1e-6);
+    }
+
+    @Test
+    void aDocumentInOneListKeepsItsRelativeOrder() {
+        TopDocs fused = PassageSearcher.fuse(ranking(7, 8, 9), ranking(), 10, 60);
+        assertArrayEquals(new int[] {7, 8, 9}, order(fused));
+    }
+
+    @Test
+    void aSmallKRewardsTopRanksMore() {
+        // With k = 1, first place in one list (1/2) beats fourth place in both (2/5).
+        TopDocs smallK = PassageSearcher.fuse(ranking(1, 10, 11, 4), ranking(12, 13, 14, 4), 10, 1);
+        assertEquals(1, smallK.scoreDocs[0].doc);
+        // With k = 60 the same two fourth places (2/64) beat a single first place (1/61).
+        TopDocs largeK = PassageSearcher.fuse(ranking(1, 10, 11, 4), ranking(12, 13, 14, 4), 10, 60);
+        assertEquals(4, largeK.scoreDocs[0].doc);
+    }
+
+    @Test
+    void depthCutsTheFusedList() {
+        assertEquals(2, PassageSearcher.fuse(ranking(1, 2, 3), ranking(4, 5, 6), 2, 60).scoreDocs.length);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.citeqa.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.TestModels;
+import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexGenerator;
+import dev.citeqa.index.IndexManager;
+import dev.citeqa.index.TinyCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Retrieval over the {@link TinyCorpus}, in each mode. */
+class PassageSearcherTest {
+
+    private static Path root;
+    private static CorpusIndex index;
+    private static PassageSearcher searcher;
+
+    @BeforeAll
+    static void buildIndex() throws IOException {
+        root = Files.createTempDirectory("citeqa-search");
+        Embedder embedder = TestModels.embedder(root.resolve("data"));
+        index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
+                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 50, 60, 2));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static List<String> articleIds(String query, int k, RetrievalMode mode) {
+        return searcher.search(index, query, k, mode).stream().map(h -> h.stored().passage().articleId()).toList();
+    }
+
+    @Test
+    void bm25FindsExactlyThePassagesWithTheQueryTerms() {
+        // "resurface" and "avenues" occur in one passage of one article only.
+        assertEquals(List.of("roads_2021"), articleIds("resurface avenues", 10, RetrievalMode.bm25));
+        // "budget" is in both Springfield stories, nowhere else.
+        assertEquals(2, articleIds("budget", 10, RetrievalMode.bm25).size());
+    }
+
+    @Test
+    void bm25RanksTheExactYearFirst() {
+        assertEquals("roads_2019",
+                articleIds("How much did Springfield approve for road repairs in 2019?", 5, RetrievalMode.bm25).get(0));
+        assertEquals("roads_2021",
+                articleIds("How much did Springfield approve for road repairs in 2021?", 5, RetrievalMode.bm25).get(0));
+    }
+
+    @Test
+    void aParaphraseWithNoSharedWordIsFoundByDenseAndHybridButNotBm25() {
+        String question = "Which medicine did the doctor give for the illness?";
+        assertFalse(articleIds(question, 10, RetrievalMode.bm25).contains("clinic"),
+                "no content word in common, so BM25 cannot match");
+        assertEquals("clinic", articleIds(question, 10, RetrievalMode.dense).get(0));
+        assertEquals("clinic", articleIds(question, 10, RetrievalMode.hybrid).get(0));
+    }
+
+    @Test
+    void oneLongArticleDoesNotFillTheTopRanks() {
+        // Every passage of the long story matches "cargo ships" too, so by score alone it takes the top 5.
+        String query = "harbour expansion berths cargo ships";
+        PassageSearcher undiversified =
+                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 50, 60, 100));
+        List<String> byScore = undiversified.search(index, query, 5, RetrievalMode.bm25).stream()
+                .map(h -> h.stored().passage().articleId()).toList();
+        assertEquals(List.of("harbour_long", "harbour_long", "harbour_long", "harbour_long", "harbour_long"), byScore);
+
+        List<String> top5 = articleIds(query, 5, RetrievalMode.bm25);
+        assertEquals(List.of("harbour_long", "harbour_long", "harbour_short"), top5.subList(0, 3),
+                "two passages of the long story, then the other story's turn");
+        // With no other article left, the rest of the long story follows rather than nothing.
+        assertEquals(5, top5.size());
+    }
+
+    @Test
+    void aQueryOfOnlyStopWordsFindsNothingLexically() {
+        assertEquals(List.of(), articleIds("who is the one?", 10, RetrievalMode.bm25));
+    }
+
+    @Test
+    void resultsCarryOffsetsIntoTheSourceFile() throws IOException {
+        PassageHit hit = searcher.search(index, "resurface avenues", 1, RetrievalMode.bm25).get(0);
+        String source = Files.readString(root.resolve("corpus/roads_2021.txt"));
+        String original = source.substring(hit.stored().passage().start(), hit.stored().passage().end());
+        assertEquals(hit.stored().passage().text(), original.replaceAll("\\s+", " "));
+    }
+}
