@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real embedding model, loaded once per test JVM: loading takes a second or two. */
+/**
+ * The real embedding model, loaded once per test JVM: loading takes a second or two. A test class using it
+ * must carry {@code @Tag("model")}, which runs it in a JVM of its own (see the surefire set-up in pom.xml).
+ */
 public final class TestModels {
 
     private static EmbeddingModel model;

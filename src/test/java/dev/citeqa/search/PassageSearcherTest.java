@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Retrieval over the {@link TinyCorpus}, in each mode. */
+@Tag("model")
 class PassageSearcherTest {
 
     private static Path root;

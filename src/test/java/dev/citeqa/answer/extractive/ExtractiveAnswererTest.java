@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Answers over the {@link TinyCorpus}: the right sentence, the right citation, or an abstention. */
+@Tag("model")
 class ExtractiveAnswererTest {
 
     private static Path root;
