@@ -26,8 +26,9 @@ public final class IndexConstants {
     public static final String PASSAGE_KEY = "passage_key";
 
     /**
-     * The article title, repeated on each of its passages and analysed with the English chain. A separate
-     * field lets BM25 weigh a title match on its own, as an article-level prior for every passage.
+     * The article title, publication date and outlet, repeated on each of its passages and analysed with the
+     * English chain. A separate field lets BM25 weigh a title or date match on its own, as an article-level
+     * prior for every passage.
      */
     public static final String TITLE = "title";
 

@@ -116,7 +116,7 @@ public final class IndexGenerator {
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_PASSAGE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, passage.articleId(), Field.Store.YES));
         doc.add(new StringField(IndexConstants.PASSAGE_KEY, passage.key(), Field.Store.YES));
-        doc.add(new TextField(IndexConstants.TITLE, article.title(), Field.Store.NO));
+        doc.add(new TextField(IndexConstants.TITLE, article.metadataText(), Field.Store.NO));
         doc.add(new TextField(IndexConstants.BODY, passage.text(), Field.Store.NO));
         for (Sentence s : passage.sentences()) {
             doc.add(new StoredField(IndexConstants.SENTENCE, s.text()));

@@ -51,7 +51,7 @@ public final class EntityTagger {
 
     private static final String NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-            + "|seventy|eighty|ninety|hundred|a hundred|dozens?|several|a few|hundreds|thousands|millions)";
+            + "|seventy|eighty|ninety|hundred|a hundred|a dozen|dozen)";
 
     private static final String NUMERAL = "(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*(?:\\s*(?:%|percent|per cent))?"
             + "(?:\\s*(?:thousand|million|billion|trillion|bn|m|k))?";
@@ -61,7 +61,7 @@ public final class EntityTagger {
             + "(?:[- ](?:year|month|week|day|hour|minute)s?[- ]old)?\\b|[$€£¥]\\s?\\d+(?:[.,]\\d+)*");
 
     private static final Pattern DURATION = Pattern.compile("(?i)\\b(?:" + NUMERAL + "|" + NUMBER_WORD
-            + "|a|an|several|few)(?:[- ]|\\s+)(?:and a half\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
+            + "|a|an)(?:[- ]|\\s+)(?:and a half\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
             + "|years?|decades?|centuries)\\b");
 
     /** A capitalised run: words starting upper case, joined by name particles or hyphens. */

@@ -53,39 +53,15 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
 
-    /** Weights of the evidence in a window's score; they sum to one for a perfect single sentence. */
-    static final double W_COVERAGE = 0.50;
-    static final double W_SEMANTIC = 0.30;
-    static final double W_TYPE = 0.15;
-    static final double W_RANK = 0.05;
+    /** Answer types the tagger finds by pattern: a sentence without one cannot answer such a question. */
+    static final Set<AnswerType> RELIABLE_TYPES =
+            Set.of(AnswerType.DATE, AnswerType.YEAR, AnswerType.NUMBER, AnswerType.DURATION);
 
-    /** Cosine similarities of this model run from about 0.45 (unrelated) to 0.80 (a paraphrase). */
-    static final double SEMANTIC_FLOOR = 0.45;
-    static final double SEMANTIC_SPAN = 0.35;
-
-    /** Below this confidence (coverage and similarity combined) the answerer says the corpus does not say. */
-    static final double MIN_CONFIDENCE = 0.42;
-
-    /**
-     * The confidence needed when the question asks for a kind of answer (a date, a number, a person) that the
-     * best sentences do not contain: then they are probably about the topic without answering it.
-     */
-    static final double MIN_CONFIDENCE_WITHOUT_TYPE = 0.62;
-
-    /**
-     * How far meaning alone can carry an answer that shares no word with the question ("Which medicine did
-     * the doctor give?" for "The physician prescribed antibiotics"): similarity counts at this weight.
-     */
-    static final double SEMANTIC_ONLY_WEIGHT = 0.85;
+    /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
+    static final int COUNT_DISTANCE = 25;
 
     /** The longest answer, in sentences. */
     static final int MAX_SENTENCES = 3;
-
-    /** A second sentence costs this much, so that it is added only when it brings real evidence. */
-    static final double PAIR_COST = 0.05;
-
-    /** Credit for a question term found in the passage or title but outside the chosen sentences. */
-    static final double CONTEXT_CREDIT = 0.4;
 
     /** Credit for a spelling variant of a name ("Medinski" for "Medinsky") or a related word form. */
     static final double VARIANT_CREDIT = 0.85;
@@ -94,11 +70,18 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:1[89]|20)\\d{2}\\b");
 
     private final Embedder embedder;
+    private final Tuning tuning;
 
     public ExtractiveAnswerer(Embedder embedder) {
+        this(embedder, Tuning.DEFAULT);
+    }
+
+    public ExtractiveAnswerer(Embedder embedder, Tuning tuning) {
         this.embedder = embedder;
+        this.tuning = tuning;
     }
 
     @Override
@@ -133,8 +116,13 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         Evidence evidence = new Evidence(question, request);
         for (QuestionTerm term : question.terms()) {
-            if (term.required() && term.weight() >= 1 && evidence.unknown(term)) {
-                return abstain("No article mentions \"" + term.surface() + "\".", null, 0);
+            if (term.required() && evidence.unknown(term)) {
+                // A year or figure nothing mentions cannot be answered; an unknown name may be a paraphrase
+                // ("America" for "US"), so it only weighs on coverage.
+                if (HAS_DIGIT.matcher(term.surface()).matches()) {
+                    return abstain("No article mentions \"" + term.surface() + "\".", null, 0);
+                }
+                evidence.unknownNames.add(term.term());
             }
         }
         Window best = null;
@@ -171,21 +159,24 @@ public final class ExtractiveAnswerer implements Answerer {
             return abstain("No passage is about everything the question names.", best, confidence);
         }
         boolean typed = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
-        if (typed && !best.typeMatch() && confidence < MIN_CONFIDENCE_WITHOUT_TYPE) {
+        // Dates and numbers are found reliably, so their absence is decisive; names less so.
+        double needed = RELIABLE_TYPES.contains(question.type()) ? Double.POSITIVE_INFINITY
+                : tuning.minConfidenceWithoutType();
+        if (typed && !best.typeMatch() && confidence < needed) {
             return abstain("The closest passages do not contain " + describe(question.type()) + ".", best,
                     confidence);
         }
-        if (confidence < MIN_CONFIDENCE) {
+        if (confidence < tuning.minConfidence()) {
             return abstain("No passage answers the question closely enough.", best, confidence);
         }
         return new Decision(answerFrom(evidence.withContinuation(best)), best, confidence, "answered");
     }
 
-    private static void logCandidates(AnswerRequest request, QuestionAnalysis question, List<Window> windows) {
+    private void logCandidates(AnswerRequest request, QuestionAnalysis question, List<Window> windows) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Q: %s | standalone: %s | type %s | terms %s%n", request.question(),
                 request.standaloneQuestion(), question.type(), question.terms()));
-        windows.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(12).forEach(w -> out.append(
+        windows.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(Long.getLong("debug.windows", 12)).forEach(w -> out.append(
                 String.format(Locale.ROOT, "  %.3f cov=%.2f sem=%.3f type=%s miss=%d conf=%.2f %s: %s%n", w.score(),
                         w.coverage(), w.semantic(), w.typeMatch(), w.missingRequired(), confidence(w),
                         w.hit().stored().passage().key(),
@@ -197,9 +188,9 @@ public final class ExtractiveAnswerer implements Answerer {
      * Evidence independent of rank and answer type: how well the window covers the question's words and
      * matches its meaning, or its meaning alone for a paraphrase.
      */
-    static double confidence(Window w) {
-        double similarity = normalisedSimilarity(w.semantic());
-        return Math.max(0.6 * w.coverage() + 0.4 * similarity, SEMANTIC_ONLY_WEIGHT * similarity);
+    double confidence(Window w) {
+        double similarity = tuning.similarity(w.semantic());
+        return Math.max(0.6 * w.coverage() + 0.4 * similarity, tuning.semanticOnly() * similarity);
     }
 
     private static String describe(AnswerType type) {
@@ -208,14 +199,11 @@ public final class ExtractiveAnswerer implements Answerer {
             case PLACE -> "a place";
             case ORGANIZATION -> "an organisation";
             case DATE -> "a date";
+            case YEAR -> "a year";
             case NUMBER -> "a number";
             case DURATION -> "a duration";
             case DEFINITION, OTHER -> "an answer";
         };
-    }
-
-    static double normalisedSimilarity(double cosine) {
-        return Math.max(0, Math.min(1, (cosine - SEMANTIC_FLOOR) / SEMANTIC_SPAN));
     }
 
     private Decision abstain(String reason, Window best, double confidence) {
@@ -255,6 +243,9 @@ public final class ExtractiveAnswerer implements Answerer {
         private final double totalWeight;
         private final List<PassageHit> hits;
         private final Set<String> questionTerms = new HashSet<>();
+        /** Required names that no article spells in any form. */
+        final Set<String> unknownNames = new HashSet<>();
+        private final Map<String, ArticleWords> articleWords = new HashMap<>();
 
         Evidence(QuestionAnalysis question, AnswerRequest request) {
             this.question = question;
@@ -309,10 +300,16 @@ public final class ExtractiveAnswerer implements Answerer {
             int missingRequired = 0;
             for (QuestionTerm t : question.terms()) {
                 double credit = credit(t, window, context);
-                covered += t.weight() * idf(t.term()) * credit;
-                if (t.required() && credit == 0) {
-                    missingRequired++;
+                if (t.required() && credit == 0 && !unknownNames.contains(t.term())) {
+                    // A name or number the question is about must appear somewhere in the article; where it
+                    // does, it anchors the article as context does.
+                    if (inArticle(t, hit.stored().article())) {
+                        credit = tuning.contextCredit();
+                    } else {
+                        missingRequired++;
+                    }
                 }
+                covered += t.weight() * idf(t.term()) * credit;
             }
             double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
             double semantic = -1;
@@ -333,13 +330,13 @@ public final class ExtractiveAnswerer implements Answerer {
             boolean typeMatch = question.type() == AnswerType.DEFINITION
                     ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
                     : entity != null;
-            double score = W_COVERAGE * coverage + W_SEMANTIC * normalisedSimilarity(semantic)
-                    + W_TYPE * (typed ? (typeMatch ? 1 : 0) : 0.5) + W_RANK / (1 + rank)
-                    - PAIR_COST * (to - from - 1)
+            double score = tuning.coverage() * coverage + tuning.semantic() * tuning.similarity(semantic)
+                    + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5) + tuning.rank() / (1 + rank)
+                    - tuning.pairCost() * (to - from - 1)
                     - 0.25 * missingRequired;
             if (to - from == 1 && from > 0 && ANAPHOR.matcher(sentences.get(from).text()).find()) {
                 // "He also said ..." reads wrongly alone; the pair with the sentence before it can win instead.
-                score -= PAIR_COST;
+                score -= tuning.pairCost();
             }
             return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
         }
@@ -358,7 +355,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
             }
             if (best == 0 && context.contains(t.term())) {
-                best = CONTEXT_CREDIT;
+                best = tuning.contextCredit();
             }
             return best;
         }
@@ -372,10 +369,14 @@ public final class ExtractiveAnswerer implements Answerer {
             Entity best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Analysed a : window) {
+                if (a.terms().stream().noneMatch(questionTerms::contains)) {
+                    // In a pair, a date in the sentence that says nothing of the question answers nothing.
+                    continue;
+                }
                 for (Entity e : a.entities()) {
                     Set<String> own = Terms.ofText(e.text());
                     long shared = own.stream().filter(questionTerms::contains).count();
-                    if (!fits(e) || shared == own.size()) {
+                    if (!fits(e) || shared == own.size() || !counts(e, a)) {
                         continue;
                     }
                     double score = (shared > 0 ? 1 : 0) - Math.min(distanceToQuestion(a, e), 200) / 200.0;
@@ -399,6 +400,22 @@ public final class ExtractiveAnswerer implements Answerer {
             return best;
         }
 
+        /** For "How many prisoners?", a number must count prisoners: "two parties" is not an answer. */
+        private boolean counts(Entity e, Analysed a) {
+            String counted = question.quantityOf();
+            if (counted == null || e.kind() != Kind.NUMBER) {
+                return true;
+            }
+            for (Terms.Token t : a.tokens()) {
+                boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
+                        : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
+                if (near && (t.term().equals(counted) || relatedForm(t.term(), counted))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean fits(Entity e) {
             return switch (question.type()) {
                 case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
@@ -406,6 +423,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
                 case ORGANIZATION -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
                 case DATE -> e.kind() == Kind.DATE;
+                case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
                 case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION;
                 case DURATION -> e.kind() == Kind.DURATION;
                 case DEFINITION -> false;
@@ -417,8 +435,15 @@ public final class ExtractiveAnswerer implements Answerer {
             return analysed.computeIfAbsent(s, key -> Analysed.of(key));
         }
 
+        /** The term, or a spelling variant of the name, anywhere in the article or its metadata. */
+        private boolean inArticle(QuestionTerm t, Article article) {
+            ArticleWords all = articleWords.computeIfAbsent(article.id(),
+                    id -> ArticleWords.of(article.metadataText() + "\n" + article.text()));
+            return all.terms().contains(t.term()) || all.words().stream().anyMatch(w -> variantOf(t, w));
+        }
+
         private Set<String> titleTerms(Article article) {
-            return titleTerms.computeIfAbsent(article.id(), id -> Terms.ofText(article.title()));
+            return titleTerms.computeIfAbsent(article.id(), id -> Terms.ofText(article.metadataText()));
         }
 
         double idf(String term) {
@@ -505,6 +530,20 @@ public final class ExtractiveAnswerer implements Answerer {
             }
         }
         return false;
+    }
+
+    /** An article's terms and words, for checking that it names what the question names. */
+    private record ArticleWords(Set<String> terms, Set<String> words) {
+
+        static ArticleWords of(String text) {
+            Set<String> words = new HashSet<>();
+            for (String w : text.split("[^\\p{L}\\p{N}'’]+")) {
+                if (!w.isEmpty()) {
+                    words.add(EntityTagger.plain(w));
+                }
+            }
+            return new ArticleWords(Terms.ofText(text), words);
+        }
     }
 
     /** A sentence's terms, words and entities, computed once per question. */

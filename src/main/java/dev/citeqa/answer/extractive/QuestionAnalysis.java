@@ -14,14 +14,17 @@ import java.util.regex.Pattern;
  * @param type the expected answer kind, from cue words ("who", "when", "how many", "which city")
  * @param terms the question's content terms, then any terms the conversation added
  * @param subject for "Who is Vladimir Medinsky?", the name to be described
+ * @param quantityOf for "How many prisoners ...?", the term a number must count ("prison"), or null
  */
-record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subject) {
+record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subject, String quantityOf) {
 
     enum AnswerType {
         PERSON,
         PLACE,
         ORGANIZATION,
         DATE,
+        /** "In which year ...": a date that names the year. */
+        YEAR,
         NUMBER,
         DURATION,
         /** "Who is X?" where X is a name: the answer describes X rather than naming someone. */
@@ -42,22 +45,29 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
+            new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
             new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
-                    + "|\\b(?:what|which) (?:date|day|year|month|time|week|decade)\\b|\\bwhat time\\b"),
-            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will)\\b|\\b(?:what|which) (?:city"
-                    + "|country|town|place|venue|region|location|state|province|capital|village|island|port)\\b"),
+                    + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"),
+            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will)\\b|\\b(?:what|which) (?:cit(?:y|ies)"
+                    + "|countr(?:y|ies)|towns?|places?|venues?|regions?|locations?|states?|provinces?|capitals?"
+                    + "|villages?|islands?|ports?)\\b"),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
                     + "|are) the (?:number|amount|price|cost|population|percentage|total|budget|value|size|rate"
                     + "|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion)\\b"),
-            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:ministry|company|organi[sz]ation|party|agency|team"
-                    + "|club|group|newspaper|outlet|institution|body|firm|bank|alliance|union)\\b"),
+            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:ministr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?"
+                    + "|part(?:y|ies)|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)"
+                    + "|firms?|banks?|alliances?|unions?|universit(?:y|ies)|offices?)\\b"),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) (?:"
                     + ROLE_NOUNS + ")\\b"));
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
+
+    /** "how many prisoners", "the number of troops": what is being counted. */
+    private static final Pattern COUNTED =
+            Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
@@ -104,6 +114,12 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
             terms.add(new QuestionTerm(token.term(), token.surface(), required, weight));
         }
-        return new QuestionAnalysis(type, terms, subject);
+        String quantityOf = null;
+        Matcher counted = COUNTED.matcher(lower);
+        if (type == AnswerType.NUMBER && counted.find()) {
+            List<Terms.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
+            quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
+        }
+        return new QuestionAnalysis(type, terms, subject, quantityOf);
     }
 }

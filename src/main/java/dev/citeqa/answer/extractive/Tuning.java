@@ -1,0 +1,30 @@
+package dev.citeqa.answer.extractive;
+
+/**
+ * The numbers behind the extractive answerer's choices, in one place so that they can be measured and
+ * changed together. {@link #DEFAULT} was set on the development questions in {@code eval/} (see
+ * docs/evaluation.md); held-out questions decide whether a change is an improvement.
+ *
+ * @param coverage weight of lexical coverage in a window's score
+ * @param semantic weight of question-to-sentence similarity
+ * @param type weight of holding a phrase of the asked-for kind (a date for "when")
+ * @param rank weight of the passage's retrieval rank
+ * @param pairCost what a second sentence costs, so it is added only for real evidence
+ * @param minConfidence below this, the answerer says the corpus does not say
+ * @param minConfidenceWithoutType the confidence needed when the asked-for kind of phrase is missing
+ * @param semanticOnly how far meaning alone can carry an answer that shares no word with the question
+ * @param semanticFloor cosine similarity of unrelated text for this embedding model
+ * @param semanticSpan distance from the floor to the similarity of a paraphrase
+ * @param contextCredit credit for a question term found in the passage or article but not the sentence
+ */
+public record Tuning(double coverage, double semantic, double type, double rank, double pairCost,
+        double minConfidence, double minConfidenceWithoutType, double semanticOnly, double semanticFloor,
+        double semanticSpan, double contextCredit) {
+
+    public static final Tuning DEFAULT = new Tuning(0.50, 0.30, 0.15, 0.05, 0.05, 0.42, 0.62, 0.85, 0.45, 0.35, 0.4);
+
+    /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
+    double similarity(double cosine) {
+        return Math.max(0, Math.min(1, (cosine - semanticFloor) / semanticSpan));
+    }
+}
