@@ -1,0 +1,356 @@
+// Wires the chat page together: conversation state, the composer, the article sidebar and panel.
+
+import * as api from './api.js';
+import { emptyChat, loadChat, saveChat, clearChat } from './store.js';
+import {
+  renderArticle, renderArticleList, renderAssistantMessage, renderSuggestions, renderUserMessage,
+  updateAnswerText,
+} from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  messages: $('messages'),
+  emptyState: $('empty-state'),
+  suggestions: $('suggestions'),
+  form: $('ask-form'),
+  question: $('question'),
+  send: $('send'),
+  newChat: $('new-chat'),
+  sidebar: $('sidebar'),
+  sidebarToggle: $('sidebar-toggle'),
+  sidebarClose: $('sidebar-close'),
+  articleList: $('article-list'),
+  articleCount: $('article-count'),
+  articleStatus: $('article-status'),
+  panel: $('article-panel'),
+  panelTitle: $('panel-title'),
+  panelMeta: $('panel-meta'),
+  panelBody: $('panel-body'),
+  panelScroll: $('panel-scroll'),
+  panelStatus: $('panel-status'),
+  panelClose: $('panel-close'),
+  backdrop: $('backdrop'),
+};
+
+const state = {
+  chat: loadChat(),
+  articles: new Map(), // id -> {id, title, date, outlet} from /api/articles
+  articleCache: new Map(), // id -> Promise of the full article
+  busy: false, // an answer is streaming
+  controller: null, // aborts the streaming answer on "New chat"
+  panelTrigger: null, // the element that opened the article panel, to return focus to
+  panelRequest: 0, // ignores a slow article load once another article was opened
+};
+
+// Message IDs only need to be unique within one saved conversation.
+const newId = () => `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Rendering messages
+
+/** What the renderer needs to know about one message. */
+function contextFor(message) {
+  const passages = () => message.passages || message.response?.passages || [];
+  const citations = () => message.response?.citations || [];
+  return {
+    // A bracket is a citation only when it names an article of this answer or of the corpus.
+    isKnown: (id) => state.articles.has(id) || citations().some((c) => c.id === id)
+      || passages().some((p) => p.id === id),
+    titleOf: (id) => citations().find((c) => c.id === id)?.title || passages().find((p) => p.id === id)?.title
+      || state.articles.get(id)?.title || id,
+    onCite: (id, citation, button) => openArticle(id, citation, button),
+    onRetry: retry,
+    canRetry: () => !state.busy,
+  };
+}
+
+function renderMessage(message) {
+  return message.role === 'user' ? renderUserMessage(message) : renderAssistantMessage(message, contextFor(message));
+}
+
+function messageNode(message) {
+  return ui.messages.querySelector(`[data-id="${message.id}"]`);
+}
+
+/** Replaces a message's element with a fresh rendering of its current state. */
+function redraw(message) {
+  const old = messageNode(message);
+  const fresh = renderMessage(message);
+  if (old) old.replaceWith(fresh);
+  else ui.messages.append(fresh);
+}
+
+function renderAll() {
+  ui.messages.querySelectorAll('.message').forEach((node) => node.remove());
+  for (const message of state.chat.messages) {
+    ui.messages.append(renderMessage(message));
+  }
+  updateEmptyState();
+}
+
+function updateEmptyState() {
+  ui.emptyState.hidden = state.chat.messages.length > 0;
+}
+
+function isNearBottom() {
+  const m = ui.messages;
+  return m.scrollHeight - m.scrollTop - m.clientHeight < 120;
+}
+
+function scrollToBottom() {
+  ui.messages.scrollTop = ui.messages.scrollHeight;
+}
+
+// Streamed tokens can arrive faster than the screen refreshes; redraw at most once per frame.
+let pendingFrame = 0;
+function scheduleTextUpdate(message) {
+  if (pendingFrame) return;
+  pendingFrame = requestAnimationFrame(() => {
+    pendingFrame = 0;
+    const node = messageNode(message);
+    if (!node) return;
+    const follow = isNearBottom();
+    updateAnswerText(node, message, contextFor(message));
+    if (follow) scrollToBottom();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Asking
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.send.disabled = busy;
+  ui.form.setAttribute('aria-busy', String(busy));
+  ui.messages.querySelectorAll('.retry-button').forEach((button) => { button.disabled = busy; });
+}
+
+function ask(question) {
+  question = question.trim();
+  if (!question || state.busy) return;
+  const user = { id: newId(), role: 'user', text: question };
+  const answer = { id: newId(), role: 'assistant', question, status: 'streaming', text: '' };
+  state.chat.messages.push(user, answer);
+  ui.messages.append(renderMessage(user), renderMessage(answer));
+  updateEmptyState();
+  scrollToBottom();
+  saveChat(state.chat);
+  answerQuestion(answer);
+}
+
+/** Streams the answer to message.question into message, then draws the verified final answer. */
+async function answerQuestion(message) {
+  const controller = new AbortController();
+  state.controller = controller;
+  setBusy(true);
+  try {
+    const result = await api.ask(message.question, state.chat.conversationId, {
+      onSources(sources) {
+        // Remember the conversation at once, so a follow-up continues it even if this answer fails.
+        state.chat.conversationId = sources.conversationId;
+        message.passages = sources.passages;
+        scheduleTextUpdate(message);
+      },
+      onToken(text) {
+        message.text += text;
+        scheduleTextUpdate(message);
+      },
+      onFallback(reason) {
+        // The model's partial text is discarded; the fallback answer streams in from the start.
+        message.fallbackReason = reason;
+        message.text = '';
+        redraw(message);
+      },
+    }, controller.signal);
+    if (controller.signal.aborted) return;
+    state.chat.conversationId = result.conversationId;
+    Object.assign(message, { status: 'done', response: result, text: result.answer, error: null });
+  } catch (error) {
+    if (controller.signal.aborted) return; // "New chat" was pressed; this message is gone
+    Object.assign(message, {
+      status: 'error',
+      error: error instanceof api.ApiError ? error.message : 'The connection to the server was lost.',
+    });
+  } finally {
+    if (state.controller === controller) {
+      state.controller = null;
+      setBusy(false);
+    }
+  }
+  delete message.passages; // the citations carry what the page needs from here on
+  delete message.fallbackReason;
+  const follow = isNearBottom();
+  redraw(message);
+  if (follow) scrollToBottom();
+  saveChat(state.chat);
+}
+
+/** Asks a failed (or fallback) answer's question again: in place when it is the latest turn. */
+function retry(message) {
+  if (state.busy) return;
+  const last = state.chat.messages[state.chat.messages.length - 1];
+  if (last === message) {
+    Object.assign(message, { status: 'streaming', text: '', error: null, response: null });
+    redraw(message);
+    ui.question.focus();
+    answerQuestion(message);
+  } else {
+    ui.question.focus();
+    ask(message.question);
+  }
+}
+
+function newChat() {
+  state.controller?.abort();
+  state.controller = null;
+  setBusy(false);
+  state.chat = emptyChat();
+  clearChat();
+  renderAll();
+  ui.question.value = '';
+  ui.question.focus();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Article panel and sidebar
+
+function loadArticle(id) {
+  if (!state.articleCache.has(id)) {
+    const request = api.getArticle(id);
+    request.catch(() => state.articleCache.delete(id)); // let a later click try again
+    state.articleCache.set(id, request);
+  }
+  return state.articleCache.get(id);
+}
+
+/** Opens an article in the panel, highlighting the citation's passage when one is given. */
+async function openArticle(id, citation, trigger) {
+  const request = ++state.panelRequest;
+  state.panelTrigger = trigger || document.activeElement;
+  closeSidebar(false);
+  // The panel narrows the chat column on wide screens; keep the latest answer in view if it was.
+  const follow = isNearBottom();
+  ui.panel.hidden = false;
+  document.body.classList.add('panel-open');
+  if (follow) scrollToBottom();
+  ui.panelTitle.textContent = state.articles.get(id)?.title || citation?.title || 'Loading…';
+  ui.panelMeta.textContent = '';
+  ui.panelBody.replaceChildren();
+  ui.panelStatus.hidden = false;
+  ui.panelStatus.textContent = 'Loading the article…';
+  ui.panelTitle.focus({ preventScroll: true });
+  try {
+    const article = await loadArticle(id);
+    if (request !== state.panelRequest) return;
+    ui.panelStatus.hidden = true;
+    const mark = renderArticle({ title: ui.panelTitle, meta: ui.panelMeta, body: ui.panelBody }, article, citation);
+    if (mark) mark.scrollIntoView({ block: 'center' });
+    else ui.panelScroll.scrollTop = 0;
+  } catch (error) {
+    if (request !== state.panelRequest) return;
+    ui.panelStatus.textContent = error.message || 'The article could not be loaded.';
+  }
+}
+
+function closePanel() {
+  if (ui.panel.hidden) return;
+  ui.panel.hidden = true;
+  document.body.classList.remove('panel-open');
+  state.panelRequest++;
+  const trigger = state.panelTrigger;
+  state.panelTrigger = null;
+  // Back to the chip or article that opened the panel, if it can still take focus.
+  if (trigger?.isConnected && (trigger.checkVisibility?.() ?? true)) trigger.focus();
+  else ui.question.focus();
+}
+
+function openSidebar() {
+  document.body.classList.add('sidebar-open');
+  ui.sidebarToggle.setAttribute('aria-expanded', 'true');
+  (ui.articleList.querySelector('button') || ui.sidebarClose).focus();
+}
+
+function closeSidebar(returnFocus = true) {
+  if (!document.body.classList.contains('sidebar-open')) return;
+  document.body.classList.remove('sidebar-open');
+  ui.sidebarToggle.setAttribute('aria-expanded', 'false');
+  if (returnFocus) ui.sidebarToggle.focus();
+}
+
+async function loadArticles() {
+  try {
+    const { articles } = await api.getArticles();
+    state.articles = new Map(articles.map((a) => [a.id, a]));
+    ui.articleCount.textContent = `(${articles.length})`;
+    ui.articleStatus.hidden = articles.length > 0;
+    ui.articleStatus.textContent = 'The corpus has no articles yet.';
+    renderArticleList(ui.articleList, articles, (id, button) => openArticle(id, null, button));
+    // Answers restored from storage were drawn before the titles were known; chips need them.
+    renderAll();
+  } catch (error) {
+    ui.articleStatus.textContent = `Articles could not be loaded: ${error.message}`;
+  }
+}
+
+async function loadSuggestions() {
+  try {
+    const { questions } = await api.getSuggestions();
+    renderSuggestions(ui.suggestions, questions || [], (question) => {
+      ask(question);
+      ui.question.focus();
+    });
+  } catch {
+    ui.suggestions.hidden = true; // the chat works without them
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Events
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (state.busy || !ui.question.value.trim()) return;
+  const question = ui.question.value;
+  ui.question.value = '';
+  ask(question);
+});
+
+ui.question.addEventListener('keydown', (event) => {
+  // Enter sends; Shift+Enter is a new line; Enter that confirms an IME composition is not a send.
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    ui.form.requestSubmit();
+  }
+});
+
+ui.newChat.addEventListener('click', newChat);
+ui.panelClose.addEventListener('click', closePanel);
+ui.sidebarToggle.addEventListener('click', () => {
+  if (document.body.classList.contains('sidebar-open')) closeSidebar();
+  else openSidebar();
+});
+ui.sidebarClose.addEventListener('click', () => closeSidebar());
+ui.backdrop.addEventListener('click', () => {
+  closeSidebar(false);
+  closePanel();
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  if (!ui.panel.hidden) {
+    event.preventDefault();
+    closePanel();
+  } else if (document.body.classList.contains('sidebar-open')) {
+    event.preventDefault();
+    closeSidebar();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Start
+
+renderAll();
+scrollToBottom();
+loadArticles();
+loadSuggestions();
+ui.question.focus();

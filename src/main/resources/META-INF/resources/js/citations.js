@@ -1,0 +1,71 @@
+// Finds citation markers such as "[000_a501985d60945543]" in answer text. Pure functions, no DOM.
+
+// A bracketed run without nested brackets or line breaks, like the server's own verifier looks for.
+const BRACKETS = /\[([^[\]\n]{1,400})\]/g;
+// "ID:", "source", "article #" and the like, which models sometimes put in front of an ID.
+const LABEL = /^(?:id|source|article|doc|ref)s?\s*[:#]?\s*/i;
+
+/** The article IDs in one bracket's content, or null when it is not (only) a citation of known articles. */
+function idsIn(content, isKnown) {
+  const ids = content
+    .split(/[,;|]|\s+and\s+|\s+/)
+    .map((part) => part.trim().replace(LABEL, ''))
+    .filter((part) => part !== '');
+  return ids.length > 0 && ids.every(isKnown) ? ids : null;
+}
+
+/**
+ * Splits answer text into segments: {type: 'text', text} and {type: 'cite', id, number}. Numbers follow the
+ * order in which each article is first cited. Brackets that do not name known articles stay text, so a
+ * sentence like "the [sic] talks" is left alone.
+ *
+ * @param {string} text the answer text
+ * @param {(id: string) => boolean} isKnown whether an ID names an article of this answer or the corpus
+ * @param {boolean} streaming when true, an unfinished "[..." at the very end is held back (the rest of
+ *     the marker has not arrived yet), so it does not flash as text before becoming a chip
+ * @returns {{segments: Array, order: string[]}} order lists the cited IDs by number (order[0] is [1])
+ */
+export function parseAnswer(text, isKnown, streaming = false) {
+  if (streaming) {
+    const open = text.lastIndexOf('[');
+    if (open >= 0 && !text.includes(']', open) && text.length - open <= 140 && !text.includes('\n', open)) {
+      text = text.slice(0, open);
+    }
+  }
+  const segments = [];
+  const order = [];
+  let last = 0;
+  for (const match of text.matchAll(BRACKETS)) {
+    const ids = idsIn(match[1], isKnown);
+    if (!ids) continue;
+    // A marker ends the sentence it supports; the space before it is dropped so the chip hugs the text.
+    const before = text.slice(last, match.index).replace(/[ \t]+$/, '');
+    if (before) segments.push({ type: 'text', text: before });
+    for (const id of ids) {
+      if (!order.includes(id)) order.push(id);
+      segments.push({ type: 'cite', id, number: order.indexOf(id) + 1 });
+    }
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) segments.push({ type: 'text', text: text.slice(last) });
+  return { segments, order };
+}
+
+/**
+ * The answer's citations in chip order: cited-in-text first, by number, then any citation whose marker
+ * is not in the text (so every source still gets a number in the list below the answer).
+ *
+ * @returns {Array<{number: number, citation: object}>}
+ */
+export function numberCitations(citations, order) {
+  const numbered = [];
+  const byId = new Map((citations || []).map((c) => [c.id, c]));
+  order.forEach((id, index) => {
+    if (byId.has(id)) numbered.push({ number: index + 1, citation: byId.get(id) });
+  });
+  let next = order.length + 1;
+  for (const citation of citations || []) {
+    if (!order.includes(citation.id)) numbered.push({ number: next++, citation });
+  }
+  return numbered;
+}
