@@ -55,7 +55,7 @@ public final class FollowUpResolver implements QueryTransformer {
      * @param previous the previous question, already standalone
      * @param entity what the previous answer was about, or null
      */
-    static String resolve(String question, String previous, String entity) {
+    public static String resolve(String question, String previous, String entity) {
         String q = question.strip();
         String subject = entity != null ? entity : subjectOf(previous);
         Matcher personal = PERSONAL.matcher(q);

@@ -49,7 +49,8 @@ public final class PassageSearcher {
         this.settings = settings;
     }
 
-    public List<PassageHit> search(CorpusIndex index, String question, int k, RetrievalMode mode) {
+    public List<PassageHit> search(CorpusIndex index, String query, int k, RetrievalMode mode) {
+        String question = QuestionRewriter.normalise(query);
         int depth = Math.max(k, settings.depth());
         try {
             TopDocs ranked = switch (mode) {

@@ -9,6 +9,7 @@ import dev.citeqa.answer.extractive.EntityTagger.Kind;
 import dev.citeqa.answer.extractive.QuestionAnalysis.AnswerType;
 import dev.citeqa.answer.extractive.QuestionAnalysis.QuestionTerm;
 import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
@@ -59,6 +60,9 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
     static final int COUNT_DISTANCE = 25;
+
+    /** Paragraphs that make up an article's lead. */
+    static final int LEAD_PARAGRAPHS = 2;
 
     /** The longest answer, in sentences. */
     static final int MAX_SENTENCES = 3;
@@ -117,12 +121,12 @@ public final class ExtractiveAnswerer implements Answerer {
         Evidence evidence = new Evidence(question, request);
         for (QuestionTerm term : question.terms()) {
             if (term.required() && evidence.unknown(term)) {
-                // A year or figure nothing mentions cannot be answered; an unknown name may be a paraphrase
-                // ("America" for "US"), so it only weighs on coverage.
-                if (HAS_DIGIT.matcher(term.surface()).matches()) {
+                // A year nothing mentions cannot be answered; an unknown name or figure may be a paraphrase
+                // ("America" for "US", "26.2 miles" for "marathon"), so it only weighs on coverage.
+                if (YEAR_NUMBER.matcher(term.surface()).find()) {
                     return abstain("No article mentions \"" + term.surface() + "\".", null, 0);
                 }
-                evidence.unknownNames.add(term.term());
+                evidence.unknownTerms.add(term.term());
             }
         }
         Window best = null;
@@ -243,8 +247,8 @@ public final class ExtractiveAnswerer implements Answerer {
         private final double totalWeight;
         private final List<PassageHit> hits;
         private final Set<String> questionTerms = new HashSet<>();
-        /** Required names that no article spells in any form. */
-        final Set<String> unknownNames = new HashSet<>();
+        /** Required names and figures that no article spells in any form. */
+        final Set<String> unknownTerms = new HashSet<>();
         private final Map<String, ArticleWords> articleWords = new HashMap<>();
 
         Evidence(QuestionAnalysis question, AnswerRequest request) {
@@ -300,11 +304,11 @@ public final class ExtractiveAnswerer implements Answerer {
             int missingRequired = 0;
             for (QuestionTerm t : question.terms()) {
                 double credit = credit(t, window, context);
-                if (t.required() && credit == 0 && !unknownNames.contains(t.term())) {
-                    // A name or number the question is about must appear somewhere in the article; where it
-                    // does, it anchors the article as context does.
-                    if (inArticle(t, hit.stored().article())) {
-                        credit = tuning.contextCredit();
+                if (t.required() && credit < 1 && !unknownTerms.contains(t.term())) {
+                    // A name or number the question is about must appear in the passage or the article's lead,
+                    // which anchors the story; the answer sentence itself may refer back to it.
+                    if (credit > 0 || inLead(t, hit.stored().article())) {
+                        credit = Math.max(credit, tuning.anchorCredit());
                     } else {
                         missingRequired++;
                     }
@@ -400,10 +404,11 @@ public final class ExtractiveAnswerer implements Answerer {
             return best;
         }
 
-        /** For "How many prisoners?", a number must count prisoners: "two parties" is not an answer. */
+        /** For "How many prisoners?", "two parties" is not an answer: a spelled-out count must count them. */
         private boolean counts(Entity e, Analysed a) {
             String counted = question.quantityOf();
-            if (counted == null || e.kind() != Kind.NUMBER) {
+            if (counted == null || e.kind() != Kind.NUMBER || HAS_DIGIT.matcher(e.text()).matches()) {
+                // Figures are data; only a spelled-out count ("the two sides") must be about the counted thing.
                 return true;
             }
             for (Terms.Token t : a.tokens()) {
@@ -435,11 +440,16 @@ public final class ExtractiveAnswerer implements Answerer {
             return analysed.computeIfAbsent(s, key -> Analysed.of(key));
         }
 
-        /** The term, or a spelling variant of the name, anywhere in the article or its metadata. */
-        private boolean inArticle(QuestionTerm t, Article article) {
-            ArticleWords all = articleWords.computeIfAbsent(article.id(),
-                    id -> ArticleWords.of(article.metadataText() + "\n" + article.text()));
-            return all.terms().contains(t.term()) || all.words().stream().anyMatch(w -> variantOf(t, w));
+        /**
+         * The term, or a spelling variant of the name, in the article's metadata or first paragraphs, where a
+         * story names its subject. A name mentioned in passing further down ("neighbouring Granton") does not
+         * make the story about it.
+         */
+        private boolean inLead(QuestionTerm t, Article article) {
+            ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.metadataText()
+                    + "\n" + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS)
+                            .map(Paragraph::text).toList())));
+            return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w));
         }
 
         private Set<String> titleTerms(Article article) {

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.search.QuestionRewriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,15 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
+    /** Months and weekdays are capitalised but name no one: a date can be said many ways. */
+    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july"
+            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?"
+            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day");
+
+    /** "second quarter", "third round": the ordinal tells near-identical stories apart, like a year. */
+    private static final Pattern ORDINAL_EVENT = Pattern.compile("(?i)(?:first|second|third|fourth|fifth|sixth"
+            + "|seventh|eighth|ninth|tenth|final)[- ](?:quarter|half|round|term|stage|leg|game|day|season|place)\\b");
+
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
     private record Cue(AnswerType type, Pattern pattern) {
@@ -84,7 +94,7 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
      *     except names, which a follow-up refers to by pronoun
      */
     static QuestionAnalysis of(String standalone, String asked) {
-        String q = standalone.strip();
+        String q = QuestionRewriter.normalise(standalone.strip());
         String lower = q.toLowerCase(Locale.ROOT);
         String subject = null;
         AnswerType type = AnswerType.OTHER;
@@ -101,7 +111,7 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
             }
         }
         Set<String> askedTerms = new HashSet<>();
-        Terms.ofQuestion(asked).forEach(t -> askedTerms.add(t.term()));
+        Terms.ofQuestion(QuestionRewriter.normalise(asked)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Terms.Token token : Terms.ofQuestion(q)) {
@@ -109,8 +119,10 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
                 continue;
             }
             boolean name = Character.isUpperCase(token.surface().charAt(0))
-                    && (token.start() > 0 || EntityTagger.isAcronym(token.surface()));
-            boolean required = name || HAS_DIGIT.matcher(token.surface()).matches();
+                    && (token.start() > 0 || EntityTagger.isAcronym(token.surface()))
+                    && !CALENDAR_WORD.matcher(token.surface()).matches();
+            boolean required = name || HAS_DIGIT.matcher(token.surface()).matches()
+                    || ORDINAL_EVENT.matcher(q.substring(token.start())).lookingAt();
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
             terms.add(new QuestionTerm(token.term(), token.surface(), required, weight));
         }

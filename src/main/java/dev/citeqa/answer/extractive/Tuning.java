@@ -15,13 +15,16 @@ package dev.citeqa.answer.extractive;
  * @param semanticOnly how far meaning alone can carry an answer that shares no word with the question
  * @param semanticFloor cosine similarity of unrelated text for this embedding model
  * @param semanticSpan distance from the floor to the similarity of a paraphrase
- * @param contextCredit credit for a question term found in the passage or article but not the sentence
+ * @param contextCredit credit for a question term found in the passage but not the sentence
+ * @param anchorCredit credit for a name or number found in the passage or the article's lead but not the
+ *     sentence: a story names its subject once, and later sentences that carry the answer refer back to it
  */
 public record Tuning(double coverage, double semantic, double type, double rank, double pairCost,
         double minConfidence, double minConfidenceWithoutType, double semanticOnly, double semanticFloor,
-        double semanticSpan, double contextCredit) {
+        double semanticSpan, double contextCredit, double anchorCredit) {
 
-    public static final Tuning DEFAULT = new Tuning(0.50, 0.30, 0.15, 0.05, 0.05, 0.42, 0.62, 0.85, 0.45, 0.35, 0.4);
+    public static final Tuning DEFAULT =
+            new Tuning(0.50, 0.30, 0.15, 0.05, 0.05, 0.42, 0.62, 0.85, 0.45, 0.35, 0.4, 0.4);
 
     /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
     double similarity(double cosine) {
