@@ -11,6 +11,7 @@ import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.rag.AugmentationRequest;
 import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.DefaultRetrievalAugmentor;
@@ -18,6 +19,9 @@ import dev.langchain4j.rag.content.injector.ContentInjector;
 import dev.langchain4j.rag.query.Metadata;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,14 +194,35 @@ public final class ChatService {
         return new Prepared(request, failure.get());
     }
 
-    /** A short, user-readable cause: "connection refused", "HTTP 500", "timed out". */
+    /** A short, user-readable cause: "connection refused", "HTTP 500: ...", "request timed out". */
     static String describe(Throwable e) {
+        String known = null;
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            known = known != null ? known : known(t);
+            cause = t;
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = known != null ? known
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         message = message.replaceAll("\\s+", " ").strip();
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+
+    /**
+     * Causes that the root of the chain describes badly: an HTTP error's message is only the response body
+     * (maybe empty), and a refused connection ends in a message-less {@code ClosedChannelException}.
+     */
+    private static String known(Throwable t) {
+        if (t instanceof HttpException http) {
+            String body = http.getMessage() == null ? "" : http.getMessage();
+            return "HTTP " + http.statusCode() + (body.isBlank() ? "" : ": " + body);
+        }
+        if (t instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+            return "unknown host";
+        }
+        return null;
     }
 }

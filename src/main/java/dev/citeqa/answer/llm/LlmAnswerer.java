@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.function.Consumer;
  * returned. Failures (server down, HTTP errors, timeouts) are thrown; the caller falls back.
  */
 public final class LlmAnswerer implements Answerer {
+
+    /** How often a streaming wait checks whether the client left or the deadline passed. */
+    private static final long POLL_MILLIS = 50;
 
     private final String name;
     private final ChatModel chat;
@@ -60,37 +64,31 @@ public final class LlmAnswerer implements Answerer {
 
     @Override
     public Answer stream(AnswerRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-        CompletableFuture<String> done = new CompletableFuture<>();
-        streaming.chat(ChatRequest.builder().messages(messages(request)).build(), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                if (cancelled.getAsBoolean()) {
-                    // The client went away: stop the model instead of paying for tokens nobody reads.
-                    context.streamingHandle().cancel();
-                    done.completeExceptionally(new CancellationException("client disconnected"));
-                    return;
-                }
-                tokens.accept(partial.text());
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response.aiMessage().text());
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
+        Generation generation = new Generation(tokens);
+        streaming.chat(ChatRequest.builder().messages(messages(request)).build(), generation);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            String text = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return verifier.verify(text, request.passages(), name);
-        } catch (TimeoutException e) {
-            throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+            while (true) {
+                try {
+                    String text = generation.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    return verifier.verify(text, request.passages(), name);
+                } catch (TimeoutException e) {
+                    // Polled rather than checked per token, so that a client leaving (or the deadline
+                    // passing) is noticed even while the model sends nothing.
+                    if (cancelled.getAsBoolean()) {
+                        generation.abandon();
+                        throw new CancellationException("client disconnected");
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        generation.abandon();
+                        throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            generation.abandon();
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
@@ -102,6 +100,50 @@ public final class LlmAnswerer implements Answerer {
         messages.addAll(request.history());
         messages.add(request.prompt());
         return messages;
+    }
+
+    /**
+     * One streamed answer. Once abandoned (the client left, or the wait timed out and the extractive fallback
+     * took over) it forwards no more tokens, which would otherwise reach the client mixed into the
+     * fallback's, and it stops the model instead of paying for tokens nobody reads: at once if a token has
+     * arrived, else at the first one, since LangChain4j hands out the streaming handle only with a token.
+     */
+    private static final class Generation implements StreamingChatResponseHandler {
+        final CompletableFuture<String> done = new CompletableFuture<>();
+        private final Consumer<String> tokens;
+        private StreamingHandle handle;
+        private boolean abandoned;
+
+        Generation(Consumer<String> tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle = context.streamingHandle();
+            if (abandoned) {
+                handle.cancel();
+            } else {
+                tokens.accept(partial.text());
+            }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            done.complete(response.aiMessage().text());
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            done.completeExceptionally(error);
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            if (handle != null) {
+                handle.cancel();
+            }
+        }
     }
 
     /** The model did not finish within the configured timeout. */

@@ -1,0 +1,188 @@
+package dev.citeqa.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.search.PassageHit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CitationVerifierTest {
+
+    static final String A = "001_aaaaaaaaaaaaaaaa";
+    static final String B = "002_bbbbbbbbbbbbbbbb";
+    static final String A1 = "Erdoğan received NATO Secretary General Mark Rutte on May 13 in Ankara.";
+    static final String A2 = "Rutte chairs the informal meeting of NATO foreign ministers in Antalya on May 14 and 15.";
+    static final String A3 = "Foreign ministers from 32 allies will attend the meeting.";
+    static final String B1 = "Foreign Minister Hakan Fidan spoke with Marco Rubio and Sergey Lavrov by phone.";
+    static final String B2 = "Fidan discussed how to convene the two sides in Istanbul on May 15.";
+
+    @TempDir
+    Path dir;
+
+    CitationVerifier verifier;
+    List<PassageHit> passages;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestPassages fixture = new TestPassages(dir);
+        verifier = new CitationVerifier(fixture.embedder());
+        passages = List.of(fixture.passage(A, "Türkiye gears up diplomacy", "2025-05-13", A1, A2, A3),
+                fixture.passage(B, "Fidan speaks with Rubio, Lavrov", "2025-05-12", B1, B2));
+    }
+
+    private Answer verify(String modelText) {
+        return verifier.verify(modelText, passages, "test-model");
+    }
+
+    private static List<String> ids(Answer answer) {
+        return answer.citations().stream().map(Citation::id).toList();
+    }
+
+    @Test
+    void markerAfterTheSentenceCitesIt() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13. [" + A + "]");
+
+        assertTrue(answer.answered());
+        assertEquals("Erdoğan received Mark Rutte in Ankara on May 13. [" + A + "]", answer.text());
+        assertEquals(List.of(A), ids(answer));
+        Citation citation = answer.citations().getFirst();
+        assertTrue(citation.supported());
+        assertEquals(A1, citation.snippet());
+        assertEquals(0, citation.start());
+        assertEquals(A1.length(), citation.end());
+        assertEquals("Türkiye gears up diplomacy", citation.title());
+        assertEquals("2025-05-13", citation.date());
+        assertEquals("test-model", answer.answerer());
+        assertEquals(List.of(), answer.unsupportedSentences());
+    }
+
+    @Test
+    void markerInsideTheSentenceCitesIt() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].");
+
+        assertTrue(answer.answered());
+        assertEquals(List.of(A), ids(answer));
+        assertTrue(answer.citations().getFirst().supported());
+    }
+
+    @Test
+    void eachSentenceCitesItsOwnArticleWithTheClosestSentence() {
+        Answer answer = verify("Fidan spoke with Rubio and Lavrov by phone. [" + B + "] "
+                + "Foreign ministers from 32 allies attend the meeting in Antalya. [" + A + "]");
+
+        assertTrue(answer.answered());
+        assertEquals(List.of(B, A), ids(answer));
+        assertEquals(B1, answer.citations().get(0).snippet());
+        assertEquals(A3, answer.citations().get(1).snippet());
+        assertTrue(answer.citations().stream().allMatch(Citation::supported));
+    }
+
+    @Test
+    void aMarkerOpeningASentenceBelongsToThePreviousOne() {
+        Answer answer = verify("Fidan spoke with Rubio and Lavrov by phone. [" + B + "] Erdoğan received "
+                + "Mark Rutte in Ankara on May 13. [" + A + "]");
+
+        assertEquals(List.of(B, A), ids(answer));
+        assertEquals(B1, answer.citations().get(0).snippet());
+        assertEquals(A1, answer.citations().get(1).snippet());
+        assertEquals(List.of(), answer.unsupportedSentences());
+    }
+
+    @Test
+    void aListOfIdsCitesEachOne() {
+        Answer answer = verify("Rutte met Erdoğan in Ankara on May 13, and Fidan spoke with Rubio and Lavrov ["
+                + A + ", " + B + "].");
+
+        assertTrue(answer.answered());
+        assertEquals(List.of(A, B), ids(answer));
+        assertTrue(answer.text().contains("[" + A + "][" + B + "]"), answer.text());
+    }
+
+    @Test
+    void labelledIdsAreNormalised() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [ID: " + A + "].");
+
+        assertEquals(List.of(A), ids(answer));
+        assertEquals("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].", answer.text());
+    }
+
+    @Test
+    void inventedIdsAreRemovedAndValidOnesKept() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [999_deadbeefdeadbeef]. "
+                + "Fidan spoke with Rubio and Lavrov by phone [" + B + ", 777_cafebabecafebabe].");
+
+        assertTrue(answer.answered());
+        assertEquals(List.of(B), ids(answer));
+        assertFalse(answer.text().contains("999_deadbeefdeadbeef"), answer.text());
+        assertFalse(answer.text().contains("777_cafebabecafebabe"), answer.text());
+        assertEquals("Erdoğan received Mark Rutte in Ankara on May 13. Fidan spoke with Rubio and Lavrov by phone ["
+                + B + "].", answer.text());
+    }
+
+    @Test
+    void onlyInventedIdsIsNoAnswer() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [999_deadbeefdeadbeef].");
+
+        assertFalse(answer.answered());
+        assertEquals(List.of(), answer.citations());
+        assertTrue(answer.text().startsWith(Answer.NOT_IN_CORPUS), answer.text());
+        assertFalse(answer.text().contains("999_deadbeefdeadbeef"), answer.text());
+    }
+
+    @Test
+    void bracketsThatAreNoIdStay() {
+        Answer answer = verify("Foreign ministers from [all] 32 allies will attend the meeting [" + A + "].");
+
+        assertTrue(answer.answered());
+        assertTrue(answer.text().contains("[all]"), answer.text());
+        assertEquals(List.of(A), ids(answer));
+    }
+
+    @Test
+    void anUnsupportedSentenceIsReported() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "]. "
+                + "The summit ended with a trade deal on bananas [" + A + "].");
+
+        assertTrue(answer.answered());
+        assertEquals(List.of("The summit ended with a trade deal on bananas."), answer.unsupportedSentences());
+        assertEquals(List.of(A), ids(answer));
+        assertFalse(answer.citations().getFirst().supported());
+    }
+
+    @Test
+    void noMarkersIsNoAnswer() {
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13.");
+
+        assertFalse(answer.answered());
+        assertEquals(List.of(), answer.citations());
+        assertTrue(answer.text().startsWith(Answer.NOT_IN_CORPUS), answer.text());
+        assertEquals(List.of("Erdoğan received Mark Rutte in Ankara on May 13."), answer.unsupportedSentences());
+    }
+
+    @Test
+    void aRefusalIsNoAnswer() {
+        for (String refusal : List.of("The corpus does not say.",
+                "The passages do not say who won the election.",
+                "The passages do not mention the final score of the match [" + A + "].",
+                "I don't know.")) {
+            Answer answer = verify(refusal);
+
+            assertFalse(answer.answered(), refusal);
+            assertEquals(List.of(), answer.citations(), refusal);
+            assertTrue(answer.text().startsWith(Answer.NOT_IN_CORPUS), refusal);
+        }
+    }
+
+    @Test
+    void emptyOrMissingTextIsNoAnswer() {
+        assertFalse(verify("").answered());
+        assertFalse(verify(null).answered());
+        assertFalse(verify("   ").answered());
+    }
+}

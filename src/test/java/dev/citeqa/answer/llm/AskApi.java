@@ -1,0 +1,70 @@
+package dev.citeqa.answer.llm;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.citeqa.answer.llm.SseEvents.Event;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Calls to {@code /api/ask} and {@code /api/ask/stream} for the provider tests. */
+final class AskApi {
+
+    private AskApi() {}
+
+    static JsonPath ask(String question, String conversationId) {
+        Map<String, String> body = conversationId == null ? Map.of("question", question)
+                : Map.of("question", question, "conversationId", conversationId);
+        return given().contentType(ContentType.JSON).body(body).post("/api/ask")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<Event> askStream(String question) {
+        String body = given().contentType(ContentType.JSON).accept("text/event-stream")
+                .body(Map.of("question", question)).post("/api/ask/stream")
+                .then().statusCode(200).extract().asString();
+        return SseEvents.parse(body);
+    }
+
+    /** The texts of the {@code token} events among {@code events}. */
+    static List<String> tokens(List<Event> events) {
+        return events.stream().filter(e -> e.name().equals("token")).map(e -> e.json().getString("text")).toList();
+    }
+
+    /**
+     * Asks on a raw connection, reads up to the first {@code token} event and closes the connection, as a
+     * browser tab closed mid-answer does.
+     *
+     * @return when the connection was closed
+     */
+    static Instant askStreamAndLeaveAfterFirstToken(String question) throws IOException {
+        byte[] body = ("{\"question\": \"" + question + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/ask/stream HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Accept: text/event-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.setSoTimeout(5000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = in.readLine(); // headers, then the sources event, then the first token
+            } while (line != null && !line.replace(" ", "").equals("event:token"));
+            assertNotNull(line, "the stream ended before the first token");
+            return Instant.now();
+        }
+    }
+}
