@@ -1,5 +1,6 @@
 package dev.citeqa.answer;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Writes a cited answer from retrieved passages. */
@@ -17,7 +18,7 @@ public interface Answerer {
      * @param tokens receives each piece of answer text in order
      * @param cancelled polled between pieces; generation stops once it returns true
      */
-    default Answer stream(AnswerRequest request, Consumer<String> tokens, java.util.function.BooleanSupplier cancelled) {
+    default Answer stream(AnswerRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
         Answer answer = answer(request);
         if (!cancelled.getAsBoolean()) {
             tokens.accept(answer.text());

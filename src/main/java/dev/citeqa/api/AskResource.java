@@ -72,7 +72,9 @@ public class AskResource {
                 emitter.complete();
             } catch (RuntimeException e) {
                 LOG.error("Streaming answer failed", e);
-                emitter.emit(event(sse, "error", new ApiError("Internal error; the server log has the details.", 500)));
+                // Unlike a model failure, nothing follows this error: no fallback answer, no done event.
+                emitter.emit(event(sse, "error", Map.of("error", "Internal error; the server log has the details.",
+                        "status", 500, "fallback", false)));
                 emitter.complete();
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -43,6 +43,9 @@ public class CiteQaBeans {
     @Singleton
     Embedder embedder(CiteQaConfig config) {
         EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
+        // the first question.
+        model.embed("warm-up");
         Path cacheFile = Path.of(config.data().dir(), "embeddings-" + EMBEDDING_MODEL + ".bin");
         try {
             return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()));
@@ -60,7 +63,7 @@ public class CiteQaBeans {
         require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
         return new PassageSearcher(embedder,
-                new PassageSearcher.Settings(r.titleBoost(), r.depth(), r.rrfK(), r.maxPerArticle()));
+                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()));
     }
 
     @Produces

@@ -23,7 +23,7 @@ import java.nio.file.Path;
 public class IndexService {
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     @Inject
     CiteQaConfig config;

@@ -108,6 +108,15 @@ public final class ChatService {
         return run(question, conversationId, mode, null, () -> false);
     }
 
+    /**
+     * Whether the built-in answerer answers {@code question} from the corpus, without a model and without
+     * leaving a conversation behind: for vetting suggested questions.
+     */
+    public boolean answerable(String question) {
+        Prepared prepared = prepare(question, new Conversation("check", 1), defaultMode);
+        return fallback.answer(prepared.request()).answered();
+    }
+
     public Result stream(String question, String conversationId, Listener listener, BooleanSupplier cancelled) {
         return run(question, conversationId, null, listener, cancelled);
     }
@@ -139,11 +148,10 @@ public final class ChatService {
                 if (answerer == fallback) {
                     throw e;
                 }
-                fallbackReason = describe(e);
-                LOG.warnf("Answerer %s failed (%s); answering with %s", answerer.name(), fallbackReason,
-                        fallback.name());
+                fallbackReason = answerer.name() + " failed: " + describe(e);
+                LOG.warnf("%s; answering with %s", fallbackReason, fallback.name());
                 if (listener != null) {
-                    listener.error(answerer.name() + " failed: " + fallbackReason);
+                    listener.error(fallbackReason);
                 }
                 answer = listener == null ? fallback.answer(prepared.request())
                         : fallback.stream(prepared.request(), listener::token, cancelled);

@@ -10,12 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Questions to offer on an empty chat, drawn from the corpus itself: "Who is X?" for the people mentioned in
- * the most articles. Each candidate is tried on the pipeline, and only those it answers are offered, so a
- * suggestion never leads to "the corpus does not say".
+ * the most articles. Each candidate is tried on the built-in answerer, and only those it answers are offered,
+ * so a suggestion never leads to "the corpus does not say".
  */
 public final class StarterQuestions {
 
@@ -64,8 +63,7 @@ public final class StarterQuestions {
         List<String> answered = new ArrayList<>();
         for (String person : people.subList(0, Math.min(CANDIDATES, people.size()))) {
             String question = "Who is " + person + "?";
-            // A throwaway conversation, so that trying suggestions leaves no history behind.
-            if (chat.ask(question, "starter-" + UUID.randomUUID(), null).answer().answered()) {
+            if (chat.answerable(question)) {
                 answered.add(question);
             }
             if (answered.size() >= wanted) {

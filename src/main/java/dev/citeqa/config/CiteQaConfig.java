@@ -73,6 +73,10 @@ public interface CiteQaConfig {
         @WithDefault("0.4")
         float titleBoost();
 
+        /** Weight of a question's names and figures relative to its other words (BM25). */
+        @WithDefault("2.0")
+        float anchorBoost();
+
         /** Candidates each ranked list contributes before fusion. */
         @WithDefault("50")
         int depth();

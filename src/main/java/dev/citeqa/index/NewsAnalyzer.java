@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with two additions: accent
@@ -25,19 +26,25 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * to their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told"
  * is "tell".
  *
- * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "who", "did", "which" carry the
+ * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
  */
 public final class NewsAnalyzer extends Analyzer {
 
+    /**
+     * Pronouns and auxiliaries, dropped from text and questions alike. Lucene's English list keeps them, and
+     * Porter stemming then makes "his" match a greeting's "hi".
+     */
+    static final List<String> FUNCTION_WORDS = List.of("i", "me", "my", "you", "your", "he", "him", "his", "she",
+            "her", "hers", "its", "they", "them", "their", "theirs", "we", "our", "who", "whom", "whose", "which",
+            "what", "when", "where", "why", "how", "do", "does", "did", "has", "have", "had", "having", "was", "were",
+            "been", "being", "am", "can", "could", "would", "should", "shall", "might", "must");
+
     /** Words that shape a question but say nothing about what it asks for. */
-    static final List<String> QUESTION_WORDS = List.of("what", "who", "whom", "whose", "which", "when", "where",
-            "why", "how", "do", "does", "did", "done", "doing", "has", "have", "had", "having", "was", "were", "been",
-            "being", "am", "can", "could", "would", "should", "shall", "might", "must", "i", "me", "my", "you",
-            "your", "we", "our", "he", "him", "his", "she", "her", "hers", "its", "them", "those", "about",
-            "tell", "say", "said", "says", "according", "also", "any", "some", "there", "here", "from", "than",
-            "so", "very", "much", "many", "one", "ones", "other", "get", "got", "make", "made", "take", "took",
-            "know", "known");
+    static final List<String> QUESTION_WORDS = List.of("done", "doing", "those", "about", "tell", "say", "said",
+            "says", "according", "also", "any", "some", "there", "here", "from", "than", "so", "very", "much", "many",
+            "one", "ones", "other", "get", "got", "make", "made", "take", "took", "know", "known", "still", "just",
+            "even", "yet", "already", "again", "ever", "only", "really", "actually");
 
     private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = loadIrregularVerbs();
 
@@ -49,30 +56,46 @@ public final class NewsAnalyzer extends Analyzer {
 
     /** For indexing text. */
     public static NewsAnalyzer forText() {
-        return new NewsAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new NewsAnalyzer(stopWords(FUNCTION_WORDS));
     }
 
     /** For analysing a question into the terms that carry its topic. */
     public static NewsAnalyzer forQuestions() {
-        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        set.addAll(QUESTION_WORDS);
-        return new NewsAnalyzer(CharArraySet.unmodifiableSet(set));
+        List<String> words = new java.util.ArrayList<>(FUNCTION_WORDS);
+        words.addAll(QUESTION_WORDS);
+        return new NewsAnalyzer(stopWords(words));
     }
 
-    /** The analysed terms of a text, in order. */
-    public List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
+    private static CharArraySet stopWords(List<String> extra) {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        set.addAll(extra);
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** An analysed term and the stretch of text it came from. */
+    public record Token(String term, String surface, int start, int end) {}
+
+    /** The analysed terms of a text, in order, with their offsets. */
+    public List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = tokenStream(IndexConstants.BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(term.toString());
+                tokens.add(new Token(term.toString(), text.substring(offset.startOffset(), offset.endOffset()),
+                        offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing a string cannot fail", e);
         }
-        return terms;
+        return tokens;
+    }
+
+    /** The analysed terms of a text, in order. */
+    public List<String> terms(String text) {
+        return tokens(text).stream().map(Token::term).toList();
     }
 
     @Override

@@ -9,18 +9,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Ranks passages for a question by BM25, by embedding similarity (HNSW kNN), or by both fused with Lucene's
@@ -31,18 +35,19 @@ public final class PassageSearcher {
 
     /**
      * @param titleBoost weight of the title field against the body field in BM25
+     * @param anchorBoost weight of the question's names and figures against its other words in BM25
      * @param depth candidates taken from each ranked list before fusion and diversification
      * @param rrfK the rank constant of reciprocal rank fusion
      * @param maxPerArticle passages an article may place before every other article has had its turn
      */
-    public record Settings(float titleBoost, int depth, int rrfK, int maxPerArticle) {}
+    public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle) {}
 
     private static final TopDocs NO_HITS =
             new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
     private final Embedder embedder;
     private final Settings settings;
-    private final QueryBuilder queryBuilder = new QueryBuilder(NewsAnalyzer.forQuestions());
+    private static final NewsAnalyzer QUESTION_ANALYZER = NewsAnalyzer.forQuestions();
 
     public PassageSearcher(Embedder embedder, Settings settings) {
         this.embedder = embedder;
@@ -73,18 +78,53 @@ public final class PassageSearcher {
         return TopDocs.rrf(depth, k, new TopDocs[] {lexical, semantic});
     }
 
-    /** BM25 over passage bodies plus a weighted match on the article title. Null when no term is left. */
+    /**
+     * BM25 over passage bodies plus a weighted match on the article title and date. The question's names and
+     * figures ({@link Anchors}) weigh more than its other words, and a multi-word name also scores as a
+     * phrase: among near-identical stories, "the 2013-14 Western Counties League" must beat "the 2013-14
+     * Eastern Counties League". Null when the question has no searchable term.
+     */
     Query lexicalQuery(String question) {
-        Query body = queryBuilder.createBooleanQuery(IndexConstants.BODY, question);
-        if (body == null) {
+        List<NewsAnalyzer.Token> tokens = QUESTION_ANALYZER.tokens(question);
+        if (tokens.isEmpty()) {
             return null;
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(body, BooleanClause.Occur.SHOULD);
-        Query title = queryBuilder.createBooleanQuery(IndexConstants.TITLE, question);
-        if (title != null && settings.titleBoost() > 0) {
-            query.add(new BoostQuery(title, settings.titleBoost()), BooleanClause.Occur.SHOULD);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(fieldQuery(IndexConstants.BODY, question, tokens), BooleanClause.Occur.SHOULD);
+        if (settings.titleBoost() > 0) {
+            query.add(new BoostQuery(fieldQuery(IndexConstants.TITLE, question, tokens), settings.titleBoost()),
+                    BooleanClause.Occur.SHOULD);
         }
         return query.build();
+    }
+
+    private Query fieldQuery(String field, String question, List<NewsAnalyzer.Token> tokens) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Set<String> added = new HashSet<>();
+        List<String> name = new ArrayList<>();
+        for (NewsAnalyzer.Token token : tokens) {
+            boolean anchor = Anchors.isAnchor(question, token);
+            if (added.add(token.term())) {
+                Query term = new TermQuery(new Term(field, token.term()));
+                query.add(anchor ? new BoostQuery(term, settings.anchorBoost()) : term, BooleanClause.Occur.SHOULD);
+            }
+            if (Anchors.isName(token)) {
+                name.add(token.term());
+            } else {
+                addPhrase(query, field, name);
+            }
+        }
+        addPhrase(query, field, name);
+        return query.build();
+    }
+
+    /** A run of two or more capitalised words, matched as a phrase (one word of slack for "of", "the"). */
+    private void addPhrase(BooleanQuery.Builder query, String field, List<String> words) {
+        if (words.size() >= 2) {
+            query.add(new BoostQuery(new PhraseQuery(1, field, words.toArray(String[]::new)), settings.anchorBoost()),
+                    BooleanClause.Occur.SHOULD);
+        }
+        words.clear();
     }
 
     private TopDocs bm25(IndexSearcher searcher, String question, int depth) throws IOException {

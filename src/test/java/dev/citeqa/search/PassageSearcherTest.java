@@ -35,7 +35,7 @@ class PassageSearcherTest {
         Embedder embedder = TestModels.embedder(root.resolve("data"));
         index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
                 new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
-        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 50, 60, 2));
+        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
     }
 
     @AfterAll
@@ -77,7 +77,7 @@ class PassageSearcherTest {
         // Every passage of the long story matches "cargo ships" too, so by score alone it takes the top 5.
         String query = "harbour expansion berths cargo ships";
         PassageSearcher undiversified =
-                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 50, 60, 100));
+                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 100));
         List<String> byScore = undiversified.search(index, query, 5, RetrievalMode.bm25).stream()
                 .map(h -> h.stored().passage().articleId()).toList();
         assertEquals(List.of("harbour_long", "harbour_long", "harbour_long", "harbour_long", "harbour_long"), byScore);

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.index.NewsAnalyzer;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
@@ -36,17 +37,21 @@ import org.jboss.logging.Logger;
  * The built-in answerer: picks the one or two consecutive sentences of the retrieved passages that best
  * answer the question, and cites the article they come from. It needs no language model.
  *
- * <p>Each candidate window of sentences is scored on four kinds of evidence:
+ * <p>Each candidate window of sentences is scored on three kinds of evidence:
  * <ul>
- *   <li>lexical coverage: the share of the question's terms, weighted by rarity (IDF), found in the window,
- *       with partial credit for terms found only elsewhere in the passage or in the title;
+ *   <li>lexical coverage: the share of the question's terms, weighted by rarity (IDF), found in the window.
+ *       Names and figures ("anchors") pick the story and may sit elsewhere in the passage or the article's
+ *       lead; the other words say what is asked and count mainly where the window has them;
  *   <li>semantic similarity between the question and the window's sentences (embeddings);
  *   <li>answer type: whether the window holds a phrase of the kind the question asks for (a person for
- *       "who", a date for "when", a number for "how many") other than the question's own words;
- *   <li>the retrieval rank of the passage.
+ *       "who", a date for "when", a number for "how many") other than the question's own words.
  * </ul>
- * It abstains, rather than guess, when the question names a person, place or number that no passage
- * mentions, or when the best window's combined evidence is weak.
+ * Retrieval rank is deliberately left out: measured on the development questions, it only added noise once
+ * the candidates come from the top passages.
+ *
+ * <p>It abstains, rather than guess, when the question names a year no article mentions, when no passage is
+ * about every name and figure the question gives, when a date or number question finds no date or number,
+ * or when the best window's combined evidence is weak. The weights are in {@link Tuning}.
  */
 public final class ExtractiveAnswerer implements Answerer {
 
@@ -131,8 +136,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         Window best = null;
         List<Window> considered = new ArrayList<>();
-        for (int rank = 0; rank < request.passages().size(); rank++) {
-            PassageHit hit = request.passages().get(rank);
+        for (PassageHit hit : request.passages()) {
             List<Sentence> sentences = hit.stored().passage().sentences();
             for (int from = 0; from < sentences.size(); from++) {
                 if (!evidence.answerable(sentences.get(from))) {
@@ -142,7 +146,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     if (to - from == 2 && !evidence.answerable(sentences.get(from + 1))) {
                         break;
                     }
-                    Window window = evidence.score(hit, rank, from, to);
+                    Window window = evidence.score(hit, from, to);
                     if (LOG.isDebugEnabled()) {
                         considered.add(window);
                     }
@@ -189,7 +193,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * Evidence independent of rank and answer type: how well the window covers the question's words and
+     * Evidence independent of answer type: how well the window covers the question's words and
      * matches its meaning, or its meaning alone for a paraphrase.
      */
     double confidence(Window w) {
@@ -244,7 +248,6 @@ public final class ExtractiveAnswerer implements Answerer {
         private final Map<Sentence, Analysed> analysed = new HashMap<>();
         private final Map<String, Set<String>> titleTerms = new HashMap<>();
         private final float[] questionVector;
-        private final double totalWeight;
         private final List<PassageHit> hits;
         private final Set<String> questionTerms = new HashSet<>();
         /** Required names and figures that no article spells in any form. */
@@ -258,11 +261,6 @@ public final class ExtractiveAnswerer implements Answerer {
             this.hits = request.passages();
             this.questionVector = embedder.embed(request.standaloneQuestion());
             question.terms().forEach(t -> questionTerms.add(t.term()));
-            double total = 0;
-            for (QuestionTerm t : question.terms()) {
-                total += t.weight() * idf(t.term());
-            }
-            this.totalWeight = total;
         }
 
         /** A required name or number that neither the index nor any retrieved passage spells in any form. */
@@ -289,7 +287,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return words >= 12 || (words >= 4 && s.text().matches(".*[.!?\"”’»)]$"));
         }
 
-        Window score(PassageHit hit, int rank, int from, int to) {
+        Window score(PassageHit hit, int from, int to) {
             List<Sentence> sentences = hit.stored().passage().sentences();
             List<Analysed> window = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -300,22 +298,12 @@ public final class ExtractiveAnswerer implements Answerer {
                 context.addAll(analyse(s, hit).terms());
             }
 
-            double covered = 0;
-            int missingRequired = 0;
-            for (QuestionTerm t : question.terms()) {
-                double credit = credit(t, window, context);
-                if (t.required() && credit < 1 && !unknownTerms.contains(t.term())) {
-                    // A name or number the question is about must appear in the passage or the article's lead,
-                    // which anchors the story; the answer sentence itself may refer back to it.
-                    if (credit > 0 || inLead(t, hit.stored().article())) {
-                        credit = Math.max(credit, tuning.anchorCredit());
-                    } else {
-                        missingRequired++;
-                    }
-                }
-                covered += t.weight() * idf(t.term()) * credit;
-            }
-            double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
+            // What is asked must stand in one sentence: a pair covers the focus words of its better sentence,
+            // so that "foreign minister" in one sentence and "Turkey's" role in the next do not add up; names
+            // and figures may come from either sentence.
+            Coverage c = coverage(window, context, hit.stored().article());
+            double coverage = c.value();
+            int missingRequired = c.missingRequired();
             double semantic = -1;
             float[] sum = new float[questionVector.length];
             for (int i = from; i < to; i++) {
@@ -335,7 +323,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
                     : entity != null;
             double score = tuning.coverage() * coverage + tuning.semantic() * tuning.similarity(semantic)
-                    + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5) + tuning.rank() / (1 + rank)
+                    + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5)
                     - tuning.pairCost() * (to - from - 1)
                     - 0.25 * missingRequired;
             if (to - from == 1 && from > 0 && ANAPHOR.matcher(sentences.get(from).text()).find()) {
@@ -345,23 +333,71 @@ public final class ExtractiveAnswerer implements Answerer {
             return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
         }
 
-        private double credit(QuestionTerm t, List<Analysed> window, Set<String> context) {
+        private record Coverage(double value, int missingRequired) {}
+
+        /**
+         * How much of the question a window covers. Two kinds of question term: anchors (names, figures) pick
+         * the story and may sit anywhere in the window, its passage or the article's lead; focus terms
+         * ("turnout", "net profit") say what is asked about the story, and one sentence must carry them.
+         */
+        private Coverage coverage(List<Analysed> window, Set<String> context, Article article) {
+            double anchorsFound = 0;
+            double anchorsTotal = 0;
+            int missingRequired = 0;
+            double focusTotal = 0;
+            double[] focusFound = new double[window.size()];
+            for (QuestionTerm t : question.terms()) {
+                double weight = t.weight() * idf(t.term());
+                if (t.required()) {
+                    double credit = 0;
+                    for (Analysed sentence : window) {
+                        credit = Math.max(credit, credit(t, sentence, context));
+                    }
+                    if (credit < 1 && !unknownTerms.contains(t.term())) {
+                        if (credit > 0 || inLead(t, article)) {
+                            credit = Math.max(credit, tuning.anchorCredit());
+                        } else {
+                            missingRequired++;
+                        }
+                    }
+                    anchorsFound += weight * credit;
+                    anchorsTotal += weight;
+                } else {
+                    focusTotal += weight;
+                    for (int i = 0; i < window.size(); i++) {
+                        focusFound[i] += weight * credit(t, window.get(i), context);
+                    }
+                }
+            }
+            double bestFocus = 0;
+            for (double found : focusFound) {
+                bestFocus = Math.max(bestFocus, found);
+            }
+            return new Coverage(combine(anchorsFound, anchorsTotal, bestFocus, focusTotal), missingRequired);
+        }
+
+        /** Coverage of anchors and of focus terms, mixed in a fixed proportion when the question has both. */
+        private double combine(double anchorsFound, double anchorsTotal, double focusFound, double focusTotal) {
+            if (anchorsTotal == 0 || focusTotal == 0) {
+                double total = anchorsTotal + focusTotal;
+                return total == 0 ? 0 : (anchorsFound + focusFound) / total;
+            }
+            return tuning.anchorShare() * anchorsFound / anchorsTotal
+                    + (1 - tuning.anchorShare()) * focusFound / focusTotal;
+        }
+
+        private double credit(QuestionTerm t, Analysed sentence, Set<String> context) {
+            if (sentence.terms().contains(t.term())) {
+                return 1;
+            }
             boolean numeric = HAS_DIGIT.matcher(t.surface()).matches();
-            double best = 0;
-            for (Analysed a : window) {
-                if (a.terms().contains(t.term())) {
-                    return 1;
-                }
-                if (!numeric && a.words().stream().anyMatch(w -> variantOf(t, w))) {
-                    best = VARIANT_CREDIT;
-                } else if (!numeric && !t.required() && a.terms().stream().anyMatch(w -> relatedForm(t.term(), w))) {
-                    best = Math.max(best, RELATED_FORM_CREDIT);
-                }
+            if (!numeric && sentence.words().stream().anyMatch(w -> variantOf(t, w))) {
+                return VARIANT_CREDIT;
             }
-            if (best == 0 && context.contains(t.term())) {
-                best = tuning.contextCredit();
+            if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> relatedForm(t.term(), w))) {
+                return RELATED_FORM_CREDIT;
             }
-            return best;
+            return context.contains(t.term()) ? tuning.contextCredit() : 0;
         }
 
         /**
@@ -396,7 +432,7 @@ public final class ExtractiveAnswerer implements Answerer {
         /** Characters between the entity and the nearest question term in its sentence. */
         private int distanceToQuestion(Analysed a, Entity e) {
             int best = Integer.MAX_VALUE;
-            for (Terms.Token t : a.tokens()) {
+            for (NewsAnalyzer.Token t : a.tokens()) {
                 if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
                     best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
                 }
@@ -411,7 +447,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 // Figures are data; only a spelled-out count ("the two sides") must be about the counted thing.
                 return true;
             }
-            for (Terms.Token t : a.tokens()) {
+            for (NewsAnalyzer.Token t : a.tokens()) {
                 boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
                         : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
                 if (near && (t.term().equals(counted) || relatedForm(t.term(), counted))) {
@@ -489,10 +525,18 @@ public final class ExtractiveAnswerer implements Answerer {
                     w.missingRequired(), w.score(), w.answerEntity()) : w;
         }
 
-        /** A spelling variant of a name: within one or two edits, depending on length. */
+        /**
+         * A spelling variant of a name: the same beginning, then within one or two edits, depending on length
+         * ("Medinsky" and "Medinski", "Turkey" and "Türkiye"). The beginning must match because names that
+         * differ there are different names ("Western" and "Eastern").
+         */
         private boolean variantOf(QuestionTerm t, String word) {
             String target = EntityTagger.plain(t.surface());
             if (target.length() < 5 || HAS_DIGIT.matcher(target).matches()) {
+                return false;
+            }
+            int prefix = Math.max(3, target.length() / 2);
+            if (!word.regionMatches(0, target, 0, Math.min(prefix, target.length()))) {
                 return false;
             }
             CharacterRunAutomaton automaton = variants.computeIfAbsent(target,
@@ -557,7 +601,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** A sentence's terms, words and entities, computed once per question. */
-    private record Analysed(Sentence sentence, List<Terms.Token> tokens, Set<String> terms, List<String> words,
+    private record Analysed(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
             List<Entity> entities) {
 
         static Analysed of(Sentence s) {
@@ -567,7 +611,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     words.add(EntityTagger.plain(w));
                 }
             }
-            List<Terms.Token> tokens = Terms.ofSentence(s.text());
+            List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
             Set<String> terms = new HashSet<>();
             tokens.forEach(t -> terms.add(t.term()));
             return new Analysed(s, tokens, terms, words, EntityTagger.tag(s.text()));

@@ -1,5 +1,7 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.search.Anchors;
 import dev.citeqa.search.QuestionRewriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,17 +72,6 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
-    /** Months and weekdays are capitalised but name no one: a date can be said many ways. */
-    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july"
-            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?"
-            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day");
-
-    /** "second quarter", "third round": the ordinal tells near-identical stories apart, like a year. */
-    private static final Pattern ORDINAL_EVENT = Pattern.compile("(?i)(?:first|second|third|fourth|fifth|sixth"
-            + "|seventh|eighth|ninth|tenth|final)[- ](?:quarter|half|round|term|stage|leg|game|day|season|place)\\b");
-
-    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-
     private record Cue(AnswerType type, Pattern pattern) {
         Cue(AnswerType type, String regex) {
             this(type, Pattern.compile(regex));
@@ -114,22 +105,19 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
         Terms.ofQuestion(QuestionRewriter.normalise(asked)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Terms.Token token : Terms.ofQuestion(q)) {
+        for (NewsAnalyzer.Token token : Terms.ofQuestion(q)) {
             if (!seen.add(token.term())) {
                 continue;
             }
-            boolean name = Character.isUpperCase(token.surface().charAt(0))
-                    && (token.start() > 0 || EntityTagger.isAcronym(token.surface()))
-                    && !CALENDAR_WORD.matcher(token.surface()).matches();
-            boolean required = name || HAS_DIGIT.matcher(token.surface()).matches()
-                    || ORDINAL_EVENT.matcher(q.substring(token.start())).lookingAt();
+            boolean name = Anchors.isName(token);
+            boolean required = Anchors.isAnchor(q, token);
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
             terms.add(new QuestionTerm(token.term(), token.surface(), required, weight));
         }
         String quantityOf = null;
         Matcher counted = COUNTED.matcher(lower);
         if (type == AnswerType.NUMBER && counted.find()) {
-            List<Terms.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
+            List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
         return new QuestionAnalysis(type, terms, subject, quantityOf);

@@ -8,7 +8,6 @@ package dev.citeqa.answer.extractive;
  * @param coverage weight of lexical coverage in a window's score
  * @param semantic weight of question-to-sentence similarity
  * @param type weight of holding a phrase of the asked-for kind (a date for "when")
- * @param rank weight of the passage's retrieval rank
  * @param pairCost what a second sentence costs, so it is added only for real evidence
  * @param minConfidence below this, the answerer says the corpus does not say
  * @param minConfidenceWithoutType the confidence needed when the asked-for kind of phrase is missing
@@ -18,13 +17,15 @@ package dev.citeqa.answer.extractive;
  * @param contextCredit credit for a question term found in the passage but not the sentence
  * @param anchorCredit credit for a name or number found in the passage or the article's lead but not the
  *     sentence: a story names its subject once, and later sentences that carry the answer refer back to it
+ * @param anchorShare share of the names and figures in a question's coverage, the rest going to the words
+ *     that say what is asked about them
  */
-public record Tuning(double coverage, double semantic, double type, double rank, double pairCost,
+public record Tuning(double coverage, double semantic, double type, double pairCost,
         double minConfidence, double minConfidenceWithoutType, double semanticOnly, double semanticFloor,
-        double semanticSpan, double contextCredit, double anchorCredit) {
+        double semanticSpan, double contextCredit, double anchorCredit, double anchorShare) {
 
     public static final Tuning DEFAULT =
-            new Tuning(0.50, 0.30, 0.15, 0.05, 0.05, 0.42, 0.62, 0.85, 0.45, 0.35, 0.4, 0.4);
+            new Tuning(0.30, 0.30, 0.25, 0.0, 0.40, 0.55, 0.85, 0.45, 0.35, 0.2, 0.8, 0.2);
 
     /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
     double similarity(double cosine) {

@@ -41,7 +41,7 @@ class ExtractiveAnswererTest {
         Embedder embedder = TestModels.embedder(root.resolve("data"));
         index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
                 new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
-        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 50, 60, 2));
+        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
         answerer = new ExtractiveAnswerer(embedder);
     }
 

@@ -1,0 +1,39 @@
+package dev.citeqa.search;
+
+import dev.citeqa.index.NewsAnalyzer;
+import java.util.regex.Pattern;
+
+/**
+ * The words of a question that pick out one story among near-duplicates: names (capitalised inside the
+ * question), figures and years, and ordinals of a sequence ("second quarter"). Ranking weighs them up, and
+ * the answerer requires them.
+ */
+public final class Anchors {
+
+    /** Months and weekdays are capitalised but name no one: a date can be written many ways. */
+    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july"
+            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?"
+            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day");
+
+    private static final Pattern ORDINAL_EVENT = Pattern.compile("(?i)(?:first|second|third|fourth|fifth|sixth"
+            + "|seventh|eighth|ninth|tenth|final)[- ](?:quarter|half|round|term|stage|leg|game|day|season|place)\\b");
+
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
+    private Anchors() {}
+
+    /** Whether {@code token} of {@code question} is an anchor. */
+    public static boolean isAnchor(String question, NewsAnalyzer.Token token) {
+        return isName(token) || HAS_DIGIT.matcher(token.surface()).matches()
+                || ORDINAL_EVENT.matcher(question).region(token.start(), question.length()).lookingAt();
+    }
+
+    /** Capitalised inside the question (the first word is capitalised anyway), unless it is an acronym. */
+    public static boolean isName(NewsAnalyzer.Token token) {
+        String surface = token.surface();
+        boolean acronym = surface.length() >= 2 && surface.replaceAll("[^\\p{L}]", "").chars()
+                .allMatch(Character::isUpperCase);
+        return Character.isUpperCase(surface.charAt(0)) && (token.start() > 0 || acronym)
+                && !CALENDAR_WORD.matcher(surface).matches();
+    }
+}
