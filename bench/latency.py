@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Latency of a running CiteQA service: every question of a question file, several runs, medians.
+"""Request latency of running CiteQA services, measured side by side.
 
-usage: python3 bench/latency.py [--base http://127.0.0.1:8080] [--questions eval/questions.jsonl] [--runs 5]
+usage: python3 bench/latency.py --base NAME=URL [--base NAME=URL ...] [--questions eval/questions.jsonl] [--runs 10]
 
-Each run asks every question once (follow-ups in their conversation) after one untimed warm-up pass, and
-reports the median and 90th percentile of the request times. The summary line is the median over runs of
-each run's median, which is steadier than a single run on a shared machine.
+Each run asks every question of the file (follow-ups in their conversation) of every service, alternating
+between services question by question, so that load from elsewhere on a shared machine hits them alike.
+One untimed pass warms them up first. For each service it reports the median over runs of the per-run
+median and 90th percentile, and each median relative to the first service's.
 """
 import argparse, json, statistics, time, urllib.request
 
@@ -17,35 +18,48 @@ def post(base, body):
         return json.loads(r.read())
 
 
-def one_pass(base, questions):
-    times = []
-    for q in questions:
-        conversation = None
-        for turn in q.get("turns") or [q["question"]]:
-            body = {"question": turn}
-            if conversation:
-                body["conversationId"] = conversation
-            t0 = time.perf_counter()
-            conversation = post(base, body)["conversationId"]
-            times.append((time.perf_counter() - t0) * 1000)
+def ask(base, question):
+    """Times each turn of one question; returns the times in ms."""
+    times, conversation = [], None
+    for turn in question.get("turns") or [question["question"]]:
+        body = {"question": turn}
+        if conversation:
+            body["conversationId"] = conversation
+        t0 = time.perf_counter()
+        conversation = post(base, body)["conversationId"]
+        times.append((time.perf_counter() - t0) * 1000)
     return times
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--base", default="http://127.0.0.1:8080")
+    ap.add_argument("--base", action="append", required=True, help="NAME=URL, repeatable")
     ap.add_argument("--questions", default="eval/questions.jsonl")
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=10)
     a = ap.parse_args()
+    services = [b.split("=", 1) for b in a.base]
     questions = [json.loads(l) for l in open(a.questions, encoding="utf-8") if l.strip()]
-    one_pass(a.base, questions)
-    medians, p90s = [], []
-    for run in range(a.runs):
-        times = sorted(one_pass(a.base, questions))
-        medians.append(statistics.median(times))
-        p90s.append(times[int(0.9 * (len(times) - 1))])
-        print(f"run {run + 1}: {len(times)} requests, median {medians[-1]:.1f} ms, p90 {p90s[-1]:.1f} ms")
-    print(f"median of run medians {statistics.median(medians):.1f} ms, median p90 {statistics.median(p90s):.1f} ms")
+    for q in questions:
+        for _, url in services:
+            ask(url, q)
+    medians = {name: [] for name, _ in services}
+    p90s = {name: [] for name, _ in services}
+    for _ in range(a.runs):
+        times = {name: [] for name, _ in services}
+        for q in questions:
+            for name, url in services:
+                times[name].extend(ask(url, q))
+        for name, t in times.items():
+            t.sort()
+            medians[name].append(statistics.median(t))
+            p90s[name].append(t[int(0.9 * (len(t) - 1))])
+    first = statistics.median(medians[services[0][0]])
+    print(f"{len(questions)} questions x {a.runs} runs")
+    print("| service | median ms | p90 ms | median relative to " + services[0][0] + " |")
+    print("|---|---|---|---|")
+    for name, _ in services:
+        m = statistics.median(medians[name])
+        print(f"| {name} | {m:.1f} | {statistics.median(p90s[name]):.1f} | {m / first:.2f} |")
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ public final class ChatService {
      * leaving a conversation behind: for vetting suggested questions.
      */
     public boolean answerable(String question) {
-        Prepared prepared = prepare(question, new Conversation("check", 1), defaultMode);
+        Prepared prepared = prepare(question, new Conversation(UUID.randomUUID().toString(), 1), defaultMode);
         return fallback.answer(prepared.request()).answered();
     }
 

@@ -11,8 +11,9 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -44,53 +45,70 @@ public class EvalCommand implements QuarkusApplication {
         out.printf("%d questions from %s; corpus %s (%d articles, %d passages); answerer %s%n", questions.size(),
                 options.questions(), config.corpus().dir(), indexService.current().articles().size(),
                 indexService.current().passageCount(), chat.defaultAnswerer());
-        List<String> rows = new ArrayList<>();
+        Map<RetrievalMode, EvalMetrics> metrics = evaluate(questions, modes, options.verbose(), out);
         for (RetrievalMode mode : modes) {
-            EvalMetrics metrics = evaluate(questions, mode, options.verbose(), out);
+            EvalMetrics m = metrics.get(mode);
             out.printf(Locale.ROOT, "mode=%s answer_acc=%.3f cite_ok=%.3f cite_prec=%.3f abstain_acc=%.3f "
-                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f p50_ms=%d%n", mode, metrics.answerAccuracy(),
-                    metrics.citationAccuracy(), metrics.citationPrecision(), metrics.abstentionAccuracy(),
-                    metrics.hitAt1(), metrics.hitAt5(), metrics.mrr(), metrics.p50Ms());
-            rows.add(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %d |", mode,
-                    metrics.hitAt1(), metrics.hitAt5(), metrics.mrr(), metrics.answerAccuracy(),
-                    metrics.citationAccuracy(), metrics.abstention(), metrics.p50Ms()));
+                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f p50_ms=%d%n", mode, m.answerAccuracy(),
+                    m.citationAccuracy(), m.citationPrecision(), m.abstentionAccuracy(), m.hitAt1(), m.hitAt5(),
+                    m.mrr(), m.p50Ms());
         }
         if (options.allModes()) {
             out.println();
             out.println("| mode | hit@1 | hit@5 | MRR | answer acc | citation acc | abstention | p50 ms |");
             out.println("|---|---|---|---|---|---|---|---|");
-            rows.forEach(out::println);
+            for (RetrievalMode mode : modes) {
+                EvalMetrics m = metrics.get(mode);
+                out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %d |%n", mode, m.hitAt1(),
+                        m.hitAt5(), m.mrr(), m.answerAccuracy(), m.citationAccuracy(), m.abstention(), m.p50Ms());
+            }
         }
         return 0;
     }
 
-    private EvalMetrics evaluate(List<EvalQuestion> questions, RetrievalMode mode, boolean verbose, PrintStream out) {
-        EvalMetrics metrics = new EvalMetrics();
-        // One untimed question first, so that the first timing does not include JIT warm-up.
-        chat.ask("warm-up", "eval-warmup-" + mode, mode);
+    /**
+     * Asks every question in every mode, mode after mode for each question rather than mode after mode for
+     * the whole file, so that JIT warm-up and load from elsewhere touch the modes' latencies alike.
+     */
+    private Map<RetrievalMode, EvalMetrics> evaluate(List<EvalQuestion> questions, List<RetrievalMode> modes,
+            boolean verbose, PrintStream out) {
+        Map<RetrievalMode, EvalMetrics> metrics = new EnumMap<>(RetrievalMode.class);
+        for (RetrievalMode mode : modes) {
+            metrics.put(mode, new EvalMetrics());
+            // An untimed question first, so that the first timing does not include class loading.
+            chat.ask("warm-up", "eval-warm-up-" + mode, mode);
+        }
         for (EvalQuestion q : questions) {
-            String conversation = "eval-" + UUID.randomUUID();
-            ChatService.Result result = null;
-            for (String turn : q.turns()) {
-                long started = System.nanoTime();
-                result = chat.ask(turn, conversation, mode);
-                metrics.addLatency((System.nanoTime() - started) / 1_000_000);
-            }
-            List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
-            boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
-            String rank = "";
-            if (!q.expectAbstain() && q.turns().size() == 1) {
-                List<String> ids = searcher.search(indexService.current(), q.lastTurn(), 10, mode).stream()
-                        .map(PassageHit::stored)
-                        .map(s -> s.passage().articleId())
-                        .toList();
-                rank = " rank=" + metrics.addRanking(q, ids);
-            }
-            if (verbose) {
-                out.printf("%s %s%s cites=%s | %s%n", q.id(), ok ? "ok" : "WRONG", rank, cited,
-                        result.answer().text().replaceAll("\\s+", " "));
+            for (RetrievalMode mode : modes) {
+                String row = evaluate(q, mode, metrics.get(mode));
+                if (verbose) {
+                    out.println(modes.size() > 1 ? mode + " " + row : row);
+                }
             }
         }
         return metrics;
+    }
+
+    /** One question in one mode; returns the report line. */
+    private String evaluate(EvalQuestion q, RetrievalMode mode, EvalMetrics metrics) {
+        String conversation = "eval-" + UUID.randomUUID();
+        ChatService.Result result = null;
+        for (String turn : q.turns()) {
+            long started = System.nanoTime();
+            result = chat.ask(turn, conversation, mode);
+            metrics.addLatency((System.nanoTime() - started) / 1_000_000);
+        }
+        List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
+        boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
+        String rank = "";
+        if (!q.expectAbstain() && q.turns().size() == 1) {
+            List<String> ids = searcher.search(indexService.current(), q.lastTurn(), 10, mode).stream()
+                    .map(PassageHit::stored)
+                    .map(s -> s.passage().articleId())
+                    .toList();
+            rank = " rank=" + metrics.addRanking(q, ids);
+        }
+        return String.format("%s %s%s cites=%s | %s", q.id(), ok ? "ok" : "WRONG", rank, cited,
+                result.answer().text().replaceAll("\\s+", " "));
     }
 }
