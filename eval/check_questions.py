@@ -17,13 +17,7 @@ import re
 import sys
 
 
-def norm(s):
-    # identical to score.py
-    s = s.lower()
-    s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
-    s = re.sub(r"[\u2018\u2019\u201b`]", "'", s)
-    s = re.sub(r"\s+", " ", s)
-    return s
+from generate_news_corpus import norm  # the public scorer's normalisation
 
 
 def main(argv):

@@ -1,5 +1,7 @@
 package dev.citeqa.index;
 
+import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.embed.Embedder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +67,12 @@ public final class TinyCorpus {
     }
 
     private TinyCorpus() {}
+
+    /** Writes the corpus under {@code root}/corpus and opens its index under {@code root}/data. */
+    public static CorpusIndex openIndex(Path root, Embedder embedder) throws IOException {
+        return new IndexManager(root.resolve("data"), write(root.resolve("corpus")), 1_000_000, "test",
+                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+    }
 
     public static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.TestModels;
-import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexGenerator;
-import dev.citeqa.index.IndexManager;
 import dev.citeqa.index.TinyCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +30,7 @@ class PassageSearcherTest {
     static void buildIndex() throws IOException {
         root = Files.createTempDirectory("citeqa-search");
         Embedder embedder = TestModels.embedder(root.resolve("data"));
-        index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
-                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+        index = TinyCorpus.openIndex(root, embedder);
         searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
     }
 

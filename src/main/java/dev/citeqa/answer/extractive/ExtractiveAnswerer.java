@@ -69,6 +69,12 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Paragraphs that make up an article's lead. */
     static final int LEAD_PARAGRAPHS = 2;
 
+    /** Score taken off a window per name or figure of the question its story lacks. */
+    static final double MISSING_NAME_PENALTY = 0.25;
+
+    /** Candidate windows logged per question at DEBUG level. */
+    private static final int DEBUG_WINDOWS = 12;
+
     /** The longest answer, in sentences. */
     static final int MAX_SENTENCES = 3;
 
@@ -98,14 +104,6 @@ public final class ExtractiveAnswerer implements Answerer {
         return NAME;
     }
 
-    @Override
-    public Answer answer(AnswerRequest request) {
-        return decide(request).answer();
-    }
-
-    /** The answer together with the evidence behind it, for tests and the evaluation report. */
-    public record Decision(Answer answer, Window best, double confidence, String reason) {}
-
     /** A run of consecutive sentences of one passage, and its evidence. */
     public record Window(PassageHit hit, int from, int to, double coverage, double semantic, boolean typeMatch,
             int missingRequired, double score, Entity answerEntity) {
@@ -115,13 +113,14 @@ public final class ExtractiveAnswerer implements Answerer {
         }
     }
 
-    public Decision decide(AnswerRequest request) {
+    @Override
+    public Answer answer(AnswerRequest request) {
         QuestionAnalysis question = QuestionAnalysis.of(request.standaloneQuestion(), request.question());
         if (question.terms().isEmpty()) {
-            return abstain("The question does not name anything to look for.", null, 0);
+            return abstain("The question does not name anything to look for.");
         }
         if (request.passages().isEmpty()) {
-            return abstain("No passage matches the question.", null, 0);
+            return abstain("No passage matches the question.");
         }
         Evidence evidence = new Evidence(question, request);
         for (QuestionTerm term : question.terms()) {
@@ -129,7 +128,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 // A year nothing mentions cannot be answered; an unknown name or figure may be a paraphrase
                 // ("America" for "US", "26.2 miles" for "marathon"), so it only weighs on coverage.
                 if (YEAR_NUMBER.matcher(term.surface()).find()) {
-                    return abstain("No article mentions \"" + term.surface() + "\".", null, 0);
+                    return abstain("No article mentions \"" + term.surface() + "\".");
                 }
                 evidence.unknownTerms.add(term.term());
             }
@@ -160,33 +159,33 @@ public final class ExtractiveAnswerer implements Answerer {
             logCandidates(request, question, considered);
         }
         if (best == null) {
-            return abstain("No passage has a sentence that could answer the question.", null, 0);
+            return abstain("No passage has a sentence that could answer the question.");
         }
         double confidence = confidence(best);
         if (best.missingRequired() > 0) {
-            return abstain("No passage is about everything the question names.", best, confidence);
+            return abstain("No passage is about everything the question names.");
         }
         boolean typed = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
         // Dates and numbers are found reliably, so their absence is decisive; names less so.
         double needed = RELIABLE_TYPES.contains(question.type()) ? Double.POSITIVE_INFINITY
                 : tuning.minConfidenceWithoutType();
         if (typed && !best.typeMatch() && confidence < needed) {
-            return abstain("The closest passages do not contain " + describe(question.type()) + ".", best,
-                    confidence);
+            return abstain("The closest passages do not contain " + describe(question.type()) + ".");
         }
         if (confidence < tuning.minConfidence()) {
-            return abstain("No passage answers the question closely enough.", best, confidence);
+            return abstain("No passage answers the question closely enough.");
         }
-        return new Decision(answerFrom(evidence.withContinuation(best)), best, confidence, "answered");
+        return answerFrom(evidence.withContinuation(best));
     }
 
     private void logCandidates(AnswerRequest request, QuestionAnalysis question, List<Window> windows) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Q: %s | standalone: %s | type %s | terms %s%n", request.question(),
                 request.standaloneQuestion(), question.type(), question.terms()));
-        windows.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(Long.getLong("debug.windows", 12)).forEach(w -> out.append(
-                String.format(Locale.ROOT, "  %.3f cov=%.2f sem=%.3f type=%s miss=%d conf=%.2f %s: %s%n", w.score(),
-                        w.coverage(), w.semantic(), w.typeMatch(), w.missingRequired(), confidence(w),
+        windows.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(DEBUG_WINDOWS)
+                .forEach(w -> out.append(String.format(Locale.ROOT,
+                        "  %.3f cov=%.2f sem=%.3f type=%s miss=%d conf=%.2f %s: %s%n", w.score(), w.coverage(),
+                        w.semantic(), w.typeMatch(), w.missingRequired(), confidence(w),
                         w.hit().stored().passage().key(),
                         String.join(" ", w.sentences().stream().map(Sentence::text).toList()))));
         LOG.debug(out);
@@ -198,6 +197,7 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     double confidence(Window w) {
         double similarity = tuning.similarity(w.semantic());
+        // Words count more than meaning: a shared name is firmer evidence than a similar embedding.
         return Math.max(0.6 * w.coverage() + 0.4 * similarity, tuning.semanticOnly() * similarity);
     }
 
@@ -214,8 +214,8 @@ public final class ExtractiveAnswerer implements Answerer {
         };
     }
 
-    private Decision abstain(String reason, Window best, double confidence) {
-        return new Decision(Answer.notInCorpus(NAME, reason), best, confidence, reason);
+    private static Answer abstain(String reason) {
+        return Answer.notInCorpus(NAME, reason);
     }
 
     private static Answer answerFrom(Window best) {
@@ -270,7 +270,7 @@ public final class ExtractiveAnswerer implements Answerer {
             }
             for (PassageHit hit : hits) {
                 for (Sentence s : hit.stored().passage().sentences()) {
-                    if (analyse(s, hit).words().stream().anyMatch(w -> variantOf(term, w))) {
+                    if (analyse(s).words().stream().anyMatch(w -> variantOf(term, w))) {
                         return false;
                     }
                 }
@@ -291,16 +291,13 @@ public final class ExtractiveAnswerer implements Answerer {
             List<Sentence> sentences = hit.stored().passage().sentences();
             List<Analysed> window = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                window.add(analyse(sentences.get(i), hit));
+                window.add(analyse(sentences.get(i)));
             }
             Set<String> context = new HashSet<>(titleTerms(hit.stored().article()));
             for (Sentence s : sentences) {
-                context.addAll(analyse(s, hit).terms());
+                context.addAll(analyse(s).terms());
             }
 
-            // What is asked must stand in one sentence: a pair covers the focus words of its better sentence,
-            // so that "foreign minister" in one sentence and "Turkey's" role in the next do not add up; names
-            // and figures may come from either sentence.
             Coverage c = coverage(window, context, hit.stored().article());
             double coverage = c.value();
             int missingRequired = c.missingRequired();
@@ -322,14 +319,11 @@ public final class ExtractiveAnswerer implements Answerer {
             boolean typeMatch = question.type() == AnswerType.DEFINITION
                     ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
                     : entity != null;
+            // A window about another story (a name or year of the question missing) ranks below any that is not.
             double score = tuning.coverage() * coverage + tuning.semantic() * tuning.similarity(semantic)
                     + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5)
                     - tuning.pairCost() * (to - from - 1)
-                    - 0.25 * missingRequired;
-            if (to - from == 1 && from > 0 && ANAPHOR.matcher(sentences.get(from).text()).find()) {
-                // "He also said ..." reads wrongly alone; the pair with the sentence before it can win instead.
-                score -= tuning.pairCost();
-            }
+                    - MISSING_NAME_PENALTY * missingRequired;
             return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
         }
 
@@ -472,8 +466,8 @@ public final class ExtractiveAnswerer implements Answerer {
             };
         }
 
-        private Analysed analyse(Sentence s, PassageHit hit) {
-            return analysed.computeIfAbsent(s, key -> Analysed.of(key));
+        private Analysed analyse(Sentence s) {
+            return analysed.computeIfAbsent(s, Analysed::of);
         }
 
         /**
@@ -520,7 +514,7 @@ public final class ExtractiveAnswerer implements Answerer {
             }
             Sentence next = sentences.get(w.to());
             boolean continues = ANAPHOR.matcher(next.text()).find() && answerable(next)
-                    && analyse(next, w.hit()).terms().stream().anyMatch(questionTerms::contains);
+                    && analyse(next).terms().stream().anyMatch(questionTerms::contains);
             return continues ? new Window(w.hit(), w.from(), w.to() + 1, w.coverage(), w.semantic(), w.typeMatch(),
                     w.missingRequired(), w.score(), w.answerEntity()) : w;
         }

@@ -8,12 +8,9 @@ import dev.citeqa.TestModels;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Citation;
-import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexGenerator;
-import dev.citeqa.index.IndexManager;
 import dev.citeqa.index.TinyCorpus;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
@@ -39,8 +36,7 @@ class ExtractiveAnswererTest {
     static void buildIndex() throws IOException {
         root = Files.createTempDirectory("citeqa-answer");
         Embedder embedder = TestModels.embedder(root.resolve("data"));
-        index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")), 1_000_000, "test",
-                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+        index = TinyCorpus.openIndex(root, embedder);
         searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
         answerer = new ExtractiveAnswerer(embedder);
     }

@@ -1,5 +1,7 @@
 package dev.citeqa.answer.llm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -62,6 +64,14 @@ public final class FakeModelServer implements AutoCloseable {
     /** Every request received so far, oldest first. */
     public List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** The one request received since the last reset, which must have gone to {@code path}. */
+    public Call onlyCall(String path) {
+        List<Call> received = calls();
+        assertEquals(1, received.size(), received.toString());
+        assertEquals(path, received.getFirst().path());
+        return received.getFirst();
     }
 
     @Override

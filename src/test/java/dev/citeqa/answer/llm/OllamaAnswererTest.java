@@ -43,10 +43,7 @@ class OllamaAnswererTest {
     }
 
     private Call onlyCall() {
-        List<Call> calls = server.calls();
-        assertEquals(1, calls.size(), calls.toString());
-        assertEquals(FakeModelServer.OLLAMA_PATH, calls.getFirst().path());
-        return calls.getFirst();
+        return server.onlyCall(FakeModelServer.OLLAMA_PATH);
     }
 
     @Test

@@ -60,10 +60,7 @@ class OpenAiAnswererTest {
     }
 
     private Call onlyCall() {
-        List<Call> calls = server.calls();
-        assertEquals(1, calls.size(), calls.toString());
-        assertEquals(FakeModelServer.OPENAI_PATH, calls.getFirst().path());
-        return calls.getFirst();
+        return server.onlyCall(FakeModelServer.OPENAI_PATH);
     }
 
     @Test
