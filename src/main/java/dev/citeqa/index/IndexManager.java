@@ -76,7 +76,7 @@ public final class IndexManager {
             Optional<Path> newest = newestIndex();
             if (newest.isPresent() && fingerprint.equals(fingerprintOf(newest.get()))) {
                 CorpusIndex index = CorpusIndex.open(newest.get());
-                LOG.infof("Reusing index %s: corpus %s unchanged (%d articles, %d passages)", newest.get(),
+                LOG.infof("Reusing index %s: corpus folder %s unchanged (%d articles, %d passages)", newest.get(),
                         corpusDir, index.articles().size(), index.passageCount());
                 return new Opened(index, Outcome.REUSED);
             }

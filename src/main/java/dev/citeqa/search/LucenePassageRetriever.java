@@ -7,7 +7,7 @@ import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import java.util.List;
 
-/** LangChain4j's view of the Lucene index: the top passages for a query, in the configured mode. */
+/** LangChain4j's view of the Lucene index: the passages an answer is drawn from, in the configured mode. */
 public final class LucenePassageRetriever implements ContentRetriever {
 
     private final CorpusIndex index;
@@ -24,7 +24,7 @@ public final class LucenePassageRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return searcher.search(index, query.text(), maxResults, mode).stream()
+        return searcher.searchForAnswering(index, query.text(), maxResults, mode).stream()
                 .map(PassageContents::toContent)
                 .toList();
     }

@@ -54,7 +54,30 @@ public final class PassageSearcher {
         this.settings = settings;
     }
 
+    /** The top k passages for a query, spread across articles. */
     public List<PassageHit> search(CorpusIndex index, String query, int k, RetrievalMode mode) {
+        return diversify(index, rank(index, query, k, mode), k, new HashMap<>());
+    }
+
+    /**
+     * What an answerer reads: the top k spread across articles, then any of the k best-scoring passages
+     * that the spreading pushed out. On a small corpus of related stories the spreading gives every article
+     * its turn, and the third passage of the one story that answers would otherwise never be read.
+     */
+    public List<PassageHit> searchForAnswering(CorpusIndex index, String query, int k, RetrievalMode mode) {
+        ScoreDoc[] ranked = rank(index, query, k, mode);
+        Map<Integer, PassageHit> loaded = new HashMap<>();
+        List<PassageHit> read = new ArrayList<>(diversify(index, ranked, k, loaded));
+        for (int i = 0; i < Math.min(k, ranked.length); i++) {
+            PassageHit hit = load(index, ranked[i], loaded);
+            if (!read.contains(hit)) {
+                read.add(hit);
+            }
+        }
+        return read;
+    }
+
+    private ScoreDoc[] rank(CorpusIndex index, String query, int k, RetrievalMode mode) {
         String question = QuestionRewriter.normalise(query);
         int depth = Math.max(k, settings.depth());
         try {
@@ -64,10 +87,15 @@ public final class PassageSearcher {
                 case hybrid -> fuse(bm25(index.searcher(), question, depth), dense(index.searcher(), question, depth),
                         depth, settings.rrfK());
             };
-            return diversify(index, ranked.scoreDocs, k);
+            return ranked.scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stored fields are read once per hit, and only for the hits looked at. */
+    private static PassageHit load(CorpusIndex index, ScoreDoc hit, Map<Integer, PassageHit> loaded) {
+        return loaded.computeIfAbsent(hit.doc, doc -> new PassageHit(index.passage(doc), hit.score));
     }
 
     /**
@@ -142,14 +170,14 @@ public final class PassageSearcher {
         return hits;
     }
 
-    private List<PassageHit> diversify(CorpusIndex index, ScoreDoc[] ranked, int k) {
+    private List<PassageHit> diversify(CorpusIndex index, ScoreDoc[] ranked, int k, Map<Integer, PassageHit> loaded) {
         List<PassageHit> first = new ArrayList<>();
         List<PassageHit> deferred = new ArrayList<>();
         Map<String, Integer> perArticle = new HashMap<>();
-        for (ScoreDoc hit : ranked) {
-            PassageHit passage = new PassageHit(index.passage(hit.doc), hit.score);
-            int seen = perArticle.merge(passage.stored().passage().articleId(), 1, Integer::sum);
-            (seen <= settings.maxPerArticle() ? first : deferred).add(passage);
+        for (ScoreDoc doc : ranked) {
+            PassageHit hit = load(index, doc, loaded);
+            int seen = perArticle.merge(hit.stored().passage().articleId(), 1, Integer::sum);
+            (seen <= settings.maxPerArticle() ? first : deferred).add(hit);
             if (first.size() >= k) {
                 break;
             }

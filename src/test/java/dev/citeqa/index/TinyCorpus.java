@@ -64,6 +64,27 @@ public final class TinyCorpus {
                 Date 2024-02-01 The government named Clara Voss, a veteran diplomat, as its envoy to the \
                 water summit in Lisbon. Voss will lead a delegation of 14 officials.
                 """);
+        // Three stories name the museum's director: two agree, and the third, phrased as the closest match
+        // to "Who is the director of the Riverside Museum?", names someone else. The answer most articles
+        // give must win. The queue "for two hours" is no answer to "How many visitors ...?".
+        ARTICLES.put("museum_wing", """
+                Museum wing opens
+
+                Date 2024-05-10 Helena Marsh, the director of the Riverside Museum, opened the new wing on \
+                Saturday with a ribbon cutting attended by the arts council and hundreds of local families. \
+                Visitors queued for two hours to see the collection.
+                """);
+        ARTICLES.put("museum_board", """
+                Museum board meets
+
+                Date 2024-03-04 The Riverside Museum board said its director, Helena Marsh, would oversee the \
+                building of the new wing and the hiring of its staff until the opening in May.
+                """);
+        ARTICLES.put("museum_cafe", """
+                Visitors praise museum café
+
+                Date 2024-06-01 The director of the Riverside Museum is Tom Beck. Visitors praised the new café.
+                """);
     }
 
     private TinyCorpus() {}

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -83,6 +84,21 @@ class PassageSearcherTest {
                 "two passages of the long story, then the other story's turn");
         // With no other article left, the rest of the long story follows rather than nothing.
         assertEquals(5, top5.size());
+    }
+
+    @Test
+    void theAnswererAlsoReadsTheTopPassagesThatDiversityDeferred() {
+        String query = "harbour expansion berths cargo ships";
+        List<String> shown = searcher.search(index, query, 5, RetrievalMode.bm25).stream().map(h -> h.stored().passage().key()).toList();
+        List<String> read = searcher.searchForAnswering(index, query, 5, RetrievalMode.bm25).stream()
+                .map(h -> h.stored().passage().key()).toList();
+        assertEquals(shown, read.subList(0, 5), "the diversified ranking comes first, unchanged");
+        PassageSearcher undiversified =
+                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 100));
+        for (PassageHit best : undiversified.search(index, query, 5, RetrievalMode.bm25)) {
+            assertTrue(read.contains(best.stored().passage().key()), best.stored().passage().key() + " in " + read);
+        }
+        assertEquals(read.size(), Set.copyOf(read).size(), "no passage twice");
     }
 
     @Test

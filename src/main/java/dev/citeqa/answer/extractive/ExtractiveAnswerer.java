@@ -85,6 +85,10 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    /** Coverage at which a window states the whole question, so its answer counts as a vote. */
+    static final double FULL_COVERAGE = 0.9;
+    private static final Set<String> TIME_UNITS =
+            Terms.ofText("seconds minutes hours days weeks months years decades centuries");
     private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:1[89]|20)\\d{2}\\b");
 
     private final Embedder embedder;
@@ -146,9 +150,7 @@ public final class ExtractiveAnswerer implements Answerer {
                         break;
                     }
                     Window window = evidence.score(hit, from, to);
-                    if (LOG.isDebugEnabled()) {
-                        considered.add(window);
-                    }
+                    considered.add(window);
                     if (best == null || window.score() > best.score()) {
                         best = window;
                     }
@@ -161,6 +163,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (best == null) {
             return abstain("No passage has a sentence that could answer the question.");
         }
+        best = corroborated(question, considered, best);
         double confidence = confidence(best);
         if (best.missingRequired() > 0) {
             return abstain("No passage is about everything the question names.");
@@ -176,6 +179,48 @@ public final class ExtractiveAnswerer implements Answerer {
             return abstain("No passage answers the question closely enough.");
         }
         return answerFrom(evidence.withContinuation(best));
+    }
+
+    /**
+     * Answer redundancy. Windows that contain every word of the question each assert an answer ("NATO
+     * Secretary General Mark Rutte", "NATO Secretary General Jens Stoltenberg"); when they disagree, the
+     * answer asserted by the most articles wins, so that one article's odd claim does not outvote the rest.
+     * Windows matching only part of the question say different things, so they do not vote.
+     */
+    private static Window corroborated(QuestionAnalysis question, List<Window> windows, Window best) {
+        boolean entityAnswer = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
+        if (!entityAnswer || best.answerEntity() == null || !asserts(best)) {
+            return best;
+        }
+        Map<String, Set<String>> articles = new HashMap<>();
+        Map<String, Window> strongest = new HashMap<>();
+        for (Window w : windows) {
+            if (w.answerEntity() != null && asserts(w)) {
+                String answer = answerKey(w.answerEntity());
+                articles.computeIfAbsent(answer, a -> new HashSet<>()).add(w.hit().stored().article().id());
+                strongest.merge(answer, w, (x, y) -> x.score() >= y.score() ? x : y);
+            }
+        }
+        String winner = answerKey(best.answerEntity());
+        for (Map.Entry<String, Set<String>> e : articles.entrySet()) {
+            if (e.getValue().size() > articles.get(winner).size()) {
+                winner = e.getKey();
+            }
+        }
+        return strongest.get(winner);
+    }
+
+    private static boolean asserts(Window w) {
+        return w.coverage() >= FULL_COVERAGE && w.missingRequired() == 0;
+    }
+
+    /** "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". */
+    private static String answerKey(Entity e) {
+        String text = e.kind() == Kind.PERSON || e.kind() == Kind.NAME ? EntityTagger.personName(e.text()) : e.text();
+        if (e.kind() == Kind.PERSON) {
+            text = text.substring(text.lastIndexOf(' ') + 1);
+        }
+        return String.join(" ", Terms.ofText(text));
     }
 
     private void logCandidates(AnswerRequest request, QuestionAnalysis question, List<Window> windows) {
@@ -459,7 +504,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 case ORGANIZATION -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
                 case DATE -> e.kind() == Kind.DATE;
                 case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
-                case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION;
+                // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
+                case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
+                        && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
                 case DURATION -> e.kind() == Kind.DURATION;
                 case DEFINITION -> false;
                 case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;

@@ -47,7 +47,7 @@ class ExtractiveAnswererTest {
     }
 
     private static Answer ask(String question) {
-        List<PassageHit> hits = searcher.search(index, question, 8, RetrievalMode.hybrid);
+        List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);
         return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index));
     }
 
@@ -87,6 +87,20 @@ class ExtractiveAnswererTest {
         Answer mayor = ask("Who is the mayor of Springfield?");
         assertTrue(mayor.text().contains("Ana Lopez"), mayor.text());
         assertTrue(mayor.citations().get(0).id().startsWith("roads_"));
+    }
+
+    @Test
+    void theAnswerMostArticlesGiveOutvotesTheClosestOddOne() {
+        Answer director = ask("Who is the director of the Riverside Museum?");
+        assertTrue(director.text().contains("Helena Marsh"), director.text());
+        assertTrue(List.of("museum_wing", "museum_board").contains(director.citations().get(0).id()));
+    }
+
+    @Test
+    void aDurationDoesNotCountThings() {
+        Answer answer = ask("How many visitors came to the opening of the museum wing?");
+        assertFalse(answer.answered(), "\"two hours\" counts no visitors: " + answer.text());
+        assertAnswer(ask("For how many hours did visitors queue at the museum wing?"), "two hours", "museum_wing");
     }
 
     @Test
