@@ -59,21 +59,27 @@ public final class FollowUpResolver implements QueryTransformer {
         String q = question.strip();
         String subject = entity != null ? entity : subjectOf(previous);
         Matcher personal = PERSONAL.matcher(q);
-        if (subject != null && personal.find()) {
+        boolean hasPersonal = personal.find();
+        if (subject != null && hasPersonal) {
             return personal.replaceAll(m -> Matcher.quoteReplacement(
                     POSSESSIVE.contains(m.group(1).toLowerCase(Locale.ROOT)) ? subject + "'s" : subject));
         }
-        if (VAGUE.matcher(q).find() || ELLIPTICAL.matcher(q).find() || QUESTION_TERMS.terms(q).size() <= 1) {
+        // A "he" with no person to stand for is as vague as an "it".
+        if (hasPersonal || VAGUE.matcher(q).find() || ELLIPTICAL.matcher(q).find()
+                || QUESTION_TERMS.terms(q).size() <= 1) {
             String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
             return q + " " + context.strip().replaceAll("\\s+", " ");
         }
         return q;
     }
 
-    /** The first name in a question: "Who is Hakan Fidan?" is about Hakan Fidan. */
+    /**
+     * The first person named in a question: "Who is Hakan Fidan?" is about Hakan Fidan. Only a person can
+     * be "he" or "she"; "the Halvorsen Prize" cannot.
+     */
     private static String subjectOf(String question) {
         return EntityTagger.tag(question).stream()
-                .filter(e -> e.kind() == EntityTagger.Kind.PERSON || e.kind() == EntityTagger.Kind.NAME)
+                .filter(e -> e.kind() == EntityTagger.Kind.PERSON)
                 .map(e -> EntityTagger.personName(e.text()))
                 .findFirst()
                 .orElse(null);

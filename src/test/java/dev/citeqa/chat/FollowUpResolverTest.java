@@ -27,6 +27,13 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void aPronounWithNoPersonToStandForCarriesThePreviousQuestion() {
+        // "the Halvorsen Prize" cannot be "he"; without a person the follow-up is as vague as "it".
+        assertEquals("What was he honoured for? Who won the Halvorsen Prize in 2013?",
+                FollowUpResolver.resolve("What was he honoured for?", "Who won the Halvorsen Prize in 2013?", null));
+    }
+
+    @Test
     void aVagueOrEllipticalFollowUpCarriesThePreviousQuestion() {
         assertEquals("Where was it held? When was the NATO summit?",
                 FollowUpResolver.resolve("Where was it held?", "When was the NATO summit?", null));

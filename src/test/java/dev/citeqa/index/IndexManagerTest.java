@@ -54,9 +54,9 @@ class IndexManagerTest {
         Embedder embedder = TestModels.embedder(data);
         IndexManager.Opened first = manager(embedder, "v1").openOrBuild();
         assertEquals(IndexManager.Outcome.BUILT, first.outcome());
-        // Nine fixture files, each one article; every passage document is searchable.
-        assertEquals(9, first.index().articles().size());
-        assertTrue(first.index().passageCount() >= 9);
+        // Ten fixture files, each one article; every passage document is searchable.
+        assertEquals(10, first.index().articles().size());
+        assertTrue(first.index().passageCount() >= 10);
         first.index().close();
 
         long callsBefore = embedder.modelCalls();
@@ -69,7 +69,7 @@ class IndexManagerTest {
         Files.writeString(corpus.resolve("late_news.txt"), "A late story arrived. It names nobody.");
         IndexManager.Opened third = manager(embedder, "v1").openOrBuild();
         assertEquals(IndexManager.Outcome.BUILT, third.outcome());
-        assertEquals(10, third.index().articles().size());
+        assertEquals(11, third.index().articles().size());
         assertNotEquals(first.index().path(), third.index().path());
         assertEquals(List.of(third.index().path().getFileName().toString()), dataFolders(),
                 "the replaced index is deleted");

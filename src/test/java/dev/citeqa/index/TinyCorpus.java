@@ -36,6 +36,15 @@ public final class TinyCorpus {
                 In 2021, the Springfield city council approved a budget of $5.8 million for road repairs. \
                 Mayor Ana Lopez said crews would resurface the main avenues first.
                 """);
+        // Published in 2021 but about 2022, in the words of "set aside ... in 2021?": its date must not stand
+        // for the year its title contradicts.
+        ARTICLES.put("roads_2022", """
+                Springfield sets aside road money for 2022
+
+                Springfield Gazette - 14 December 2021
+
+                The Springfield city council set aside $6.1 million for road repairs in the coming year.
+                """);
         // Shares no content word with "Which medicine did the doctor give for the illness?": only dense
         // retrieval can find it.
         ARTICLES.put("clinic", """

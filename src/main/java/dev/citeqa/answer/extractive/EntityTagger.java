@@ -87,6 +87,17 @@ public final class EntityTagger {
             "directorate", "foundation", "fund", "club", "team", "federation", "league", "alliance", "kremlin",
             "times", "post", "news", "press", "network", "service", "services", "authority", "board");
 
+    /** Last words of names of events, awards and documents, never people ("Halvorsen Prize"). */
+    private static final Set<String> THING_WORDS = Set.of("prize", "award", "awards", "medal", "cup", "trophy",
+            "festival", "summit", "conference", "games", "championship", "championships", "marathon", "treaty",
+            "accord", "agreement", "act", "bill", "plan", "programme", "program", "communique", "communiqué",
+            "declaration", "storm", "hurricane", "operation", "forum", "series", "tour");
+
+    /** Last words of names of buildings and streets, which are places however they are introduced. */
+    private static final Set<String> FACILITY_WORDS = Set.of("bridge", "street", "road", "avenue", "square",
+            "park", "station", "airport", "hospital", "school", "stadium", "centre", "center", "hall", "museum",
+            "library", "arena", "palace", "cathedral", "port", "harbour", "harbor");
+
     private static final Set<String> PARTICLES = Set.of("of", "the", "and");
 
     private static final Set<String> LOCATIVE = Set.of("in", "at", "to", "from", "near", "into", "across",
@@ -176,6 +187,12 @@ public final class EntityTagger {
             if (ORG_WORDS.contains(plain(w))) {
                 return Kind.ORGANIZATION;
             }
+        }
+        if (THING_WORDS.contains(last)) {
+            return Kind.NAME;
+        }
+        if (FACILITY_WORDS.contains(last) && words.length > 1) {
+            return Kind.PLACE;
         }
         if (TITLES.contains(firstWord) && words.length > 1 || TITLES.contains(before)) {
             return Kind.PERSON;

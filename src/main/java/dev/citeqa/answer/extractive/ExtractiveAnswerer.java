@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -273,10 +274,10 @@ public final class ExtractiveAnswerer implements Answerer {
         return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best));
     }
 
-    /** What a follow-up's "he" or "it" most likely means: the answer's person, or the question's subject. */
+    /** Whom a follow-up's "he" or "she" most likely means: the person the answer names, if any. */
     private static String entityOf(Window best) {
         Entity e = best.answerEntity();
-        if (e == null) {
+        if (e == null || e.kind() != Kind.PERSON && e.kind() != Kind.NAME) {
             return null;
         }
         return e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
@@ -388,12 +389,14 @@ public final class ExtractiveAnswerer implements Answerer {
             for (QuestionTerm t : question.terms()) {
                 double weight = t.weight() * idf(t.term());
                 if (t.required()) {
+                    boolean statedOnly = aboutAnotherYear(t, article);
                     double credit = 0;
                     for (Analysed sentence : window) {
-                        credit = Math.max(credit, credit(t, sentence, context));
+                        credit = Math.max(credit, statedOnly ? (sentence.terms().contains(t.term()) ? 1 : 0)
+                                : credit(t, sentence, context));
                     }
                     if (credit < 1 && !unknownTerms.contains(t.term())) {
-                        if (credit > 0 || inLead(t, article)) {
+                        if (!statedOnly && (credit > 0 || inLead(t, article))) {
                             credit = Math.max(credit, tuning.anchorCredit());
                         } else {
                             missingRequired++;
@@ -527,6 +530,25 @@ public final class ExtractiveAnswerer implements Answerer {
                     + "\n" + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS)
                             .map(Paragraph::text).toList())));
             return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w));
+        }
+
+        /**
+         * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
+         * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
+         */
+        private boolean aboutAnotherYear(QuestionTerm t, Article article) {
+            if (!YEAR_NUMBER.matcher(t.surface()).matches()) {
+                return false;
+            }
+            Matcher years = YEAR_NUMBER.matcher(article.title());
+            boolean other = false;
+            while (years.find()) {
+                if (years.group().equals(t.surface())) {
+                    return false;
+                }
+                other = true;
+            }
+            return other;
         }
 
         private Set<String> titleTerms(Article article) {

@@ -72,6 +72,9 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
+    private static final Pattern OWN_QUESTION = Pattern.compile(
+            "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how)\\b");
+
     private record Cue(AnswerType type, Pattern pattern) {
         Cue(AnswerType type, String regex) {
             this(type, Pattern.compile(regex));
@@ -94,8 +97,13 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
             type = AnswerType.DEFINITION;
             subject = definition.group(1).strip();
         } else {
+            // A follow-up that asks its own question ("What was he honoured for?") keeps its own answer type
+            // when the previous question is appended for context; an elliptical one ("And in 2021?") takes
+            // the previous question's.
+            String cues = OWN_QUESTION.matcher(asked).find()
+                    ? QuestionRewriter.normalise(asked.strip()).toLowerCase(Locale.ROOT) : lower;
             for (Cue cue : CUES) {
-                if (cue.pattern().matcher(lower).find()) {
+                if (cue.pattern().matcher(cues).find()) {
                     type = cue.type();
                     break;
                 }

@@ -31,6 +31,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void awardsAreNotPeopleAndBuildingsArePlaces() {
+        String text = "Rachel Zhang won the Halvorsen Prize and spoke at Kingsholt General Hospital.";
+        assertEquals(List.of("Rachel Zhang"), of(Kind.PERSON, text));
+        assertEquals(List.of("Halvorsen Prize"), of(Kind.NAME, text));
+        assertEquals(List.of("Kingsholt General Hospital"), of(Kind.PLACE, text));
+    }
+
+    @Test
     void sentenceInitialFunctionWordsAreNotNames() {
         assertTrue(EntityTagger.tag("However, the delegation left.").isEmpty());
     }

@@ -67,6 +67,14 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    void aStoryDatedInTheYearAskedButAboutAnotherIsNotTheAnswer() {
+        assertAnswer(ask("How much did the Springfield council set aside for road repairs in 2021?"), "$5.8 million",
+                "roads_2021");
+        assertAnswer(ask("How much did the Springfield council set aside for road repairs in 2022?"), "$6.1 million",
+                "roads_2022");
+    }
+
+    @Test
     void aYearNoArticleMentionsIsNotGuessed() {
         Answer answer = ask("How much did the Springfield council approve for road repairs in 2015?");
         assertFalse(answer.answered(), answer.text());

@@ -47,6 +47,15 @@ class QuestionAnalysisTest {
         assertEquals(1.0, term(q, "springfield").weight(), "a name the follow-up refers to keeps full weight");
     }
 
+    @Test
+    void aFollowUpThatAsksItsOwnQuestionKeepsItsOwnAnswerType() {
+        assertEquals(AnswerType.OTHER, QuestionAnalysis.of(
+                "What was he honoured for? Who won the Halvorsen Prize in 2013?", "What was he honoured for?").type());
+        assertEquals(AnswerType.NUMBER, QuestionAnalysis.of(
+                "What about 2020? How many people attended the festival in", "What about 2020?").type(),
+                "an elliptical follow-up asks the previous question again");
+    }
+
     private static QuestionTerm term(QuestionAnalysis q, String term) {
         return q.terms().stream().filter(t -> t.term().equals(term)).findFirst().orElseThrow();
     }
