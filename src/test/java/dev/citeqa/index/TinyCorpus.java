@@ -75,13 +75,13 @@ public final class TinyCorpus {
                 """);
         // Three stories name the museum's director: two agree, and the third, phrased as the closest match
         // to "Who is the director of the Riverside Museum?", names someone else. The answer most articles
-        // give must win. The queue "for two hours" is no answer to "How many visitors ...?".
+        // give must win. Neither "two hours" nor "$12" answers "How many visitors ...?".
         ARTICLES.put("museum_wing", """
                 Museum wing opens
 
                 Date 2024-05-10 Helena Marsh, the director of the Riverside Museum, opened the new wing on \
                 Saturday with a ribbon cutting attended by the arts council and hundreds of local families. \
-                Visitors queued for two hours to see the collection.
+                Visitors queued for two hours to see the collection, and tickets cost $12 each.
                 """);
         ARTICLES.put("museum_board", """
                 Museum board meets

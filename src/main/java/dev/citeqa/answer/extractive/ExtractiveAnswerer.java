@@ -88,6 +88,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     /** Coverage at which a window states the whole question, so its answer counts as a vote. */
     static final double FULL_COVERAGE = 0.9;
+    private static final Pattern MONEY_OR_SHARE =
+            Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
     private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:1[89]|20)\\d{2}\\b");
@@ -482,12 +484,18 @@ public final class ExtractiveAnswerer implements Answerer {
             return best;
         }
 
-        /** For "How many prisoners?", "two parties" is not an answer: a spelled-out count must count them. */
+        /**
+         * For "How many prisoners?", "two parties" is not an answer: a spelled-out count must count them.
+         * Nor is a sum of money, a share, a time ("2:06:12") or a score ("4-0"), which count nothing.
+         */
         private boolean counts(Entity e, Analysed a) {
             String counted = question.quantityOf();
-            if (counted == null || e.kind() != Kind.NUMBER || HAS_DIGIT.matcher(e.text()).matches()) {
-                // Figures are data; only a spelled-out count ("the two sides") must be about the counted thing.
+            if (counted == null || e.kind() != Kind.NUMBER) {
                 return true;
+            }
+            if (HAS_DIGIT.matcher(e.text()).matches()) {
+                // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
+                return !isMeasure(e, a.sentence().text());
             }
             for (NewsAnalyzer.Token t : a.tokens()) {
                 boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
@@ -497,6 +505,13 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
             }
             return false;
+        }
+
+        private static boolean isMeasure(Entity e, String sentence) {
+            String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
+            String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
+            return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
+                    || before.matches(".*(?:\\d[:\\-–]|[$€£¥])") || after.matches("(?:[:\\-–]\\d).*");
         }
 
         private boolean fits(Entity e) {

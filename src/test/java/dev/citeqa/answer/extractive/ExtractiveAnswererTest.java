@@ -105,9 +105,9 @@ class ExtractiveAnswererTest {
     }
 
     @Test
-    void aDurationDoesNotCountThings() {
+    void durationsAndSumsOfMoneyDoNotCountThings() {
         Answer answer = ask("How many visitors came to the opening of the museum wing?");
-        assertFalse(answer.answered(), "\"two hours\" counts no visitors: " + answer.text());
+        assertFalse(answer.answered(), "\"two hours\" and \"$12\" count no visitors: " + answer.text());
         assertAnswer(ask("For how many hours did visitors queue at the museum wing?"), "two hours", "museum_wing");
     }
 
