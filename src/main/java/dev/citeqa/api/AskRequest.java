@@ -25,7 +25,7 @@ record AskRequest(String question, String conversationId) {
         if (!question.isTextual()) {
             throw ApiException.badRequest("\"question\" must be a string, not " + kind(question) + ".");
         }
-        String text = question.textValue().strip();
+        String text = QueryText.clean(question.textValue());
         if (text.isEmpty()) {
             throw ApiException.badRequest("\"question\" must not be blank.");
         }

@@ -35,18 +35,19 @@ public class SearchResource {
     @GET
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("k") String k,
             @QueryParam("mode") String mode) {
-        if (q == null || q.isBlank()) {
+        String query = q == null ? "" : QueryText.clean(q);
+        if (query.isEmpty()) {
             throw ApiException.badRequest("Query parameter \"q\" is required.");
         }
-        if (q.length() > config.question().maxChars()) {
+        if (query.length() > config.question().maxChars()) {
             throw ApiException.badRequest("\"q\" is longer than " + config.question().maxChars() + " characters.");
         }
         int count = parseK(k);
         RetrievalMode retrievalMode = parseMode(mode);
-        var hits = searcher.search(indexService.current(), q.strip(), count, retrievalMode).stream()
+        var hits = searcher.search(indexService.current(), query, count, retrievalMode).stream()
                 .map(PassageView::of)
                 .toList();
-        return new SearchResponse(q.strip(), retrievalMode.name(), hits);
+        return new SearchResponse(query, retrievalMode.name(), hits);
     }
 
     private static int parseK(String k) {

@@ -79,6 +79,10 @@ public final class PassageSearcher {
 
     private ScoreDoc[] rank(CorpusIndex index, String query, int k, RetrievalMode mode) {
         String question = QuestionRewriter.normalise(query);
+        if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // Nothing to match ("?", "..."), and the embedding model refuses text its tokenizer empties.
+            return NO_HITS.scoreDocs;
+        }
         int depth = Math.max(k, settings.depth());
         try {
             TopDocs ranked = switch (mode) {

@@ -104,6 +104,8 @@ class AskResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"question\": \"\"}", "{\"question\": \"   \"}", "{\"question\": null}",
+            // Control characters only: blank once cleaned, not a crash in the embedding model.
+            "{\"question\": \"\\u0000\\u0001 \\u001b\"}", "{\"question\": \"\\ud800\"}",
             "{\"question\": 42}", "{\"question\": [\"a\"]}", "{\"question\": {\"text\": \"a\"}}",
             "{\"question\": true}", "[]", "\"just a string\"", "42", "null", "{\"question\": \"ok\", "
                     + "\"conversationId\": 7}", "{\"question\": \"ok\", \"conversationId\": \"no spaces allowed\"}"})

@@ -50,6 +50,7 @@ class SearchResourceTest {
     void aMissingQueryIs400() {
         given().when().get("/api/search").then().statusCode(400).body("error", containsString("\"q\""));
         given().queryParam("q", "  ").when().get("/api/search").then().statusCode(400);
+        given().queryParam("q", "\u0000\u0007").when().get("/api/search").then().statusCode(400);
     }
 
     @ParameterizedTest

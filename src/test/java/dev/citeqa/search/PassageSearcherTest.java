@@ -104,6 +104,8 @@ class PassageSearcherTest {
     @Test
     void aQueryOfOnlyStopWordsFindsNothingLexically() {
         assertEquals(List.of(), articleIds("who is the one?", 10, RetrievalMode.bm25));
+        // Punctuation alone names nothing, in any mode; the embedding model would refuse the empty text.
+        assertEquals(List.of(), articleIds("?! …", 10, RetrievalMode.hybrid));
     }
 
     @Test
