@@ -65,7 +65,7 @@ public interface CiteQaConfig {
         @WithDefault("hybrid")
         RetrievalMode mode();
 
-        /** Passages handed to the answerer. */
+        /** Passages handed to the answerer, plus any of as many top-ranked ones that diversity deferred. */
         @WithDefault("8")
         int passages();
 

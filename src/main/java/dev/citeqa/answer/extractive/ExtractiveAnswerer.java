@@ -87,7 +87,7 @@ public final class ExtractiveAnswerer implements Answerer {
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     /** Coverage at which a window states the whole question, so its answer counts as a vote. */
-    static final double FULL_COVERAGE = 0.9;
+    private static final double FULL_COVERAGE = 0.9;
     private static final Pattern MONEY_OR_SHARE =
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
