@@ -48,7 +48,8 @@ import org.jboss.logging.Logger;
  *       "who", a date for "when", a number for "how many") other than the question's own words.
  * </ul>
  * Retrieval rank is deliberately left out: measured on the development questions, it only added noise once
- * the candidates come from the top passages.
+ * the candidates come from the top passages. When windows that state the whole question name different
+ * answers, the answer most articles give wins.
  *
  * <p>It abstains, rather than guess, when the question names a year no article mentions, when no passage is
  * about every name and figure the question gives, when a date or number question finds no date or number,
