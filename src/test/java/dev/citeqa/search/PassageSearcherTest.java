@@ -89,7 +89,8 @@ class PassageSearcherTest {
     @Test
     void theAnswererAlsoReadsTheTopPassagesThatDiversityDeferred() {
         String query = "harbour expansion berths cargo ships";
-        List<String> shown = searcher.search(index, query, 5, RetrievalMode.bm25).stream().map(h -> h.stored().passage().key()).toList();
+        List<String> shown = searcher.search(index, query, 5, RetrievalMode.bm25).stream()
+                .map(h -> h.stored().passage().key()).toList();
         List<String> read = searcher.searchForAnswering(index, query, 5, RetrievalMode.bm25).stream()
                 .map(h -> h.stored().passage().key()).toList();
         assertEquals(shown, read.subList(0, 5), "the diversified ranking comes first, unchanged");
