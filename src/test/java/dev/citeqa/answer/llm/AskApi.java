@@ -1,7 +1,9 @@
 package dev.citeqa.answer.llm;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.answer.llm.SseEvents.Event;
 import io.restassured.RestAssured;
@@ -34,6 +36,12 @@ final class AskApi {
                 .body(Map.of("question", question)).post("/api/ask/stream")
                 .then().statusCode(200).extract().asString();
         return SseEvents.parse(body);
+    }
+
+    /** The answer came from the built-in extractive answerer standing in for the failed model. */
+    static void assertExtractiveFallback(JsonPath response) {
+        assertTrue(response.getBoolean("fallback"), response.prettify());
+        assertEquals("extractive", response.getString("answerer"));
     }
 
     /** The texts of the {@code token} events among {@code events}. */
