@@ -14,9 +14,9 @@ import dev.citeqa.chat.StarterQuestions;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
+import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.search.PassageSearcher;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,19 +36,20 @@ public class CiteQaBeans {
 
     private static final Logger LOG = Logger.getLogger(CiteQaBeans.class);
 
-    /** The embedding model; its name keys the embedding cache and the index fingerprint. */
-    static final String EMBEDDING_MODEL = "bge-small-en-v1.5-q";
-
     @Produces
     @Singleton
     Embedder embedder(CiteQaConfig config) {
-        EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
+        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        EmbeddingModel model = choice.load();
         // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
         // the first question.
         model.embed("warm-up");
-        Path cacheFile = Path.of(config.data().dir(), "embeddings-" + EMBEDDING_MODEL + ".bin");
+        // The cache is keyed by the text actually embedded, so a max-chars change shares it safely.
+        Path cacheFile = Path.of(config.data().dir(), "embeddings-" + choice.id() + ".bin");
         try {
-            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()));
+            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()),
+                    config.embedding().maxChars());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);
         }
@@ -104,6 +105,12 @@ public class CiteQaBeans {
     @Singleton
     StarterQuestions starterQuestions(ChatService chat) {
         return new StarterQuestions(chat, 4);
+    }
+
+    /** The embedding settings that change what is indexed, for the index fingerprint. */
+    static String embeddingSettings(CiteQaConfig config) {
+        CiteQaConfig.Embedding e = config.embedding();
+        return EmbeddingModels.named(e.model()).id() + ";maxChars=" + e.maxChars() + ";quantized=" + e.quantized();
     }
 
     private static void require(boolean ok, String message) {

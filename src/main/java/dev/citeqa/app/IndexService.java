@@ -38,9 +38,9 @@ public class IndexService {
         PassageChunker chunker = new PassageChunker(config.chunk().sentences(), config.chunk().overlap());
         String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + config.chunk().sentences() + "/"
                 + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
-                + CiteQaBeans.EMBEDDING_MODEL;
+                + CiteQaBeans.embeddingSettings(config);
         IndexManager manager = new IndexManager(Path.of(config.data().dir()), Path.of(config.corpus().dir()),
-                config.corpus().maxFileBytes(), settings, new IndexGenerator(chunker, embedder));
+                config.corpus().maxFileBytes(), settings, new IndexGenerator(chunker, embedder, config.embedding().quantized()));
         try {
             IndexManager.Opened opened = manager.openOrBuild();
             current = opened.index();

@@ -19,6 +19,8 @@ public interface CiteQaConfig {
 
     Chunk chunk();
 
+    Embedding embedding();
+
     Retrieval retrieval();
 
     Question question();
@@ -59,6 +61,20 @@ public interface CiteQaConfig {
         /** Sentences shared by consecutive passages, so that no fact is cut in two. */
         @WithDefault("1")
         int overlap();
+    }
+
+    interface Embedding {
+        /** The in-process model, by {@link dev.citeqa.embed.EmbeddingModels} name. */
+        @WithDefault("bge-small-en-v1.5-q")
+        String model();
+
+        /** Index-time texts longer than this many characters are embedded by their start; 0 embeds all. */
+        @WithDefault("0")
+        int maxChars();
+
+        /** Passage vectors quantised to 7-bit integers in the HNSW graph, instead of 32-bit floats. */
+        @WithDefault("false")
+        boolean quantized();
     }
 
     interface Retrieval {

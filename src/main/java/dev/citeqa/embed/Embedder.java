@@ -26,11 +26,21 @@ public final class Embedder {
 
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
+    private final int maxChars;
     private final AtomicLong modelCalls = new AtomicLong();
 
     public Embedder(EmbeddingModel model, EmbeddingCache cache) {
+        this(model, cache, 0);
+    }
+
+    /**
+     * @param maxChars index-time texts longer than this are embedded by their start only (cut at a word
+     *     boundary), which bounds the model's cost per text; 0 embeds every text whole
+     */
+    public Embedder(EmbeddingModel model, EmbeddingCache cache, int maxChars) {
         this.model = model;
         this.cache = cache;
+        this.maxChars = maxChars;
     }
 
     public int dimension() {
@@ -48,7 +58,8 @@ public final class Embedder {
     }
 
     /** Vectors for {@code texts}, in order, running the model only on texts missing from the cache. */
-    public List<float[]> embedAll(List<String> texts) {
+    public List<float[]> embedAll(List<String> fullTexts) {
+        List<String> texts = fullTexts.stream().map(this::start).toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
             if (cache.get(text) == null) {
@@ -82,6 +93,15 @@ public final class Embedder {
         }
         LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
                 (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+    }
+
+    /** The text, or its start up to the last word boundary within {@code maxChars}. */
+    String start(String text) {
+        if (maxChars <= 0 || text.length() <= maxChars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', maxChars);
+        return text.substring(0, cut > 0 ? cut : maxChars);
     }
 
     /** Unit length, so that Lucene's dot-product similarity is the cosine. */
