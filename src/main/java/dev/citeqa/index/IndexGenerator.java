@@ -72,8 +72,9 @@ public final class IndexGenerator {
                 passage.sentences().forEach(s -> sentenceTexts.add(s.text()));
             }
         }
-        List<float[]> passageVectors = embedder.embedAll(passageTexts);
-        List<float[]> sentenceVectors = embedder.embedAll(sentenceTexts);
+        boolean embed = embedder.available();
+        List<float[]> passageVectors = embed ? embedder.embedAll(passageTexts) : null;
+        List<float[]> sentenceVectors = embed ? embedder.embedAll(sentenceTexts) : null;
 
         IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -83,9 +84,12 @@ public final class IndexGenerator {
             for (Parsed p : parsed) {
                 writer.addDocument(articleDocument(p.article()));
                 for (Passage passage : p.passages()) {
-                    List<float[]> vectors = sentenceVectors.subList(sentenceCount,
-                            sentenceCount + passage.sentences().size());
-                    writer.addDocument(passageDocument(p.article(), passage, passageVectors.get(passageCount), vectors));
+                    Document doc = passageDocument(p.article(), passage);
+                    if (embed) {
+                        addVectors(doc, passageVectors.get(passageCount), sentenceVectors.subList(sentenceCount,
+                                sentenceCount + passage.sentences().size()));
+                    }
+                    writer.addDocument(doc);
                     passageCount++;
                     sentenceCount += passage.sentences().size();
                 }
@@ -107,11 +111,11 @@ public final class IndexGenerator {
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, article.id(), Field.Store.YES));
         doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
+        doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));
         return doc;
     }
 
-    private static Document passageDocument(Article article, Passage passage, float[] vector,
-            List<float[]> sentenceVectors) {
+    private static Document passageDocument(Article article, Passage passage) {
         Document doc = new Document();
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_PASSAGE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, passage.articleId(), Field.Store.YES));
@@ -123,9 +127,12 @@ public final class IndexGenerator {
             doc.add(new StoredField(IndexConstants.SENTENCE_START, s.start()));
             doc.add(new StoredField(IndexConstants.SENTENCE_END, s.end()));
         }
+        return doc;
+    }
+
+    private static void addVectors(Document doc, float[] vector, List<float[]> sentenceVectors) {
         doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(IndexConstants.SENTENCE_VECTORS, pack(sentenceVectors)));
-        return doc;
     }
 
     static byte[] pack(List<float[]> vectors) {
