@@ -47,6 +47,8 @@ public class IndexService {
             outcome = opened.outcome();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
+        } finally {
+            embedder.releaseCache();
         }
     }
 
