@@ -24,7 +24,7 @@ public final class IndexOpenTime {
                 .put("bytes", VectorSearchBench.sizeOf(index));
         long started = System.nanoTime();
         try (CorpusIndex opened = CorpusIndex.open(index)) {
-            out.put("firstOpenMs", (System.nanoTime() - started) / 1e6).put("articles", opened.articles().size())
+            out.put("firstOpenMs", (System.nanoTime() - started) / 1e6).put("articles", opened.articleCount())
                     .put("passages", opened.passageCount());
         }
         double[] ms = new double[5];

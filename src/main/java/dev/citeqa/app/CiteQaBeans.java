@@ -36,9 +36,17 @@ public class CiteQaBeans {
 
     private static final Logger LOG = Logger.getLogger(CiteQaBeans.class);
 
+    /**
+     * The embedding model, or none in BM25 mode: a corpus too large to embed on a CPU can still be searched
+     * and answered on words alone, without paying the model's start-up time and memory.
+     */
     @Produces
     @Singleton
     Embedder embedder(CiteQaConfig config) {
+        if (!embeds(config)) {
+            LOG.info("BM25 mode: no embedding model is loaded and nothing is embedded");
+            return Embedder.none();
+        }
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
         EmbeddingModel model = choice.load();
@@ -111,6 +119,11 @@ public class CiteQaBeans {
     static String embeddingSettings(CiteQaConfig config) {
         CiteQaConfig.Embedding e = config.embedding();
         return EmbeddingModels.named(e.model()).id() + ";maxChars=" + e.maxChars() + ";quantized=" + e.quantized();
+    }
+
+    /** Whether the index holds embeddings, which dense and hybrid retrieval need. */
+    static boolean embeds(CiteQaConfig config) {
+        return config.retrieval().mode() != CiteQaConfig.RetrievalMode.bm25;
     }
 
     private static void require(boolean ok, String message) {

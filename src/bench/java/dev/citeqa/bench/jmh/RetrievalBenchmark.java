@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot paths of one question, in process: ranking passages (BM25 alone, and hybrid with the question
- * embedding) and the extractive answerer scoring the sentences of the passages it reads. Questions cycle
+ * embedding) and the extractive answerer scoring the sentences of the passages it reads, with and without
+ * embedding similarity. Questions cycle
  * through the corpus's headlines. Run by bench/run.sh; by hand:
  * {@code java -cp <test classpath> -Dbench.corpus=DIR org.openjdk.jmh.Main RetrievalBenchmark}.
  */
@@ -67,12 +68,22 @@ public class RetrievalBenchmark {
         return pipeline.searcher.search(pipeline.index, pipeline.questions.get(nextQuestion()), 8, RetrievalMode.hybrid);
     }
 
-    /** Sentence scoring on already retrieved passages; includes the question's embedding unless cached. */
+    /** Sentence scoring on already retrieved passages, on words alone as in BM25 mode. */
     @Benchmark
-    public Answer answerSentences() {
+    public Answer answerBm25() {
+        return answer(false);
+    }
+
+    /** Sentence scoring with embedding similarity, as in hybrid mode; includes the question's embedding unless cached. */
+    @Benchmark
+    public Answer answerHybrid() {
+        return answer(true);
+    }
+
+    private Answer answer(boolean semantic) {
         int i = nextQuestion();
         String question = pipeline.questions.get(i);
         return answerer.answer(new AnswerRequest(question, question, passages.get(i), null, List.of(),
-                pipeline.index));
+                pipeline.index, semantic));
     }
 }
