@@ -210,9 +210,11 @@ def write(folder, out_path):
     if largest:
         c = cell(largest, "ask", 8)
         where = f"serving, {largest['articles'] or '?'} articles, BM25"
-        t.bound("BM25: `/api/ask` p50 at 8 clients, 100k articles", c and c["p50Ms"], 15, "ms", where)
-        t.bound("BM25: `/api/ask` p99 at 8 clients, 100k articles", c and c["p99Ms"], 60, "ms", where)
-    for serve, limit, label in ((serves.get("seed-bm25"), 0.25, "seed corpus"), (largest, 0.05, "100k articles")):
+        size = f"{largest['articles'] or 0:,} articles (target: 100k)"
+        t.bound(f"BM25: `/api/ask` p50 at 8 clients, {size}", c and c["p50Ms"], 15, "ms", where)
+        t.bound(f"BM25: `/api/ask` p99 at 8 clients, {size}", c and c["p99Ms"], 60, "ms", where)
+    for serve, limit, label in ((serves.get("seed-bm25"), 0.25, "seed corpus"),
+                                (largest, 0.05, f"{(largest or {}).get('articles') or 0:,} articles (target: 100k)")):
         if serve:
             ask, live = cell(serve, "ask", 8), cell(serve, "live", 8)
             if ask and live:
@@ -236,7 +238,8 @@ def write(folder, out_path):
             t.bound(f"Ready with an existing index ({serve['name']})", serve["readyMedianMs"] / 1000, 2, "s",
                     "start-up", fmt=lambda x: f"{x:.2f}")
     if largest:
-        t.bound("Resident memory after ready, 100k articles", largest["rssMb"], 600, "MB", "start-up")
+        t.bound(f"Resident memory after ready, {largest['articles'] or 0:,} articles (target: 100k)", largest["rssMb"],
+                600, "MB", "start-up")
     if bm25_sizes:
         big = indexes[f"bm25-{bm25_sizes[-1]}"]
         t.bound(f"BM25-only indexing, {big['articles'] or '?'} articles", big.get("articlesPerSecond"), 3000,
@@ -436,7 +439,10 @@ def write(folder, out_path):
                   f"{q['throughputByClients'].get('1', 0):.0f} queries/s on one thread. {source(q)}")
         w("")
         w("Sets: `seed` is the 5-article corpus with `eval/seed-heldout.jsonl`; `news1000` is `eval/news1000` with "
-          "`eval/news1000-questions.jsonl`. " + source(exps[0]))
+          "`eval/news1000-questions.jsonl`.")
+        w("")
+        for r in sorted(exps, key=lambda r: (r["set"], r["variant"])):
+            w(f"- {r['set']} {r['variant']}: {source(r)}")
         w("")
 
     # JMH
@@ -452,7 +458,9 @@ def write(folder, out_path):
         jmh = R["jmh"]
         for b in jmh["items"]:
             p = b["primaryMetric"]
-            w(f"| {b['benchmark'].rsplit('.', 1)[-1]} | {p['score']:,.1f} | {p['scoreError']:,.1f} |")
+            error = p["scoreError"]  # "NaN" when there are too few iterations to say
+            w(f"| {b['benchmark'].rsplit('.', 1)[-1]} | {p['score']:,.1f} | "
+              f"{f(error) if isinstance(error, (int, float)) else '–'} |")
         w("")
         w(source(jmh))
         w("")

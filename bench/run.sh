@@ -122,7 +122,8 @@ if has_stage corpus; then
   # Smaller corpora are prefixes of the largest (the generator is sequential), linked rather than copied.
   for n in "${SIZE_LIST[@]}" "$HYBRID" "$RAW"; do
     rm -rf "$(corpus_dir "$n")"; mkdir -p "$(corpus_dir "$n")"
-    ls "$(corpus_dir all)" | head -n "$n" | sed "s|^|$(corpus_dir all)/|" | xargs ln -t "$(corpus_dir "$n")"
+    # sed rather than head, which would end ls early and fail the pipeline.
+    ls "$(corpus_dir all)" | sed -n "1,${n}p" | sed "s|^|$(corpus_dir all)/|" | xargs ln -t "$(corpus_dir "$n")"
   done
   for c in seed "${SIZE_LIST[@]}" "$HYBRID"; do
     src=$( [ "$c" = seed ] && echo corpus || corpus_dir "$c")
@@ -238,7 +239,7 @@ if has_stage serve; then
 
   log "restart after changing one file of $SECOND articles"
   corpus=$(corpus_dir "$SECOND")
-  file=$(ls "$corpus" | head -1)
+  file=$(ls "$corpus" | sed -n 1p)
   # The file is a hard link shared with the other corpora: replace it by an edited copy, then link it back.
   cp "$corpus/$file" "$WORK/changed.txt"
   echo "A council spokesperson added one sentence to this story for the benchmark." >> "$WORK/changed.txt"

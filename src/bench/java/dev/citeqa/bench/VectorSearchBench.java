@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.index.IndexConstants;
+import dev.citeqa.index.IndexGenerator;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,10 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
@@ -93,7 +90,7 @@ public final class VectorSearchBench {
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256);
         if (quantized) {
-            config.setCodec(quantizedCodec());
+            config.setCodec(IndexGenerator.QUANTIZED_VECTORS);
         }
         long started = System.nanoTime();
         try (Directory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
@@ -124,18 +121,6 @@ public final class VectorSearchBench {
             row.put("p50Us", micros[micros.length / 2]).put("p99Us", micros[(int) (micros.length * 0.99)])
                     .put("recallAt10", recall / queries.size());
         }
-    }
-
-    private static Codec quantizedCodec() {
-        // As the application's IndexGenerator does with citeqa.embedding.quantized=true.
-        return new Lucene103Codec() {
-            private final KnnVectorsFormat format = new Lucene99HnswScalarQuantizedVectorsFormat();
-
-            @Override
-            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return format;
-            }
-        };
     }
 
     private static Set<Integer> exactTop10(List<float[]> vectors, float[] q) {

@@ -62,7 +62,7 @@ public final class IndexGenerator {
      * Lucene's codec with scalar-quantised HNSW vectors: a quarter of the bytes per vector searched. The
      * per-field format records its name in the segment, so a reader opens the index without being told.
      */
-    private static final Codec QUANTIZED_VECTORS = new Lucene103Codec() {
+    public static final Codec QUANTIZED_VECTORS = new Lucene103Codec() {
         private final KnnVectorsFormat format = new Lucene99HnswScalarQuantizedVectorsFormat();
 
         @Override
