@@ -75,6 +75,8 @@ public class IndexService {
             record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
+        } finally {
+            embedder.releaseCache();
         }
         if (watcher != null) {
             watcher.start(config.corpus().watchInterval());
@@ -93,12 +95,14 @@ public class IndexService {
             IndexManager.Opened opened = manager.refresh(serving);
             if (opened.index() != serving) {
                 current = opened.index();
-                    retire(serving);
+                retire(serving);
             }
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Reindex failed; still serving %s (generation %d)", serving.path(), serving.generation());
             return record(Reindex.failed(serving, millisSince(started), e));
+        } finally {
+            embedder.releaseCache();
         }
     }
 

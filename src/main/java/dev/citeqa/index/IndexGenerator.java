@@ -11,12 +11,15 @@ import dev.citeqa.collection.Sentence;
 import dev.citeqa.collection.SentenceSplitter;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -85,23 +88,22 @@ public final class IndexGenerator {
     }
 
     private Stats write(Path target, IndexWriterConfig.OpenMode mode, Collection<String> removed,
-            List<NewsCollection.SourceFile> files, int skipped, Map<String, String> commitData) throws IOException {
-        List<Parsed> parsed = new ArrayList<>();
-        for (NewsCollection.SourceFile file : files) {
-            var article = ArticleParser.parse(file.id(), file.text());
-            if (article.isEmpty()) {
-                LOG.warnf("Skipping %s.txt: no article text is left after removing page boilerplate", file.id());
-                skipped++;
-                continue;
-            }
-            List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
-            parsed.add(new Parsed(article.get(), file.hash(), chunker.chunk(file.id(), sentences)));
-        }
+            List<NewsCollection.SourceFile> files, int skippedBefore, Map<String, String> commitData)
+            throws IOException {
+        // Parsing and indexing are CPU-bound and independent per article, so both are spread over the cores.
+        List<Parsed> parsed = files.parallelStream().map(IndexGenerator.this::parse)
+                .flatMap(Optional::stream).toList();
+        int skipped = skippedBefore + files.size() - parsed.size();
 
         // Embed everything in one pass so the model sees full batches and the log shows one progress count.
         List<String> passageTexts = new ArrayList<>();
         List<String> sentenceTexts = new ArrayList<>();
-        for (Parsed p : parsed) {
+        int[] firstPassage = new int[parsed.size()];
+        int[] firstSentence = new int[parsed.size()];
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            firstPassage[i] = passageTexts.size();
+            firstSentence[i] = sentenceTexts.size();
             for (Passage passage : p.passages()) {
                 passageTexts.add(embeddingText(p.article().title(), passage));
                 passage.sentences().forEach(s -> sentenceTexts.add(s.text()));
@@ -111,32 +113,55 @@ public final class IndexGenerator {
         List<float[]> passageVectors = embed ? embedder.embedAll(passageTexts) : null;
         List<float[]> sentenceVectors = embed ? embedder.embedAll(sentenceTexts) : null;
 
-        IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText()).setOpenMode(mode);
-        int passageCount = 0;
-        int sentenceCount = 0;
+        // A larger buffer than the default 16 MB means fewer, larger segments to merge.
+        IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64);
         try (Directory dir = directories.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
             for (String id : removed) {
                 // Both kinds of document carry the article ID, so one term removes the article and its passages.
                 writer.deleteDocuments(new Term(IndexConstants.ARTICLE_ID, id));
             }
-            for (Parsed p : parsed) {
-                writer.addDocument(articleDocument(p.article(), p.sourceHash()));
-                for (Passage passage : p.passages()) {
+            IntStream.range(0, parsed.size()).parallel().forEach(i -> {
+                Parsed p = parsed.get(i);
+                List<Document> docs = new ArrayList<>();
+                docs.add(articleDocument(p.article(), p.sourceHash()));
+                int sentence = firstSentence[i];
+                for (int j = 0; j < p.passages().size(); j++) {
+                    Passage passage = p.passages().get(j);
                     Document doc = passageDocument(p.article(), passage);
                     if (embed) {
-                        addVectors(doc, passageVectors.get(passageCount), sentenceVectors.subList(sentenceCount,
-                                sentenceCount + passage.sentences().size()));
+                        int sentences = passage.sentences().size();
+                        addVectors(doc, passageVectors.get(firstPassage[i] + j),
+                                sentenceVectors.subList(sentence, sentence + sentences));
+                        sentence += sentences;
                     }
-                    writer.addDocument(doc);
-                    passageCount++;
-                    sentenceCount += passage.sentences().size();
+                    docs.add(doc);
                 }
-            }
+                try {
+                    // One block per article: its document and its passages stay together in one segment.
+                    writer.addDocuments(docs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             // The fingerprint rides in the commit itself, so an index can never claim a corpus it lacks.
             writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new Stats(parsed.size(), passageCount, skipped);
+        return new Stats(parsed.size(), passageTexts.size(), skipped);
+    }
+
+    private Optional<Parsed> parse(NewsCollection.SourceFile file) {
+        var article = ArticleParser.parse(file.id(), file.text());
+        if (article.isEmpty()) {
+            LOG.warnf("Skipping %s.txt: no article text is left after removing page boilerplate", file.id());
+            return Optional.empty();
+        }
+        List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
+        return Optional.of(new Parsed(article.get(), file.hash(), chunker.chunk(file.id(), sentences)));
     }
 
     /** The title gives a passage its context: "he said" means little without knowing the story. */
@@ -144,13 +169,17 @@ public final class IndexGenerator {
         return title + "\n" + passage.text();
     }
 
-    private static Document articleDocument(Article article, String sourceHash) throws JsonProcessingException {
+    private static Document articleDocument(Article article, String sourceHash) {
         Document doc = new Document();
         doc.add(new StoredField(IndexConstants.SOURCE_HASH, sourceHash));
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, article.id(), Field.Store.YES));
-        doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
-        doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));
+        try {
+            doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
+            doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an article is plain data and always serialises", e);
+        }
         return doc;
     }
 
