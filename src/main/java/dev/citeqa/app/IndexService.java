@@ -36,7 +36,7 @@ public class IndexService {
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     @Inject
     CiteQaConfig config;
@@ -174,6 +174,7 @@ public class IndexService {
         }
         if (current != null) {
             current.close();
+            manager.markCleanStop();
         }
     }
 

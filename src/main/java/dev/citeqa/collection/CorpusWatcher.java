@@ -69,7 +69,7 @@ public final class CorpusWatcher implements Closeable {
     }
 
     /** One line per article file; a missing folder is a state of its own, so its return is a change too. */
-    static List<String> listing(Path dir) {
+    public static List<String> listing(Path dir) {
         List<String> lines = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.txt")) {
             for (Path file : files) {

@@ -38,8 +38,22 @@ public final class NewsCollection {
 
     /**
      * @param fingerprint changes whenever a file is added, removed, renamed or edited
+     * @param listing the folder's {@link #listingFingerprint} taken before the files were read
      */
-    public record Scan(List<SourceFile> files, List<String> skipped, String fingerprint) {}
+    public record Scan(List<SourceFile> files, List<String> skipped, String fingerprint, String listing) {}
+
+    /**
+     * A fingerprint of the folder's listing alone: names, sizes, modification times and file identities,
+     * read without opening a file. It changes with any edit a person or a copy tool makes (the test make and
+     * rsync rely on), which lets a restart skip reading and hashing a large unchanged corpus.
+     */
+    public static String listingFingerprint(Path dir) {
+        MessageDigest digest = sha256();
+        for (String line : CorpusWatcher.listing(dir)) {
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
 
     private NewsCollection() {}
 
@@ -47,6 +61,7 @@ public final class NewsCollection {
         if (!Files.isDirectory(dir)) {
             throw new IOException("citeqa.corpus.dir: '" + dir.toAbsolutePath() + "' is not a folder");
         }
+        String listing = listingFingerprint(dir);
         List<Path> paths = articleFiles(dir);
         MessageDigest corpusDigest = sha256();
         List<SourceFile> files = new ArrayList<>();
@@ -83,7 +98,7 @@ public final class NewsCollection {
                 skipped.add(name);
             }
         }
-        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()));
+        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()), listing);
     }
 
     /**

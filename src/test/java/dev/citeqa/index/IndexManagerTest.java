@@ -1,6 +1,7 @@
 package dev.citeqa.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +65,38 @@ class IndexManagerTest {
         try (Stream<Path> list = Files.list(data)) {
             return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void aRestartWithAnUnchangedListingReadsNoArticleFile() throws IOException {
+        manager(Embedder.none(), "v1").openOrBuild().index().close();
+        // An edit that keeps the size, the time and the file: only reading the file could reveal it. A restart
+        // does not read (that is what keeps start-up flat as the corpus grows); a reindex does.
+        Path file = corpus.resolve("clinic.txt");
+        FileTime time = Files.getLastModifiedTime(file);
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("antibiotics", "ANTIBIOTICS"));
+        Files.setLastModifiedTime(file, time);
+
+        IndexManager restarted = manager(Embedder.none(), "v1");
+        IndexManager.Opened opened = restarted.openOrBuild();
+        assertEquals(IndexManager.Outcome.REUSED, opened.outcome());
+        IndexManager.Opened refreshed = restarted.refresh(opened.index());
+        assertEquals(IndexManager.Outcome.UPDATED, refreshed.outcome());
+        assertTrue(refreshed.index().article("clinic").orElseThrow().text().contains("ANTIBIOTICS"));
+        restarted.discard(opened.index());
+        refreshed.index().close();
+    }
+
+    @Test
+    void onlyACleanStopSkipsTheChecksumsAndTheMarkIsUsedOnce() throws IOException {
+        IndexManager manager = manager(Embedder.none(), "v1");
+        manager.openOrBuild().index().close();
+        manager.markCleanStop();
+        assertTrue(Files.exists(data.resolve(".clean-stop")));
+        manager.openOrBuild().index().close();
+        // Gone once read: if the service now crashes, the next start verifies every file.
+        assertFalse(Files.exists(data.resolve(".clean-stop")));
     }
 
     @Test
