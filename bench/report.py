@@ -15,7 +15,8 @@ import re
 import statistics
 import sys
 
-BUILT = re.compile(r"Built index \S+ in (\d+) ms: (\d+) articles, (\d+) passages")
+# "Built index X (generation N) in M ms: A articles and P passages written", or without the generation.
+BUILT = re.compile(r"Built index \S+ (?:\(generation \d+\) )?in (\d+) ms: (\d+) articles(?: and|,) (\d+) passages")
 EMBEDDED = re.compile(r"Embedded (\d+) new texts in (\d+) ms")
 STARTED = re.compile(r"started in (\d+\.\d+)s")
 REUSED = re.compile(r"\((\d+) articles, (\d+) passages\)")
