@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.search.SearchUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,12 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response unavailable(SearchUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return error(503, "The search cluster cannot be reached; try again shortly.");
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 400 && causedBy(e, JsonProcessingException.class)) {
@@ -55,6 +62,12 @@ public class ApiExceptionMappers {
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SearchUnavailableException unavailable) {
+                return unavailable(unavailable);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return error(500, "Internal error; the server log has the details.");
     }

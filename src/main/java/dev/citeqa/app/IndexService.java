@@ -6,6 +6,8 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
+import dev.citeqa.search.Ranker;
+import dev.citeqa.search.opensearch.OpenSearchBackend;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,9 @@ public class IndexService {
     @Inject
     Embedder embedder;
 
+    @Inject
+    Ranker ranker;
+
     private volatile CorpusIndex current;
     private volatile IndexManager.Outcome outcome;
 
@@ -45,6 +50,10 @@ public class IndexService {
             IndexManager.Opened opened = manager.openOrBuild();
             current = opened.index();
             outcome = opened.outcome();
+            if (ranker instanceof OpenSearchBackend cluster) {
+                // Copied in the background: the service starts even while the cluster is down.
+                cluster.follow(current);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -73,6 +74,15 @@ public final class CorpusIndex implements Closeable {
 
     public IndexSearcher searcher() {
         return searcher;
+    }
+
+    /** The fingerprint of the corpus and settings this index was built from, as its commit records it. */
+    public String fingerprint() {
+        try {
+            return reader.getIndexCommit().getUserData().get(IndexConstants.COMMIT_FINGERPRINT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int articleCount() {
@@ -168,9 +178,15 @@ public final class CorpusIndex implements Closeable {
 
     /** The passage with the given {@link Passage#key()}, if this index has it. */
     public Optional<StoredPassage> passage(String key) {
+        OptionalInt doc = passageDoc(key);
+        return doc.isEmpty() ? Optional.empty() : Optional.of(passage(doc.getAsInt()));
+    }
+
+    /** The document number of the passage with the given {@link Passage#key()}, if this index has it. */
+    public OptionalInt passageDoc(String key) {
         try {
             TopDocs hits = searcher.search(new TermQuery(new Term(IndexConstants.PASSAGE_KEY, key)), 1);
-            return hits.scoreDocs.length == 0 ? Optional.empty() : Optional.of(passage(hits.scoreDocs[0].doc));
+            return hits.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(hits.scoreDocs[0].doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
