@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    static final String SEARCH_UNAVAILABLE = "The search cluster cannot be reached; try again shortly.";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -35,7 +36,7 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unavailable(SearchUnavailableException e) {
         LOG.warn(e.getMessage());
-        return error(503, "The search cluster cannot be reached; try again shortly.");
+        return error(503, SEARCH_UNAVAILABLE);
     }
 
     @ServerExceptionMapper
@@ -72,7 +73,7 @@ public class ApiExceptionMappers {
         return error(500, "Internal error; the server log has the details.");
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

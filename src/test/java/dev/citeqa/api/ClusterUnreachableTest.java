@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.citeqa.answer.llm.SseEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,17 @@ class ClusterUnreachableTest {
                 .contentType(ContentType.JSON)
                 .body("status", equalTo(503))
                 .body("error", containsString("search cluster"));
+    }
+
+    @Test
+    void streamEndsWithA503ErrorEvent() {
+        String body = given().contentType(ContentType.JSON).body(Map.of("question", "Who is Turkey's foreign minister?"))
+                .when().post("/api/ask/stream")
+                .then().statusCode(200)
+                .extract().asString();
+        List<SseEvents.Event> events = SseEvents.parse(body);
+        assertEquals(List.of("error"), SseEvents.names(events));
+        assertEquals(503, events.getFirst().json().getInt("status"));
     }
 
     @Test
