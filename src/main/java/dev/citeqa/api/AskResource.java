@@ -79,8 +79,8 @@ public class AskResource {
                             "status", 503, "fallback", false)));
                 } else {
                     LOG.error("Streaming answer failed", e);
-                    emitter.emit(event(sse, "error", Map.of("error", "Internal error; the server log has the "
-                            + "details.", "status", 500, "fallback", false)));
+                    emitter.emit(event(sse, "error", Map.of("error", ApiExceptionMappers.INTERNAL, "status", 500,
+                            "fallback", false)));
                 }
                 emitter.complete();
             }

@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimitHandler {
 
-    private static final String BODY = "{\"error\":\"The request body is too large.\",\"status\":413}";
+    private static final String MESSAGE = "The request body is too large.";
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
@@ -48,10 +49,12 @@ public class BodyLimitHandler {
     }
 
     private static void tooLarge(RoutingContext context) {
+        Object body = OpenAiError.applies(context.request().path()) ? OpenAiError.of(413, MESSAGE, null)
+                : new ApiError(MESSAGE, 413);
         context.response()
                 .setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(BODY);
+                .end(Json.encode(body));
     }
 }

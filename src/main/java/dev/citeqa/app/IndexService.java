@@ -56,6 +56,8 @@ public class IndexService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
+        } finally {
+            embedder.releaseCache();
         }
     }
 

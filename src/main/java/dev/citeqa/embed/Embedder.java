@@ -113,6 +113,13 @@ public final class Embedder {
                 (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
     }
 
+    /** Frees the memory of the index-time vectors once an index is built or opened; they stay on disk. */
+    public void releaseCache() {
+        if (cache != null) {
+            cache.release();
+        }
+    }
+
     /** Unit length, so that Lucene's dot-product similarity is the cosine. */
     static float[] unit(float[] vector) {
         return VectorUtil.l2normalize(vector.clone(), false);
