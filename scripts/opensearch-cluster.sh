@@ -60,9 +60,11 @@ stop() {
   for i in 1 0; do
     local pid_file="$WORK/node-$i/pid"
     if [ -f "$pid_file" ]; then
-      kill "$(cat "$pid_file")" 2>/dev/null || true
-      while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 1; done
-      rm -f "$pid_file"
+      local pid
+      pid=$(cat "$pid_file")
+      kill "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+      rm -f "$pid_file" # OpenSearch removes it itself on a clean stop
     fi
   done
 }
