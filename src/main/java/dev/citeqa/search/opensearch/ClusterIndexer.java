@@ -64,7 +64,7 @@ final class ClusterIndexer {
 
     /** What an index must record to serve {@code index}: its corpus fingerprint and this mapping's version. */
     static String fingerprint(CorpusIndex index) {
-        return index.fingerprint() + ";mapping=" + MAPPING_VERSION;
+        return index.commitData(IndexConstants.COMMIT_FINGERPRINT) + ";mapping=" + MAPPING_VERSION;
     }
 
     /** The fingerprint recorded by the index behind the alias, or null when there is no alias yet. */

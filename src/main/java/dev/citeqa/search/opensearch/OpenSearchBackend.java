@@ -116,7 +116,8 @@ public final class OpenSearchBackend implements Ranker, Closeable {
             }
             copied = fingerprint;
             lastFailure = null;
-        } catch (IOException | OpenSearchException e) {
+        } catch (IOException | RuntimeException e) {
+            // Also a local index closed mid-copy after a reindex replaced it: the retry copies the new one.
             lastFailure = e.getMessage();
             LOG.warnf("Cannot copy the index to OpenSearch (%s); retrying in %d s", e.getMessage(), RETRY_SECONDS);
             copier.schedule(this::copyIfNeeded, RETRY_SECONDS, TimeUnit.SECONDS);
