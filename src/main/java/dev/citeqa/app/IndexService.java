@@ -1,6 +1,7 @@
 package dev.citeqa.app;
 
 import dev.citeqa.collection.CorpusWatcher;
+import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.embed.Embedder;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,11 +73,13 @@ public class IndexService {
         Path corpus = Path.of(config.corpus().dir());
         manager = new IndexManager(Path.of(config.data().dir()), corpus, config.corpus().maxFileBytes(), settings,
                 new IndexGenerator(chunker, embedder));
-        // Before indexing, so that a file changed while the index is built is noticed afterwards.
-        watcher = config.corpus().watch() ? new CorpusWatcher(corpus, () -> reindex()) : null;
+        // Before indexing, so that a file changed while the index is built is noticed afterwards; one listing
+        // serves both the watcher and the index's check that the folder is unchanged.
+        List<String> listing = CorpusWatcher.listing(corpus);
+        watcher = config.corpus().watch() ? new CorpusWatcher(corpus, listing, () -> reindex()) : null;
         long started = System.nanoTime();
         try {
-            IndexManager.Opened opened = manager.openOrBuild();
+            IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing));
             current = opened.index();
             follow(current);
             record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));

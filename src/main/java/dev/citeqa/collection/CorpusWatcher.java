@@ -36,9 +36,17 @@ public final class CorpusWatcher implements Closeable {
 
     /** Takes the folder's state now; changes from this moment on are reported once {@link #start} is called. */
     public CorpusWatcher(Path dir, Runnable onChange) {
+        this(dir, listing(dir), onChange);
+    }
+
+    /**
+     * Watches for changes since {@code baseline}, a {@link #listing} taken earlier: start-up lists the folder
+     * once and shares it with the index, since listing 100,000 files takes about a second.
+     */
+    public CorpusWatcher(Path dir, List<String> baseline, Runnable onChange) {
         this.dir = dir;
         this.onChange = onChange;
-        this.seen = listing(dir);
+        this.seen = baseline;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "citeqa-corpus-watcher");
             thread.setDaemon(true);
@@ -85,7 +93,7 @@ public final class CorpusWatcher implements Closeable {
     private static String describe(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return file.getFileName() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime() + "\u0000"
+            return file.getFileName() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
                     + Objects.toString(a.fileKey());
         } catch (IOException e) {
             return file.getFileName() + "\u0000unreadable";

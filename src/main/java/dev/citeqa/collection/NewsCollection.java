@@ -48,8 +48,13 @@ public final class NewsCollection {
      * rsync rely on), which lets a restart skip reading and hashing a large unchanged corpus.
      */
     public static String listingFingerprint(Path dir) {
+        return listingFingerprint(CorpusWatcher.listing(dir));
+    }
+
+    /** The fingerprint of a listing already taken with {@link CorpusWatcher#listing}. */
+    public static String listingFingerprint(List<String> listing) {
         MessageDigest digest = sha256();
-        for (String line : CorpusWatcher.listing(dir)) {
+        for (String line : listing) {
             digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());

@@ -71,11 +71,5 @@ public final class IndexConstants {
     /** Commit user data key: the fingerprint of corpus and settings this index was built from. */
     public static final String COMMIT_FINGERPRINT = "citeqa.fingerprint";
 
-    /**
-     * Commit user data key: the fingerprint of the corpus folder's listing (names, sizes, times) and the
-     * settings. A restart that finds it unchanged reuses the index without reading a single article file.
-     */
-    public static final String COMMIT_LISTING = "citeqa.listing";
-
     private IndexConstants() {}
 }

@@ -43,6 +43,8 @@ public final class IndexManager {
 
     /** Left in the data folder by a clean stop, and removed at start-up. */
     private static final String CLEAN_STOP = ".clean-stop";
+    /** In an index folder: the fingerprint of the corpus folder listing the index matches. */
+    private static final String LISTING_FILE = "citeqa-listing";
 
     private static final Logger LOG = Logger.getLogger(IndexManager.class);
     private static final String INDEX_PREFIX = "index-";
@@ -86,16 +88,21 @@ public final class IndexManager {
      * deleted and, like a missing one, rebuilt from the corpus.
      */
     public Opened openOrBuild() throws IOException {
+        return openOrBuild(NewsCollection.listingFingerprint(corpusDir));
+    }
+
+    /** As {@link #openOrBuild()}, with the corpus folder's listing fingerprint already taken. */
+    public Opened openOrBuild(String listing) throws IOException {
         return locked(() -> {
             removeUnfinishedBuilds();
             Optional<CorpusIndex> newest = openNewestIntact();
             if (newest.isEmpty()) {
                 LOG.infof("Building index for %s (no usable index yet)", corpusDir);
-                return build(null, scan());
+                NewsCollection.Scan scan = scan();
+                return recordListing(build(null, scan), scan);
             }
             CorpusIndex old = newest.get();
-            if (fingerprint(NewsCollection.listingFingerprint(corpusDir)).equals(
-                    old.commitData(IndexConstants.COMMIT_LISTING))) {
+            if (fingerprint(listing).equals(recordedListing(old))) {
                 // Start-up time must not grow with the corpus: reading and hashing 100,000 files takes seconds.
                 return reused(old);
             }
@@ -132,13 +139,32 @@ public final class IndexManager {
     private Opened refreshLocked(CorpusIndex current) throws IOException {
         NewsCollection.Scan scan = scan();
         if (fingerprint(scan.fingerprint()).equals(current.commitData(IndexConstants.COMMIT_FINGERPRINT))) {
-            return reused(current);
+            // Same content under a new listing (files touched, or the folder copied): remember the new listing.
+            return recordListing(reused(current), scan);
         }
         if (!settingsFingerprint().equals(current.commitData(IndexConstants.COMMIT_SETTINGS))) {
             LOG.infof("Building index for %s (settings changed)", corpusDir);
-            return build(current, scan);
+            return recordListing(build(current, scan), scan);
         }
-        return update(current, scan);
+        return recordListing(update(current, scan), scan);
+    }
+
+    /**
+     * Notes, in a file of the index folder, the corpus listing the index is known to match. The listing was
+     * taken before the files were read, so a change during the scan makes it stale and the next start reads
+     * the files again. Lucene leaves files alone that are not named like its own.
+     */
+    private Opened recordListing(Opened opened, NewsCollection.Scan scan) throws IOException {
+        Path file = opened.index().path().resolve(LISTING_FILE);
+        Path temporary = file.resolveSibling(LISTING_FILE + ".tmp");
+        Files.writeString(temporary, fingerprint(scan.listing()));
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return opened;
+    }
+
+    private static String recordedListing(CorpusIndex index) throws IOException {
+        Path file = index.path().resolve(LISTING_FILE);
+        return Files.exists(file) ? Files.readString(file) : null;
     }
 
     private Opened reused(CorpusIndex current) {
@@ -204,7 +230,6 @@ public final class IndexManager {
     private Map<String, String> commitData(CorpusIndex previous, NewsCollection.Scan scan) {
         long generation = previous == null ? 1 : previous.generation() + 1;
         return Map.of(IndexConstants.COMMIT_FINGERPRINT, fingerprint(scan.fingerprint()),
-                IndexConstants.COMMIT_LISTING, fingerprint(scan.listing()),
                 IndexConstants.COMMIT_SETTINGS, settingsFingerprint(),
                 IndexConstants.COMMIT_GENERATION, Long.toString(generation));
     }
