@@ -16,12 +16,16 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.search.PassageSearcher;
+import dev.citeqa.search.Ranker;
+import dev.citeqa.search.opensearch.OpenSearchBackend;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -63,16 +67,37 @@ public class CiteQaBeans {
         }
     }
 
+    /** Where passages are ranked: the embedded index, or an OpenSearch cluster. */
     @Produces
     @Singleton
-    PassageSearcher searcher(CiteQaConfig config, Embedder embedder) {
+    Ranker ranker(CiteQaConfig config) {
+        if (config.retrieval().backend() == CiteQaConfig.Backend.lucene) {
+            return Ranker.LUCENE;
+        }
+        CiteQaConfig.OpenSearch os = config.opensearch();
+        require(os.shards() >= 1, "citeqa.opensearch.shards must be positive");
+        require(os.replicas() >= 0, "citeqa.opensearch.replicas must not be negative");
+        LOG.infof("Ranking passages in OpenSearch at %s, alias %s", os.hosts(), os.index());
+        return new OpenSearchBackend(os);
+    }
+
+    void closeRanker(@Disposes Ranker ranker) throws IOException {
+        if (ranker instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Produces
+    @Singleton
+    PassageSearcher searcher(CiteQaConfig config, Embedder embedder, Ranker ranker) {
         CiteQaConfig.Retrieval r = config.retrieval();
         require(r.passages() >= 1 && r.passages() <= 100, "citeqa.retrieval.passages must be in 1..100");
         require(r.depth() >= 1, "citeqa.retrieval.depth must be positive");
         require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
         return new PassageSearcher(embedder,
-                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()));
+                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()),
+                ranker);
     }
 
     @Produces

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,8 @@ public interface CiteQaConfig {
     Embedding embedding();
 
     Retrieval retrieval();
+
+    OpenSearch opensearch();
 
     Question question();
 
@@ -95,6 +98,10 @@ public interface CiteQaConfig {
         @WithDefault("hybrid")
         RetrievalMode mode();
 
+        /** Where passages are ranked: the embedded Lucene index, or an OpenSearch cluster. */
+        @WithDefault("lucene")
+        Backend backend();
+
         /** Passages handed to the answerer, plus any of as many top-ranked ones that diversity deferred. */
         @WithDefault("8")
         int passages();
@@ -119,6 +126,32 @@ public interface CiteQaConfig {
         /** Passages one article may place ahead of other articles' passages. */
         @WithDefault("2")
         int maxPerArticle();
+    }
+
+    /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */
+    interface OpenSearch {
+        /** Node URLs; requests fail over between them. */
+        @WithDefault("http://127.0.0.1:9200")
+        List<String> hosts();
+
+        /** The alias queries go to; each (re)index writes a new physical index named after it. */
+        @WithDefault("citeqa")
+        String index();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("1")
+        int shards();
+
+        /** Copies of each shard on other nodes, so that queries survive the loss of a node. */
+        @WithDefault("1")
+        int replicas();
+
+        /** Longest wait for one request to the cluster (ISO-8601 duration). */
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     interface Question {
@@ -183,6 +216,11 @@ public interface CiteQaConfig {
         extractive,
         openai,
         ollama
+    }
+
+    enum Backend {
+        lucene,
+        opensearch
     }
 
     enum RetrievalMode {
