@@ -198,8 +198,9 @@ def write(folder, out_path):
       "was measured and by which command.")
     w("")
     if env.get("mode") == "quick":
-        w("> **Quick mode**: small corpora and short runs, to check the harness. These figures are NOT the issue's "
-          "sizes; run `bench/run.sh` without `--quick` for those.")
+        w("> **Quick mode**: short load runs (2 s warm-up, 3 s capacity, 4 s fixed rate, one repetition) and, "
+          "unless BENCH_SIZES set them, small corpora. The sizes measured are those in each table; run "
+          "`bench/run.sh` without `--quick` for the full runs.")
         w("")
     w(f"Machine: {env.get('cpu', '?')}, {env.get('cores', '?')} cores, {env.get('memGiB', '?')} GiB, "
       f"{env.get('java', '?')}; shared with other work. Commit {env.get('commit', '?')}, run started "
