@@ -1,5 +1,6 @@
 package dev.citeqa.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -34,6 +35,14 @@ public interface CiteQaConfig {
     Ollama ollama();
 
     Prompts prompts();
+
+    Http http();
+
+    /**
+     * When set, requests under {@code /api/} and {@code /v1/} must carry it ({@code Authorization: Bearer} or
+     * {@code X-API-Key}); the admin endpoints are disabled without it.
+     */
+    Optional<String> apiKey();
 
     interface Corpus {
         /** Folder of {@code *.txt} articles, one article per file. */
@@ -147,6 +156,23 @@ public interface CiteQaConfig {
         /** Folder holding {@code system.txt}, {@code answer.txt} and {@code condense.txt}. */
         @WithDefault("prompts")
         String dir();
+    }
+
+    interface Http {
+        /** Largest request body; anything near this size is not a question. */
+        @WithDefault("64K")
+        MemorySize maxBody();
+
+        RateLimit rateLimit();
+    }
+
+    /** Requests one client (remote address) may make per period, refilled evenly; 0 turns the limit off. */
+    interface RateLimit {
+        @WithDefault("1200")
+        int requests();
+
+        @WithDefault("PT1M")
+        Duration period();
     }
 
     enum AnswererKind {
