@@ -184,15 +184,20 @@ public final class CitationVerifier {
     private Support support(String claim, List<PassageHit> sources) {
         Set<String> claimTerms = new HashSet<>(TERMS.terms(claim));
         Set<String> sourceTerms = new HashSet<>();
-        float[] vector = embedder.embed(claim);
+        // A BM25-only index has no sentence vectors, and no model runs: support is then judged on words.
+        boolean semantic = embedder.available() && sources.stream().allMatch(h -> !h.stored().sentenceVectors().isEmpty());
+        float[] vector = semantic ? embedder.embed(claim) : null;
         List<CitedSentence> closest = new ArrayList<>();
         double bestSimilarity = -1;
         for (PassageHit hit : sources) {
             List<Sentence> sentences = hit.stored().passage().sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 sourceTerms.addAll(TERMS.terms(sentences.get(i).text()));
-                double similarity = VectorUtil.dotProduct(vector, hit.stored().sentenceVectors().get(i));
-                bestSimilarity = Math.max(bestSimilarity, similarity);
+                double similarity = semantic ? VectorUtil.dotProduct(vector, hit.stored().sentenceVectors().get(i))
+                        : lexicalSimilarity(claimTerms, sentences.get(i).text());
+                if (semantic) {
+                    bestSimilarity = Math.max(bestSimilarity, similarity);
+                }
                 closest.add(new CitedSentence(hit.stored().passage().articleId(), sentences.get(i), similarity));
             }
         }
@@ -201,6 +206,15 @@ public final class CitationVerifier {
         boolean supported = lexical >= LEXICAL_SUPPORT || bestSimilarity >= SEMANTIC_SUPPORT
                 || (lexical >= LEXICAL_PARTIAL && bestSimilarity >= SEMANTIC_PARTIAL);
         return new Support(supported, closest);
+    }
+
+    /** Share of the claim's words a sentence holds; ranks sentences when there are no embeddings. */
+    private static double lexicalSimilarity(Set<String> claimTerms, String sentence) {
+        if (claimTerms.isEmpty()) {
+            return 0;
+        }
+        Set<String> terms = new HashSet<>(TERMS.terms(sentence));
+        return (double) claimTerms.stream().filter(terms::contains).count() / claimTerms.size();
     }
 
     private static CitedSentence bestSentence(Support support, String articleId) {

@@ -2,7 +2,7 @@ package dev.citeqa.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
-
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,34 +10,37 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns every failure into {@link ApiError} JSON. Messages are written for clients; stack traces and
+ * Turns every failure into {@link ApiError} JSON, or {@link OpenAiError} JSON under {@code /v1/}. Messages are written for clients; stack traces and
  * internal details stay in the log.
  */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
+    public static final String NOT_READY = "The index is still being built; try again shortly.";
+    public static final String INTERNAL = "Internal error; the server log has the details.";
+
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return error(e.status(), e.getMessage());
+    public Response api(ApiException e, HttpServerRequest request) {
+        return error(request, e.status(), e.getMessage(), e.code());
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
-        return error(400, "The request body is not valid JSON.");
+    public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
+        return error(request, 400, "The request body is not valid JSON.", null);
     }
 
     @ServerExceptionMapper
-    public Response notReady(IndexService.IndexNotReadyException e) {
-        return error(503, "The index is still being built; try again shortly.");
+    public Response notReady(IndexService.IndexNotReadyException e, HttpServerRequest request) {
+        return error(request, 503, NOT_READY, null);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status == 400 && causedBy(e, JsonProcessingException.class)) {
             // The JSON reader wraps parse errors in a plain 400.
-            return malformedJson(null);
+            return malformedJson(null, request);
         }
         String message = switch (status) {
             case 404 -> "No such resource.";
@@ -50,14 +53,14 @@ public class ApiExceptionMappers {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return error(status, message);
+        return error(request, status, message, null);
     }
 
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         LOG.error("Unexpected failure", e);
-        return error(500, "Internal error; the server log has the details.");
+        return error(request, 500, INTERNAL, null);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -69,7 +72,9 @@ public class ApiExceptionMappers {
         return false;
     }
 
-    static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(message, status)).build();
+    static Response error(HttpServerRequest request, int status, String message, String code) {
+        Object body = OpenAiError.applies(request.path()) ? OpenAiError.of(status, message, code)
+                : new ApiError(message, status);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 /**
  * Answers an oversized request body ({@code citeqa.http.max-body}) with the API's JSON error. A declared
  * oversize length is refused up front, before a byte of the body is read. A chunked upload has no length:
- * Vert.x enforces {@code quarkus.http.limits.max-body-size} (set from the same key) while reading it and fails
- * the request with an empty 413, which this rewrites.
+ * Vert.x's body handler reads it up to the limit and fails the request with an empty 413, which this rewrites.
+ * (Left to the REST layer, the overflow ends in an empty 413 written mid-parse, past any exception mapper.)
  */
 @ApplicationScoped
 public class BodyLimitHandler {

@@ -1,13 +1,13 @@
 package dev.citeqa.api;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Error responses written before any resource runs (size, key, rate limit), in the shape the client's API
- * speaks: {@link ApiError} under {@code /api/}, OpenAI's {@code {"error": {"message", "type", "code"}}} under
- * {@code /v1/}, whose clients parse only that.
+ * speaks: {@link ApiError} under {@code /api/}, {@link OpenAiError} under {@code /v1/}, as the exception mappers
+ * do for errors raised inside resources.
  */
 final class HttpErrors {
 
@@ -20,28 +20,17 @@ final class HttpErrors {
     }
 
     static boolean openAi(String path) {
-        return path.equals("/v1") || path.startsWith("/v1/");
+        return path.equals("/v1") || OpenAiError.applies(path);
     }
 
     /**
      * @param code OpenAI's machine-readable code, e.g. {@code invalid_api_key}
      */
     static void send(RoutingContext context, int status, String message, String code) {
-        JsonObject body = openAi(apiPath(context))
-                ? new JsonObject().put("error", new JsonObject().put("message", message).put("type", type(status))
-                        .put("code", code))
-                : new JsonObject().put("error", message).put("status", status);
+        Object body = openAi(apiPath(context)) ? OpenAiError.of(status, message, code) : new ApiError(message, status);
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(body.encode());
-    }
-
-    private static String type(int status) {
-        return switch (status) {
-            case 401 -> "authentication_error";
-            case 429 -> "rate_limit_error";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
-        };
+                .end(Json.encode(body));
     }
 }

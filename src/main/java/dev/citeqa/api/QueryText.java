@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * joiners, bidirectional overrides, byte order marks) are dropped, so that "Rut\u200Bte" still finds Rutte. A
  * lone surrogate is not text at all (no UTF-8 can carry it), so it is refused rather than guessed at.
  */
-final class QueryText {
+public final class QueryText {
 
     private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cc}\\s]+");
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
@@ -20,7 +20,7 @@ final class QueryText {
      * @param field the parameter's name, for the error message
      * @throws ApiException 400 when {@code raw} holds half of a surrogate pair
      */
-    static String clean(String raw, String field) {
+    public static String clean(String raw, String field) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {

@@ -4,6 +4,7 @@ import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.api.Views.SearchResponse;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.config.CiteQaConfig;
+import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.search.PassageSearcher;
 import jakarta.inject.Inject;
@@ -44,7 +45,12 @@ public class SearchResource {
         }
         int count = parseK(k);
         RetrievalMode retrievalMode = parseMode(mode);
-        var hits = searcher.search(indexService.current(), query, count, retrievalMode).stream()
+        CorpusIndex index = indexService.current();
+        if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors()) {
+            throw ApiException.badRequest("\"mode\" " + retrievalMode + " needs embeddings, and this service runs in "
+                    + "BM25 mode, which embeds nothing (citeqa.retrieval.mode=bm25).");
+        }
+        var hits = searcher.search(index, query, count, retrievalMode).stream()
                 .map(PassageView::of)
                 .toList();
         return new SearchResponse(query, retrievalMode.name(), hits);

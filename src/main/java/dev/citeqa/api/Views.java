@@ -3,6 +3,7 @@ package dev.citeqa.api;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.collection.Article;
+import dev.citeqa.index.ArticleHeader;
 import dev.citeqa.collection.Paragraph;
 import dev.citeqa.search.PassageHit;
 import java.util.List;
@@ -39,7 +40,7 @@ final class Views {
     record SearchResponse(String query, String mode, List<PassageView> hits) {}
 
     record ArticleSummary(String id, String title, String date, String outlet) {
-        static ArticleSummary of(Article a) {
+        static ArticleSummary of(ArticleHeader a) {
             return new ArticleSummary(a.id(), a.title(), a.date(), a.outlet());
         }
     }

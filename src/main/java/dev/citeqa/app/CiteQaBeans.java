@@ -41,9 +41,17 @@ public class CiteQaBeans {
     /** The embedding model; its name keys the embedding cache and the index fingerprint. */
     static final String EMBEDDING_MODEL = "bge-small-en-v1.5-q";
 
+    /**
+     * The embedding model, or none in BM25 mode: a corpus too large to embed on a CPU can still be searched
+     * and answered on words alone, without paying the model's start-up time and memory.
+     */
     @Produces
     @Singleton
     Embedder embedder(CiteQaConfig config) {
+        if (!embeds(config)) {
+            LOG.info("BM25 mode: no embedding model is loaded and nothing is embedded");
+            return Embedder.none();
+        }
         EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
         // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
         // the first question.
@@ -107,6 +115,11 @@ public class CiteQaBeans {
     @Singleton
     StarterQuestions starterQuestions(ChatService chat) {
         return new StarterQuestions(chat, 4);
+    }
+
+    /** Whether the index holds embeddings, which dense and hybrid retrieval need. */
+    static boolean embeds(CiteQaConfig config) {
+        return config.retrieval().mode() != CiteQaConfig.RetrievalMode.bm25;
     }
 
     private static void require(boolean ok, String message) {

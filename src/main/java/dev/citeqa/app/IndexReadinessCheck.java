@@ -22,7 +22,7 @@ public class IndexReadinessCheck implements HealthCheck {
         var index = indexService.current();
         return HealthCheckResponse.named("index")
                 .up()
-                .withData("articles", index.articles().size())
+                .withData("articles", index.articleCount())
                 .withData("passages", index.passageCount())
                 .build();
     }

@@ -23,7 +23,7 @@ import java.nio.file.Path;
 public class IndexService {
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     @Inject
     CiteQaConfig config;
@@ -38,7 +38,7 @@ public class IndexService {
         PassageChunker chunker = new PassageChunker(config.chunk().sentences(), config.chunk().overlap());
         String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + config.chunk().sentences() + "/"
                 + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
-                + CiteQaBeans.EMBEDDING_MODEL;
+                + (embedder.available() ? CiteQaBeans.EMBEDDING_MODEL : "none");
         IndexManager manager = new IndexManager(Path.of(config.data().dir()), Path.of(config.corpus().dir()),
                 config.corpus().maxFileBytes(), settings, new IndexGenerator(chunker, embedder));
         try {
@@ -47,6 +47,8 @@ public class IndexService {
             outcome = opened.outcome();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
+        } finally {
+            embedder.releaseCache();
         }
     }
 

@@ -203,7 +203,8 @@ public final class ChatService {
                 .augment(new AugmentationRequest(user, Metadata.from(user, conversation.id(), history)));
         List<PassageHit> hits = augmented.contents().stream().map(c -> PassageContents.toHit(corpus, c)).toList();
         AnswerRequest request = new AnswerRequest(question, standalone.get(), hits,
-                (UserMessage) augmented.chatMessage(), history, corpus);
+                (UserMessage) augmented.chatMessage(), history, corpus,
+                mode != RetrievalMode.bm25 && corpus.hasVectors());
         return new Prepared(request, failure.get());
     }
 

@@ -3,6 +3,7 @@ package dev.citeqa.chat;
 import dev.citeqa.answer.Answer;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ChatMessageType;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -15,12 +16,14 @@ import java.util.List;
 public final class Conversation {
 
     private final String id;
+    private final int maxTurns;
     private final ChatMemory memory;
     private String lastStandaloneQuestion;
     private String lastEntity;
 
     Conversation(String id, int maxTurns) {
         this.id = id;
+        this.maxTurns = maxTurns;
         this.memory = MessageWindowChatMemory.builder().id(id).maxMessages(2 * maxTurns).build();
     }
 
@@ -48,5 +51,32 @@ public final class Conversation {
         if (answer.answered() && answer.entity() != null) {
             lastEntity = answer.entity();
         }
+    }
+
+    /** A new conversation, under {@code newId}, that continues from where this one stands. */
+    synchronized Conversation copy(String newId) {
+        Conversation copy = new Conversation(newId, maxTurns);
+        memory.messages().forEach(copy.memory::add);
+        copy.lastStandaloneQuestion = lastStandaloneQuestion;
+        copy.lastEntity = lastEntity;
+        return copy;
+    }
+
+    /**
+     * A conversation rebuilt from its messages alone (user questions and assistant answers, oldest first).
+     * The questions are resolved in turn as they were asked; what each answer was about is unknown, so a
+     * "he" resolves to the person the previous question named.
+     */
+    static Conversation rebuilt(String id, int maxTurns, List<ChatMessage> messages) {
+        Conversation c = new Conversation(id, maxTurns);
+        for (ChatMessage message : messages) {
+            c.memory.add(message);
+            if (message.type() == ChatMessageType.USER) {
+                String question = ((UserMessage) message).singleText();
+                c.lastStandaloneQuestion = c.lastStandaloneQuestion == null ? question
+                        : FollowUpResolver.resolve(question, c.lastStandaloneQuestion, null);
+            }
+        }
+        return c;
     }
 }

@@ -3,8 +3,17 @@ package dev.citeqa.chat;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Conversations by ID, bounded in number (least recently used go first) and forgotten after an idle time,
@@ -37,6 +46,51 @@ public final class ConversationStore {
 
     public Optional<Conversation> find(Object id) {
         return id == null ? Optional.empty() : Optional.ofNullable(conversations.getIfPresent(id.toString()));
+    }
+
+    /**
+     * The conversation that {@code transcript} continues, for clients that resend every earlier message
+     * instead of a conversation ID (OpenAI-style clients): a copy of the conversation that produced the
+     * transcript, so that sending it again (a retry, an edited question) starts from the same state; or, for
+     * a transcript this service did not write or has forgotten, one rebuilt from its messages.
+     *
+     * @param transcript user questions and assistant answers, oldest first
+     */
+    public Conversation resume(List<ChatMessage> transcript) {
+        String id = UUID.randomUUID().toString();
+        Conversation known = transcript.isEmpty() ? null : conversations.getIfPresent(key(transcript));
+        Conversation resumed = known != null ? known.copy(id) : Conversation.rebuilt(id, maxTurns, transcript);
+        conversations.put(id, resumed);
+        return resumed;
+    }
+
+    /** Files {@code conversation} under {@code transcript}, as the client will resend it, instead of its ID. */
+    public void remember(List<ChatMessage> transcript, Conversation conversation) {
+        conversations.invalidate(conversation.id());
+        conversations.put(key(transcript), conversation);
+    }
+
+    /**
+     * A digest of the transcript. Its prefix is not a valid {@code /api/ask} conversation ID, so no client can
+     * name it there.
+     */
+    private static String key(List<ChatMessage> transcript) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        for (ChatMessage message : transcript) {
+            String text = switch (message) {
+                case UserMessage user -> user.singleText();
+                case AiMessage ai -> ai.text() == null ? "" : ai.text();
+                default -> throw new IllegalArgumentException("not a question or answer: " + message.type());
+            };
+            // Clients may trim what they resend; the separator keeps ["ab", "c"] apart from ["a", "bc"].
+            digest.update((message.type() + "\u0000" + text.strip() + "\u0000").getBytes(StandardCharsets.UTF_8));
+        }
+        return "transcript:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** For tests: make Caffeine apply pending evictions now. */

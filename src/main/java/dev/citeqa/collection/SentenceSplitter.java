@@ -53,7 +53,7 @@ public final class SentenceSplitter {
     private static void splitBlock(String source, int blockStart, int blockEnd, List<Sentence> out) {
         // ICU always breaks at a line end; inside a joined block a line end is just a space (same length).
         String block = source.substring(blockStart, blockEnd).replace('\n', ' ').replace('\r', ' ');
-        BreakIterator breaks = newIterator();
+        BreakIterator breaks = ITERATOR.get();
         breaks.setText(block);
         int pendingStart = -1;
         int pendingEnd = -1;
@@ -90,7 +90,13 @@ public final class SentenceSplitter {
         return new Sentence(WHITESPACE.matcher(source.substring(start, end)).replaceAll(" "), start, end);
     }
 
-    // A BreakIterator is stateful, so each call gets its own; building one is cheap next to the splitting.
+    /**
+     * A BreakIterator is stateful, so each thread keeps its own. Building one with the abbreviation filter
+     * costs more than splitting a whole article (ICU compiles a trie from its resource data), so it is built
+     * once per thread and reset by setText.
+     */
+    private static final ThreadLocal<BreakIterator> ITERATOR = ThreadLocal.withInitial(SentenceSplitter::newIterator);
+
     private static BreakIterator newIterator() {
         FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ENGLISH);
         TITLES.forEach(builder::suppressBreakAfter);

@@ -1,5 +1,7 @@
 package dev.citeqa.embed;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -16,16 +18,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns text into unit-length vectors with an in-process model, looking each text up in the
- * {@link EmbeddingCache} first. Only index-time text is cached: questions are short, differ every time,
- * and take a few milliseconds.
+ * {@link EmbeddingCache} first. Index-time text is cached on disk. Questions are cached only briefly, in
+ * memory: retrieval and the answerer both need the same question's vector, and a user who asks again (or a
+ * page that retries) should not pay the model twice.
  */
 public final class Embedder {
 
     private static final Logger LOG = Logger.getLogger(Embedder.class);
     private static final int BATCH = 64;
+    private static final int QUESTIONS_KEPT = 4096;
 
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
+    private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
     private final AtomicLong modelCalls = new AtomicLong();
 
     public Embedder(EmbeddingModel model, EmbeddingCache cache) {
@@ -33,8 +38,21 @@ public final class Embedder {
         this.cache = cache;
     }
 
+    /**
+     * No model at all, for BM25-only mode: nothing is embedded, no model is loaded (saving its start-up time
+     * and memory), and asking for a vector is a programming error.
+     */
+    public static Embedder none() {
+        return new Embedder(null, null);
+    }
+
+    /** False for {@link #none()}. */
+    public boolean available() {
+        return model != null;
+    }
+
     public int dimension() {
-        return model.dimension();
+        return model().dimension();
     }
 
     /** Texts the model has embedded since start-up; cache hits do not count. */
@@ -42,13 +60,24 @@ public final class Embedder {
         return modelCalls.get();
     }
 
+    /** A question's vector; callers must not modify it, as it is shared through the cache. */
     public float[] embed(String text) {
-        modelCalls.incrementAndGet();
-        return unit(model.embed(text).content().vector());
+        return questions.get(text, t -> {
+            modelCalls.incrementAndGet();
+            return unit(model().embed(t).content().vector());
+        });
+    }
+
+    private EmbeddingModel model() {
+        if (model == null) {
+            throw new IllegalStateException("No embedding model: BM25-only mode embeds nothing");
+        }
+        return model;
     }
 
     /** Vectors for {@code texts}, in order, running the model only on texts missing from the cache. */
     public List<float[]> embedAll(List<String> texts) {
+        model();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
             if (cache.get(text) == null) {
@@ -82,6 +111,13 @@ public final class Embedder {
         }
         LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
                 (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+    }
+
+    /** Frees the memory of the index-time vectors once an index is built or opened; they stay on disk. */
+    public void releaseCache() {
+        if (cache != null) {
+            cache.release();
+        }
     }
 
     /** Unit length, so that Lucene's dot-product similarity is the cosine. */

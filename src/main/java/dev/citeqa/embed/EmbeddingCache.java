@@ -3,6 +3,7 @@ package dev.citeqa.embed;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.BufferedInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,10 @@ import org.jboss.logging.Logger;
  * Embeddings by SHA-256 of the embedded text, in an append-only file beside the index. Rebuilding the index
  * after a corpus edit then only runs the model on text it has not seen, which is what makes re-indexing
  * cheap on a CPU. A record cut short by a crash is ignored on load and simply recomputed.
+ *
+ * <p>The vectors are read into memory only when indexing asks for them, and {@link #release()} drops them
+ * afterwards: a served index carries its own vectors, and holding every passage's and sentence's vector on
+ * the heap as well would double the service's memory for nothing.
  */
 public final class EmbeddingCache {
 
@@ -30,7 +35,7 @@ public final class EmbeddingCache {
 
     private final Path file;
     private final int dimension;
-    private final Map<String, float[]> vectors = new HashMap<>();
+    private Map<String, float[]> vectors;
 
     private EmbeddingCache(Path file, int dimension) {
         this.file = file;
@@ -40,8 +45,9 @@ public final class EmbeddingCache {
     /** Opens the cache at {@code file}, creating it when missing or when it was written for another size. */
     public static EmbeddingCache open(Path file, int dimension) throws IOException {
         EmbeddingCache cache = new EmbeddingCache(file, dimension);
-        if (Files.exists(file)) {
-            cache.load();
+        if (Files.exists(file) && !cache.headerMatches()) {
+            LOG.warnf("Embedding cache %s was written for another model; starting a new one", file);
+            Files.delete(file);
         }
         if (!Files.exists(file)) {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -54,11 +60,28 @@ public final class EmbeddingCache {
     }
 
     public synchronized float[] get(String text) {
-        return vectors.get(key(text));
+        return loaded().get(key(text));
     }
 
     public synchronized int size() {
-        return vectors.size();
+        return loaded().size();
+    }
+
+    /** Drops the vectors from memory; the next lookup reads them back from the file. */
+    public synchronized void release() {
+        vectors = null;
+    }
+
+    private Map<String, float[]> loaded() {
+        if (vectors == null) {
+            vectors = new HashMap<>();
+            try {
+                load();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the embedding cache " + file, e);
+            }
+        }
+        return vectors;
     }
 
     /** Adds new vectors, in memory and on disk. */
@@ -66,7 +89,7 @@ public final class EmbeddingCache {
         ByteBuffer buffer = ByteBuffer.allocate(byText.size() * (KEY_BYTES + 4 * dimension));
         for (Map.Entry<String, float[]> e : byText.entrySet()) {
             String key = key(e.getKey());
-            if (e.getValue().length != dimension || vectors.putIfAbsent(key, e.getValue()) != null) {
+            if (e.getValue().length != dimension || loaded().putIfAbsent(key, e.getValue()) != null) {
                 continue;
             }
             buffer.put(HexFormat.of().parseHex(key));
@@ -82,12 +105,18 @@ public final class EmbeddingCache {
         }
     }
 
+    private boolean headerMatches() throws IOException {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            return in.readInt() == MAGIC && in.readInt() == dimension;
+        } catch (EOFException tooShort) {
+            return false;
+        }
+    }
+
     private void load() throws IOException {
         long records = 0;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != dimension) {
-                throw new EOFException("written for another model");
-            }
+            in.skipNBytes(8); // the header, checked by open
             byte[] key = new byte[KEY_BYTES];
             while (true) {
                 float[] vector = new float[dimension];
@@ -102,11 +131,6 @@ public final class EmbeddingCache {
                 vectors.put(HexFormat.of().formatHex(key), vector);
                 records++;
             }
-        } catch (EOFException unusable) {
-            LOG.warnf("Embedding cache %s is unusable (%s); starting a new one", file, unusable.getMessage());
-            vectors.clear();
-            Files.delete(file);
-            return;
         }
         // Cut a record left half-written by a crash, so that appends stay aligned.
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

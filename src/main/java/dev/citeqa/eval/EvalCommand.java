@@ -39,7 +39,7 @@ public class EvalCommand implements QuarkusApplication {
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());
         out.printf("%d questions from %s; corpus %s (%d articles, %d passages); answerer %s%n", questions.size(),
-                options.questions(), config.corpus().dir(), indexService.current().articles().size(),
+                options.questions(), config.corpus().dir(), indexService.current().articleCount(),
                 indexService.current().passageCount(), chat.defaultAnswerer());
         Map<RetrievalMode, EvalMetrics> metrics = new Evaluator(chat, searcher, indexService::current)
                 .run(questions, modes, row -> {

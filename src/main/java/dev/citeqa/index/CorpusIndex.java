@@ -1,5 +1,7 @@
 package dev.citeqa.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Passage;
 import dev.citeqa.collection.Sentence;
@@ -8,47 +10,51 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * An open, read-only index: the searcher over its passages and the articles, which are few enough to keep
- * in memory for listing and display.
+ * An open, read-only index: the searcher over its passages, and its articles. Opening reads nothing but
+ * counts, so that start-up does not grow with the corpus; whole articles are read on demand and the
+ * recently used ones kept, since the passages of one question mostly come from a few articles.
  */
 public final class CorpusIndex implements Closeable {
+
+    private static final Query ARTICLES = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_ARTICLE));
+    private static final int ARTICLES_KEPT = 1024;
 
     private final Path path;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Map<String, Article> articles;
+    private final int articleCount;
     private final int passageCount;
+    private final boolean hasVectors;
+    private final Cache<String, Optional<Article>> recent = Caffeine.newBuilder().maximumSize(ARTICLES_KEPT).build();
+    private volatile List<ArticleHeader> headers;
 
     private CorpusIndex(Path path, DirectoryReader reader) throws IOException {
         this.path = path;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
-        Map<String, Article> byId = new TreeMap<>();
-        TermQuery allArticles = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_ARTICLE));
-        for (ScoreDoc hit : searcher.search(allArticles, Math.max(1, reader.maxDoc())).scoreDocs) {
-            String json = searcher.storedFields().document(hit.doc).get(IndexConstants.ARTICLE_JSON);
-            Article article = IndexGenerator.JSON.readValue(json, Article.class);
-            byId.put(article.id(), article);
-        }
-        this.articles = Collections.unmodifiableMap(byId);
+        this.articleCount = searcher.count(ARTICLES);
         this.passageCount = searcher.count(new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE)));
+        this.hasVectors = reader.leaves().stream()
+                .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(IndexConstants.VECTOR) != null);
     }
 
     public static CorpusIndex open(Path path) throws IOException {
@@ -69,17 +75,68 @@ public final class CorpusIndex implements Closeable {
         return searcher;
     }
 
-    /** Articles sorted by ID. */
-    public Collection<Article> articles() {
-        return articles.values();
-    }
-
-    public Optional<Article> article(String id) {
-        return Optional.ofNullable(articles.get(id));
+    public int articleCount() {
+        return articleCount;
     }
 
     public int passageCount() {
         return passageCount;
+    }
+
+    /** Whether passages carry embeddings; a BM25-only index has none, so dense retrieval cannot run on it. */
+    public boolean hasVectors() {
+        return hasVectors;
+    }
+
+    /** Every article's header, sorted by ID; read on first use and then kept, as listing is rare. */
+    public List<ArticleHeader> articles() {
+        List<ArticleHeader> all = headers;
+        if (all == null) {
+            synchronized (this) {
+                if (headers == null) {
+                    headers = readHeaders();
+                }
+                all = headers;
+            }
+        }
+        return all;
+    }
+
+    private List<ArticleHeader> readHeaders() {
+        try {
+            List<ArticleHeader> all = new ArrayList<>(articleCount);
+            for (ScoreDoc hit : searcher.search(ARTICLES, Math.max(1, articleCount)).scoreDocs) {
+                String json = searcher.storedFields().document(hit.doc, Set.of(IndexConstants.ARTICLE_HEADER))
+                        .get(IndexConstants.ARTICLE_HEADER);
+                all.add(IndexGenerator.JSON.readValue(json, ArticleHeader.class));
+            }
+            all.sort(Comparator.comparing(ArticleHeader::id));
+            return List.copyOf(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole cleaned article. */
+    public Optional<Article> article(String id) {
+        return recent.get(id, this::readArticle);
+    }
+
+    private Optional<Article> readArticle(String id) {
+        Query query = new BooleanQuery.Builder()
+                .add(ARTICLES, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexConstants.ARTICLE_ID, id)), BooleanClause.Occur.FILTER)
+                .build();
+        try {
+            TopDocs hits = searcher.search(query, 1);
+            if (hits.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            String json = searcher.storedFields().document(hits.scoreDocs[0].doc).get(IndexConstants.ARTICLE_JSON);
+            return Optional.of(IndexGenerator.JSON.readValue(json, Article.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a passage document back into its parts. */
@@ -98,9 +155,12 @@ public final class CorpusIndex implements Closeable {
             String key = doc.get(IndexConstants.PASSAGE_KEY);
             Passage passage = new Passage(articleId, Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)),
                     sentences);
-            List<float[]> vectors = IndexGenerator.unpack(doc.getBinaryValue(IndexConstants.SENTENCE_VECTORS),
-                    texts.length);
-            return new StoredPassage(articles.get(articleId), passage, vectors);
+            BytesRef packed = doc.getBinaryValue(IndexConstants.SENTENCE_VECTORS);
+            // A BM25-only index has no vectors; an empty list says so.
+            List<float[]> vectors = packed == null ? List.of() : IndexGenerator.unpack(packed, texts.length);
+            Article article = article(articleId).orElseThrow(
+                    () -> new IllegalStateException("passage " + key + " has no article in " + path));
+            return new StoredPassage(article, passage, vectors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,6 +20,12 @@ public final class IndexConstants {
     public static final String ARTICLE_JSON = "article_json";
 
     /**
+     * ID, title, date and outlet as JSON, stored only. Listing the articles reads this small field rather than
+     * parsing every whole article, so that a large corpus never has to sit in memory.
+     */
+    public static final String ARTICLE_HEADER = "article_header";
+
+    /**
      * "articleId#ordinal", a keyword: passages travel through LangChain4j as text plus metadata and are
      * fetched back by this key. Stored, and the ordinal is read back from it.
      */

@@ -11,11 +11,14 @@ import dev.citeqa.collection.Sentence;
 import dev.citeqa.collection.SentenceSplitter;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -50,51 +53,74 @@ public final class IndexGenerator {
     private record Parsed(Article article, List<Passage> passages) {}
 
     public Stats build(NewsCollection.Scan scan, Path target, String fingerprint) throws IOException {
-        List<Parsed> parsed = new ArrayList<>();
-        int skipped = scan.skipped().size();
-        for (NewsCollection.SourceFile file : scan.files()) {
-            var article = ArticleParser.parse(file.id(), file.text());
-            if (article.isEmpty()) {
-                LOG.warnf("Skipping %s.txt: no article text is left after removing page boilerplate", file.id());
-                skipped++;
-                continue;
-            }
-            List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
-            parsed.add(new Parsed(article.get(), chunker.chunk(file.id(), sentences)));
-        }
+        // Parsing and indexing are CPU-bound and independent per article, so both are spread over the cores.
+        List<Parsed> parsed = scan.files().parallelStream().map(IndexGenerator.this::parse)
+                .flatMap(Optional::stream).toList();
+        int skipped = scan.skipped().size() + scan.files().size() - parsed.size();
 
         // Embed everything in one pass so the model sees full batches and the log shows one progress count.
         List<String> passageTexts = new ArrayList<>();
         List<String> sentenceTexts = new ArrayList<>();
-        for (Parsed p : parsed) {
+        int[] firstPassage = new int[parsed.size()];
+        int[] firstSentence = new int[parsed.size()];
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            firstPassage[i] = passageTexts.size();
+            firstSentence[i] = sentenceTexts.size();
             for (Passage passage : p.passages()) {
                 passageTexts.add(embeddingText(p.article().title(), passage));
                 passage.sentences().forEach(s -> sentenceTexts.add(s.text()));
             }
         }
-        List<float[]> passageVectors = embedder.embedAll(passageTexts);
-        List<float[]> sentenceVectors = embedder.embedAll(sentenceTexts);
+        boolean embed = embedder.available();
+        List<float[]> passageVectors = embed ? embedder.embedAll(passageTexts) : null;
+        List<float[]> sentenceVectors = embed ? embedder.embedAll(sentenceTexts) : null;
 
+        // A larger buffer than the default 16 MB means fewer, larger segments to merge.
         IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        int passageCount = 0;
-        int sentenceCount = 0;
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
         try (Directory dir = FSDirectory.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (Parsed p : parsed) {
-                writer.addDocument(articleDocument(p.article()));
-                for (Passage passage : p.passages()) {
-                    List<float[]> vectors = sentenceVectors.subList(sentenceCount,
-                            sentenceCount + passage.sentences().size());
-                    writer.addDocument(passageDocument(p.article(), passage, passageVectors.get(passageCount), vectors));
-                    passageCount++;
-                    sentenceCount += passage.sentences().size();
+            IntStream.range(0, parsed.size()).parallel().forEach(i -> {
+                Parsed p = parsed.get(i);
+                List<Document> docs = new ArrayList<>();
+                docs.add(articleDocument(p.article()));
+                int sentence = firstSentence[i];
+                for (int j = 0; j < p.passages().size(); j++) {
+                    Passage passage = p.passages().get(j);
+                    Document doc = passageDocument(p.article(), passage);
+                    if (embed) {
+                        int sentences = passage.sentences().size();
+                        addVectors(doc, passageVectors.get(firstPassage[i] + j),
+                                sentenceVectors.subList(sentence, sentence + sentences));
+                        sentence += sentences;
+                    }
+                    docs.add(doc);
                 }
-            }
+                try {
+                    // One block per article: its document and its passages stay together in one segment.
+                    writer.addDocuments(docs);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             // The fingerprint rides in the commit itself, so an index can never claim a corpus it lacks.
             writer.setLiveCommitData(Map.of(IndexConstants.COMMIT_FINGERPRINT, fingerprint).entrySet());
             writer.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new Stats(parsed.size(), passageCount, skipped);
+        return new Stats(parsed.size(), passageTexts.size(), skipped);
+    }
+
+    private Optional<Parsed> parse(NewsCollection.SourceFile file) {
+        var article = ArticleParser.parse(file.id(), file.text());
+        if (article.isEmpty()) {
+            LOG.warnf("Skipping %s.txt: no article text is left after removing page boilerplate", file.id());
+            return Optional.empty();
+        }
+        List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
+        return Optional.of(new Parsed(article.get(), chunker.chunk(file.id(), sentences)));
     }
 
     /** The title gives a passage its context: "he said" means little without knowing the story. */
@@ -102,16 +128,20 @@ public final class IndexGenerator {
         return title + "\n" + passage.text();
     }
 
-    private static Document articleDocument(Article article) throws JsonProcessingException {
+    private static Document articleDocument(Article article) {
         Document doc = new Document();
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, article.id(), Field.Store.YES));
-        doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
+        try {
+            doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
+            doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an article is plain data and always serialises", e);
+        }
         return doc;
     }
 
-    private static Document passageDocument(Article article, Passage passage, float[] vector,
-            List<float[]> sentenceVectors) {
+    private static Document passageDocument(Article article, Passage passage) {
         Document doc = new Document();
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_PASSAGE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, passage.articleId(), Field.Store.YES));
@@ -123,9 +153,12 @@ public final class IndexGenerator {
             doc.add(new StoredField(IndexConstants.SENTENCE_START, s.start()));
             doc.add(new StoredField(IndexConstants.SENTENCE_END, s.end()));
         }
+        return doc;
+    }
+
+    private static void addVectors(Document doc, float[] vector, List<float[]> sentenceVectors) {
         doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new StoredField(IndexConstants.SENTENCE_VECTORS, pack(sentenceVectors)));
-        return doc;
     }
 
     static byte[] pack(List<float[]> vectors) {

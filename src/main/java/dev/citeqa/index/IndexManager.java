@@ -77,7 +77,7 @@ public final class IndexManager {
             if (newest.isPresent() && fingerprint.equals(fingerprintOf(newest.get()))) {
                 CorpusIndex index = CorpusIndex.open(newest.get());
                 LOG.infof("Reusing index %s: corpus folder %s unchanged (%d articles, %d passages)", newest.get(),
-                        corpusDir, index.articles().size(), index.passageCount());
+                        corpusDir, index.articleCount(), index.passageCount());
                 return new Opened(index, Outcome.REUSED);
             }
             LOG.infof("Building index for %s (%s)", corpusDir,

@@ -13,6 +13,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -44,6 +48,13 @@ public final class PassageSearcher {
 
     private static final TopDocs NO_HITS =
             new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+
+    /**
+     * Where hybrid queries embed the question. One thread per core: the model is CPU-bound, so more threads
+     * would only queue inside ONNX Runtime. Daemon threads, so that they never hold the JVM open.
+     */
+    private static final ExecutorService EMBEDDING_THREADS = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("citeqa-embed-", 0).daemon().factory());
 
     private final Embedder embedder;
     private final Settings settings;
@@ -83,17 +94,35 @@ public final class PassageSearcher {
             // Nothing to match ("?", "..."), and the embedding model refuses text its tokenizer empties.
             return NO_HITS.scoreDocs;
         }
+        if (mode != RetrievalMode.bm25 && !index.hasVectors()) {
+            throw new IllegalStateException("This index has no embeddings (it was built in BM25 mode); " + mode
+                    + " retrieval needs citeqa.retrieval.mode=" + mode);
+        }
         int depth = Math.max(k, settings.depth());
+        IndexSearcher searcher = index.searcher();
         try {
             TopDocs ranked = switch (mode) {
-                case bm25 -> bm25(index.searcher(), question, depth);
-                case dense -> dense(index.searcher(), question, depth);
-                case hybrid -> fuse(bm25(index.searcher(), question, depth), dense(index.searcher(), question, depth),
-                        depth, settings.rrfK());
+                case bm25 -> bm25(searcher, question, depth);
+                case dense -> dense(searcher, embedder.embed(question), depth);
+                case hybrid -> {
+                    // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
+                    CompletableFuture<float[]> vector =
+                            CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
+                    TopDocs lexical = bm25(searcher, question, depth);
+                    yield fuse(lexical, dense(searcher, join(vector), depth), depth, settings.rrfK());
+                }
             };
             return ranked.scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static float[] join(CompletableFuture<float[]> vector) {
+        try {
+            return vector.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -164,8 +193,7 @@ public final class PassageSearcher {
         return query == null ? NO_HITS : searcher.search(query, depth);
     }
 
-    private TopDocs dense(IndexSearcher searcher, String question, int depth) throws IOException {
-        float[] vector = embedder.embed(question);
+    private static TopDocs dense(IndexSearcher searcher, float[] vector, int depth) throws IOException {
         TopDocs hits = searcher.search(new KnnFloatVectorQuery(IndexConstants.VECTOR, vector, depth), depth);
         // Lucene maps dot product d to (1 + d) / 2; report the cosine itself, which people know how to read.
         for (ScoreDoc hit : hits.scoreDocs) {

@@ -1,9 +1,13 @@
 package dev.citeqa.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.answer.Answer;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,5 +82,39 @@ class ConversationStoreTest {
         c.record("Who is X?", "Who is X?", new Answer("X is Y. [a]", true, List.of(), "extractive", List.of(), "X"));
         c.record("GDP?", "GDP?", Answer.notInCorpus("extractive", "No."));
         assertEquals("X", c.lastEntity());
+    }
+
+    @Test
+    void aTranscriptResumesACopyOfTheConversationThatWroteIt() {
+        ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 5);
+        Conversation first = store.resume(List.of());
+        first.record("Who is the NATO Secretary General?", "Who is the NATO Secretary General?",
+                new Answer("Mark Rutte. [a]", true, List.of(), "extractive", List.of(), "Mark Rutte"));
+        List<ChatMessage> transcript = List.of(UserMessage.from("Who is the NATO Secretary General?"),
+                AiMessage.from("Mark Rutte. [a]"));
+        store.remember(transcript, first);
+
+        Conversation resumed = store.resume(transcript);
+        Conversation again = store.resume(transcript);
+
+        assertEquals("Mark Rutte", resumed.lastEntity());
+        assertEquals(transcript, resumed.history());
+        assertNotSame(resumed, again);
+        resumed.record("q", "q", answer("a"));
+        assertEquals(2, again.history().size());
+    }
+
+    @Test
+    void anUnknownTranscriptIsRebuiltFromItsQuestions() {
+        ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 5);
+        List<ChatMessage> transcript = List.of(UserMessage.from("Where did Mark Rutte chair the meeting?"),
+                AiMessage.from("In Antalya."), UserMessage.from("And where was he on May 13?"),
+                AiMessage.from("Ankara."));
+
+        Conversation rebuilt = store.resume(transcript);
+
+        assertEquals(transcript, rebuilt.history());
+        assertEquals("And where was Mark Rutte on May 13?", rebuilt.lastStandaloneQuestion());
+        assertEquals(null, rebuilt.lastEntity());
     }
 }

@@ -30,6 +30,17 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void releasedVectorsAreReadBackFromTheFileWhenNeededAgain() throws IOException {
+        EmbeddingCache cache = EmbeddingCache.open(dir.resolve("cache.bin"), 3);
+        cache.putAll(Map.of("alpha", new float[] {1, 0, 0}));
+        cache.release();
+        cache.putAll(Map.of("beta", new float[] {0, 1, 0}));
+        assertEquals(2, cache.size());
+        assertArrayEquals(new float[] {1, 0, 0}, cache.get("alpha"));
+        assertEquals(2, EmbeddingCache.open(dir.resolve("cache.bin"), 3).size());
+    }
+
+    @Test
     void aRecordCutShortByACrashIsDroppedAndAppendsStayAligned() throws IOException {
         Path file = dir.resolve("cache.bin");
         EmbeddingCache.open(file, 3).putAll(Map.of("alpha", new float[] {1, 2, 3}));

@@ -37,6 +37,16 @@ public final class EntityTagger {
             + "|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?"
             + "|Dec\\.?)";
 
+    // Compiled once: String.split/matches/replaceAll would compile these on every call of the hot path.
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    private static final Pattern INITIALISM = Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
+    private static final Pattern MONTH_OR_DAY =
+            Pattern.compile("(?i)" + MONTH + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday");
+    static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern DATE = Pattern.compile(String.join("|",
             "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
             "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b",
@@ -130,7 +140,7 @@ public final class EntityTagger {
             int start = m.start();
             int end = m.end();
             // Trim function words a sentence or title happens to capitalise ("The", "According").
-            String[] words = text.substring(start, end).split("\\s+");
+            String[] words = SPACES.split(text.substring(start, end));
             int skip = 0;
             while (skip < words.length && FUNCTION_WORDS.contains(plain(words[skip]))) {
                 start += words[skip].length();
@@ -160,7 +170,7 @@ public final class EntityTagger {
      * Putin": whatever follows the last title word, or the run without leading acronyms and countries.
      */
     public static String personName(String name) {
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         int lastTitle = -1;
         for (int i = 0; i < words.length - 1; i++) {
             if (TITLES.contains(plain(words[i]))) {
@@ -176,7 +186,7 @@ public final class EntityTagger {
     }
 
     private static Kind classify(String text, int start, String name) {
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String firstWord = plain(words[0]);
         String before = previousWord(text, start);
@@ -240,23 +250,28 @@ public final class EntityTagger {
     }
 
     static boolean isAcronym(String word) {
-        String letters = word.replaceAll("[^\\p{L}]", "");
+        String letters = NOT_LETTER.matcher(word).replaceAll("");
         return letters.length() >= 2 && letters.chars().allMatch(Character::isUpperCase);
     }
 
     private static boolean isInitialism(String text) {
-        return text.matches(".*\\b(?:\\p{Lu}\\.){2,}$");
+        return INITIALISM.matcher(text).find();
     }
 
     private static boolean isMonthOrDay(String word) {
-        return word.matches("(?i)" + MONTH + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday");
+        return MONTH_OR_DAY.matcher(word).matches();
     }
 
     /** Lower case, accents folded, possessive and punctuation removed: "Türkiye’s" becomes "turkiye". */
     static String plain(String word) {
-        String folded = Normalizer.normalize(word, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT).replaceAll("['’]s$", "").replaceAll("[^\\p{L}\\p{N}]", "");
+        // Answering calls this for every word of every candidate sentence: only non-ASCII text pays for
+        // Unicode normalisation.
+        String folded = word.chars().allMatch(c -> c < 0x80) ? word
+                : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("");
+        folded = POSSESSIVE.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
+        return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");
     }
+
 
     private static Set<String> countries() {
         Set<String> names = new HashSet<>();

@@ -1,6 +1,8 @@
 package dev.citeqa.answer.extractive;
 
 import dev.citeqa.index.NewsAnalyzer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
@@ -16,6 +18,7 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexConstants;
 import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.QuestionRewriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -93,6 +96,19 @@ public final class ExtractiveAnswerer implements Answerer {
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
+    /**
+     * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
+     * across questions: the passages that answer one question are often read again for the next. Sentences
+     * are keyed by value; articles by identity, which the index's cache of recently read articles keeps.
+     */
+    private static final Cache<Sentence, Analysed> SENTENCES = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
+    private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
+    private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
+    private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
     private static final Pattern YEAR_NUMBER = Pattern.compile("\\b(?:1[89]|20)\\d{2}\\b");
 
     private final Embedder embedder;
@@ -179,7 +195,8 @@ public final class ExtractiveAnswerer implements Answerer {
         if (typed && !best.typeMatch() && confidence < needed) {
             return abstain("The closest passages do not contain " + describe(question.type()) + ".");
         }
-        if (confidence < tuning.minConfidence()) {
+        // On words alone confidence is coverage, which a paraphrase keeps low; it needs its own bar.
+        if (confidence < (Double.isNaN(best.semantic()) ? tuning.minConfidenceWithoutMeaning() : tuning.minConfidence())) {
             return abstain("No passage answers the question closely enough.");
         }
         return answerFrom(evidence.withContinuation(best));
@@ -245,6 +262,9 @@ public final class ExtractiveAnswerer implements Answerer {
      * matches its meaning, or its meaning alone for a paraphrase.
      */
     double confidence(Window w) {
+        if (Double.isNaN(w.semantic())) {
+            return w.coverage();
+        }
         double similarity = tuning.similarity(w.semantic());
         // Words count more than meaning: a shared name is firmer evidence than a similar embedding.
         return Math.max(0.6 * w.coverage() + 0.4 * similarity, tuning.semanticOnly() * similarity);
@@ -293,7 +313,7 @@ public final class ExtractiveAnswerer implements Answerer {
         private final IndexReader reader;
         private final int passages;
         private final Map<String, Double> idf = new HashMap<>();
-        private final Map<String, CharacterRunAutomaton> variants = new HashMap<>();
+        private final Map<String, Variants> variants = new HashMap<>();
         private final Map<Sentence, Analysed> analysed = new HashMap<>();
         private final Map<String, Set<String>> titleTerms = new HashMap<>();
         private final float[] questionVector;
@@ -308,7 +328,10 @@ public final class ExtractiveAnswerer implements Answerer {
             this.reader = request.index().searcher().getIndexReader();
             this.passages = Math.max(1, request.index().passageCount());
             this.hits = request.passages();
-            this.questionVector = embedder.embed(request.standaloneQuestion());
+            // Without embeddings (BM25 mode) windows are judged on words alone. The rewritten text is the one
+            // retrieval embedded, so the model runs once per question.
+            this.questionVector = request.semantic()
+                    ? embedder.embed(QuestionRewriter.normalise(request.standaloneQuestion())) : null;
             question.terms().forEach(t -> questionTerms.add(t.term()));
         }
 
@@ -332,8 +355,8 @@ public final class ExtractiveAnswerer implements Answerer {
          * could quote: a sentence ends with punctuation, or is at least long enough to be one.
          */
         boolean answerable(Sentence s) {
-            int words = s.text().split("\\s+").length;
-            return words >= 12 || (words >= 4 && s.text().matches(".*[.!?\"”’»)]$"));
+            int words = EntityTagger.SPACES.split(s.text()).length;
+            return words >= 12 || (words >= 4 && SENTENCE_END.matcher(s.text()).find());
         }
 
         Window score(PassageHit hit, int from, int to) {
@@ -350,6 +373,29 @@ public final class ExtractiveAnswerer implements Answerer {
             Coverage c = coverage(window, context, hit.stored().article());
             double coverage = c.value();
             int missingRequired = c.missingRequired();
+            double semantic = semantic(hit, from, to);
+            Entity entity = answerEntity(window);
+            boolean typed = question.type() != AnswerType.OTHER;
+            boolean typeMatch = question.type() == AnswerType.DEFINITION
+                    ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
+                    : entity != null;
+            // A window about another story (a name or year of the question missing) ranks below any that is not.
+            double meaning = Double.isNaN(semantic) ? 0 : tuning.similarity(semantic);
+            double score = tuning.coverage() * coverage + tuning.semantic() * meaning
+                    + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5)
+                    - tuning.pairCost() * (to - from - 1)
+                    - MISSING_NAME_PENALTY * missingRequired;
+            return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
+        }
+
+        /**
+         * The window's closest meaning to the question: its best sentence, or for a pair the sentences' mean,
+         * which stands for a meaning neither sentence may carry alone. NaN when meanings are not compared.
+         */
+        private double semantic(PassageHit hit, int from, int to) {
+            if (questionVector == null) {
+                return Double.NaN;
+            }
             double semantic = -1;
             float[] sum = new float[questionVector.length];
             for (int i = from; i < to; i++) {
@@ -360,20 +406,9 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
             }
             if (to - from > 1) {
-                // The sentences' mean stands for the pair's meaning, which neither sentence may carry alone.
                 semantic = Math.max(semantic, VectorUtil.dotProduct(questionVector, VectorUtil.l2normalize(sum, false)));
             }
-            Entity entity = answerEntity(window);
-            boolean typed = question.type() != AnswerType.OTHER;
-            boolean typeMatch = question.type() == AnswerType.DEFINITION
-                    ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
-                    : entity != null;
-            // A window about another story (a name or year of the question missing) ranks below any that is not.
-            double score = tuning.coverage() * coverage + tuning.semantic() * tuning.similarity(semantic)
-                    + tuning.type() * (typed ? (typeMatch ? 1 : 0) : 0.5)
-                    - tuning.pairCost() * (to - from - 1)
-                    - MISSING_NAME_PENALTY * missingRequired;
-            return new Window(hit, from, to, coverage, semantic, typeMatch, missingRequired, score, entity);
+            return semantic;
         }
 
         private record Coverage(double value, int missingRequired) {}
@@ -512,7 +547,7 @@ public final class ExtractiveAnswerer implements Answerer {
             String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
             String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
             return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
-                    || before.matches(".*(?:\\d[:\\-–]|[$€£¥])") || after.matches("(?:[:\\-–]\\d).*");
+                    || SCORE_OR_CURRENCY_BEFORE.matcher(before).find() || SCORE_AFTER.matcher(after).lookingAt();
         }
 
         private boolean fits(Entity e) {
@@ -533,7 +568,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
 
         private Analysed analyse(Sentence s) {
-            return analysed.computeIfAbsent(s, Analysed::of);
+            return analysed.computeIfAbsent(s, sentence -> SENTENCES.get(sentence, Analysed::of));
         }
 
         /**
@@ -542,9 +577,9 @@ public final class ExtractiveAnswerer implements Answerer {
          * make the story about it.
          */
         private boolean inLead(QuestionTerm t, Article article) {
-            ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.metadataText()
+            ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> LEADS.get(article, a -> ArticleWords.of(a.metadataText()
                     + "\n" + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS)
-                            .map(Paragraph::text).toList())));
+                            .map(Paragraph::text).toList()))));
             return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w));
         }
 
@@ -610,17 +645,27 @@ public final class ExtractiveAnswerer implements Answerer {
          * differ there are different names ("Western" and "Eastern").
          */
         private boolean variantOf(QuestionTerm t, String word) {
-            String target = EntityTagger.plain(t.surface());
+            Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
+            return v.automaton() != null && word.regionMatches(0, v.target(), 0, v.prefix())
+                    && v.automaton().run(word);
+        }
+    }
+
+    /**
+     * The spellings a question word may take ("Erdoğan", "Erdogan", "Erdogans"), built once per question word:
+     * a Levenshtein automaton of the plain word, and the prefix a variant must share, which rules most words
+     * out before the automaton runs. No automaton for short words and figures, which only match exactly.
+     */
+    private record Variants(String target, int prefix, CharacterRunAutomaton automaton) {
+
+        static Variants of(String surface) {
+            String target = EntityTagger.plain(surface);
             if (target.length() < 5 || HAS_DIGIT.matcher(target).matches()) {
-                return false;
+                return new Variants(target, 0, null);
             }
-            int prefix = Math.max(3, target.length() / 2);
-            if (!word.regionMatches(0, target, 0, Math.min(prefix, target.length()))) {
-                return false;
-            }
-            CharacterRunAutomaton automaton = variants.computeIfAbsent(target,
-                    w -> new CharacterRunAutomaton(new LevenshteinAutomata(w, true).toAutomaton(w.length() >= 6 ? 2 : 1)));
-            return automaton.run(word);
+            int prefix = Math.min(Math.max(3, target.length() / 2), target.length());
+            return new Variants(target, prefix, new CharacterRunAutomaton(
+                    new LevenshteinAutomata(target, true).toAutomaton(target.length() >= 6 ? 2 : 1)));
         }
     }
 
@@ -670,7 +715,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
         static ArticleWords of(String text) {
             Set<String> words = new HashSet<>();
-            for (String w : text.split("[^\\p{L}\\p{N}'’]+")) {
+            for (String w : NOT_WORD.split(text)) {
                 if (!w.isEmpty()) {
                     words.add(EntityTagger.plain(w));
                 }
@@ -685,7 +730,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
         static Analysed of(Sentence s) {
             List<String> words = new ArrayList<>();
-            for (String w : s.text().split("[^\\p{L}\\p{N}'’]+")) {
+            for (String w : NOT_WORD.split(s.text())) {
                 if (!w.isEmpty()) {
                     words.add(EntityTagger.plain(w));
                 }

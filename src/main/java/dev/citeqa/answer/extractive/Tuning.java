@@ -11,6 +11,8 @@ package dev.citeqa.answer.extractive;
  * @param pairCost what a second sentence costs, so it is added only for real evidence
  * @param minConfidence below this, the answerer says the corpus does not say
  * @param minConfidenceWithoutType the confidence needed when the asked-for kind of phrase is missing
+ * @param minConfidenceWithoutMeaning the confidence needed when meanings are not compared (BM25 mode, no
+ *     model), where confidence is lexical coverage alone
  * @param semanticOnly how far meaning alone can carry an answer that shares no word with the question
  * @param semanticFloor cosine similarity of unrelated text for this embedding model
  * @param semanticSpan distance from the floor to the similarity of a paraphrase
@@ -21,11 +23,11 @@ package dev.citeqa.answer.extractive;
  *     that say what is asked about them
  */
 public record Tuning(double coverage, double semantic, double type, double pairCost,
-        double minConfidence, double minConfidenceWithoutType, double semanticOnly, double semanticFloor,
+        double minConfidence, double minConfidenceWithoutType, double minConfidenceWithoutMeaning, double semanticOnly, double semanticFloor,
         double semanticSpan, double contextCredit, double anchorCredit, double anchorShare) {
 
     public static final Tuning DEFAULT =
-            new Tuning(0.30, 0.30, 0.25, 0.0, 0.40, 0.55, 0.85, 0.45, 0.35, 0.2, 0.8, 0.2);
+            new Tuning(0.30, 0.30, 0.25, 0.0, 0.40, 0.55, 0.30, 0.85, 0.45, 0.35, 0.2, 0.8, 0.2);
 
     /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
     double similarity(double cosine) {

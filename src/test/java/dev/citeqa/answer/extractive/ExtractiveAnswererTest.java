@@ -48,7 +48,7 @@ class ExtractiveAnswererTest {
 
     private static Answer ask(String question) {
         List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);
-        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index));
+        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index, true));
     }
 
     private static void assertAnswer(Answer answer, String phrase, String articleId) {

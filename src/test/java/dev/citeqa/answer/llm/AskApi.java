@@ -18,9 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Calls to {@code /api/ask} and {@code /api/ask/stream} for the provider tests. */
-final class AskApi {
+public final class AskApi {
 
     private AskApi() {}
 
@@ -56,10 +57,21 @@ final class AskApi {
      * @return when the connection was closed
      */
     static Instant askStreamAndLeaveAfterFirstToken(String question) throws IOException {
-        byte[] body = ("{\"question\": \"" + question + "\"}").getBytes(StandardCharsets.UTF_8);
+        return postAndLeave("/api/ask/stream", "{\"question\": \"" + question + "\"}",
+                line -> line.replace(" ", "").equals("event:token"));
+    }
+
+    /**
+     * Posts {@code json} to {@code path} on a raw connection, reads the response up to the first line that
+     * {@code until} accepts and closes the connection, as a client leaving mid-stream does.
+     *
+     * @return when the connection was closed
+     */
+    public static Instant postAndLeave(String path, String json, Predicate<String> until) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/ask/stream HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Accept: text/event-stream\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -69,9 +81,9 @@ final class AskApi {
                     StandardCharsets.UTF_8));
             String line;
             do {
-                line = in.readLine(); // headers, then the sources event, then the first token
-            } while (line != null && !line.replace(" ", "").equals("event:token"));
-            assertNotNull(line, "the stream ended before the first token");
+                line = in.readLine();
+            } while (line != null && !until.test(line));
+            assertNotNull(line, "the stream ended before the awaited line");
             return Instant.now();
         }
     }

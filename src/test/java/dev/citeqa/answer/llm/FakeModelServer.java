@@ -170,6 +170,12 @@ public final class FakeModelServer implements AutoCloseable {
             return out;
         }
 
+        /** Requests for an answer carry the system prompt; condensation requests do not. */
+        public boolean answering() {
+            List<Message> messages = messages();
+            return !messages.isEmpty() && messages.getFirst().role().equals("system");
+        }
+
         public String lastUserMessage() {
             return messages().reversed().stream().filter(m -> m.role().equals("user")).map(Message::content)
                     .findFirst().orElse("");

@@ -63,7 +63,7 @@ class LlmAnswererTest {
         UserMessage prompt = (UserMessage) new PromptInjector(PROMPTS.answer()).inject(
                 List.of(PassageContents.toContent(hit)), UserMessage.from("Whom did Erdoğan receive?"));
         request = new AnswerRequest("Whom did Erdoğan receive?", "Whom did Erdoğan receive?", List.of(hit), prompt,
-                history, null);
+                history, null, true);
     }
 
     private LlmAnswerer answerer(ChatModel chat, StreamingChatModel streaming, Duration timeout) {

@@ -55,11 +55,6 @@ class OpenAiAnswererTest {
         server.reset();
     }
 
-    /** Requests for an answer carry the system prompt; condensation requests do not. */
-    static boolean answering(Call call) {
-        return !call.messages().isEmpty() && call.messages().getFirst().role().equals("system");
-    }
-
     private Call onlyCall() {
         return server.onlyCall(FakeModelServer.OPENAI_PATH);
     }
@@ -170,7 +165,7 @@ class OpenAiAnswererTest {
     @Test
     void followUpIsCondensedFromTheHistory() {
         String standalone = "Where does Mark Rutte chair the informal NATO foreign ministers meeting?";
-        server.respond(call -> answering(call) ? Reply.text(call.citingFirstPassage()) : Reply.text(standalone));
+        server.respond(call -> call.answering() ? Reply.text(call.citingFirstPassage()) : Reply.text(standalone));
         String conversation = "c-" + UUID.randomUUID();
         JsonPath first = ask(QUESTION, conversation);
         String followUp = "Where does he chair the meeting?";
@@ -180,7 +175,7 @@ class OpenAiAnswererTest {
         List<Call> calls = server.calls();
         assertEquals(3, calls.size(), calls.toString());
         List<Message> condense = calls.get(1).messages();
-        assertFalse(answering(calls.get(1)));
+        assertFalse(calls.get(1).answering());
         assertEquals(1, condense.size(), condense.toString());
         String condensePrompt = condense.getFirst().content();
         assertTrue(condensePrompt.contains("User: " + QUESTION), condensePrompt);

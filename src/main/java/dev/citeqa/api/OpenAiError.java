@@ -1,0 +1,32 @@
+package dev.citeqa.api;
+
+/**
+ * The body of every error response under {@code /v1/}, in the shape OpenAI clients parse:
+ * {@code {"error": {"message", "type", "code"}}}. The rest of the API answers with {@link ApiError}.
+ */
+public record OpenAiError(Detail error) {
+
+    public static final String PATH_PREFIX = "/v1/";
+
+    /** @param code a machine-readable reason such as {@code model_not_found}, or null */
+    public record Detail(String message, String type, String code) {}
+
+    public static OpenAiError of(int status, String message, String code) {
+        return new OpenAiError(new Detail(message, type(status), code));
+    }
+
+    /** Whether a request to {@code path} gets its errors in this shape. */
+    public static boolean applies(String path) {
+        return path != null && path.startsWith(PATH_PREFIX);
+    }
+
+    /** OpenAI's error types, by status. */
+    static String type(int status) {
+        return switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+    }
+}

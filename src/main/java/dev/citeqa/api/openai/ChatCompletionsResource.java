@@ -1,0 +1,178 @@
+package dev.citeqa.api.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.answer.Citation;
+import dev.citeqa.api.ApiExceptionMappers;
+import dev.citeqa.api.OpenAiError;
+import dev.citeqa.api.openai.OpenAiViews.ChatCompletion;
+import dev.citeqa.api.openai.OpenAiViews.Choice;
+import dev.citeqa.api.openai.OpenAiViews.Chunk;
+import dev.citeqa.api.openai.OpenAiViews.ChunkChoice;
+import dev.citeqa.api.openai.OpenAiViews.Delta;
+import dev.citeqa.api.openai.OpenAiViews.Message;
+import dev.citeqa.api.openai.OpenAiViews.Usage;
+import dev.citeqa.app.IndexService;
+import dev.citeqa.chat.ChatService;
+import dev.citeqa.chat.Conversation;
+import dev.citeqa.chat.ConversationStore;
+import dev.citeqa.config.CiteQaConfig;
+import dev.citeqa.search.PassageHit;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import org.jboss.logging.Logger;
+
+/**
+ * OpenAI's chat completions, answered by the same pipeline as {@code /api/ask}: the last user message is the
+ * question, the messages before it the conversation. Clients resend the whole conversation with each request,
+ * so the {@link ConversationStore} finds (or rebuilds) the conversation from the messages, not from an ID.
+ */
+@Path("/v1/chat/completions")
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatCompletionsResource {
+
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsResource.class);
+    private static final String FINISHED = "stop";
+
+    @Inject
+    ChatService chat;
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    IndexService index;
+
+    @Inject
+    CiteQaConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    public Response complete(JsonNode body, @Context HttpServerResponse http) {
+        ChatCompletionRequest request = ChatCompletionRequest.parse(body, config.question().maxChars());
+        if (request.stream()) {
+            index.current(); // not ready: a 503 now, rather than an error inside a 200 stream
+            return Response.ok((StreamingOutput) out -> new Stream(request, out, http).run())
+                    .type(MediaType.SERVER_SENT_EVENTS).build();
+        }
+        Conversation conversation = conversations.resume(request.history());
+        ChatService.Result result = chat.ask(request.question(), conversation.id(), null);
+        String answer = result.answer().text();
+        conversations.remember(request.transcript(answer), conversation);
+        List<Citation> citations = result.answer().citations();
+        return Response.ok(new ChatCompletion(newId(), "chat.completion", Instant.now().getEpochSecond(),
+                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations), FINISHED)),
+                Usage.of(request.messages(), answer), citations)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String newId() {
+        return "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * One streamed answer as {@code chat.completion.chunk} events: the role once the passages are found, the
+     * answer text as it is written, then a last chunk with the finish reason, citations and usage, and
+     * {@code [DONE]}. Written by hand because JAX-RS picks SSE or JSON per method, while OpenAI picks it per
+     * request with {@code "stream"}.
+     */
+    private final class Stream implements ChatService.Listener {
+        private final ChatCompletionRequest request;
+        private final OutputStream out;
+        private final HttpServerResponse http;
+        private final String id = newId();
+        private final long created = Instant.now().getEpochSecond();
+        /** The answer as the client has received it. */
+        private final StringBuilder sent = new StringBuilder();
+        private volatile boolean gone;
+
+        Stream(ChatCompletionRequest request, OutputStream out, HttpServerResponse http) {
+            this.request = request;
+            this.out = out;
+            this.http = http;
+        }
+
+        void run() {
+            Conversation conversation = conversations.resume(request.history());
+            try {
+                ChatService.Result result = chat.stream(request.question(), conversation.id(), this,
+                        () -> gone || http.closed());
+                if (gone) {
+                    return;
+                }
+                List<Citation> citations = result.answer().citations();
+                chunk(new Delta(null, null, citations), FINISHED, Usage.of(request.messages(), sent.toString()),
+                        citations);
+                write("[DONE]");
+                conversations.remember(request.transcript(sent.toString()), conversation);
+            } catch (CancellationException e) {
+                LOG.debug("Client left; generation stopped");
+            } catch (RuntimeException e) {
+                LOG.error("Streaming answer failed", e);
+                // As OpenAI does mid-stream: an error object instead of the next chunk, and no [DONE].
+                write(json(OpenAiError.of(500, ApiExceptionMappers.INTERNAL, null)));
+            }
+        }
+
+        @Override
+        public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
+            chunk(new Delta("assistant", "", null), null, null, null);
+        }
+
+        @Override
+        public void token(String text) {
+            sent.append(text);
+            chunk(new Delta(null, text, null), null, null, null);
+        }
+
+        /** The configured model failed; a client cannot take back text it has received, so it is told. */
+        @Override
+        public void error(String reason) {
+            if (!sent.isEmpty()) {
+                token("\n\n(" + reason + "; the built-in answerer answers instead.)\n\n");
+            }
+        }
+
+        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations) {
+            write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL,
+                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations)));
+        }
+
+        /** A failed write means the client left: generation stops at the next check. */
+        private void write(String data) {
+            if (gone) {
+                return;
+            }
+            try {
+                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
+
+        private String json(Object value) {
+            try {
+                return json.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

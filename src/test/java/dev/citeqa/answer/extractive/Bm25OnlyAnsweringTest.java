@@ -1,0 +1,84 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.Citation;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.TinyCorpus;
+import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.PassageSearcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BM25 mode runs no model: the index holds no vectors and answers are judged on words alone. Built with
+ * {@link Embedder#none()}, which throws if anything asks it for a vector, so these tests also prove that
+ * nothing on the BM25 path embeds.
+ */
+class Bm25OnlyAnsweringTest {
+
+    private static CorpusIndex index;
+    private static PassageSearcher searcher;
+    private static ExtractiveAnswerer answerer;
+
+    @BeforeAll
+    static void buildIndex() throws IOException {
+        Path root = Files.createTempDirectory("citeqa-bm25");
+        index = TinyCorpus.openIndex(root, Embedder.none());
+        searcher = new PassageSearcher(Embedder.none(), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+        answerer = new ExtractiveAnswerer(Embedder.none());
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static Answer ask(String question) {
+        List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.bm25);
+        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index, false));
+    }
+
+    @Test
+    void theIndexHasNoVectorsAndDenseRetrievalSaysWhy() {
+        assertFalse(index.hasVectors());
+        assertEquals(List.of(), index.passage("roads_2019#0").orElseThrow().sentenceVectors());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> searcher.search(index, "road repairs", 5, RetrievalMode.hybrid));
+        assertTrue(e.getMessage().contains("BM25 mode"), e.getMessage());
+    }
+
+    @Test
+    void wordsAloneStillPickTheYearAskedAndCiteIt() {
+        Answer answer = ask("How much did the Springfield council approve for road repairs in 2021?");
+        assertTrue(answer.text().contains("$5.8 million"), answer.text());
+        assertEquals(List.of("roads_2021"), answer.citations().stream().map(Citation::id).toList());
+    }
+
+    @Test
+    void aFactTheCorpusLacksIsStillNotAnswered() {
+        assertFalse(ask("How much did the Springfield council approve for road repairs in 2015?").answered());
+        assertFalse(ask("Who won the chess championship in Reykjavik?").answered());
+    }
+
+    @Test
+    void articlesAreReadOnDemandAndListedByHeader() {
+        assertEquals(TinyCorpus.ARTICLES.size(), index.articleCount());
+        assertEquals(TinyCorpus.ARTICLES.keySet().stream().sorted().toList(),
+                index.articles().stream().map(h -> h.id()).toList());
+        assertEquals("Rural clinic reopens", index.article("clinic").orElseThrow().title());
+        assertTrue(index.article("no_such_article").isEmpty());
+    }
+}

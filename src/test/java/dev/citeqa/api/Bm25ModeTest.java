@@ -1,0 +1,57 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.citeqa.embed.Embedder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The service in BM25 mode: no model is loaded, answers still cite, and dense retrieval is refused plainly. */
+@QuarkusTest
+@TestProfile(Bm25ModeTest.Bm25Profile.class)
+class Bm25ModeTest {
+
+    public static class Bm25Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("citeqa.retrieval.mode", "bm25", "citeqa.data.dir", "target/test-data/bm25");
+        }
+    }
+
+    @Inject
+    Embedder embedder;
+
+    @Test
+    void noModelIsLoaded() {
+        assertFalse(embedder.available());
+    }
+
+    @Test
+    void answersCiteTheirSource() {
+        given().contentType(ContentType.JSON).body(Map.of("question",
+                        "Where did Mark Rutte chair the informal meeting of NATO foreign ministers?"))
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("answered", equalTo(true))
+                .body("answer", containsString("Antalya"))
+                .body("citations[0].id", oneOf("001_ef047f98b842d2d5", "004_7f23b3891e78eb35"));
+    }
+
+    @Test
+    void denseSearchIsABadRequestThatSaysWhy() {
+        given().queryParam("q", "NATO").queryParam("mode", "dense")
+                .when().get("/api/search")
+                .then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", containsString("BM25 mode"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.citeqa.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.extractive.ExtractiveAnswerer;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.TinyCorpus;
+import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.PassageSearcher;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model is the cost of a hybrid question, so it must run once per question, not once per use. */
+class EmbedderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHybridQuestionRunsTheModelOnceForRetrievalAndAnswering() throws IOException {
+        Embedder embedder = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("e.bin"), HashingModel.DIM));
+        try (CorpusIndex index = TinyCorpus.openIndex(dir, embedder)) {
+            assertTrue(index.hasVectors());
+            PassageSearcher searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+            String question = "How much did the Springfield council approve for road repairs in 2021?";
+            long before = embedder.modelCalls();
+            List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);
+            new ExtractiveAnswerer(embedder).answer(new AnswerRequest(question, question, hits, null, List.of(), index,
+                    true));
+            assertEquals(before + 1, embedder.modelCalls());
+        }
+    }
+
+    @Test
+    void noneEmbedsNothingAndSaysSo() {
+        Embedder none = Embedder.none();
+        assertFalse(none.available());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> none.embed("anything"));
+        assertTrue(e.getMessage().contains("BM25"), e.getMessage());
+    }
+
+    /** Deterministic pseudo-embeddings: the same text always gets the same vector, no model file needed. */
+    private static final class HashingModel implements EmbeddingModel {
+        static final int DIM = 16;
+
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return Response.from(segments.stream().map(s -> {
+                Random random = new Random(s.text().hashCode());
+                float[] v = new float[DIM];
+                for (int i = 0; i < DIM; i++) {
+                    v[i] = random.nextFloat() - 0.5f;
+                }
+                return Embedding.from(v);
+            }).toList());
+        }
+
+        @Override
+        public int dimension() {
+            return DIM;
+        }
+    }
+}
