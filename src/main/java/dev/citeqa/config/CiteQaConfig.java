@@ -1,7 +1,9 @@
 package dev.citeqa.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
@@ -161,6 +163,7 @@ public interface CiteQaConfig {
     interface Http {
         /** Largest request body; anything near this size is not a question. */
         @WithDefault("64K")
+        @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
         MemorySize maxBody();
 
         RateLimit rateLimit();
