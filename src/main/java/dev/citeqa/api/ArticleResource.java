@@ -4,6 +4,7 @@ import dev.citeqa.api.Views.ArticleList;
 import dev.citeqa.api.Views.ArticleSummary;
 import dev.citeqa.api.Views.ArticleView;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.collection.NewsCollection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,11 +26,17 @@ public class ArticleResource {
         return new ArticleList(articles.size(), articles);
     }
 
+    /**
+     * Articles are read from the index, never from the corpus folder, so no ID can reach another file; an ID
+     * outside the article alphabet (a slash, "..", a leading dot) is refused before any lookup all the same.
+     */
     @GET
     @Path("{id}")
     public ArticleView get(@PathParam("id") String id) {
-        return indexService.current().article(id)
-                .map(ArticleView::of)
-                .orElseThrow(() -> ApiException.notFound("No article with ID \"" + id + "\"."));
+        ApiException notFound = ApiException.notFound("No article with ID \"" + id + "\".");
+        if (!NewsCollection.isArticleId(id)) {
+            throw notFound;
+        }
+        return indexService.current().article(id).map(ArticleView::of).orElseThrow(() -> notFound);
     }
 }

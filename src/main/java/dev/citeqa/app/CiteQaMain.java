@@ -24,8 +24,8 @@ public class CiteQaMain {
             System.exit(2);
             return;
         }
-        // Set before Quarkus reads its configuration: the evaluated corpus, its own data folder, and no
-        // HTTP listener, so an evaluation runs beside a running service.
+        // Set before Quarkus reads its configuration: the evaluated corpus, its own data folder, no HTTP
+        // listener and no folder watching, so an evaluation runs beside a running service.
         if (options.corpus() != null) {
             System.setProperty("citeqa.corpus.dir", options.corpus());
         }
@@ -33,6 +33,7 @@ public class CiteQaMain {
             System.setProperty("citeqa.data.dir", options.data());
         }
         System.setProperty("quarkus.http.host-enabled", "false");
+        System.setProperty("citeqa.corpus.watch", "false");
         Quarkus.run(EvalCommand.class, (exitCode, failure) -> {
             if (failure != null) {
                 System.err.println("Evaluation failed: " + failure.getMessage());

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,13 +29,36 @@ public final class NewsCollection {
     /** IDs appear inside "[...]" citation markers and URLs, so they are kept to a safe alphabet. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,127}");
 
-    /** A readable article file. */
-    public record SourceFile(String id, String text) {}
+    /**
+     * A readable article file.
+     *
+     * @param hash SHA-256 of the file's bytes, which tells an incremental reindex whether the file changed
+     */
+    public record SourceFile(String id, String text, String hash) {}
 
     /**
      * @param fingerprint changes whenever a file is added, removed, renamed or edited
+     * @param listing the folder's {@link #listingFingerprint} taken before the files were read
      */
-    public record Scan(List<SourceFile> files, List<String> skipped, String fingerprint) {}
+    public record Scan(List<SourceFile> files, List<String> skipped, String fingerprint, String listing) {}
+
+    /**
+     * A fingerprint of the folder's listing alone: names, sizes, modification times and file identities,
+     * read without opening a file. It changes with any edit a person or a copy tool makes (the test make and
+     * rsync rely on), which lets a restart skip reading and hashing a large unchanged corpus.
+     */
+    public static String listingFingerprint(Path dir) {
+        return listingFingerprint(CorpusWatcher.listing(dir));
+    }
+
+    /** The fingerprint of a listing already taken with {@link CorpusWatcher#listing}. */
+    public static String listingFingerprint(List<String> listing) {
+        MessageDigest digest = sha256();
+        for (String line : listing) {
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
 
     private NewsCollection() {}
 
@@ -42,12 +66,8 @@ public final class NewsCollection {
         if (!Files.isDirectory(dir)) {
             throw new IOException("citeqa.corpus.dir: '" + dir.toAbsolutePath() + "' is not a folder");
         }
-        List<Path> paths;
-        try (Stream<Path> listing = Files.list(dir)) {
-            paths = listing.filter(p -> p.getFileName().toString().endsWith(".txt") && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
-        }
+        String listing = listingFingerprint(dir);
+        List<Path> paths = articleFiles(dir);
         MessageDigest corpusDigest = sha256();
         List<SourceFile> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -57,7 +77,7 @@ public final class NewsCollection {
             long size = Files.size(path);
             corpusDigest.update((name + "\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8));
             String problem = null;
-            if (!ID.matcher(id).matches()) {
+            if (!isArticleId(id)) {
                 problem = "its name is not a usable article ID (letters, digits, '_', '-', '.')";
             } else if (size == 0) {
                 problem = "it is empty";
@@ -65,13 +85,14 @@ public final class NewsCollection {
                 problem = "it is larger than citeqa.corpus.max-file-bytes (" + size + " > " + maxFileBytes + ")";
             } else {
                 byte[] bytes = Files.readAllBytes(path);
-                corpusDigest.update(sha256().digest(bytes));
+                byte[] hash = sha256().digest(bytes);
+                corpusDigest.update(hash);
                 try {
                     String text = decodeUtf8(bytes);
                     if (text.replace("\uFEFF", "").isBlank()) {
                         problem = "it holds only whitespace";
                     } else {
-                        files.add(new SourceFile(id, text));
+                        files.add(new SourceFile(id, text, HexFormat.of().formatHex(hash)));
                     }
                 } catch (CharacterCodingException e) {
                     problem = "it is not valid UTF-8";
@@ -82,7 +103,45 @@ public final class NewsCollection {
                 skipped.add(name);
             }
         }
-        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()));
+        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()), listing);
+    }
+
+    /**
+     * The {@code *.txt} files of the corpus folder, sorted. A symbolic link counts only when its target is a
+     * regular file inside the folder: a link to anywhere else would let a corpus editor publish any file the
+     * service can read.
+     */
+    public static List<Path> articleFiles(Path dir) throws IOException {
+        Path root = dir.toRealPath();
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path p : listing.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+                if (!Files.isSymbolicLink(p)) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        paths.add(p);
+                    }
+                } else if (insideFolder(p, root)) {
+                    paths.add(p);
+                } else {
+                    LOG.warnf("Skipping %s: it links to a file outside the corpus folder", p);
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static boolean insideFolder(Path link, Path root) {
+        try {
+            Path target = link.toRealPath();
+            return target.startsWith(root) && Files.isRegularFile(target);
+        } catch (IOException e) {
+            return false; // a dangling link
+        }
+    }
+
+    /** Whether {@code id} could name an article: the alphabet of IDs has no slash, and no leading dot. */
+    public static boolean isArticleId(String id) {
+        return ID.matcher(id).matches();
     }
 
     /**

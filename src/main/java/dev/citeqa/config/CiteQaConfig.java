@@ -54,6 +54,14 @@ public interface CiteQaConfig {
         /** Larger files are skipped with a warning; they are usually dumps, not articles. */
         @WithDefault("2000000")
         long maxFileBytes();
+
+        /** Whether added, edited and deleted files are indexed while the service runs. */
+        @WithDefault("true")
+        boolean watch();
+
+        /** How often the folder is checked for changes; a change is indexed once it has held still this long. */
+        @WithDefault("PT2S")
+        Duration watchInterval();
     }
 
     interface Data {

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -73,6 +75,39 @@ public final class CorpusIndex implements Closeable {
 
     public IndexSearcher searcher() {
         return searcher;
+    }
+
+    /** A value this index's commit recorded (see {@link IndexConstants}), or null. */
+    public String commitData(String key) {
+        try {
+            return reader.getIndexCommit().getUserData().get(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Which index this is: one more than the index it replaced. */
+    public long generation() {
+        String generation = commitData(IndexConstants.COMMIT_GENERATION);
+        return generation == null ? 0 : Long.parseLong(generation);
+    }
+
+    /** Reads every file of the index and verifies its checksum; throws if any is damaged. */
+    public void checkIntegrity() throws IOException {
+        for (var leaf : reader.leaves()) {
+            leaf.reader().checkIntegrity();
+        }
+    }
+
+    /** Article ID → SHA-256 of the file it was indexed from, for telling which files changed since. */
+    public Map<String, String> sourceHashes() throws IOException {
+        Map<String, String> hashes = new HashMap<>(articleCount * 2);
+        Set<String> fields = Set.of(IndexConstants.ARTICLE_ID, IndexConstants.SOURCE_HASH);
+        for (ScoreDoc hit : searcher.search(ARTICLES, Math.max(1, articleCount)).scoreDocs) {
+            Document doc = searcher.storedFields().document(hit.doc, fields);
+            hashes.put(doc.get(IndexConstants.ARTICLE_ID), doc.get(IndexConstants.SOURCE_HASH));
+        }
+        return hashes;
     }
 
     public int articleCount() {

@@ -59,6 +59,15 @@ public final class IndexConstants {
      */
     public static final String SENTENCE_VECTORS = "sentence_vectors";
 
+    /** SHA-256 of the article's file, stored only: a reindex compares it to tell which files changed. */
+    public static final String SOURCE_HASH = "source_hash";
+
+    /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
+    public static final String COMMIT_SETTINGS = "citeqa.settings";
+
+    /** Commit user data key: a number that grows by one with every new index, to tell generations apart. */
+    public static final String COMMIT_GENERATION = "citeqa.generation";
+
     /** Commit user data key: the fingerprint of corpus and settings this index was built from. */
     public static final String COMMIT_FINGERPRINT = "citeqa.fingerprint";
 

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +28,17 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jboss.logging.Logger;
 
-/** Writes a fresh index of a scanned corpus into an empty folder: parse, clean, chunk, embed, index. */
+/**
+ * Writes scanned corpus files into an index folder: parse, clean, chunk, embed, index. A full build fills an
+ * empty folder; an update replaces some articles in a copy of the current index.
+ */
 public final class IndexGenerator {
 
     private static final Logger LOG = Logger.getLogger(IndexGenerator.class);
@@ -42,21 +47,53 @@ public final class IndexGenerator {
     private final PassageChunker chunker;
     private final Embedder embedder;
 
+    private final DirectoryOpener directories;
+
     public IndexGenerator(PassageChunker chunker, Embedder embedder) {
-        this.chunker = chunker;
-        this.embedder = embedder;
+        this(chunker, embedder, FSDirectory::open);
     }
 
+    public IndexGenerator(PassageChunker chunker, Embedder embedder, DirectoryOpener directories) {
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.directories = directories;
+    }
+
+    /** What one build or update wrote: articles and passages added, and files skipped. */
     public record Stats(int articles, int passages, int skipped) {}
 
     /** One article with everything the index stores for it. */
-    private record Parsed(Article article, List<Passage> passages) {}
+    private record Parsed(Article article, String sourceHash, List<Passage> passages) {}
 
-    public Stats build(NewsCollection.Scan scan, Path target, String fingerprint) throws IOException {
+    /** Opens the index folder; tests wrap it to simulate a full disk. */
+    @FunctionalInterface
+    public interface DirectoryOpener {
+        Directory open(Path path) throws IOException;
+    }
+
+    /** Writes a fresh index of {@code scan} into the empty folder {@code target}. */
+    public Stats build(NewsCollection.Scan scan, Path target, Map<String, String> commitData) throws IOException {
+        return write(target, IndexWriterConfig.OpenMode.CREATE, List.of(), scan.files(), scan.skipped().size(),
+                commitData);
+    }
+
+    /**
+     * Brings the index in {@code target} (a copy of the current generation) up to date in a new commit:
+     * every document of the {@code removed} articles goes, and the {@code added} files are indexed. An edited
+     * file is in both. Only the added files are parsed and embedded.
+     */
+    public Stats update(Path target, Collection<String> removed, List<NewsCollection.SourceFile> added,
+            int skipped, Map<String, String> commitData) throws IOException {
+        return write(target, IndexWriterConfig.OpenMode.APPEND, removed, added, skipped, commitData);
+    }
+
+    private Stats write(Path target, IndexWriterConfig.OpenMode mode, Collection<String> removed,
+            List<NewsCollection.SourceFile> files, int skippedBefore, Map<String, String> commitData)
+            throws IOException {
         // Parsing and indexing are CPU-bound and independent per article, so both are spread over the cores.
-        List<Parsed> parsed = scan.files().parallelStream().map(IndexGenerator.this::parse)
+        List<Parsed> parsed = files.parallelStream().map(IndexGenerator.this::parse)
                 .flatMap(Optional::stream).toList();
-        int skipped = scan.skipped().size() + scan.files().size() - parsed.size();
+        int skipped = skippedBefore + files.size() - parsed.size();
 
         // Embed everything in one pass so the model sees full batches and the log shows one progress count.
         List<String> passageTexts = new ArrayList<>();
@@ -78,13 +115,17 @@ public final class IndexGenerator {
 
         // A larger buffer than the default 16 MB means fewer, larger segments to merge.
         IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setOpenMode(mode)
                 .setRAMBufferSizeMB(64);
-        try (Directory dir = FSDirectory.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
+        try (Directory dir = directories.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
+            for (String id : removed) {
+                // Both kinds of document carry the article ID, so one term removes the article and its passages.
+                writer.deleteDocuments(new Term(IndexConstants.ARTICLE_ID, id));
+            }
             IntStream.range(0, parsed.size()).parallel().forEach(i -> {
                 Parsed p = parsed.get(i);
                 List<Document> docs = new ArrayList<>();
-                docs.add(articleDocument(p.article()));
+                docs.add(articleDocument(p.article(), p.sourceHash()));
                 int sentence = firstSentence[i];
                 for (int j = 0; j < p.passages().size(); j++) {
                     Passage passage = p.passages().get(j);
@@ -105,7 +146,7 @@ public final class IndexGenerator {
                 }
             });
             // The fingerprint rides in the commit itself, so an index can never claim a corpus it lacks.
-            writer.setLiveCommitData(Map.of(IndexConstants.COMMIT_FINGERPRINT, fingerprint).entrySet());
+            writer.setLiveCommitData(commitData.entrySet());
             writer.commit();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -120,7 +161,7 @@ public final class IndexGenerator {
             return Optional.empty();
         }
         List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
-        return Optional.of(new Parsed(article.get(), chunker.chunk(file.id(), sentences)));
+        return Optional.of(new Parsed(article.get(), file.hash(), chunker.chunk(file.id(), sentences)));
     }
 
     /** The title gives a passage its context: "he said" means little without knowing the story. */
@@ -128,8 +169,9 @@ public final class IndexGenerator {
         return title + "\n" + passage.text();
     }
 
-    private static Document articleDocument(Article article) {
+    private static Document articleDocument(Article article, String sourceHash) {
         Document doc = new Document();
+        doc.add(new StoredField(IndexConstants.SOURCE_HASH, sourceHash));
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         doc.add(new StringField(IndexConstants.ARTICLE_ID, article.id(), Field.Store.YES));
         try {

@@ -6,32 +6,45 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the on-disk index in step with the corpus folder.
  *
- * <p>An index lives in {@code <data>/index-<millis>} and records in its commit the fingerprint of the corpus
- * and settings it was built from. At start-up the newest index is reused when its fingerprint matches;
- * otherwise a new one is written in {@code <data>/.building-<millis>}, committed, and only then renamed into
- * place. A crash or failure mid-build therefore leaves at most a {@code .building-*} folder, which is never
- * served and is removed on the next start.
+ * <p>Each index generation lives in its own folder, {@code <data>/index-<stamp>}, and records in its commit
+ * the fingerprint of the corpus and settings it was built from, and each article's file hash. A new
+ * generation is written in {@code <data>/.building-<stamp>}, committed, and only then renamed into place, so
+ * a crash or failure at any point leaves at most a {@code .building-*} folder, which is never served and is
+ * removed on the next start. When only some files changed, the new generation starts as hard links to the
+ * current one's files (Lucene never rewrites a file it has written), deletes the changed articles and adds
+ * them again: the cost follows the change, not the corpus.
  */
 public final class IndexManager {
+
+    /** Left in the data folder by a clean stop, and removed at start-up. */
+    private static final String CLEAN_STOP = ".clean-stop";
+    /** In an index folder: the fingerprint of the corpus folder listing the index matches. */
+    private static final String LISTING_FILE = "citeqa-listing";
 
     private static final Logger LOG = Logger.getLogger(IndexManager.class);
     private static final String INDEX_PREFIX = "index-";
@@ -45,7 +58,7 @@ public final class IndexManager {
 
     /**
      * @param settings everything besides the corpus that changes what is indexed (chunking, embedding
-     *     model); a change rebuilds the index like a corpus edit does
+     *     model); a change rebuilds the index from scratch, where a corpus edit only updates it
      */
     public IndexManager(Path dataDir, Path corpusDir, long maxFileBytes, String settings, IndexGenerator generator) {
         this.dataDir = dataDir;
@@ -55,102 +68,293 @@ public final class IndexManager {
         this.generator = generator;
     }
 
-    /** How the index came to be open, for logs and tests. */
+    /** How the index came to be open, for logs, metrics and tests. */
     public enum Outcome {
+        /** The corpus had not changed; the same index serves. */
         REUSED,
+        /** Only the changed files were re-indexed, in a new generation. */
+        UPDATED,
+        /** A new generation was built from every file. */
         BUILT,
+        /** At start-up the update failed, so an index that does not match the corpus serves. */
         STALE_AFTER_FAILED_BUILD
     }
 
-    public record Opened(CorpusIndex index, Outcome outcome) {}
+    /** @param written what this run parsed and indexed; zero when the index was reused */
+    public record Opened(CorpusIndex index, Outcome outcome, IndexGenerator.Stats written) {}
 
+    /**
+     * At start-up: opens the newest intact index and brings it up to date, or builds one. A damaged index is
+     * deleted and, like a missing one, rebuilt from the corpus.
+     */
     public Opened openOrBuild() throws IOException {
-        Files.createDirectories(dataDir);
-        // One builder per data folder: a second process waits here instead of racing on the same files.
-        try (FileChannel lockFile = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                FileLock ignored = lockFile.lock()) {
-            removeUnfinishedBuilds();
-            NewsCollection.Scan scan = NewsCollection.scan(corpusDir, maxFileBytes);
-            String fingerprint = fingerprint(scan.fingerprint());
-            Optional<Path> newest = newestIndex();
-            if (newest.isPresent() && fingerprint.equals(fingerprintOf(newest.get()))) {
-                CorpusIndex index = CorpusIndex.open(newest.get());
-                LOG.infof("Reusing index %s: corpus folder %s unchanged (%d articles, %d passages)", newest.get(),
-                        corpusDir, index.articleCount(), index.passageCount());
-                return new Opened(index, Outcome.REUSED);
-            }
-            LOG.infof("Building index for %s (%s)", corpusDir,
-                    newest.isPresent() ? "corpus or settings changed" : "no index yet");
-            try {
-                Path built = build(scan, fingerprint);
-                CorpusIndex index = CorpusIndex.open(built);
-                removeIndexesExcept(built);
-                return new Opened(index, Outcome.BUILT);
-            } catch (IOException | RuntimeException e) {
-                if (newest.isEmpty()) {
-                    throw e;
-                }
-                LOG.errorf(e, "Index build failed; still serving the previous index %s, which does not match the "
-                        + "current corpus", newest.get());
-                return new Opened(CorpusIndex.open(newest.get()), Outcome.STALE_AFTER_FAILED_BUILD);
-            }
-        }
+        return openOrBuild(NewsCollection.listingFingerprint(corpusDir));
     }
 
-    private Path build(NewsCollection.Scan scan, String fingerprint) throws IOException {
+    /** As {@link #openOrBuild()}, with the corpus folder's listing fingerprint already taken. */
+    public Opened openOrBuild(String listing) throws IOException {
+        return locked(() -> {
+            removeUnfinishedBuilds();
+            Optional<CorpusIndex> newest = openNewestIntact();
+            if (newest.isEmpty()) {
+                LOG.infof("Building index for %s (no usable index yet)", corpusDir);
+                NewsCollection.Scan scan = scan();
+                return recordListing(build(null, scan), scan);
+            }
+            CorpusIndex old = newest.get();
+            if (fingerprint(listing).equals(recordedListing(old))) {
+                // Start-up time must not grow with the corpus: reading and hashing 100,000 files takes seconds.
+                return reused(old);
+            }
+            Opened opened;
+            try {
+                opened = refreshLocked(old);
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "Index update failed; still serving the previous index %s, which does not match the "
+                        + "current corpus", old.path());
+                return new Opened(old, Outcome.STALE_AFTER_FAILED_BUILD, nothingWritten());
+            }
+            if (opened.index() != old) {
+                discard(old);
+            }
+            return opened;
+        });
+    }
+
+    /**
+     * While serving: a new generation matching the corpus, or {@code current} itself when nothing changed.
+     * On failure it throws and leaves {@code current} untouched; the caller keeps serving it, and must
+     * {@link #discard} it once a new one has replaced it and no request holds it.
+     */
+    public Opened refresh(CorpusIndex current) throws IOException {
+        return locked(() -> refreshLocked(current));
+    }
+
+    /** Closes a replaced index and deletes its folder. */
+    public void discard(CorpusIndex index) throws IOException {
+        index.close();
+        deleteTree(index.path());
+    }
+
+    private Opened refreshLocked(CorpusIndex current) throws IOException {
+        NewsCollection.Scan scan = scan();
+        if (fingerprint(scan.fingerprint()).equals(current.commitData(IndexConstants.COMMIT_FINGERPRINT))) {
+            // Same content under a new listing (files touched, or the folder copied): remember the new listing.
+            return recordListing(reused(current), scan);
+        }
+        if (!settingsFingerprint().equals(current.commitData(IndexConstants.COMMIT_SETTINGS))) {
+            LOG.infof("Building index for %s (settings changed)", corpusDir);
+            return recordListing(build(current, scan), scan);
+        }
+        return recordListing(update(current, scan), scan);
+    }
+
+    /**
+     * Notes, in a file of the index folder, the corpus listing the index is known to match. The listing was
+     * taken before the files were read, so a change during the scan makes it stale and the next start reads
+     * the files again. Lucene leaves files alone that are not named like its own.
+     */
+    private Opened recordListing(Opened opened, NewsCollection.Scan scan) throws IOException {
+        Path file = opened.index().path().resolve(LISTING_FILE);
+        Path temporary = file.resolveSibling(LISTING_FILE + ".tmp");
+        Files.writeString(temporary, fingerprint(scan.listing()));
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return opened;
+    }
+
+    private static String recordedListing(CorpusIndex index) throws IOException {
+        Path file = index.path().resolve(LISTING_FILE);
+        return Files.exists(file) ? Files.readString(file) : null;
+    }
+
+    private Opened reused(CorpusIndex current) {
+        LOG.infof("Reusing index %s: corpus folder %s unchanged (%d articles, %d passages)", current.path(),
+                corpusDir, current.articleCount(), current.passageCount());
+        return new Opened(current, Outcome.REUSED, nothingWritten());
+    }
+
+    private Opened build(CorpusIndex previous, NewsCollection.Scan scan) throws IOException {
+        return write(previous, scan, building -> generator.build(scan, building, commitData(previous, scan)),
+                Outcome.BUILT);
+    }
+
+    private Opened update(CorpusIndex current, NewsCollection.Scan scan) throws IOException {
+        Map<String, String> indexed = current.sourceHashes();
+        Set<String> removed = new TreeSet<>(indexed.keySet());
+        List<NewsCollection.SourceFile> added = new ArrayList<>();
+        for (NewsCollection.SourceFile file : scan.files()) {
+            if (file.hash().equals(indexed.get(file.id()))) {
+                removed.remove(file.id());
+            } else {
+                added.add(file);
+            }
+        }
+        LOG.infof("Updating index for %s: %d files to index, %d articles to drop or replace", corpusDir,
+                added.size(), removed.size());
+        return write(current, scan, building -> {
+            linkCommit(current.path(), building);
+            return generator.update(building, removed, added, scan.skipped().size(), commitData(current, scan));
+        }, Outcome.UPDATED);
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        IndexGenerator.Stats write(Path building) throws IOException;
+    }
+
+    /** Writes a generation in a {@code .building-*} folder and renames it into place once committed. */
+    private Opened write(CorpusIndex previous, NewsCollection.Scan scan, Writer writer, Outcome outcome)
+            throws IOException {
         long started = System.nanoTime();
-        String stamp = String.format("%015d", System.currentTimeMillis());
+        String stamp = nextStamp();
         Path building = dataDir.resolve(BUILDING_PREFIX + stamp);
         Path target = dataDir.resolve(INDEX_PREFIX + stamp);
         try {
-            IndexGenerator.Stats stats = generator.build(scan, building, fingerprint);
+            Files.createDirectories(building);
+            IndexGenerator.Stats stats = writer.write(building);
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
-            LOG.infof("Built index %s in %d ms: %d articles, %d passages, %d files skipped", target,
-                    (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(), stats.skipped());
-            return target;
+            // The rename is the moment the generation exists; make it survive a power cut too.
+            IOUtils.fsync(dataDir, true);
+            CorpusIndex index = CorpusIndex.open(target);
+            LOG.infof("%s index %s (generation %d) in %d ms: %d articles and %d passages written, %d files "
+                            + "skipped; %d articles, %d passages in all",
+                    outcome == Outcome.UPDATED ? "Updated" : "Built", target, index.generation(),
+                    (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(), stats.skipped(),
+                    index.articleCount(), index.passageCount());
+            return new Opened(index, outcome, stats);
         } finally {
             deleteTree(building);
         }
     }
 
+    private Map<String, String> commitData(CorpusIndex previous, NewsCollection.Scan scan) {
+        long generation = previous == null ? 1 : previous.generation() + 1;
+        return Map.of(IndexConstants.COMMIT_FINGERPRINT, fingerprint(scan.fingerprint()),
+                IndexConstants.COMMIT_SETTINGS, settingsFingerprint(),
+                IndexConstants.COMMIT_GENERATION, Long.toString(generation));
+    }
+
+    /**
+     * Makes {@code target} hold the latest commit of the index in {@code source}. Hard links cost nothing and
+     * are safe because Lucene only ever adds new files; a file system without them gets copies.
+     */
+    private static void linkCommit(Path source, Path target) throws IOException {
+        Iterable<String> files;
+        try (Directory dir = FSDirectory.open(source)) {
+            files = SegmentInfos.readLatestCommit(dir).files(true);
+        }
+        for (String name : files) {
+            try {
+                Files.createLink(target.resolve(name), source.resolve(name));
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.copy(source.resolve(name), target.resolve(name));
+            }
+        }
+    }
+
+    /**
+     * Records that the service stopped cleanly, with every index closed. The next start then skips verifying
+     * checksums, which reads every byte of the index: seconds for a large corpus, and only needed after a
+     * crash, a kill or a power cut, when no mark is left.
+     */
+    public void markCleanStop() throws IOException {
+        Files.writeString(dataDir.resolve(CLEAN_STOP), "closed cleanly\n");
+    }
+
+    /**
+     * The newest index that opens and, unless the last stop was clean, whose files all pass their checksums.
+     * Damaged ones are deleted, and so are older ones, which a crash may have left behind.
+     */
+    private Optional<CorpusIndex> openNewestIntact() throws IOException {
+        boolean verify = !Files.deleteIfExists(dataDir.resolve(CLEAN_STOP));
+        List<Path> indexes = new ArrayList<>(list(INDEX_PREFIX));
+        indexes.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        CorpusIndex chosen = null;
+        for (Path path : indexes) {
+            if (chosen != null) {
+                LOG.infof("Removing replaced index %s", path);
+                deleteTree(path);
+                continue;
+            }
+            try {
+                chosen = CorpusIndex.open(path);
+                if (verify) {
+                    chosen.checkIntegrity();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Index %s is damaged or incomplete (%s); it is deleted and rebuilt from the corpus", path,
+                        e.getMessage());
+                if (chosen != null) {
+                    chosen.close();
+                    chosen = null;
+                }
+                deleteTree(path);
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    private NewsCollection.Scan scan() throws IOException {
+        return NewsCollection.scan(corpusDir, maxFileBytes);
+    }
+
+    private static IndexGenerator.Stats nothingWritten() {
+        return new IndexGenerator.Stats(0, 0, 0);
+    }
+
+    @FunctionalInterface
+    private interface LockedAction {
+        Opened run() throws IOException;
+    }
+
+    /**
+     * One writer per data folder: the monitor orders this process's reindexes (file locks are per process),
+     * and the file lock makes a second process wait instead of racing on the same files.
+     */
+    private synchronized Opened locked(LockedAction action) throws IOException {
+        Files.createDirectories(dataDir);
+        try (FileChannel lockFile = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = lockFile.lock()) {
+            return action.run();
+        }
+    }
+
+    /** Millisecond stamps sort in creation order; two generations within one millisecond get the next one. */
+    private String nextStamp() {
+        long millis = System.currentTimeMillis();
+        while (Files.exists(dataDir.resolve(INDEX_PREFIX + stamp(millis)))
+                || Files.exists(dataDir.resolve(BUILDING_PREFIX + stamp(millis)))) {
+            millis++;
+        }
+        return stamp(millis);
+    }
+
+    private static String stamp(long millis) {
+        return String.format("%015d", millis);
+    }
+
     private String fingerprint(String corpusFingerprint) {
+        return sha256(corpusFingerprint + "\u0000" + settings);
+    }
+
+    private String settingsFingerprint() {
+        return sha256(settings);
+    }
+
+    private static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(corpusFingerprint.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(settings.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-    }
-
-    private static String fingerprintOf(Path index) {
-        try (Directory dir = FSDirectory.open(index)) {
-            return SegmentInfos.readLatestCommit(dir).getUserData().get(IndexConstants.COMMIT_FINGERPRINT);
-        } catch (IOException e) {
-            LOG.warnf("Index %s is unreadable (%s); it will be rebuilt", index, e.getMessage());
-            return null;
-        }
-    }
-
-    private Optional<Path> newestIndex() throws IOException {
-        return list(INDEX_PREFIX).stream().max(Comparator.comparing(p -> p.getFileName().toString()));
     }
 
     private void removeUnfinishedBuilds() throws IOException {
         for (Path path : list(BUILDING_PREFIX)) {
             LOG.infof("Removing unfinished build %s", path);
             deleteTree(path);
-        }
-    }
-
-    private void removeIndexesExcept(Path keep) throws IOException {
-        for (Path path : list(INDEX_PREFIX)) {
-            if (!path.equals(keep)) {
-                deleteTree(path);
-            }
         }
     }
 

@@ -5,15 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class ArticleResourceTest {
@@ -49,5 +53,35 @@ class ArticleResourceTest {
                 .then().statusCode(404)
                 .body("status", equalTo(404))
                 .body("error", containsString("999_nope"));
+    }
+
+    /**
+     * IDs that try to reach other files: parent folders, absolute paths, encoded slashes and dots, backslashes,
+     * NUL. Each is a JSON 404, and none shows an article, even one the path would resolve to.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "..%2F..%2Fapplication.properties",
+        "..%2Fcorpus%2F000_a501985d60945543",
+        "%2Fetc%2Fpasswd",
+        "%2e%2e%2f%2e%2e%2fpom.xml",
+        "..%5C..%5Capplication.properties",
+        "%2e%2e",
+        "000_a501985d60945543%2F..%2F..%2Fpom.xml",
+        "000_a501985d60945543%00.txt",
+        "000_a501985d60945543.txt",
+    })
+    void pathTricksAre404(String trick) {
+        given().urlEncodingEnabled(false).when().get("/api/articles/" + trick)
+                .then().statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo(404))
+                .body("title", nullValue());
+    }
+
+    @Test
+    void anAbsolutePathIs404() {
+        given().urlEncodingEnabled(false).when().get("/api/articles//etc/passwd")
+                .then().statusCode(404).contentType(ContentType.JSON);
     }
 }

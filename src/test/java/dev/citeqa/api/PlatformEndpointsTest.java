@@ -3,8 +3,9 @@ package dev.citeqa.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,11 @@ class PlatformEndpointsTest {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'index' }.data.articles", equalTo(5));
+                .body("checks.find { it.name == 'index' }.data.documents", equalTo(5))
+                .body("checks.find { it.name == 'index' }.data.passages", greaterThan(5))
+                .body("checks.find { it.name == 'index' }.data.generation", greaterThan(0))
+                .body("checks.find { it.name == 'index' }.data.lastReindex", notNullValue())
+                .body("checks.find { it.name == 'index' }.data.answerer", equalTo("extractive"));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.citeqa.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,32 @@ class NewsCollectionTest {
         assertNotEquals(first, edited);
         Files.move(dir.resolve("a.txt"), dir.resolve("b.txt"));
         assertNotEquals(edited, NewsCollection.scan(dir, 1000).fingerprint());
+    }
+
+    @Test
+    void linksCountOnlyWhenTheyStayInsideTheFolder(@TempDir Path outside) throws IOException {
+        Path corpus = Files.createDirectory(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("real.txt"), "An article inside the folder.");
+        Files.createDirectory(corpus.resolve("drafts"));
+        Files.writeString(corpus.resolve("drafts").resolve("draft.txt"), "A draft kept in a subfolder.");
+        Files.writeString(outside.resolve("secret.txt"), "A file the corpus must not publish.");
+        Files.createSymbolicLink(corpus.resolve("inside.txt"), corpus.resolve("drafts").resolve("draft.txt"));
+        Files.createSymbolicLink(corpus.resolve("escape.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(corpus.resolve("relative.txt"), Path.of("..").resolve("..")
+                .resolve(outside.getFileName()).resolve("secret.txt"));
+        Files.createSymbolicLink(corpus.resolve("dangling.txt"), corpus.resolve("gone.txt"));
+
+        NewsCollection.Scan scan = NewsCollection.scan(corpus, 1000);
+
+        assertEquals(List.of("inside", "real"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+    }
+
+    @Test
+    void articleIdsCannotNameAPath() {
+        assertTrue(NewsCollection.isArticleId("001_ef047f98b842d2d5"));
+        for (String trick : List.of("..", "../etc/passwd", "/etc/passwd", "a/b", "a\\b", ".hidden", "", "%2e%2e")) {
+            assertFalse(NewsCollection.isArticleId(trick), trick);
+        }
     }
 
     @Test

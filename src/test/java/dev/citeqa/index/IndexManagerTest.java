@@ -1,9 +1,11 @@
 package dev.citeqa.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.citeqa.TestModels;
 import dev.citeqa.collection.PassageChunker;
@@ -14,10 +16,26 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,6 +68,38 @@ class IndexManagerTest {
     }
 
     @Test
+    void aRestartWithAnUnchangedListingReadsNoArticleFile() throws IOException {
+        manager(Embedder.none(), "v1").openOrBuild().index().close();
+        // An edit that keeps the size, the time and the file: only reading the file could reveal it. A restart
+        // does not read (that is what keeps start-up flat as the corpus grows); a reindex does.
+        Path file = corpus.resolve("clinic.txt");
+        FileTime time = Files.getLastModifiedTime(file);
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("antibiotics", "ANTIBIOTICS"));
+        Files.setLastModifiedTime(file, time);
+
+        IndexManager restarted = manager(Embedder.none(), "v1");
+        IndexManager.Opened opened = restarted.openOrBuild();
+        assertEquals(IndexManager.Outcome.REUSED, opened.outcome());
+        IndexManager.Opened refreshed = restarted.refresh(opened.index());
+        assertEquals(IndexManager.Outcome.UPDATED, refreshed.outcome());
+        assertTrue(refreshed.index().article("clinic").orElseThrow().text().contains("ANTIBIOTICS"));
+        restarted.discard(opened.index());
+        refreshed.index().close();
+    }
+
+    @Test
+    void onlyACleanStopSkipsTheChecksumsAndTheMarkIsUsedOnce() throws IOException {
+        IndexManager manager = manager(Embedder.none(), "v1");
+        manager.openOrBuild().index().close();
+        manager.markCleanStop();
+        assertTrue(Files.exists(data.resolve(".clean-stop")));
+        manager.openOrBuild().index().close();
+        // Gone once read: if the service now crashes, the next start verifies every file.
+        assertFalse(Files.exists(data.resolve(".clean-stop")));
+    }
+
+    @Test
     void buildsOnceThenReusesUntilTheCorpusChanges() throws IOException {
         Embedder embedder = TestModels.embedder(data);
         IndexManager.Opened first = manager(embedder, "v1").openOrBuild();
@@ -68,7 +118,7 @@ class IndexManagerTest {
 
         Files.writeString(corpus.resolve("late_news.txt"), "A late story arrived. It names nobody.");
         IndexManager.Opened third = manager(embedder, "v1").openOrBuild();
-        assertEquals(IndexManager.Outcome.BUILT, third.outcome());
+        assertEquals(IndexManager.Outcome.UPDATED, third.outcome());
         assertEquals(11, third.index().articles().size());
         assertNotEquals(first.index().path(), third.index().path());
         assertEquals(List.of(third.index().path().getFileName().toString()), dataFolders(),
@@ -135,6 +185,190 @@ class IndexManagerTest {
         IndexManager.Opened opened = manager(TestModels.embedder(data), "v1").openOrBuild();
         assertEquals(List.of(opened.index().path().getFileName().toString()), dataFolders());
         opened.index().close();
+    }
+
+    @Test
+    void anEditReindexesOnlyThatArticleInANewGeneration() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        IndexManager manager = manager(embedder, "v1");
+        CorpusIndex first = manager.openOrBuild().index();
+        int editedPassages = passagesOf(first, "roads_2019");
+        Files.writeString(corpus.resolve("roads_2019.txt"), """
+                Springfield council approves road repairs
+
+                In 2019 the council approved $9.9 million for bridges.
+                """);
+        long callsBefore = embedder.modelCalls();
+
+        IndexManager.Opened updated = manager.refresh(first);
+
+        assertEquals(IndexManager.Outcome.UPDATED, updated.outcome());
+        CorpusIndex second = updated.index();
+        assertEquals(new IndexGenerator.Stats(1, 1, 0), updated.written(), "one article, one passage parsed");
+        assertEquals(2, embedder.modelCalls() - callsBefore, "only the edited passage and its sentence are embedded");
+        assertEquals(first.generation() + 1, second.generation());
+        assertEquals(10, second.articleCount());
+        assertEquals(first.passageCount() - editedPassages + 1, second.passageCount());
+        assertTrue(second.article("roads_2019").orElseThrow().text().contains("$9.9 million"));
+        assertTrue(sharesFiles(first.path(), second.path()), "unchanged segments are linked, not rewritten");
+        // The replaced generation is untouched until discarded: requests in flight still read it.
+        assertTrue(first.article("roads_2019").orElseThrow().text().contains("$4.2 million"));
+        assertEquals(first.passageCount(), first.searcher().count(new MatchAllDocsQuery())
+                - first.articleCount());
+
+        manager.discard(first);
+        assertEquals(List.of(second.path().getFileName().toString()), dataFolders());
+        assertEquals(IndexManager.Outcome.REUSED, manager.refresh(second).outcome(), "nothing changed since");
+        second.close();
+    }
+
+    @Test
+    void aDeletedFileLeavesTheIndex() throws IOException {
+        IndexManager manager = manager(TestModels.embedder(data), "v1");
+        CorpusIndex first = manager.openOrBuild().index();
+        Files.delete(corpus.resolve("clinic.txt"));
+
+        CorpusIndex second = manager.refresh(first).index();
+
+        assertEquals(9, second.articleCount());
+        assertTrue(second.article("clinic").isEmpty());
+        assertEquals(first.passageCount() - passagesOf(first, "clinic"), second.passageCount());
+        assertEquals(0, passagesOf(second, "clinic"));
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void aFullDiskKeepsTheServingIndexAndLeavesNothingHalfWritten() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        CorpusIndex serving = manager(embedder, "v1").openOrBuild().index();
+        Files.writeString(corpus.resolve("new.txt"), "Fresh text that needs room on disk.");
+        IndexManager full = new IndexManager(data, corpus, 1_000_000, "v1",
+                new IndexGenerator(new PassageChunker(3, 1), embedder, IndexManagerTest::fullDisk));
+
+        IOException e = assertThrows(IOException.class, () -> full.refresh(serving));
+
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals(List.of(serving.path().getFileName().toString()), dataFolders());
+        assertEquals(10, serving.articleCount());
+        assertTrue(serving.article("clinic").isPresent(), "the serving index still reads");
+        serving.close();
+    }
+
+    @Test
+    void anUnreadableFileFailsTheReindex() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
+        IndexManager manager = manager(TestModels.embedder(data), "v1");
+        CorpusIndex serving = manager.openOrBuild().index();
+        Path locked = corpus.resolve("locked.txt");
+        Files.writeString(locked, "Nobody may read this.");
+        Files.setPosixFilePermissions(locked, Set.of());
+
+        assertThrows(AccessDeniedException.class, () -> manager.refresh(serving));
+        assertEquals(List.of(serving.path().getFileName().toString()), dataFolders());
+        serving.close();
+    }
+
+    @Test
+    void aDamagedIndexIsRebuiltAtStartUp() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        CorpusIndex damaged = manager(embedder, "v1").openOrBuild().index();
+        damaged.close();
+        Path biggest;
+        try (Stream<Path> files = Files.list(damaged.path())) {
+            biggest = files.max(Comparator.comparingLong(IndexManagerTest::size)).orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(biggest);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(biggest, bytes);
+
+        IndexManager.Opened opened = manager(embedder, "v1").openOrBuild();
+
+        assertEquals(IndexManager.Outcome.BUILT, opened.outcome());
+        assertEquals(10, opened.index().articleCount());
+        assertEquals(List.of(opened.index().path().getFileName().toString()), dataFolders());
+        opened.index().close();
+        assertClean(opened.index().path());
+    }
+
+    @Test
+    void anIndexWithoutACommitIsRebuiltAtStartUp() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        CorpusIndex built = manager(embedder, "v1").openOrBuild().index();
+        built.close();
+        try (Stream<Path> files = Files.list(built.path())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.delete(f);
+            }
+        }
+
+        IndexManager.Opened opened = manager(embedder, "v1").openOrBuild();
+
+        assertEquals(IndexManager.Outcome.BUILT, opened.outcome());
+        assertEquals(10, opened.index().articleCount());
+        opened.index().close();
+    }
+
+    @Test
+    void aStaleWriteLockDoesNotBlockStartUpOrUpdates() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        CorpusIndex built = manager(embedder, "v1").openOrBuild().index();
+        built.close();
+        // What a killed process leaves: lock files that no live process holds.
+        Files.writeString(built.path().resolve("write.lock"), "");
+        Files.writeString(data.resolve(".lock"), "");
+        Files.writeString(corpus.resolve("late.txt"), "A late story about a lock.");
+
+        IndexManager.Opened opened = manager(embedder, "v1").openOrBuild();
+
+        assertEquals(IndexManager.Outcome.UPDATED, opened.outcome());
+        assertEquals(11, opened.index().articleCount());
+        opened.index().close();
+        assertClean(opened.index().path());
+    }
+
+    private static int passagesOf(CorpusIndex index, String articleId) throws IOException {
+        return index.searcher().count(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE)), Occur.FILTER)
+                .add(new TermQuery(new Term(IndexConstants.ARTICLE_ID, articleId)), Occur.FILTER)
+                .build());
+    }
+
+    private static boolean sharesFiles(Path a, Path b) throws IOException {
+        try (Stream<Path> files = Files.list(a)) {
+            for (Path f : files.toList()) {
+                Path other = b.resolve(f.getFileName());
+                if (!f.getFileName().toString().equals("write.lock") && Files.exists(other)
+                        && Files.isSameFile(f, other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertClean(Path index) throws IOException {
+        try (Directory dir = FSDirectory.open(index); CheckIndex check = new CheckIndex(dir)) {
+            assertTrue(check.checkIndex().clean, "CheckIndex finds " + index + " clean");
+        }
+    }
+
+    /** A disk with no room left: every new file fails, as writes would with ENOSPC. */
+    private static Directory fullDisk(Path path) throws IOException {
+        return new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public IndexOutput createOutput(String name, IOContext context) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
     }
 
     private static EmbeddingCache cache(Path file) {

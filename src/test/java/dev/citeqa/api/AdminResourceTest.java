@@ -1,0 +1,188 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.config.CiteQaConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /api/admin/reindex} on a corpus folder the tests edit while the service runs. */
+@QuarkusTest
+@ExtendWith(LiveCorpus.SendsKey.class)
+@TestProfile(LiveCorpus.OnRequest.class)
+class AdminResourceTest {
+
+    @Inject
+    CiteQaConfig config;
+
+    private Path corpus() {
+        return Path.of(config.corpus().dir());
+    }
+
+    private static ValidatableResponse reindex() {
+        return given().when().post("/api/admin/reindex")
+                .then().contentType(ContentType.JSON);
+    }
+
+    private static JsonPath readiness() {
+        return given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath()
+                .setRootPath("checks.find { it.name == 'index' }.data");
+    }
+
+    @Test
+    void reindexPicksUpAddedEditedAndDeletedFiles() throws IOException {
+        JsonPath before = reindex().statusCode(200).extract().jsonPath();
+        int documents = before.getInt("documents");
+        long generation = before.getLong("generation");
+        Path file = corpus().resolve("admin_added.txt");
+
+        Files.writeString(file, "Lighthouse keeper retires\n\nThe keeper of the Gull Point lighthouse retired.");
+        reindex().statusCode(200)
+                .body("outcome", equalTo("updated"))
+                .body("generation", equalTo((int) generation + 1))
+                .body("documents", equalTo(documents + 1))
+                .body("passages", greaterThan(documents))
+                .body("durationMs", notNullValue())
+                .body("error", equalTo(null));
+        given().when().get("/api/articles/admin_added").then().statusCode(200)
+                .body("title", equalTo("Lighthouse keeper retires"));
+        JsonPath ready = readiness();
+        assertEquals(generation + 1, ready.getLong("generation"));
+        assertEquals(documents + 1, ready.getInt("documents"));
+        assertEquals("updated", ready.getString("lastReindex"));
+
+        Files.writeString(file, "Lighthouse keeper stays\n\nThe keeper of the Gull Point lighthouse changed her mind.");
+        reindex().statusCode(200).body("outcome", equalTo("updated")).body("documents", equalTo(documents + 1));
+        given().when().get("/api/articles/admin_added").then().statusCode(200)
+                .body("title", equalTo("Lighthouse keeper stays"));
+
+        Files.delete(file);
+        reindex().statusCode(200).body("outcome", equalTo("updated")).body("documents", equalTo(documents));
+        given().when().get("/api/articles/admin_added").then().statusCode(404);
+
+        reindex().statusCode(200).body("outcome", equalTo("unchanged"));
+        assertTrue(metrics().contains("citeqa_reindex_total{outcome=\"updated\"}"), "reindex outcomes are counted");
+    }
+
+    @Test
+    void aFailedReindexKeepsServingTheOldIndexAndSaysWhy() throws IOException {
+        int documents = reindex().statusCode(200).extract().jsonPath().getInt("documents");
+        Path moved = corpus().resolveSibling("corpus-away");
+        Files.move(corpus(), moved);
+        try {
+            reindex().statusCode(503)
+                    .body("outcome", equalTo("failed"))
+                    .body("error", containsString("is not a folder"))
+                    .body("documents", equalTo(documents));
+            JsonPath ready = readiness();
+            assertEquals("failed", ready.getString("lastReindex"));
+            assertTrue(ready.getString("lastReindexError").contains("is not a folder"));
+            assertEquals(documents, ready.getInt("documents"));
+            given().when().get("/api/search?q=harbour expansion").then().statusCode(200)
+                    .body("hits.size()", greaterThan(0));
+            assertTrue(metrics().contains("citeqa_reindex_total{outcome=\"failed\"}"));
+        } finally {
+            Files.move(moved, corpus());
+        }
+        reindex().statusCode(200).body("documents", equalTo(documents));
+        assertEquals("unchanged", readiness().getString("lastReindex"));
+    }
+
+    /**
+     * Readers hammer the service while articles come and go in several reindexes: every request is answered,
+     * and every article list is a whole generation, never a partial one.
+     */
+    @Test
+    void queriesDuringReindexesKeepGettingAnswers() throws Exception {
+        int documents = reindex().statusCode(200).extract().jsonPath().getInt("documents");
+        int batch = 200;
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger answered = new AtomicInteger();
+        Set<String> failures = ConcurrentHashMap.newKeySet();
+        Set<Integer> counts = ConcurrentHashMap.newKeySet();
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        running.add(readers.submit(() -> {
+            while (!done.get()) {
+                var r = given().contentType(ContentType.JSON)
+                        .body(Map.of("question", "Who is the director of the Riverside Museum?"))
+                        .when().post("/api/ask").then().extract();
+                check(r.statusCode(), r.statusCode() == 200 && r.jsonPath().getBoolean("answered"), "ask", failures);
+                answered.incrementAndGet();
+            }
+        }));
+        running.add(readers.submit(() -> {
+            while (!done.get()) {
+                var r = given().when().get("/api/search?q=harbour expansion berths").then().extract();
+                check(r.statusCode(), r.statusCode() == 200 && r.jsonPath().getInt("hits.size()") > 0, "search",
+                        failures);
+                answered.incrementAndGet();
+            }
+        }));
+        running.add(readers.submit(() -> {
+            while (!done.get()) {
+                var r = given().when().get("/api/articles").then().extract();
+                check(r.statusCode(), r.statusCode() == 200, "articles", failures);
+                counts.add(r.jsonPath().getInt("count"));
+                answered.incrementAndGet();
+            }
+        }));
+        try {
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < batch; i++) {
+                    Files.writeString(corpus().resolve("bulk_" + i + ".txt"), "Bulletin " + i + "\n\nThe county fair "
+                            + "opened stall " + i + " on Monday. Visitors bought " + (i * 7 % 97) + " pies there.");
+                }
+                reindex().statusCode(200).body("documents", equalTo(documents + batch));
+                for (int i = 0; i < batch; i++) {
+                    Files.delete(corpus().resolve("bulk_" + i + ".txt"));
+                }
+                reindex().statusCode(200).body("documents", equalTo(documents));
+            }
+        } finally {
+            done.set(true);
+            readers.shutdown();
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        assertEquals(Set.of(), failures);
+        assertTrue(answered.get() > 10, "readers ran during the reindexes: " + answered.get());
+        assertTrue(Set.of(documents, documents + batch).containsAll(counts), "whole generations only: " + counts);
+    }
+
+    private static void check(int status, boolean ok, String what, Set<String> failures) {
+        if (!ok) {
+            failures.add(what + " answered " + status);
+        }
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+}

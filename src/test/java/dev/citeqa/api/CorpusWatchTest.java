@@ -1,0 +1,54 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.config.CiteQaConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Files added, edited and deleted while the service runs are served without a restart or a request. */
+@QuarkusTest
+@ExtendWith(LiveCorpus.SendsKey.class)
+@TestProfile(LiveCorpus.Watched.class)
+class CorpusWatchTest {
+
+    @Inject
+    CiteQaConfig config;
+
+    private static void within10Seconds(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " within 10 s");
+            Thread.sleep(100);
+        }
+    }
+
+    private static String title(String id) {
+        var response = given().when().get("/api/articles/" + id).then().extract();
+        return response.statusCode() == 200 ? response.jsonPath().getString("title") : null;
+    }
+
+    @Test
+    void addedEditedAndDeletedFilesAreIndexed() throws IOException, InterruptedException {
+        Path file = Path.of(config.corpus().dir()).resolve("watched_story.txt");
+
+        Files.writeString(file, "Ferry service resumes\n\nThe island ferry sailed again on Friday.");
+        within10Seconds("an added file is served", () -> "Ferry service resumes".equals(title("watched_story")));
+
+        Files.writeString(file, "Ferry service suspended\n\nStorms kept the island ferry in port.");
+        within10Seconds("an edit is served", () -> "Ferry service suspended".equals(title("watched_story")));
+        within10Seconds("search sees the edit", () -> given().when().get("/api/search?q=storms ferry port")
+                .then().extract().jsonPath().getList("hits.id").contains("watched_story"));
+
+        Files.delete(file);
+        within10Seconds("a deleted file is gone", () -> title("watched_story") == null);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.citeqa.collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusWatcherTest {
+
+    @TempDir
+    Path dir;
+
+    private final Semaphore changes = new Semaphore(0);
+
+    private boolean changeReported() throws InterruptedException {
+        return changes.tryAcquire(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void reportsAddedEditedAndDeletedFiles() throws IOException, InterruptedException {
+        Files.writeString(dir.resolve("a.txt"), "First.");
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, changes::release)) {
+            watcher.start(Duration.ofMillis(50));
+
+            Files.writeString(dir.resolve("b.txt"), "Added.");
+            assertTrue(changeReported(), "an added file");
+            Files.writeString(dir.resolve("a.txt"), "Edited, longer than before.");
+            assertTrue(changeReported(), "an edited file");
+            Files.delete(dir.resolve("b.txt"));
+            assertTrue(changeReported(), "a deleted file");
+            Files.writeString(dir.resolve("notes.md"), "Not an article.");
+            assertEquals(false, changes.tryAcquire(500, TimeUnit.MILLISECONDS), "other files are not articles");
+        }
+    }
+
+    @Test
+    void aBurstOfChangesIsReportedOnceItEnds() throws IOException, InterruptedException {
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, changes::release)) {
+            watcher.start(Duration.ofMillis(300));
+            // Files keep arriving for longer than the interval; the folder never holds still meanwhile.
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(dir.resolve("burst_" + i + ".txt"), "Story " + i + ".");
+                Thread.sleep(30);
+            }
+            assertTrue(changeReported());
+            assertEquals(false, changes.tryAcquire(600, TimeUnit.MILLISECONDS), "one report for the burst");
+        }
+    }
+
+    @Test
+    void aFolderThatGoesAndComesBackIsAChange() throws IOException, InterruptedException {
+        Path corpus = Files.createDirectory(dir.resolve("corpus"));
+        try (CorpusWatcher watcher = new CorpusWatcher(corpus, changes::release)) {
+            watcher.start(Duration.ofMillis(50));
+            Files.move(corpus, dir.resolve("moved"));
+            assertTrue(changeReported(), "the folder went away");
+            Files.move(dir.resolve("moved"), corpus);
+            assertTrue(changeReported(), "the folder is back");
+        }
+    }
+}
