@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.search.SearchUnavailableException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
+    public static final String SEARCH_UNAVAILABLE = "The search cluster cannot be reached; try again shortly.";
     public static final String NOT_READY = "The index is still being built; try again shortly.";
     public static final String INTERNAL = "Internal error; the server log has the details.";
 
@@ -33,6 +35,12 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response notReady(IndexService.IndexNotReadyException e, HttpServerRequest request) {
         return error(request, 503, NOT_READY, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(SearchUnavailableException e, HttpServerRequest request) {
+        LOG.warn(e.getMessage());
+        return error(request, 503, SEARCH_UNAVAILABLE, null);
     }
 
     @ServerExceptionMapper
@@ -59,11 +67,17 @@ public class ApiExceptionMappers {
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SearchUnavailableException unavailable) {
+                return unavailable(unavailable, request);
+            }
+        }
         LOG.error("Unexpected failure", e);
         return error(request, 500, INTERNAL, null);
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -8,6 +8,7 @@ import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.search.PassageHit;
+import dev.citeqa.search.SearchUnavailableException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -71,10 +72,16 @@ public class AskResource {
                 LOG.debug("Client left; generation stopped");
                 emitter.complete();
             } catch (RuntimeException e) {
-                LOG.error("Streaming answer failed", e);
                 // Unlike a model failure, nothing follows this error: no fallback answer, no done event.
-                emitter.emit(event(sse, "error", Map.of("error", "Internal error; the server log has the details.",
-                        "status", 500, "fallback", false)));
+                if (ApiExceptionMappers.causedBy(e, SearchUnavailableException.class)) {
+                    LOG.warn(e.getMessage());
+                    emitter.emit(event(sse, "error", Map.of("error", ApiExceptionMappers.SEARCH_UNAVAILABLE,
+                            "status", 503, "fallback", false)));
+                } else {
+                    LOG.error("Streaming answer failed", e);
+                    emitter.emit(event(sse, "error", Map.of("error", ApiExceptionMappers.INTERNAL, "status", 500,
+                            "fallback", false)));
+                }
                 emitter.complete();
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -15,15 +15,19 @@ import dev.citeqa.chat.StarterQuestions;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
+import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.search.PassageSearcher;
+import dev.citeqa.search.Ranker;
+import dev.citeqa.search.opensearch.OpenSearchBackend;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,9 +42,6 @@ public class CiteQaBeans {
 
     private static final Logger LOG = Logger.getLogger(CiteQaBeans.class);
 
-    /** The embedding model; its name keys the embedding cache and the index fingerprint. */
-    static final String EMBEDDING_MODEL = "bge-small-en-v1.5-q";
-
     /**
      * The embedding model, or none in BM25 mode: a corpus too large to embed on a CPU can still be searched
      * and answered on words alone, without paying the model's start-up time and memory.
@@ -52,28 +53,53 @@ public class CiteQaBeans {
             LOG.info("BM25 mode: no embedding model is loaded and nothing is embedded");
             return Embedder.none();
         }
-        EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
+        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        EmbeddingModel model = choice.load();
         // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
         // the first question.
         model.embed("warm-up");
-        Path cacheFile = Path.of(config.data().dir(), "embeddings-" + EMBEDDING_MODEL + ".bin");
+        // The cache is keyed by the text actually embedded, so a max-chars change shares it safely.
+        Path cacheFile = Path.of(config.data().dir(), "embeddings-" + choice.id() + ".bin");
         try {
-            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()));
+            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()),
+                    config.embedding().maxChars());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);
         }
     }
 
+    /** Where passages are ranked: the embedded index, or an OpenSearch cluster. */
     @Produces
     @Singleton
-    PassageSearcher searcher(CiteQaConfig config, Embedder embedder) {
+    Ranker ranker(CiteQaConfig config) {
+        if (config.retrieval().backend() == CiteQaConfig.Backend.lucene) {
+            return Ranker.LUCENE;
+        }
+        CiteQaConfig.OpenSearch os = config.opensearch();
+        require(os.shards() >= 1, "citeqa.opensearch.shards must be positive");
+        require(os.replicas() >= 0, "citeqa.opensearch.replicas must not be negative");
+        LOG.infof("Ranking passages in OpenSearch at %s, alias %s", os.hosts(), os.index());
+        return new OpenSearchBackend(os);
+    }
+
+    void closeRanker(@Disposes Ranker ranker) throws IOException {
+        if (ranker instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Produces
+    @Singleton
+    PassageSearcher searcher(CiteQaConfig config, Embedder embedder, Ranker ranker) {
         CiteQaConfig.Retrieval r = config.retrieval();
         require(r.passages() >= 1 && r.passages() <= 100, "citeqa.retrieval.passages must be in 1..100");
         require(r.depth() >= 1, "citeqa.retrieval.depth must be positive");
         require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
         return new PassageSearcher(embedder,
-                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()));
+                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()),
+                ranker);
     }
 
     @Produces
@@ -115,6 +141,12 @@ public class CiteQaBeans {
     @Singleton
     StarterQuestions starterQuestions(ChatService chat) {
         return new StarterQuestions(chat, 4);
+    }
+
+    /** The embedding settings that change what is indexed, for the index fingerprint. */
+    static String embeddingSettings(CiteQaConfig config) {
+        CiteQaConfig.Embedding e = config.embedding();
+        return EmbeddingModels.named(e.model()).id() + ";maxChars=" + e.maxChars() + ";quantized=" + e.quantized();
     }
 
     /** Whether the index holds embeddings, which dense and hybrid retrieval need. */

@@ -8,6 +8,8 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
+import dev.citeqa.search.Ranker;
+import dev.citeqa.search.opensearch.OpenSearchBackend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +49,9 @@ public class IndexService {
     Embedder embedder;
 
     @Inject
+    Ranker ranker;
+
+    @Inject
     MeterRegistry registry;
 
     private IndexManager manager;
@@ -64,10 +69,10 @@ public class IndexService {
         PassageChunker chunker = new PassageChunker(config.chunk().sentences(), config.chunk().overlap());
         String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + config.chunk().sentences() + "/"
                 + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
-                + (embedder.available() ? CiteQaBeans.EMBEDDING_MODEL : "none");
+                + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         Path corpus = Path.of(config.corpus().dir());
         manager = new IndexManager(Path.of(config.data().dir()), corpus, config.corpus().maxFileBytes(), settings,
-                new IndexGenerator(chunker, embedder));
+                new IndexGenerator(chunker, embedder, config.embedding().quantized()));
         // Before indexing, so that a file changed while the index is built is noticed afterwards; one listing
         // serves both the watcher and the index's check that the folder is unchanged.
         List<String> listing = CorpusWatcher.listing(corpus);
@@ -76,6 +81,7 @@ public class IndexService {
         try {
             IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing));
             current = opened.index();
+            follow(current);
             record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open or build the index: " + e.getMessage(), e);
@@ -99,6 +105,7 @@ public class IndexService {
             IndexManager.Opened opened = manager.refresh(serving);
             if (opened.index() != serving) {
                 current = opened.index();
+                follow(current);
                 retire(serving);
             }
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
@@ -107,6 +114,13 @@ public class IndexService {
             return record(Reindex.failed(serving, millisSince(started), e));
         } finally {
             embedder.releaseCache();
+        }
+    }
+
+    /** A search cluster gets a copy of each new index, in the background: it may be down meanwhile. */
+    private void follow(CorpusIndex index) {
+        if (ranker instanceof OpenSearchBackend cluster) {
+            cluster.follow(index);
         }
     }
 

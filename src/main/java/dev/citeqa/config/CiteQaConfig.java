@@ -7,6 +7,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,11 @@ public interface CiteQaConfig {
 
     Chunk chunk();
 
+    Embedding embedding();
+
     Retrieval retrieval();
+
+    OpenSearch opensearch();
 
     Question question();
 
@@ -80,9 +85,27 @@ public interface CiteQaConfig {
         int overlap();
     }
 
+    interface Embedding {
+        /** The in-process model, by {@link dev.citeqa.embed.EmbeddingModels} name. */
+        @WithDefault("bge-small-en-v1.5-q")
+        String model();
+
+        /** Index-time texts longer than this many characters are embedded by their start; 0 embeds all. */
+        @WithDefault("0")
+        int maxChars();
+
+        /** Passage vectors quantised to 7-bit integers in the HNSW graph, instead of 32-bit floats. */
+        @WithDefault("false")
+        boolean quantized();
+    }
+
     interface Retrieval {
         @WithDefault("hybrid")
         RetrievalMode mode();
+
+        /** Where passages are ranked: the embedded Lucene index, or an OpenSearch cluster. */
+        @WithDefault("lucene")
+        Backend backend();
 
         /** Passages handed to the answerer, plus any of as many top-ranked ones that diversity deferred. */
         @WithDefault("8")
@@ -108,6 +131,32 @@ public interface CiteQaConfig {
         /** Passages one article may place ahead of other articles' passages. */
         @WithDefault("2")
         int maxPerArticle();
+    }
+
+    /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */
+    interface OpenSearch {
+        /** Node URLs; requests fail over between them. */
+        @WithDefault("http://127.0.0.1:9200")
+        List<String> hosts();
+
+        /** The alias queries go to; each (re)index writes a new physical index named after it. */
+        @WithDefault("citeqa")
+        String index();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("1")
+        int shards();
+
+        /** Copies of each shard on other nodes, so that queries survive the loss of a node. */
+        @WithDefault("1")
+        int replicas();
+
+        /** Longest wait for one request to the cluster (ISO-8601 duration). */
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     interface Question {
@@ -190,6 +239,11 @@ public interface CiteQaConfig {
         extractive,
         openai,
         ollama
+    }
+
+    enum Backend {
+        lucene,
+        opensearch
     }
 
     enum RetrievalMode {

@@ -30,12 +30,22 @@ public final class Embedder {
 
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
+    private final int maxChars;
     private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
     private final AtomicLong modelCalls = new AtomicLong();
 
     public Embedder(EmbeddingModel model, EmbeddingCache cache) {
+        this(model, cache, 0);
+    }
+
+    /**
+     * @param maxChars index-time texts longer than this are embedded by their start only (cut at a word
+     *     boundary), which bounds the model's cost per text; 0 embeds every text whole
+     */
+    public Embedder(EmbeddingModel model, EmbeddingCache cache, int maxChars) {
         this.model = model;
         this.cache = cache;
+        this.maxChars = maxChars;
     }
 
     /**
@@ -76,8 +86,9 @@ public final class Embedder {
     }
 
     /** Vectors for {@code texts}, in order, running the model only on texts missing from the cache. */
-    public List<float[]> embedAll(List<String> texts) {
+    public List<float[]> embedAll(List<String> fullTexts) {
         model();
+        List<String> texts = fullTexts.stream().map(this::start).toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         for (String text : texts) {
             if (cache.get(text) == null) {
@@ -111,6 +122,15 @@ public final class Embedder {
         }
         LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
                 (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+    }
+
+    /** The text, or its start up to the last word boundary within {@code maxChars}. */
+    String start(String text) {
+        if (maxChars <= 0 || text.length() <= maxChars) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', maxChars);
+        return text.substring(0, cut > 0 ? cut : maxChars);
     }
 
     /** Frees the memory of the index-time vectors once an index is built or opened; they stay on disk. */

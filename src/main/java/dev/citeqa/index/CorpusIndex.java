@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -203,9 +204,15 @@ public final class CorpusIndex implements Closeable {
 
     /** The passage with the given {@link Passage#key()}, if this index has it. */
     public Optional<StoredPassage> passage(String key) {
+        OptionalInt doc = passageDoc(key);
+        return doc.isEmpty() ? Optional.empty() : Optional.of(passage(doc.getAsInt()));
+    }
+
+    /** The document number of the passage with the given {@link Passage#key()}, if this index has it. */
+    public OptionalInt passageDoc(String key) {
         try {
             TopDocs hits = searcher.search(new TermQuery(new Term(IndexConstants.PASSAGE_KEY, key)), 1);
-            return hits.scoreDocs.length == 0 ? Optional.empty() : Optional.of(passage(hits.scoreDocs[0].doc));
+            return hits.scoreDocs.length == 0 ? OptionalInt.empty() : OptionalInt.of(hits.scoreDocs[0].doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -46,7 +49,9 @@ public final class NewsAnalyzer extends Analyzer {
             "one", "ones", "other", "get", "got", "make", "made", "take", "took", "know", "known", "still", "just",
             "even", "yet", "already", "again", "ever", "only", "really", "actually");
 
-    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = loadIrregularVerbs();
+    /** Irregular form → stem of its base verb, in file order. */
+    private static final Map<String, String> IRREGULAR_VERB_STEMS = loadIrregularVerbs();
+    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = overrideMap(IRREGULAR_VERB_STEMS);
 
     private final CharArraySet stopWords;
 
@@ -70,6 +75,16 @@ public final class NewsAnalyzer extends Analyzer {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         set.addAll(extra);
         return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** The stop words of indexed text, for a search cluster's copy of this chain. */
+    public static List<String> textStopWords() {
+        return stopWords(FUNCTION_WORDS).stream().map(word -> new String((char[]) word)).sorted().toList();
+    }
+
+    /** Irregular verb forms and the stems they are indexed as, for a search cluster's copy of this chain. */
+    public static Map<String, String> irregularVerbStems() {
+        return IRREGULAR_VERB_STEMS;
     }
 
     /** An analysed term and the stretch of text it came from. */
@@ -111,19 +126,29 @@ public final class NewsAnalyzer extends Analyzer {
     }
 
     /** Maps each irregular form to the Porter stem of its base verb, as the rest of the chain would stem it. */
-    private static StemmerOverrideFilter.StemmerOverrideMap loadIrregularVerbs() {
-        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+    private static Map<String, String> loadIrregularVerbs() {
+        Map<String, String> stems = new LinkedHashMap<>();
         try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/analysis/irregular-verbs.txt")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 String[] pair = line.strip().split("\\s+");
                 if (pair.length == 2 && !line.startsWith("#")) {
-                    builder.add(pair[0], porterStem(pair[1]));
+                    stems.putIfAbsent(pair[0], porterStem(pair[1]));
                 }
             }
-            return builder.build();
+            return Collections.unmodifiableMap(stems);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot load analysis/irregular-verbs.txt", e);
+        }
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap overrideMap(Map<String, String> stems) {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        stems.forEach(builder::add);
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an in-memory map cannot fail", e);
         }
     }
 

@@ -21,8 +21,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
@@ -58,11 +56,18 @@ public final class PassageSearcher {
 
     private final Embedder embedder;
     private final Settings settings;
+    private final Ranker ranker;
     private static final NewsAnalyzer QUESTION_ANALYZER = NewsAnalyzer.forQuestions();
 
     public PassageSearcher(Embedder embedder, Settings settings) {
+        this(embedder, settings, Ranker.LUCENE);
+    }
+
+    /** @param ranker where the BM25 and kNN lists come from */
+    public PassageSearcher(Embedder embedder, Settings settings, Ranker ranker) {
         this.embedder = embedder;
         this.settings = settings;
+        this.ranker = ranker;
     }
 
     /** The top k passages for a query, spread across articles. */
@@ -99,17 +104,16 @@ public final class PassageSearcher {
                     + " retrieval needs citeqa.retrieval.mode=" + mode);
         }
         int depth = Math.max(k, settings.depth());
-        IndexSearcher searcher = index.searcher();
         try {
             TopDocs ranked = switch (mode) {
-                case bm25 -> bm25(searcher, question, depth);
-                case dense -> dense(searcher, embedder.embed(question), depth);
+                case bm25 -> bm25(index, question, depth);
+                case dense -> dense(index, embedder.embed(question), depth);
                 case hybrid -> {
                     // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
                     CompletableFuture<float[]> vector =
                             CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-                    TopDocs lexical = bm25(searcher, question, depth);
-                    yield fuse(lexical, dense(searcher, join(vector), depth), depth, settings.rrfK());
+                    TopDocs lexical = bm25(index, question, depth);
+                    yield fuse(lexical, dense(index, join(vector), depth), depth, settings.rrfK());
                 }
             };
             return ranked.scoreDocs;
@@ -145,7 +149,7 @@ public final class PassageSearcher {
      * phrase: among near-identical stories, "the 2013-14 Western Counties League" must beat "the 2013-14
      * Eastern Counties League". Null when the question has no searchable term.
      */
-    Query lexicalQuery(String question) {
+    public Query lexicalQuery(String question) {
         List<NewsAnalyzer.Token> tokens = QUESTION_ANALYZER.tokens(question);
         if (tokens.isEmpty()) {
             return null;
@@ -188,13 +192,13 @@ public final class PassageSearcher {
         words.clear();
     }
 
-    private TopDocs bm25(IndexSearcher searcher, String question, int depth) throws IOException {
+    private TopDocs bm25(CorpusIndex index, String question, int depth) throws IOException {
         Query query = lexicalQuery(question);
-        return query == null ? NO_HITS : searcher.search(query, depth);
+        return query == null ? NO_HITS : ranker.lexical(index, query, depth);
     }
 
-    private static TopDocs dense(IndexSearcher searcher, float[] vector, int depth) throws IOException {
-        TopDocs hits = searcher.search(new KnnFloatVectorQuery(IndexConstants.VECTOR, vector, depth), depth);
+    private TopDocs dense(CorpusIndex index, float[] vector, int depth) throws IOException {
+        TopDocs hits = ranker.nearest(index, vector, depth);
         // Lucene maps dot product d to (1 + d) / 2; report the cosine itself, which people know how to read.
         for (ScoreDoc hit : hits.scoreDocs) {
             hit.score = 2 * hit.score - 1;

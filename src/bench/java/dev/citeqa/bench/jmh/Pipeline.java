@@ -1,0 +1,56 @@
+package dev.citeqa.bench.jmh;
+
+import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.embed.EmbeddingCache;
+import dev.citeqa.embed.EmbeddingModels;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexGenerator;
+import dev.citeqa.index.IndexManager;
+import dev.citeqa.search.PassageSearcher;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The retrieval pipeline the microbenchmarks measure, built as the service builds it with its default
+ * settings, over the corpus in system property {@code bench.corpus} (default: the seed corpus). Its index is
+ * kept in {@code bench.data} (default {@code target/bench/jmh-data}) and reused while the corpus is unchanged,
+ * so that a large corpus is embedded once, not once per fork.
+ */
+final class Pipeline {
+
+    final Embedder embedder;
+    final PassageSearcher searcher;
+    final CorpusIndex index;
+    final List<String> questions;
+
+    Pipeline() throws IOException {
+        Path corpus = Path.of(System.getProperty("bench.corpus", "corpus"));
+        Path data = Path.of(System.getProperty("bench.data", "target/bench/jmh-data"));
+        EmbeddingModels choice = EmbeddingModels.BGE_SMALL_EN_V15_Q;
+        EmbeddingModel model = choice.load();
+        embedder = new Embedder(model, EmbeddingCache.open(data.resolve("embeddings-" + choice.id() + ".bin"),
+                model.dimension()));
+        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2.0f, 50, 60, 2));
+        index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id(),
+                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+        questions = questions(corpus);
+    }
+
+    /** Headlines as questions: varied, and each has an article that answers it. */
+    private static List<String> questions(Path corpus) throws IOException {
+        try (Stream<Path> files = Files.list(corpus)) {
+            return files.filter(p -> p.toString().endsWith(".txt")).sorted().limit(256).map(p -> {
+                try {
+                    return Files.readAllLines(p).getFirst().strip();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(line -> !line.isEmpty()).toList();
+        }
+    }
+}

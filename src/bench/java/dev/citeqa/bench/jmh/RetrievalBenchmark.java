@@ -1,0 +1,89 @@
+package dev.citeqa.bench.jmh;
+
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.extractive.ExtractiveAnswerer;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
+import dev.citeqa.search.PassageHit;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The hot paths of one question, in process: ranking passages (BM25 alone, and hybrid with the question
+ * embedding) and the extractive answerer scoring the sentences of the passages it reads, with and without
+ * embedding similarity. Questions cycle
+ * through the corpus's headlines. Run by bench/run.sh; by hand:
+ * {@code java -cp <test classpath> -Dbench.corpus=DIR org.openjdk.jmh.Main RetrievalBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RetrievalBenchmark {
+
+    private Pipeline pipeline;
+    private ExtractiveAnswerer answerer;
+    private List<List<PassageHit>> passages;
+    private int next;
+
+    @Setup
+    public void setUp() throws IOException {
+        pipeline = new Pipeline();
+        answerer = new ExtractiveAnswerer(pipeline.embedder);
+        passages = pipeline.questions.stream()
+                .map(q -> pipeline.searcher.searchForAnswering(pipeline.index, q, 8, RetrievalMode.bm25)).toList();
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        pipeline.index.close();
+    }
+
+    private int nextQuestion() {
+        next = (next + 1) % pipeline.questions.size();
+        return next;
+    }
+
+    @Benchmark
+    public List<PassageHit> bm25Search() {
+        return pipeline.searcher.search(pipeline.index, pipeline.questions.get(nextQuestion()), 8, RetrievalMode.bm25);
+    }
+
+    @Benchmark
+    public List<PassageHit> hybridSearch() {
+        return pipeline.searcher.search(pipeline.index, pipeline.questions.get(nextQuestion()), 8, RetrievalMode.hybrid);
+    }
+
+    /** Sentence scoring on already retrieved passages, on words alone as in BM25 mode. */
+    @Benchmark
+    public Answer answerBm25() {
+        return answer(false);
+    }
+
+    /** Sentence scoring with embedding similarity, as in hybrid mode; includes the question's embedding unless cached. */
+    @Benchmark
+    public Answer answerHybrid() {
+        return answer(true);
+    }
+
+    private Answer answer(boolean semantic) {
+        int i = nextQuestion();
+        String question = pipeline.questions.get(i);
+        return answerer.answer(new AnswerRequest(question, question, passages.get(i), null, List.of(),
+                pipeline.index, semantic));
+    }
+}
