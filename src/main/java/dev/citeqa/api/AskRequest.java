@@ -1,6 +1,7 @@
 package dev.citeqa.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
  */
 record AskRequest(String question, String conversationId) {
 
+    private static final Set<String> FIELDS = Set.of("question", "conversationId");
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     static AskRequest parse(JsonNode body, int maxChars) {
@@ -18,6 +20,13 @@ record AskRequest(String question, String conversationId) {
         if (!body.isObject()) {
             throw ApiException.badRequest("The body must be a JSON object, not " + kind(body) + ".");
         }
+        // A misspelt field ("conversationID") would otherwise be ignored and silently start a new conversation.
+        body.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest("Unknown field \"" + name + "\"; the body takes \"question\" and "
+                        + "\"conversationId\".");
+            }
+        });
         JsonNode question = body.get("question");
         if (question == null || question.isNull()) {
             throw ApiException.badRequest("\"question\" is required.");
@@ -25,7 +34,7 @@ record AskRequest(String question, String conversationId) {
         if (!question.isTextual()) {
             throw ApiException.badRequest("\"question\" must be a string, not " + kind(question) + ".");
         }
-        String text = QueryText.clean(question.textValue());
+        String text = QueryText.clean(question.textValue(), "question");
         if (text.isEmpty()) {
             throw ApiException.badRequest("\"question\" must not be blank.");
         }

@@ -36,7 +36,7 @@ public class SearchResource {
     @GET
     public SearchResponse search(@QueryParam("q") String q, @QueryParam("k") String k,
             @QueryParam("mode") String mode) {
-        String query = q == null ? "" : QueryText.clean(q);
+        String query = q == null ? "" : QueryText.clean(q, "q");
         if (query.isEmpty()) {
             throw ApiException.badRequest("Query parameter \"q\" is required.");
         }

@@ -7,6 +7,7 @@ import dev.citeqa.answer.llm.ChatModelFactory;
 import dev.citeqa.answer.llm.LlmAnswerer;
 import dev.citeqa.answer.llm.PromptInjector;
 import dev.citeqa.answer.llm.Prompts;
+import dev.citeqa.chat.ChatMetrics;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.chat.ConversationStore;
 import dev.citeqa.chat.FollowUpResolver;
@@ -20,6 +21,7 @@ import dev.citeqa.search.Ranker;
 import dev.citeqa.search.opensearch.OpenSearchBackend;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -114,14 +116,15 @@ public class CiteQaBeans {
     @Singleton
     @Startup
     ChatService chatService(CiteQaConfig config, IndexService indexService, PassageSearcher searcher,
-            ConversationStore conversations, Embedder embedder) {
+            ConversationStore conversations, Embedder embedder, MeterRegistry registry) {
+        ChatMetrics metrics = new ChatMetrics(registry);
         Answerer extractive = new ExtractiveAnswerer(embedder);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         if (config.answerer() == CiteQaConfig.AnswererKind.extractive) {
             LOG.info("Answering with the built-in extractive answerer");
             return new ChatService(indexService::current, searcher, conversations, resolver, resolver,
                     (contents, message) -> message, extractive, extractive, config.retrieval().passages(),
-                    config.retrieval().mode());
+                    config.retrieval().mode(), metrics);
         }
         ChatModelFactory.Models models = ChatModelFactory.create(config);
         Prompts prompts = Prompts.load(Path.of(config.prompts().dir()));
@@ -131,7 +134,7 @@ public class CiteQaBeans {
         return new ChatService(indexService::current, searcher, conversations,
                 new CompressingQueryTransformer(models.chat(), prompts.condense()), resolver,
                 new PromptInjector(prompts.answer()), llm, extractive, config.retrieval().passages(),
-                config.retrieval().mode());
+                config.retrieval().mode(), metrics);
     }
 
     @Produces

@@ -55,6 +55,7 @@ public final class ChatService {
     private final Answerer fallback;
     private final int passages;
     private final RetrievalMode defaultMode;
+    private final ChatMetrics metrics;
 
     /**
      * @param condenser rewrites follow-ups; may call a model, and falls back to {@code resolver} on failure
@@ -62,7 +63,7 @@ public final class ChatService {
      */
     public ChatService(Supplier<CorpusIndex> index, PassageSearcher searcher, ConversationStore conversations,
             QueryTransformer condenser, QueryTransformer resolver, ContentInjector injector, Answerer answerer,
-            Answerer fallback, int passages, RetrievalMode defaultMode) {
+            Answerer fallback, int passages, RetrievalMode defaultMode, ChatMetrics metrics) {
         this.index = index;
         this.searcher = searcher;
         this.conversations = conversations;
@@ -73,6 +74,7 @@ public final class ChatService {
         this.fallback = fallback;
         this.passages = passages;
         this.defaultMode = defaultMode;
+        this.metrics = metrics;
     }
 
     /**
@@ -162,9 +164,12 @@ public final class ChatService {
             timings.put("retrieve", (retrieved - started) / 1_000_000);
             timings.put("answer", (answered - retrieved) / 1_000_000);
             timings.put("total", (answered - started) / 1_000_000);
-            LOG.debugf("Answered with %s in %d ms: %s", answer.answerer(), timings.get("total"), question);
-            return new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
+            // Not the question: what people ask stays out of the log.
+            LOG.debugf("Answered with %s in %d ms", answer.answerer(), timings.get("total"));
+            Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
                     prepared.request().passages(), fallbackReason, timings);
+            metrics.record(result, answerer.name(), retrieved - started, answered - retrieved);
+            return result;
         }
     }
 

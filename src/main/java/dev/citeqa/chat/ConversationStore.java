@@ -2,6 +2,7 @@ package dev.citeqa.chat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -24,9 +25,17 @@ public final class ConversationStore {
     private final int maxTurns;
 
     public ConversationStore(int maxConversations, Duration idleTimeout, int maxTurns) {
+        this(maxConversations, idleTimeout, maxTurns, Ticker.systemTicker());
+    }
+
+    /** With the clock that idle time is measured on, so tests need not wait. */
+    ConversationStore(int maxConversations, Duration idleTimeout, int maxTurns, Ticker ticker) {
         this.conversations = Caffeine.newBuilder()
                 .maximumSize(maxConversations)
                 .expireAfterAccess(idleTimeout)
+                .ticker(ticker)
+                // Evictions run on the calling thread, so the bound holds as each call returns.
+                .executor(Runnable::run)
                 .build();
         this.maxTurns = maxTurns;
     }

@@ -1,6 +1,9 @@
 package dev.citeqa.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
@@ -40,9 +43,11 @@ public interface CiteQaConfig {
 
     Prompts prompts();
 
+    Http http();
+
     /**
-     * Key that API clients send as {@code Authorization: Bearer <key>} or {@code X-API-Key}; unset leaves the
-     * API open and disables the admin endpoints.
+     * When set, requests under {@code /api/} and {@code /v1/} must carry it ({@code Authorization: Bearer} or
+     * {@code X-API-Key}); the admin endpoints are disabled without it.
      */
     Optional<String> apiKey();
 
@@ -210,6 +215,24 @@ public interface CiteQaConfig {
         /** Folder holding {@code system.txt}, {@code answer.txt} and {@code condense.txt}. */
         @WithDefault("prompts")
         String dir();
+    }
+
+    interface Http {
+        /** Largest request body; anything near this size is not a question. */
+        @WithDefault("64K")
+        @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
+        MemorySize maxBody();
+
+        RateLimit rateLimit();
+    }
+
+    /** Requests one client (remote address) may make per period, refilled evenly; 0 turns the limit off. */
+    interface RateLimit {
+        @WithDefault("1200")
+        int requests();
+
+        @WithDefault("PT1M")
+        Duration period();
     }
 
     enum AnswererKind {

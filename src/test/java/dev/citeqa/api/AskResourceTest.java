@@ -13,9 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -105,7 +112,7 @@ class AskResourceTest {
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"question\": \"\"}", "{\"question\": \"   \"}", "{\"question\": null}",
             // Control characters only: blank once cleaned, not a crash in the embedding model.
-            "{\"question\": \"\\u0000\\u0001 \\u001b\"}", "{\"question\": \"\\ud800\"}",
+            "{\"question\": \"\\u0000\\u0001 \\u001b\"}", "{\"question\": \"\\u200b\\u202e\\ufeff\"}",
             "{\"question\": 42}", "{\"question\": [\"a\"]}", "{\"question\": {\"text\": \"a\"}}",
             "{\"question\": true}", "[]", "\"just a string\"", "42", "null", "{\"question\": \"ok\", "
                     + "\"conversationId\": 7}", "{\"question\": \"ok\", \"conversationId\": \"no spaces allowed\"}"})
@@ -116,6 +123,97 @@ class AskResourceTest {
                 .contentType(ContentType.JSON)
                 .body("status", equalTo(400))
                 .body("error", not(containsString("Exception")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"question\": \"Who is Rutte?\\ud800\"}", "{\"question\": \"\\udc00 Rutte\"}",
+            "{\"question\": \"\\ud83d\"}"})
+    void loneSurrogatesAreRefusedNamingTheField(String body) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", containsString("\"question\""))
+                .body("error", containsString("surrogate"));
+    }
+
+    @Test
+    void anUnknownFieldIs400NamingIt() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"Who is Rutte?\", \"conversationID\": \"abc\"}")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", containsString("\"conversationID\""));
+    }
+
+    /** Hidden and exotic characters are cleaned or carried, never a server error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Who is Mark\u0000 Rutte?", "Who is \u202eettuR kraM\u202c?", "Who is Mark Rut\u200bte?",
+            "Who is Mark Rutte? \ud83d\ude00\ud83c\uddf9\ud83c\uddf7", "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67 NATO?",
+            "\ufeffNATO\u2028summit\u0085?", "NATO \u0301\u0301\u0301 summit"})
+    void hiddenAndExoticCharactersNeverFail(String question) {
+        given().contentType(ContentType.JSON).body(Map.of("question", question))
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("question", not(matchesPattern("(?s).*[\\p{Cc}\\p{Cf}].*")));
+        given().queryParam("q", question).when().get("/api/search").then().statusCode(200);
+    }
+
+    @Test
+    void zeroWidthCharactersInsideAWordDoNotSplitIt() {
+        given().contentType(ContentType.JSON).body(Map.of("question", "Who is Mark Rut\u200bte?"))
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("question", equalTo("Who is Mark Rutte?"));
+    }
+
+    @Test
+    void anOversizedChunkedBodyIs413Json() throws IOException {
+        // No Content-Length: the size is only known while reading, which stops at the limit.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String chunk = "a".repeat(8192);
+            try {
+                String start = "{\"question\": \"";
+                out.write((Integer.toHexString(start.length()) + "\r\n" + start + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 10; i++) {
+                    out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                // The server may close the connection before the whole body is sent; its answer is still there.
+            }
+            socket.setSoTimeout(10_000);
+            String response = readResponse(socket);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.toLowerCase(Locale.ROOT).contains("content-type: application/json"), response);
+            assertTrue(response.contains("\"status\":413"), response);
+        }
+    }
+
+    @Test
+    void anEmptyChunkedBodyIs400() throws IOException {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/ask HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            String response = readResponse(socket);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        }
+    }
+
+    /** One error response up to its status field, whether or not the server then closes the connection. */
+    private static String readResponse(Socket socket) throws IOException {
+        var in = socket.getInputStream();
+        StringBuilder response = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        int n;
+        while (!response.toString().contains("\"status\"") && (n = in.read(buffer)) > 0) {
+            response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        return response.toString();
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Files added, edited and deleted while the service runs are served without a restart or a request. */
 @QuarkusTest
+@ExtendWith(LiveCorpus.SendsKey.class)
 @TestProfile(LiveCorpus.Watched.class)
 class CorpusWatchTest {
 

@@ -2,6 +2,8 @@ package dev.citeqa.api;
 
 import dev.citeqa.index.TinyCorpus;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,14 +13,32 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A corpus folder of the test's own that tests may edit while the service runs, in BM25 mode (nothing to
- * embed, so reindexes are quick) and with an API key for the admin endpoints.
+ * embed, so reindexes are quick) and with an API key, which the admin endpoints need, and with it every
+ * other request under {@code /api/}: tests send it on every request with {@link SendsKey}.
  */
 public final class LiveCorpus implements QuarkusTestResourceLifecycleManager {
 
     public static final String API_KEY = "test-admin-key";
+
+    /** Makes each test's RestAssured requests carry the key: {@code @ExtendWith(LiveCorpus.SendsKey.class)}. */
+    public static final class SendsKey implements BeforeEachCallback, AfterEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            RestAssured.requestSpecification = new RequestSpecBuilder()
+                    .addHeader("Authorization", "Bearer " + API_KEY).build();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            RestAssured.requestSpecification = null;
+        }
+    }
 
     private Path root;
     private boolean watch;

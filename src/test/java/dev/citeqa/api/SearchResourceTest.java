@@ -51,6 +51,7 @@ class SearchResourceTest {
         given().when().get("/api/search").then().statusCode(400).body("error", containsString("\"q\""));
         given().queryParam("q", "  ").when().get("/api/search").then().statusCode(400);
         given().queryParam("q", "\u0000\u0007").when().get("/api/search").then().statusCode(400);
+        given().queryParam("q", "\u200b\u202e").when().get("/api/search").then().statusCode(400);
     }
 
     @ParameterizedTest

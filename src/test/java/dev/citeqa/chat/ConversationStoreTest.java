@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ConversationStoreTest {
@@ -37,6 +38,42 @@ class ConversationStoreTest {
             store.getOrCreate("c" + i).record("q", "q", answer("a"));
         }
         assertTrue(store.size() <= 3, "size " + store.size());
+    }
+
+    /**
+     * A hundred thousand clients each opening a conversation: the store never holds more than its bound, keeps
+     * the most recent ones and drops the oldest. Memory is measured by what is held, not by timing or heap
+     * probes, which a garbage collector makes noisy.
+     */
+    @Test
+    void aHundredThousandConversationsStayWithinTheBound() {
+        ConversationStore store = new ConversationStore(1000, Duration.ofHours(2), 3);
+        for (int i = 0; i < 100_000; i++) {
+            Conversation c = store.getOrCreate("client-" + i);
+            for (int turn = 0; turn < 5; turn++) {
+                c.record("question " + turn, "question " + turn, answer("answer " + turn));
+            }
+            if (i % 10_000 == 9_999) {
+                assertTrue(store.size() <= 1000, "after " + (i + 1) + ": " + store.size());
+            }
+        }
+        assertTrue(store.find("client-0").isEmpty());
+        assertTrue(store.find("client-99999").isPresent());
+        assertEquals(6, store.find("client-99999").orElseThrow().history().size());
+    }
+
+    @Test
+    void idleConversationsAreForgotten() {
+        AtomicLong now = new AtomicLong();
+        ConversationStore store = new ConversationStore(1000, Duration.ofMinutes(30), 3, now::get);
+        store.getOrCreate("idle").record("q", "q", answer("a"));
+        store.getOrCreate("busy").record("q", "q", answer("a"));
+        now.addAndGet(Duration.ofMinutes(20).toNanos());
+        store.find("busy");
+        now.addAndGet(Duration.ofMinutes(20).toNanos());
+        assertTrue(store.find("idle").isEmpty());
+        assertTrue(store.find("busy").isPresent());
+        assertEquals(1, store.size());
     }
 
     @Test

@@ -170,12 +170,14 @@ class ReindexCrashIT {
     }
 
     private void reindexInBackground() {
-        http.sendAsync(request("/api/admin/reindex").header("Authorization", "Bearer " + KEY)
+        http.sendAsync(request("/api/admin/reindex")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 
+    /** With the API key, which the admin endpoint needs and, once set, every other path under /api/ too. */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + KEY);
     }
 
     /** Polls the data folder and sends SIGKILL the moment {@code state} holds. */

@@ -16,7 +16,9 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +43,7 @@ public final class LlmAnswerer implements Answerer {
     private final Prompts prompts;
     private final CitationVerifier verifier;
     private final Duration timeout;
+    private final List<String> instructions;
 
     public LlmAnswerer(ChatModelFactory.Models models, Prompts prompts, CitationVerifier verifier) {
         this.name = models.name();
@@ -49,6 +52,7 @@ public final class LlmAnswerer implements Answerer {
         this.prompts = prompts;
         this.verifier = verifier;
         this.timeout = models.timeout();
+        this.instructions = instructionPhrases(prompts.system());
     }
 
     @Override
@@ -59,7 +63,7 @@ public final class LlmAnswerer implements Answerer {
     @Override
     public Answer answer(AnswerRequest request) {
         ChatResponse response = chat.chat(ChatRequest.builder().messages(messages(request)).build());
-        return verifier.verify(response.aiMessage().text(), request.passages(), name);
+        return checked(response.aiMessage().text(), request);
     }
 
     @Override
@@ -71,7 +75,7 @@ public final class LlmAnswerer implements Answerer {
             while (true) {
                 try {
                     String text = generation.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return verifier.verify(text, request.passages(), name);
+                    return checked(text, request);
                 } catch (TimeoutException e) {
                     // Polled rather than checked per token, so that a client leaving (or the deadline
                     // passing) is noticed even while the model sends nothing.
@@ -92,6 +96,31 @@ public final class LlmAnswerer implements Answerer {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
+    }
+
+    /**
+     * The verified answer, unless the model was talked (by the question or by an article) into repeating its
+     * instructions: the system prompt is not for users, and such an answer answers nothing anyway.
+     */
+    private Answer checked(String text, AnswerRequest request) {
+        String said = normalized(text == null ? "" : text);
+        if (instructions.stream().anyMatch(said::contains)) {
+            return Answer.notInCorpus(name, "The model's answer repeated its instructions and was withheld.");
+        }
+        return verifier.verify(text, request.passages(), name);
+    }
+
+    /**
+     * The system prompt's sentences and lines, long enough that repeating one is quoting it ("The corpus does
+     * not say." is a legitimate answer and is shorter).
+     */
+    static List<String> instructionPhrases(String system) {
+        return Arrays.stream(system.split("[.:!?\\n]")).map(LlmAnswerer::normalized).filter(p -> p.length() >= 25)
+                .toList();
+    }
+
+    private static String normalized(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private List<ChatMessage> messages(AnswerRequest request) {

@@ -104,7 +104,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
             throw invalid(where + ".role must be a string.");
         }
         return switch (role.textValue().toLowerCase(Locale.ROOT)) {
-            case "user" -> UserMessage.from(QueryText.clean(text(node.get("content"), where, false)));
+            case "user" -> UserMessage.from(QueryText.clean(text(node.get("content"), where, false), where + ".content"));
             case "assistant" -> AiMessage.from(text(node.get("content"), where, true));
             case "system", "developer" -> {
                 String text = text(node.get("content"), where, true);

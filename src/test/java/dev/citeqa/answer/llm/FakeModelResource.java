@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Starts a {@link FakeModelServer} for a Quarkus test and points the service at it. The {@code provider}
- * argument picks {@code openai} or {@code ollama}; the server is injected into test fields annotated with
- * {@link InjectFakeModelServer}.
+ * argument picks {@code openai} or {@code ollama}, the optional {@code data-dir} where the index goes; the server
+ * is injected into test fields annotated with {@link InjectFakeModelServer}.
  */
 public final class FakeModelResource implements QuarkusTestResourceLifecycleManager {
 
@@ -21,11 +21,13 @@ public final class FakeModelResource implements QuarkusTestResourceLifecycleMana
     public @interface InjectFakeModelServer {}
 
     private String provider;
+    private String dataDir;
     private FakeModelServer server;
 
     @Override
     public void init(Map<String, String> args) {
         provider = args.getOrDefault("provider", "openai");
+        dataDir = args.getOrDefault("data-dir", "target/test-data/" + provider);
     }
 
     @Override
@@ -38,13 +40,13 @@ public final class FakeModelResource implements QuarkusTestResourceLifecycleMana
                     "citeqa.openai.base-url", url + "/v1",
                     "citeqa.openai.model", MODEL,
                     "citeqa.openai.timeout", "PT2S",
-                    "citeqa.data.dir", "target/test-data/openai");
+                    "citeqa.data.dir", dataDir);
             case "ollama" -> Map.of(
                     "citeqa.answerer", "ollama",
                     "citeqa.ollama.base-url", url,
                     "citeqa.ollama.model", MODEL,
                     "citeqa.ollama.timeout", "PT2S",
-                    "citeqa.data.dir", "target/test-data/ollama");
+                    "citeqa.data.dir", dataDir);
             default -> throw new IllegalArgumentException("unknown provider " + provider);
         };
     }

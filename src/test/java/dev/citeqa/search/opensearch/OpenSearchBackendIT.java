@@ -10,6 +10,7 @@ import dev.citeqa.TestModels;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
+import dev.citeqa.chat.ChatMetrics;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.chat.ConversationStore;
 import dev.citeqa.chat.FollowUpResolver;
@@ -24,6 +25,7 @@ import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
 import dev.citeqa.search.Ranker;
 import dev.citeqa.search.SearchUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -232,7 +234,8 @@ class OpenSearchBackendIT {
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         Answerer extractive = new ExtractiveAnswerer(embedder);
         return new ChatService(() -> index, searcher, conversations, resolver, resolver,
-                (contents, message) -> message, extractive, extractive, 8, RetrievalMode.hybrid);
+                (contents, message) -> message, extractive, extractive, 8, RetrievalMode.hybrid,
+                new ChatMetrics(new SimpleMeterRegistry()));
     }
 
     static CiteQaConfig.OpenSearch settings(List<String> hosts, String alias) {

@@ -1,0 +1,128 @@
+package dev.citeqa.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.config.CiteQaConfig;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Admission for {@code /api/} and {@code /v1/}: the per-client rate limit, then the API key when one is set.
+ * The limit comes first so that guessing keys costs tokens too. The admin endpoints ({@code /api/admin/})
+ * always need the key, and do not exist (404) when none is configured. Runs as a Vert.x route handler, before
+ * the request body is read.
+ */
+@ApplicationScoped
+public class ApiGate {
+
+    private static final String BEARER = "bearer ";
+
+    @Inject
+    CiteQaConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Token buckets by client. One idle for a whole period is full again, so forgetting it loses nothing. */
+    private Cache<String, Bucket> buckets;
+    private Counter limited;
+    private byte[] keyDigest;
+
+    void install(@Observes Router router) {
+        CiteQaConfig.RateLimit limit = config.http().rateLimit();
+        if (limit.requests() < 0 || limit.period().isNegative() || limit.period().isZero()) {
+            throw new IllegalArgumentException(
+                    "citeqa.http.rate-limit.requests must be 0 or more and citeqa.http.rate-limit.period positive");
+        }
+        buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(limit.period()).build();
+        limited = Counter.builder("citeqa.rate.limited").description("Requests refused by the per-client rate limit")
+                .register(registry);
+        keyDigest = config.apiKey().filter(k -> !k.isBlank()).map(ApiGate::digest).orElse(null);
+        router.route().order(HttpOrder.GATE).handler(this::admit);
+    }
+
+    private void admit(RoutingContext context) {
+        String path = HttpErrors.apiPath(context);
+        boolean admin = path.equals("/api/admin") || path.startsWith("/api/admin/");
+        if (!(path.startsWith("/api/") || path.equals("/api") || HttpErrors.openAi(path))) {
+            context.next();
+            return;
+        }
+        if (!withinRate(context)) {
+            return;
+        }
+        if (keyDigest == null) {
+            if (admin) {
+                HttpErrors.send(context, 404, "No such resource.", "not_found");
+            } else {
+                context.next();
+            }
+            return;
+        }
+        String given = presentedKey(context);
+        // Digests of equal length, compared in constant time: neither the key's length nor a matching prefix
+        // shows in the response time.
+        if (given == null || !MessageDigest.isEqual(keyDigest, digest(given))) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            HttpErrors.send(context, 401, given == null
+                    ? "An API key is required: send \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"."
+                    : "The API key is not valid.", "invalid_api_key");
+            return;
+        }
+        context.next();
+    }
+
+    private boolean withinRate(RoutingContext context) {
+        CiteQaConfig.RateLimit limit = config.http().rateLimit();
+        if (limit.requests() == 0) {
+            return true;
+        }
+        Bucket bucket = buckets.get(client(context), key -> Bucket.builder()
+                .addLimit(l -> l.capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()))
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return true;
+        }
+        limited.increment();
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        HttpErrors.send(context, 429, "Too many requests; retry after " + seconds + " s.", "rate_limit_exceeded");
+        return false;
+    }
+
+    /** The remote address; behind a proxy, Quarkus's forwarding settings decide what that is. */
+    private static String client(RoutingContext context) {
+        SocketAddress remote = context.request().remoteAddress();
+        return remote == null || remote.host() == null ? "unknown" : remote.host();
+    }
+
+    private static String presentedKey(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return context.request().getHeader("X-API-Key");
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.citeqa.api;
+
+/** The order of the route handlers that run before any resource: identify, then admit, then size. */
+final class HttpOrder {
+
+    private HttpOrder() {}
+
+    static final int REQUEST_ID = Integer.MIN_VALUE;
+    static final int GATE = Integer.MIN_VALUE + 1;
+    static final int BODY_LIMIT = Integer.MIN_VALUE + 2;
+}
