@@ -32,7 +32,7 @@ done
 pids=()
 port=8081
 for mode in bm25 dense hybrid; do
-  CITEQA_RETRIEVAL_MODE=$mode CITEQA_DATA_DIR="$WORK/data-corpus-$mode" QUARKUS_HTTP_PORT=$port \
+  CITEQA_RETRIEVAL_MODE=$mode CITEQA_DATA_DIR="$WORK/data-corpus-$mode" QUARKUS_HTTP_PORT=$port CITEQA_HTTP_RATE_LIMIT_REQUESTS=0 \
     "$JAVA" -jar $JAR > "$WORK/service-$mode.log" 2>&1 &
   pids+=($!)
   port=$((port + 1))

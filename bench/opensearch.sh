@@ -19,7 +19,7 @@ curl -sf -m 2 http://127.0.0.1:19200 > /dev/null || scripts/opensearch-cluster.s
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 serve() { # name port backend
-  CITEQA_CORPUS_DIR=$CORPUS CITEQA_DATA_DIR="$WORK/data-$1" QUARKUS_HTTP_PORT=$2 CITEQA_RETRIEVAL_BACKEND=$3 \
+  CITEQA_CORPUS_DIR=$CORPUS CITEQA_DATA_DIR="$WORK/data-$1" QUARKUS_HTTP_PORT=$2 CITEQA_HTTP_RATE_LIMIT_REQUESTS=0 CITEQA_RETRIEVAL_BACKEND=$3 \
     CITEQA_OPENSEARCH_HOSTS=$HOSTS CITEQA_OPENSEARCH_INDEX=citeqa-bench \
     nice -n 10 "$JAVA" -jar $JAR > "$WORK/service-$1.log" 2>&1 &
   pids+=($!)
