@@ -31,6 +31,10 @@ start() {
   # OpenSearch refuses to run as root; as root, run it in a user namespace that maps root to an ordinary ID.
   local as_user=()
   if [ "$(id -u)" -eq 0 ]; then as_user=(unshare --user --map-user=1000 --map-group=1000); fi
+  # Both nodes share the config folder; made first, the keystore is not raced for by two starting nodes.
+  if [ ! -f "$HOME_DIR/config/opensearch.keystore" ]; then
+    OPENSEARCH_JAVA_HOME="$JAVA_HOME" "${as_user[@]}" "$HOME_DIR/bin/opensearch-keystore" create
+  fi
   for i in 0 1; do
     local dir="$WORK/node-$i" roles="data,ingest"
     [ "$i" -eq 0 ] && roles="cluster_manager,data,ingest"

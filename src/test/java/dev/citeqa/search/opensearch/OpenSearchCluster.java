@@ -53,6 +53,7 @@ final class OpenSearchCluster implements AutoCloseable {
     static OpenSearchCluster start(Path work) throws IOException, InterruptedException {
         Path home = Path.of(required("opensearch.home"));
         installKnn(home, Path.of(required("opensearch.knn.zip")));
+        createKeystore(home);
         OpenSearchCluster cluster = new OpenSearchCluster(home, work, 2);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
         for (int i = 0; i < 2; i++) {
@@ -86,13 +87,39 @@ final class OpenSearchCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Both nodes share the distribution's config folder, and a node creates the keystore there when it is
+     * missing: on a fresh unpack two nodes starting together race on it and one dies. So it is made first.
+     */
+    private static synchronized void createKeystore(Path home) throws IOException, InterruptedException {
+        if (Files.exists(home.resolve("config/opensearch.keystore"))) {
+            return;
+        }
+        List<String> command = asOrdinaryUser();
+        command.addAll(List.of(home.resolve("bin/opensearch-keystore").toString(), "create"));
+        ProcessBuilder create = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("keystore-create.log").toFile());
+        create.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
+        if (create.start().waitFor() != 0) {
+            throw new IOException("creating the keystore failed; see " + home.resolve("keystore-create.log"));
+        }
+    }
+
+    /** OpenSearch refuses to run as root; as root, it runs in a user namespace mapping root to an ordinary ID. */
+    private static List<String> asOrdinaryUser() {
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "--user", "--map-user=1000", "--map-group=1000"));
+        }
+        return command;
+    }
+
     private Process launch(int node) throws IOException {
         Path dir = work.resolve("node-" + node);
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of("nice", "-n", "10"));
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("unshare", "--user", "--map-user=1000", "--map-group=1000"));
-        }
+        command.addAll(asOrdinaryUser());
         command.add(home.resolve("bin/opensearch").toString());
         String seeds = Arrays.stream(transportPorts).mapToObj(p -> "127.0.0.1:" + p)
                 .collect(Collectors.joining(","));
