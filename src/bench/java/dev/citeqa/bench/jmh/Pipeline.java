@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 final class Pipeline {
 
+    final EmbeddingModel model;
     final Embedder embedder;
     final PassageSearcher searcher;
     final CorpusIndex index;
@@ -32,7 +33,7 @@ final class Pipeline {
         Path corpus = Path.of(System.getProperty("bench.corpus", "corpus"));
         Path data = Path.of(System.getProperty("bench.data", "target/bench/jmh-data"));
         EmbeddingModels choice = EmbeddingModels.BGE_SMALL_EN_V15_Q;
-        EmbeddingModel model = choice.load();
+        model = choice.load();
         embedder = new Embedder(model, EmbeddingCache.open(data.resolve("embeddings-" + choice.id() + ".bin"),
                 model.dimension()));
         searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2.0f, 50, 60, 2));
