@@ -323,6 +323,18 @@ def write(folder, out_path):
               f"articles, same batches, model calls only): {raw['textsPerSecond']:.1f} texts/s. The embedder inside "
               f"the build: {embed_only:.1f} texts/s ({embed_only / raw['textsPerSecond']:.0%} of raw); the whole build: "
               f"{pipeline:.1f} texts/s ({pipeline / raw['textsPerSecond']:.0%} of raw). {source(raw)}")
+        stock = R.get("model-texts-stock")
+        if raw and stock:
+            w(f"- ONNX session: LangChain4j's stock model class (ONNX Runtime's defaults: every call on all cores, "
+              f"spinning threads) embeds the same texts at {stock['textsPerSecond']:.1f} texts/s, the application's "
+              f"session (one thread per call, no spinning) at {raw['textsPerSecond']:.1f} texts/s "
+              f"({raw['textsPerSecond'] / stock['textsPerSecond']:.2f}×). {source(stock)}")
+        ours, theirs = R.get("session-queries-citeqa"), R.get("session-queries-stock")
+        if ours and theirs:
+            by = lambda r, c: r["throughputByClients"].get(c, 0)
+            w(f"- Distinct questions, application's session vs stock: single query p50 {ours['singleQueryP50Ms']:.1f} "
+              f"vs {theirs['singleQueryP50Ms']:.1f} ms; 8 threads {by(ours, '8'):.0f} vs {by(theirs, '8'):.0f} "
+              f"questions/s. {source(ours)}")
         w(f"- {source(hybrid)}")
         w("")
 

@@ -169,6 +169,16 @@ if has_stage index; then
   log "raw model speed on the first $RAW of those articles"
   bench_java dev.citeqa.bench.ModelSpeed texts --corpus "$(corpus_dir "$RAW")" --out "$RESULTS/model-texts.json"
   meta model-texts "java -cp <test classpath> dev.citeqa.bench.ModelSpeed texts --corpus $(corpus_dir "$RAW")"
+  # The same, with LangChain4j's stock model class, then both on distinct questions: what the application's
+  # ONNX session (one thread per call) is worth, measured side by side.
+  bench_java dev.citeqa.bench.ModelSpeed texts --session stock --corpus "$(corpus_dir "$RAW")" \
+    --out "$RESULTS/model-texts-stock.json"
+  meta model-texts-stock "java -cp <test classpath> dev.citeqa.bench.ModelSpeed texts --session stock --corpus $(corpus_dir "$RAW")"
+  for session in citeqa stock; do
+    bench_java dev.citeqa.bench.ModelSpeed queries --session "$session" --questions "$WORK/questions-$HYBRID.jsonl" \
+      --clients 1,8 --seconds 5 --out "$RESULTS/session-queries-$session.json"
+    meta "session-queries-$session" "java -cp <test classpath> dev.citeqa.bench.ModelSpeed queries --session $session --questions $WORK/questions-$HYBRID.jsonl --clients 1,8 --seconds 5"
+  done
 fi
 
 # --- serve: start-up to ready, memory, latency and capacity over loopback HTTP -----------------------------

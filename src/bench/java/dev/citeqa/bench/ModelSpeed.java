@@ -27,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * hybrid questions are measured against.
  *
  * <pre>
- * ModelSpeed texts   --corpus DIR --out FILE [--model bge-small-en-v1.5-q]
- * ModelSpeed queries --questions FILE --out FILE [--model ...] [--clients 1,8,32] [--seconds 10]
+ * ModelSpeed texts   --corpus DIR --out FILE [--model bge-small-en-v1.5-q] [--session citeqa|stock]
+ * ModelSpeed queries --questions FILE --out FILE [--model ...] [--session ...] [--clients 1,8,32] [--seconds 10]
  * </pre>
+ *
+ * <p>{@code --session stock} runs LangChain4j's own model class (ONNX Runtime's default threading) instead of
+ * the session the application opens, so that the report can show what that choice is worth.
  *
  * <p>{@code texts} embeds what indexing the corpus embeds (each passage with its title, and each distinct
  * sentence), in batches of the same size, and times only the model calls. {@code queries} times single
@@ -48,8 +51,13 @@ public final class ModelSpeed {
         String command = args.length > 0 ? args[0] : "";
         Args a = new Args(Arrays.copyOfRange(args, 1, args.length));
         EmbeddingModels choice = EmbeddingModels.named(a.get("model", EmbeddingModels.BGE_SMALL_EN_V15_Q.id()));
-        EmbeddingModel model = choice.load();
-        ObjectNode out = JSON.createObjectNode().put("model", choice.id());
+        String session = a.get("session", "citeqa");
+        EmbeddingModel model = switch (session) {
+            case "citeqa" -> choice.load();
+            case "stock" -> choice.loadStock();
+            default -> throw new IllegalArgumentException("--session must be citeqa or stock, not " + session);
+        };
+        ObjectNode out = JSON.createObjectNode().put("model", choice.id()).put("session", session);
         switch (command) {
             case "texts" -> texts(model, Path.of(a.get("corpus", null)), out);
             case "queries" -> queries(model, Questions.read(Path.of(a.get("questions", null))), a.ints("clients", "1,8,32"),

@@ -76,7 +76,7 @@ public class IndexService {
         // Before indexing, so that a file changed while the index is built is noticed afterwards; one listing
         // serves both the watcher and the index's check that the folder is unchanged.
         List<String> listing = CorpusWatcher.listing(corpus);
-        watcher = config.corpus().watch() ? new CorpusWatcher(corpus, listing, () -> reindex()) : null;
+        watcher = config.corpus().watch() ? new CorpusWatcher(corpus, listing, () -> reindex().ok()) : null;
         long started = System.nanoTime();
         try {
             IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing));

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,19 +24,31 @@ import org.jboss.logging.Logger;
  * {@link java.nio.file.WatchService}: a watch service sees nothing on network shares and on many
  * container-mounted folders, polls anyway on some platforms, and can overflow and drop events, after which
  * only a full comparison like this one tells what changed. Listing 10,000 files takes a few milliseconds.
+ *
+ * <p>A reaction that fails (a full disk, a file being rewritten) is tried again without a new change, after a
+ * delay that doubles with each failure up to {@link #MAX_RETRY_DELAY}: the corpus must not stay out of step
+ * with the index until someone touches it again, nor be rebuilt every interval while the fault lasts.
  */
 public final class CorpusWatcher implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(CorpusWatcher.class);
+    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(10);
 
     private final Path dir;
-    private final Runnable onChange;
+    private final BooleanSupplier onChange;
     private final ScheduledExecutorService timer;
     private List<String> seen;
     private boolean pending;
+    private long interval;
+    private int failures;
+    private long retryAt;
 
-    /** Takes the folder's state now; changes from this moment on are reported once {@link #start} is called. */
-    public CorpusWatcher(Path dir, Runnable onChange) {
+    /**
+     * Takes the folder's state now; changes from this moment on are reported once {@link #start} is called.
+     *
+     * @param onChange reacts to a change and says whether it succeeded; a failure is tried again later
+     */
+    public CorpusWatcher(Path dir, BooleanSupplier onChange) {
         this(dir, listing(dir), onChange);
     }
 
@@ -43,7 +56,7 @@ public final class CorpusWatcher implements Closeable {
      * Watches for changes since {@code baseline}, a {@link #listing} taken earlier: start-up lists the folder
      * once and shares it with the index, since listing 100,000 files takes about a second.
      */
-    public CorpusWatcher(Path dir, List<String> baseline, Runnable onChange) {
+    public CorpusWatcher(Path dir, List<String> baseline, BooleanSupplier onChange) {
         this.dir = dir;
         this.onChange = onChange;
         this.seen = baseline;
@@ -56,23 +69,46 @@ public final class CorpusWatcher implements Closeable {
 
     public void start(Duration interval) {
         long millis = Math.max(1, interval.toMillis());
+        this.interval = TimeUnit.MILLISECONDS.toNanos(millis);
         timer.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
         LOG.infof("Watching %s for changes every %d ms", dir, millis);
     }
 
     private void poll() {
         try {
-            List<String> now = listing(dir);
-            if (!now.equals(seen)) {
-                seen = now;
-                pending = true;
-            } else if (pending) {
-                pending = false;
-                onChange.run();
-            }
+            check();
         } catch (RuntimeException e) {
-            // A failure must not cancel the schedule; the next change tries again.
-            LOG.error("Reacting to a corpus change failed", e);
+            // A failure must not cancel the schedule.
+            LOG.error("Watching the corpus folder failed", e);
+        }
+    }
+
+    private void check() {
+        List<String> now = listing(dir);
+        if (!now.equals(seen)) {
+            // A new change is worth trying at once, whatever failed before.
+            seen = now;
+            pending = true;
+            failures = 0;
+            retryAt = 0;
+        } else if (pending && System.nanoTime() - retryAt >= 0) {
+            boolean done;
+            try {
+                done = onChange.getAsBoolean();
+            } catch (RuntimeException e) {
+                LOG.error("Reacting to a corpus change failed", e);
+                done = false;
+            }
+            if (done) {
+                pending = false;
+                failures = 0;
+            } else {
+                failures++;
+                long delay = Math.min(interval << Math.min(failures, 20), MAX_RETRY_DELAY.toNanos());
+                retryAt = System.nanoTime() + delay;
+                LOG.warnf("Will try the corpus change again in %d s (failure %d)", TimeUnit.NANOSECONDS.toSeconds(delay),
+                        failures);
+            }
         }
     }
 

@@ -70,6 +70,18 @@ public enum EmbeddingModels {
         }
     }
 
+    /**
+     * LangChain4j's own class for the model, with ONNX Runtime's default threading: what {@link #load()} is
+     * compared with, by the benchmark and by the test that proves the two embed alike.
+     */
+    public EmbeddingModel loadStock() {
+        try {
+            return (EmbeddingModel) artifact.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + artifact.getName(), e);
+        }
+    }
+
     private InputStream resource(String name) throws IOException {
         InputStream in = artifact.getClassLoader().getResourceAsStream(name);
         if (in == null) {

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.answer.llm.SseEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -67,6 +69,32 @@ class ClusterUnreachableTest {
         List<SseEvents.Event> events = SseEvents.parse(body);
         assertEquals(List.of("error"), SseEvents.names(events));
         assertEquals(503, events.getFirst().json().getInt("status"));
+    }
+
+    @Test
+    void openAiEndpointAnswers503InItsShape() {
+        given().contentType(ContentType.JSON)
+                .body("{\"model\": \"citeqa\", \"messages\": [{\"role\": \"user\", \"content\": \"Who is Turkey's foreign minister?\"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(503)
+                .contentType(ContentType.JSON)
+                .body("error.type", equalTo("server_error"))
+                .body("error.message", containsString("search cluster"));
+    }
+
+    /** The stream has begun with a 200: the error event says 503's reason, and no [DONE] follows. */
+    @Test
+    void openAiStreamEndsWithTheClusterError() {
+        String body = given().contentType(ContentType.JSON)
+                .body("{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Who is Turkey's foreign minister?\"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .extract().asString();
+        List<String> data = body.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        assertEquals(1, data.size(), body);
+        JsonPath event = JsonPath.from(data.getFirst());
+        assertEquals("server_error", event.getString("error.type"));
+        assertTrue(event.getString("error.message").contains("search cluster"), data.getFirst());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,11 @@ class CorpusWatcherTest {
 
     private final Semaphore changes = new Semaphore(0);
 
+    private boolean report() {
+        changes.release();
+        return true;
+    }
+
     private boolean changeReported() throws InterruptedException {
         return changes.tryAcquire(10, TimeUnit.SECONDS);
     }
@@ -26,7 +33,7 @@ class CorpusWatcherTest {
     @Test
     void reportsAddedEditedAndDeletedFiles() throws IOException, InterruptedException {
         Files.writeString(dir.resolve("a.txt"), "First.");
-        try (CorpusWatcher watcher = new CorpusWatcher(dir, changes::release)) {
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, this::report)) {
             watcher.start(Duration.ofMillis(50));
 
             Files.writeString(dir.resolve("b.txt"), "Added.");
@@ -42,7 +49,7 @@ class CorpusWatcherTest {
 
     @Test
     void aBurstOfChangesIsReportedOnceItEnds() throws IOException, InterruptedException {
-        try (CorpusWatcher watcher = new CorpusWatcher(dir, changes::release)) {
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, this::report)) {
             watcher.start(Duration.ofMillis(300));
             // Files keep arriving for longer than the interval; the folder never holds still meanwhile.
             for (int i = 0; i < 20; i++) {
@@ -55,9 +62,40 @@ class CorpusWatcherTest {
     }
 
     @Test
+    void aFailedReactionIsTriedAgainWithoutANewChangeThenNoMore() throws IOException, InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        // Fails twice (a full disk, say), then succeeds.
+        BooleanSupplier flaky = () -> {
+            changes.release();
+            return calls.incrementAndGet() > 2;
+        };
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, flaky)) {
+            watcher.start(Duration.ofMillis(50));
+            Files.writeString(dir.resolve("a.txt"), "Added.");
+            assertTrue(changeReported(), "the change");
+            assertTrue(changeReported(), "first retry, with no new change");
+            assertTrue(changeReported(), "second retry");
+            assertEquals(false, changes.tryAcquire(1, TimeUnit.SECONDS), "no more once it succeeded");
+            assertEquals(3, calls.get());
+        }
+    }
+
+    @Test
+    void retriesBackOff() throws IOException, InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, () -> calls.incrementAndGet() < 0)) {
+            watcher.start(Duration.ofMillis(20));
+            Files.writeString(dir.resolve("a.txt"), "Added.");
+            Thread.sleep(1_500);
+            // Every poll (20 ms) would be about 70 tries; doubling delays (40, 80, 160, 320, 640 ms) allow 6.
+            assertTrue(calls.get() >= 2 && calls.get() <= 7, "tries: " + calls.get());
+        }
+    }
+
+    @Test
     void aFolderThatGoesAndComesBackIsAChange() throws IOException, InterruptedException {
         Path corpus = Files.createDirectory(dir.resolve("corpus"));
-        try (CorpusWatcher watcher = new CorpusWatcher(corpus, changes::release)) {
+        try (CorpusWatcher watcher = new CorpusWatcher(corpus, this::report)) {
             watcher.start(Duration.ofMillis(50));
             Files.move(corpus, dir.resolve("moved"));
             assertTrue(changeReported(), "the folder went away");

@@ -16,6 +16,7 @@ import java.util.Locale;
  * it are the conversation so far. System and developer messages are accepted and counted, but CiteQA answers
  * with its own prompts. {@code temperature} and {@code max_tokens} are checked as OpenAI checks them and
  * otherwise ignored: the configured answerer's settings apply, and a cut-off answer would lose its citations.
+ * {@code n} may only be 1.
  * Fields CiteQA has no use for are ignored.
  *
  * <p>Parsed by hand from the JSON tree, like {@code /api/ask}'s body, so that a wrong type is a 400 naming the
@@ -63,6 +64,11 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         checkNumber(body, "temperature", 0, 2, false);
         checkNumber(body, "max_tokens", 1, Integer.MAX_VALUE, true);
         checkNumber(body, "max_completion_tokens", 1, Integer.MAX_VALUE, true);
+        JsonNode n = body.get("n");
+        if (present(n) && !(n.isNumber() && n.canConvertToExactIntegral() && n.intValue() == 1)) {
+            // Several choices would be the same extract, or the same model call repeated: say so, not ignore it.
+            throw invalid("\"n\" must be 1: CiteQA gives one answer per question.");
+        }
         JsonNode stream = body.get("stream");
         if (present(stream) && !stream.isBoolean()) {
             throw invalid("\"stream\" must be true or false.");

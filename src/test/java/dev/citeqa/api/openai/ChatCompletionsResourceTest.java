@@ -214,7 +214,9 @@ class ChatCompletionsResourceTest {
             "{\"temperature\": 3, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
             "{\"temperature\": \"hot\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
             "{\"max_tokens\": 0, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
-            "{\"max_tokens\": 1.5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"})
+            "{\"max_tokens\": 1.5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+            "{\"n\": 2, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+            "{\"n\": \"1\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"})
     void invalidBodiesAre400InOpenAisShape(String body) {
         given().contentType(ContentType.JSON).body(body)
                 .post("/v1/chat/completions")
