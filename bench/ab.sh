@@ -4,7 +4,9 @@
 # medians. Used for changes whose effect is smaller than this shared machine's drift (docs/performance.md).
 #
 #   bench/ab.sh A/quarkus-app B/quarkus-app [ROUNDS=3] [SECONDS=10]
+#   AB_OPTS_B="--add-modules jdk.incubator.vector" bench/ab.sh target/quarkus-app target/quarkus-app
 #
+# AB_OPTS_A and AB_OPTS_B add JVM options to one side, to compare settings of one build.
 # Needs a JDK 21+ in JAVA_HOME, wrk and curl (apt-get install wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,12 +37,17 @@ end
 LUA
 
 PID=""
-stop() { [ -n "$PID" ] && kill "$PID" 2> /dev/null && wait "$PID" 2> /dev/null; PID=""; }
+stop() {
+  if [ -n "$PID" ]; then kill "$PID" 2> /dev/null || true; wait "$PID" 2> /dev/null || true; fi
+  PID=""
+}
 trap stop EXIT
 for round in $(seq 1 "$ROUNDS"); do
   for side in A B; do
     app=$([ $side = A ] && echo "$A" || echo "$B")
-    "$JAVA" -Dquarkus.http.port=$PORT -Dciteqa.data.dir="$WORK/data-$side" -Dciteqa.http.rate-limit.requests=0 \
+    opts=$([ $side = A ] && echo "${AB_OPTS_A:-}" || echo "${AB_OPTS_B:-}")
+    # shellcheck disable=SC2086 # options are words
+    "$JAVA" $opts -Dquarkus.http.port=$PORT -Dciteqa.data.dir="$WORK/data-$side" -Dciteqa.http.rate-limit.requests=0 \
       -Dquarkus.log.category.\"io.quarkus.http.access-log\".level=WARN -jar "$app/quarkus-run.jar" \
       > "$WORK/service-$side.log" 2>&1 &
     PID=$!
