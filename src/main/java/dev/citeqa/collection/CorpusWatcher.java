@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
 public final class CorpusWatcher implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(CorpusWatcher.class);
-    static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(10);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(10);
 
     private final Path dir;
     private final BooleanSupplier onChange;
@@ -90,7 +90,7 @@ public final class CorpusWatcher implements Closeable {
             seen = now;
             pending = true;
             failures = 0;
-            retryAt = 0;
+            retryAt = System.nanoTime();
         } else if (pending && System.nanoTime() - retryAt >= 0) {
             boolean done;
             try {
@@ -106,8 +106,8 @@ public final class CorpusWatcher implements Closeable {
                 failures++;
                 long delay = Math.min(interval << Math.min(failures, 20), MAX_RETRY_DELAY.toNanos());
                 retryAt = System.nanoTime() + delay;
-                LOG.warnf("Will try the corpus change again in %d s (failure %d)", TimeUnit.NANOSECONDS.toSeconds(delay),
-                        failures);
+                LOG.warnf("Will try the corpus change again in %d ms (failure %d)",
+                        TimeUnit.NANOSECONDS.toMillis(delay), failures);
             }
         }
     }
