@@ -50,9 +50,9 @@ public enum EmbeddingModels {
      * <p>LangChain4j's own model classes open their session with ONNX Runtime's defaults: every call spreads
      * over all cores and its threads spin while they wait. Their batch embedding already runs one call per
      * core, and the service runs one call per request, so on a small machine those threads fight the callers
-     * and each other. Measured on 2 cores (docs/performance.md), one thread per call without spinning embeds
-     * an index about 1.5 times as fast and answers more questions per second. The session is built here, on
-     * the same weights, tokenizer and pooling, because the stock classes take no session options.
+     * and each other. Measured side by side on 2 cores (docs/performance.md), one thread per call without
+     * spinning embeds index-time text about twice as fast and answers more questions per second. The session
+     * is built here, on the same weights, tokenizer and pooling, because the stock classes take no options.
      */
     public EmbeddingModel load() {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
