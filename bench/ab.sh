@@ -51,7 +51,14 @@ for round in $(seq 1 "$ROUNDS"); do
       -Dquarkus.log.category.\"io.quarkus.http.access-log\".level=WARN -jar "$app/quarkus-run.jar" \
       > "$WORK/service-$side.log" 2>&1 &
     PID=$!
-    for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
+    # As bench/run.sh waits: a service that exits or never gets ready stops the comparison, rather than
+    # letting wrk measure connection errors.
+    for _ in $(seq 1 240); do
+      curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break
+      kill -0 "$PID" 2> /dev/null || { echo "side $side exited, see $WORK/service-$side.log" >&2; exit 1; }
+      sleep 0.5
+    done
+    curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { echo "side $side not ready" >&2; exit 1; }
     for c in 1 8; do
       out=$(AB_RUN="$side$round$c$RANDOM" wrk -t1 -c$c -d"${DURATION}s" --latency -s "$WORK/questions.lua" \
         "http://127.0.0.1:$PORT")

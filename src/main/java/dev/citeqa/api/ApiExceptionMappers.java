@@ -39,8 +39,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unavailable(SearchUnavailableException e, HttpServerRequest request) {
-        LOG.warn(e.getMessage());
-        return error(request, 503, SEARCH_UNAVAILABLE, null);
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper
@@ -67,14 +66,26 @@ public class ApiExceptionMappers {
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        Failure failure = failure(e);
+        return error(request, failure.status(), failure.message(), null);
+    }
+
+    /** What a client is told of a failure that is not its fault: a status and a message without internals. */
+    public record Failure(int status, String message) {}
+
+    /**
+     * The failure as clients see it, logged once here: an unreachable search cluster is a 503 worth a warning,
+     * anything else a 500 worth a stack trace. Shared by the exception mappers and by the streams, which have
+     * answered 200 before a failure and report it in an event instead.
+     */
+    public static Failure failure(Throwable e) {
         // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SearchUnavailableException unavailable) {
-                return unavailable(unavailable, request);
-            }
+        if (causedBy(e, SearchUnavailableException.class)) {
+            LOG.warn(e.getMessage());
+            return new Failure(503, SEARCH_UNAVAILABLE);
         }
         LOG.error("Unexpected failure", e);
-        return error(request, 500, INTERNAL, null);
+        return new Failure(500, INTERNAL);
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

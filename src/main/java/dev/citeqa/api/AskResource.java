@@ -8,7 +8,6 @@ import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.search.PassageHit;
-import dev.citeqa.search.SearchUnavailableException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -73,15 +72,9 @@ public class AskResource {
                 emitter.complete();
             } catch (RuntimeException e) {
                 // Unlike a model failure, nothing follows this error: no fallback answer, no done event.
-                if (ApiExceptionMappers.causedBy(e, SearchUnavailableException.class)) {
-                    LOG.warn(e.getMessage());
-                    emitter.emit(event(sse, "error", Map.of("error", ApiExceptionMappers.SEARCH_UNAVAILABLE,
-                            "status", 503, "fallback", false)));
-                } else {
-                    LOG.error("Streaming answer failed", e);
-                    emitter.emit(event(sse, "error", Map.of("error", ApiExceptionMappers.INTERNAL, "status", 500,
-                            "fallback", false)));
-                }
+                ApiExceptionMappers.Failure failure = ApiExceptionMappers.failure(e);
+                emitter.emit(event(sse, "error", Map.of("error", failure.message(), "status", failure.status(),
+                        "fallback", false)));
                 emitter.complete();
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -19,7 +19,6 @@ import dev.citeqa.chat.Conversation;
 import dev.citeqa.chat.ConversationStore;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.search.PassageHit;
-import dev.citeqa.search.SearchUnavailableException;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -124,14 +123,11 @@ public class ChatCompletionsResource {
                 conversations.remember(request.transcript(sent.toString()), conversation);
             } catch (CancellationException e) {
                 LOG.debug("Client left; generation stopped");
-            } catch (SearchUnavailableException e) {
-                // The 200 is already sent; the error event carries the status /api/ask would have answered.
-                LOG.warn("Streaming answer failed: " + e.getMessage());
-                write(json(OpenAiError.of(503, ApiExceptionMappers.SEARCH_UNAVAILABLE, null)));
             } catch (RuntimeException e) {
-                LOG.error("Streaming answer failed", e);
-                // As OpenAI does mid-stream: an error object instead of the next chunk, and no [DONE].
-                write(json(OpenAiError.of(500, ApiExceptionMappers.INTERNAL, null)));
+                // As OpenAI does mid-stream: an error object instead of the next chunk, and no [DONE]. The 200 is
+                // already sent; the object carries the status the non-streaming request would have answered.
+                ApiExceptionMappers.Failure failure = ApiExceptionMappers.failure(e);
+                write(json(OpenAiError.of(failure.status(), failure.message(), null)));
             }
         }
 
