@@ -20,10 +20,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission for {@code /api/} and {@code /v1/}: the per-client rate limit, then the API key when one is set.
- * The limit comes first so that guessing keys costs tokens too. The admin endpoints ({@code /api/admin/})
- * always need the key, and do not exist (404) when none is configured. Runs as a Vert.x route handler, before
- * the request body is read.
+ * Admission for everything but the chat page's own files and the health probes ({@link RoutedPath#open}): the
+ * per-client rate limit, then the API key when one is set. The limit comes first so that guessing keys costs
+ * tokens too; platform endpoints under {@code /q/} (metrics, OpenAPI) are not limited, but need the key. The admin
+ * endpoints ({@code /api/admin/}) always need the key, and do not exist (404) when none is configured. Runs as a
+ * Vert.x route handler, before the request body is read.
  */
 @ApplicationScoped
 public class ApiGate {
@@ -55,17 +56,28 @@ public class ApiGate {
     }
 
     private void admit(RoutingContext context) {
-        String path = HttpErrors.apiPath(context);
-        boolean admin = path.equals("/api/admin") || path.startsWith("/api/admin/");
-        if (!(path.startsWith("/api/") || path.equals("/api") || HttpErrors.openAi(path))) {
+        // The REST layer drops matrix parameters (";x") before routing, so a path prefix check on the raw path
+        // would let "/api;x/ask" past the gate. No resource here takes them: refuse them outright.
+        if (context.request().path() != null && context.request().path().indexOf(';') >= 0) {
+            HttpErrors.send(context, 400, "Matrix parameters (';' in the path) are not accepted.", "invalid_path");
+            return;
+        }
+        String path = RoutedPath.of(context);
+        if (path == null) {
+            HttpErrors.send(context, 400, "The path is not valid percent-encoded UTF-8.", "invalid_path");
+            return;
+        }
+        if (RoutedPath.open(path)) {
             context.next();
             return;
         }
-        if (!withinRate(context)) {
+        // Everything that is not the page or a health probe is gated (deny by default), so a spelling of a
+        // path that routing accepts but this check does not foresee still meets the key.
+        if (!RoutedPath.platform(path) && !withinRate(context)) {
             return;
         }
         if (keyDigest == null) {
-            if (admin) {
+            if (RoutedPath.admin(path)) {
                 HttpErrors.send(context, 404, "No such resource.", "not_found");
             } else {
                 context.next();

@@ -13,21 +13,17 @@ final class HttpErrors {
 
     private HttpErrors() {}
 
-    /** Paths the gate protects, after collapsing repeated slashes ("//api/ask" is routed like "/api/ask"). */
-    static String apiPath(RoutingContext context) {
-        String path = context.normalizedPath();
-        return path == null ? "" : path.replaceAll("/{2,}", "/");
-    }
-
     static boolean openAi(String path) {
-        return path.equals("/v1") || OpenAiError.applies(path);
+        return path != null && (path.equals("/v1") || OpenAiError.applies(path));
     }
 
     /**
      * @param code OpenAI's machine-readable code, e.g. {@code invalid_api_key}
      */
     static void send(RoutingContext context, int status, String message, String code) {
-        Object body = openAi(apiPath(context)) ? OpenAiError.of(status, message, code) : new ApiError(message, status);
+        Object body = openAi(RoutedPath.of(context))
+                ? OpenAiError.of(status, message, code)
+                : new ApiError(message, status);
         context.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

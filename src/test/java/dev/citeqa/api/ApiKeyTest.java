@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,40 @@ class ApiKeyTest {
         for (String path : new String[] {"//api/articles", "/api/../api/articles", "/q/../api/articles",
                 "/api/./articles"}) {
             given().urlEncodingEnabled(false).when().get(path).then().statusCode(not(equalTo(200)));
+        }
+    }
+
+    /** Every protected resource: method, path, query and body. */
+    static final String[][] PROTECTED = {
+        {"POST", "/api/ask", "", "{\"question\": \"Who is Rutte?\"}"},
+        {"POST", "/api/ask/stream", "", "{\"question\": \"Who is Rutte?\"}"},
+        {"GET", "/api/search", "?q=Rutte", null},
+        {"GET", "/api/articles", "", null},
+        {"GET", "/api/articles/001_ef047f98b842d2d5", "", null},
+        {"GET", "/api/suggestions", "", null},
+        {"POST", "/api/admin/reindex", "", null},
+        {"POST", "/v1/chat/completions", "",
+            "{\"model\": \"citeqa\", \"messages\": [{\"role\": \"user\", \"content\": \"Who is Rutte?\"}]}"},
+        {"GET", "/v1/models", "", null},
+        {"GET", "/v1/models/citeqa", "", null},
+        {"GET", "/q/metrics", "", null},
+        {"GET", "/q/openapi", "", null},
+    };
+
+    @Test
+    void noSpellingOfAProtectedPathGetsPastTheGate() throws Exception {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        for (String[] resource : PROTECTED) {
+            // The plain path is a real resource: with the key it answers.
+            RawHttp.Response keyed = RawHttp.send(resource[0], resource[1] + resource[2],
+                    Map.of("Content-Type", "application/json", "X-API-Key", KEY), resource[3]);
+            assertTrue(keyed.status() < 300, resource[1] + " with the key: " + keyed.status() + " " + keyed.body());
+            for (String spelling : RawHttp.spellings(resource[1])) {
+                RawHttp.Response response = RawHttp.send(resource[0], spelling + resource[2], json, resource[3]);
+                assertTrue(response.status() == 400 || response.status() == 401,
+                        spelling + " without the key: " + response.status() + " " + response.body());
+                assertTrue(response.body().startsWith("{"), spelling + ": " + response.body());
+            }
         }
     }
 
