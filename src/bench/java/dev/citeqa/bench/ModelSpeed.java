@@ -72,7 +72,7 @@ public final class ModelSpeed {
         LinkedHashSet<String> passages = new LinkedHashSet<>();
         LinkedHashSet<String> sentences = new LinkedHashSet<>();
         int articles = 0;
-        PassageChunker chunker = new PassageChunker(3, 1);
+        PassageChunker chunker = PassageChunker.ofSentences(3, 1);
         for (NewsCollection.SourceFile file : NewsCollection.scan(corpus, 2_000_000).files()) {
             Optional<Article> article = ArticleParser.parse(file.id(), file.text());
             if (article.isEmpty()) {

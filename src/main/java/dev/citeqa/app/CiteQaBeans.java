@@ -97,9 +97,9 @@ public class CiteQaBeans {
         require(r.depth() >= 1, "citeqa.retrieval.depth must be positive");
         require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
-        return new PassageSearcher(embedder,
-                new PassageSearcher.Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle()),
-                ranker);
+        require(r.articleWeight() >= 0 && r.articleWeight() <= 1, "citeqa.retrieval.article-weight must be in 0..1");
+        require(r.articleDepth() >= 1, "citeqa.retrieval.article-depth must be positive");
+        return new PassageSearcher(embedder, PassageSearcher.Settings.of(r), ranker);
     }
 
     @Produces

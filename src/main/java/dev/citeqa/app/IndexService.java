@@ -40,7 +40,7 @@ public class IndexService {
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     @Inject
     CiteQaConfig config;
@@ -66,9 +66,10 @@ public class IndexService {
     });
 
     void onStart(@Observes StartupEvent event) {
-        PassageChunker chunker = new PassageChunker(config.chunk().sentences(), config.chunk().overlap());
-        String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + config.chunk().sentences() + "/"
-                + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
+        CiteQaConfig.Chunk chunk = config.chunk();
+        PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
+        String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + chunk.words() + "/" + chunk.sentences() + "/"
+                + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
                 + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         Path corpus = Path.of(config.corpus().dir());
         manager = new IndexManager(Path.of(config.data().dir()), corpus, config.corpus().maxFileBytes(), settings,

@@ -1,8 +1,10 @@
 package dev.citeqa.config;
 
+import dev.citeqa.config.CiteQaConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -16,6 +18,12 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "citeqa")
 public interface CiteQaConfig {
+
+    /** The defaults alone, for code that runs outside the service: tests, benchmarks, tools. */
+    static CiteQaConfig defaults() {
+        return new SmallRyeConfigBuilder().withMapping(CiteQaConfig.class).build()
+                .getConfigMapping(CiteQaConfig.class);
+    }
 
     Corpus corpus();
 
@@ -76,8 +84,12 @@ public interface CiteQaConfig {
     }
 
     interface Chunk {
-        /** Sentences per passage. */
-        @WithDefault("3")
+        /** Words per passage, at most; a longer sentence is a passage of its own. */
+        @WithDefault("150")
+        int words();
+
+        /** Sentences per passage, at most; 0 for no bound but the words. */
+        @WithDefault("0")
         int sentences();
 
         /** Sentences shared by consecutive passages, so that no fact is cut in two. */
@@ -129,8 +141,16 @@ public interface CiteQaConfig {
         int rrfK();
 
         /** Passages one article may place ahead of other articles' passages. */
-        @WithDefault("2")
+        @WithDefault("1")
         int maxPerArticle();
+
+        /** The share of a passage's score that comes from its article's BM25 score as a whole, 0 to 1. */
+        @WithDefault("0.7")
+        float articleWeight();
+
+        /** Articles ranked as wholes for {@link #articleWeight()}. */
+        @WithDefault("20")
+        int articleDepth();
     }
 
     /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */

@@ -50,18 +50,19 @@ public class EvalCommand implements QuarkusApplication {
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);
             out.printf(Locale.ROOT, "mode=%s answer_acc=%.3f cite_ok=%.3f cite_prec=%.3f abstain_acc=%.3f "
-                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f p50_ms=%d%n", mode, m.answerAccuracy(),
+                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f ctx_recall=%.3f p50_ms=%d%n", mode, m.answerAccuracy(),
                     m.citationAccuracy(), m.citationPrecision(), m.abstentionAccuracy(), m.hitAt1(), m.hitAt5(),
-                    m.mrr(), m.p50Ms());
+                    m.mrr(), m.contextRecall(), m.p50Ms());
         }
         if (options.allModes()) {
             out.println();
-            out.println("| mode | hit@1 | hit@5 | MRR | answer acc | citation acc | abstention | p50 ms |");
-            out.println("|---|---|---|---|---|---|---|---|");
+            out.println("| mode | hit@1 | hit@5 | MRR | ctx recall | answer acc | citation acc | abstention | p50 ms |");
+            out.println("|---|---|---|---|---|---|---|---|---|");
             for (RetrievalMode mode : modes) {
                 EvalMetrics m = metrics.get(mode);
-                out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %d |%n", mode, m.hitAt1(),
-                        m.hitAt5(), m.mrr(), m.answerAccuracy(), m.citationAccuracy(), m.abstention(), m.p50Ms());
+                out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %d |%n", mode,
+                        m.hitAt1(), m.hitAt5(), m.mrr(), m.contextRecall(), m.answerAccuracy(), m.citationAccuracy(),
+                        m.abstention(), m.p50Ms());
             }
         }
         return 0;

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The measures of the public scorer, computed the same way: answer accuracy (an expected phrase in an
  * answer that is not an abstention), citation accuracy (a gold article among the citations), citation
- * precision, abstention accuracy, and article-level hit@1, hit@5 and MRR over the top 10 search results.
+ * precision, abstention accuracy, article-level hit@1, hit@5 and MRR over the top 10 search results, and
+ * context recall (an expected phrase in the passages the answerer read).
  */
 public final class EvalMetrics {
 
@@ -24,6 +25,7 @@ public final class EvalMetrics {
     private int hit1;
     private int hit5;
     private double reciprocalRanks;
+    private int contextCorrect;
     private final List<Long> latenciesMs = new ArrayList<>();
 
     /** Lower case with dashes and quotes unified, as the public scorer compares text. */
@@ -71,6 +73,20 @@ public final class EvalMetrics {
         return 0;
     }
 
+    /**
+     * Records whether an expected phrase is in the passages the answerer read, which bounds what any answerer
+     * (the extractive one or a language model) can get right. Answerable questions only.
+     */
+    public boolean addContext(EvalQuestion q, List<String> passages) {
+        if (q.expectAbstain()) {
+            return false;
+        }
+        String text = normalise(String.join(" ", passages));
+        boolean found = q.answerAny().stream().anyMatch(a -> text.contains(normalise(a)));
+        contextCorrect += found ? 1 : 0;
+        return found;
+    }
+
     public void addLatency(long ms) {
         latenciesMs.add(ms);
     }
@@ -93,6 +109,10 @@ public final class EvalMetrics {
 
     public String abstention() {
         return abstainCorrect + "/" + abstainCases;
+    }
+
+    public double contextRecall() {
+        return ratio(contextCorrect, answerable);
     }
 
     public double hitAt1() {

@@ -58,6 +58,8 @@ public final class Evaluator {
         }
         List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
         boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
+        boolean inContext = metrics.addContext(q,
+                result.passages().stream().map(hit -> hit.stored().passage().text()).toList());
         String rank = "";
         // As the public scorer: ranking is measured on single-turn answerable questions.
         if (!q.expectAbstain() && q.turns().size() == 1) {
@@ -66,7 +68,8 @@ public final class Evaluator {
                     .toList();
             rank = " rank=" + metrics.addRanking(q, ids);
         }
-        return String.format("%s %s%s cites=%s | %s", q.id(), ok ? "ok" : "WRONG", rank, cited,
+        return String.format("%s %s%s%s cites=%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
+                q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited,
                 result.answer().text().replaceAll("\\s+", " "));
     }
 }

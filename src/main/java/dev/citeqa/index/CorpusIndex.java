@@ -19,7 +19,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -206,6 +210,20 @@ public final class CorpusIndex implements Closeable {
     public Optional<StoredPassage> passage(String key) {
         OptionalInt doc = passageDoc(key);
         return doc.isEmpty() ? Optional.empty() : Optional.of(passage(doc.getAsInt()));
+    }
+
+    /** The article a passage or article document belongs to, read from doc values: cheap for many hits. */
+    public String articleId(int doc) {
+        try {
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), IndexConstants.ARTICLE_ID);
+            if (!ids.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("document " + doc + " has no article ID in " + path);
+            }
+            return ids.lookupOrd(ids.ordValue()).utf8ToString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The document number of the passage with the given {@link Passage#key()}, if this index has it. */

@@ -13,7 +13,11 @@ public final class IndexConstants {
     public static final String KIND_ARTICLE = "article";
     public static final String KIND_PASSAGE = "passage";
 
-    /** The article ID, a keyword: looked up exactly, never analysed, and stored because answers cite it. */
+    /**
+     * The article ID, a keyword: looked up exactly, never analysed, and stored because answers cite it. Also doc
+     * values, on articles and passages alike, so that ranking can group many hits by article without reading
+     * their stored fields.
+     */
     public static final String ARTICLE_ID = "article_id";
 
     /** The whole cleaned article as JSON, stored only: it is read back for display, never searched. */
@@ -37,6 +41,14 @@ public final class IndexConstants {
      * prior for every passage.
      */
     public static final String TITLE = "title";
+
+    /**
+     * The whole article (title, date, outlet and text) on the article's own document, analysed for BM25: it
+     * ranks articles as a whole, so that an article whose answer sits in one passage is not outranked by
+     * articles that merely repeat the question's words in one place. Its own field keeps its length and term
+     * statistics apart from the passages'.
+     */
+    public static final String ARTICLE_TEXT = "article_text";
 
     /** Passage text, analysed for BM25 and not stored: the stored sentences below rebuild it exactly. */
     public static final String BODY = "body";

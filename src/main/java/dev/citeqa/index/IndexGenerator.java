@@ -27,6 +27,7 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -46,7 +47,7 @@ import org.jboss.logging.Logger;
 public final class IndexGenerator {
 
     private static final Logger LOG = Logger.getLogger(IndexGenerator.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final PassageChunker chunker;
     private final Embedder embedder;
@@ -203,7 +204,9 @@ public final class IndexGenerator {
         Document doc = new Document();
         doc.add(new StoredField(IndexConstants.SOURCE_HASH, sourceHash));
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
-        doc.add(new StringField(IndexConstants.ARTICLE_ID, article.id(), Field.Store.YES));
+        addArticleId(doc, article.id());
+        doc.add(new TextField(IndexConstants.ARTICLE_TEXT, article.metadataText() + "\n" + article.text(),
+                Field.Store.NO));
         try {
             doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
             doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));
@@ -213,10 +216,15 @@ public final class IndexGenerator {
         return doc;
     }
 
+    private static void addArticleId(Document doc, String id) {
+        doc.add(new StringField(IndexConstants.ARTICLE_ID, id, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexConstants.ARTICLE_ID, new BytesRef(id)));
+    }
+
     private static Document passageDocument(Article article, Passage passage) {
         Document doc = new Document();
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_PASSAGE, Field.Store.NO));
-        doc.add(new StringField(IndexConstants.ARTICLE_ID, passage.articleId(), Field.Store.YES));
+        addArticleId(doc, passage.articleId());
         doc.add(new StringField(IndexConstants.PASSAGE_KEY, passage.key(), Field.Store.YES));
         doc.add(new TextField(IndexConstants.TITLE, article.metadataText(), Field.Store.NO));
         doc.add(new TextField(IndexConstants.BODY, passage.text(), Field.Store.NO));

@@ -1,5 +1,6 @@
 package dev.citeqa.search;
 
+import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
@@ -29,9 +30,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
 /**
- * Ranks passages for a question by BM25, by embedding similarity (HNSW kNN), or by both fused with Lucene's
- * reciprocal rank fusion. Results are then spread across articles, so that one long article cannot crowd
- * the others out of the top ranks.
+ * Ranks passages for a question in a cascade: BM25, embedding similarity (HNSW kNN), or both fused with
+ * Lucene's reciprocal rank fusion; then the ranking of whole articles mixed in ({@link ArticleRanker}). Results
+ * are then spread across articles, so that one long article cannot crowd the others out of the top ranks.
  */
 public final class PassageSearcher {
 
@@ -41,8 +42,17 @@ public final class PassageSearcher {
      * @param depth candidates taken from each ranked list before fusion and diversification
      * @param rrfK the rank constant of reciprocal rank fusion
      * @param maxPerArticle passages an article may place before every other article has had its turn
+     * @param articleWeight the share of a passage's score that its article's BM25 rank gives, 0 to 1
+     * @param articleDepth articles ranked as wholes
      */
-    public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle) {}
+    public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle,
+            float articleWeight, int articleDepth) {
+
+        public static Settings of(CiteQaConfig.Retrieval r) {
+            return new Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle(),
+                    r.articleWeight(), r.articleDepth());
+        }
+    }
 
     private static final TopDocs NO_HITS =
             new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
@@ -57,7 +67,7 @@ public final class PassageSearcher {
     private final Embedder embedder;
     private final Settings settings;
     private final Ranker ranker;
-    private static final NewsAnalyzer QUESTION_ANALYZER = NewsAnalyzer.forQuestions();
+    private final ArticleRanker articles;
 
     public PassageSearcher(Embedder embedder, Settings settings) {
         this(embedder, settings, Ranker.LUCENE);
@@ -68,6 +78,7 @@ public final class PassageSearcher {
         this.embedder = embedder;
         this.settings = settings;
         this.ranker = ranker;
+        this.articles = new ArticleRanker(settings.articleWeight(), settings.articleDepth());
     }
 
     /** The top k passages for a query, spread across articles. */
@@ -105,18 +116,20 @@ public final class PassageSearcher {
         }
         int depth = Math.max(k, settings.depth());
         try {
+            QueryTerms terms = QueryTerms.of(index, question);
             TopDocs ranked = switch (mode) {
-                case bm25 -> bm25(index, question, depth);
+                case bm25 -> bm25(index, terms, depth);
                 case dense -> dense(index, embedder.embed(question), depth);
                 case hybrid -> {
                     // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
                     CompletableFuture<float[]> vector =
                             CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-                    TopDocs lexical = bm25(index, question, depth);
+                    TopDocs lexical = bm25(index, terms, depth);
                     yield fuse(lexical, dense(index, join(vector), depth), depth, settings.rrfK());
                 }
             };
-            return ranked.scoreDocs;
+            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost()),
+                    lexicalQuery(terms), ranked).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -143,57 +156,22 @@ public final class PassageSearcher {
         return TopDocs.rrf(depth, k, new TopDocs[] {lexical, semantic});
     }
 
-    /**
-     * BM25 over passage bodies plus a weighted match on the article title and date. The question's names and
-     * figures ({@link Anchors}) weigh more than its other words, and a multi-word name also scores as a
-     * phrase: among near-identical stories, "the 2013-14 Western Counties League" must beat "the 2013-14
-     * Eastern Counties League". Null when the question has no searchable term.
-     */
-    public Query lexicalQuery(String question) {
-        List<NewsAnalyzer.Token> tokens = QUESTION_ANALYZER.tokens(question);
-        if (tokens.isEmpty()) {
+    /** BM25 over passage bodies plus a weighted match on the article title and date; null without terms. */
+    private Query lexicalQuery(QueryTerms terms) {
+        if (terms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(fieldQuery(IndexConstants.BODY, question, tokens), BooleanClause.Occur.SHOULD);
+        query.add(terms.query(IndexConstants.BODY, settings.anchorBoost()), BooleanClause.Occur.SHOULD);
         if (settings.titleBoost() > 0) {
-            query.add(new BoostQuery(fieldQuery(IndexConstants.TITLE, question, tokens), settings.titleBoost()),
+            query.add(new BoostQuery(terms.query(IndexConstants.TITLE, settings.anchorBoost()), settings.titleBoost()),
                     BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }
 
-    private Query fieldQuery(String field, String question, List<NewsAnalyzer.Token> tokens) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        Set<String> added = new HashSet<>();
-        List<String> name = new ArrayList<>();
-        for (NewsAnalyzer.Token token : tokens) {
-            boolean anchor = Anchors.isAnchor(question, token);
-            if (added.add(token.term())) {
-                Query term = new TermQuery(new Term(field, token.term()));
-                query.add(anchor ? new BoostQuery(term, settings.anchorBoost()) : term, BooleanClause.Occur.SHOULD);
-            }
-            if (Anchors.isName(token)) {
-                name.add(token.term());
-            } else {
-                addPhrase(query, field, name);
-            }
-        }
-        addPhrase(query, field, name);
-        return query.build();
-    }
-
-    /** A run of two or more capitalised words, matched as a phrase (one word of slack for "of", "the"). */
-    private void addPhrase(BooleanQuery.Builder query, String field, List<String> words) {
-        if (words.size() >= 2) {
-            query.add(new BoostQuery(new PhraseQuery(1, field, words.toArray(String[]::new)), settings.anchorBoost()),
-                    BooleanClause.Occur.SHOULD);
-        }
-        words.clear();
-    }
-
-    private TopDocs bm25(CorpusIndex index, String question, int depth) throws IOException {
-        Query query = lexicalQuery(question);
+    private TopDocs bm25(CorpusIndex index, QueryTerms terms, int depth) throws IOException {
+        Query query = lexicalQuery(terms);
         return query == null ? NO_HITS : ranker.lexical(index, query, depth);
     }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +25,9 @@ class SearchResourceTest {
                 .body("mode", equalTo("hybrid"))
                 .body("hits.size()", equalTo(5))
                 .body("hits[0].id", equalTo("002_4e585f413ea321f4"))
-                .body("hits[0].passage", containsString("EU membership"))
+                // The Communiqué's own passage; the one on EU membership is the same article's second best, which
+                // follows once every other article has had its turn.
+                .body("hits[0].passage", containsString("Istanbul Communiqué"))
                 .body("hits.title", everyItem(notNullValue()))
                 .body("hits.end", everyItem(greaterThan(0)))
                 .extract().path("hits.score");
@@ -37,12 +40,14 @@ class SearchResourceTest {
 
     @Test
     void eachModeCanBeAskedFor() {
-        for (String mode : List.of("bm25", "dense", "hybrid")) {
-            given().queryParam("q", "Who travelled to Turkey?").queryParam("mode", mode)
+        // BM25 finds only the 8 of the corpus's 19 passages that say "travel" or "Turkey"; the embeddings rank
+        // every passage, so they fill the default 10.
+        for (var expected : Map.of("bm25", 8, "dense", 10, "hybrid", 10).entrySet()) {
+            given().queryParam("q", "Who travelled to Turkey?").queryParam("mode", expected.getKey())
                     .when().get("/api/search")
                     .then().statusCode(200)
-                    .body("mode", equalTo(mode))
-                    .body("hits.size()", equalTo(10));
+                    .body("mode", equalTo(expected.getKey()))
+                    .body("hits.size()", equalTo(expected.getValue()));
         }
     }
 

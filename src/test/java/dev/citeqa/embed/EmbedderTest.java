@@ -1,5 +1,6 @@
 package dev.citeqa.embed;
 
+import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +35,7 @@ class EmbedderTest {
         Embedder embedder = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("e.bin"), HashingModel.DIM));
         try (CorpusIndex index = TinyCorpus.openIndex(dir, embedder)) {
             assertTrue(index.hasVectors());
-            PassageSearcher searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+            PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
             String question = "How much did the Springfield council approve for road repairs in 2021?";
             long before = embedder.modelCalls();
             List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);

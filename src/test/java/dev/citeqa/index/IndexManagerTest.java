@@ -58,7 +58,7 @@ class IndexManagerTest {
 
     private IndexManager manager(Embedder embedder, String settings) {
         return new IndexManager(data, corpus, 1_000_000, settings,
-                new IndexGenerator(new PassageChunker(3, 1), embedder));
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder));
     }
 
     private List<String> dataFolders() throws IOException {
@@ -244,7 +244,7 @@ class IndexManagerTest {
         CorpusIndex serving = manager(embedder, "v1").openOrBuild().index();
         Files.writeString(corpus.resolve("new.txt"), "Fresh text that needs room on disk.");
         IndexManager full = new IndexManager(data, corpus, 1_000_000, "v1",
-                new IndexGenerator(new PassageChunker(3, 1), embedder, IndexManagerTest::fullDisk));
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder, IndexManagerTest::fullDisk));
 
         IOException e = assertThrows(IOException.class, () -> full.refresh(serving));
 

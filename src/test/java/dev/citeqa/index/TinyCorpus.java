@@ -101,7 +101,7 @@ public final class TinyCorpus {
     /** Writes the corpus under {@code root}/corpus and opens its index under {@code root}/data. */
     public static CorpusIndex openIndex(Path root, Embedder embedder) throws IOException {
         return new IndexManager(root.resolve("data"), write(root.resolve("corpus")), 1_000_000, "test",
-                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
     }
 
     public static Path write(Path dir) throws IOException {

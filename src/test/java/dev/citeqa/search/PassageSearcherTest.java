@@ -1,5 +1,6 @@
 package dev.citeqa.search;
 
+import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class PassageSearcherTest {
         root = Files.createTempDirectory("citeqa-search");
         Embedder embedder = TestModels.embedder(root.resolve("data"));
         index = TinyCorpus.openIndex(root, embedder);
-        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+        searcher = new PassageSearcher(embedder, perArticle(2));
     }
 
     @AfterAll
@@ -69,12 +70,19 @@ class PassageSearcherTest {
         assertEquals("clinic", articleIds(question, 10, RetrievalMode.hybrid).get(0));
     }
 
+    /** The default settings, but with {@code max} passages per article before the others have had their turn. */
+    private static PassageSearcher.Settings perArticle(int max) {
+        PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
+        return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.depth(), d.rrfK(), max,
+                d.articleWeight(), d.articleDepth());
+    }
+
     @Test
     void oneLongArticleDoesNotFillTheTopRanks() {
         // Every passage of the long story matches "cargo ships" too, so by score alone it takes the top 5.
         String query = "harbour expansion berths cargo ships";
         PassageSearcher undiversified =
-                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 100));
+                new PassageSearcher(TestModels.embedder(root.resolve("data")), perArticle(100));
         List<String> byScore = undiversified.search(index, query, 5, RetrievalMode.bm25).stream()
                 .map(h -> h.stored().passage().articleId()).toList();
         assertEquals(List.of("harbour_long", "harbour_long", "harbour_long", "harbour_long", "harbour_long"), byScore);
@@ -95,7 +103,7 @@ class PassageSearcherTest {
                 .map(h -> h.stored().passage().key()).toList();
         assertEquals(shown, read.subList(0, 5), "the diversified ranking comes first, unchanged");
         PassageSearcher undiversified =
-                new PassageSearcher(TestModels.embedder(root.resolve("data")), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 100));
+                new PassageSearcher(TestModels.embedder(root.resolve("data")), perArticle(100));
         for (PassageHit best : undiversified.search(index, query, 5, RetrievalMode.bm25)) {
             assertTrue(read.contains(best.stored().passage().key()), best.stored().passage().key() + " in " + read);
         }

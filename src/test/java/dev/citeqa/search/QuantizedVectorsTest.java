@@ -1,5 +1,6 @@
 package dev.citeqa.search;
 
+import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.citeqa.TestModels;
@@ -28,14 +29,14 @@ class QuantizedVectorsTest {
     @Test
     void quantisedVectorsAreWrittenAndStillFindAParaphrase() throws IOException {
         Embedder embedder = TestModels.embedder(root.resolve("data"));
-        IndexGenerator generator = new IndexGenerator(new PassageChunker(3, 1), embedder, true);
+        IndexGenerator generator = new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder, true);
         try (CorpusIndex index = new IndexManager(root.resolve("data"), TinyCorpus.write(root.resolve("corpus")),
                 1_000_000, "test", generator).openOrBuild().index()) {
             for (LeafReaderContext leaf : index.searcher().getIndexReader().leaves()) {
                 assertEquals("Lucene99HnswScalarQuantizedVectorsFormat", leaf.reader().getFieldInfos()
                         .fieldInfo(IndexConstants.VECTOR).getAttribute("PerFieldKnnVectorsFormat.format"));
             }
-            PassageSearcher searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+            PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
             assertEquals("clinic", searcher.search(index, "Which medicine did the doctor give for the illness?", 5,
                     RetrievalMode.dense).getFirst().stored().passage().articleId());
         }

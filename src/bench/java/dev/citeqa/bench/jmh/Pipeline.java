@@ -1,5 +1,6 @@
 package dev.citeqa.bench.jmh;
 
+import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
@@ -36,9 +37,9 @@ final class Pipeline {
         model = choice.load();
         embedder = new Embedder(model, EmbeddingCache.open(data.resolve("embeddings-" + choice.id() + ".bin"),
                 model.dimension()));
-        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2.0f, 50, 60, 2));
+        searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
         index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id(),
-                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
         questions = questions(corpus);
     }
 

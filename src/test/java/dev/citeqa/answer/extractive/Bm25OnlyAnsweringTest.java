@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ class Bm25OnlyAnsweringTest {
     static void buildIndex() throws IOException {
         Path root = Files.createTempDirectory("citeqa-bm25");
         index = TinyCorpus.openIndex(root, Embedder.none());
-        searcher = new PassageSearcher(Embedder.none(), new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+        searcher = new PassageSearcher(Embedder.none(), PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
         answerer = new ExtractiveAnswerer(Embedder.none());
     }
 

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class ExtractiveAnswererTest {
         root = Files.createTempDirectory("citeqa-answer");
         Embedder embedder = TestModels.embedder(root.resolve("data"));
         index = TinyCorpus.openIndex(root, embedder);
-        searcher = new PassageSearcher(embedder, new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2));
+        searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
         answerer = new ExtractiveAnswerer(embedder);
     }
 

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchBackendIT {
 
-    private static final PassageSearcher.Settings SETTINGS = new PassageSearcher.Settings(0.4f, 2f, 50, 60, 2);
+    private static final PassageSearcher.Settings SETTINGS = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
 
     private static OpenSearchCluster cluster;
     private static CorpusIndex index;
@@ -70,7 +70,7 @@ class OpenSearchBackendIT {
         embedder = TestModels.embedder(work.resolve("embeddings"));
         Path data = Files.createTempDirectory(work, "index");
         index = new IndexManager(data, Path.of("corpus"), 2_000_000, "it",
-                new IndexGenerator(new PassageChunker(3, 1), embedder)).openOrBuild().index();
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
         backend = new OpenSearchBackend(settings(cluster.hosts(), "citeqa-it"));
         backend.reindex(index);
         lucene = new PassageSearcher(embedder, SETTINGS, Ranker.LUCENE);

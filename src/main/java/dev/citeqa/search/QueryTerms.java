@@ -1,0 +1,117 @@
+package dev.citeqa.search;
+
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
+import dev.citeqa.index.NewsAnalyzer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The analysed terms of a question that its BM25 queries are built from. A question may be 2,000 characters of
+ * distinct words, and a query of thousands of clauses is both refused by Lucene ({@code TooManyClauses}) and
+ * slow, so only the {@link #MAX_TERMS} most informative distinct terms are kept: the rarest in the passages
+ * (highest IDF), then the earliest. A term no passage has is kept last, as it cannot match anything.
+ */
+final class QueryTerms {
+
+    /**
+     * Distinct terms kept. News questions have 5 to 20; three fields (passage, title, article) of this many
+     * terms plus their name phrases stay well under Lucene's 1,024 clauses.
+     */
+    static final int MAX_TERMS = 64;
+
+    private static final NewsAnalyzer QUESTION_ANALYZER = NewsAnalyzer.forQuestions();
+
+    private final String question;
+    private final List<NewsAnalyzer.Token> tokens;
+
+    private QueryTerms(String question, List<NewsAnalyzer.Token> tokens) {
+        this.question = question;
+        this.tokens = tokens;
+    }
+
+    /** The question's terms, bounded by their document frequency in {@code index}'s passages. */
+    static QueryTerms of(CorpusIndex index, String question) {
+        List<NewsAnalyzer.Token> tokens = QUESTION_ANALYZER.tokens(question);
+        Set<String> distinct = new HashSet<>();
+        tokens.forEach(t -> distinct.add(t.term()));
+        if (distinct.size() <= MAX_TERMS) {
+            return new QueryTerms(question, tokens);
+        }
+        Map<String, Integer> firstSeen = new HashMap<>();
+        tokens.forEach(t -> firstSeen.putIfAbsent(t.term(), firstSeen.size()));
+        Map<String, Integer> docFreq = new HashMap<>();
+        for (String term : distinct) {
+            int df = docFreq(index, term);
+            docFreq.put(term, df == 0 ? Integer.MAX_VALUE : df);
+        }
+        Set<String> kept = new HashSet<>(distinct.stream()
+                .sorted(Comparator.comparing((String t) -> docFreq.get(t)).thenComparing(firstSeen::get))
+                .limit(MAX_TERMS).toList());
+        return new QueryTerms(question, tokens.stream().filter(t -> kept.contains(t.term())).toList());
+    }
+
+    private static int docFreq(CorpusIndex index, String term) {
+        try {
+            return index.searcher().getIndexReader().docFreq(new Term(IndexConstants.BODY, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean isEmpty() {
+        return tokens.isEmpty();
+    }
+
+    /**
+     * BM25 over one field. The question's names and figures ({@link Anchors}) weigh {@code anchorBoost} times
+     * its other words, and a multi-word name also scores as a phrase: among near-identical stories, "the
+     * 2013-14 Western Counties League" must beat "the 2013-14 Eastern Counties League". Null when the question
+     * has no searchable term.
+     */
+    Query query(String field, float anchorBoost) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        Set<String> added = new HashSet<>();
+        List<String> name = new ArrayList<>();
+        for (NewsAnalyzer.Token token : tokens) {
+            boolean anchor = Anchors.isAnchor(question, token);
+            if (added.add(token.term())) {
+                Query term = new TermQuery(new Term(field, token.term()));
+                query.add(anchor ? new BoostQuery(term, anchorBoost) : term, BooleanClause.Occur.SHOULD);
+            }
+            if (Anchors.isName(token)) {
+                name.add(token.term());
+            } else {
+                addPhrase(query, field, name, anchorBoost);
+            }
+        }
+        addPhrase(query, field, name, anchorBoost);
+        return query.build();
+    }
+
+    /** A run of two or more capitalised words, matched as a phrase (one word of slack for "of", "the"). */
+    private static void addPhrase(BooleanQuery.Builder query, String field, List<String> words, float boost) {
+        if (words.size() >= 2) {
+            query.add(new BoostQuery(new PhraseQuery(1, field, words.toArray(String[]::new)), boost),
+                    BooleanClause.Occur.SHOULD);
+        }
+        words.clear();
+    }
+}
