@@ -40,7 +40,7 @@ public class IndexService {
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     @Inject
     CiteQaConfig config;
@@ -68,10 +68,13 @@ public class IndexService {
     void onStart(@Observes StartupEvent event) {
         PassageChunker chunker = new PassageChunker(config.chunk().sentences(), config.chunk().overlap());
         String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + config.chunk().sentences() + "/"
-                + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
+                + config.chunk().overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks="
+                + config.corpus().followHardLinks() + ";embedding="
                 + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         Path corpus = Path.of(config.corpus().dir());
-        manager = new IndexManager(Path.of(config.data().dir()), corpus, config.corpus().maxFileBytes(), settings,
+        NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),
+                config.corpus().followHardLinks());
+        manager = new IndexManager(Path.of(config.data().dir()), corpus, rules, settings,
                 new IndexGenerator(chunker, embedder, config.embedding().quantized()));
         // Before indexing, so that a file changed while the index is built is noticed afterwards; one listing
         // serves both the watcher and the index's check that the folder is unchanged.
@@ -111,7 +114,7 @@ public class IndexService {
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Reindex failed; still serving %s (generation %d)", serving.path(), serving.generation());
-            return record(Reindex.failed(serving, millisSince(started), e));
+            return record(Reindex.failed(serving, millisSince(started), e, Path.of(config.corpus().dir())));
         } finally {
             embedder.releaseCache();
         }
@@ -178,6 +181,11 @@ public class IndexService {
     /** The last reindex, at start-up or since; null before the first. */
     public Reindex lastReindex() {
         return last;
+    }
+
+    /** Every corpus file the serving index left out, with the reason, sorted by file name. */
+    public List<NewsCollection.Skipped> skipped() {
+        return current().skipped();
     }
 
     @PreDestroy

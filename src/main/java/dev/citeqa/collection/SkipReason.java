@@ -16,8 +16,7 @@ public enum SkipReason {
     HARD_LINK("hard-link", "it has other hard links, which may be anywhere on the disk "
             + "(citeqa.corpus.follow-hard-links=false)"),
     VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
-    NO_TEXT("no-text", "it holds no letters or digits"),
-    UNINDEXABLE("unindexable", "the index refused its text");
+    NO_TEXT("no-text", "it holds no letters or digits");
 
     private final String code;
     private final String description;
