@@ -116,6 +116,7 @@ public final class ArticleParser {
                 : header.title != null ? header.title : titleFrom(sentences.getFirst());
         LocalDate date = view.date() != null ? view.date() : header.date;
         String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet : trailingOutlet;
+        outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs);
         return Optional.of(new Parsed(article, sentences));
     }

@@ -8,7 +8,9 @@ import java.time.LocalDate;
  * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}), and bidi
  * controls, which would make the text display in another order than it is read, with {@link #FILLER}.
  *
- * @param title, date, outlet what an HTML page's head says about it; null for plain text
+ * @param title the title an HTML page's head gives; null for plain text
+ * @param date the publication date in an HTML page's metadata; null for plain text
+ * @param outlet the site name in an HTML page's metadata; null for plain text
  */
 record SourceView(String text, String title, LocalDate date, String outlet) {
 
@@ -20,8 +22,8 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
     static final char FILLER = '\u200B';
 
     static SourceView of(String source) {
-        return HtmlText.isHtml(source) ? HtmlText.read(source) : new SourceView(withoutBidiControls(source), null,
-                null, null);
+        SourceView view = HtmlText.isHtml(source) ? HtmlText.read(source) : new SourceView(source, null, null, null);
+        return new SourceView(withoutBidiControls(view.text()), view.title(), view.date(), view.outlet());
     }
 
     /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */

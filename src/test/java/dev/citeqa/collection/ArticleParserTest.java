@@ -198,6 +198,18 @@ class ArticleParserTest {
     }
 
     @Test
+    void bidiControlsAreNeutralisedInHtmlPagesAndOutletsToo() {
+        String page = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
+                + "</head><body><p>The mayor \u202Eresigned\u202C on Monday after a vote.</p></body></html>";
+        Article a = ArticleParser.parse("bidi", page).orElseThrow();
+        assertEquals("Daily Post", a.outlet());
+        assertEquals("The mayor \u200Bresigned\u200B on Monday after a vote.", a.paragraphs().getFirst().text());
+        Article plain = ArticleParser.parse("plain", "Mayor resigns\n\nDaily\u202E Post - 5 January 2024\n\n"
+                + "The mayor resigned on Monday after a vote of the council.").orElseThrow();
+        assertEquals("Daily Post", plain.outlet());
+    }
+
+    @Test
     void anHtmlPageWithoutATitleIsNamedByItsHeading() {
         String page = "<!-- saved from url=(0040)https://example.org/ -->\n<html><body><h1>Tram line opens</h1>"
                 + "<p>The new tram line opened on Monday &ndash; a week early.</p><script>alert(1)</script></body></html>";
