@@ -199,14 +199,15 @@ class ArticleParserTest {
 
     @Test
     void bidiControlsAreNeutralisedInHtmlPagesAndOutletsToo() {
-        String page = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
+        String html = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
                 + "</head><body><p>The mayor \u202Eresigned\u202C on Monday after a vote.</p></body></html>";
-        Article a = ArticleParser.parse("bidi", page).orElseThrow();
-        assertEquals("Daily Post", a.outlet());
-        assertEquals("The mayor \u200Bresigned\u200B on Monday after a vote.", a.paragraphs().getFirst().text());
-        Article plain = ArticleParser.parse("plain", "Mayor resigns\n\nDaily\u202E Post - 5 January 2024\n\n"
-                + "The mayor resigned on Monday after a vote of the council.").orElseThrow();
-        assertEquals("Daily Post", plain.outlet());
+        String plain = "Mayor resigns\n\nDaily\u202E Post - 5 January 2024\n\nThe mayor \u202Eresigned\u202C on Monday "
+                + "after a vote.";
+        for (String source : List.of(html, plain)) {
+            Article a = ArticleParser.parse("bidi", source).orElseThrow();
+            assertEquals("Daily Post", a.outlet(), source);
+            assertEquals("The mayor \u200Bresigned\u200B on Monday after a vote.", a.paragraphs().getLast().text());
+        }
     }
 
     @Test
