@@ -2,13 +2,11 @@ package dev.citeqa.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.citeqa.collection.Article;
 import dev.citeqa.collection.ArticleParser;
+import dev.citeqa.collection.DateOrder;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.Passage;
 import dev.citeqa.collection.PassageChunker;
-import dev.citeqa.collection.Sentence;
-import dev.citeqa.collection.SentenceSplitter;
 import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.index.IndexGenerator;
 import dev.langchain4j.data.segment.TextSegment;
@@ -74,14 +72,13 @@ public final class ModelSpeed {
         int articles = 0;
         PassageChunker chunker = PassageChunker.ofSentences(3, 1);
         for (NewsCollection.SourceFile file : NewsCollection.scan(corpus, 2_000_000).files()) {
-            Optional<Article> article = ArticleParser.parse(file.id(), file.text());
-            if (article.isEmpty()) {
+            Optional<ArticleParser.Parsed> parsed = ArticleParser.read(file.id(), file.text(), DateOrder.UNKNOWN);
+            if (parsed.isEmpty()) {
                 continue;
             }
             articles++;
-            List<Sentence> split = SentenceSplitter.split(file.text(), article.get().paragraphs());
-            for (Passage p : chunker.chunk(file.id(), split)) {
-                passages.add(IndexGenerator.embeddingText(article.get().title(), p));
+            for (Passage p : chunker.chunk(file.id(), parsed.get().sentences())) {
+                passages.add(IndexGenerator.embeddingText(parsed.get().article().title(), p));
                 p.sentences().forEach(s -> sentences.add(s.text()));
             }
         }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready only once the index is open, so that load balancers and scripts wait for a searchable corpus. A
  * failed reindex does not make the service unready (the previous index serves), but the details say so.
+ * The details also count the corpus files left out of the index, by reason, and name the first of them.
  * The language model is not asked: when it is down, answers fall back to the built-in answerer, so it
  * never makes the service unready, and liveness has no check that depends on it.
  */
@@ -44,6 +45,12 @@ public class IndexReadinessCheck implements HealthCheck {
                     .withData("lastReindexMs", last.durationMs());
             if (last.error() != null) {
                 response.withData("lastReindexError", last.error());
+            }
+            SkipReport skipped = last.skipped();
+            response.withData("skipped", skipped.count());
+            if (skipped.count() > 0) {
+                response.withData("skippedByReason", skipped.byReasonText())
+                        .withData("skippedFiles", skipped.filesText());
             }
         }
         String answerer = chat.get().defaultAnswerer();

@@ -40,7 +40,7 @@ public class IndexService {
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     @Inject
     CiteQaConfig config;
@@ -69,10 +69,13 @@ public class IndexService {
         CiteQaConfig.Chunk chunk = config.chunk();
         PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
         String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + chunk.words() + "/" + chunk.sentences() + "/"
-                + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";embedding="
+                + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks="
+                + config.corpus().followHardLinks() + ";embedding="
                 + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         Path corpus = Path.of(config.corpus().dir());
-        manager = new IndexManager(Path.of(config.data().dir()), corpus, config.corpus().maxFileBytes(), settings,
+        NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),
+                config.corpus().followHardLinks());
+        manager = new IndexManager(Path.of(config.data().dir()), corpus, rules, settings,
                 new IndexGenerator(chunker, embedder, config.embedding().quantized()));
         // Before indexing, so that a file changed while the index is built is noticed afterwards; one listing
         // serves both the watcher and the index's check that the folder is unchanged.
@@ -112,7 +115,7 @@ public class IndexService {
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Reindex failed; still serving %s (generation %d)", serving.path(), serving.generation());
-            return record(Reindex.failed(serving, millisSince(started), e));
+            return record(Reindex.failed(serving, millisSince(started), e, Path.of(config.corpus().dir())));
         } finally {
             embedder.releaseCache();
         }
@@ -179,6 +182,11 @@ public class IndexService {
     /** The last reindex, at start-up or since; null before the first. */
     public Reindex lastReindex() {
         return last;
+    }
+
+    /** Every corpus file the serving index left out, with the reason, sorted by file name. */
+    public List<NewsCollection.Skipped> skipped() {
+        return current().skipped();
     }
 
     @PreDestroy

@@ -1,9 +1,18 @@
 package dev.citeqa.app;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.citeqa.collection.FileNames;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexManager;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the last reindex went, as the admin endpoint and the readiness check report it. The counts are those
@@ -11,11 +20,12 @@ import java.time.Instant;
  *
  * @param outcome {@code unchanged}, {@code updated} (only changed files re-indexed), {@code rebuilt}, or
  *     {@code failed}
- * @param error why it failed; null otherwise
+ * @param error why it failed, with paths relative to the corpus folder; null otherwise
+ * @param skipped the corpus files the serving index left out, and why
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reindex(String outcome, long generation, int documents, int passages, long durationMs,
-        Instant finishedAt, String error) {
+        Instant finishedAt, String error, SkipReport skipped) {
 
     public static final String FAILED = "failed";
 
@@ -29,12 +39,40 @@ public record Reindex(String outcome, long generation, int documents, int passag
         String error = outcome == IndexManager.Outcome.STALE_AFTER_FAILED_BUILD
                 ? "the index could not be brought up to date at start-up; see the log" : null;
         return new Reindex(name, index.generation(), index.articleCount(), index.passageCount(), durationMs,
-                Instant.now(), error);
+                Instant.now(), error, new SkipReport(index.skipped()));
     }
 
-    static Reindex failed(CorpusIndex serving, long durationMs, Throwable e) {
+    /** @param corpus the corpus folder, whose path the error shows relative to it */
+    static Reindex failed(CorpusIndex serving, long durationMs, Throwable e, Path corpus) {
         return new Reindex(FAILED, serving.generation(), serving.articleCount(), serving.passageCount(), durationMs,
-                Instant.now(), describe(e));
+                Instant.now(), FileNames.forLog(relative(describe(e), corpus)), new SkipReport(serving.skipped()));
+    }
+
+    /**
+     * The message with paths inside the corpus folder shown relative to it ("x.txt"), and the folder itself
+     * as {@code <corpus>}: the readiness check is open to everyone, and the server's layout is none of their
+     * business.
+     */
+    static String relative(String message, Path corpus) {
+        Set<String> roots = new LinkedHashSet<>();
+        roots.add(corpus.toAbsolutePath().normalize().toString());
+        try {
+            if (Files.exists(corpus)) {
+                roots.add(corpus.toRealPath().toString());
+            }
+        } catch (java.io.IOException e) {
+            // The absolute form is replaced all the same.
+        }
+        String result = message;
+        for (String root : roots.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            result = result.replace(root + File.separator, "").replace(root, "<corpus>");
+        }
+        if (!corpus.isAbsolute()) {
+            // As configured ("corpus/x.txt"), where it starts a path rather than ends a word.
+            Pattern given = Pattern.compile("(?<![\\w./\\-])" + Pattern.quote(corpus.normalize() + File.separator));
+            result = given.matcher(result).replaceAll(Matcher.quoteReplacement(""));
+        }
+        return result;
     }
 
     public boolean ok() {

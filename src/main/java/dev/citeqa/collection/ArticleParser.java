@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the text of a saved news page into an {@link Article}: title, publication date and outlet from the
- * header, and the body paragraphs without page furniture.
+ * header, and the body paragraphs without page furniture, split into sentences.
  *
  * <p>Each non-blank line is a paragraph. Offsets always point into the original text, so that whatever is
- * dropped here, a passage can still be highlighted in the file it came from.
+ * dropped here, a passage can still be highlighted in the file it came from. An HTML page is read through
+ * {@link HtmlText}, which keeps its text at the offsets it has in the file.
+ *
+ * <p>Cleaning never takes a file's last words: when the header and the page furniture would claim every line
+ * (a one-paragraph snippet, a bare headline), the lines are body text after all, and only a date at their
+ * start is read as metadata.
  */
 public final class ArticleParser {
 
@@ -25,62 +31,143 @@ public final class ArticleParser {
     /** A body paragraph is a long line that ends like a sentence; the header is what comes before it. */
     private static final int BODY_MIN_WORDS = 12;
 
-    /** Words that introduce a date rather than name an outlet ("date 2025-05-13", "Published: ..."). */
-    private static final Pattern DATE_LABEL =
-            Pattern.compile("(?i)\\b(date|dated|published|updated|posted|on|at|last|modified)\\b[:.]?");
+    /**
+     * Words that introduce a date rather than name an outlet ("date 2025-05-13", "Published: ...", "Fri, 05 Jan
+     * 2024").
+     */
+    private static final Pattern DATE_LABEL = Pattern.compile("(?i)\\b(date|dated|published|updated|posted|on|at"
+            + "|last|modified|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat"
+            + "|saturday|sun|sunday)\\b[:.,]?");
 
-    /** What separates a leading date (and time) from the text after it. */
+    /** The time after a date: "T10:24:00Z", "10:24 AM EST", "06:24", "at 9:30 p.m. GMT+2". */
+    private static final String TIME = "(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"
+            + "|[\\s,]*(?:at\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp]\\.?[Mm]\\.?)?"
+            + "(?:\\s*(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT)\\b)?"
+            + "(?:\\s*[+-]\\d{1,2}:?\\d{2})?)";
+
+    private static final Pattern ANY_TIME = Pattern.compile(TIME);
+
+    /** What separates a leading date (and time) from the text after it, an elision ("Oct 15, 2019 ... ") too. */
     private static final Pattern REST_AFTER_DATE =
-            Pattern.compile("(?:[\\s,]*\\d{1,2}:\\d{2}(?:\\s*[AaPp][Mm])?)?[\\s\\-–—|:,]*");
+            Pattern.compile(TIME + "?[\\s\\-–—|:,]*(?:(?:\\.{3}|…)[\\s\\-–—|:,]*)?");
 
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
-    private static final Pattern INITIAL_QUOTES = Pattern.compile("^[\"'“”‘’«»]+|[\"'“”‘’«»]+$");
+    /** A headline quoted whole; quotes around only its first or last words stay. */
+    private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
+
+    /** What may open a line before its title: elisions, bullets, Markdown heading marks, separators. */
+    private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
+
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private static final int MAX_TITLE_CHARS = 300;
 
     private ArticleParser() {}
 
-    /** The cleaned article, or empty when no text is left after cleaning. */
+    /** An article and its sentences, with offsets into the original file. */
+    public record Parsed(Article article, List<Sentence> sentences) {}
+
+    /** The cleaned article, or empty when the file holds no letters or digits. */
     public static Optional<Article> parse(String id, String source) {
+        return read(id, source, DateOrder.UNKNOWN).map(Parsed::article);
+    }
+
+    /**
+     * The cleaned article and its sentences, or empty when the file holds no letters or digits.
+     *
+     * @param order how the corpus writes slash dates ("01/05/2024"); see {@link DateOrder}
+     */
+    public static Optional<Parsed> read(String id, String source, DateOrder order) {
+        SourceView view = SourceView.of(source);
+        List<Line> all = Line.split(view.text());
         List<Line> lines = new ArrayList<>();
         String trailingOutlet = null;
-        for (Line line : Line.split(source)) {
-            Matcher src = TRAILING_SOURCE.matcher(line.text());
+        for (Line line : all) {
+            Matcher src = TRAILING_SOURCE.matcher(line.plain());
             if (src.matches()) {
                 trailingOutlet = src.group(1).strip();
-            } else if (!Boilerplate.isBoilerplate(line.text())) {
+            } else if (!Boilerplate.isBoilerplate(line.plain())) {
                 lines.add(line);
             }
         }
+        if (lines.stream().noneMatch(Line::hasWords)) {
+            // Furniture is what surrounds an article; a file that is nothing else is the article.
+            lines = all;
+            trailingOutlet = null;
+        }
 
-        Header header = Header.read(lines);
+        Header header = Header.read(lines, order);
+        List<Paragraph> paragraphs = body(lines, header, true, view.title());
+        if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
+            header = Header.datesOnly(lines, order);
+            paragraphs = body(lines, header, false, null);
+        }
+        if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
+            // Only a date: it is all the file says, so it is the text.
+            paragraphs = lines.stream().map(Line::paragraph).toList();
+        }
+        List<Sentence> sentences = SentenceSplitter.split(view.text(), paragraphs);
+        if (sentences.isEmpty()) {
+            return Optional.empty();
+        }
+        String title = view.title() != null ? cleanTitle(view.title())
+                : header.title != null ? header.title : titleFrom(sentences.getFirst());
+        LocalDate date = view.date() != null ? view.date() : header.date;
+        String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet : trailingOutlet;
+        outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
+        Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs);
+        return Optional.of(new Parsed(article, sentences));
+    }
+
+    /**
+     * The lines of {@code source} the header is read from, for a look at every file's dates without parsing
+     * it ({@link DateOrder#survey}).
+     */
+    static String headerRegion(String source) {
+        int lines = 0;
+        int pos = 0;
+        while (pos < source.length() && lines < HEADER_LINES) {
+            int newline = source.indexOf('\n', pos);
+            int end = newline < 0 ? source.length() : newline;
+            if (!source.substring(pos, end).isBlank()) {
+                lines++;
+            }
+            pos = end + 1;
+        }
+        return source.substring(0, Math.min(pos, source.length()));
+    }
+
+    private static List<Paragraph> body(List<Line> lines, Header header, boolean dropLabels, String pageTitle) {
         List<Paragraph> paragraphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        if (header.title != null) {
-            seen.add(Boilerplate.normalise(header.title));
+        for (String title : new String[] {header.title, pageTitle}) {
+            if (title != null) {
+                seen.add(Boilerplate.normalise(title));
+            }
         }
         for (Line original : lines) {
             Line line = header.trimmed.getOrDefault(original, original);
             // Image captions and pull quotes repeat lines verbatim; a repeat adds nothing to read or search.
-            if (header.meta.contains(line) || isLabel(line.text()) || !seen.add(Boilerplate.normalise(line.text()))) {
+            if (header.meta.contains(original) || dropLabels && isLabel(line.plain())
+                    || !seen.add(Boilerplate.normalise(line.plain()))) {
                 continue;
             }
-            paragraphs.add(new Paragraph(line.text(), line.start(), line.end()));
+            paragraphs.add(line.paragraph());
         }
-        if (paragraphs.isEmpty()) {
-            return Optional.empty();
-        }
-        String title = header.title != null ? header.title : titleFromBody(paragraphs.getFirst().text());
-        String outlet = header.outlet != null ? header.outlet : trailingOutlet;
-        String date = header.date == null ? null : header.date.toString();
-        return Optional.of(new Article(id, title, date, outlet, paragraphs));
+        return paragraphs;
     }
 
-    /** A section label or dateline such as "GENERAL" or "ANKARA": short and all capitals. */
+    /** Whether the text has a letter or digit: what separates words from debris (bullets, emoji, dashes). */
+    static boolean hasWords(CharSequence text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** A section label or dateline such as "GENERAL" or "ANKARA": short, all capitals, no figures. */
     static boolean isLabel(String text) {
         return text.length() <= 40 && Boilerplate.wordCount(text) <= 3 && text.chars().anyMatch(Character::isLetter)
-                && text.chars().noneMatch(Character::isLowerCase);
+                && text.chars().noneMatch(c -> Character.isLowerCase(c) || Character.isDigit(c));
     }
 
     private static boolean isBody(String text) {
@@ -102,14 +189,18 @@ public final class ArticleParser {
     }
 
     private static String cleanTitle(String text) {
-        String title = INITIAL_QUOTES.matcher(text.strip()).replaceAll("").strip().replaceAll("\\s+", " ");
-        return shorten(title);
+        String visible = SPACES.matcher(FORMAT.matcher(text).replaceAll("")).replaceAll(" ").strip();
+        String title = TITLE_LEAD.matcher(visible).replaceFirst("").strip();
+        Matcher quoted = QUOTED.matcher(title);
+        if (quoted.matches()) {
+            title = (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();
+        }
+        return shorten(title.isEmpty() ? visible : title);
     }
 
-    private static String titleFromBody(String firstParagraph) {
-        List<Sentence> first = SentenceSplitter.split(firstParagraph, List.of(new Paragraph(firstParagraph, 0,
-                firstParagraph.length())));
-        return shorten(first.isEmpty() ? firstParagraph : first.getFirst().text());
+    /** A file without a headline is named by its first sentence. */
+    private static String titleFrom(Sentence first) {
+        return cleanTitle(first.text());
     }
 
     private static String shorten(String title) {
@@ -117,24 +208,39 @@ public final class ArticleParser {
             return title;
         }
         int cut = title.lastIndexOf(' ', MAX_TITLE_CHARS);
-        return title.substring(0, cut > 0 ? cut : MAX_TITLE_CHARS) + "…";
+        if (cut <= 0) {
+            cut = Character.isHighSurrogate(title.charAt(MAX_TITLE_CHARS - 1)) ? MAX_TITLE_CHARS - 1 : MAX_TITLE_CHARS;
+        }
+        return title.substring(0, cut) + "…";
+    }
+
+    /** The text with date labels, weekdays and times taken out: what is left names an outlet, or nothing. */
+    private static String withoutDateWords(String text) {
+        return ANY_TIME.matcher(DATE_LABEL.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     /** What the lines before the body say about the article, and which lines said it. */
     private static final class Header {
         String title;
-        java.time.LocalDate date;
+        LocalDate date;
         String outlet;
         final Set<Line> meta = new HashSet<>();
         /** Lines that open with the date and go on with body text: the text without the date. */
         final Map<Line, Line> trimmed = new HashMap<>();
 
-        static Header read(List<Line> lines) {
+        static Header read(List<Line> lines, DateOrder order) {
             Header header = new Header();
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
-                String text = line.text();
-                if (header.date == null && header.readLeadingDate(line)) {
+                String text = line.plain();
+                if (header.date == null && header.readLeadingDate(line, order, false)) {
+                    continue;
+                }
+                // A headline can be a sentence or two ("Is it over? Not yet."): a date line under it says so.
+                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && !isLabel(text) && lines.size() > 1
+                        && bareDate(lines.get(1), order).isPresent()) {
+                    header.title = cleanTitle(text);
+                    header.meta.add(line);
                     continue;
                 }
                 if (isBody(text)) {
@@ -142,7 +248,7 @@ public final class ArticleParser {
                 }
                 if (isLabel(text)) {
                     header.meta.add(line);
-                } else if (header.date == null && header.readDateLine(text)) {
+                } else if (header.date == null && header.readDateLine(line.text(), order)) {
                     header.meta.add(line);
                 } else if (header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
                     header.title = cleanTitle(text);
@@ -153,18 +259,36 @@ public final class ArticleParser {
         }
 
         /**
-         * "date 2025-05-13 The talks began ...": a line that opens with the date and continues with a
-         * headline or body text. The date becomes metadata and the rest stays as title or paragraph.
+         * For a file whose every line the header would take: only the date is read, from a line that opens
+         * with it (the rest stays as text) or that holds nothing else.
          */
-        private boolean readLeadingDate(Line line) {
-            Optional<PublicationDate> found = PublicationDate.find(line.text());
-            if (found.isEmpty() || Boilerplate.wordCount(
-                    DATE_LABEL.matcher(line.text().substring(0, found.get().start())).replaceAll(" ")) > 0) {
+        static Header datesOnly(List<Line> lines, DateOrder order) {
+            Header header = new Header();
+            for (int i = 0; i < Math.min(lines.size(), HEADER_LINES) && header.date == null; i++) {
+                Line line = lines.get(i);
+                if (!header.readLeadingDate(line, order, true)) {
+                    header.readBareDate(line, order);
+                }
+            }
+            return header;
+        }
+
+        /**
+         * "date 2025-05-13 The talks began ...": a line that opens with the date and continues with body text.
+         * The date becomes metadata and the rest stays as a paragraph. Unless {@code lenient}, the rest must
+         * read as body text (a sentence of five words or more, or too long for a headline); otherwise it may be
+         * a headline, which {@link #readDateLine} handles.
+         */
+        private boolean readLeadingDate(Line line, DateOrder order, boolean lenient) {
+            Optional<PublicationDate> found = PublicationDate.find(line.text(), order);
+            if (found.isEmpty() || !withoutDateWords(line.text().substring(0, found.get().start())).isEmpty()) {
                 return false;
             }
             Matcher rest = REST_AFTER_DATE.matcher(line.text()).region(found.get().end(), line.text().length());
             String after = line.text().substring(rest.lookingAt() ? rest.end() : line.text().length());
-            if (!Boilerplate.endsLikeSentence(after) || Boilerplate.wordCount(after) < 5) {
+            boolean body = Boilerplate.endsLikeSentence(after) && Boilerplate.wordCount(after) >= 5
+                    || after.length() > MAX_TITLE_CHARS;
+            if (!hasWords(after) || !lenient && !body) {
                 return false;
             }
             date = found.get().date();
@@ -172,19 +296,33 @@ public final class ArticleParser {
             return true;
         }
 
+        private void readBareDate(Line line, DateOrder order) {
+            bareDate(line, order).ifPresent(found -> {
+                date = found;
+                meta.add(line);
+            });
+        }
+
+        /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */
+        private static Optional<LocalDate> bareDate(Line line, DateOrder order) {
+            Optional<PublicationDate> found = PublicationDate.find(line.text(), order);
+            return found.filter(pd -> withoutDateWords(line.text().substring(0, pd.start())).isEmpty()
+                    && withoutDateWords(line.text().substring(pd.end())).isEmpty()).map(PublicationDate::date);
+        }
+
         /**
          * A date line carries the date plus at most a few words of outlet or reading statistics
          * ("Chas Pravdy - 09 June 2025 06:24"), or opens with the date and continues with the headline
          * ("date 2025-05-13 Türkiye gears up ...").
          */
-        private boolean readDateLine(String text) {
-            Optional<PublicationDate> found = PublicationDate.find(text);
+        private boolean readDateLine(String text, DateOrder order) {
+            Optional<PublicationDate> found = PublicationDate.find(text, order);
             if (found.isEmpty()) {
                 return false;
             }
             PublicationDate pd = found.get();
-            String before = DATE_LABEL.matcher(text.substring(0, pd.start())).replaceAll(" ").strip();
-            String after = text.substring(pd.end()).replaceFirst("^[\\s,]*\\d{1,2}:\\d{2}(\\s*[AaPp][Mm])?", "").strip();
+            String before = withoutDateWords(text.substring(0, pd.start()));
+            String after = text.substring(pd.end()).replaceFirst("^" + TIME, "").strip();
             boolean dateFirst = Boilerplate.wordCount(before) == 0;
             boolean shortRest = Boilerplate.wordCount(before) <= 5 && Boilerplate.wordCount(after) <= 6;
             if (!dateFirst && !shortRest) {
@@ -192,11 +330,12 @@ public final class ArticleParser {
             }
             date = pd.date();
             String name = before.replaceAll("[\\s\\-–—|·•:,/]+$", "").strip();
-            if (!name.isEmpty() && Boilerplate.wordCount(name) <= 5) {
+            if (!name.isEmpty() && Boilerplate.wordCount(name) <= 5 && hasWords(name)) {
                 outlet = name;
             }
-            if (title == null && looksLikeWords(after) && isHeadline(after)) {
-                title = cleanTitle(after);
+            String visibleAfter = FORMAT.matcher(after).replaceAll("");
+            if (title == null && looksLikeWords(visibleAfter) && isHeadline(visibleAfter)) {
+                title = cleanTitle(visibleAfter);
             }
             return true;
         }
@@ -213,8 +352,13 @@ public final class ArticleParser {
         }
     }
 
-    /** A non-blank line with the offsets of its first and last visible character. */
+    /**
+     * A non-blank line with the offsets of its first and last visible character. A Markdown heading mark or
+     * list bullet at its start is not part of its text ("# Title", "- item", "• item").
+     */
     record Line(String text, int start, int end) {
+
+        private static final Pattern MARKER = Pattern.compile("^(?:#{1,6}|[-*+•·▪◦‣>])(?=\\s|$)");
 
         static List<Line> split(String source) {
             List<Line> lines = new ArrayList<>();
@@ -222,11 +366,12 @@ public final class ArticleParser {
             while (pos <= source.length()) {
                 int newline = source.indexOf('\n', pos);
                 int lineEnd = newline < 0 ? source.length() : newline;
-                int s = pos;
-                int e = lineEnd;
-                while (s < e && isBlank(source.charAt(s))) {
-                    s++;
+                int s = skipBlank(source, pos, lineEnd);
+                Matcher marker = MARKER.matcher(source).region(s, lineEnd);
+                if (marker.lookingAt()) {
+                    s = skipBlank(source, marker.end(), lineEnd);
                 }
+                int e = lineEnd;
                 while (e > s && isBlank(source.charAt(e - 1))) {
                     e--;
                 }
@@ -241,8 +386,30 @@ public final class ArticleParser {
             return lines;
         }
 
-        private static boolean isBlank(char c) {
-            return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+        private static int skipBlank(String source, int from, int to) {
+            int s = from;
+            while (s < to && isBlank(source.charAt(s))) {
+                s++;
+            }
+            return s;
+        }
+
+        /** White space, no-break spaces, and invisible format characters (byte order mark, U+200B, bidi marks). */
+        static boolean isBlank(char c) {
+            return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+        }
+
+        /** The text as read: without invisible format characters, which the parser's rules do not expect. */
+        String plain() {
+            return FORMAT.matcher(text).replaceAll("");
+        }
+
+        boolean hasWords() {
+            return ArticleParser.hasWords(text);
+        }
+
+        Paragraph paragraph() {
+            return new Paragraph(text, start, end);
         }
     }
 }

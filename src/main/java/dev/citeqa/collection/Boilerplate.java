@@ -45,6 +45,8 @@ final class Boilerplate {
             "(?i)^((photo|image|picture|credit)s?\\s*:.*|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
                     + "alamy|depositphotos|istock|wikimedia commons|unsplash)\\b.*)$");
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+
     private Boilerplate() {}
 
     static boolean isBoilerplate(String line) {
@@ -69,9 +71,10 @@ final class Boilerplate {
         return text.matches("(?s).*[.!?…][\"'”’»)]*$") && !text.endsWith("...");
     }
 
+    /** Words separated by white space, no-break spaces included. */
     static int wordCount(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        String stripped = SPACES.matcher(text).replaceAll(" ").strip();
+        return stripped.isEmpty() ? 0 : stripped.split(" ").length;
     }
 
     /** Lower case, accents folded, punctuation turned into spaces: the form used to compare lines. */

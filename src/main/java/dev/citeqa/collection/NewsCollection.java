@@ -7,10 +7,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an
- * article (not UTF-8, empty, too large, or a name that cannot be cited) are skipped with a warning so that
- * one bad file never stops the others from being indexed.
+ * article (empty, binary, not UTF-8, too large, a name that cannot be cited, a link that leads out of the
+ * folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
+ * file never stops the others from being indexed.
  */
 public final class NewsCollection {
 
@@ -34,13 +37,33 @@ public final class NewsCollection {
      *
      * @param hash SHA-256 of the file's bytes, which tells an incremental reindex whether the file changed
      */
-    public record SourceFile(String id, String text, String hash) {}
+    public record SourceFile(String id, String text, String hash) {
+
+        /** The file's name in the corpus folder. */
+        public String name() {
+            return id + ".txt";
+        }
+    }
+
+    /** A file left out of the index. @param file its name, relative to the corpus folder */
+    public record Skipped(String file, SkipReason reason) {}
 
     /**
+     * Which files may be read.
+     *
+     * @param followHardLinks whether a file with more than one hard link is read; a hard link can make a file
+     *     anywhere on the disk look like a corpus file, so by default it is not
+     */
+    public record Rules(long maxFileBytes, boolean followHardLinks) {}
+
+    /**
+     * @param skipped files left out, sorted by name
      * @param fingerprint changes whenever a file is added, removed, renamed or edited
      * @param listing the folder's {@link #listingFingerprint} taken before the files were read
+     * @param dates the order of day and month in the corpus's slash dates
      */
-    public record Scan(List<SourceFile> files, List<String> skipped, String fingerprint, String listing) {}
+    public record Scan(List<SourceFile> files, List<Skipped> skipped, String fingerprint, String listing,
+            DateOrder.Survey dates) {}
 
     /**
      * A fingerprint of the folder's listing alone: names, sizes, modification times and file identities,
@@ -62,72 +85,121 @@ public final class NewsCollection {
 
     private NewsCollection() {}
 
+    /** With the default rules: hard links are not followed. */
     public static Scan scan(Path dir, long maxFileBytes) throws IOException {
+        return scan(dir, new Rules(maxFileBytes, false));
+    }
+
+    public static Scan scan(Path dir, Rules rules) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("citeqa.corpus.dir: '" + dir.toAbsolutePath() + "' is not a folder");
         }
         String listing = listingFingerprint(dir);
-        List<Path> paths = articleFiles(dir);
+        return read(dir, list(dir), rules, listing);
+    }
+
+    /** The {@code *.txt} entries of the folder, sorted by name; what they are is checked when they are read. */
+    static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    /** Reads the listed files. One that is gone by now was deleted or renamed meanwhile: it is skipped. */
+    static Scan read(Path dir, List<Path> paths, Rules rules, String listing) throws IOException {
+        Path root = dir.toRealPath();
         MessageDigest corpusDigest = sha256();
         List<SourceFile> files = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (Path path : paths) {
             String name = path.getFileName().toString();
-            String id = name.substring(0, name.length() - ".txt".length());
-            long size = Files.size(path);
-            corpusDigest.update((name + "\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8));
-            String problem = null;
-            if (!isArticleId(id)) {
-                problem = "its name is not a usable article ID (letters, digits, '_', '-', '.')";
-            } else if (size == 0) {
-                problem = "it is empty";
-            } else if (size > maxFileBytes) {
-                problem = "it is larger than citeqa.corpus.max-file-bytes (" + size + " > " + maxFileBytes + ")";
-            } else {
-                byte[] bytes = Files.readAllBytes(path);
-                byte[] hash = sha256().digest(bytes);
-                corpusDigest.update(hash);
-                try {
-                    String text = decodeUtf8(bytes);
-                    if (text.replace("\uFEFF", "").isBlank()) {
-                        problem = "it holds only whitespace";
-                    } else {
-                        files.add(new SourceFile(id, text, HexFormat.of().formatHex(hash)));
-                    }
-                } catch (CharacterCodingException e) {
-                    problem = "it is not valid UTF-8";
-                }
+            Read read;
+            try {
+                read = read(path, root, rules);
+            } catch (NoSuchFileException e) {
+                read = new Read(null, SkipReason.VANISHED, null);
             }
-            if (problem != null) {
-                LOG.warnf("Skipping %s: %s", path, problem);
-                skipped.add(name);
+            if (read == null) {
+                continue; // a folder or device named *.txt: not a file at all
+            }
+            if (read.digest() != null) {
+                corpusDigest.update(read.digest());
+            }
+            if (read.file() != null) {
+                files.add(read.file());
+            } else {
+                LOG.warnf("Skipping %s: %s", FileNames.forLog(name), read.reason() == SkipReason.TOO_LARGE
+                        ? read.reason().description() + " (" + rules.maxFileBytes() + " bytes)"
+                        : read.reason().description());
+                skipped.add(new Skipped(name, read.reason()));
             }
         }
-        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()), listing);
+        return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()), listing,
+                DateOrder.survey(files));
     }
 
     /**
-     * The {@code *.txt} files of the corpus folder, sorted. A symbolic link counts only when its target is a
-     * regular file inside the folder: a link to anywhere else would let a corpus editor publish any file the
-     * service can read.
+     * One file read, or why not.
+     *
+     * @param digest what the file adds to the corpus fingerprint: its name and size, and its hash once read
      */
-    public static List<Path> articleFiles(Path dir) throws IOException {
-        Path root = dir.toRealPath();
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> listing = Files.list(dir)) {
-            for (Path p : listing.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList()) {
-                if (!Files.isSymbolicLink(p)) {
-                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        paths.add(p);
-                    }
-                } else if (insideFolder(p, root)) {
-                    paths.add(p);
-                } else {
-                    LOG.warnf("Skipping %s: it links to a file outside the corpus folder", p);
-                }
+    private record Read(SourceFile file, SkipReason reason, byte[] digest) {}
+
+    /** Null for an entry that is not a file. Throws NoSuchFileException once the file is gone. */
+    private static Read read(Path path, Path root, Rules rules) throws IOException {
+        String name = path.getFileName().toString();
+        String id = name.substring(0, name.length() - ".txt".length());
+        if (Files.isSymbolicLink(path)) {
+            // A link counts only when its target is a regular file inside the folder: a link to anywhere else
+            // would let a corpus editor publish any file the service can read.
+            if (!insideFolder(path, root)) {
+                return new Read(null, SkipReason.LINK_OUTSIDE, null);
             }
+        } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(path.toString());
+            }
+            return null;
         }
-        return paths;
+        long size = Files.size(path);
+        byte[] header = (name + "\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8);
+        if (!isArticleId(id)) {
+            return new Read(null, SkipReason.BAD_NAME, header);
+        }
+        if (!rules.followHardLinks() && hardLinks(path) > 1) {
+            return new Read(null, SkipReason.HARD_LINK, header);
+        }
+        if (size == 0) {
+            return new Read(null, SkipReason.EMPTY, header);
+        }
+        if (size > rules.maxFileBytes()) {
+            return new Read(null, SkipReason.TOO_LARGE, header);
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        byte[] hash = sha256().digest(bytes);
+        byte[] digest = concat(header, hash);
+        if (containsNul(bytes)) {
+            return new Read(null, SkipReason.BINARY, digest);
+        }
+        String text;
+        try {
+            text = decodeUtf8(bytes);
+        } catch (CharacterCodingException e) {
+            return new Read(null, SkipReason.NOT_UTF8, digest);
+        }
+        if (isBlank(text)) {
+            return new Read(null, SkipReason.WHITESPACE_ONLY, digest);
+        }
+        return new Read(new SourceFile(id, text, HexFormat.of().formatHex(hash)), null, digest);
+    }
+
+    /** Links to the file's data, its own name included; 1 where the file system does not count them. */
+    private static int hardLinks(Path path) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(path, "unix:nlink")).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
+        }
     }
 
     private static boolean insideFolder(Path link, Path root) {
@@ -137,6 +209,28 @@ public final class NewsCollection {
         } catch (IOException e) {
             return false; // a dangling link
         }
+    }
+
+    /** UTF-8 text never holds a NUL; UTF-16 text and binary files nearly always do. */
+    private static boolean containsNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nothing but white space, no-break spaces and invisible format characters (byte order marks, U+200B). */
+    private static boolean isBlank(String text) {
+        return text.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** Whether {@code id} could name an article: the alphabet of IDs has no slash, and no leading dot. */

@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a publication date written in one of the styles news sites use: "09 June 2025 06:24",
- * "June 9, 2025", "2025-05-13", "16.05.2025" (day first, as in Europe). Slash dates are ambiguous between
- * day-first and month-first, so they are not guessed.
+ * Finds a publication date written in one of the styles news sites use: "09 June 2025 06:24", "Jan. 5, 2024",
+ * "January 5, 2024 10:24 AM EST", "Fri, 05 Jan 2024 10:24:00 GMT", "2025-05-13" and ISO timestamps
+ * ("2024-01-05T10:24:00Z"), "2024/01/05", "16.05.2025" (day first, as in Europe). A slash date such as
+ * "01/05/2024" is day-first in Europe and month-first in the US, so it is read only in the order the corpus is
+ * known to use ({@link DateOrder}); "13/05/2024", "05/13/2024" and "05/05/2024" read the same either way.
  */
 record PublicationDate(LocalDate date, int start, int end) {
 
@@ -31,11 +35,22 @@ record PublicationDate(LocalDate date, int start, int end) {
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October"
             + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
+    /** Digits that are not part of a longer number or word on either side. */
+    private static final String NOT_AFTER = "(?<![\\p{L}\\d])";
+    private static final String NOT_BEFORE = "(?!\\d)";
+
+    /** Two numbers up to 12 and a year, slash-separated: the order of day and month is not in the text. */
+    private static final Pattern SLASHED =
+            Pattern.compile(NOT_AFTER + "(\\d{1,2})/(\\d{1,2})/(\\d{4})" + NOT_BEFORE);
+
     private enum Style {
-        DAY_MONTH_YEAR("\\b(\\d{1,2})\\s+" + MONTH + ",?\\s+(\\d{4})\\b"),
-        MONTH_DAY_YEAR("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"),
-        ISO("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"),
-        DOTTED("\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b");
+        DAY_MONTH_YEAR(NOT_AFTER + "(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})" + NOT_BEFORE),
+        MONTH_DAY_YEAR("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + NOT_BEFORE),
+        // The time of a timestamp follows a "T", so the date ends at a non-digit rather than a word boundary.
+        ISO(NOT_AFTER + "(\\d{4})-(\\d{2})-(\\d{2})" + NOT_BEFORE),
+        YEAR_SLASH(NOT_AFTER + "(\\d{4})/(\\d{1,2})/(\\d{1,2})" + NOT_BEFORE),
+        DOTTED(NOT_AFTER + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + NOT_BEFORE),
+        SLASH(SLASHED.pattern());
 
         final Pattern pattern;
 
@@ -44,13 +59,18 @@ record PublicationDate(LocalDate date, int start, int end) {
         }
     }
 
-    /** The earliest date in the line, if any parses to a real calendar day. */
+    /** As {@link #find(String, DateOrder)} when the corpus has not shown its slash-date order. */
     static Optional<PublicationDate> find(String line) {
+        return find(line, DateOrder.UNKNOWN);
+    }
+
+    /** The earliest date in the line, if any parses to a real calendar day. */
+    static Optional<PublicationDate> find(String line, DateOrder order) {
         PublicationDate best = null;
         for (Style style : Style.values()) {
             Matcher m = style.pattern.matcher(line);
             while (m.find()) {
-                Optional<LocalDate> date = toDate(style, m);
+                Optional<LocalDate> date = toDate(style, m, order);
                 if (date.isPresent() && (best == null || m.start() < best.start())) {
                     best = new PublicationDate(date.get(), m.start(), m.end());
                 }
@@ -62,17 +82,54 @@ record PublicationDate(LocalDate date, int start, int end) {
         return Optional.ofNullable(best);
     }
 
-    private static Optional<LocalDate> toDate(Style style, Matcher m) {
+    /** What slash dates in {@code text} say about the order of day and month. */
+    static List<DateOrder> slashOrders(String text) {
+        List<DateOrder> orders = new ArrayList<>();
+        Matcher m = SLASHED.matcher(text);
+        while (m.find()) {
+            orders.add(orderOf(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return orders;
+    }
+
+    /**
+     * DAY_FIRST or MONTH_FIRST when only one reading is a calendar date, UNKNOWN when both are and differ, and
+     * null when the order does not matter (the same number twice) or neither reading is a date.
+     */
+    private static DateOrder orderOf(int first, int second) {
+        boolean dayFirst = first >= 1 && first <= 31 && second >= 1 && second <= 12;
+        boolean monthFirst = first >= 1 && first <= 12 && second >= 1 && second <= 31;
+        if (first == second || !dayFirst && !monthFirst) {
+            return null;
+        }
+        return dayFirst && monthFirst ? DateOrder.UNKNOWN : dayFirst ? DateOrder.DAY_FIRST : DateOrder.MONTH_FIRST;
+    }
+
+    private static Optional<LocalDate> toDate(Style style, Matcher m, DateOrder order) {
         try {
-            return Optional.of(switch (style) {
+            return Optional.ofNullable(switch (style) {
                 case DAY_MONTH_YEAR -> LocalDate.of(year(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
                 case MONTH_DAY_YEAR -> LocalDate.of(year(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
-                case ISO -> LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                case ISO, YEAR_SLASH ->
+                        LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 case DOTTED -> LocalDate.of(year(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                case SLASH -> slashDate(m, order);
             });
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static LocalDate slashDate(Matcher m, DateOrder order) {
+        int first = Integer.parseInt(m.group(1));
+        int second = Integer.parseInt(m.group(2));
+        DateOrder own = orderOf(first, second);
+        DateOrder reading = own == null ? DateOrder.DAY_FIRST : own == DateOrder.UNKNOWN ? order : own;
+        return switch (reading) {
+            case DAY_FIRST -> LocalDate.of(year(m.group(3)), second, first);
+            case MONTH_FIRST -> LocalDate.of(year(m.group(3)), first, second);
+            case UNKNOWN -> null;
+        };
     }
 
     private static int year(String text) {

@@ -68,6 +68,13 @@ public interface CiteQaConfig {
         @WithDefault("2000000")
         long maxFileBytes();
 
+        /**
+         * Whether a corpus file with more than one hard link is read. A hard link can make any file the
+         * service may read (outside the corpus folder too) look like an article, so by default it is skipped.
+         */
+        @WithDefault("false")
+        boolean followHardLinks();
+
         /** Whether added, edited and deleted files are indexed while the service runs. */
         @WithDefault("true")
         boolean watch();

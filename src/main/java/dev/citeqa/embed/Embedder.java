@@ -2,16 +2,19 @@ package dev.citeqa.embed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.collection.FileNames;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.util.VectorUtil;
 import org.jboss.logging.Logger;
@@ -33,6 +36,7 @@ public final class Embedder {
     private final int maxChars;
     private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
     private final AtomicLong modelCalls = new AtomicLong();
+    private final AtomicLong notEmbedded = new AtomicLong();
 
     public Embedder(EmbeddingModel model, EmbeddingCache cache) {
         this(model, cache, 0);
@@ -70,11 +74,39 @@ public final class Embedder {
         return modelCalls.get();
     }
 
-    /** A question's vector; callers must not modify it, as it is shared through the cache. */
+    /**
+     * Index-time texts left out because the model could not embed them, since start-up. Such a text gets the
+     * zero vector: similarity 0 with every question, and no place in the passage vector graph.
+     */
+    public long notEmbedded() {
+        return notEmbedded.get();
+    }
+
+    /** Whether {@code vector} is the stand-in for a text the model could not embed. */
+    public static boolean isNone(float[] vector) {
+        for (float f : vector) {
+            if (f != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A question's vector; callers must not modify it, as it is shared through the cache. A question the model
+     * cannot read (no letter or digit) gets the zero vector, which matches nothing, rather than an error.
+     */
     public float[] embed(String text) {
         return questions.get(text, t -> {
+            if (!embeddable(t)) {
+                return new float[dimension()];
+            }
             modelCalls.incrementAndGet();
-            return unit(model().embed(t).content().vector());
+            try {
+                return unit(model().embed(t).content().vector());
+            } catch (IllegalArgumentException e) {
+                return new float[dimension()];
+            }
         });
     }
 
@@ -85,31 +117,51 @@ public final class Embedder {
         return model;
     }
 
-    /** Vectors for {@code texts}, in order, running the model only on texts missing from the cache. */
+    /**
+     * Vectors for {@code texts}, in order, running the model only on texts missing from the cache. A text the
+     * model cannot embed (nothing but punctuation, symbols or invisible characters; a text it rejects) is left
+     * out rather than failing the whole build: it gets the zero vector, is not cached, and is counted in
+     * {@link #notEmbedded}. Any other failure of the model is an error.
+     */
     public List<float[]> embedAll(List<String> fullTexts) {
         model();
         List<String> texts = fullTexts.stream().map(this::start).toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
+        Set<String> refused = new HashSet<>();
         for (String text : texts) {
-            if (cache.get(text) == null) {
+            if (!embeddable(text)) {
+                refused.add(text);
+            } else if (cache.get(text) == null) {
                 missing.add(text);
             }
         }
         if (!missing.isEmpty()) {
-            compute(new ArrayList<>(missing));
+            refused.addAll(compute(new ArrayList<>(missing)));
         }
-        return texts.stream().map(cache::get).toList();
+        if (!refused.isEmpty()) {
+            notEmbedded.addAndGet(refused.size());
+            LOG.warnf("Left out %d texts the embedding model cannot read, such as \"%s\"", refused.size(),
+                    excerpt(refused.iterator().next()));
+        }
+        float[] none = new float[model.dimension()];
+        return texts.stream().map(t -> refused.contains(t) ? none : cache.get(t)).toList();
     }
 
-    private void compute(List<String> texts) {
+    /**
+     * What the model can read: a letter or a digit. Its tokenizer drops invisible characters, and a text
+     * with no tokens left makes it throw.
+     */
+    static boolean embeddable(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** Embeds and caches {@code texts}; returns those the model refused. */
+    private Set<String> compute(List<String> texts) {
         long started = System.nanoTime();
+        Set<String> refused = new HashSet<>();
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<String> batch = texts.subList(from, Math.min(from + BATCH, texts.size()));
-            List<Embedding> embeddings = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
-            Map<String, float[]> computed = new LinkedHashMap<>();
-            for (int i = 0; i < batch.size(); i++) {
-                computed.put(batch.get(i), unit(embeddings.get(i).vector()));
-            }
+            Map<String, float[]> computed = embedBatch(batch, refused);
             modelCalls.addAndGet(batch.size());
             try {
                 cache.putAll(computed);
@@ -122,6 +174,53 @@ public final class Embedder {
         }
         LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
                 (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+        return refused;
+    }
+
+    /**
+     * One batch. The model rejects a whole batch for one text it cannot read (IllegalArgumentException), so
+     * then each text is tried alone and only the rejected ones are refused. A vector that is not finite, or
+     * not of the model's dimension, is refused too: it would poison every similarity it takes part in.
+     */
+    private Map<String, float[]> embedBatch(List<String> batch, Set<String> refused) {
+        List<Embedding> embeddings;
+        try {
+            embeddings = model.embedAll(batch.stream().map(TextSegment::from).toList()).content();
+        } catch (IllegalArgumentException e) {
+            if (batch.size() == 1) {
+                refused.add(batch.getFirst());
+                return Map.of();
+            }
+            Map<String, float[]> computed = new LinkedHashMap<>();
+            for (String text : batch) {
+                computed.putAll(embedBatch(List.of(text), refused));
+            }
+            return computed;
+        }
+        Map<String, float[]> computed = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            float[] vector = embeddings.get(i).vector();
+            if (vector.length == model.dimension() && isFinite(vector) && !isNone(vector)) {
+                computed.put(batch.get(i), unit(vector));
+            } else {
+                refused.add(batch.get(i));
+            }
+        }
+        return computed;
+    }
+
+    private static boolean isFinite(float[] vector) {
+        for (float f : vector) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The start of a text for the log, its control characters escaped. */
+    private static String excerpt(String text) {
+        return FileNames.forLog(text.length() > 60 ? text.substring(0, 60) + "…" : text);
     }
 
     /** The text, or its start up to the last word boundary within {@code maxChars}. */

@@ -3,6 +3,7 @@ package dev.citeqa.index;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.collection.Article;
+import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.Passage;
 import dev.citeqa.collection.Sentence;
 import java.io.Closeable;
@@ -51,6 +52,7 @@ public final class CorpusIndex implements Closeable {
     private final int articleCount;
     private final int passageCount;
     private final boolean hasVectors;
+    private volatile List<NewsCollection.Skipped> skipped;
     private final Cache<String, Optional<Article>> recent = Caffeine.newBuilder().maximumSize(ARTICLES_KEPT).build();
     private volatile List<ArticleHeader> headers;
 
@@ -89,6 +91,16 @@ public final class CorpusIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The corpus files this index left out, with the reason for each, sorted by file name. */
+    public List<NewsCollection.Skipped> skipped() {
+        List<NewsCollection.Skipped> list = skipped;
+        if (list == null) {
+            list = SkipRecord.read(path);
+            skipped = list;
+        }
+        return list;
     }
 
     /** Which index this is: one more than the index it replaced. */

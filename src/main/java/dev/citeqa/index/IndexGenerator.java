@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.ArticleParser;
+import dev.citeqa.collection.DateOrder;
+import dev.citeqa.collection.FileNames;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.Passage;
 import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.collection.Sentence;
-import dev.citeqa.collection.SentenceSplitter;
+import dev.citeqa.collection.SkipReason;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -87,11 +92,26 @@ public final class IndexGenerator {
         }
     };
 
-    /** What one build or update wrote: articles and passages added, and files skipped. */
-    public record Stats(int articles, int passages, int skipped) {}
+    /**
+     * What one build or update wrote: articles and passages added, the corpus files left out (all of them,
+     * also after an update: a file skipped before is read again), and texts the model could not embed.
+     */
+    public record Stats(int articles, int passages, List<NewsCollection.Skipped> skipped, int textsNotEmbedded) {
+
+        public Stats {
+            skipped = List.copyOf(skipped);
+        }
+
+        Stats withTextsNotEmbedded(long count) {
+            return new Stats(articles, passages, skipped, (int) count);
+        }
+    }
 
     /** One article with everything the index stores for it. */
     private record Parsed(Article article, String sourceHash, List<Passage> passages) {}
+
+    /** What parsing needs to know of the whole corpus, and the files its scan already skipped. */
+    private record Corpus(List<NewsCollection.Skipped> skipped, DateOrder dateOrder) {}
 
     /** Opens the index folder; tests wrap it to simulate a full disk. */
     @FunctionalInterface
@@ -101,27 +121,34 @@ public final class IndexGenerator {
 
     /** Writes a fresh index of {@code scan} into the empty folder {@code target}. */
     public Stats build(NewsCollection.Scan scan, Path target, Map<String, String> commitData) throws IOException {
-        return write(target, IndexWriterConfig.OpenMode.CREATE, List.of(), scan.files(), scan.skipped().size(),
-                commitData);
+        long notEmbedded = embedder.notEmbedded();
+        return write(target, IndexWriterConfig.OpenMode.CREATE, List.of(), scan.files(), corpus(scan), commitData)
+                .withTextsNotEmbedded(embedder.notEmbedded() - notEmbedded);
     }
 
     /**
      * Brings the index in {@code target} (a copy of the current generation) up to date in a new commit:
      * every document of the {@code removed} articles goes, and the {@code added} files are indexed. An edited
-     * file is in both. Only the added files are parsed and embedded.
+     * file is in both. Only the added files are parsed and embedded; {@code scan} is the whole corpus's.
      */
     public Stats update(Path target, Collection<String> removed, List<NewsCollection.SourceFile> added,
-            int skipped, Map<String, String> commitData) throws IOException {
-        return write(target, IndexWriterConfig.OpenMode.APPEND, removed, added, skipped, commitData);
+            NewsCollection.Scan scan, Map<String, String> commitData) throws IOException {
+        long notEmbedded = embedder.notEmbedded();
+        return write(target, IndexWriterConfig.OpenMode.APPEND, removed, added, corpus(scan), commitData)
+                .withTextsNotEmbedded(embedder.notEmbedded() - notEmbedded);
+    }
+
+    private static Corpus corpus(NewsCollection.Scan scan) {
+        return new Corpus(scan.skipped(), scan.dates().order());
     }
 
     private Stats write(Path target, IndexWriterConfig.OpenMode mode, Collection<String> removed,
-            List<NewsCollection.SourceFile> files, int skippedBefore, Map<String, String> commitData)
+            List<NewsCollection.SourceFile> files, Corpus corpus, Map<String, String> commitData)
             throws IOException {
+        Queue<NewsCollection.Skipped> skipped = new ConcurrentLinkedQueue<>(corpus.skipped());
         // Parsing and indexing are CPU-bound and independent per article, so both are spread over the cores.
-        List<Parsed> parsed = files.parallelStream().map(IndexGenerator.this::parse)
+        List<Parsed> parsed = files.parallelStream().map(file -> parse(file, corpus.dateOrder(), skipped))
                 .flatMap(Optional::stream).toList();
-        int skipped = skippedBefore + files.size() - parsed.size();
 
         // Embed everything in one pass so the model sees full batches and the log shows one progress count.
         List<String> passageTexts = new ArrayList<>();
@@ -182,17 +209,21 @@ public final class IndexGenerator {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new Stats(parsed.size(), passageTexts.size(), skipped);
+        return new Stats(parsed.size(), passageTexts.size(),
+                skipped.stream().sorted(Comparator.comparing(NewsCollection.Skipped::file)).toList(), 0);
     }
 
-    private Optional<Parsed> parse(NewsCollection.SourceFile file) {
-        var article = ArticleParser.parse(file.id(), file.text());
-        if (article.isEmpty()) {
-            LOG.warnf("Skipping %s.txt: no article text is left after removing page boilerplate", file.id());
+    /** Only a file without a letter or digit in it has no article: cleaning never takes the last words. */
+    private Optional<Parsed> parse(NewsCollection.SourceFile file, DateOrder dateOrder,
+            Queue<NewsCollection.Skipped> skipped) {
+        var parsed = ArticleParser.read(file.id(), file.text(), dateOrder);
+        if (parsed.isEmpty()) {
+            LOG.warnf("Skipping %s: %s", FileNames.forLog(file.name()), SkipReason.NO_TEXT.description());
+            skipped.add(new NewsCollection.Skipped(file.name(), SkipReason.NO_TEXT));
             return Optional.empty();
         }
-        List<Sentence> sentences = SentenceSplitter.split(file.text(), article.get().paragraphs());
-        return Optional.of(new Parsed(article.get(), file.hash(), chunker.chunk(file.id(), sentences)));
+        Article article = parsed.get().article();
+        return Optional.of(new Parsed(article, file.hash(), chunker.chunk(file.id(), parsed.get().sentences())));
     }
 
     /** The title gives a passage its context: "he said" means little without knowing the story. */
@@ -237,7 +268,11 @@ public final class IndexGenerator {
     }
 
     private static void addVectors(Document doc, float[] vector, List<float[]> sentenceVectors) {
-        doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        // A passage the model could not embed is found by its words only: a zero vector in the graph would
+        // score the same against every question.
+        if (!Embedder.isNone(vector)) {
+            doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         doc.add(new StoredField(IndexConstants.SENTENCE_VECTORS, pack(sentenceVectors)));
     }
 

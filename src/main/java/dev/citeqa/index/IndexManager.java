@@ -45,6 +45,8 @@ public final class IndexManager {
     private static final String CLEAN_STOP = ".clean-stop";
     /** In an index folder: the fingerprint of the corpus folder listing the index matches. */
     private static final String LISTING_FILE = "citeqa-listing";
+    /** In the commit: the order of day and month the corpus's slash dates were read in. */
+    private static final String COMMIT_DATE_ORDER = "citeqa.dateOrder";
 
     private static final Logger LOG = Logger.getLogger(IndexManager.class);
     private static final String INDEX_PREFIX = "index-";
@@ -52,7 +54,7 @@ public final class IndexManager {
 
     private final Path dataDir;
     private final Path corpusDir;
-    private final long maxFileBytes;
+    private final NewsCollection.Rules rules;
     private final String settings;
     private final IndexGenerator generator;
 
@@ -61,9 +63,15 @@ public final class IndexManager {
      *     model); a change rebuilds the index from scratch, where a corpus edit only updates it
      */
     public IndexManager(Path dataDir, Path corpusDir, long maxFileBytes, String settings, IndexGenerator generator) {
+        this(dataDir, corpusDir, new NewsCollection.Rules(maxFileBytes, false), settings, generator);
+    }
+
+    /** @param rules which corpus files may be read; a change must change {@code settings} too */
+    public IndexManager(Path dataDir, Path corpusDir, NewsCollection.Rules rules, String settings,
+            IndexGenerator generator) {
         this.dataDir = dataDir;
         this.corpusDir = corpusDir;
-        this.maxFileBytes = maxFileBytes;
+        this.rules = rules;
         this.settings = settings;
         this.generator = generator;
     }
@@ -189,11 +197,22 @@ public final class IndexManager {
                 added.add(file);
             }
         }
+        if (!scan.dates().order().name().equals(current.commitData(COMMIT_DATE_ORDER))) {
+            // A file that settles (or unsettles) how "01/05/2024" reads changes the date of every article
+            // that has one, edited or not.
+            Set<String> adding = new TreeSet<>(added.stream().map(NewsCollection.SourceFile::id).toList());
+            for (NewsCollection.SourceFile file : scan.files()) {
+                if (scan.dates().ambiguous().contains(file.id()) && adding.add(file.id())) {
+                    removed.add(file.id());
+                    added.add(file);
+                }
+            }
+        }
         LOG.infof("Updating index for %s: %d files to index, %d articles to drop or replace", corpusDir,
                 added.size(), removed.size());
         return write(current, scan, building -> {
             linkCommit(current.path(), building);
-            return generator.update(building, removed, added, scan.skipped().size(), commitData(current, scan));
+            return generator.update(building, removed, added, scan, commitData(current, scan));
         }, Outcome.UPDATED);
     }
 
@@ -212,15 +231,16 @@ public final class IndexManager {
         try {
             Files.createDirectories(building);
             IndexGenerator.Stats stats = writer.write(building);
+            SkipRecord.write(building, stats.skipped());
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
             // The rename is the moment the generation exists; make it survive a power cut too.
             IOUtils.fsync(dataDir, true);
             CorpusIndex index = CorpusIndex.open(target);
             LOG.infof("%s index %s (generation %d) in %d ms: %d articles and %d passages written, %d files "
-                            + "skipped; %d articles, %d passages in all",
+                            + "skipped, %d texts left unembedded; %d articles, %d passages in all",
                     outcome == Outcome.UPDATED ? "Updated" : "Built", target, index.generation(),
-                    (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(), stats.skipped(),
-                    index.articleCount(), index.passageCount());
+                    (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(),
+                    stats.skipped().size(), stats.textsNotEmbedded(), index.articleCount(), index.passageCount());
             return new Opened(index, outcome, stats);
         } finally {
             deleteTree(building);
@@ -231,7 +251,8 @@ public final class IndexManager {
         long generation = previous == null ? 1 : previous.generation() + 1;
         return Map.of(IndexConstants.COMMIT_FINGERPRINT, fingerprint(scan.fingerprint()),
                 IndexConstants.COMMIT_SETTINGS, settingsFingerprint(),
-                IndexConstants.COMMIT_GENERATION, Long.toString(generation));
+                IndexConstants.COMMIT_GENERATION, Long.toString(generation),
+                COMMIT_DATE_ORDER, scan.dates().order().name());
     }
 
     /**
@@ -295,11 +316,11 @@ public final class IndexManager {
     }
 
     private NewsCollection.Scan scan() throws IOException {
-        return NewsCollection.scan(corpusDir, maxFileBytes);
+        return NewsCollection.scan(corpusDir, rules);
     }
 
     private static IndexGenerator.Stats nothingWritten() {
-        return new IndexGenerator.Stats(0, 0, 0);
+        return new IndexGenerator.Stats(0, 0, List.of(), 0);
     }
 
     @FunctionalInterface

@@ -102,6 +102,9 @@ class AdminResourceTest {
             JsonPath ready = readiness();
             assertEquals("failed", ready.getString("lastReindex"));
             assertTrue(ready.getString("lastReindexError").contains("is not a folder"));
+            // Readiness is open to everyone: it names no server path.
+            assertEquals("IOException: citeqa.corpus.dir: '<corpus>' is not a folder",
+                    ready.getString("lastReindexError"));
             assertEquals(documents, ready.getInt("documents"));
             given().when().get("/api/search?q=harbour expansion").then().statusCode(200)
                     .body("hits.size()", greaterThan(0));
@@ -111,6 +114,39 @@ class AdminResourceTest {
         }
         reindex().statusCode(200).body("documents", equalTo(documents));
         assertEquals("unchanged", readiness().getString("lastReindex"));
+    }
+
+    @Test
+    void skippedFilesAreCountedByReasonInTheResponseAndTheReadinessCheck() throws IOException {
+        List<Path> bad = List.of(corpus().resolve("admin_empty.txt"), corpus().resolve("admin_binary.txt"),
+                corpus().resolve("admin_blank.txt"), corpus().resolve("admin bad name.txt"));
+        Files.writeString(bad.get(0), "");
+        Files.write(bad.get(1), new byte[] {'%', 'P', 'D', 'F', 0, 1, 2});
+        Files.writeString(bad.get(2), "\n \u200B\n");
+        Files.writeString(bad.get(3), "A name with spaces cannot be cited.");
+        try {
+            JsonPath response = reindex().statusCode(200).extract().jsonPath();
+            assertEquals(4, response.getInt("skipped.count"));
+            assertEquals(Set.of("count", "byReason", "files"), response.getMap("skipped").keySet());
+            assertEquals(Map.of("bad-name", 1, "binary", 1, "empty", 1, "whitespace-only", 1),
+                    response.getMap("skipped.byReason"));
+            assertEquals(List.of(Map.of("file", "admin bad name.txt", "reason", "bad-name"),
+                    Map.of("file", "admin_binary.txt", "reason", "binary"),
+                    Map.of("file", "admin_blank.txt", "reason", "whitespace-only"),
+                    Map.of("file", "admin_empty.txt", "reason", "empty")), response.getList("skipped.files"));
+
+            JsonPath ready = readiness();
+            assertEquals(4, ready.getInt("skipped"));
+            assertEquals("bad-name: 1, binary: 1, empty: 1, whitespace-only: 1", ready.getString("skippedByReason"));
+            assertEquals("admin bad name.txt (bad-name), admin_binary.txt (binary), admin_blank.txt (whitespace-only), "
+                    + "admin_empty.txt (empty)", ready.getString("skippedFiles"));
+        } finally {
+            for (Path file : bad) {
+                Files.deleteIfExists(file);
+            }
+        }
+        reindex().statusCode(200).body("skipped.count", equalTo(0));
+        assertEquals(0, readiness().getInt("skipped"));
     }
 
     /**

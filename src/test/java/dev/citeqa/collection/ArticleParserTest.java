@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArticleParserTest {
@@ -111,7 +112,113 @@ class ArticleParserTest {
     }
 
     @Test
-    void nothingLeftAfterCleaningIsNoArticle() {
-        assertTrue(ArticleParser.parse("empty", "Skip to content\n\nRead also:\n\nLatest\n").isEmpty());
+    void pageFurnitureNeverTakesAFilesLastWords() {
+        Article a = ArticleParser.parse("furniture", "Skip to content\n\nRead also:\n\nLatest\n").orElseThrow();
+        assertEquals("Skip to content", a.title());
+        assertEquals(List.of("Read also:", "Latest"), a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
+    void onlyAFileWithoutALetterOrDigitIsNoArticle() {
+        assertTrue(ArticleParser.parse("debris", "•\n\n\u200B\u200B\n\n\uD83C\uDF89 — ***\n").isEmpty());
+        assertEquals("2024", ArticleParser.parse("year", "2024\n").orElseThrow().title());
+    }
+
+    @Test
+    void aOneLineFileIsBodyTextEvenWhenItLooksLikeAHeadlineOrADateLine() {
+        for (String line : List.of("Board names new chair", "Published: 5 January 2024 Board names new chair",
+                "Springfield Gazette - 09 March 2021")) {
+            Article a = ArticleParser.parse("one", line).orElseThrow();
+            assertEquals(1, a.paragraphs().size(), line);
+            assertFalse(a.title().isBlank(), line);
+        }
+        assertBoardNamesChair(ArticleParser.parse("dated", "Published: 5 January 2024 Board names new chair"));
+    }
+
+    @Test
+    void aHeadlineAndADateLineWithoutBodyLeaveTheHeadlineAsText() {
+        assertBoardNamesChair(ArticleParser.parse("bare", "Board names new chair\n2024/01/05\n"));
+    }
+
+    private static void assertBoardNamesChair(Optional<Article> parsed) {
+        Article a = parsed.orElseThrow();
+        assertEquals("Board names new chair", a.title());
+        assertEquals("2024-01-05", a.date());
+        assertEquals(List.of("Board names new chair"), a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
+    void aHeadlineOfSentencesIsRecognisedByTheDateLineUnderIt() {
+        String text = "Ferries will stop at midnight. The islands will be cut off until May.\n2024/03/01\n\n"
+                + "The ferry company said on Friday that its crews will strike from midnight on Sunday.";
+        Article a = ArticleParser.parse("strike", text).orElseThrow();
+        assertEquals("Ferries will stop at midnight. The islands will be cut off until May.", a.title());
+        assertEquals("2024-03-01", a.date());
+        assertEquals(1, a.paragraphs().size());
+    }
+
+    @Test
+    void aLongTextAfterALeadingDateIsBodyNotAHeadline() {
+        String rest = "The committee heard from residents about the plan for the harbour and the new road "
+                .repeat(4).strip();
+        String text = "Headline of the day\n\nMar 3, 2024 ... " + rest + "\n\nA second paragraph follows here.";
+        Article a = ArticleParser.parse("long", text).orElseThrow();
+        assertEquals("Headline of the day", a.title());
+        assertEquals("2024-03-03", a.date());
+        assertEquals(rest, a.paragraphs().get(0).text());
+    }
+
+    @Test
+    void datelinesWithTimesWeekdaysAndZonesNameNoOutlet() {
+        for (String line : List.of("Updated 10:24 AM EST, Fri January 5, 2024", "Fri, 05 Jan 2024 10:24:00 GMT",
+                "Published on Jan. 5, 2024", "2024-01-05T10:24:00Z")) {
+            Article a = ArticleParser.parse("t", "Board names new chair\n\n" + line + "\n\nThe board of the harbour "
+                    + "named a new chair on Friday after a long search for a successor.").orElseThrow();
+            assertEquals("2024-01-05", a.date(), line);
+            assertNull(a.outlet(), line);
+            assertEquals("Board names new chair", a.title(), line);
+            assertEquals(1, a.paragraphs().size(), line);
+        }
+    }
+
+    @Test
+    void quotesAroundPartOfAHeadlineStay() {
+        Article a = ArticleParser.parse("q", "'Happy Days' sequel is on its way\n\nThe studio confirmed a sequel "
+                + "to the comedy on Monday, with the original cast returning for it.").orElseThrow();
+        assertEquals("'Happy Days' sequel is on its way", a.title());
+    }
+
+    @Test
+    void markupInsideAPlainTextFileIsNotAnHtmlPage() {
+        String text = "Council meets\n\n<div>The council met on Monday and approved the budget.</div>";
+        Article a = ArticleParser.parse("fragment", text).orElseThrow();
+        assertEquals("Council meets", a.title());
+        assertEquals(List.of("<div>The council met on Monday and approved the budget.</div>"),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
+    void bidiControlsAreNeutralisedInHtmlPagesAndOutletsToo() {
+        String html = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
+                + "</head><body><p>The mayor \u202Eresigned\u202C on Monday after a vote.</p></body></html>";
+        String plain = "Mayor resigns\n\nDaily\u202E Post - 5 January 2024\n\nThe mayor \u202Eresigned\u202C on Monday "
+                + "after a vote.";
+        for (String source : List.of(html, plain)) {
+            Article a = ArticleParser.parse("bidi", source).orElseThrow();
+            assertEquals("Daily Post", a.outlet(), source);
+            assertEquals("The mayor \u200Bresigned\u200B on Monday after a vote.", a.paragraphs().getLast().text());
+        }
+    }
+
+    @Test
+    void anHtmlPageWithoutATitleIsNamedByItsHeading() {
+        String page = "<!-- saved from url=(0040)https://example.org/ -->\n<html><body><h1>Tram line opens</h1>"
+                + "<p>The new tram line opened on Monday &ndash; a week early.</p><script>alert(1)</script></body></html>";
+        ArticleParser.Parsed p = ArticleParser.read("tram", page, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Tram line opens", p.article().title());
+        assertEquals(List.of("The new tram line opened on Monday – a week early."),
+                p.sentences().stream().map(Sentence::text).toList());
+        Sentence s = p.sentences().getFirst();
+        assertEquals("The new tram line opened on Monday &ndash; a week early.", page.substring(s.start(), s.end()));
     }
 }

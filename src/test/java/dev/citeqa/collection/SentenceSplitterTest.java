@@ -39,4 +39,21 @@ class SentenceSplitterTest {
         assertEquals(List.of("The ball is clearly in Russia’s court, Rutte reiterated, with cautious optimism."),
                 SentenceSplitter.split(source, paragraphs).stream().map(Sentence::text).toList());
     }
+
+    @Test
+    void debrisJoinsTheSentenceBeforeItOrAtTheStartTheOneAfter() {
+        assertEquals(List.of("The fair opened. \uD83C\uDF89\uD83C\uDF89!", "Visitors came."),
+                split("The fair opened. \uD83C\uDF89\uD83C\uDF89! Visitors came."));
+        assertEquals(List.of("— ! The fair opened."), split("— ! The fair opened."));
+        assertEquals(List.of(), split("• … ! \u200B ?"));
+    }
+
+    @Test
+    void sentencesDropInvisibleCharactersAndCollapseEverySpace() {
+        String source = "Rut\u200Bte\u00A0\u00A0spoke \u202Ein Antalya\u202C.";
+        List<Sentence> sentences = SentenceSplitter.split(source, List.of(new Paragraph(source, 0, source.length())));
+        assertEquals("Rutte spoke in Antalya.", sentences.getFirst().text());
+        assertEquals(0, sentences.getFirst().start());
+        assertEquals(source.length(), sentences.getFirst().end());
+    }
 }

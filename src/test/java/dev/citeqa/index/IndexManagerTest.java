@@ -126,6 +126,25 @@ class IndexManagerTest {
         third.index().close();
     }
 
+    /**
+     * A line of nothing but zero-width spaces once became a sentence the model rejected ("Cannot embed empty or
+     * whitespace-only text"), failing start-up after the whole corpus had been embedded.
+     */
+    @Test
+    void invisibleDebrisReachesNeitherTheModelNorTheIndex() throws IOException {
+        Files.writeString(corpus.resolve("debris.txt"), "Bridge repairs finish early\n\nThe bridge reopened on "
+                + "Tuesday.\n\u200B\u200B\u200B\n\u2060\uFEFF\u200E\n\u2022\n\uD83C\uDF89\nThe council thanked "
+                + "the\u00A0crews \u202Eat once\u202C.\n");
+        Embedder embedder = TestModels.embedder(data);
+        IndexManager.Opened opened = manager(embedder, "v1").openOrBuild();
+        assertEquals(IndexManager.Outcome.BUILT, opened.outcome());
+        assertEquals(0, opened.written().textsNotEmbedded());
+        assertEquals(List.of("The bridge reopened on Tuesday.", "The council thanked the crews at once."),
+                opened.index().passage("debris#0").orElseThrow().passage().sentences().stream()
+                        .map(s -> s.text()).toList());
+        opened.index().close();
+    }
+
     @Test
     void changedSettingsRebuild() throws IOException {
         Embedder embedder = TestModels.embedder(data);
@@ -204,7 +223,7 @@ class IndexManagerTest {
 
         assertEquals(IndexManager.Outcome.UPDATED, updated.outcome());
         CorpusIndex second = updated.index();
-        assertEquals(new IndexGenerator.Stats(1, 1, 0), updated.written(), "one article, one passage parsed");
+        assertEquals(new IndexGenerator.Stats(1, 1, List.of(), 0), updated.written(), "one article, one passage parsed");
         assertEquals(2, embedder.modelCalls() - callsBefore, "only the edited passage and its sentence are embedded");
         assertEquals(first.generation() + 1, second.generation());
         assertEquals(10, second.articleCount());

@@ -1,0 +1,43 @@
+package dev.citeqa.collection;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** Why a corpus file is not indexed. {@link #code} is what reports show; {@link #description} what the log says. */
+public enum SkipReason {
+    EMPTY("empty", "it is empty"),
+    WHITESPACE_ONLY("whitespace-only", "it holds only whitespace"),
+    BINARY("binary", "it holds NUL bytes: binary, or text in UTF-16 rather than UTF-8"),
+    NOT_UTF8("not-utf8", "it is not valid UTF-8"),
+    TOO_LARGE("too-large", "it is larger than citeqa.corpus.max-file-bytes"),
+    BAD_NAME("bad-name", "its name is not a usable article ID (letters, digits, '_', '-', '.')"),
+    LINK_OUTSIDE("link-outside", "it is a symbolic link to a file outside the corpus folder, or to nothing"),
+    HARD_LINK("hard-link", "it has other hard links, which may be anywhere on the disk "
+            + "(citeqa.corpus.follow-hard-links=false)"),
+    VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
+    NO_TEXT("no-text", "it holds no letters or digits");
+
+    private final String code;
+    private final String description;
+
+    SkipReason(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @JsonCreator
+    public static SkipReason ofCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown skip reason " + code));
+    }
+}

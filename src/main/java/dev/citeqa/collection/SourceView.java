@@ -1,0 +1,46 @@
+package dev.citeqa.collection;
+
+import java.time.LocalDate;
+
+/**
+ * The text of a file as the parser reads it, with every character at the offset it has in the file, so that
+ * whatever the parser keeps can be highlighted in the original. Characters that must not be read are
+ * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}), and bidi
+ * controls, which would make the text display in another order than it is read, with {@link #FILLER}.
+ *
+ * @param title the title an HTML page's head gives; null for plain text
+ * @param date the publication date in an HTML page's metadata; null for plain text
+ * @param outlet the site name in an HTML page's metadata; null for plain text
+ */
+record SourceView(String text, String title, LocalDate date, String outlet) {
+
+    /**
+     * Stands in for a character that is not text. A zero-width space is invisible and has no direction, so
+     * a paragraph shows as the file reads; sentences drop it (with every other format character) before they
+     * are indexed or embedded.
+     */
+    static final char FILLER = '\u200B';
+
+    static SourceView of(String source) {
+        SourceView view = HtmlText.isHtml(source) ? HtmlText.read(source) : new SourceView(source, null, null, null);
+        return new SourceView(withoutBidiControls(view.text()), view.title(), view.date(), view.outlet());
+    }
+
+    /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */
+    static boolean isBidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+    }
+
+    private static String withoutBidiControls(String source) {
+        char[] chars = null;
+        for (int i = 0; i < source.length(); i++) {
+            if (isBidiControl(source.charAt(i))) {
+                if (chars == null) {
+                    chars = source.toCharArray();
+                }
+                chars[i] = FILLER;
+            }
+        }
+        return chars == null ? source : new String(chars);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.citeqa.collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shapes real corpus files come in besides a clean article: what is indexed from each, exactly. The files
+ * are in {@code src/test/resources/odd-corpus} (byte-exact: see {@code .gitattributes}); the very long ones are
+ * generated here.
+ */
+class OddShapesTest {
+
+    static final Path DIR = Path.of("src/test/resources/odd-corpus");
+
+    private static String source(String id) throws IOException {
+        return Files.readString(DIR.resolve(id + ".txt"), StandardCharsets.UTF_8);
+    }
+
+    private static ArticleParser.Parsed read(String id) throws IOException {
+        return read(id, source(id));
+    }
+
+    private static ArticleParser.Parsed read(String id, String source) {
+        ArticleParser.Parsed parsed = ArticleParser.read(id, source, DateOrder.UNKNOWN).orElseThrow();
+        for (Sentence s : HtmlText.isHtml(source) ? List.<Sentence>of() : parsed.sentences()) {
+            // Offsets point into the file: the sentence is the file's text there, less white space and
+            // invisible characters (markup too, in an HTML page: checked there).
+            String span = source.substring(s.start(), s.end()).replaceAll("\\p{Cf}", "")
+                    .replaceAll("[\\s\\p{Z}]+", " ").strip();
+            assertEquals(s.text(), span, id);
+        }
+        return parsed;
+    }
+
+    private static List<String> sentences(ArticleParser.Parsed parsed) {
+        return parsed.sentences().stream().map(Sentence::text).toList();
+    }
+
+    private static int passages(ArticleParser.Parsed parsed) {
+        return new PassageChunker(3, 1).chunk(parsed.article().id(), parsed.sentences()).size();
+    }
+
+    /** What is indexed from a file: its title, date (null for none), sentences, and passages of 3 sentences. */
+    private static void assertIndexed(ArticleParser.Parsed p, String title, String date, List<String> sentences,
+            int passages) {
+        assertEquals(title, p.article().title());
+        assertEquals(date, p.article().date());
+        assertEquals(sentences, sentences(p));
+        assertEquals(passages, passages(p));
+    }
+
+    @Test
+    void aSnippetOpeningWithADateKeepsItsTextAndTakesItsTitleFromTheFirstSentence() throws IOException {
+        String first = "A science teacher from the Brookfield School District is the state's 2020 Teacher of the Year.";
+        assertIndexed(read("snippet_date_first"), first, "2019-10-15",
+                List.of(first, "Governor Alma Reyes made the ..."), 1);
+    }
+
+    @Test
+    void aOneLineListThatLooksLikeAHeadlineIsText() throws IOException {
+        String line = "List of Winners of the Lakeside Open - Women's Singles ; 2020, Mara Lind (Norway), 2019, "
+                + "Ines Kovac (Croatia), ...";
+        assertIndexed(read("snippet_list"), line, null, List.of(line), 1);
+    }
+
+    @Test
+    void elisionsSplitASnippetButLoseNothing() throws IOException {
+        assertIndexed(read("snippet_elision"), "2021: Paper Lanterns ...", "2023-03-13",
+                List.of("2021: Paper Lanterns ...", "Notes: Okafor is the only composer from Ghana ..."), 1);
+    }
+
+    @Test
+    void aFileThatIsOnlyAHeadlineIsItsOwnText() throws IOException {
+        assertIndexed(read("title_only"), "Harbour board names new chair", null,
+                List.of("Harbour board names new chair"), 1);
+    }
+
+    @Test
+    void aLabelledDateLineAndATimestampOpeningTheBody() throws IOException {
+        // Only one date is the article's; the body's own timestamp stays text.
+        assertIndexed(read("date_first"), "Town hall reopens after repairs", "2024-03-02",
+                List.of("2024-03-02T09:15:00Z The town hall reopened on Saturday after eight months of work on its "
+                        + "roof and clock tower.", "The mayor thanked the builders."), 1);
+    }
+
+    @Test
+    void markdownHeadingMarksAndBulletsAreNotText() throws IOException {
+        ArticleParser.Parsed p = read("markdown");
+        assertIndexed(p, "Harbour reopens after the storm", null, List.of("What happened",
+                "The harbour closed on Monday when waves damaged the pier.", "Crews cleared the wreckage by Thursday.",
+                "**Boats** returned on Friday morning."), 2);
+        String source = source("markdown");
+        Paragraph item = p.article().paragraphs().get(1);
+        assertEquals("- The harbour", source.substring(item.start() - 2, item.start() + 11));
+    }
+
+    @Test
+    void allCapitals() throws IOException {
+        assertIndexed(read("all_caps"), "CITY COUNCIL APPROVES NEW PLAN", null, List.of(
+                "THE CITY COUNCIL VOTED SEVEN TO TWO ON MONDAY TO APPROVE THE PLAN.",
+                "THE MAYOR SAID TAXES WILL NOT RISE."), 1);
+    }
+
+    @Test
+    void aShortAllCapitalsFileIsNotTakenForASectionLabel() {
+        assertIndexed(read("storm", "STORM WARNING\n"), "STORM WARNING", null, List.of("STORM WARNING"), 1);
+    }
+
+    @Test
+    void textWithoutPunctuationIsALineASentence() throws IOException {
+        assertIndexed(read("no_punctuation"), "river festival returns this weekend", null, List.of(
+                "the river festival returns to the old town this weekend with boat races music and food stalls",
+                "organisers expect ten thousand visitors over two days"), 1);
+    }
+
+    @Test
+    void aOneSentenceArticle() throws IOException {
+        String sentence = "The library will open on Sundays from next month.";
+        assertIndexed(read("one_sentence"), sentence, null, List.of(sentence), 1);
+    }
+
+    @Test
+    void windowsLineEndings() throws IOException {
+        ArticleParser.Parsed p = read("crlf");
+        assertIndexed(p, "Ferry service resumes", "2024-05-12", List.of(
+                "The ferry between the islands resumed on Sunday after a two-week strike.",
+                "Tickets are half price this week."), 1);
+        String source = source("crlf");
+        for (Paragraph para : p.article().paragraphs()) {
+            assertEquals(para.text(), source.substring(para.start(), para.end()));
+            assertFalse(para.text().contains("\r"));
+        }
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheTitle() throws IOException {
+        ArticleParser.Parsed p = read("bom");
+        assertIndexed(p, "School wins robotics prize", null, List.of(
+                "Students from Elm Street School won first prize at the regional robotics fair on Saturday."), 1);
+        assertEquals(source("bom").indexOf("Students"), p.sentences().getFirst().start());
+    }
+
+    @Test
+    void invisibleAndBidiDebrisNeverBecomesASentence() throws IOException {
+        ArticleParser.Parsed p = read("debris");
+        assertIndexed(p, "Bridge repairs finish early", null, List.of(
+                "The bridge reopened on Tuesday, two weeks ahead of schedule.",
+                "The council said the work cost $2.1 million less than planned."), 1);
+        String source = source("debris");
+        Sentence bidi = p.sentences().get(1);
+        assertEquals("The council said the work cost \u202E$2.1 million\u202C less than planned.",
+                source.substring(bidi.start(), bidi.end()), "offsets still cover the original text");
+        // The article's paragraphs show no override: each control is an invisible space of the same length, so
+        // the highlighting offsets still line up.
+        Paragraph shown = p.article().paragraphs().getLast();
+        assertEquals("The council said the work cost \u200B$2.1 million\u200B less than planned.", shown.text());
+        assertEquals(shown.end() - shown.start(), shown.text().length());
+        assertTrue(p.article().paragraphs().stream().noneMatch(x -> x.text().chars().anyMatch(c -> c == 0x202E)));
+    }
+
+    @Test
+    void anHtmlPageIsReadAsTextWithOffsetsIntoTheMarkup() throws IOException {
+        ArticleParser.Parsed p = read("html_page");
+        Article a = p.article();
+        assertIndexed(p, "Museum opens night gallery", "2024-02-09", List.of(
+                "The Riverside Museum opened its night gallery on Friday, with works by 40 local artists.",
+                "Tickets cost $8 & students enter free.", "The gallery stays open until midnight on weekends."), 1);
+        assertEquals("Riverside Courier", a.outlet());
+        String source = source("html_page");
+        Sentence entity = p.sentences().get(1);
+        assertEquals("Tickets cost $8 &amp; students enter free.", source.substring(entity.start(), entity.end()));
+        Sentence inline = p.sentences().get(2);
+        assertEquals("The gallery stays open until <b>mid</b>night on weekends.",
+                source.substring(inline.start(), inline.end()));
+        String text = a.text() + a.title();
+        for (String hidden : List.of("tracking", "color", "Home", "Copyright", "<p>", "DOCTYPE")) {
+            assertFalse(text.contains(hidden), hidden);
+        }
+        for (Paragraph para : a.paragraphs()) {
+            assertEquals(para.end() - para.start(), para.text().length(), "paragraphs line up with the file");
+        }
+    }
+
+    @Test
+    void aFiftyThousandWordArticle() {
+        StringBuilder text = new StringBuilder("Council publishes its annual report\n\n");
+        for (int i = 0; i < 5_000; i++) {
+            text.append("Section ").append(i).append(" lists the spending of one department in detail. ");
+            if (i % 10 == 9) {
+                text.append("\n\n");
+            }
+        }
+        ArticleParser.Parsed p = read("report", text.toString());
+        assertEquals("Council publishes its annual report", p.article().title());
+        assertEquals(500, p.article().paragraphs().size());
+        assertEquals(5_000, p.sentences().size());
+        assertEquals("Section 4999 lists the spending of one department in detail.", p.sentences().getLast().text());
+        assertEquals(2_500, passages(p));
+    }
+
+    @Test
+    void aHugeTextWithoutPunctuationIsCutAtWordsIntoBoundedSentences() {
+        // 400,000 characters in one line, no sentence end; a letter outside the BMP (two UTF-16 units) in each word.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 400_000; i++) {
+            text.append("word\uD835\uDC00").append(i % 97).append(' ');
+        }
+        String source = text.toString();
+        ArticleParser.Parsed p = read("blob", source);
+        List<Sentence> sentences = p.sentences();
+        assertTrue(sentences.size() >= 400, "sentences: " + sentences.size());
+        int previousEnd = 0;
+        for (Sentence s : sentences) {
+            assertTrue(s.end() - s.start() <= SentenceSplitter.MAX_SENTENCE_CHARS, "length " + (s.end() - s.start()));
+            assertTrue(source.substring(previousEnd, s.start()).isBlank(), "no text is lost between pieces");
+            assertEquals(' ', source.charAt(s.end()), "cut after a whole word");
+            previousEnd = s.end();
+        }
+        for (Passage passage : new PassageChunker(3, 1).chunk("blob", sentences)) {
+            assertTrue(passage.text().length() <= 3 * SentenceSplitter.MAX_SENTENCE_CHARS + 2);
+        }
+    }
+
+    @Test
+    void aRunWithNoBreakOpportunityIsCutBetweenCharactersNeverInsideASurrogatePair() {
+        // One "word" of 3,000 letters outside the BMP, starting at an odd offset: a cut at a fixed length would
+        // fall between the two halves of one.
+        String source = "x" + "\uD835\uDC00".repeat(3_000);
+        ArticleParser.Parsed p = read("run", source);
+        assertEquals(7, p.sentences().size());
+        int previousEnd = 0;
+        for (Sentence s : p.sentences()) {
+            assertTrue(s.end() - s.start() <= SentenceSplitter.MAX_SENTENCE_CHARS);
+            assertEquals(previousEnd, s.start(), "the pieces cover the run");
+            assertFalse(Character.isLowSurrogate(source.charAt(s.start())), "a piece starts on a whole character");
+            previousEnd = s.end();
+        }
+        assertEquals(source.length(), previousEnd);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.citeqa.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.collection.NewsCollection;
+import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.collection.SkipReason;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.embed.EmbeddingCache;
+import dev.citeqa.embed.StrictModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Corpus folders of odd and hostile files, indexed whole: what goes in, what is skipped and how it is told. */
+class OddCorpusIndexTest {
+
+    @TempDir
+    Path root;
+
+    private Path data() {
+        return root.resolve("data");
+    }
+
+    private IndexManager manager(Path corpus, Embedder embedder, boolean followHardLinks) {
+        return new IndexManager(data(), corpus, new NewsCollection.Rules(1_000_000, followHardLinks), "v1",
+                new IndexGenerator(new PassageChunker(3, 1), embedder));
+    }
+
+    private IndexManager manager(Path corpus) {
+        return manager(corpus, Embedder.none(), false);
+    }
+
+    private static NewsCollection.Skipped skip(String file, SkipReason reason) {
+        return new NewsCollection.Skipped(file, reason);
+    }
+
+    @Test
+    void everyOddShapeIsIndexed() throws IOException {
+        Path corpus = Files.createDirectories(root.resolve("corpus"));
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/odd-corpus"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, corpus.resolve(file.getFileName()));
+            }
+        }
+        IndexManager.Opened opened = manager(corpus).openOrBuild();
+        try (CorpusIndex index = opened.index()) {
+            assertEquals(List.of(), opened.written().skipped());
+            assertEquals(13, index.articleCount());
+            // One passage each, but two for the Markdown file (four sentences in windows of three).
+            assertEquals(14, index.passageCount());
+            assertEquals("Museum opens night gallery", index.article("html_page").orElseThrow().title());
+            assertEquals("2019-10-15", index.article("snippet_date_first").orElseThrow().date());
+        }
+    }
+
+    @Test
+    void skippedFilesAreRecordedWithTheirReasonAndStillReportedAfterARestart() throws IOException {
+        Path corpus = TinyCorpus.write(root.resolve("corpus"));
+        Files.writeString(corpus.resolve("empty.txt"), "");
+        Files.write(corpus.resolve("binary.txt"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        Files.writeString(corpus.resolve("debris.txt"), "•\n\n\uD83C\uDF89\uD83C\uDF89\n\n\u200B\n");
+        List<NewsCollection.Skipped> expected = List.of(skip("binary.txt", SkipReason.BINARY),
+                skip("debris.txt", SkipReason.NO_TEXT), skip("empty.txt", SkipReason.EMPTY));
+
+        IndexManager.Opened built = manager(corpus).openOrBuild();
+        assertEquals(IndexManager.Outcome.BUILT, built.outcome());
+        assertEquals(expected, built.written().skipped());
+        assertEquals(expected, built.index().skipped());
+        assertEquals(10, built.index().articleCount());
+        built.index().close();
+
+        IndexManager.Opened reused = manager(corpus).openOrBuild();
+        assertEquals(IndexManager.Outcome.REUSED, reused.outcome());
+        assertEquals(expected, reused.index().skipped(), "a restart reads no file, yet knows what was skipped");
+
+        Files.writeString(corpus.resolve("late.txt"), "A late story. It names nobody.");
+        IndexManager.Opened updated = manager(corpus).refresh(reused.index());
+        assertEquals(IndexManager.Outcome.UPDATED, updated.outcome());
+        assertEquals(expected, updated.index().skipped(), "an update still counts the files skipped before");
+        reused.index().close();
+        updated.index().close();
+    }
+
+    @Test
+    void hardLinkedFilesAreLeftOutUnlessTheSettingAllowsThem(@TempDir Path outside) throws IOException {
+        Path corpus = TinyCorpus.write(root.resolve("corpus"));
+        Path secret = Files.writeString(outside.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.createLink(corpus.resolve("x.txt"), secret);
+
+        IndexManager.Opened refused = manager(corpus).openOrBuild();
+        assertTrue(refused.index().article("x").isEmpty());
+        assertEquals(List.of(skip("x.txt", SkipReason.HARD_LINK)), refused.index().skipped());
+        refused.index().close();
+
+        IndexManager.Opened followed = new IndexManager(root.resolve("data2"), corpus,
+                new NewsCollection.Rules(1_000_000, true), "v1", new IndexGenerator(new PassageChunker(3, 1),
+                        Embedder.none())).openOrBuild();
+        assertEquals("root:x:0:0:root:/root:/bin/bash", followed.index().article("x").orElseThrow().title());
+        followed.index().close();
+    }
+
+    @Test
+    void anAmbiguousDateIsReadOnceAnotherFileSettlesTheOrderAndUnreadWhenOneUnsettlesIt() throws IOException {
+        Path corpus = Files.createDirectories(root.resolve("corpus"));
+        Files.writeString(corpus.resolve("fair.txt"), "Fair opens on the green\n01/05/2024\n\n"
+                + "The county fair opened on the green with forty stalls and a brass band.");
+        IndexManager manager = manager(corpus);
+        CorpusIndex first = manager.openOrBuild().index();
+        assertNull(first.article("fair").orElseThrow().date(), "01/05/2024 alone could be either");
+
+        Files.writeString(corpus.resolve("market.txt"), "Market closes for the summer\n13/05/2024\n\n"
+                + "The farmers' market closed for the summer after its busiest spring in years.");
+        CorpusIndex second = manager.refresh(first).index();
+        assertEquals("2024-05-01", second.article("fair").orElseThrow().date(),
+                "the unchanged file is read again in the corpus order");
+        assertEquals("2024-05-13", second.article("market").orElseThrow().date());
+
+        Files.writeString(corpus.resolve("parade.txt"), "Parade route announced\n05/14/2024\n\n"
+                + "The city announced the route of the summer parade through the old town.");
+        CorpusIndex third = manager.refresh(second).index();
+        assertNull(third.article("fair").orElseThrow().date(), "two orders in one corpus settle nothing");
+        assertEquals("2024-05-14", third.article("parade").orElseThrow().date());
+        first.close();
+        second.close();
+        third.close();
+    }
+
+    @Test
+    void textsTheModelCannotEmbedAreLeftOutAndTheBuildGoesOn() throws IOException {
+        Path corpus = TinyCorpus.write(root.resolve("corpus"));
+        Files.writeString(corpus.resolve("debris_lines.txt"), "Bridge repairs finish early\n\n"
+                + "The bridge reopened on Tuesday.\n\u200B\u200B\u200B\n\u2022\nThe council thanked the crews.\n");
+        StrictModel model = new StrictModel("antibiotics");
+        Embedder embedder = new Embedder(model, EmbeddingCache.open(root.resolve("e.bin"), StrictModel.DIM));
+
+        IndexManager.Opened opened = manager(corpus, embedder, false).openOrBuild();
+
+        try (CorpusIndex index = opened.index()) {
+            assertEquals(11, index.articleCount());
+            // The clinic passage and its first sentence name the refused word; nothing else is refused.
+            assertEquals(2, opened.written().textsNotEmbedded());
+            assertTrue(model.seen.stream().noneMatch(t -> t.strip().replaceAll("\\p{Cf}", "").isEmpty()));
+            var clinic = index.passage("clinic#0").orElseThrow();
+            assertTrue(Embedder.isNone(clinic.sentenceVectors().get(0)));
+            assertFalse(Embedder.isNone(clinic.sentenceVectors().get(1)));
+            assertEquals(index.passageCount() - 1, vectors(index), "the clinic passage is found by its words only");
+            assertEquals(List.of("The bridge reopened on Tuesday.", "The council thanked the crews."),
+                    index.passage("debris_lines#0").orElseThrow().passage().sentences().stream()
+                            .map(s -> s.text()).toList());
+        }
+    }
+
+    private static int vectors(CorpusIndex index) throws IOException {
+        int count = 0;
+        for (LeafReaderContext leaf : index.searcher().getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexConstants.VECTOR);
+            count += values == null ? 0 : values.size();
+        }
+        return count;
+    }
+}
