@@ -26,6 +26,21 @@ public final class IndexConstants {
     public static final String ARTICLE_HEADER = "article_header";
 
     /**
+     * The words of the article's title ({@link TitleTerms}), one keyword each, on article documents only: the
+     * article list's search matches them by prefix.
+     */
+    public static final String ARTICLE_TITLE_TERMS = "article_title_terms";
+
+    /** Publication date as days since 1970 (doc values), on dated article documents: the list's sort key. */
+    public static final String ARTICLE_DATE = "article_date";
+
+    /**
+     * The article ID again, as sorted doc values: the list's tie-break among articles of one day. A field of
+     * its own, because Lucene requires every document that has {@link #ARTICLE_ID} to index it alike.
+     */
+    public static final String ARTICLE_SORT_ID = "article_sort_id";
+
+    /**
      * "articleId#ordinal", a keyword: passages travel through LangChain4j as text plus metadata and are
      * fetched back by this key. Stored, and the ordinal is read back from it.
      */
