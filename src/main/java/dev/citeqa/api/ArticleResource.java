@@ -10,9 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The corpus as indexed: the article list, and each cleaned article for reading a cited source. */
+/** The corpus as indexed: the article list, in pages, and each cleaned article for reading a cited source. */
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
@@ -20,10 +21,47 @@ public class ArticleResource {
     @Inject
     IndexService indexService;
 
+    /** Articles per page when the client does not say, and the most it may ask for. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+    /** A title search longer than this is not someone typing into a search box. */
+    static final int MAX_SEARCH_CHARS = 200;
+
+    /**
+     * One page of the articles, newest first (undated last), optionally only those whose title matches a
+     * search; {@code count} is how many articles the whole list (or search) holds.
+     *
+     * @param q words that start words of the title; absent or blank lists every article
+     * @param offset how many of the list to skip (default 0)
+     * @param limit how many to return, 1 to 500 (default 100)
+     */
     @GET
-    public ArticleList list() {
-        var articles = indexService.current().articles().stream().map(ArticleSummary::of).toList();
-        return new ArticleList(articles.size(), articles);
+    public ArticleList list(@QueryParam("q") String q, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        String search = q == null ? "" : QueryText.clean(q, "q");
+        if (search.length() > MAX_SEARCH_CHARS) {
+            throw ApiException.badRequest("\"q\" is longer than " + MAX_SEARCH_CHARS + " characters.");
+        }
+        int from = wholeNumber(offset, 0, 0, Integer.MAX_VALUE, "\"offset\" must be a whole number, 0 or more.");
+        int size = wholeNumber(limit, DEFAULT_LIMIT, 1, MAX_LIMIT,
+                "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
+        var page = indexService.current().articles(search, from, size);
+        return new ArticleList(page.count(), page.articles().stream().map(ArticleSummary::of).toList());
+    }
+
+    private static int wholeNumber(String value, int absent, int min, int max, String error) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest(error);
     }
 
     /**

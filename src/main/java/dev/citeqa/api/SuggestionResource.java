@@ -7,9 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
-/** Starter questions for an empty chat, each one the corpus can answer. */
+/**
+ * Starter questions for an empty chat, each one the corpus answers. They are worked out in the background once
+ * per index; until then the previous index's (or none) come with {@code "pending": true}, so a client may ask
+ * again shortly.
+ */
 @Path("/api/suggestions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SuggestionResource {
@@ -20,10 +23,8 @@ public class SuggestionResource {
     @Inject
     StarterQuestions starters;
 
-    public record Suggestions(List<String> questions) {}
-
     @GET
-    public Suggestions list() {
-        return new Suggestions(starters.get(indexService.current()));
+    public StarterQuestions.Suggestions list() {
+        return starters.get(indexService.current());
     }
 }

@@ -23,10 +23,14 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,7 +144,17 @@ public class CiteQaBeans {
     @Produces
     @Singleton
     StarterQuestions starterQuestions(ChatService chat) {
-        return new StarterQuestions(chat, 4);
+        return new StarterQuestions(chat::builtInAnswer, 4);
+    }
+
+    void closeStarterQuestions(@Disposes StarterQuestions starters) {
+        starters.close();
+    }
+
+    /** Once the index is open (its own start-up observer runs first), so that suggestions are ready early. */
+    void prepareStarterQuestions(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event,
+            StarterQuestions starters, IndexService indexService) {
+        starters.prepare(indexService.current());
     }
 
     /** The embedding settings that change what is indexed, for the index fingerprint. */

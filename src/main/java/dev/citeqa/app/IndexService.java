@@ -40,7 +40,7 @@ public class IndexService {
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
     /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9;
 
     @Inject
     CiteQaConfig config;

@@ -38,7 +38,7 @@ public class ServiceMetrics {
     /** Read at each scrape, so they follow whatever index is being served; NaN until one is open. */
     void gauges(@Observes StartupEvent event, MeterRegistry registry, IndexService indexService) {
         gauge(registry, "citeqa.index.documents", "Articles in the index being served", indexService,
-                s -> s.current().articles().size());
+                s -> s.current().articleCount());
         gauge(registry, "citeqa.index.passages", "Passages in the index being served", indexService,
                 s -> s.current().passageCount());
     }

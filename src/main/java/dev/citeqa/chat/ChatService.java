@@ -115,8 +115,13 @@ public final class ChatService {
      * leaving a conversation behind: for vetting suggested questions.
      */
     public boolean answerable(String question) {
+        return builtInAnswer(question).answered();
+    }
+
+    /** The built-in answerer's answer to {@code question}, without a model and leaving no conversation behind. */
+    public Answer builtInAnswer(String question) {
         Prepared prepared = prepare(question, new Conversation(UUID.randomUUID().toString(), 1), defaultMode);
-        return fallback.answer(prepared.request()).answered();
+        return fallback.answer(prepared.request());
     }
 
     public Result stream(String question, String conversationId, Listener listener, BooleanSupplier cancelled) {

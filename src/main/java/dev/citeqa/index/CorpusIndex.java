@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -29,8 +30,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -164,6 +168,75 @@ public final class CorpusIndex implements Closeable {
             }
             all.sort(Comparator.comparing(ArticleHeader::id));
             return List.copyOf(all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One page of the article list, and how many articles the whole list holds. */
+    public record ArticlePage(int count, List<ArticleHeader> articles) {}
+
+    /** Newest first; undated articles last; one day's articles (and the undated) by ID. */
+    private static final Sort NEWEST_FIRST = newestFirst();
+
+    private static Sort newestFirst() {
+        SortField date = new SortField(IndexConstants.ARTICLE_DATE, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return new Sort(date, new SortField(IndexConstants.ARTICLE_ID, SortField.Type.STRING));
+    }
+
+    /**
+     * Articles newest first, from {@code offset}, at most {@code limit} of them. With a {@code search}, only
+     * those whose title has, for each of its words, a word starting with it ("ukr pea" finds "Ukraine peace
+     * talks"); a search without words finds nothing.
+     */
+    public ArticlePage articles(String search, int offset, int limit) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(ARTICLES, BooleanClause.Occur.FILTER);
+        if (search != null && !search.isBlank()) {
+            List<String> words = TitleTerms.of(search);
+            if (words.isEmpty()) {
+                return new ArticlePage(0, List.of());
+            }
+            for (String word : words) {
+                query.add(new PrefixQuery(new Term(IndexConstants.ARTICLE_TITLE_TERMS, word)),
+                        BooleanClause.Occur.FILTER);
+            }
+        }
+        try {
+            Query q = query.build();
+            int count = searcher.count(q);
+            // Never collect more than there is, so that a large offset costs no more than the list's length.
+            int wanted = (int) Math.min((long) offset + limit, count);
+            if (offset >= wanted) {
+                return new ArticlePage(count, List.of());
+            }
+            ScoreDoc[] hits = searcher.search(q, wanted, NEWEST_FIRST).scoreDocs;
+            List<ArticleHeader> page = new ArrayList<>(hits.length - offset);
+            for (int i = offset; i < hits.length; i++) {
+                String json = searcher.storedFields().document(hits[i].doc, Set.of(IndexConstants.ARTICLE_HEADER))
+                        .get(IndexConstants.ARTICLE_HEADER);
+                page.add(IndexGenerator.JSON.readValue(json, ArticleHeader.class));
+            }
+            return new ArticlePage(count, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every n-th article in ID order, at most {@code max} of them, read whole but not kept: for a scan of the
+     * corpus that should neither hold it all in memory nor push the recently read articles out.
+     */
+    public void sampleArticles(int max, Consumer<Article> visitor) {
+        try {
+            ScoreDoc[] all = searcher.search(ARTICLES, Math.max(1, articleCount),
+                    new Sort(new SortField(IndexConstants.ARTICLE_ID, SortField.Type.STRING))).scoreDocs;
+            double step = Math.max(1.0, all.length / (double) max);
+            for (double i = 0; i < all.length; i += step) {
+                String json = searcher.storedFields().document(all[(int) i].doc, Set.of(IndexConstants.ARTICLE_JSON))
+                        .get(IndexConstants.ARTICLE_JSON);
+                visitor.accept(IndexGenerator.JSON.readValue(json, Article.class));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

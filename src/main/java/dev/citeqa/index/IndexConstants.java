@@ -16,7 +16,7 @@ public final class IndexConstants {
     /**
      * The article ID, a keyword: looked up exactly, never analysed, and stored because answers cite it. Also doc
      * values, on articles and passages alike, so that ranking can group many hits by article without reading
-     * their stored fields.
+     * their stored fields, and the article list can break ties by ID.
      */
     public static final String ARTICLE_ID = "article_id";
 
@@ -28,6 +28,15 @@ public final class IndexConstants {
      * parsing every whole article, so that a large corpus never has to sit in memory.
      */
     public static final String ARTICLE_HEADER = "article_header";
+
+    /**
+     * The words of the article's title ({@link TitleTerms}), one keyword each, on article documents only: the
+     * article list's search matches them by prefix.
+     */
+    public static final String ARTICLE_TITLE_TERMS = "article_title_terms";
+
+    /** Publication date as days since 1970 (doc values), on dated article documents: the list's sort key. */
+    public static final String ARTICLE_DATE = "article_date";
 
     /**
      * "articleId#ordinal", a keyword: passages travel through LangChain4j as text plus metadata and are

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -238,6 +240,13 @@ public final class IndexGenerator {
         addArticleId(doc, article.id());
         doc.add(new TextField(IndexConstants.ARTICLE_TEXT, article.metadataText() + "\n" + article.text(),
                 Field.Store.NO));
+        for (String term : TitleTerms.of(article.title())) {
+            doc.add(new StringField(IndexConstants.ARTICLE_TITLE_TERMS, term, Field.Store.NO));
+        }
+        if (article.date() != null) {
+            long day = LocalDate.parse(article.date()).toEpochDay();
+            doc.add(new NumericDocValuesField(IndexConstants.ARTICLE_DATE, day));
+        }
         try {
             doc.add(new StoredField(IndexConstants.ARTICLE_JSON, JSON.writeValueAsString(article)));
             doc.add(new StoredField(IndexConstants.ARTICLE_HEADER, JSON.writeValueAsString(ArticleHeader.of(article))));

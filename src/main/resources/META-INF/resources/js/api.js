@@ -35,7 +35,9 @@ async function getJson(path) {
   return response.json();
 }
 
-export const getArticles = () => getJson('/api/articles');
+/** One page of the article list, newest first; q keeps only titles with words starting with its words. */
+export const getArticles = ({ q = '', offset = 0, limit = 50 } = {}) =>
+  getJson(`/api/articles?${new URLSearchParams({ q, offset, limit })}`);
 export const getArticle = (id) => getJson(`/api/articles/${encodeURIComponent(id)}`);
 export const getSuggestions = () => getJson('/api/suggestions');
 

@@ -3,9 +3,9 @@
 import * as api from './api.js';
 import { emptyChat, loadChat, saveChat, clearChat } from './store.js';
 import {
-  renderArticle, renderArticleList, renderAssistantMessage, renderSuggestions, renderUserMessage,
-  updateAnswerText,
+  renderArticle, renderAssistantMessage, renderSuggestions, renderUserMessage, updateAnswerText,
 } from './render.js';
+import { initSidebar } from './sidebar.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -22,6 +22,12 @@ const ui = {
   articleList: $('article-list'),
   articleCount: $('article-count'),
   articleStatus: $('article-status'),
+  articleSearch: $('article-search'),
+  articleSearchForm: $('article-search-form'),
+  articlePager: $('article-pager'),
+  articlePrevious: $('article-previous'),
+  articleNext: $('article-next'),
+  articleRange: $('article-range'),
   panel: $('article-panel'),
   panelTitle: $('panel-title'),
   panelMeta: $('panel-meta'),
@@ -34,7 +40,7 @@ const ui = {
 
 const state = {
   chat: loadChat(),
-  articles: new Map(), // id -> {id, title, date, outlet} from /api/articles
+  articles: new Map(), // id -> {id, title, date, outlet}, from the pages of /api/articles shown so far
   articleCache: new Map(), // id -> Promise of the full article
   busy: false, // an answer is streaming
   controller: null, // aborts the streaming answer on "New chat"
@@ -277,28 +283,41 @@ function closeSidebar(returnFocus = true) {
   if (returnFocus) ui.sidebarToggle.focus();
 }
 
-async function loadArticles() {
-  try {
-    const { articles } = await api.getArticles();
-    state.articles = new Map(articles.map((a) => [a.id, a]));
-    ui.articleCount.textContent = `(${articles.length})`;
-    ui.articleStatus.hidden = articles.length > 0;
-    ui.articleStatus.textContent = 'The corpus has no articles yet.';
-    renderArticleList(ui.articleList, articles, (id, button) => openArticle(id, null, button));
-    // Answers restored from storage were drawn before the titles were known; chips need them.
-    renderAll();
-  } catch (error) {
-    ui.articleStatus.textContent = `Articles could not be loaded: ${error.message}`;
-  }
+function loadArticles() {
+  let first = true;
+  initSidebar({
+    list: ui.articleList,
+    status: ui.articleStatus,
+    count: ui.articleCount,
+    search: ui.articleSearch,
+    searchForm: ui.articleSearchForm,
+    pager: ui.articlePager,
+    previous: ui.articlePrevious,
+    next: ui.articleNext,
+    range: ui.articleRange,
+    scroller: ui.sidebar,
+  }, {
+    onOpen: (id, button) => openArticle(id, null, button),
+    onPage(articles) {
+      for (const a of articles) state.articles.set(a.id, a);
+      // Answers restored from storage were drawn before the titles were known; chips need them.
+      if (first) renderAll();
+      first = false;
+    },
+  });
 }
 
-async function loadSuggestions() {
+const SUGGESTION_RETRIES = 20;
+
+/** Starter questions; the server works them out after each reindex, and says "pending" until then. */
+async function loadSuggestions(attempt = 0) {
   try {
-    const { questions } = await api.getSuggestions();
+    const { questions, pending } = await api.getSuggestions();
     renderSuggestions(ui.suggestions, questions || [], (question) => {
       ask(question);
       ui.question.focus();
     });
+    if (pending && attempt < SUGGESTION_RETRIES) setTimeout(() => loadSuggestions(attempt + 1), 1500);
   } catch {
     ui.suggestions.hidden = true; // the chat works without them
   }

@@ -1,7 +1,10 @@
 package dev.citeqa.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
@@ -30,6 +34,83 @@ class ArticleResourceTest {
                 .body("articles.id", hasItems("000_a501985d60945543", "004_7f23b3891e78eb35"))
                 .body("articles.find { it.id == '000_a501985d60945543' }.date", equalTo("2025-06-09"))
                 .body("articles.find { it.id == '000_a501985d60945543' }.outlet", equalTo("Chas Pravdy"));
+    }
+
+    @Test
+    void newestFirstWithTheUndatedLastById() {
+        given().when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("articles.id", contains("000_a501985d60945543", "003_18b1f03eac19a9f9", "001_ef047f98b842d2d5",
+                        "002_4e585f413ea321f4", "004_7f23b3891e78eb35"))
+                .body("articles.date", contains("2025-06-09", "2025-05-16", "2025-05-13", null, null))
+                .body("articles[0].keySet()", containsInAnyOrder("id", "title", "date", "outlet"));
+    }
+
+    @Test
+    void pagesCountTheWholeList() {
+        given().when().get("/api/articles?offset=1&limit=2")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("articles.id", contains("003_18b1f03eac19a9f9", "001_ef047f98b842d2d5"));
+        given().when().get("/api/articles?offset=4&limit=500")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("articles.id", contains("004_7f23b3891e78eb35"));
+        given().when().get("/api/articles?offset=5")
+                .then().statusCode(200)
+                .body("count", equalTo(5))
+                .body("articles", empty());
+    }
+
+    @Test
+    void searchesTitlesByTheStartOfTheirWords() {
+        given().queryParam("q", "turk").when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(3)) // "Turkish", "Turkey", "Türkiye"
+                .body("articles.id", contains("000_a501985d60945543", "003_18b1f03eac19a9f9", "001_ef047f98b842d2d5"));
+        given().queryParam("q", "Peace talks").when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(2))
+                .body("articles.id", contains("003_18b1f03eac19a9f9", "004_7f23b3891e78eb35"));
+        given().queryParam("q", "nato").queryParam("offset", "1").queryParam("limit", "1").when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(3))
+                .body("articles.id", contains("002_4e585f413ea321f4"));
+        given().queryParam("q", " \u200B!!! ").when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(0))
+                .body("articles", empty());
+        given().queryParam("q", "  ").when().get("/api/articles")
+                .then().statusCode(200)
+                .body("count", equalTo(5));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "limit=0            | \"limit\" must be a whole number from 1 to 500.",
+        "limit=501          | \"limit\" must be a whole number from 1 to 500.",
+        "limit=ten          | \"limit\" must be a whole number from 1 to 500.",
+        "limit=2.5          | \"limit\" must be a whole number from 1 to 500.",
+        "offset=-1          | \"offset\" must be a whole number, 0 or more.",
+        "offset=first       | \"offset\" must be a whole number, 0 or more.",
+        "offset=99999999999 | \"offset\" must be a whole number, 0 or more.",
+    })
+    void badPagingIs400Json(String query, String error) {
+        given().when().get("/api/articles?" + query)
+                .then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("status", equalTo(400))
+                .body("error", equalTo(error));
+    }
+
+    @Test
+    void aSearchLongerThan200CharactersIs400() {
+        given().queryParam("q", "a".repeat(200)).when().get("/api/articles").then().statusCode(200);
+        given().queryParam("q", "a".repeat(201)).when().get("/api/articles")
+                .then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("\"q\" is longer than 200 characters."));
     }
 
     @Test

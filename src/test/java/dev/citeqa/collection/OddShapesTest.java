@@ -45,7 +45,7 @@ class OddShapesTest {
     }
 
     private static int passages(ArticleParser.Parsed parsed) {
-        return new PassageChunker(3, 1).chunk(parsed.article().id(), parsed.sentences()).size();
+        return PassageChunker.ofSentences(3, 1).chunk(parsed.article().id(), parsed.sentences()).size();
     }
 
     /** What is indexed from a file: its title, date (null for none), sentences, and passages of 3 sentences. */
@@ -224,7 +224,7 @@ class OddShapesTest {
             assertEquals(' ', source.charAt(s.end()), "cut after a whole word");
             previousEnd = s.end();
         }
-        for (Passage passage : new PassageChunker(3, 1).chunk("blob", sentences)) {
+        for (Passage passage : PassageChunker.ofSentences(3, 1).chunk("blob", sentences)) {
             assertTrue(passage.text().length() <= 3 * SentenceSplitter.MAX_SENTENCE_CHARS + 2);
         }
     }

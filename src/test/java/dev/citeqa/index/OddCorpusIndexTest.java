@@ -33,7 +33,7 @@ class OddCorpusIndexTest {
 
     private IndexManager manager(Path corpus, Embedder embedder, boolean followHardLinks) {
         return new IndexManager(data(), corpus, new NewsCollection.Rules(1_000_000, followHardLinks), "v1",
-                new IndexGenerator(new PassageChunker(3, 1), embedder));
+                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder));
     }
 
     private IndexManager manager(Path corpus) {
@@ -103,7 +103,7 @@ class OddCorpusIndexTest {
         refused.index().close();
 
         IndexManager.Opened followed = new IndexManager(root.resolve("data2"), corpus,
-                new NewsCollection.Rules(1_000_000, true), "v1", new IndexGenerator(new PassageChunker(3, 1),
+                new NewsCollection.Rules(1_000_000, true), "v1", new IndexGenerator(PassageChunker.ofSentences(3, 1),
                         Embedder.none())).openOrBuild();
         assertEquals("root:x:0:0:root:/root:/bin/bash", followed.index().article("x").orElseThrow().title());
         followed.index().close();

@@ -39,6 +39,30 @@ final class Browser {
         }
     }
 
+    private static Session shared;
+
+    /**
+     * The browser that the tests of one class share, started by the first of them; the class calls
+     * {@link #quitShared()} after its last. Checking for it here reports each test as skipped, not the class.
+     */
+    static ChromeDriver shared() throws IOException {
+        assumeInstalled();
+        if (shared == null) {
+            shared = start();
+        }
+        return shared.driver();
+    }
+
+    static void quitShared() throws IOException {
+        if (shared != null) {
+            try {
+                shared.close();
+            } finally {
+                shared = null;
+            }
+        }
+    }
+
     /** A running browser and its profile folder, both gone after {@link #close()}. */
     record Session(ChromeDriver driver, Path profile) implements AutoCloseable {
         @Override

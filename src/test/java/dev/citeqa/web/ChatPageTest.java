@@ -9,19 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,10 +29,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in headless Chromium against the running service (extractive answerer, seed articles plus
@@ -43,40 +38,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 @TestProfile(WebTestProfile.class)
-class ChatPageTest {
+class ChatPageTest extends PageTest {
 
     private static final String RUTTE_QUESTION =
             "Where did Mark Rutte chair the informal meeting of NATO foreign ministers?";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1400, 900);
 
-    private static Browser.Session session;
-    private static ChromeDriver driver;
-    private static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL url;
-
-    @AfterAll
-    static void quitBrowser() throws IOException {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
-    }
-
-    /**
-     * Every test starts on an empty chat with the article list loaded. The browser starts with the first
-     * test and is shared by the rest; checking for it here reports each test as skipped, not just the class.
-     */
+    /** Every test starts on an empty chat with the article list loaded, in the browser the tests share. */
     @BeforeEach
     void openEmptyChat() throws IOException {
-        Browser.assumeInstalled();
-        if (session == null) {
-            session = Browser.start();
-            driver = session.driver();
-            wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        }
+        openBrowser();
         driver.manage().window().setSize(DESKTOP);
         driver.get(url.toString());
         js("localStorage.clear()");
@@ -399,6 +371,80 @@ class ChatPageTest {
         assertEquals("extractive", answer.findElement(By.cssSelector(".answerer")).getText());
         assertEquals("streamed-1", conversationId());
         screenshot("fallback.png");
+    }
+
+    /** The sidebar lists the articles newest first, and its search keeps those whose title words start so. */
+    @Test
+    void sidebarSearchFiltersArticlesByTitle() {
+        assertEquals(List.of("xss_demo", "000_a501985d60945543", "003_18b1f03eac19a9f9", "001_ef047f98b842d2d5",
+                "002_4e585f413ea321f4", "004_7f23b3891e78eb35"), sidebarIds());
+        assertEquals("(6)", driver.findElement(By.id("article-count")).getText());
+        assertFalse(driver.findElement(By.id("article-pager")).isDisplayed(), "one page holds them all");
+
+        WebElement search = driver.findElement(By.id("article-search"));
+        search.sendKeys("peace");
+        wait.until(d -> sidebarIds().equals(List.of("003_18b1f03eac19a9f9", "001_ef047f98b842d2d5",
+                "004_7f23b3891e78eb35")));
+        search.sendKeys(" TAL");
+        wait.until(d -> sidebarIds().equals(List.of("003_18b1f03eac19a9f9", "004_7f23b3891e78eb35")));
+        assertEquals("(6)", driver.findElement(By.id("article-count")).getText());
+
+        // What was typed comes back as text, never as markup.
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "<img src=x onerror=\"window.__xss=7\"> zzz", Keys.ENTER);
+        wait.until(d -> sidebarIds().isEmpty());
+        assertEquals("No article title matches “<img src=x onerror=\"window.__xss=7\"> zzz”.",
+                driver.findElement(By.id("article-status")).getText());
+        assertEquals(0L, js("return document.querySelectorAll('#sidebar img').length"));
+        assertEquals("undefined", js("return typeof window.__xss"));
+
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), "türk");
+        wait.until(d -> sidebarIds().equals(List.of("000_a501985d60945543", "003_18b1f03eac19a9f9",
+                "001_ef047f98b842d2d5")));
+        driver.findElement(By.cssSelector(".article-item[data-article-id='001_ef047f98b842d2d5']")).click();
+        wait.until(d -> driver.findElement(By.id("panel-title")).getText()
+                .equals("Türkiye gears up diplomacy for peace between Russia and Ukraine"));
+    }
+
+    /** Suggestions still being worked out come back marked pending; the page asks again until they are ready. */
+    @Test
+    void pendingSuggestionsAreAskedForAgain() throws InterruptedException {
+        Map<String, Object> script = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                """
+                const real = window.fetch;
+                window.__suggestionCalls = 0;
+                window.fetch = (input, init) => {
+                  if (String(input).includes('/api/suggestions') && window.__suggestionCalls++ === 0) {
+                    return Promise.resolve(new Response(JSON.stringify({ questions: ['Stale?'], pending: true }),
+                        { headers: { 'Content-Type': 'application/json' } }));
+                  }
+                  return real(input, init);
+                };
+                """));
+        try {
+            driver.navigate().refresh();
+            wait.until(d -> suggestions().equals(List.of("Stale?")));
+            wait.until(d -> suggestions().equals(List.of("Who is the NATO Secretary General?",
+                    "Who is the Russian President?", "Who is Ukraine's Foreign Minister?",
+                    "Who is the U.S. Secretary of State?")));
+            Thread.sleep(2000);
+            assertEquals(2L, js("return window.__suggestionCalls"), "no more requests once they are ready");
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", script.get("identifier")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> suggestions() {
+        return (List<String>) js("return [...document.querySelectorAll('#suggestions .suggestion')]"
+                + ".map(e => e.textContent)");
+    }
+
+    /** Read in one script, so that a list redrawn meanwhile cannot leave stale elements behind. */
+    @SuppressWarnings("unchecked")
+    private static List<String> sidebarIds() {
+        return (List<String>) js("return [...document.querySelectorAll('#article-list .article-item')]"
+                + ".map(e => e.dataset.articleId)");
     }
 
     /** The page's own modules, loaded in the browser: marker parsing, numbering and highlighting. */
