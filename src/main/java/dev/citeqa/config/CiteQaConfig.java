@@ -223,6 +223,14 @@ public interface CiteQaConfig {
         @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
         MemorySize maxBody();
 
+        /** Longest a request body may take to arrive; bodies are read on the event loop, never by a worker. */
+        @WithDefault("PT10S")
+        Duration bodyTimeout();
+
+        /** Request bodies one client (remote address) may have arriving at once; 0 turns the bound off. */
+        @WithDefault("16")
+        int maxPendingBodies();
+
         RateLimit rateLimit();
     }
 
