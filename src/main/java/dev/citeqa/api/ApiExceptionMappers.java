@@ -3,7 +3,10 @@ package dev.citeqa.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.search.SearchUnavailableException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -66,7 +69,7 @@ public class ApiExceptionMappers {
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        Failure failure = failure(e);
+        Failure failure = request.response().closed() ? gone(e) : failure(e);
         return error(request, failure.status(), failure.message(), null);
     }
 
@@ -79,6 +82,9 @@ public class ApiExceptionMappers {
      * answered 200 before a failure and report it in an event instead.
      */
     public static Failure failure(Throwable e) {
+        if (clientGone(e)) {
+            return gone(e);
+        }
         // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
         if (causedBy(e, SearchUnavailableException.class)) {
             LOG.warn(e.getMessage());
@@ -86,6 +92,30 @@ public class ApiExceptionMappers {
         }
         LOG.error("Unexpected failure", e);
         return new Failure(500, INTERNAL);
+    }
+
+    /** Routine: a user stopped an answer or closed the tab, and no one is left to answer. */
+    private static Failure gone(Throwable e) {
+        LOG.debugf("Client closed the connection: %s", e);
+        return new Failure(CLIENT_CLOSED, "The client closed the connection.");
+    }
+
+    /** The status the access log shows for a request whose client left first (as nginx logs it). */
+    static final int CLIENT_CLOSED = 499;
+
+    /** Whether {@code e} says only that the client went away: closed or reset the connection mid-exchange. */
+    public static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof IOException && message != null
+                    && (message.startsWith("Connection reset") || message.contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
