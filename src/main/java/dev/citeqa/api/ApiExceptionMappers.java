@@ -5,11 +5,13 @@ import dev.citeqa.app.IndexService;
 import dev.citeqa.search.SearchUnavailableException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
-import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,7 +34,20 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        return error(request, 400, "The request body is not valid JSON.", null);
+        return error(request, 400, invalidJson(e), null);
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,100})'");
+
+    /** What is wrong with a body, in words a client can act on; Jackson's own messages name its classes. */
+    static String invalidJson(JsonProcessingException e) {
+        String problem = e == null ? "" : e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE.matcher(problem == null ? "" : problem);
+        if (duplicate.lookingAt()) {
+            return "The request body is not valid JSON: the field \"" + duplicate.group(1)
+                    + "\" appears more than once.";
+        }
+        return "The request body is not valid JSON.";
     }
 
     @ServerExceptionMapper
@@ -50,7 +65,7 @@ public class ApiExceptionMappers {
         int status = e.getResponse().getStatus();
         if (status == 400 && causedBy(e, JsonProcessingException.class)) {
             // The JSON reader wraps parse errors in a plain 400.
-            return malformedJson(null, request);
+            return malformedJson(cause(e, JsonProcessingException.class), request);
         }
         String message = switch (status) {
             case 404 -> "No such resource.";
@@ -119,12 +134,17 @@ public class ApiExceptionMappers {
     }
 
     static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    /** The first throwable of {@code type} in the cause chain, or null. */
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     static Response error(HttpServerRequest request, int status, String message, String code) {

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       connection closed): a deadline for the whole body, so that trickling bytes do not extend it;
  *   <li>a body without a {@code Content-Type} is refused (415): a browser sends one cross-site without asking
  *       the server first, where {@code application/json} would need its permission;
- *   <li>a JSON body must be valid UTF-8 (400): Jackson decodes overlong forms such as {@code C0 80} as NUL.
+ *   <li>a JSON body must be valid UTF-8 (400): Jackson decodes overlong forms such as {@code C0 80} as NUL;
+ *       and nothing may follow its value (400).
  * </ul>
  */
 @ApplicationScoped
@@ -144,9 +145,17 @@ public class BodyReader {
                     "unsupported_media_type");
             return;
         }
-        if (json(type) && !utf8(context.body().buffer().getBytes())) {
-            HttpErrors.send(context, 400, "The request body is not valid UTF-8.", "invalid_encoding");
-            return;
+        if (json(type)) {
+            byte[] bytes = context.body().buffer().getBytes();
+            if (!utf8(bytes)) {
+                HttpErrors.send(context, 400, "The request body is not valid UTF-8.", "invalid_encoding");
+                return;
+            }
+            if (StrictJson.trailing(bytes)) {
+                HttpErrors.send(context, 400, "The request body is not valid JSON: something follows the JSON value.",
+                        "invalid_json");
+                return;
+            }
         }
         context.next();
     }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 
 /**
  * Error responses written before any resource runs (size, key, rate limit), in the shape the client's API
@@ -24,7 +25,9 @@ final class HttpErrors {
      * @param code OpenAI's machine-readable code, e.g. {@code invalid_api_key}
      */
     static Future<Void> send(RoutingContext context, int status, String message, String code) {
-        Object body = openAi(RoutedPath.of(context))
+        String path = RoutedPath.of(context);
+        // A path that does not decode is still recognisably OpenAI's as sent.
+        Object body = openAi(path != null ? path : context.request().path().toLowerCase(Locale.ROOT))
                 ? OpenAiError.of(status, message, code)
                 : new ApiError(message, status);
         return context.response()
