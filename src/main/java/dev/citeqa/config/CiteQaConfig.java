@@ -173,6 +173,11 @@ public interface CiteQaConfig {
         @WithDefault("10000")
         int maxCount();
 
+        /** Memory the kept conversations may take, estimated from their text; the least recently used goes first. */
+        @WithDefault("64M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBytes();
+
         /** A conversation idle this long is forgotten. */
         @WithDefault("PT2H")
         Duration idleTimeout();

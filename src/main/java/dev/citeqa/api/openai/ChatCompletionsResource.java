@@ -71,7 +71,7 @@ public class ChatCompletionsResource {
                     .type(MediaType.SERVER_SENT_EVENTS).build();
         }
         Conversation conversation = conversations.resume(request.history());
-        ChatService.Result result = chat.ask(request.question(), conversation.id(), null);
+        ChatService.Result result = chat.ask(request.question(), conversation);
         String answer = result.answer().text();
         conversations.remember(request.transcript(answer), conversation);
         List<Citation> citations = result.answer().citations();
@@ -106,7 +106,7 @@ public class ChatCompletionsResource {
         void run() {
             Conversation conversation = conversations.resume(request.history());
             try {
-                ChatService.Result result = chat.stream(request.question(), conversation.id(), this,
+                ChatService.Result result = chat.stream(request.question(), conversation, this,
                         events::gone);
                 if (events.gone()) {
                     return;
