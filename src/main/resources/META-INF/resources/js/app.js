@@ -53,9 +53,6 @@ function contextFor(message) {
   const passages = () => message.passages || message.response?.passages || [];
   const citations = () => message.response?.citations || [];
   return {
-    // A bracket is a citation only when it names an article of this answer or of the corpus.
-    isKnown: (id) => state.articles.has(id) || citations().some((c) => c.id === id)
-      || passages().some((p) => p.id === id),
     titleOf: (id) => citations().find((c) => c.id === id)?.title || passages().find((p) => p.id === id)?.title
       || state.articles.get(id)?.title || id,
     onCite: (id, citation, button) => openArticle(id, citation, button),
