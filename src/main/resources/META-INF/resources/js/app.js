@@ -1,6 +1,7 @@
 // Wires the chat page together: conversation state, the composer, the article sidebar and panel.
 
 import * as api from './api.js';
+import { setUpKeyForm } from './apikey.js';
 import { emptyChat, loadChat, saveChat, clearChat } from './store.js';
 import {
   renderArticle, renderArticleList, renderAssistantMessage, renderSuggestions, renderUserMessage,
@@ -292,6 +293,7 @@ async function loadArticles() {
 async function loadSuggestions() {
   try {
     const { questions } = await api.getSuggestions();
+    ui.suggestions.hidden = false; // hidden by an earlier failure (before an API key was given, say)
     renderSuggestions(ui.suggestions, questions || [], (question) => {
       ask(question);
       ui.question.focus();
@@ -348,6 +350,10 @@ document.addEventListener('keydown', (event) => {
 
 renderAll();
 scrollToBottom();
+setUpKeyForm(() => {
+  loadArticles();
+  loadSuggestions();
+});
 loadArticles();
 loadSuggestions();
 ui.question.focus();
