@@ -223,6 +223,10 @@ public interface CiteQaConfig {
     }
 
     interface Http {
+        /** The address to listen on (quarkus.http.host follows it): this machine only, unless widened. */
+        @WithDefault("127.0.0.1")
+        String host();
+
         /** Largest request body; anything near this size is not a question. */
         @WithDefault("64K")
         @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
