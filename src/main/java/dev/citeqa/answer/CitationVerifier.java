@@ -22,6 +22,8 @@ import org.apache.lucene.util.VectorUtil;
  * Checks a model's answer against the passages it was given, before anyone sees it as cited.
  *
  * <ul>
+ *   <li>A marker the model copied from a passage's text, with the words before it, is no citation: it is the
+ *       article's own text ({@link Markers}), and is kept in round brackets.
  *   <li>Every {@code [ID]} marker naming an article that was not among the retrieved passages is removed: a
  *       model can invent IDs, and an invented citation is worse than none.
  *   <li>Each answer sentence is compared with the passages of the articles it cites, by shared terms and by
@@ -39,9 +41,7 @@ public final class CitationVerifier {
     static final double LEXICAL_PARTIAL = 0.4;
     static final double SEMANTIC_PARTIAL = 0.70;
 
-    private static final Pattern BRACKETS = Pattern.compile("\\[([^\\[\\]\\n]{1,400})\\]");
-    private static final Pattern ID_LIKE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]*");
-    private static final Pattern LABEL = Pattern.compile("(?i)^(?:id|source|article|doc|ref)s?\\s*[:#]?\\s*");
+    private static final Pattern BRACKETS = Markers.BRACKETS;
     private static final Pattern REFUSAL = Pattern.compile("(?i)\\b(?:(?:corpus|passages?|articles?|sources?|context"
             + "|documents?|texts?)\\b[^.]{0,60}\\b(?:does not|do not|doesn't|don't|did not|cannot|can't|fails? to)\\b"
             + "[^.]{0,40}\\b(?:say|contain|mention|include|provide|state|answer|specify|give|address)"
@@ -61,7 +61,9 @@ public final class CitationVerifier {
         for (PassageHit hit : passages) {
             byArticle.computeIfAbsent(hit.stored().passage().articleId(), id -> new ArrayList<>()).add(hit);
         }
-        String text = keepKnownMarkers(modelText == null ? "" : modelText.strip(), byArticle.keySet());
+        List<String> quoted = passages.stream().map(h -> h.stored().passage().text()).toList();
+        String text = keepKnownMarkers(Markers.defuseQuoted(modelText == null ? "" : modelText.strip(), quoted),
+                byArticle.keySet());
         List<Claim> claims = claims(text);
 
         Map<String, CitedSentence> cited = new LinkedHashMap<>();
@@ -113,12 +115,11 @@ public final class CitationVerifier {
         while (m.find()) {
             List<String> kept = new ArrayList<>();
             boolean citation = false;
-            for (String part : m.group(1).split("[,;|]|\\s+and\\s+|\\s+")) {
-                String id = LABEL.matcher(part.strip()).replaceFirst("");
+            for (String id : Markers.parts(m.group(1))) {
                 if (known.contains(id)) {
                     kept.add(id);
                     citation = true;
-                } else if (ID_LIKE.matcher(id).matches() && id.matches(".*[\\d_].*")) {
+                } else if (Markers.idShaped(id)) {
                     citation = true; // looks like an ID, but was not retrieved: invented
                 }
             }

@@ -3,10 +3,15 @@ package dev.citeqa.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.search.SearchUnavailableException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,7 +34,20 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        return error(request, 400, "The request body is not valid JSON.", null);
+        return error(request, 400, invalidJson(e), null);
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,100})'");
+
+    /** What is wrong with a body, in words a client can act on; Jackson's own messages name its classes. */
+    static String invalidJson(JsonProcessingException e) {
+        String problem = e == null ? "" : e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE.matcher(problem == null ? "" : problem);
+        if (duplicate.lookingAt()) {
+            return "The request body is not valid JSON: the field \"" + duplicate.group(1)
+                    + "\" appears more than once.";
+        }
+        return "The request body is not valid JSON.";
     }
 
     @ServerExceptionMapper
@@ -47,7 +65,7 @@ public class ApiExceptionMappers {
         int status = e.getResponse().getStatus();
         if (status == 400 && causedBy(e, JsonProcessingException.class)) {
             // The JSON reader wraps parse errors in a plain 400.
-            return malformedJson(null, request);
+            return malformedJson(cause(e, JsonProcessingException.class), request);
         }
         String message = switch (status) {
             case 404 -> "No such resource.";
@@ -66,7 +84,7 @@ public class ApiExceptionMappers {
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        Failure failure = failure(e);
+        Failure failure = request.response().closed() ? gone(e) : failure(e);
         return error(request, failure.status(), failure.message(), null);
     }
 
@@ -79,6 +97,9 @@ public class ApiExceptionMappers {
      * answered 200 before a failure and report it in an event instead.
      */
     public static Failure failure(Throwable e) {
+        if (clientGone(e)) {
+            return gone(e);
+        }
         // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
         if (causedBy(e, SearchUnavailableException.class)) {
             LOG.warn(e.getMessage());
@@ -88,13 +109,42 @@ public class ApiExceptionMappers {
         return new Failure(500, INTERNAL);
     }
 
-    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /** Routine: a user stopped an answer or closed the tab, and no one is left to answer. */
+    private static Failure gone(Throwable e) {
+        LOG.debugf("Client closed the connection: %s", e);
+        return new Failure(CLIENT_CLOSED, "The client closed the connection.");
+    }
+
+    /** The status the access log shows for a request whose client left first (as nginx logs it). */
+    static final int CLIENT_CLOSED = 499;
+
+    /** Whether {@code e} says only that the client went away: closed or reset the connection mid-exchange. */
+    public static boolean clientGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof IOException && message != null
+                    && (message.startsWith("Connection reset") || message.contains("Broken pipe"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    /** The first throwable of {@code type} in the cause chain, or null. */
+    static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static Response error(HttpServerRequest request, int status, String message, String code) {

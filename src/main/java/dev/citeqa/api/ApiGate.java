@@ -117,7 +117,7 @@ public class ApiGate {
     }
 
     /** The remote address; behind a proxy, Quarkus's forwarding settings decide what that is. */
-    private static String client(RoutingContext context) {
+    static String client(RoutingContext context) {
         SocketAddress remote = context.request().remoteAddress();
         return remote == null || remote.host() == null ? "unknown" : remote.host();
     }

@@ -38,7 +38,7 @@ record AskRequest(String question, String conversationId) {
         if (text.isEmpty()) {
             throw ApiException.badRequest("\"question\" must not be blank.");
         }
-        if (text.length() > maxChars) {
+        if (QueryText.longerThan(text, maxChars)) {
             throw ApiException.badRequest("\"question\" is longer than " + maxChars + " characters.");
         }
         JsonNode conversation = body.get("conversationId");

@@ -8,9 +8,7 @@ import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.search.PassageHit;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,12 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /** Questions in, cited answers out: whole ({@code POST /api/ask}) or streamed as server-sent events. */
@@ -57,61 +54,57 @@ public class AskResource {
     @POST
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> stream(JsonNode body, @Context Sse sse) {
+    public Response stream(JsonNode body, @Context HttpServerResponse http) {
         AskRequest request = AskRequest.parse(body, config.question().maxChars());
-        return Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
-            AtomicBoolean cancelled = new AtomicBoolean();
-            emitter.onTermination(() -> cancelled.set(true));
-            try {
-                ChatService.Result result = chat.stream(request.question(), request.conversationId(),
-                        new SseListener(emitter, sse), cancelled::get);
-                emitter.emit(event(sse, "done", AskResponse.of(request.question(), result)));
-                emitter.complete();
-            } catch (CancellationException e) {
-                LOG.debug("Client left; generation stopped");
-                emitter.complete();
-            } catch (RuntimeException e) {
-                // Unlike a model failure, nothing follows this error: no fallback answer, no done event.
-                ApiExceptionMappers.Failure failure = ApiExceptionMappers.failure(e);
-                emitter.emit(event(sse, "error", Map.of("error", failure.message(), "status", failure.status(),
-                        "fallback", false)));
-                emitter.complete();
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Response.ok((StreamingOutput) out -> stream(request, new SseWriter(out, http)))
+                .type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+
+    private void stream(AskRequest request, SseWriter events) {
+        try {
+            ChatService.Result result = chat.stream(request.question(), request.conversationId(),
+                    new SseListener(events), events::gone);
+            events.send("done", json(AskResponse.of(request.question(), result)));
+        } catch (CancellationException e) {
+            LOG.debug("Client left; generation stopped");
+        } catch (RuntimeException e) {
+            // Unlike a model failure, nothing follows this error: no fallback answer, no done event.
+            ApiExceptionMappers.Failure failure = ApiExceptionMappers.failure(e);
+            events.send("error", json(Map.of("error", failure.message(), "status", failure.status(),
+                    "fallback", false)));
+        }
     }
 
     private final class SseListener implements ChatService.Listener {
-        private final MultiEmitter<? super OutboundSseEvent> emitter;
-        private final Sse sse;
+        private final SseWriter events;
 
-        SseListener(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
-            this.emitter = emitter;
-            this.sse = sse;
+        SseListener(SseWriter events) {
+            this.events = events;
         }
 
         @Override
         public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
-            emitter.emit(event(sse, "sources", Map.of("conversationId", conversationId, "standaloneQuestion",
+            events.send("sources", json(Map.of("conversationId", conversationId, "standaloneQuestion",
                     standaloneQuestion, "passages", passages.stream().map(PassageView::of).toList())));
         }
 
         @Override
         public void token(String text) {
-            emitter.emit(event(sse, "token", Map.of("text", text)));
+            events.send("token", json(Map.of("text", text)));
         }
 
         @Override
         public void error(String reason) {
-            emitter.emit(event(sse, "error", Map.of("error", reason, "fallback", true)));
+            events.send("error", json(Map.of("error", reason, "fallback", true)));
         }
     }
 
     /** Data is JSON so that newlines and spaces in answer text survive the SSE line format. */
-    private OutboundSseEvent event(Sse sse, String name, Object data) {
+    private String json(Object data) {
         try {
-            return sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build();
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + name + " event", e);
+            throw new IllegalStateException("cannot serialise " + data.getClass().getSimpleName(), e);
         }
     }
 }

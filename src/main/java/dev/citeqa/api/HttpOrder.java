@@ -1,11 +1,11 @@
 package dev.citeqa.api;
 
-/** The order of the route handlers that run before any resource: identify, then admit, then size. */
+/** The order of the route handlers that run before any resource: identify, then admit, then read the body. */
 final class HttpOrder {
 
     private HttpOrder() {}
 
     static final int REQUEST_ID = Integer.MIN_VALUE;
     static final int GATE = Integer.MIN_VALUE + 1;
-    static final int BODY_LIMIT = Integer.MIN_VALUE + 2;
+    static final int BODY = Integer.MIN_VALUE + 2;
 }

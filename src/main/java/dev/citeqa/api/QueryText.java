@@ -17,6 +17,14 @@ public final class QueryText {
     private QueryText() {}
 
     /**
+     * Whether {@code text} has more than {@code maxChars} characters, counted as people count them: an emoji
+     * is one character, though Java and JavaScript store it as two UTF-16 units.
+     */
+    public static boolean longerThan(String text, int maxChars) {
+        return text.length() > maxChars && text.codePointCount(0, text.length()) > maxChars;
+    }
+
+    /**
      * @param field the parameter's name, for the error message
      * @throws ApiException 400 when {@code raw} holds half of a surrogate pair
      */

@@ -4,18 +4,23 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request an ID, returned in {@code X-Request-Id} and written in the access log, so that a client's
  * report can be matched with the server's log line. A caller's own ID (a proxy's, say) is kept when it is a
- * plain token; anything else is replaced rather than echoed into headers and logs.
+ * plain token; anything else is replaced rather than echoed into headers and logs. The first handler to run,
+ * so it also refuses a URI that no route could read (see {@link #refusedUri}).
  */
 @ApplicationScoped
 public class RequestIds {
 
     static final String HEADER = "X-Request-Id";
+    /** Longest request URI; the HTTP decoder's own limit (quarkus.http.limits.max-initial-line-length) is twice it. */
+    static final int MAX_URI = 8192;
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -27,6 +32,29 @@ public class RequestIds {
         String given = context.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.response().putHeader(HEADER, id);
-        context.next();
+        if (!refusedUri(context)) {
+            context.next();
+        }
+    }
+
+    /**
+     * Quarkus refuses a URI that {@link URI} cannot parse ("%zz") with an empty 400, and the router one whose path
+     * it cannot normalise with a plain-text one. Quarkus's check is off (CiteQaMain) so that this one answers
+     * first, with the API's JSON, before any route reads the path.
+     */
+    private static boolean refusedUri(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri.length() > MAX_URI) {
+            HttpErrors.send(context, 414, "The request URI is longer than " + MAX_URI + " characters.", "uri_too_long");
+            return true;
+        }
+        try {
+            new URI(uri);
+            return false;
+        } catch (URISyntaxException e) {
+            HttpErrors.send(context, 400, "The request URI is not valid (a malformed percent-escape or a character "
+                    + "that must be escaped).", "invalid_uri");
+            return true;
+        }
     }
 }

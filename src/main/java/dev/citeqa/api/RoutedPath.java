@@ -1,7 +1,10 @@
 package dev.citeqa.api;
 
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,19 +22,49 @@ final class RoutedPath {
     private static final Pattern OPEN = Pattern.compile("/|/index\\.html|/favicon\\.svg|/(css|js)/[^/]+"
             + "|/q/health(/(live|ready|started))?/?");
 
-    /** @return the canonical path, or null when its percent-escapes are not valid UTF-8 */
+    /** @return the canonical path, or null when its percent-escapes are malformed or not valid UTF-8 */
     static String of(RoutingContext context) {
-        String path = context.normalizedPath();
-        if (path == null) {
-            return "";
-        }
+        String path;
         try {
-            // "+" is a plain character in a path, not a space.
-            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            path = context.normalizedPath();
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+        if (path == null) {
+            return "";
+        }
+        path = decode(path);
+        return path == null ? null : path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Percent-escapes decoded as strict UTF-8: an overlong form ("%c0%af" for "/") or a lone byte is refused,
+     * where {@code URLDecoder} would quietly make it U+FFFD. "+" stays a plus: in a path it is no space.
+     */
+    private static String decode(String path) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+        byte[] raw = path.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != '%') {
+                bytes.write(raw[i]);
+            } else if (i + 2 < raw.length && hex(raw[i + 1]) >= 0 && hex(raw[i + 2]) >= 0) {
+                bytes.write(hex(raw[i + 1]) * 16 + hex(raw[i + 2]));
+                i += 2;
+            } else {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
     }
 
     static boolean open(String path) {

@@ -40,7 +40,7 @@ public class SearchResource {
         if (query.isEmpty()) {
             throw ApiException.badRequest("Query parameter \"q\" is required.");
         }
-        if (query.length() > config.question().maxChars()) {
+        if (QueryText.longerThan(query, config.question().maxChars())) {
             throw ApiException.badRequest("\"q\" is longer than " + config.question().maxChars() + " characters.");
         }
         int count = parseK(k);

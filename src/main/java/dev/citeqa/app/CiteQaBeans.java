@@ -112,7 +112,8 @@ public class CiteQaBeans {
         CiteQaConfig.Conversation c = config.conversation();
         require(c.maxTurns() >= 1, "citeqa.conversation.max-turns must be positive");
         require(c.maxCount() >= 1, "citeqa.conversation.max-count must be positive");
-        return new ConversationStore(c.maxCount(), c.idleTimeout(), c.maxTurns());
+        require(c.maxBytes().asLongValue() >= 1, "citeqa.conversation.max-bytes must be positive");
+        return new ConversationStore(c.maxCount(), c.maxBytes().asLongValue(), c.idleTimeout(), c.maxTurns());
     }
 
     /** Built at start-up, so that a bad model setting stops the service with a message naming the key. */

@@ -128,11 +128,27 @@ public final class ChatService {
         return run(question, conversationId, null, listener, cancelled);
     }
 
+    /**
+     * A turn of a conversation the caller holds (one resumed from a transcript), answered in it even if the
+     * store has already let it go to make room.
+     */
+    public Result ask(String question, Conversation conversation) {
+        return run(question, conversation, null, null, () -> false);
+    }
+
+    public Result stream(String question, Conversation conversation, Listener listener, BooleanSupplier cancelled) {
+        return run(question, conversation, null, listener, cancelled);
+    }
+
     private Result run(String question, String conversationId, RetrievalMode mode, Listener listener,
             BooleanSupplier cancelled) {
+        return run(question, conversations.getOrCreate(conversationId == null ? UUID.randomUUID().toString()
+                : conversationId), mode, listener, cancelled);
+    }
+
+    private Result run(String question, Conversation conversation, RetrievalMode mode, Listener listener,
+            BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        Conversation conversation = conversations.getOrCreate(
-                conversationId == null ? UUID.randomUUID().toString() : conversationId);
         // Turns of one conversation run one at a time, so each sees the history the previous one left.
         synchronized (conversation) {
             Prepared prepared = prepare(question, conversation, mode == null ? defaultMode : mode);
@@ -164,7 +180,7 @@ public final class ChatService {
                         : fallback.stream(prepared.request(), listener::token, cancelled);
             }
             long answered = System.nanoTime();
-            conversation.record(question, prepared.request().standaloneQuestion(), answer);
+            conversations.record(conversation, question, prepared.request().standaloneQuestion(), answer);
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("retrieve", (retrieved - started) / 1_000_000);
             timings.put("answer", (answered - retrieved) / 1_000_000);

@@ -53,6 +53,36 @@ public final class Conversation {
         }
     }
 
+    /** Bytes a conversation holds beyond its messages' text: the memory, its list, the fields, a cache entry. */
+    private static final int OVERHEAD = 1024;
+    /** Per message: the message object, its content list and the string's header. */
+    private static final int PER_MESSAGE = 96;
+
+    /**
+     * An estimate of the heap this conversation takes, from its text: two bytes a character (a string holding
+     * anything outside Latin-1 stores UTF-16), plus fixed costs. It errs high, so a byte bound holds.
+     */
+    public synchronized long weight() {
+        long bytes = OVERHEAD + 2L * (length(lastStandaloneQuestion) + length(lastEntity) + id.length());
+        for (ChatMessage message : memory.messages()) {
+            bytes += PER_MESSAGE + 2L * text(message).length();
+        }
+        return bytes;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /** The text of a question or an answer. */
+    static String text(ChatMessage message) {
+        return switch (message) {
+            case UserMessage user -> user.singleText();
+            case AiMessage ai -> ai.text() == null ? "" : ai.text();
+            default -> throw new IllegalArgumentException("not a question or answer: " + message.type());
+        };
+    }
+
     /** A new conversation, under {@code newId}, that continues from where this one stands. */
     synchronized Conversation copy(String newId) {
         Conversation copy = new Conversation(newId, maxTurns);

@@ -3,9 +3,8 @@ package dev.citeqa.chat;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.langchain4j.data.message.AiMessage;
+import dev.citeqa.answer.Answer;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.UserMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,22 +15,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Conversations by ID, bounded in number (least recently used go first) and forgotten after an idle time,
- * so that memory stays flat however many clients come and go.
+ * Conversations by ID, bounded in bytes and in number (least recently used go first) and forgotten after an
+ * idle time, so that memory stays flat however many clients come and go, and however much history each sends.
  */
 public final class ConversationStore {
+
+    /** The byte bound when none is given ({@code citeqa.conversation.max-bytes}'s default). */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
     private final Cache<String, Conversation> conversations;
     private final int maxTurns;
 
     public ConversationStore(int maxConversations, Duration idleTimeout, int maxTurns) {
-        this(maxConversations, idleTimeout, maxTurns, Ticker.systemTicker());
+        this(maxConversations, DEFAULT_MAX_BYTES, idleTimeout, maxTurns);
+    }
+
+    public ConversationStore(int maxConversations, long maxBytes, Duration idleTimeout, int maxTurns) {
+        this(maxConversations, maxBytes, idleTimeout, maxTurns, Ticker.systemTicker());
     }
 
     /** With the clock that idle time is measured on, so tests need not wait. */
-    ConversationStore(int maxConversations, Duration idleTimeout, int maxTurns, Ticker ticker) {
+    ConversationStore(int maxConversations, long maxBytes, Duration idleTimeout, int maxTurns, Ticker ticker) {
+        // Caffeine bounds by weight or by count, not both: every conversation weighs at least an even share of
+        // the bytes, so no more than maxConversations fit either.
+        long share = Math.max(1, maxBytes / maxConversations);
         this.conversations = Caffeine.newBuilder()
-                .maximumSize(maxConversations)
+                .maximumWeight(maxBytes)
+                .weigher((String key, Conversation c) -> (int) Math.min(Integer.MAX_VALUE,
+                        Math.max(share, 2L * key.length() + c.weight())))
                 .expireAfterAccess(idleTimeout)
                 .ticker(ticker)
                 // Evictions run on the calling thread, so the bound holds as each call returns.
@@ -42,6 +53,15 @@ public final class ConversationStore {
 
     public Conversation getOrCreate(String id) {
         return conversations.get(id, key -> new Conversation(key, maxTurns));
+    }
+
+    /**
+     * Records a turn in {@code conversation} and weighs it again: Caffeine weighs an entry when it is stored,
+     * and a conversation grows after that.
+     */
+    public void record(Conversation conversation, String question, String standaloneQuestion, Answer answer) {
+        conversation.record(question, standaloneQuestion, answer);
+        conversations.asMap().replace(conversation.id(), conversation);
     }
 
     public Optional<Conversation> find(Object id) {
@@ -82,11 +102,7 @@ public final class ConversationStore {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
         for (ChatMessage message : transcript) {
-            String text = switch (message) {
-                case UserMessage user -> user.singleText();
-                case AiMessage ai -> ai.text() == null ? "" : ai.text();
-                default -> throw new IllegalArgumentException("not a question or answer: " + message.type());
-            };
+            String text = Conversation.text(message);
             // Clients may trim what they resend; the separator keeps ["ab", "c"] apart from ["a", "bc"].
             digest.update((message.type() + "\u0000" + text.strip() + "\u0000").getBytes(StandardCharsets.UTF_8));
         }
@@ -97,5 +113,11 @@ public final class ConversationStore {
     long size() {
         conversations.cleanUp();
         return conversations.estimatedSize();
+    }
+
+    /** For tests: the bytes the store counts as held. */
+    long weight() {
+        conversations.cleanUp();
+        return conversations.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 }

@@ -200,6 +200,11 @@ public interface CiteQaConfig {
         @WithDefault("10000")
         int maxCount();
 
+        /** Memory the kept conversations may take, estimated from their text; the least recently used goes first. */
+        @WithDefault("64M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBytes();
+
         /** A conversation idle this long is forgotten. */
         @WithDefault("PT2H")
         Duration idleTimeout();
@@ -245,10 +250,22 @@ public interface CiteQaConfig {
     }
 
     interface Http {
+        /** The address to listen on (quarkus.http.host follows it): this machine only, unless widened. */
+        @WithDefault("127.0.0.1")
+        String host();
+
         /** Largest request body; anything near this size is not a question. */
         @WithDefault("64K")
         @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
         MemorySize maxBody();
+
+        /** Longest a request body may take to arrive; bodies are read on the event loop, never by a worker. */
+        @WithDefault("PT10S")
+        Duration bodyTimeout();
+
+        /** Request bodies one client (remote address) may have arriving at once; 0 turns the bound off. */
+        @WithDefault("16")
+        int maxPendingBodies();
 
         RateLimit rateLimit();
     }

@@ -1,5 +1,7 @@
 // HTTP access to the CiteQA API: plain JSON calls and the server-sent-event answer stream.
 
+import { KEY_REQUIRED, authHeaders } from './apikey.js';
+
 /** An error the API reported (JSON {error, status}) or a failure to reach it. */
 export class ApiError extends Error {
   constructor(message, status = 0) {
@@ -19,13 +21,16 @@ async function errorFrom(response) {
   } catch {
     // Not JSON (a proxy's error page, say): keep the status line.
   }
+  if (response.status === 401) {
+    document.dispatchEvent(new CustomEvent(KEY_REQUIRED, { detail: message }));
+  }
   return new ApiError(message, response.status);
 }
 
 async function getJson(path) {
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' } });
+    response = await fetch(path, { headers: { ...authHeaders(), Accept: 'application/json' } });
   } catch {
     throw new ApiError('Could not reach the server.');
   }
@@ -55,7 +60,7 @@ export async function askWhole(question, conversationId, signal) {
   try {
     response = await fetch('/api/ask', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { ...authHeaders(), 'Content-Type': 'application/json', Accept: 'application/json' },
       body: askBody(question, conversationId),
       signal,
     });
@@ -127,7 +132,7 @@ export async function ask(question, conversationId, handlers, signal) {
   try {
     response = await fetch('/api/ask/stream', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: { ...authHeaders(), 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: askBody(question, conversationId),
       signal,
     });

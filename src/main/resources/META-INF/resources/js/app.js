@@ -1,6 +1,7 @@
 // Wires the chat page together: conversation state, the composer, the article sidebar and panel.
 
 import * as api from './api.js';
+import { setUpKeyForm } from './apikey.js';
 import { emptyChat, loadChat, saveChat, clearChat } from './store.js';
 import {
   renderArticle, renderAssistantMessage, renderSuggestions, renderUserMessage, updateAnswerText,
@@ -59,9 +60,6 @@ function contextFor(message) {
   const passages = () => message.passages || message.response?.passages || [];
   const citations = () => message.response?.citations || [];
   return {
-    // A bracket is a citation only when it names an article of this answer or of the corpus.
-    isKnown: (id) => state.articles.has(id) || citations().some((c) => c.id === id)
-      || passages().some((p) => p.id === id),
     titleOf: (id) => citations().find((c) => c.id === id)?.title || passages().find((p) => p.id === id)?.title
       || state.articles.get(id)?.title || id,
     onCite: (id, citation, button) => openArticle(id, citation, button),
@@ -313,6 +311,7 @@ const SUGGESTION_RETRIES = 20;
 async function loadSuggestions(attempt = 0) {
   try {
     const { questions, pending } = await api.getSuggestions();
+    ui.suggestions.hidden = false; // hidden by an earlier failure (before an API key was given, say)
     renderSuggestions(ui.suggestions, questions || [], (question) => {
       ask(question);
       ui.question.focus();
@@ -370,6 +369,10 @@ document.addEventListener('keydown', (event) => {
 
 renderAll();
 scrollToBottom();
+setUpKeyForm(() => {
+  loadArticles();
+  loadSuggestions();
+});
 loadArticles();
 loadSuggestions();
 ui.question.focus();

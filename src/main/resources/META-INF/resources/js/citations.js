@@ -20,7 +20,7 @@ function idsIn(content, isKnown) {
  * sentence like "the [sic] talks" is left alone.
  *
  * @param {string} text the answer text
- * @param {(id: string) => boolean} isKnown whether an ID names an article of this answer or the corpus
+ * @param {(id: string) => boolean} isKnown whether an ID may be a chip in this answer (see chipIds)
  * @param {boolean} streaming when true, an unfinished "[..." at the very end is held back (the rest of
  *     the marker has not arrived yet), so it does not flash as text before becoming a chip
  * @returns {{segments: Array, order: string[]}} order lists the cited IDs by number (order[0] is [1])
@@ -49,6 +49,21 @@ export function parseAnswer(text, isKnown, streaming = false) {
   }
   if (last < text.length) segments.push({ type: 'text', text: text.slice(last) });
   return { segments, order };
+}
+
+/**
+ * The article IDs an answer may show as chips. Once it is complete, only those its citations name: the server
+ * checked them, and a bracketed ID anywhere else in the text (quoted from an article, say) is text. While it
+ * streams there are no citations yet, so the retrieved passages stand in; the complete answer replaces it.
+ *
+ * @param {object} message an assistant message: {status, passages, response}
+ * @returns {Set<string>}
+ */
+export function chipIds(message) {
+  if (message.status === 'done' && message.response) {
+    return new Set((message.response.citations || []).map((c) => c.id));
+  }
+  return new Set((message.passages || message.response?.passages || []).map((p) => p.id));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Builds the page's DOM. Every piece of text from the server (answers, titles, article text) goes in
 // through textContent or text nodes, never as HTML, so markup inside a news article stays visible text.
 
-import { numberCitations, parseAnswer } from './citations.js';
+import { chipIds, numberCitations, parseAnswer } from './citations.js';
 
 /** Creates an element with optional class, text and attributes, and appends the children. */
 export function el(tag, { className, text, attrs } = {}, ...children) {
@@ -44,7 +44,7 @@ export function renderUserMessage(message) {
 /**
  * An answer in any state: streaming, done (answered or not) or failed.
  *
- * ctx: {isKnown(id), titleOf(id), onCite(id, citation, button), onRetry(message), canRetry}
+ * ctx: {titleOf(id), onCite(id, citation, button), onRetry(message), canRetry}
  */
 export function renderAssistantMessage(message, ctx) {
   const response = message.response;
@@ -99,7 +99,7 @@ export function renderAssistantMessage(message, ctx) {
         + 'check the sources before relying on it.' })));
   }
 
-  const { order } = parseAnswer(response.answer || '', ctx.isKnown);
+  const { order } = parseAnswer(response.answer || '', isChip(message));
   const numbered = numberCitations(response.citations, order);
   if (numbered.length > 0) {
     bubble.append(renderSources(numbered, ctx));
@@ -136,7 +136,7 @@ export function updateAnswerText(node, message, ctx) {
   if (!container) return;
   const streaming = message.status === 'streaming';
   const text = streaming ? message.text : (message.response?.answer ?? message.text);
-  const { segments } = parseAnswer(text || '', ctx.isKnown, streaming);
+  const { segments } = parseAnswer(text || '', isChip(message), streaming);
   const citationsById = new Map((message.response?.citations || []).map((c) => [c.id, c]));
 
   container.replaceChildren(...segments.map((segment) => (segment.type === 'text'
@@ -153,6 +153,12 @@ export function updateAnswerText(node, message, ctx) {
         el('span', { text: found ? `Found ${found} passages, writing the answer…` : 'Searching the corpus…' }));
     }
   }
+}
+
+/** Whether a bracketed ID in this message's text becomes a chip (see chipIds). */
+function isChip(message) {
+  const ids = chipIds(message);
+  return (id) => ids.has(id);
 }
 
 /** A citation chip: the number in a pill; hover shows the article title, screen readers hear both. */

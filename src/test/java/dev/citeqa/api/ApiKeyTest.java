@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,8 +112,29 @@ class ApiKeyTest {
 
     @Test
     void healthAndThePageStayOpen() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/").then().statusCode(200);
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/", "/index.html",
+                "/js/app.js", "/js/apikey.js", "/css/app.css", "/favicon.svg")) {
+            given().when().get(path).then().statusCode(200);
+        }
+    }
+
+    /** Metrics and OpenAPI describe the service to whoever holds the key, as the API does. */
+    @Test
+    void metricsAndOpenApiNeedTheKey() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(path)
+                    .then().statusCode(401).contentType(ContentType.JSON)
+                    .header("WWW-Authenticate", equalTo("Bearer"))
+                    .body("error", equalTo("An API key is required: send \"Authorization: Bearer <key>\" or "
+                            + "\"X-API-Key: <key>\"."))
+                    .body("status", equalTo(401));
+            given().header("Authorization", "Bearer wrong").when().get(path)
+                    .then().statusCode(401).body("error", equalTo("The API key is not valid."));
+            given().header("Authorization", "Bearer " + KEY).when().get(path).then().statusCode(200);
+            given().header("X-API-Key", KEY).when().get(path).then().statusCode(200);
+        }
+        given().header("X-API-Key", KEY).when().get("/q/metrics")
+                .then().body(containsString("citeqa_rate_limited_total"));
     }
 
     @Test

@@ -51,7 +51,7 @@ class ConversationStoreTest {
         for (int i = 0; i < 100_000; i++) {
             Conversation c = store.getOrCreate("client-" + i);
             for (int turn = 0; turn < 5; turn++) {
-                c.record("question " + turn, "question " + turn, answer("answer " + turn));
+                store.record(c, "question " + turn, "question " + turn, answer("answer " + turn));
             }
             if (i % 10_000 == 9_999) {
                 assertTrue(store.size() <= 1000, "after " + (i + 1) + ": " + store.size());
@@ -62,10 +62,54 @@ class ConversationStoreTest {
         assertEquals(6, store.find("client-99999").orElseThrow().history().size());
     }
 
+    /**
+     * OpenAI-style clients resend the whole conversation: 58 KB of history per request, remembered under the
+     * transcript. A thousand of them would hold over 100 MB by count alone; by weight the store stays within its
+     * byte bound, keeps the most recent, and charges each conversation at least what its text takes in memory.
+     */
+    @Test
+    void longTranscriptsStayWithinTheByteBound() {
+        long maxBytes = 4_000_000;
+        ConversationStore store = new ConversationStore(10_000, maxBytes, Duration.ofHours(2), 10);
+        List<ChatMessage> last = null;
+        for (int i = 0; i < 1000; i++) {
+            String filler = " " + i + " about NATO's meeting in Antalya".repeat(900); // 29 KB per message
+            List<ChatMessage> history = List.of(UserMessage.from("Question" + filler), AiMessage.from("Answer" + filler));
+            Conversation c = store.resume(history);
+            store.record(c, "Who chaired it?", "Who chaired it?", answer("Rutte chaired it."));
+            last = List.of(history.get(0), history.get(1), UserMessage.from("Who chaired it?"),
+                    AiMessage.from("Rutte chaired it."));
+            store.remember(last, c);
+            assertTrue(store.weight() <= maxBytes, "after " + (i + 1) + ": " + store.weight() + " bytes");
+            assertTrue(c.weight() >= 2L * 2 * filler.length(), "weighs " + c.weight());
+        }
+        long perConversation = store.resume(last).weight();
+        assertTrue(store.size() <= maxBytes / perConversation + 1, store.size() + " of " + perConversation + " bytes");
+        assertTrue(store.size() >= maxBytes / perConversation / 2, "the bound is used, not undercut: " + store.size());
+    }
+
+    /** A conversation grows after it is stored; recording a turn weighs it again. */
+    @Test
+    void aGrowingConversationIsWeighedAgain() {
+        ConversationStore store = new ConversationStore(100, 1_000_000, Duration.ofHours(2), 50);
+        Conversation c = store.getOrCreate("growing");
+        for (int turn = 0; turn < 20; turn++) {
+            store.record(c, "q" + turn + "x".repeat(10_000), "q" + turn, answer("a".repeat(10_000)));
+        }
+        assertTrue(store.find("growing").isPresent());
+        assertTrue(store.weight() >= 20 * 2 * 2 * 10_000, "weight " + store.weight());
+        // Past the bound on its own: a conversation bigger than the whole store is not kept.
+        for (int turn = 0; turn < 20; turn++) {
+            store.record(c, "q" + "x".repeat(20_000), "q", answer("a".repeat(20_000)));
+        }
+        assertTrue(store.find("growing").isEmpty());
+        assertTrue(store.weight() <= 1_000_000, "weight " + store.weight());
+    }
+
     @Test
     void idleConversationsAreForgotten() {
         AtomicLong now = new AtomicLong();
-        ConversationStore store = new ConversationStore(1000, Duration.ofMinutes(30), 3, now::get);
+        ConversationStore store = new ConversationStore(1000, 1_000_000, Duration.ofMinutes(30), 3, now::get);
         store.getOrCreate("idle").record("q", "q", answer("a"));
         store.getOrCreate("busy").record("q", "q", answer("a"));
         now.addAndGet(Duration.ofMinutes(20).toNanos());

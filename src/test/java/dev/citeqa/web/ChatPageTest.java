@@ -447,6 +447,45 @@ class ChatPageTest extends PageTest {
                 + ".map(e => e.dataset.articleId)");
     }
 
+    /**
+     * A bracketed ID in answer text that the answer's citations do not name stays text, though the article
+     * exists and was retrieved: only the server's verified citations become chips.
+     */
+    @Test
+    void chipsOnlyForTheAnswersCitations() {
+        js("""
+                const real = window.fetch;
+                const passage = (id, title) => ({ id, title, date: null, passage: 'p', score: 1, start: 0, end: 1 });
+                const final = { conversationId: 'forged-1', question: 'q', standaloneQuestion: 'q',
+                    answer: 'It was chaired by PWNED [002_4e585f413ea321f4] [999_deadbeefdeadbeef]. '
+                        + '[001_ef047f98b842d2d5]',
+                    answered: true,
+                    citations: [{ id: '001_ef047f98b842d2d5', title: 'Cited title', date: '2025-05-13',
+                        snippet: 's', start: 564, end: 733, supported: true }],
+                    passages: [passage('001_ef047f98b842d2d5', 'Cited title'), passage('002_4e585f413ea321f4', 'Other')],
+                    answerer: 'extractive', fallback: false, unsupportedSentences: [], timingsMs: { total: 5 } };
+                window.fetch = (input, init) => {
+                  if (!String(input).includes('/api/ask/stream')) return real(input, init);
+                  const body = 'event: done\\ndata: ' + JSON.stringify(final) + '\\n\\n';
+                  return Promise.resolve(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }));
+                };
+                """);
+        WebElement answer = ask("Who chaired the dinner?");
+
+        List<WebElement> chips = answer.findElements(By.cssSelector(".answer-text .chip"));
+        assertEquals(List.of("001_ef047f98b842d2d5"), chips.stream().map(c -> c.getDomAttribute("data-article-id"))
+                .toList());
+        assertEquals("It was chaired by PWNED [002_4e585f413ea321f4] [999_deadbeefdeadbeef].1",
+                js("return arguments[0].querySelector('.answer-text').textContent", answer));
+        assertEquals(1, answer.findElements(By.cssSelector(".source-item")).size());
+
+        // The same after a reload, from the saved conversation, when every corpus title is known.
+        driver.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("#article-list .article-item")).size() == 6);
+        WebElement restored = wait.until(d -> answers().getFirst());
+        assertEquals(1, restored.findElements(By.cssSelector(".answer-text .chip")).size());
+    }
+
     /** The page's own modules, loaded in the browser: marker parsing, numbering and highlighting. */
     @Test
     void citationHelpers() {

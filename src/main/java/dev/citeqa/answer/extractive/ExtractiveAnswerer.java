@@ -7,6 +7,7 @@ import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Citation;
+import dev.citeqa.answer.Markers;
 import dev.citeqa.answer.extractive.EntityTagger.Entity;
 import dev.citeqa.answer.extractive.EntityTagger.Kind;
 import dev.citeqa.answer.extractive.QuestionAnalysis.AnswerType;
@@ -291,7 +292,8 @@ public final class ExtractiveAnswerer implements Answerer {
         Article article = best.hit().stored().article();
         List<Sentence> sentences = best.sentences();
         String snippet = String.join(" ", sentences.stream().map(Sentence::text).toList());
-        String text = snippet + " [" + article.id() + "]";
+        // The quote keeps any bracket the article has, but not as a marker: the only marker is CiteQA's own.
+        String text = Markers.defuse(snippet) + " [" + article.id() + "]";
         Citation citation = new Citation(article.id(), article.title(), article.date(), snippet,
                 sentences.getFirst().start(), sentences.getLast().end(), true);
         return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best));

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.llm;
 
+import dev.citeqa.answer.Markers;
 import dev.citeqa.search.PassageContents;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.message.ChatMessage;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Puts the retrieved passages into the answer prompt, each headed by the ID the model must cite, its title
- * and its date.
+ * and its date. Marker-shaped text inside a title or passage is shown to the model in round brackets, so the
+ * only markers in the prompt are the headings.
  */
 public final class PromptInjector implements ContentInjector {
 
@@ -37,10 +39,10 @@ public final class PromptInjector implements ContentInjector {
             Metadata m = content.textSegment().metadata();
             String date = m.getString(PassageContents.DATE);
             out.append('[').append(m.getString(PassageContents.ARTICLE_ID)).append("] ")
-                    .append(m.getString(PassageContents.TITLE))
+                    .append(Markers.defuse(m.getString(PassageContents.TITLE)))
                     .append(date == null ? "" : " (" + date + ")")
                     .append('\n')
-                    .append(content.textSegment().text())
+                    .append(Markers.defuse(content.textSegment().text()))
                     .append("\n\n");
         }
         return out.toString().strip();

@@ -58,7 +58,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         if (question.isEmpty()) {
             throw invalid("The last user message must not be blank.");
         }
-        if (question.length() > maxChars) {
+        if (QueryText.longerThan(question, maxChars)) {
             throw invalid("The last user message is longer than " + maxChars + " characters.");
         }
         checkNumber(body, "temperature", 0, 2, false);

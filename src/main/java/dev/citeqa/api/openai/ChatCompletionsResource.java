@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.api.ApiExceptionMappers;
 import dev.citeqa.api.OpenAiError;
+import dev.citeqa.api.SseWriter;
 import dev.citeqa.api.openai.OpenAiViews.ChatCompletion;
 import dev.citeqa.api.openai.OpenAiViews.Choice;
 import dev.citeqa.api.openai.OpenAiViews.Chunk;
@@ -28,9 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -69,11 +67,11 @@ public class ChatCompletionsResource {
         ChatCompletionRequest request = ChatCompletionRequest.parse(body, config.question().maxChars());
         if (request.stream()) {
             index.current(); // not ready: a 503 now, rather than an error inside a 200 stream
-            return Response.ok((StreamingOutput) out -> new Stream(request, out, http).run())
+            return Response.ok((StreamingOutput) out -> new Stream(request, new SseWriter(out, http)).run())
                     .type(MediaType.SERVER_SENT_EVENTS).build();
         }
         Conversation conversation = conversations.resume(request.history());
-        ChatService.Result result = chat.ask(request.question(), conversation.id(), null);
+        ChatService.Result result = chat.ask(request.question(), conversation);
         String answer = result.answer().text();
         conversations.remember(request.transcript(answer), conversation);
         List<Citation> citations = result.answer().citations();
@@ -94,26 +92,23 @@ public class ChatCompletionsResource {
      */
     private final class Stream implements ChatService.Listener {
         private final ChatCompletionRequest request;
-        private final OutputStream out;
-        private final HttpServerResponse http;
+        private final SseWriter events;
         private final String id = newId();
         private final long created = Instant.now().getEpochSecond();
         /** The answer as the client has received it. */
         private final StringBuilder sent = new StringBuilder();
-        private volatile boolean gone;
 
-        Stream(ChatCompletionRequest request, OutputStream out, HttpServerResponse http) {
+        Stream(ChatCompletionRequest request, SseWriter events) {
             this.request = request;
-            this.out = out;
-            this.http = http;
+            this.events = events;
         }
 
         void run() {
             Conversation conversation = conversations.resume(request.history());
             try {
-                ChatService.Result result = chat.stream(request.question(), conversation.id(), this,
-                        () -> gone || http.closed());
-                if (gone) {
+                ChatService.Result result = chat.stream(request.question(), conversation, this,
+                        events::gone);
+                if (events.gone()) {
                     return;
                 }
                 List<Citation> citations = result.answer().citations();
@@ -155,17 +150,8 @@ public class ChatCompletionsResource {
                     List.of(new ChunkChoice(0, delta, finishReason)), usage, citations)));
         }
 
-        /** A failed write means the client left: generation stops at the next check. */
         private void write(String data) {
-            if (gone) {
-                return;
-            }
-            try {
-                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException e) {
-                gone = true;
-            }
+            events.send(null, data);
         }
 
         private String json(Object value) {
