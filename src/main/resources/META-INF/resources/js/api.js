@@ -45,6 +45,8 @@ export const getArticles = ({ q = '', offset = 0, limit = 50 } = {}) =>
   getJson(`/api/articles?${new URLSearchParams({ q, offset, limit })}`);
 export const getArticle = (id) => getJson(`/api/articles/${encodeURIComponent(id)}`);
 export const getSuggestions = () => getJson('/api/suggestions');
+/** Whether questions can be asked yet, how they are answered, and the index build's progress. */
+export const getStatus = () => getJson('/api/status');
 
 function askBody(question, conversationId) {
   const body = { question };

@@ -7,6 +7,7 @@ import {
   renderArticle, renderAssistantMessage, renderSuggestions, renderUserMessage, updateAnswerText,
 } from './render.js';
 import { initSidebar } from './sidebar.js';
+import { initStatus } from './status.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -37,6 +38,11 @@ const ui = {
   panelStatus: $('panel-status'),
   panelClose: $('panel-close'),
   backdrop: $('backdrop'),
+  indexStatus: $('index-status'),
+  indexStatusTitle: $('index-status-title'),
+  indexProgress: $('index-progress'),
+  indexProgressBar: $('index-progress-bar'),
+  indexStatusDetail: $('index-status-detail'),
 };
 
 const state = {
@@ -369,9 +375,23 @@ document.addEventListener('keydown', (event) => {
 
 renderAll();
 scrollToBottom();
+const indexStatus = initStatus({
+  section: ui.indexStatus,
+  title: ui.indexStatusTitle,
+  track: ui.indexProgress,
+  bar: ui.indexProgressBar,
+  detail: ui.indexStatusDetail,
+}, {
+  // The article list and suggestions answered 503 until an index served.
+  onReady() {
+    loadArticles();
+    loadSuggestions();
+  },
+});
 setUpKeyForm(() => {
   loadArticles();
   loadSuggestions();
+  indexStatus.refresh();
 });
 loadArticles();
 loadSuggestions();

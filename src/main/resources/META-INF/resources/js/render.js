@@ -111,6 +111,11 @@ export function renderAssistantMessage(message, ctx) {
   if (response.timingsMs?.total !== undefined) {
     footer.append(el('span', { className: 'timing', text: ` · ${response.timingsMs.total} ms` }));
   }
+  // While the index's vectors are built, passages are found by their words alone: say so.
+  if (response.retrieval === 'bm25' && response.indexing) {
+    footer.append(el('span', { className: 'retrieval-note',
+      text: ' · found by word search (BM25) while the index is completed' }));
+  }
   bubble.append(footer);
   return node;
 }

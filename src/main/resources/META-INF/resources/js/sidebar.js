@@ -50,7 +50,9 @@ export function initSidebar(parts, { onOpen, onPage }) {
       onPage(page.articles);
     } catch (error) {
       if (request !== view.request) return;
-      showStatus(`Articles could not be loaded: ${error.message}`);
+      // 503: no index yet; the page loads the list again once one serves.
+      showStatus(error.status === 503 ? 'The articles appear here once the index is built.'
+        : `Articles could not be loaded: ${error.message}`);
     } finally {
       if (request === view.request) parts.list.setAttribute('aria-busy', 'false');
     }
