@@ -194,8 +194,8 @@ def write(folder, out_path):
 
     w("# Benchmarks")
     w("")
-    w("Written by `bench/run.sh` (see the top of that script); do not edit by hand. Every figure below says when it "
-      "was measured and by which command.")
+    w("Written by `bench/run.sh` (see the top of that script), and its last section, First start, by "
+      "`bench/firststart.sh`; do not edit by hand. Every figure below says when it was measured and by which command.")
     w("")
     if env.get("mode") == "quick":
         w("> **Quick mode**: short load runs (2 s warm-up, 3 s capacity, 4 s fixed rate, one repetition) and, "
@@ -481,8 +481,15 @@ def write(folder, out_path):
         w(source(jmh))
         w("")
 
+    # bench/firststart.sh writes its own section; keep it.
+    first_start = ""
+    if os.path.exists(out_path):
+        old = open(out_path, encoding="utf-8").read()
+        begin, end = "<!-- first-start:begin -->", "<!-- first-start:end -->"
+        if begin in old and end in old:
+            first_start = "\n" + old[old.index(begin):old.index(end) + len(end)] + "\n"
     with open(out_path, "w", encoding="utf-8") as out:
-        out.write("\n".join(L).rstrip() + "\n")
+        out.write("\n".join(L).rstrip() + "\n" + first_start)
 
 
 def main():

@@ -38,7 +38,7 @@ public final class HostileCorpus {
 
     private static final Set<String> FIELDS = Set.of("conversationId", "question", "standaloneQuestion", "answer",
             "answered", "citations", "passages", "answerer", "fallback", "fallbackReason", "unsupportedSentences",
-            "timingsMs");
+            "timingsMs", "retrieval");
     private static final Pattern MARKER = Pattern.compile("\\[([^\\[\\]\\s]+)]");
 
     private HostileCorpus() {}

@@ -3,6 +3,7 @@ package dev.citeqa.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.citeqa.collection.ArticleParser;
+import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.collection.DateOrder;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.Passage;
@@ -25,15 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * hybrid questions are measured against.
  *
  * <pre>
- * ModelSpeed texts   --corpus DIR --out FILE [--model bge-small-en-v1.5-q] [--session citeqa|stock]
+ * ModelSpeed texts   --corpus DIR --out FILE [--model bge-small-en-v1.5-q] [--session citeqa|stock] [--articles N]
  * ModelSpeed queries --questions FILE --out FILE [--model ...] [--session ...] [--clients 1,8,32] [--seconds 10]
  * </pre>
  *
  * <p>{@code --session stock} runs LangChain4j's own model class (ONNX Runtime's default threading) instead of
  * the session the application opens, so that the report can show what that choice is worth.
  *
- * <p>{@code texts} embeds what indexing the corpus embeds (each passage with its title, and each distinct
- * sentence), in batches of the same size, and times only the model calls. {@code queries} times single
+ * <p>{@code texts} embeds what indexing the corpus embeds (each passage, with the default chunking, with its
+ * title; at most {@code --articles} articles), in batches of the same size, and times only the model calls. {@code queries} times single
  * distinct questions one after another (the per-question floor of hybrid retrieval), then the throughput of
  * as many threads as clients embedding distinct questions back to back.
  */
@@ -41,7 +42,7 @@ public final class ModelSpeed {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** As the application's Embedder batches index-time text. */
-    private static final int BATCH = 64;
+    private static final int BATCH = 32;
 
     private ModelSpeed() {}
 
@@ -57,7 +58,8 @@ public final class ModelSpeed {
         };
         ObjectNode out = JSON.createObjectNode().put("model", choice.id()).put("session", session);
         switch (command) {
-            case "texts" -> texts(model, Path.of(a.get("corpus", null)), out);
+            case "texts" -> texts(model, Path.of(a.get("corpus", null)), Integer.parseInt(a.get("articles", "1000000")),
+                    out);
             case "queries" -> queries(model, Questions.read(Path.of(a.get("questions", null))), a.ints("clients", "1,8,32"),
                     Long.parseLong(a.get("seconds", "10")), out);
             default -> throw new IllegalArgumentException("usage: ModelSpeed texts|queries --name value ...");
@@ -66,29 +68,31 @@ public final class ModelSpeed {
         System.err.println(out);
     }
 
-    private static void texts(EmbeddingModel model, Path corpus, ObjectNode out) throws Exception {
+    private static void texts(EmbeddingModel model, Path corpus, int maxArticles, ObjectNode out) throws Exception {
         LinkedHashSet<String> passages = new LinkedHashSet<>();
-        LinkedHashSet<String> sentences = new LinkedHashSet<>();
         int articles = 0;
-        PassageChunker chunker = PassageChunker.ofSentences(3, 1);
+        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
+        PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
         for (NewsCollection.SourceFile file : NewsCollection.scan(corpus, 2_000_000).files()) {
             Optional<ArticleParser.Parsed> parsed = ArticleParser.read(file.id(), file.text(), DateOrder.UNKNOWN);
             if (parsed.isEmpty()) {
                 continue;
             }
-            articles++;
+            if (++articles > maxArticles) {
+                articles--;
+                break;
+            }
             for (Passage p : chunker.chunk(file.id(), parsed.get().sentences())) {
                 passages.add(IndexGenerator.embeddingText(parsed.get().article().title(), p));
-                p.sentences().forEach(s -> sentences.add(s.text()));
             }
         }
         model.embed("warm-up");
         long passageNanos = embedInBatches(model, new ArrayList<>(passages));
-        long sentenceNanos = embedInBatches(model, new ArrayList<>(sentences));
-        double seconds = (passageNanos + sentenceNanos) / 1e9;
-        out.put("articles", articles).put("passageTexts", passages.size()).put("sentenceTexts", sentences.size())
-                .put("passageSeconds", passageNanos / 1e9).put("sentenceSeconds", sentenceNanos / 1e9)
-                .put("seconds", seconds).put("textsPerSecond", (passages.size() + sentences.size()) / seconds)
+        double seconds = passageNanos / 1e9;
+        // Sentences are no longer embedded; the field stays for the report's older results.
+        out.put("articles", articles).put("passageTexts", passages.size()).put("sentenceTexts", 0)
+                .put("passageSeconds", seconds).put("sentenceSeconds", 0)
+                .put("seconds", seconds).put("textsPerSecond", passages.size() / seconds)
                 .put("articlesPerSecond", articles / seconds);
     }
 

@@ -1,5 +1,6 @@
 package dev.citeqa.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.search.SearchUnavailableException;
@@ -25,6 +26,7 @@ public class ApiExceptionMappers {
 
     public static final String SEARCH_UNAVAILABLE = "The search cluster cannot be reached; try again shortly.";
     public static final String NOT_READY = "The index is still being built; try again shortly.";
+    public static final String NOT_BUILT = "The corpus could not be indexed: ";
     public static final String INTERNAL = "Internal error; the server log has the details.";
 
     @ServerExceptionMapper
@@ -50,10 +52,31 @@ public class ApiExceptionMappers {
         return "The request body is not valid JSON.";
     }
 
+    /** A hint for clients that poll: the page polls every second or two, a script need not. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * 503 while no index can answer, in the usual error shape plus the build's progress: {@code "indexing"}
+     * under {@code /api/}, and under {@code /v1/} beside OpenAI's error object in {@code "citeqa"}.
+     */
     @ServerExceptionMapper
     public Response notReady(IndexService.IndexNotReadyException e, HttpServerRequest request) {
-        return error(request, 503, NOT_READY, null);
+        IndexingView indexing = IndexingView.of(e.indexing());
+        String message = e.buildError() == null ? NOT_READY : NOT_BUILT + e.buildError();
+        Object body = OpenAiError.applies(request.path())
+                ? new OpenAiNotReady(OpenAiError.of(503, message, "index_not_ready").error(),
+                        new CiteQaInfo(null, indexing))
+                : new NotReadyError(message, 503, indexing);
+        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON)
+                .entity(body).build();
     }
+
+    /** {@link ApiError} with the build's progress. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NotReadyError(String error, int status, IndexingView indexing) {}
+
+    /** {@link OpenAiError} with CiteQA's own field beside it. */
+    public record OpenAiNotReady(OpenAiError.Detail error, CiteQaInfo citeqa) {}
 
     @ServerExceptionMapper
     public Response unavailable(SearchUnavailableException e, HttpServerRequest request) {
@@ -99,6 +122,9 @@ public class ApiExceptionMappers {
     public static Failure failure(Throwable e) {
         if (clientGone(e)) {
             return gone(e);
+        }
+        if (causedBy(e, IndexService.IndexNotReadyException.class)) {
+            return new Failure(503, NOT_READY);
         }
         // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
         if (causedBy(e, SearchUnavailableException.class)) {

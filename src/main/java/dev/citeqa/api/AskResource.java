@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.api.Views.AskResponse;
 import dev.citeqa.api.Views.PassageView;
+import dev.citeqa.app.IndexService;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.search.PassageHit;
@@ -39,11 +40,15 @@ public class AskResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IndexService indexService;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public AskResponse ask(JsonNode body) {
         AskRequest request = AskRequest.parse(body, config.question().maxChars());
-        return AskResponse.of(request.question(), chat.ask(request.question(), request.conversationId(), null));
+        return AskResponse.of(request.question(), chat.ask(request.question(), request.conversationId(), null),
+                indexing());
     }
 
     /**
@@ -56,6 +61,7 @@ public class AskResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Response stream(JsonNode body, @Context HttpServerResponse http) {
         AskRequest request = AskRequest.parse(body, config.question().maxChars());
+        indexService.current(); // not ready: a 503 now, rather than an error inside a 200 stream
         return Response.ok((StreamingOutput) out -> stream(request, new SseWriter(out, http)))
                 .type(MediaType.SERVER_SENT_EVENTS).build();
     }
@@ -64,7 +70,7 @@ public class AskResource {
         try {
             ChatService.Result result = chat.stream(request.question(), request.conversationId(),
                     new SseListener(events), events::gone);
-            events.send("done", json(AskResponse.of(request.question(), result)));
+            events.send("done", json(AskResponse.of(request.question(), result, indexing())));
         } catch (CancellationException e) {
             LOG.debug("Client left; generation stopped");
         } catch (RuntimeException e) {
@@ -73,6 +79,10 @@ public class AskResource {
             events.send("error", json(Map.of("error", failure.message(), "status", failure.status(),
                     "fallback", false)));
         }
+    }
+
+    private IndexingView indexing() {
+        return IndexingView.of(indexService.indexing());
     }
 
     private final class SseListener implements ChatService.Listener {

@@ -46,14 +46,16 @@ public class SearchResource {
         int count = parseK(k);
         RetrievalMode retrievalMode = parseMode(mode);
         CorpusIndex index = indexService.current();
-        if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors()) {
+        if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors() && index.pendingArticles() == 0) {
             throw ApiException.badRequest("\"mode\" " + retrievalMode + " needs embeddings, and this service runs in "
                     + "BM25 mode, which embeds nothing (citeqa.retrieval.mode=bm25).");
         }
-        var hits = searcher.search(index, query, count, retrievalMode).stream()
+        // While the vectors are being built, BM25 is the only retrieval that finds every article.
+        RetrievalMode used = PassageSearcher.retrievalFor(index, retrievalMode);
+        var hits = searcher.search(index, query, count, used).stream()
                 .map(PassageView::of)
                 .toList();
-        return new SearchResponse(query, retrievalMode.name(), hits);
+        return new SearchResponse(query, retrievalMode.name(), used, hits, IndexingView.of(indexService.indexing()));
     }
 
     private static int parseK(String k) {

@@ -1,8 +1,10 @@
 package dev.citeqa.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.collection.Article;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.index.ArticleHeader;
 import dev.citeqa.collection.Paragraph;
 import dev.citeqa.search.PassageHit;
@@ -24,20 +26,31 @@ final class Views {
         }
     }
 
+    /**
+     * @param retrieval the retrieval that found the passages: {@code bm25} while the index's vectors are being
+     *     built, whatever the configured mode
+     * @param indexing the index build under way, absent when none runs
+     */
     record AskResponse(String conversationId, String question, String standaloneQuestion, String answer,
             boolean answered, List<Citation> citations, List<PassageView> passages, String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
-            Map<String, Long> timingsMs) {
+            Map<String, Long> timingsMs, RetrievalMode retrieval,
+            @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {
 
-        static AskResponse of(String question, ChatService.Result r) {
+        static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
             return new AskResponse(r.conversationId(), question, r.standaloneQuestion(), r.answer().text(),
                     r.answer().answered(), r.answer().citations(), r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
-                    r.timingsMs());
+                    r.timingsMs(), r.retrieval(), indexing);
         }
     }
 
-    record SearchResponse(String query, String mode, List<PassageView> hits) {}
+    /**
+     * @param mode the mode asked for (or configured)
+     * @param retrieval the mode that ranked the hits: {@code bm25} while the vectors are being built
+     */
+    record SearchResponse(String query, String mode, RetrievalMode retrieval, List<PassageView> hits,
+            @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {}
 
     record ArticleSummary(String id, String title, String date, String outlet) {
         static ArticleSummary of(ArticleHeader a) {

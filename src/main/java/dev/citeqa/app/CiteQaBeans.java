@@ -52,14 +52,14 @@ public class CiteQaBeans {
      */
     @Produces
     @Singleton
-    Embedder embedder(CiteQaConfig config) {
+    Embedder embedder(CiteQaConfig config, EmbeddingModelLoader loader) {
         if (!embeds(config)) {
             LOG.info("BM25 mode: no embedding model is loaded and nothing is embedded");
             return Embedder.none();
         }
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
-        EmbeddingModel model = choice.load();
+        EmbeddingModel model = loader.load(choice);
         // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
         // the first question.
         model.embed("warm-up");
@@ -152,10 +152,10 @@ public class CiteQaBeans {
         starters.close();
     }
 
-    /** Once the index is open (its own start-up observer runs first), so that suggestions are ready early. */
+    /** For each index as it starts serving (its own start-up observer runs first), so that suggestions are ready early. */
     void prepareStarterQuestions(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event,
             StarterQuestions starters, IndexService indexService) {
-        starters.prepare(indexService.current());
+        indexService.whenPublished(starters::prepare);
     }
 
     /** The embedding settings that change what is indexed, for the index fingerprint. */

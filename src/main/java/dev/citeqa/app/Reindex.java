@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +23,12 @@ import java.util.regex.Pattern;
  *     {@code failed}
  * @param error why it failed, with paths relative to the corpus folder; null otherwise
  * @param skipped the corpus files the serving index left out, and why
+ * @param vectors {@code complete}, or {@code pending} while a vector pass still has articles to embed (BM25
+ *     answers meanwhile); null in BM25 mode
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reindex(String outcome, long generation, int documents, int passages, long durationMs,
-        Instant finishedAt, String error, SkipReport skipped) {
+        Instant finishedAt, String error, SkipReport skipped, String vectors) {
 
     public static final String FAILED = "failed";
 
@@ -35,17 +38,26 @@ public record Reindex(String outcome, long generation, int documents, int passag
             case UPDATED -> "updated";
             case BUILT -> "rebuilt";
             case STALE_AFTER_FAILED_BUILD -> FAILED;
+            case VECTORS_ADDED -> "vectors-added";
         };
         String error = outcome == IndexManager.Outcome.STALE_AFTER_FAILED_BUILD
                 ? "the index could not be brought up to date at start-up; see the log" : null;
         return new Reindex(name, index.generation(), index.articleCount(), index.passageCount(), durationMs,
-                Instant.now(), error, new SkipReport(index.skipped()));
+                Instant.now(), error, new SkipReport(index.skipped()), vectors(index));
+    }
+
+    static String vectors(CorpusIndex index) {
+        return index.pendingArticles() > 0 ? "pending" : index.hasVectors() ? "complete" : null;
     }
 
     /** @param corpus the corpus folder, whose path the error shows relative to it */
     static Reindex failed(CorpusIndex serving, long durationMs, Throwable e, Path corpus) {
+        String error = FileNames.forLog(relative(describe(e), corpus));
+        if (serving == null) {
+            return new Reindex(FAILED, 0, 0, 0, durationMs, Instant.now(), error, new SkipReport(List.of()), null);
+        }
         return new Reindex(FAILED, serving.generation(), serving.articleCount(), serving.passageCount(), durationMs,
-                Instant.now(), FileNames.forLog(relative(describe(e), corpus)), new SkipReport(serving.skipped()));
+                Instant.now(), error, new SkipReport(serving.skipped()), vectors(serving));
     }
 
     /**

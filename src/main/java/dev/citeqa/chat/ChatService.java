@@ -82,9 +82,10 @@ public final class ChatService {
      *
      * @param standaloneQuestion the question as retrieval saw it, after resolving the conversation
      * @param fallbackReason why the configured answerer was not used, or null when it was
+     * @param retrieval the retrieval that found the passages: BM25 while the index's vectors are being built
      */
     public record Result(String conversationId, String standaloneQuestion, Answer answer, List<PassageHit> passages,
-            String fallbackReason, Map<String, Long> timingsMs) {
+            String fallbackReason, Map<String, Long> timingsMs, RetrievalMode retrieval) {
 
         public boolean fallback() {
             return fallbackReason != null;
@@ -188,17 +189,23 @@ public final class ChatService {
             // Not the question: what people ask stays out of the log.
             LOG.debugf("Answered with %s in %d ms", answer.answerer(), timings.get("total"));
             Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
-                    prepared.request().passages(), fallbackReason, timings);
+                    prepared.request().passages(), fallbackReason, timings, prepared.retrieval());
             metrics.record(result, answerer.name(), retrieved - started, answered - retrieved);
             return result;
         }
     }
 
-    /** The answer request, and the model failure met while condensing, if any. */
-    private record Prepared(AnswerRequest request, RuntimeException modelFailure) {}
+    /** The answer request, the model failure met while condensing, if any, and the retrieval used. */
+    private record Prepared(AnswerRequest request, RuntimeException modelFailure, RetrievalMode retrieval) {}
 
-    private Prepared prepare(String question, Conversation conversation, RetrievalMode mode) {
+    /** The retrieval {@code corpus} can give for {@code wanted}: BM25 while its vectors are being built. */
+    static RetrievalMode retrievalFor(CorpusIndex corpus, RetrievalMode wanted) {
+        return PassageSearcher.retrievalFor(corpus, wanted);
+    }
+
+    private Prepared prepare(String question, Conversation conversation, RetrievalMode wanted) {
         CorpusIndex corpus = index.get();
+        RetrievalMode mode = retrievalFor(corpus, wanted);
         List<ChatMessage> history = conversation.history();
         UserMessage user = UserMessage.from(question);
         AtomicReference<String> standalone = new AtomicReference<>(question);
@@ -226,7 +233,7 @@ public final class ChatService {
         AnswerRequest request = new AnswerRequest(question, standalone.get(), hits,
                 (UserMessage) augmented.chatMessage(), history, corpus,
                 mode != RetrievalMode.bm25 && corpus.hasVectors());
-        return new Prepared(request, failure.get());
+        return new Prepared(request, failure.get(), mode);
     }
 
     /** A short, user-readable cause: "connection refused", "HTTP 500: ...", "request timed out". */

@@ -116,6 +116,13 @@ public interface CiteQaConfig {
         /** Passage vectors quantised to 7-bit integers in the HNSW graph, instead of 32-bit floats. */
         @WithDefault("false")
         boolean quantized();
+
+        /**
+         * The most texts new to the embedding cache that a build embeds before committing; with more, it commits
+         * the words first (BM25 answers at once) and adds the vectors in the next generation.
+         */
+        @WithDefault("256")
+        int inlineTexts();
     }
 
     interface Retrieval {

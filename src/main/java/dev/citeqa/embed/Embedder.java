@@ -3,6 +3,7 @@ package dev.citeqa.embed;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.collection.FileNames;
+import dev.citeqa.index.BuildProgress;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
 public final class Embedder {
 
     private static final Logger LOG = Logger.getLogger(Embedder.class);
-    private static final int BATCH = 64;
+    /** Texts per model call; a stop request is noticed between two, so a batch is a second or two at most. */
+    private static final int BATCH = 32;
     private static final int QUESTIONS_KEPT = 4096;
 
     private final EmbeddingModel model;
@@ -36,6 +38,7 @@ public final class Embedder {
     private final int maxChars;
     private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(QUESTIONS_KEPT).build();
     private final AtomicLong modelCalls = new AtomicLong();
+    private final AtomicLong indexTexts = new AtomicLong();
     private final AtomicLong notEmbedded = new AtomicLong();
 
     public Embedder(EmbeddingModel model, EmbeddingCache cache) {
@@ -72,6 +75,11 @@ public final class Embedder {
     /** Texts the model has embedded since start-up; cache hits do not count. */
     public long modelCalls() {
         return modelCalls.get();
+    }
+
+    /** Index-time texts the model has embedded since start-up (questions not counted); cache hits do not count. */
+    public long textsEmbedded() {
+        return indexTexts.get();
     }
 
     /**
@@ -124,6 +132,15 @@ public final class Embedder {
      * {@link #notEmbedded}. Any other failure of the model is an error.
      */
     public List<float[]> embedAll(List<String> fullTexts) {
+        return embedAll(fullTexts, null);
+    }
+
+    /**
+     * As {@link #embedAll(List)}, counting each text in {@code progress} as it is found in the cache or embedded,
+     * and giving up between two batches when the build is asked to stop. Each batch is appended to the cache as
+     * soon as it is computed, so a build stopped half-way has lost at most one batch.
+     */
+    public List<float[]> embedAll(List<String> fullTexts, BuildProgress progress) {
         model();
         List<String> texts = fullTexts.stream().map(this::start).toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
@@ -135,8 +152,16 @@ public final class Embedder {
                 missing.add(text);
             }
         }
+        long toCompute = texts.stream().filter(missing::contains).count();
+        if (progress != null) {
+            progress.cached(texts.size() - toCompute);
+        }
         if (!missing.isEmpty()) {
-            refused.addAll(compute(new ArrayList<>(missing)));
+            refused.addAll(compute(new ArrayList<>(missing), progress));
+        }
+        if (progress != null) {
+            // A text met twice is embedded once; its second place is done with the first.
+            progress.cached(toCompute - missing.size());
         }
         if (!refused.isEmpty()) {
             notEmbedded.addAndGet(refused.size());
@@ -145,6 +170,21 @@ public final class Embedder {
         }
         float[] none = new float[model.dimension()];
         return texts.stream().map(t -> refused.contains(t) ? none : cache.get(t)).toList();
+    }
+
+    /** How many distinct texts of {@code fullTexts} the model would have to embed: those not in the cache. */
+    public int uncached(List<String> fullTexts) {
+        if (!available()) {
+            return 0;
+        }
+        Set<String> missing = new HashSet<>();
+        for (String text : fullTexts) {
+            String start = start(text);
+            if (embeddable(start) && cache.get(start) == null) {
+                missing.add(start);
+            }
+        }
+        return missing.size();
     }
 
     /**
@@ -156,24 +196,30 @@ public final class Embedder {
     }
 
     /** Embeds and caches {@code texts}; returns those the model refused. */
-    private Set<String> compute(List<String> texts) {
+    private Set<String> compute(List<String> texts, BuildProgress progress) {
         long started = System.nanoTime();
         Set<String> refused = new HashSet<>();
         for (int from = 0; from < texts.size(); from += BATCH) {
+            if (progress != null) {
+                progress.check();
+            }
             List<String> batch = texts.subList(from, Math.min(from + BATCH, texts.size()));
             Map<String, float[]> computed = embedBatch(batch, refused);
             modelCalls.addAndGet(batch.size());
+            indexTexts.addAndGet(batch.size());
             try {
                 cache.putAll(computed);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the embedding cache", e);
             }
-            if (texts.size() > BATCH) {
-                LOG.infof("Embedded %d of %d texts", Math.min(from + BATCH, texts.size()), texts.size());
+            if (progress != null) {
+                progress.embedded(batch.size());
             }
         }
-        LOG.infof("Embedded %d new texts in %d ms (%d cached)", texts.size(),
-                (System.nanoTime() - started) / 1_000_000, cache.size() - texts.size());
+        // With a progress, the console line tells it as it goes.
+        LOG.logf(progress == null ? Logger.Level.INFO : Logger.Level.DEBUG, "Embedded %d new texts in %d ms (%d cached)",
+                texts.size(),
+                (System.nanoTime() - started) / 1_000_000, cache.size() - (texts.size() - refused.size()));
         return refused;
     }
 

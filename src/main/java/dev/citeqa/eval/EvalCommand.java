@@ -36,6 +36,11 @@ public class EvalCommand implements QuarkusApplication {
         EvalOptions options = EvalOptions.parse(args);
         List<EvalQuestion> questions = EvalQuestion.read(Path.of(options.questions()));
         PrintStream out = System.out;
+        // The index builds in the background; evaluate the whole of it, vectors included.
+        indexService.awaitSettled(java.time.Duration.ofDays(1));
+        if (!indexService.isReady()) {
+            throw new IllegalStateException("the corpus could not be indexed: " + indexService.buildError());
+        }
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());
         out.printf("%d questions from %s; corpus %s (%d articles, %d passages); answerer %s%n", questions.size(),

@@ -38,7 +38,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * An open, read-only index: the searcher over its passages, and its articles. Opening reads nothing but
@@ -48,6 +47,8 @@ import org.apache.lucene.util.BytesRef;
 public final class CorpusIndex implements Closeable {
 
     private static final Query ARTICLES = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_ARTICLE));
+    private static final Query PASSAGES = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE));
+    private static final Query PENDING = new TermQuery(new Term(IndexConstants.VECTORS_PENDING, IndexConstants.PENDING));
     private static final int ARTICLES_KEPT = 1024;
 
     private final Path path;
@@ -56,6 +57,8 @@ public final class CorpusIndex implements Closeable {
     private final int articleCount;
     private final int passageCount;
     private final boolean hasVectors;
+    private final int pendingArticles;
+    private final int pendingPassages;
     private volatile List<NewsCollection.Skipped> skipped;
     private final Cache<String, Optional<Article>> recent = Caffeine.newBuilder().maximumSize(ARTICLES_KEPT).build();
     private volatile List<ArticleHeader> headers;
@@ -65,9 +68,16 @@ public final class CorpusIndex implements Closeable {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.articleCount = searcher.count(ARTICLES);
-        this.passageCount = searcher.count(new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE)));
+        this.passageCount = searcher.count(PASSAGES);
         this.hasVectors = reader.leaves().stream()
                 .anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(IndexConstants.VECTOR) != null);
+        this.pendingArticles = searcher.count(pending(ARTICLES));
+        this.pendingPassages = searcher.count(pending(PASSAGES));
+    }
+
+    private static Query pending(Query kind) {
+        return new BooleanQuery.Builder().add(kind, BooleanClause.Occur.FILTER)
+                .add(PENDING, BooleanClause.Occur.FILTER).build();
     }
 
     public static CorpusIndex open(Path path) throws IOException {
@@ -142,6 +152,74 @@ public final class CorpusIndex implements Closeable {
     /** Whether passages carry embeddings; a BM25-only index has none, so dense retrieval cannot run on it. */
     public boolean hasVectors() {
         return hasVectors;
+    }
+
+    /** Articles whose passages are not embedded yet (see {@link IndexConstants#VECTORS_PENDING}). */
+    public int pendingArticles() {
+        return pendingArticles;
+    }
+
+    /** Passages not embedded yet. */
+    public int pendingPassages() {
+        return pendingPassages;
+    }
+
+    /**
+     * Whether dense and hybrid retrieval can run on this index: it has vectors, and every article has its
+     * own. While some are missing, only BM25 finds every article.
+     */
+    public boolean vectorsComplete() {
+        return hasVectors && pendingArticles == 0;
+    }
+
+    /** The IDs of the articles whose passages are not embedded yet, in ID order. */
+    public List<String> pendingArticleIds() {
+        try {
+            ScoreDoc[] hits = searcher.search(pending(ARTICLES), Math.max(1, pendingArticles),
+                    new Sort(new SortField(IndexConstants.ARTICLE_ID, SortField.Type.STRING))).scoreDocs;
+            List<String> ids = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                ids.add(articleId(hit.doc));
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole article and the SHA-256 of the file it came from. */
+    public record StoredArticle(Article article, String sourceHash) {}
+
+    /** An article as stored, for writing it again (with vectors); empty when this index lacks it. */
+    public Optional<StoredArticle> storedArticle(String id) {
+        try {
+            TopDocs hits = searcher.search(ofArticle(ARTICLES, id), 1);
+            if (hits.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(hits.scoreDocs[0].doc,
+                    Set.of(IndexConstants.ARTICLE_JSON, IndexConstants.SOURCE_HASH));
+            return Optional.of(new StoredArticle(
+                    IndexGenerator.JSON.readValue(doc.get(IndexConstants.ARTICLE_JSON), Article.class),
+                    doc.get(IndexConstants.SOURCE_HASH)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An article's passages, in order. */
+    public List<Passage> passagesOf(String id) {
+        try {
+            ScoreDoc[] hits = searcher.search(ofArticle(PASSAGES, id), Math.max(1, passageCount)).scoreDocs;
+            List<Passage> passages = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                passages.add(readPassage(searcher.storedFields().document(hit.doc)));
+            }
+            passages.sort(Comparator.comparingInt(Passage::ordinal));
+            return passages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every article's header, sorted by ID; read on first use and then kept, as listing is rare. */
@@ -247,13 +325,17 @@ public final class CorpusIndex implements Closeable {
         return recent.get(id, this::readArticle);
     }
 
-    private Optional<Article> readArticle(String id) {
-        Query query = new BooleanQuery.Builder()
-                .add(ARTICLES, BooleanClause.Occur.FILTER)
+    /** The documents of one kind ({@link #ARTICLES}, {@link #PASSAGES}) of one article. */
+    private static Query ofArticle(Query kind, String id) {
+        return new BooleanQuery.Builder()
+                .add(kind, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexConstants.ARTICLE_ID, id)), BooleanClause.Occur.FILTER)
                 .build();
+    }
+
+    private Optional<Article> readArticle(String id) {
         try {
-            TopDocs hits = searcher.search(query, 1);
+            TopDocs hits = searcher.search(ofArticle(ARTICLES, id), 1);
             if (hits.scoreDocs.length == 0) {
                 return Optional.empty();
             }
@@ -267,28 +349,28 @@ public final class CorpusIndex implements Closeable {
     /** Reads a passage document back into its parts. */
     public StoredPassage passage(int docId) {
         try {
-            Document doc = searcher.storedFields().document(docId);
-            String[] texts = doc.getValues(IndexConstants.SENTENCE);
-            IndexableField[] starts = doc.getFields(IndexConstants.SENTENCE_START);
-            IndexableField[] ends = doc.getFields(IndexConstants.SENTENCE_END);
-            List<Sentence> sentences = new ArrayList<>(texts.length);
-            for (int i = 0; i < texts.length; i++) {
-                sentences.add(new Sentence(texts[i], starts[i].numericValue().intValue(),
-                        ends[i].numericValue().intValue()));
-            }
-            String articleId = doc.get(IndexConstants.ARTICLE_ID);
-            String key = doc.get(IndexConstants.PASSAGE_KEY);
-            Passage passage = new Passage(articleId, Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)),
-                    sentences);
-            BytesRef packed = doc.getBinaryValue(IndexConstants.SENTENCE_VECTORS);
-            // A BM25-only index has no vectors; an empty list says so.
-            List<float[]> vectors = packed == null ? List.of() : IndexGenerator.unpack(packed, texts.length);
-            Article article = article(articleId).orElseThrow(
-                    () -> new IllegalStateException("passage " + key + " has no article in " + path));
-            return new StoredPassage(article, passage, vectors);
+            Passage passage = readPassage(searcher.storedFields().document(docId));
+            Article article = article(passage.articleId()).orElseThrow(
+                    () -> new IllegalStateException("passage " + passage.key() + " has no article in " + path));
+            // Sentences carry no vectors: the answerer judges them on words (and the passage's rank).
+            return new StoredPassage(article, passage, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Passage readPassage(Document doc) {
+        String[] texts = doc.getValues(IndexConstants.SENTENCE);
+        IndexableField[] starts = doc.getFields(IndexConstants.SENTENCE_START);
+        IndexableField[] ends = doc.getFields(IndexConstants.SENTENCE_END);
+        List<Sentence> sentences = new ArrayList<>(texts.length);
+        for (int i = 0; i < texts.length; i++) {
+            sentences.add(new Sentence(texts[i], starts[i].numericValue().intValue(),
+                    ends[i].numericValue().intValue()));
+        }
+        String articleId = doc.get(IndexConstants.ARTICLE_ID);
+        String key = doc.get(IndexConstants.PASSAGE_KEY);
+        return new Passage(articleId, Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)), sentences);
     }
 
     /** The passage with the given {@link Passage#key()}, if this index has it. */

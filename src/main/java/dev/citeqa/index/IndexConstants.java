@@ -75,10 +75,13 @@ public final class IndexConstants {
     public static final String VECTOR = "vector";
 
     /**
-     * The embeddings of the passage's sentences, packed floats, stored only. The answerer compares them with
-     * the question without running the model on every request.
+     * "true" on the article and passage documents of an article whose passages are not embedded yet: a build
+     * commits the words first (BM25 answers at once) and adds the vectors in a later generation. Absent once
+     * they are there, and always in BM25 mode, which embeds nothing.
      */
-    public static final String SENTENCE_VECTORS = "sentence_vectors";
+    public static final String VECTORS_PENDING = "vectors_pending";
+
+    public static final String PENDING = "true";
 
     /** SHA-256 of the article's file, stored only: a reindex compares it to tell which files changed. */
     public static final String SOURCE_HASH = "source_hash";

@@ -14,7 +14,6 @@ import dev.citeqa.collection.SkipReason;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes scanned corpus files into an index folder: parse, clean, chunk, embed, index. A full build fills an
- * empty folder; an update replaces some articles in a copy of the current index.
+ * empty folder; an update replaces some articles in a copy of the current index. When more texts are new to
+ * the embedding cache than the model embeds in a moment, the articles are written without vectors (marked
+ * {@link IndexConstants#VECTORS_PENDING}), so that BM25 can answer from them at once, and {@link #addVectors}
+ * embeds them into the next generation.
  */
 public final class IndexGenerator {
 
@@ -60,6 +62,8 @@ public final class IndexGenerator {
     private final Embedder embedder;
     private final DirectoryOpener directories;
     private final boolean quantized;
+    private final int inlineTexts;
+    private final BuildProgress progress;
 
     public IndexGenerator(PassageChunker chunker, Embedder embedder) {
         this(chunker, embedder, FSDirectory::open, false);
@@ -75,10 +79,26 @@ public final class IndexGenerator {
     }
 
     public IndexGenerator(PassageChunker chunker, Embedder embedder, DirectoryOpener directories, boolean quantized) {
+        this(chunker, embedder, directories, quantized, Integer.MAX_VALUE, new BuildProgress());
+    }
+
+    /**
+     * @param inlineTexts the most texts new to the embedding cache that a build embeds before it commits; with
+     *     more, it commits the words alone and {@link #addVectors} embeds them into the next generation
+     * @param progress where the build reports how far it has got, and learns that it should stop
+     */
+    public IndexGenerator(PassageChunker chunker, Embedder embedder, DirectoryOpener directories, boolean quantized,
+            int inlineTexts, BuildProgress progress) {
         this.chunker = chunker;
         this.embedder = embedder;
         this.directories = directories;
         this.quantized = quantized;
+        this.inlineTexts = inlineTexts;
+        this.progress = progress;
+    }
+
+    public BuildProgress progress() {
+        return progress;
     }
 
     /**
@@ -148,28 +168,144 @@ public final class IndexGenerator {
             List<NewsCollection.SourceFile> files, Corpus corpus, Map<String, String> commitData)
             throws IOException {
         Queue<NewsCollection.Skipped> skipped = new ConcurrentLinkedQueue<>(corpus.skipped());
+        progress.phase(BuildProgress.Phase.PARSING, files.size());
         // Parsing and indexing are CPU-bound and independent per article, so both are spread over the cores.
-        List<Parsed> parsed = files.parallelStream().map(file -> parse(file, corpus.dateOrder(), skipped))
-                .flatMap(Optional::stream).toList();
+        List<Parsed> parsed = files.parallelStream().map(file -> {
+            progress.check();
+            Optional<Parsed> article = parse(file, corpus.dateOrder(), skipped);
+            progress.advance(1);
+            return article;
+        }).flatMap(Optional::stream).toList();
 
-        // Embed everything in one pass so the model sees full batches and the log shows one progress count.
         List<String> passageTexts = new ArrayList<>();
-        List<String> sentenceTexts = new ArrayList<>();
         int[] firstPassage = new int[parsed.size()];
-        int[] firstSentence = new int[parsed.size()];
         for (int i = 0; i < parsed.size(); i++) {
             Parsed p = parsed.get(i);
             firstPassage[i] = passageTexts.size();
-            firstSentence[i] = sentenceTexts.size();
             for (Passage passage : p.passages()) {
                 passageTexts.add(embeddingText(p.article().title(), passage));
-                passage.sentences().forEach(s -> sentenceTexts.add(s.text()));
             }
         }
-        boolean embed = embedder.available();
-        List<float[]> passageVectors = embed ? embedder.embedAll(passageTexts) : null;
-        List<float[]> sentenceVectors = embed ? embedder.embedAll(sentenceTexts) : null;
+        // Embedding inline holds the words back until the model is done: worth it only for a few new texts.
+        int uncached = embedder.uncached(passageTexts);
+        boolean embed = embedder.available() && uncached <= inlineTexts;
+        boolean pending = embedder.available() && !embed;
+        List<float[]> passageVectors = null;
+        if (embed) {
+            progress.phase(BuildProgress.Phase.EMBEDDING, passageTexts.size());
+            passageVectors = embedder.embedAll(passageTexts, progress);
+        } else if (pending) {
+            LOG.infof("Writing %d articles for BM25 first: %d texts are new to the embedding cache, and their "
+                    + "vectors follow in the next generation", parsed.size(), uncached);
+        }
+        List<float[]> vectors = passageVectors;
 
+        progress.phase(BuildProgress.Phase.LEXICAL, parsed.size());
+        try (Directory dir = directories.open(target)) {
+            IndexWriter writer = new IndexWriter(dir, writerConfig(mode));
+            try {
+                for (String id : removed) {
+                    // Both kinds of document carry the article ID, so one term removes the article and its passages.
+                    writer.deleteDocuments(new Term(IndexConstants.ARTICLE_ID, id));
+                }
+                IntStream.range(0, parsed.size()).parallel().forEach(i -> {
+                    progress.check();
+                    Parsed p = parsed.get(i);
+                    List<Document> docs = new ArrayList<>();
+                    docs.add(articleDocument(p.article(), p.sourceHash(), pending));
+                    for (int j = 0; j < p.passages().size(); j++) {
+                        Document doc = passageDocument(p.article(), p.passages().get(j), pending);
+                        if (vectors != null) {
+                            addVector(doc, vectors.get(firstPassage[i] + j));
+                        }
+                        docs.add(doc);
+                    }
+                    add(writer, docs);
+                    progress.advance(1);
+                });
+                commit(writer, commitData, parsed.size());
+            } catch (Throwable e) {
+                writer.rollback();
+                throw e;
+            }
+            writer.close();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new Stats(parsed.size(), passageTexts.size(),
+                skipped.stream().sorted(Comparator.comparing(NewsCollection.Skipped::file)).toList(), 0);
+    }
+
+    /**
+     * Brings the index in {@code target} (a copy of {@code source}'s latest commit) to one where every article
+     * has its vectors: the articles {@code source} marks pending are embedded and written again, a few hundred
+     * passages at a time, each batch of vectors going to the embedding cache as soon as it is computed. Their
+     * text is read back from {@code source}, not from the corpus folder, so the words stay those it serves.
+     */
+    public Stats addVectors(Path target, CorpusIndex source, Map<String, String> commitData) throws IOException {
+        long notEmbedded = embedder.notEmbedded();
+        List<String> ids = source.pendingArticleIds();
+        progress.phase(BuildProgress.Phase.EMBEDDING, source.pendingPassages());
+        int passages = 0;
+        try (Directory dir = directories.open(target)) {
+            IndexWriter writer = new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.APPEND));
+            try {
+                List<CorpusIndex.StoredArticle> articles = new ArrayList<>();
+                List<List<Passage>> articlePassages = new ArrayList<>();
+                int batched = 0;
+                for (int i = 0; i < ids.size(); i++) {
+                    progress.check();
+                    CorpusIndex.StoredArticle article = source.storedArticle(ids.get(i)).orElseThrow();
+                    List<Passage> ofArticle = source.passagesOf(ids.get(i));
+                    articles.add(article);
+                    articlePassages.add(ofArticle);
+                    batched += ofArticle.size();
+                    passages += ofArticle.size();
+                    if (batched >= VECTOR_BATCH || i == ids.size() - 1) {
+                        rewriteWithVectors(writer, articles, articlePassages);
+                        articles.clear();
+                        articlePassages.clear();
+                        batched = 0;
+                    }
+                }
+                commit(writer, commitData, ids.size());
+            } catch (Throwable e) {
+                writer.rollback();
+                throw e;
+            }
+            writer.close();
+        }
+        return new Stats(ids.size(), passages, source.skipped(), (int) (embedder.notEmbedded() - notEmbedded));
+    }
+
+    /** Passages embedded per step of {@link #addVectors}: their vectors wait in memory until written. */
+    private static final int VECTOR_BATCH = 512;
+
+    private void rewriteWithVectors(IndexWriter writer, List<CorpusIndex.StoredArticle> articles,
+            List<List<Passage>> passages) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (int a = 0; a < articles.size(); a++) {
+            for (Passage passage : passages.get(a)) {
+                texts.add(embeddingText(articles.get(a).article().title(), passage));
+            }
+        }
+        List<float[]> vectors = embedder.embedAll(texts, progress);
+        int next = 0;
+        for (int a = 0; a < articles.size(); a++) {
+            Article article = articles.get(a).article();
+            List<Document> docs = new ArrayList<>();
+            docs.add(articleDocument(article, articles.get(a).sourceHash(), false));
+            for (Passage passage : passages.get(a)) {
+                Document doc = passageDocument(article, passage, false);
+                addVector(doc, vectors.get(next++));
+                docs.add(doc);
+            }
+            // Replaces the article's block (its document and passages) in one step.
+            writer.updateDocuments(new Term(IndexConstants.ARTICLE_ID, article.id()), docs);
+        }
+    }
+
+    private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         // A larger buffer than the default 16 MB means fewer, larger segments to merge.
         IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
                 .setOpenMode(mode)
@@ -177,42 +313,25 @@ public final class IndexGenerator {
         if (quantized) {
             config.setCodec(QUANTIZED_VECTORS);
         }
-        try (Directory dir = directories.open(target); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (String id : removed) {
-                // Both kinds of document carry the article ID, so one term removes the article and its passages.
-                writer.deleteDocuments(new Term(IndexConstants.ARTICLE_ID, id));
-            }
-            IntStream.range(0, parsed.size()).parallel().forEach(i -> {
-                Parsed p = parsed.get(i);
-                List<Document> docs = new ArrayList<>();
-                docs.add(articleDocument(p.article(), p.sourceHash()));
-                int sentence = firstSentence[i];
-                for (int j = 0; j < p.passages().size(); j++) {
-                    Passage passage = p.passages().get(j);
-                    Document doc = passageDocument(p.article(), passage);
-                    if (embed) {
-                        int sentences = passage.sentences().size();
-                        addVectors(doc, passageVectors.get(firstPassage[i] + j),
-                                sentenceVectors.subList(sentence, sentence + sentences));
-                        sentence += sentences;
-                    }
-                    docs.add(doc);
-                }
-                try {
-                    // One block per article: its document and its passages stay together in one segment.
-                    writer.addDocuments(docs);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            // The fingerprint rides in the commit itself, so an index can never claim a corpus it lacks.
-            writer.setLiveCommitData(commitData.entrySet());
-            writer.commit();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        return config;
+    }
+
+    private static void add(IndexWriter writer, List<Document> docs) {
+        try {
+            // One block per article: its document and its passages stay together in one segment.
+            writer.addDocuments(docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Stats(parsed.size(), passageTexts.size(),
-                skipped.stream().sorted(Comparator.comparing(NewsCollection.Skipped::file)).toList(), 0);
+    }
+
+    private void commit(IndexWriter writer, Map<String, String> commitData, int articles) throws IOException {
+        progress.check();
+        progress.phase(BuildProgress.Phase.COMMITTING, articles);
+        // The fingerprint rides in the commit itself, so an index can never claim a corpus it lacks.
+        writer.setLiveCommitData(commitData.entrySet());
+        writer.commit();
+        progress.advance(articles);
     }
 
     /** Only a file without a letter or digit in it has no article: cleaning never takes the last words. */
@@ -233,8 +352,9 @@ public final class IndexGenerator {
         return title + "\n" + passage.text();
     }
 
-    private static Document articleDocument(Article article, String sourceHash) {
+    private static Document articleDocument(Article article, String sourceHash, boolean pending) {
         Document doc = new Document();
+        markPending(doc, pending);
         doc.add(new StoredField(IndexConstants.SOURCE_HASH, sourceHash));
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         addArticleId(doc, article.id());
@@ -261,8 +381,15 @@ public final class IndexGenerator {
         doc.add(new SortedDocValuesField(IndexConstants.ARTICLE_ID, new BytesRef(id)));
     }
 
-    private static Document passageDocument(Article article, Passage passage) {
+    private static void markPending(Document doc, boolean pending) {
+        if (pending) {
+            doc.add(new StringField(IndexConstants.VECTORS_PENDING, IndexConstants.PENDING, Field.Store.NO));
+        }
+    }
+
+    private static Document passageDocument(Article article, Passage passage, boolean pending) {
         Document doc = new Document();
+        markPending(doc, pending);
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_PASSAGE, Field.Store.NO));
         addArticleId(doc, passage.articleId());
         doc.add(new StringField(IndexConstants.PASSAGE_KEY, passage.key(), Field.Store.YES));
@@ -276,38 +403,11 @@ public final class IndexGenerator {
         return doc;
     }
 
-    private static void addVectors(Document doc, float[] vector, List<float[]> sentenceVectors) {
+    private static void addVector(Document doc, float[] vector) {
         // A passage the model could not embed is found by its words only: a zero vector in the graph would
         // score the same against every question.
         if (!Embedder.isNone(vector)) {
             doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
-        doc.add(new StoredField(IndexConstants.SENTENCE_VECTORS, pack(sentenceVectors)));
-    }
-
-    static byte[] pack(List<float[]> vectors) {
-        int dim = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-        ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dim * Float.BYTES);
-        for (float[] v : vectors) {
-            for (float f : v) {
-                buffer.putFloat(f);
-            }
-        }
-        return buffer.array();
-    }
-
-    static List<float[]> unpack(BytesRef bytes, int count) {
-        List<float[]> vectors = new ArrayList<>(count);
-        if (count == 0) {
-            return vectors;
-        }
-        var floats = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer();
-        int dim = floats.remaining() / count;
-        for (int i = 0; i < count; i++) {
-            float[] v = new float[dim];
-            floats.get(v);
-            vectors.add(v);
-        }
-        return vectors;
     }
 }

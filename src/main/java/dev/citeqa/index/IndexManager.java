@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,9 @@ public final class IndexManager {
         /** A new generation was built from every file. */
         BUILT,
         /** At start-up the update failed, so an index that does not match the corpus serves. */
-        STALE_AFTER_FAILED_BUILD
+        STALE_AFTER_FAILED_BUILD,
+        /** The same articles, now with the vectors that the previous generation left for later. */
+        VECTORS_ADDED
     }
 
     /** @param written what this run parsed and indexed; zero when the index was reused */
@@ -99,9 +102,15 @@ public final class IndexManager {
         return openOrBuild(NewsCollection.listingFingerprint(corpusDir));
     }
 
+    /** How far the build running now has got, and where to ask it to stop. */
+    public BuildProgress progress() {
+        return generator.progress();
+    }
+
     /** As {@link #openOrBuild()}, with the corpus folder's listing fingerprint already taken. */
     public Opened openOrBuild(String listing) throws IOException {
         return locked(() -> {
+            progress().phase(BuildProgress.Phase.LISTING, 0);
             removeUnfinishedBuilds();
             Optional<CorpusIndex> newest = openNewestIntact();
             if (newest.isEmpty()) {
@@ -138,6 +147,32 @@ public final class IndexManager {
         return locked(() -> refreshLocked(current));
     }
 
+    /**
+     * A new generation of {@code current} in which the articles it left without vectors have them. Throws
+     * {@link java.util.concurrent.CancellationException} when asked to stop; what the model embedded until then
+     * stays in the embedding cache.
+     */
+    public Opened addVectors(CorpusIndex current) throws IOException {
+        return locked(() -> {
+            Map<String, String> commitData = new HashMap<>();
+            for (String key : List.of(IndexConstants.COMMIT_FINGERPRINT, IndexConstants.COMMIT_SETTINGS,
+                    COMMIT_DATE_ORDER)) {
+                commitData.put(key, current.commitData(key));
+            }
+            commitData.put(IndexConstants.COMMIT_GENERATION, Long.toString(current.generation() + 1));
+            Opened opened = write(current, null, building -> {
+                linkCommit(current.path(), building);
+                return generator.addVectors(building, current, commitData);
+            }, Outcome.VECTORS_ADDED);
+            // Same articles, same corpus: the listing the words were known to match still holds.
+            String listing = recordedListing(current);
+            if (listing != null) {
+                Files.writeString(opened.index().path().resolve(LISTING_FILE), listing);
+            }
+            return opened;
+        });
+    }
+
     /** Closes a replaced index and deletes its folder. */
     public void discard(CorpusIndex index) throws IOException {
         index.close();
@@ -145,6 +180,7 @@ public final class IndexManager {
     }
 
     private Opened refreshLocked(CorpusIndex current) throws IOException {
+        progress().phase(BuildProgress.Phase.LISTING, 0);
         NewsCollection.Scan scan = scan();
         if (fingerprint(scan.fingerprint()).equals(current.commitData(IndexConstants.COMMIT_FINGERPRINT))) {
             // Same content under a new listing (files touched, or the folder copied): remember the new listing.
@@ -182,6 +218,10 @@ public final class IndexManager {
     }
 
     private Opened build(CorpusIndex previous, NewsCollection.Scan scan) throws IOException {
+        if (previous != null && previous.pendingArticles() > 0) {
+            LOG.infof("The serving index still lacks vectors for %d articles; the new one starts over",
+                    previous.pendingArticles());
+        }
         return write(previous, scan, building -> generator.build(scan, building, commitData(previous, scan)),
                 Outcome.BUILT);
     }
@@ -237,10 +277,16 @@ public final class IndexManager {
             IOUtils.fsync(dataDir, true);
             CorpusIndex index = CorpusIndex.open(target);
             LOG.infof("%s index %s (generation %d) in %d ms: %d articles and %d passages written, %d files "
-                            + "skipped, %d texts left unembedded; %d articles, %d passages in all",
-                    outcome == Outcome.UPDATED ? "Updated" : "Built", target, index.generation(),
+                            + "skipped, %d texts left unembedded; %d articles, %d passages in all%s",
+                    switch (outcome) {
+                        case UPDATED -> "Updated";
+                        case VECTORS_ADDED -> "Added vectors to";
+                        default -> "Built";
+                    }, target, index.generation(),
                     (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(),
-                    stats.skipped().size(), stats.textsNotEmbedded(), index.articleCount(), index.passageCount());
+                    stats.skipped().size(), stats.textsNotEmbedded(), index.articleCount(), index.passageCount(),
+                    index.pendingArticles() > 0 ? "; vectors pending for " + index.pendingArticles() + " articles"
+                            : "");
             return new Opened(index, outcome, stats);
         } finally {
             deleteTree(building);

@@ -81,6 +81,15 @@ public final class PassageSearcher {
         this.articles = new ArticleRanker(settings.articleWeight(), settings.articleDepth());
     }
 
+    /**
+     * The retrieval {@code index} can give for {@code wanted}: BM25 while some of its articles have no vectors
+     * yet (dense retrieval would not find them), the wanted mode once all have.
+     */
+    public static RetrievalMode retrievalFor(CorpusIndex index, RetrievalMode wanted) {
+        return wanted == RetrievalMode.bm25 || index.vectorsComplete() || index.pendingArticles() == 0
+                && !index.hasVectors() ? wanted : RetrievalMode.bm25;
+    }
+
     /** The top k passages for a query, spread across articles. */
     public List<PassageHit> search(CorpusIndex index, String query, int k, RetrievalMode mode) {
         return diversify(index, rank(index, query, k, mode), k, new HashMap<>());

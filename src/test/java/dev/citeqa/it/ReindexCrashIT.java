@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.index.IndexConstants;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,8 +29,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,34 +41,14 @@ import org.junit.jupiter.api.Test;
  * and the embeddings do not change what is tested here (how a generation is written, published and found
  * again after a crash).
  */
-class ReindexCrashIT {
+class ReindexCrashIT extends ServiceProcess {
 
     private static final String KEY = "crash-test-key";
     private static final int BATCH = 1000;
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
-    private Path root;
-    private Path corpus;
-    private Path data;
-    private Process service;
-    private int port;
-    private int run;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        root = Path.of("target", "crash-it").toAbsolutePath();
-        deleteTree(root);
-        corpus = Files.createDirectories(root.resolve("corpus"));
-        data = root.resolve("data");
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (service != null) {
-            service.destroyForcibly();
-        }
+    ReindexCrashIT() {
+        super("crash-it");
     }
 
     @Test
@@ -117,30 +92,18 @@ class ReindexCrashIT {
     // --- the service process ---
 
     private void start() throws IOException {
-        port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "package the service first: " + jar);
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
+        start(List.of(
                 "-Dciteqa.corpus.dir=" + corpus,
                 "-Dciteqa.data.dir=" + data,
                 "-Dciteqa.retrieval.mode=bm25",
                 "-Dciteqa.corpus.watch=false",
-                "-Dciteqa.api-key=" + KEY,
-                "-jar", jar.toString());
-        // Its own working folder, so that no application.properties of the repository is read.
-        builder.directory(root.toFile());
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(root.resolve("service-" + (++run) + ".log").toFile());
-        service = builder.start();
+                "-Dciteqa.api-key=" + KEY));
     }
 
     private void awaitReady(int documents) throws Exception {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            assertTrue(service.isAlive(), "the service exited; see " + root.resolve("service-" + run + ".log"));
+            assertTrue(service.isAlive(), "the service exited; see " + log(run));
             try {
                 HttpResponse<String> ready = http.send(request("/q/health/ready").GET().build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -274,22 +237,6 @@ class ReindexCrashIT {
             }
             text.append(String.join(" ", sentences)).append('\n');
             Files.writeString(corpus.resolve(String.format("gen_%05d.txt", i)), text);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

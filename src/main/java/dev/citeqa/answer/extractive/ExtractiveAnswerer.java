@@ -395,7 +395,7 @@ public final class ExtractiveAnswerer implements Answerer {
          * which stands for a meaning neither sentence may carry alone. NaN when meanings are not compared.
          */
         private double semantic(PassageHit hit, int from, int to) {
-            if (questionVector == null) {
+            if (questionVector == null || hit.stored().sentenceVectors().isEmpty()) {
                 return Double.NaN;
             }
             double semantic = -1;

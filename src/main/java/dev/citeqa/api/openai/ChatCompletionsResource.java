@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.api.ApiExceptionMappers;
+import dev.citeqa.api.CiteQaInfo;
+import dev.citeqa.api.IndexingView;
 import dev.citeqa.api.OpenAiError;
 import dev.citeqa.api.SseWriter;
 import dev.citeqa.api.openai.OpenAiViews.ChatCompletion;
@@ -77,7 +79,12 @@ public class ChatCompletionsResource {
         List<Citation> citations = result.answer().citations();
         return Response.ok(new ChatCompletion(newId(), "chat.completion", Instant.now().getEpochSecond(),
                 ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations), FINISHED)),
-                Usage.of(request.messages(), answer), citations)).type(MediaType.APPLICATION_JSON).build();
+                Usage.of(request.messages(), answer), citations, citeqa(result))).type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private CiteQaInfo citeqa(ChatService.Result result) {
+        return new CiteQaInfo(result.retrieval(), IndexingView.of(index.indexing()));
     }
 
     private static String newId() {
@@ -113,7 +120,7 @@ public class ChatCompletionsResource {
                 }
                 List<Citation> citations = result.answer().citations();
                 chunk(new Delta(null, null, citations), FINISHED, Usage.of(request.messages(), sent.toString()),
-                        citations);
+                        citations, citeqa(result));
                 write("[DONE]");
                 conversations.remember(request.transcript(sent.toString()), conversation);
             } catch (CancellationException e) {
@@ -128,13 +135,13 @@ public class ChatCompletionsResource {
 
         @Override
         public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
-            chunk(new Delta("assistant", "", null), null, null, null);
+            chunk(new Delta("assistant", "", null), null, null, null, null);
         }
 
         @Override
         public void token(String text) {
             sent.append(text);
-            chunk(new Delta(null, text, null), null, null, null);
+            chunk(new Delta(null, text, null), null, null, null, null);
         }
 
         /** The configured model failed; a client cannot take back text it has received, so it is told. */
@@ -145,9 +152,10 @@ public class ChatCompletionsResource {
             }
         }
 
-        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations) {
+        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations,
+                CiteQaInfo citeqa) {
             write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL,
-                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations)));
+                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations, citeqa)));
         }
 
         private void write(String data) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.citeqa.answer.Citation;
+import dev.citeqa.api.CiteQaInfo;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.util.List;
@@ -11,15 +12,17 @@ import java.util.List;
 /**
  * OpenAI's chat completion shapes, plus CiteQA's {@code citations}: at the top level and in the message (or,
  * streaming, in the last chunk), each with the article {@code id}, {@code title}, {@code date}, {@code snippet},
- * its offsets and whether it backs the answer.
+ * its offsets and whether it backs the answer; and {@code citeqa} (top level, or the last chunk) with the
+ * retrieval that found the passages.
  */
 final class OpenAiViews {
 
     private OpenAiViews() {}
 
+    /** @param citeqa CiteQA's own: the retrieval that found the passages, and the index build under way */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-            List<Citation> citations) {}
+            List<Citation> citations, CiteQaInfo citeqa) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Choice(int index, Message message, String finishReason) {}
@@ -30,7 +33,8 @@ final class OpenAiViews {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
             @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Citation> citations) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Citation> citations,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CiteQaInfo citeqa) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record ChunkChoice(int index, Delta delta, String finishReason) {}

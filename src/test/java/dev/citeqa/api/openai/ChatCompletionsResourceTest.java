@@ -134,10 +134,12 @@ class ChatCompletionsResourceTest {
         ChatResponse followUp = client.chat(SystemMessage.from("You are a helpful assistant."), first, answer,
                 UserMessage.from("What did he say about Russia?"));
 
+        // Which sentence about Russia the built-in answerer picks depends on its judging words alone (no sentence
+        // vectors since issue 16); that the follow-up was resolved and is answered with a citation does not.
         String text = followUp.aiMessage().text();
-        assertTrue(text.contains("Russia’s court"), text);
-        assertTrue(markers(text).contains("004_7f23b3891e78eb35"), text);
-        assertTrue(OpenAiClient.raw(followUp).getList("citations.id").contains("004_7f23b3891e78eb35"));
+        assertTrue(text.contains("Russia"), text);
+        assertEquals(markers(text), OpenAiClient.raw(followUp).getList("citations.id"));
+        assertFalse(markers(text).isEmpty(), text);
     }
 
     @Test
@@ -148,7 +150,8 @@ class ChatCompletionsResourceTest {
         Streamed followUp = client.stream(first, answer, UserMessage.from("What did he say about Russia?"));
 
         String text = followUp.response().aiMessage().text();
-        assertTrue(text.contains("Russia’s court"), text);
+        assertTrue(text.contains("Russia"), text);
+        assertFalse(markers(text).isEmpty(), text);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.citeqa.firststart;
+
+import dev.citeqa.app.EmbeddingModelLoader;
+import dev.citeqa.embed.EmbeddingModels;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The configured model, slowed down for the tests that watch an index build: indexing batches wait while the
+ * model is held ({@code test.slow-model.held}, then {@link #release()}) and take {@code test.slow-model.delay-ms}
+ * per text. Questions (single texts) are not slowed. Enabled by {@link SlowModelProfile} only.
+ */
+@Alternative
+@ApplicationScoped
+public class SlowModelLoader extends EmbeddingModelLoader {
+
+    @ConfigProperty(name = "test.slow-model.delay-ms", defaultValue = "0")
+    long delayMillis;
+
+    @ConfigProperty(name = "test.slow-model.held", defaultValue = "false")
+    boolean heldAtStart;
+
+    private volatile Boolean held;
+
+    @Override
+    public EmbeddingModel load(EmbeddingModels choice) {
+        EmbeddingModel model = super.load(choice);
+        return new EmbeddingModel() {
+            @Override
+            public Response<Embedding> embed(String text) {
+                return model.embed(text);
+            }
+
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                try {
+                    while (held()) {
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(delayMillis * segments.size());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                return model.embedAll(segments);
+            }
+
+            @Override
+            public int dimension() {
+                return model.dimension();
+            }
+        };
+    }
+
+    private boolean held() {
+        return held == null ? heldAtStart : held;
+    }
+
+    /** Lets the held indexing batches go on. */
+    public void release() {
+        held = false;
+    }
+}
