@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -25,19 +26,22 @@ final class ConsoleProgress implements Closeable {
     private final Supplier<String> serving;
     private final boolean terminal;
     private final PrintStream out;
+    private final Consumer<String> log;
     private ScheduledExecutorService ticker;
     private boolean drawn;
     private long lastLogged;
 
     ConsoleProgress(BuildProgress progress, Supplier<String> serving) {
-        this(progress, serving, isTerminal(), System.out);
+        this(progress, serving, isTerminal(), System.out, LOG::info);
     }
 
-    ConsoleProgress(BuildProgress progress, Supplier<String> serving, boolean terminal, PrintStream out) {
+    ConsoleProgress(BuildProgress progress, Supplier<String> serving, boolean terminal, PrintStream out,
+            Consumer<String> log) {
         this.progress = progress;
         this.serving = serving;
         this.terminal = terminal;
         this.out = out;
+        this.log = log;
     }
 
     void start() {
@@ -70,7 +74,7 @@ final class ConsoleProgress implements Closeable {
         } else if (lastLogged == 0) {
             lastLogged = nowMillis; // a build shorter than the interval logs nothing
         } else if (nowMillis - lastLogged >= LOG_EVERY_MILLIS) {
-            LOG.info(line);
+            log.accept(line);
             lastLogged = nowMillis;
         }
     }

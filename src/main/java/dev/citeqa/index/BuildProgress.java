@@ -86,10 +86,8 @@ public final class BuildProgress {
         this.done = 0;
         samples.clear();
         samples.add(new long[] {clock.getAsLong(), 0});
-        if (phase == Phase.EMBEDDING || phase == null) {
-            cached = 0;
-            embedded = 0;
-        }
+        cached = 0;
+        embedded = 0;
     }
 
     /** No build running. */

@@ -210,7 +210,9 @@ public final class CorpusIndex implements Closeable {
     /** An article's passages, in order. */
     public List<Passage> passagesOf(String id) {
         try {
-            ScoreDoc[] hits = searcher.search(ofArticle(PASSAGES, id), Math.max(1, passageCount)).scoreDocs;
+            // Counted first: a collector sized for every passage of the index would cost that much per article.
+            Query query = ofArticle(PASSAGES, id);
+            ScoreDoc[] hits = searcher.search(query, Math.max(1, searcher.count(query))).scoreDocs;
             List<Passage> passages = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
                 passages.add(readPassage(searcher.storedFields().document(hit.doc)));

@@ -62,9 +62,14 @@ final class ClusterIndexer {
         this.replicas = replicas;
     }
 
-    /** What an index must record to serve {@code index}: its corpus fingerprint and this mapping's version. */
+    /**
+     * What an index must record to serve {@code index}: its corpus fingerprint and this mapping's version, and
+     * whether its vectors are still to come (the words-first generation of a build shares the fingerprint of
+     * the one with vectors that follows it, and must not stand for it).
+     */
     static String fingerprint(CorpusIndex index) {
-        return index.commitData(IndexConstants.COMMIT_FINGERPRINT) + ";mapping=" + MAPPING_VERSION;
+        return index.commitData(IndexConstants.COMMIT_FINGERPRINT) + ";mapping=" + MAPPING_VERSION
+                + (index.pendingArticles() > 0 ? ";vectors=pending" : "");
     }
 
     /** The fingerprint recorded by the index behind the alias, or null when there is no alias yet. */
