@@ -59,14 +59,11 @@ public class CiteQaBeans {
         }
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
-        EmbeddingModel model = loader.load(choice);
-        // The first inference initialises ONNX Runtime's kernels (about a second); pay it at start-up, not on
-        // the first question.
-        model.embed("warm-up");
+        EmbeddingModel model = loader.loadInBackground(choice);
         // The cache is keyed by the text actually embedded, so a max-chars change shares it safely.
         Path cacheFile = Path.of(config.data().dir(), "embeddings-" + choice.id() + ".bin");
         try {
-            return new Embedder(model, EmbeddingCache.open(cacheFile, model.dimension()),
+            return new Embedder(model, EmbeddingCache.open(cacheFile, choice.dimension()),
                     config.embedding().maxChars());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);

@@ -44,6 +44,11 @@ public enum EmbeddingModels {
         return id;
     }
 
+    /** The size of its vectors, known without loading it. */
+    public int dimension() {
+        return DIMENSION;
+    }
+
     /**
      * Loads the model's ONNX weights and tokenizer from the classpath (a second or two).
      *

@@ -144,6 +144,31 @@ class VectorsLaterTest {
     }
 
     @Test
+    void aReindexAddingManyFilesCommitsTheirWordsFirstAndOnlyTheyWaitForVectors() throws IOException {
+        try (CorpusIndex complete = manager(100_000).openOrBuild().index()) {
+            int embeddedBefore = model.embedded.get();
+            for (int i = 0; i < 5; i++) {
+                Files.writeString(corpus.resolve("new_" + i + ".txt"), "New pier " + i + "\n\nThe new pier " + i
+                        + " opened on Friday after two years of building, the harbour board said.\n");
+            }
+            IndexManager manager = manager(0);
+            try (CorpusIndex words = manager.refresh(complete).index()) {
+                assertEquals(ARTICLES + 5, words.articleCount());
+                assertEquals(5, words.pendingArticles(), "only the new articles wait for their vectors");
+                assertEquals(5, words.pendingPassages());
+                assertTrue(words.hasVectors());
+                assertFalse(words.vectorsComplete());
+                assertEquals(RetrievalMode.bm25, PassageSearcher.retrievalFor(words, RetrievalMode.hybrid));
+                assertEquals(embeddedBefore, model.embedded.get());
+                try (CorpusIndex again = manager.addVectors(words).index()) {
+                    assertTrue(again.vectorsComplete());
+                    assertEquals(embeddedBefore + 5, model.embedded.get());
+                }
+            }
+        }
+    }
+
+    @Test
     void aThousandWordArticleEmbedsNineTexts() throws IOException {
         // 1,000 words in sentences of 20 words: 150-word passages that share a sentence.
         StringBuilder text = new StringBuilder("A long report\n\nGazette - 3 May 2024\n\n");

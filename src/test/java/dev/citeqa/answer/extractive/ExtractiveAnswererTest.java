@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Answers over the {@link TinyCorpus}: the right sentence, the right citation, or an abstention. */
@@ -113,6 +114,7 @@ class ExtractiveAnswererTest {
     }
 
     @Test
+    @Disabled("needs the sentence vectors that issue 16 removed (passages only); the answerer's rewrite takes it on")
     void aParaphraseIsAnsweredThroughEmbeddings() {
         assertAnswer(ask("Which medicine did the doctor give for the illness?"), "antibiotics", "clinic");
     }
