@@ -126,6 +126,10 @@ public final class IndexManager {
             Opened opened;
             try {
                 opened = refreshLocked(old);
+            } catch (java.util.concurrent.CancellationException stopped) {
+                // Asked to stop (the service is shutting down): nothing failed, and nothing will serve.
+                old.close();
+                throw stopped;
             } catch (IOException | RuntimeException e) {
                 LOG.errorf(e, "Index update failed; still serving the previous index %s, which does not match the "
                         + "current corpus", old.path());
@@ -277,7 +281,7 @@ public final class IndexManager {
             IOUtils.fsync(dataDir, true);
             CorpusIndex index = CorpusIndex.open(target);
             LOG.infof("%s index %s (generation %d) in %d ms: %d articles and %d passages written, %d files "
-                            + "skipped, %d texts left unembedded; %d articles, %d passages in all%s",
+                            + "skipped, %d texts left unembedded; %d articles, %d passages in all%s (%s)",
                     switch (outcome) {
                         case UPDATED -> "Updated";
                         case VECTORS_ADDED -> "Added vectors to";
@@ -286,7 +290,10 @@ public final class IndexManager {
                     (System.nanoTime() - started) / 1_000_000, stats.articles(), stats.passages(),
                     stats.skipped().size(), stats.textsNotEmbedded(), index.articleCount(), index.passageCount(),
                     index.pendingArticles() > 0 ? "; vectors pending for " + index.pendingArticles() + " articles"
-                            : "");
+                            : "",
+                    // Where the time went, for whoever wonders why a first start takes what it takes.
+                    progress().steps().stream().map(BuildProgress.Step::toString)
+                            .collect(java.util.stream.Collectors.joining(", ")));
             return new Opened(index, outcome, stats);
         } finally {
             deleteTree(building);

@@ -61,11 +61,15 @@ class VectorsLaterTest {
     }
 
     private IndexManager manager(int inlineTexts) throws IOException {
+        return manager(inlineTexts, FSDirectory::open);
+    }
+
+    private IndexManager manager(int inlineTexts, IndexGenerator.DirectoryOpener directories) throws IOException {
         Embedder embedder = new Embedder(model, EmbeddingCache.open(root.resolve("data/e.bin"), CountingModel.DIM));
         CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
         return new IndexManager(root.resolve("data"), corpus, 1_000_000, "test",
                 new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder,
-                        FSDirectory::open, false, inlineTexts, progress));
+                        directories, false, inlineTexts, progress));
     }
 
     @Test
@@ -183,6 +187,102 @@ class VectorsLaterTest {
             // Seven 20-word sentences a passage, one shared with the next: 9 passages for 50 sentences.
             assertEquals(9, index.passageCount());
             assertEquals(9, model.embedded.get(), "at most 12 texts per 1,000 words; sentences are not embedded");
+        }
+    }
+
+    @Test
+    void eachPhaseIsReportedWithItsCounts() throws IOException {
+        IndexManager manager = manager(0);
+        int passages;
+        try (CorpusIndex words = manager.openOrBuild().index()) {
+            passages = words.passageCount();
+            assertEquals(List.of("LISTING 0/0", "PARSING 64/64", "LEXICAL 64/64", "COMMITTING 64/64"),
+                    steps(), "the words first: nothing embedded before the commit");
+            progress.idle();
+            assertEquals(List.of(), progress.steps());
+
+            manager.addVectors(words).index().close();
+            assertEquals(List.of("EMBEDDING " + passages + "/" + passages, "COMMITTING 64/64"), steps());
+        }
+        progress.idle();
+        deleteTree(root.resolve("data"));
+        manager(100_000).openOrBuild().index().close(); // the cache went with the data: all texts are new
+        assertEquals(List.of("LISTING 0/0", "PARSING 64/64", "EMBEDDING " + passages + "/" + passages,
+                "LEXICAL 64/64", "COMMITTING 64/64"), steps(), "a few new texts: embedded before the words");
+    }
+
+    @Test
+    void aBuildStoppedWhileParsingLeavesNoIndexAndTheNextStartBuildsOne() throws IOException {
+        IndexManager manager = manager(0);
+        progress.stop();
+        assertThrows(CancellationException.class, manager::openOrBuild);
+        assertEquals(List.of(), indexFolders(), "no index, and no half-written folder");
+        progress.resume();
+        try (CorpusIndex index = manager(0).openOrBuild().index()) {
+            assertEquals(ARTICLES, index.articleCount());
+        }
+    }
+
+    @Test
+    void aBuildStoppedWhileEmbeddingBeforeItsCommitLeavesNoIndexButKeepsTheVectors() throws IOException {
+        model.afterBatch = batches -> {
+            if (batches == 1) {
+                progress.stop();
+            }
+        };
+        assertThrows(CancellationException.class, () -> manager(100_000).openOrBuild());
+        assertEquals(List.of(), indexFolders());
+        assertEquals(32, model.embedded.get());
+
+        progress.resume();
+        model.afterBatch = batches -> {};
+        try (CorpusIndex index = manager(100_000).openOrBuild().index()) {
+            assertTrue(index.vectorsComplete());
+            assertEquals(index.passageCount(), model.embedded.get(), "the first batch came from the cache");
+        }
+    }
+
+    @Test
+    void aReindexStoppedWhileWritingTheWordsLeavesThePreviousIndexServing() throws IOException {
+        CorpusIndex previous = manager(100_000).openOrBuild().index();
+        String folder = previous.path().getFileName().toString();
+        int passages = previous.passageCount();
+        previous.close();
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(corpus.resolve("late_" + i + ".txt"), "Late pier " + i + "\n\nThe late pier " + i
+                    + " opened on Sunday, the harbour board said.\n");
+        }
+        // The folder of the new generation is opened as its lexical phase starts: asked to stop right then.
+        IndexManager stopping = manager(0, path -> {
+            assertEquals(BuildProgress.Phase.LEXICAL, progress.snapshot().phase());
+            progress.stop();
+            return FSDirectory.open(path);
+        });
+        try (CorpusIndex serving = CorpusIndex.open(root.resolve("data").resolve(folder))) {
+            assertThrows(CancellationException.class, () -> stopping.refresh(serving));
+            assertEquals(List.of(folder), indexFolders(), "only the previous index, untouched");
+        }
+        // The same at start-up: a stop is no failed update, after which the old index would serve as stale.
+        progress.resume();
+        assertThrows(CancellationException.class, stopping::openOrBuild);
+        assertEquals(List.of(folder), indexFolders());
+        progress.resume();
+        try (CorpusIndex reopened = manager(0).openOrBuild().index()) {
+            assertEquals(ARTICLES + 5, reopened.articleCount(), "the next start picks the new files up");
+            assertEquals(passages + 5, reopened.passageCount());
+        }
+    }
+
+    /** The build's phases so far, as "PHASE done/total". */
+    private List<String> steps() {
+        return progress.steps().stream().map(s -> s.phase() + " " + s.done() + "/" + s.total()).toList();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
