@@ -9,11 +9,12 @@ import dev.langchain4j.model.output.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The configured model, slowed down for the tests that watch an index build: indexing batches wait while the
- * model is held ({@code test.slow-model.held}, then {@link #release()}) and take {@code test.slow-model.delay-ms}
+ * model is held ({@code test.slow-model.held}, then {@link #allow} some or {@link #release()} all) and take {@code test.slow-model.delay-ms}
  * per text. Questions (single texts) are not slowed. Enabled by {@link SlowModelProfile} only.
  */
 @Alternative
@@ -27,6 +28,8 @@ public class SlowModelLoader extends EmbeddingModelLoader {
     boolean heldAtStart;
 
     private volatile Boolean held;
+    private final AtomicInteger allowed = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Override
     public EmbeddingModel load(EmbeddingModels choice) {
@@ -40,8 +43,13 @@ public class SlowModelLoader extends EmbeddingModelLoader {
             @Override
             public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
                 try {
-                    while (held()) {
-                        Thread.sleep(20);
+                    waiting.incrementAndGet();
+                    try {
+                        while (held() && !allowedOne()) {
+                            Thread.sleep(20);
+                        }
+                    } finally {
+                        waiting.decrementAndGet();
                     }
                     Thread.sleep(delayMillis * segments.size());
                 } catch (InterruptedException e) {
@@ -65,5 +73,19 @@ public class SlowModelLoader extends EmbeddingModelLoader {
     /** Lets the held indexing batches go on. */
     public void release() {
         held = false;
+    }
+
+    /** Lets {@code batches} more indexing batches through while the model stays held. */
+    public void allow(int batches) {
+        allowed.addAndGet(batches);
+    }
+
+    /** Whether an indexing batch is in the model's hands, waiting to be let through. */
+    public boolean holding() {
+        return waiting.get() > 0;
+    }
+
+    private boolean allowedOne() {
+        return allowed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 }

@@ -55,6 +55,31 @@ public class SlowModelProfile implements QuarkusTestProfile {
         public static final class ForThePage extends EmbedFirst {}
     }
 
+    /**
+     * A corpus folder of its own, a copy of the web corpus, that the test may add files to; the folder is not
+     * watched, the test asks for the reindex.
+     */
+    public static final class OwnCorpus extends SlowModelProfile {
+        public static final Path CORPUS = Path.of("target", "test-data", "first-start-own-corpus");
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            deleteTree(CORPUS);
+            try (Stream<Path> files = Files.list(Path.of("src/test/resources/web-corpus"))) {
+                Files.createDirectories(CORPUS);
+                for (Path file : files.toList()) {
+                    Files.copy(file, CORPUS.resolve(file.getFileName()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+            config.put("citeqa.corpus.dir", CORPUS.toString());
+            config.put("test.slow-model.delay-ms", "0");
+            return config;
+        }
+    }
+
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
