@@ -66,6 +66,9 @@ public class IndexService {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    PortOpen portOpen;
+
     private IndexManager manager;
     private volatile CorpusWatcher watcher;
     private volatile CorpusIndex current;
@@ -122,6 +125,7 @@ public class IndexService {
         writing.lock();
         try {
             progress.phase(BuildProgress.Phase.LISTING, 0);
+            portOpen.await();
             // Before indexing, so that a file changed while the index is built is noticed afterwards; one
             // listing serves both the watcher and the index's check that the folder is unchanged.
             List<String> listing = CorpusWatcher.listing(corpus);

@@ -31,6 +31,8 @@ abstract class ServiceProcess {
     protected Process service;
     protected int port;
     protected int run;
+    /** When the last {@link #start} was asked for. */
+    protected long startedNanos;
 
     /** @param folder the test's folder under target/ */
     ServiceProcess(String folder) {
@@ -55,6 +57,7 @@ abstract class ServiceProcess {
     /** Starts the service with these {@code -D} options on a new port; its output goes to service-N.log. */
     void start(List<String> options) throws IOException {
         port = freePort();
+        startedNanos = System.nanoTime();
         service = start(root, port, options, log(++run));
     }
 
