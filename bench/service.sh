@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Starting and stopping the packaged service for the benchmark scripts; source it, do not run it.
+#
+#   source bench/service.sh
+#   service_start LOG [NAME=VALUE ...] [-- JVM_OPTION ...]   # sets SERVICE_PID and SERVICE_STARTED_MS
+#   service_wait PATH [SECONDS]     # waits for a 200 from PATH on SERVICE_PORT; prints ms since the start
+#   service_rss_mb                  # the process's resident memory now, in MB
+#   service_stop                    # SIGTERM, and waits; prints the ms it took to exit
+#
+# SERVICE_PORT (default 18700), SERVICE_JAR (default target/quarkus-app/quarkus-run.jar) and JAVA_HOME (a JDK
+# 21+) are read from the environment. The service runs with the per-client rate limit off (one benchmark
+# client makes many requests) and its output in LOG.
+
+SERVICE_PORT=${SERVICE_PORT:-18700}
+SERVICE_JAR=${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}
+SERVICE_PID=""
+SERVICE_STARTED_MS=0
+
+service_now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+service_start() { # LOG [NAME=VALUE ...] [-- JVM_OPTION ...]
+  local log=$1; shift
+  local env=() jvm=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do env+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift
+  jvm=("$@")
+  SERVICE_STARTED_MS=$(service_now_ms)
+  env "${env[@]}" QUARKUS_HTTP_PORT="$SERVICE_PORT" QUARKUS_HTTP_HOST=127.0.0.1 CITEQA_HTTP_RATE_LIMIT_REQUESTS=0 \
+    "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java" "${jvm[@]}" -jar "$SERVICE_JAR" > "$log" 2>&1 &
+  SERVICE_PID=$!
+}
+
+service_wait() { # PATH [SECONDS]
+  local path=$1 limit=${2:-120}
+  local deadline=$(( $(service_now_ms) + limit * 1000 ))
+  until curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT$path"; do
+    kill -0 "$SERVICE_PID" 2> /dev/null || { echo "the service exited" >&2; return 1; }
+    [ "$(service_now_ms)" -lt "$deadline" ] || { echo "no 200 from $path within $limit s" >&2; return 1; }
+    sleep 0.05
+  done
+  echo $(( $(service_now_ms) - SERVICE_STARTED_MS ))
+}
+
+service_rss_mb() {
+  awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2> /dev/null || echo 0
+}
+
+service_stop() {
+  [ -n "$SERVICE_PID" ] || return 0
+  local sent; sent=$(service_now_ms)
+  kill "$SERVICE_PID" 2> /dev/null || true
+  wait "$SERVICE_PID" 2> /dev/null || true
+  echo $(( $(service_now_ms) - sent ))
+  SERVICE_PID=""
+}
