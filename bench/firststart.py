@@ -148,6 +148,10 @@ def report(a):
            f"first answer (`BENCH_UNTIL=answer bench/firststart.sh`, {smeta['when']}, load average "
            f"{smeta['loadBefore']} before and {smeta['loadAfter']} after; peak RSS until then "
            f"{peaks} MB)." if startup else None),
+          (f"- The vector pass at the raw model's speed measured in this run would take "
+           f"{texts / raw['textsPerSecond'] / 60:.1f} min for these {texts:,} texts; complete vectors within 15 min "
+           f"(less the {med('firstAnswerMs') / 1000:.0f} s of the words) need "
+           f"{texts / (900 - med('firstAnswerMs') / 1000):.1f} texts/s." if raw.get("textsPerSecond") else None),
           f"- Per 1,000 articles at this speed: about "
           f"{med('vectorsCompleteMs') / 1000 / articles * 1000 / 60:.1f} minutes to complete vectors.",
           f"- Phases first seen (ms after the start, last run): "
