@@ -8,8 +8,6 @@ import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.IndexGenerator;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +25,12 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -44,8 +40,8 @@ import org.apache.lucene.util.VectorUtil;
  * VectorSearchBench --data DIR --questions FILE --work DIR --out FILE [--model ...] [--sizes 1000,2000,...]
  * </pre>
  *
- * <p>The vectors are real: the passage and sentence embeddings of the newest index under {@code --data}
- * (sentences give several times as many vectors as passages). For each size the first n vectors are indexed
+ * <p>The vectors are real: the passage embeddings of the newest index under {@code --data}, so the sizes
+ * measured go up to its passage count. For each size the first n vectors are indexed
  * alone, in one segment, then searched for the top 50 (the application's retrieval depth) with distinct
  * embedded questions. Recall@10 is the share of the exact top ten (brute-force dot products) that the graph
  * finds.
@@ -133,10 +129,9 @@ public final class VectorSearchBench {
         return Arrays.stream(hits).limit(10).filter(h -> exact.contains(h.doc)).count() / 10.0;
     }
 
-    /** Passage vectors, then the stored sentence vectors. */
+    /** The passage vectors of an index. */
     private static List<float[]> readVectors(Path index) throws IOException {
         List<float[]> passages = new ArrayList<>();
-        List<float[]> sentences = new ArrayList<>();
         try (Directory d = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(d)) {
             for (LeafReaderContext leaf : reader.leaves()) {
                 FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexConstants.VECTOR);
@@ -146,23 +141,8 @@ public final class VectorSearchBench {
                 for (int ord = 0; ord < values.size(); ord++) {
                     passages.add(values.vectorValue(ord).clone());
                 }
-                StoredFields stored = leaf.reader().storedFields();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    BytesRef packed = stored.document(doc, Set.of(IndexConstants.SENTENCE_VECTORS))
-                            .getBinaryValue(IndexConstants.SENTENCE_VECTORS);
-                    if (packed != null) {
-                        FloatBuffer floats = ByteBuffer.wrap(packed.bytes, packed.offset, packed.length).asFloatBuffer();
-                        int dim = passages.getFirst().length;
-                        while (floats.remaining() >= dim) {
-                            float[] v = new float[dim];
-                            floats.get(v);
-                            sentences.add(v);
-                        }
-                    }
-                }
             }
         }
-        passages.addAll(sentences);
         return passages;
     }
 

@@ -1,5 +1,6 @@
 package dev.citeqa.api;
 
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.collection.Article;
@@ -24,14 +25,17 @@ final class Views {
         }
     }
 
+    /** @param answerSpan the answering phrase inside the quote (the extractive answerer's), or null */
     record AskResponse(String conversationId, String question, String standaloneQuestion, String answer,
-            boolean answered, List<Citation> citations, List<PassageView> passages, String answerer,
+            boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
+            String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs) {
 
         static AskResponse of(String question, ChatService.Result r) {
             return new AskResponse(r.conversationId(), question, r.standaloneQuestion(), r.answer().text(),
-                    r.answer().answered(), r.answer().citations(), r.passages().stream().map(PassageView::of).toList(),
+                    r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
+                    r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
                     r.timingsMs());
         }

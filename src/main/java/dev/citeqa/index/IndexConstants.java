@@ -74,12 +74,6 @@ public final class IndexConstants {
     /** Passage embedding for kNN search (HNSW). Vectors are unit length, so dot product equals cosine. */
     public static final String VECTOR = "vector";
 
-    /**
-     * The embeddings of the passage's sentences, packed floats, stored only. The answerer compares them with
-     * the question without running the model on every request.
-     */
-    public static final String SENTENCE_VECTORS = "sentence_vectors";
-
     /** SHA-256 of the article's file, stored only: a reindex compares it to tell which files changed. */
     public static final String SOURCE_HASH = "source_hash";
 

@@ -2,6 +2,7 @@ package dev.citeqa.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.ArticleParser;
 import dev.citeqa.collection.DateOrder;
@@ -14,7 +15,6 @@ import dev.citeqa.collection.SkipReason;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,22 +153,19 @@ public final class IndexGenerator {
                 .flatMap(Optional::stream).toList();
 
         // Embed everything in one pass so the model sees full batches and the log shows one progress count.
+        // Passages only: a vector per sentence cost ten times as many texts for what the passage's own
+        // vector and the words already tell the answerer (docs/evaluation.md).
         List<String> passageTexts = new ArrayList<>();
-        List<String> sentenceTexts = new ArrayList<>();
         int[] firstPassage = new int[parsed.size()];
-        int[] firstSentence = new int[parsed.size()];
         for (int i = 0; i < parsed.size(); i++) {
             Parsed p = parsed.get(i);
             firstPassage[i] = passageTexts.size();
-            firstSentence[i] = sentenceTexts.size();
             for (Passage passage : p.passages()) {
                 passageTexts.add(embeddingText(p.article().title(), passage));
-                passage.sentences().forEach(s -> sentenceTexts.add(s.text()));
             }
         }
         boolean embed = embedder.available();
         List<float[]> passageVectors = embed ? embedder.embedAll(passageTexts) : null;
-        List<float[]> sentenceVectors = embed ? embedder.embedAll(sentenceTexts) : null;
 
         // A larger buffer than the default 16 MB means fewer, larger segments to merge.
         IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
@@ -186,15 +183,15 @@ public final class IndexGenerator {
                 Parsed p = parsed.get(i);
                 List<Document> docs = new ArrayList<>();
                 docs.add(articleDocument(p.article(), p.sourceHash()));
-                int sentence = firstSentence[i];
                 for (int j = 0; j < p.passages().size(); j++) {
                     Passage passage = p.passages().get(j);
                     Document doc = passageDocument(p.article(), passage);
-                    if (embed) {
-                        int sentences = passage.sentences().size();
-                        addVectors(doc, passageVectors.get(firstPassage[i] + j),
-                                sentenceVectors.subList(sentence, sentence + sentences));
-                        sentence += sentences;
+                    float[] vector = embed ? passageVectors.get(firstPassage[i] + j) : null;
+                    // A passage the model could not embed is found by its words only: a zero vector in the
+                    // graph would score the same against every question.
+                    if (vector != null && !Embedder.isNone(vector)) {
+                        doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector,
+                                VectorSimilarityFunction.DOT_PRODUCT));
                     }
                     docs.add(doc);
                 }
@@ -274,40 +271,5 @@ public final class IndexGenerator {
             doc.add(new StoredField(IndexConstants.SENTENCE_END, s.end()));
         }
         return doc;
-    }
-
-    private static void addVectors(Document doc, float[] vector, List<float[]> sentenceVectors) {
-        // A passage the model could not embed is found by its words only: a zero vector in the graph would
-        // score the same against every question.
-        if (!Embedder.isNone(vector)) {
-            doc.add(new KnnFloatVectorField(IndexConstants.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
-        }
-        doc.add(new StoredField(IndexConstants.SENTENCE_VECTORS, pack(sentenceVectors)));
-    }
-
-    static byte[] pack(List<float[]> vectors) {
-        int dim = vectors.isEmpty() ? 0 : vectors.getFirst().length;
-        ByteBuffer buffer = ByteBuffer.allocate(vectors.size() * dim * Float.BYTES);
-        for (float[] v : vectors) {
-            for (float f : v) {
-                buffer.putFloat(f);
-            }
-        }
-        return buffer.array();
-    }
-
-    static List<float[]> unpack(BytesRef bytes, int count) {
-        List<float[]> vectors = new ArrayList<>(count);
-        if (count == 0) {
-            return vectors;
-        }
-        var floats = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer();
-        int dim = floats.remaining() / count;
-        for (int i = 0; i < count; i++) {
-            float[] v = new float[dim];
-            floats.get(v);
-            vectors.add(v);
-        }
-        return vectors;
     }
 }

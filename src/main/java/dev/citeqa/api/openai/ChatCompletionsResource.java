@@ -3,6 +3,7 @@ package dev.citeqa.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.api.ApiExceptionMappers;
 import dev.citeqa.api.OpenAiError;
@@ -75,9 +76,11 @@ public class ChatCompletionsResource {
         String answer = result.answer().text();
         conversations.remember(request.transcript(answer), conversation);
         List<Citation> citations = result.answer().citations();
+        AnswerSpan span = result.answer().answerSpan();
         return Response.ok(new ChatCompletion(newId(), "chat.completion", Instant.now().getEpochSecond(),
-                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations), FINISHED)),
-                Usage.of(request.messages(), answer), citations)).type(MediaType.APPLICATION_JSON).build();
+                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations, span),
+                        FINISHED)), Usage.of(request.messages(), answer), citations, span))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     private static String newId() {
@@ -112,8 +115,9 @@ public class ChatCompletionsResource {
                     return;
                 }
                 List<Citation> citations = result.answer().citations();
-                chunk(new Delta(null, null, citations), FINISHED, Usage.of(request.messages(), sent.toString()),
-                        citations);
+                AnswerSpan span = result.answer().answerSpan();
+                chunk(new Delta(null, null, citations, span), FINISHED, Usage.of(request.messages(), sent.toString()),
+                        citations, span);
                 write("[DONE]");
                 conversations.remember(request.transcript(sent.toString()), conversation);
             } catch (CancellationException e) {
@@ -128,13 +132,13 @@ public class ChatCompletionsResource {
 
         @Override
         public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
-            chunk(new Delta("assistant", "", null), null, null, null);
+            chunk(new Delta("assistant", "", null, null), null, null, null, null);
         }
 
         @Override
         public void token(String text) {
             sent.append(text);
-            chunk(new Delta(null, text, null), null, null, null);
+            chunk(new Delta(null, text, null, null), null, null, null, null);
         }
 
         /** The configured model failed; a client cannot take back text it has received, so it is told. */
@@ -145,9 +149,10 @@ public class ChatCompletionsResource {
             }
         }
 
-        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations) {
+        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations,
+                AnswerSpan span) {
             write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL,
-                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations)));
+                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations, span)));
         }
 
         private void write(String data) {

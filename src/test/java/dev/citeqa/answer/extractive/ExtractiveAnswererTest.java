@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,8 +49,8 @@ class ExtractiveAnswererTest {
     }
 
     private static Answer ask(String question) {
-        List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);
-        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index, true));
+        List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.hybrid);
+        return answerer.answer(AnswerRequest.single(question, hits, index, true));
     }
 
     private static void assertAnswer(Answer answer, String phrase, String articleId) {
