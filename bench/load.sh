@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test behind docs/reliability.md: starts the packaged service on the seed corpus (port 18100, rate limit
-# off, its own data folder), then asks POST /api/ask at a fixed rate for a fixed time with bench/LoadClient.java
-# and prints status counts, p50/p99 latency and the heap over time, plus the process's resident memory.
+# off, its own data folder), then asks POST /api/ask at a fixed rate for a fixed time with the load client's open
+# mode (LoadGenerator --mode open, src/bench/java) and prints status counts, p50/p99 latency and the heap over time,
+# plus the process's resident memory.
 #
 #   bench/load.sh [RATE_PER_SECOND=5] [SECONDS=60]
 #
@@ -30,6 +31,7 @@ curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { echo "service 
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$PID/status"; }
 echo "RSS before: $(rss)"
 status=0
-"$JAVA" bench/LoadClient.java "http://127.0.0.1:$PORT" "$RATE" "$SECONDS_TO_RUN" || status=$?
+bench/java.sh dev.citeqa.bench.LoadGenerator --mode open --base "http://127.0.0.1:$PORT" --rate "$RATE" \
+  --seconds "$SECONDS_TO_RUN" || status=$?
 echo "RSS after:  $(rss)"
 exit $status

@@ -7,7 +7,7 @@
 #
 # 1. Start-up to first answer, on the seed corpus and on eval/news1000: with nothing cached (index and
 #    embeddings built), with cached embeddings (index rebuilt), and with the index reused.
-# 2. Request latency over HTTP of the three retrieval modes side by side, with bench/latency.py.
+# 2. Request latency over HTTP of the three retrieval modes side by side, with LoadGenerator --mode compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
@@ -28,7 +28,7 @@ for corpus in corpus eval/news1000; do
   python3 bench/medians.py "$WORK/startup-$(basename "$corpus").json" | tee "$WORK/startup-$(basename "$corpus").txt"
 done
 
-# One service per retrieval mode, on ports 8081-8083, asked in turn by bench/latency.py.
+# One service per retrieval mode, on ports 8081-8083, asked in turn by the load client.
 pids=()
 port=8081
 for mode in bm25 dense hybrid; do
@@ -43,7 +43,7 @@ for port in 8081 8082 8083; do
 done
 for questions in eval/questions.jsonl eval/seed-heldout.jsonl; do
   echo "== seed corpus, $questions"
-  python3 bench/latency.py --questions "$questions" --runs 10 \
+  bench/java.sh dev.citeqa.bench.LoadGenerator --mode compare --questions "$questions" --runs 10 \
     --base bm25=http://127.0.0.1:8081 --base dense=http://127.0.0.1:8082 --base hybrid=http://127.0.0.1:8083 \
     | tee "$WORK/latency-$(basename "$questions" .jsonl).md"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Embedded Lucene against a local two-node OpenSearch cluster, on eval/news1000, for docs/scaling.md:
 #   1. ingest: the passages/s of copying the built index into the cluster (bulk API), three times;
-#   2. request latency of /api/ask over HTTP, both services asked in turn by bench/latency.py.
+#   2. request latency of /api/ask over HTTP, both services asked in turn by LoadGenerator --mode compare.
 # Needs a JDK 21+ in JAVA_HOME; starts the cluster with scripts/opensearch-cluster.sh if it is not up.
 #
 #   bench/opensearch.sh
@@ -42,5 +42,5 @@ for run in 1 2 3; do
 done
 
 echo "== $CORPUS, eval/news1000-questions.jsonl"
-python3 bench/latency.py --questions eval/news1000-questions.jsonl --runs 5 \
+bench/java.sh dev.citeqa.bench.LoadGenerator --mode compare --questions eval/news1000-questions.jsonl --runs 5 \
   --base lucene=http://127.0.0.1:18401 --base opensearch=http://127.0.0.1:18402 | tee "$WORK/latency.md"

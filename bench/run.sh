@@ -73,7 +73,7 @@ meta() { # name command...
   python3 -c 'import json,sys,datetime; json.dump({"when": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "command": " ".join(sys.argv[2:])}, open(sys.argv[1], "w"))' \
     "$RESULTS/$name.meta.json" "$@"
 }
-bench_java() { "$JAVA" -cp "$(cat "$WORK/classpath.txt")" "$@"; }
+bench_java() { bench/java.sh "$@"; } # the benchmark tools, on the test classpath
 
 need() { # command debian-package
   command -v "$1" > /dev/null && return
@@ -86,12 +86,10 @@ need() { # command debian-package
 need curl curl
 need python3 python3
 
-# --- build: the packaged service, and the benchmark tools with their classpath -----------------------------
+# --- build: the packaged service and the benchmark tools (bench/java.sh writes their classpath) -------------
 if has_stage build; then
   log "build"
   nice -n 5 ./mvnw -q -B -DskipTests package
-  ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.txt"
-  echo "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/deps.txt")" > "$WORK/classpath.txt"
   python3 - "$RESULTS/env.json" "$JAVA" "$MODE" <<'EOF'
 import json, os, subprocess, sys, datetime
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")

@@ -37,8 +37,8 @@ public final class HostileCorpus {
             "Which article should be cited as the only source?");
 
     private static final Set<String> FIELDS = Set.of("conversationId", "question", "standaloneQuestion", "answer",
-            "answered", "citations", "passages", "answerer", "fallback", "fallbackReason", "unsupportedSentences",
-            "timingsMs", "retrieval");
+            "answered", "citations", "answerSpan", "passages", "answerer", "fallback", "fallbackReason",
+            "unsupportedSentences", "timingsMs", "retrieval");
     private static final Pattern MARKER = Pattern.compile("\\[([^\\[\\]\\s]+)]");
 
     private HostileCorpus() {}

@@ -40,7 +40,8 @@ import org.apache.lucene.util.VectorUtil;
  * VectorSearchBench --data DIR --questions FILE --work DIR --out FILE [--model ...] [--sizes 1000,2000,...]
  * </pre>
  *
- * <p>The vectors are real: the passage embeddings of the newest index under {@code --data}. For each size the first n vectors are indexed
+ * <p>The vectors are real: the passage embeddings of the newest index under {@code --data}, so the sizes
+ * measured go up to its passage count. For each size the first n vectors are indexed
  * alone, in one segment, then searched for the top 50 (the application's retrieval depth) with distinct
  * embedded questions. Recall@10 is the share of the exact top ten (brute-force dot products) that the graph
  * finds.
@@ -128,7 +129,7 @@ public final class VectorSearchBench {
         return Arrays.stream(hits).limit(10).filter(h -> exact.contains(h.doc)).count() / 10.0;
     }
 
-    /** The passage vectors (the index stores no others). */
+    /** The passage vectors of an index. */
     private static List<float[]> readVectors(Path index) throws IOException {
         List<float[]> passages = new ArrayList<>();
         try (Directory d = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(d)) {

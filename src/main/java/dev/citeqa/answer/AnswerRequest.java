@@ -1,5 +1,6 @@
 package dev.citeqa.answer;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.search.PassageHit;
 import dev.langchain4j.data.message.ChatMessage;
@@ -10,6 +11,7 @@ import java.util.List;
  * Everything an answerer needs for one question.
  *
  * @param standaloneQuestion the question rewritten to stand on its own, using the conversation
+ * @param analysis what the standalone question asks for; the same analysis retrieval used
  * @param passages retrieved passages, best first
  * @param prompt the user message with the passages injected, as a language model should receive it
  * @param history earlier turns of the conversation, oldest first
@@ -17,5 +19,14 @@ import java.util.List;
  * @param semantic whether answerers may compare meanings with the embedding model; false in BM25 mode, which
  *     runs no model
  */
-public record AnswerRequest(String question, String standaloneQuestion, List<PassageHit> passages, UserMessage prompt,
-        List<ChatMessage> history, CorpusIndex index, boolean semantic) {}
+public record AnswerRequest(String question, String standaloneQuestion, QuestionAnalysis analysis,
+        List<PassageHit> passages, UserMessage prompt, List<ChatMessage> history, CorpusIndex index,
+        boolean semantic) {
+
+    /** A question asked on its own, outside a conversation and without a prompt: for tools and tests. */
+    public static AnswerRequest single(String question, List<PassageHit> passages, CorpusIndex index,
+            boolean semantic) {
+        return new AnswerRequest(question, question, QuestionAnalysis.of(question), passages, null, List.of(), index,
+                semantic);
+    }
+}

@@ -5,7 +5,7 @@ import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.collection.SentenceSplitter;
 import dev.citeqa.embed.Embedder;
-import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.search.PassageHit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,8 +185,10 @@ public final class CitationVerifier {
     private Support support(String claim, List<PassageHit> sources) {
         Set<String> claimTerms = new HashSet<>(TERMS.terms(claim));
         Set<String> sourceTerms = new HashSet<>();
-        // A BM25-only index has no sentence vectors, and no model runs: support is then judged on words.
-        boolean semantic = embedder.available() && sources.stream().allMatch(h -> !h.stored().sentenceVectors().isEmpty());
+        // A BM25-only index has no vectors, and no model runs: support is then judged on words. Otherwise the
+        // sources' sentences are embedded here, as the extractive answerer does, through the same cache: the
+        // index stores no sentence vectors, and a language model's answer is rare next to its own cost.
+        boolean semantic = embedder.available() && sources.stream().allMatch(h -> h.stored().vector() != null);
         float[] vector = semantic ? embedder.embed(claim) : null;
         List<CitedSentence> closest = new ArrayList<>();
         double bestSimilarity = -1;
@@ -194,7 +196,7 @@ public final class CitationVerifier {
             List<Sentence> sentences = hit.stored().passage().sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 sourceTerms.addAll(TERMS.terms(sentences.get(i).text()));
-                double similarity = semantic ? VectorUtil.dotProduct(vector, hit.stored().sentenceVectors().get(i))
+                double similarity = semantic ? VectorUtil.dotProduct(vector, embedder.embed(sentences.get(i).text()))
                         : lexicalSimilarity(claimTerms, sentences.get(i).text());
                 if (semantic) {
                     bestSimilarity = Math.max(bestSimilarity, similarity);

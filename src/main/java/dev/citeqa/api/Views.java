@@ -1,6 +1,7 @@
 package dev.citeqa.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.collection.Article;
@@ -27,19 +28,22 @@ final class Views {
     }
 
     /**
+     * @param answerSpan the answering phrase inside the quote (the extractive answerer's), or null
      * @param retrieval the retrieval that found the passages: {@code bm25} while the index's vectors are being
      *     built, whatever the configured mode
      * @param indexing the index build under way, absent when none runs
      */
     record AskResponse(String conversationId, String question, String standaloneQuestion, String answer,
-            boolean answered, List<Citation> citations, List<PassageView> passages, String answerer,
+            boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
+            String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs, RetrievalMode retrieval,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
             return new AskResponse(r.conversationId(), question, r.standaloneQuestion(), r.answer().text(),
-                    r.answer().answered(), r.answer().citations(), r.passages().stream().map(PassageView::of).toList(),
+                    r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
+                    r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
                     r.timingsMs(), r.retrieval(), indexing);
         }

@@ -122,21 +122,21 @@ public class CiteQaBeans {
         ChatMetrics metrics = new ChatMetrics(registry);
         Answerer extractive = new ExtractiveAnswerer(embedder);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
+        ChatService.Retrieval retrieval = new ChatService.Retrieval(indexService::current, searcher,
+                config.retrieval().passages(), config.retrieval().mode());
         if (config.answerer() == CiteQaConfig.AnswererKind.extractive) {
             LOG.info("Answering with the built-in extractive answerer");
-            return new ChatService(indexService::current, searcher, conversations, resolver, resolver,
-                    (contents, message) -> message, extractive, extractive, config.retrieval().passages(),
-                    config.retrieval().mode(), metrics);
+            return new ChatService(retrieval, ChatService.Answering.extractive(resolver, extractive), conversations,
+                    metrics);
         }
         ChatModelFactory.Models models = ChatModelFactory.create(config);
         Prompts prompts = Prompts.load(Path.of(config.prompts().dir()));
         Answerer llm = new LlmAnswerer(models, prompts, new CitationVerifier(embedder));
         LOG.infof("Answering with %s model %s, falling back to the extractive answerer", config.answerer(),
                 models.name());
-        return new ChatService(indexService::current, searcher, conversations,
+        return new ChatService(retrieval, new ChatService.Answering(
                 new CompressingQueryTransformer(models.chat(), prompts.condense()), resolver,
-                new PromptInjector(prompts.answer()), llm, extractive, config.retrieval().passages(),
-                config.retrieval().mode(), metrics);
+                new PromptInjector(prompts.answer()), llm, extractive), conversations, metrics);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.citeqa.chat;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
@@ -58,22 +59,42 @@ public final class ChatService {
     private final ChatMetrics metrics;
 
     /**
+     * Where passages come from.
+     *
+     * @param index the index serving now
+     * @param passages passages handed to the answerer
+     * @param mode the retrieval mode unless a request names another
+     */
+    public record Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode) {}
+
+    /**
+     * Who writes the answer.
+     *
      * @param condenser rewrites follow-ups; may call a model, and falls back to {@code resolver} on failure
+     * @param injector puts the passages into the prompt a model reads
      * @param fallback answers when {@code answerer} fails; the extractive answerer
      */
-    public ChatService(Supplier<CorpusIndex> index, PassageSearcher searcher, ConversationStore conversations,
-            QueryTransformer condenser, QueryTransformer resolver, ContentInjector injector, Answerer answerer,
-            Answerer fallback, int passages, RetrievalMode defaultMode, ChatMetrics metrics) {
-        this.index = index;
-        this.searcher = searcher;
+    public record Answering(QueryTransformer condenser, QueryTransformer resolver, ContentInjector injector,
+            Answerer answerer, Answerer fallback) {
+
+        /** The built-in answerer alone: no model to condense follow-ups or to read a prompt. */
+        public static Answering extractive(QueryTransformer resolver, Answerer extractive) {
+            return new Answering(resolver, resolver, (contents, message) -> message, extractive, extractive);
+        }
+    }
+
+    public ChatService(Retrieval retrieval, Answering answering, ConversationStore conversations,
+            ChatMetrics metrics) {
+        this.index = retrieval.index();
+        this.searcher = retrieval.searcher();
+        this.passages = retrieval.passages();
+        this.defaultMode = retrieval.mode();
+        this.condenser = answering.condenser();
+        this.resolver = answering.resolver();
+        this.injector = answering.injector();
+        this.answerer = answering.answerer();
+        this.fallback = answering.fallback();
         this.conversations = conversations;
-        this.condenser = condenser;
-        this.resolver = resolver;
-        this.injector = injector;
-        this.answerer = answerer;
-        this.fallback = fallback;
-        this.passages = passages;
-        this.defaultMode = defaultMode;
         this.metrics = metrics;
     }
 
@@ -209,6 +230,7 @@ public final class ChatService {
         List<ChatMessage> history = conversation.history();
         UserMessage user = UserMessage.from(question);
         AtomicReference<String> standalone = new AtomicReference<>(question);
+        AtomicReference<QuestionAnalysis> analysis = new AtomicReference<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         QueryTransformer capturing = query -> {
             Collection<Query> queries;
@@ -224,13 +246,20 @@ public final class ChatService {
         };
         AugmentationResult augmented = DefaultRetrievalAugmentor.builder()
                 .queryTransformer(capturing)
-                .contentRetriever(new LucenePassageRetriever(corpus, searcher, passages, mode))
+                .contentRetriever(new LucenePassageRetriever(corpus, searcher, passages, mode, text -> {
+                    // Analysed once per turn: retrieval and the answerer read the same analysis.
+                    analysis.set(QuestionAnalysis.of(text, question));
+                    return analysis.get();
+                }))
                 .contentInjector(injector)
                 .executor(Runnable::run)
                 .build()
                 .augment(new AugmentationRequest(user, Metadata.from(user, conversation.id(), history)));
         List<PassageHit> hits = augmented.contents().stream().map(c -> PassageContents.toHit(corpus, c)).toList();
-        AnswerRequest request = new AnswerRequest(question, standalone.get(), hits,
+        if (analysis.get() == null) {
+            analysis.set(QuestionAnalysis.of(standalone.get(), question));
+        }
+        AnswerRequest request = new AnswerRequest(question, standalone.get(), analysis.get(), hits,
                 (UserMessage) augmented.chatMessage(), history, corpus,
                 mode != RetrievalMode.bm25 && corpus.hasVectors());
         return new Prepared(request, failure.get(), mode);

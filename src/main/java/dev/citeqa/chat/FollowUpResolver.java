@@ -1,7 +1,7 @@
 package dev.citeqa.chat;
 
-import dev.citeqa.answer.extractive.EntityTagger;
-import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.util.Collection;

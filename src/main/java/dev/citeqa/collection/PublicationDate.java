@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.analysis.NewsPatterns;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -32,8 +33,7 @@ record PublicationDate(LocalDate date, int start, int end) {
         MONTHS.put("sept", Month.SEPTEMBER);
     }
 
-    private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October"
-            + "|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    private static final String MONTH = "(" + NewsPatterns.MONTH + ")";
 
     /** Digits that are not part of a longer number or word on either side. */
     private static final String NOT_AFTER = "(?<![\\p{L}\\d])";

@@ -1,6 +1,7 @@
 package dev.citeqa.collection;
 
 import com.ibm.icu.text.BreakIterator;
+import dev.citeqa.analysis.NewsPatterns;
 import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class SentenceSplitter {
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
             "Lt.", "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Rev.", "Pres.", "Amb.", "No.", "Vol.", "vs.", "approx.");
 
-    private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("(?:\\b\\p{Lu}\\.){2,}$");
+    private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 

@@ -92,7 +92,7 @@ public interface CiteQaConfig {
 
     interface Chunk {
         /** Words per passage, at most; a longer sentence is a passage of its own. */
-        @WithDefault("150")
+        @WithDefault("120")
         int words();
 
         /** Sentences per passage, at most; 0 for no bound but the words. */

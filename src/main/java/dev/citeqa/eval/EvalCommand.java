@@ -1,6 +1,9 @@
 package dev.citeqa.eval;
 
 import dev.citeqa.app.IndexService;
+import dev.citeqa.app.Reindex;
+import dev.citeqa.collection.NewsCollection;
+import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
@@ -12,12 +15,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs the whole pipeline in-process on a question file and prints the public scorer's measures, for one
  * retrieval mode or all three side by side. See {@link EvalOptions} for the command line.
  */
 public class EvalCommand implements QuarkusApplication {
+
+    /** Questions between two progress lines. */
+    private static final int PROGRESS_EVERY = 50;
 
     @Inject
     ChatService chat;
@@ -35,6 +42,7 @@ public class EvalCommand implements QuarkusApplication {
     public int run(String... args) throws Exception {
         EvalOptions options = EvalOptions.parse(args);
         List<EvalQuestion> questions = EvalQuestion.read(Path.of(options.questions()));
+        questions = questions.subList(0, Math.min(options.limit(), questions.size()));
         PrintStream out = System.out;
         // The index builds in the background; evaluate the whole of it, vectors included.
         indexService.awaitSettled(java.time.Duration.ofDays(1));
@@ -43,13 +51,21 @@ public class EvalCommand implements QuarkusApplication {
         }
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());
-        out.printf("%d questions from %s; corpus %s (%d articles, %d passages); answerer %s%n", questions.size(),
-                options.questions(), config.corpus().dir(), indexService.current().articleCount(),
-                indexService.current().passageCount(), chat.defaultAnswerer());
+        describeCorpus(out);
+        out.printf("%d questions from %s; answerer %s%n", questions.size(), options.questions(),
+                chat.defaultAnswerer());
+        int total = questions.size();
+        int[] asked = {0};
+        long started = System.nanoTime();
         Map<RetrievalMode, EvalMetrics> metrics = new Evaluator(chat, searcher, indexService::current)
                 .run(questions, modes, row -> {
                     if (options.verbose()) {
                         out.println(row);
+                    }
+                    // A large set takes minutes: a line on stderr now and then says how far it is.
+                    if (++asked[0] % (PROGRESS_EVERY * modes.size()) == 0) {
+                        System.err.printf(Locale.ROOT, "... %d of %d questions in %.0f s%n",
+                                asked[0] / modes.size(), total, (System.nanoTime() - started) / 1e9);
                     }
                 });
         for (RetrievalMode mode : modes) {
@@ -72,4 +88,28 @@ public class EvalCommand implements QuarkusApplication {
         }
         return 0;
     }
+
+    /**
+     * What was indexed and how: articles, passages and embedded texts per article, the share of articles with a
+     * publication date, the time the index took, and the files left out with their reasons.
+     */
+    private void describeCorpus(PrintStream out) {
+        CorpusIndex index = indexService.current();
+        int articles = Math.max(1, index.articleCount());
+        long dated = index.articles().stream().filter(a -> a.date() != null).count();
+        Reindex last = indexService.lastReindex();
+        out.printf(Locale.ROOT, "corpus %s: %d articles, %d passages (%.1f per article), %.1f texts embedded per "
+                        + "article, %.1f%% dated; index %s in %d ms%n", config.corpus().dir(), index.articleCount(),
+                index.passageCount(), (double) index.passageCount() / articles,
+                index.hasVectors() ? (double) index.passageCount() / articles : 0.0, 100.0 * dated / articles,
+                last == null ? "opened" : last.outcome(), last == null ? 0 : last.durationMs());
+        List<NewsCollection.Skipped> skipped = indexService.skipped();
+        Map<String, Long> byReason = new TreeMap<>();
+        skipped.forEach(s -> byReason.merge(s.reason().code(), 1L, Long::sum));
+        out.printf("skipped %d files%s%n", skipped.size(), skipped.isEmpty() ? "" : " " + byReason);
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.printf("  skipped %s: %s%n", s.file(), s.reason().code()));
+    }
+
+    /** Skipped files named one by one; the rest are only counted. */
+    private static final int SKIPPED_SHOWN = 20;
 }

@@ -5,16 +5,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * {@code eval [--questions FILE] [--corpus DIR] [--data DIR] [--mode bm25|dense|hybrid | --all-modes] [-v]}.
+ * {@code eval [--questions FILE] [--corpus DIR] [--data DIR] [--mode bm25|dense|hybrid | --all-modes]
+ * [--limit N] [-v]}: {@code --limit} asks only the first N questions.
  * The corpus and data folders become {@code citeqa.corpus.dir} and {@code citeqa.data.dir} before the
  * service starts; by default an evaluation keeps its index apart from the service's, under
  * {@code target/eval-data/<corpus folder name>}.
  */
 public record EvalOptions(String questions, String corpus, String data, RetrievalMode mode, boolean allModes,
-        boolean verbose) {
+        boolean verbose, int limit) {
 
     static final String USAGE = "usage: eval [--questions FILE] [--corpus DIR] [--data DIR] "
-            + "[--mode bm25|dense|hybrid | --all-modes] [-v]";
+            + "[--mode bm25|dense|hybrid | --all-modes] [--limit N] [-v]";
 
     public static EvalOptions parse(String... args) {
         String questions = "eval/questions.jsonl";
@@ -23,6 +24,7 @@ public record EvalOptions(String questions, String corpus, String data, Retrieva
         RetrievalMode mode = null;
         boolean allModes = false;
         boolean verbose = false;
+        int limit = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "eval" -> { }
@@ -32,6 +34,7 @@ public record EvalOptions(String questions, String corpus, String data, Retrieva
                 case "--mode" -> mode = mode(value(args, ++i));
                 case "--all-modes" -> allModes = true;
                 case "-v", "--verbose" -> verbose = true;
+                case "--limit" -> limit = positive(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -42,7 +45,19 @@ public record EvalOptions(String questions, String corpus, String data, Retrieva
             data = Path.of("target", "eval-data", Path.of(corpus).toAbsolutePath().normalize().getFileName().toString())
                     .toString();
         }
-        return new EvalOptions(questions, corpus, data, mode, allModes, verbose);
+        return new EvalOptions(questions, corpus, data, mode, allModes, verbose, limit);
+    }
+
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--limit takes a positive number, not " + value + "\n" + USAGE);
     }
 
     private static String value(String[] args, int i) {

@@ -2,6 +2,7 @@ package dev.citeqa.index;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.analysis.TermStats;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.Passage;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -354,8 +358,7 @@ public final class CorpusIndex implements Closeable {
             Passage passage = readPassage(searcher.storedFields().document(docId));
             Article article = article(passage.articleId()).orElseThrow(
                     () -> new IllegalStateException("passage " + passage.key() + " has no article in " + path));
-            // Sentences carry no vectors: the answerer judges them on words (and the passage's rank).
-            return new StoredPassage(article, passage, List.of());
+            return new StoredPassage(article, passage, passageVector(docId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -375,6 +378,18 @@ public final class CorpusIndex implements Closeable {
         return new Passage(articleId, Integer.parseInt(key.substring(key.lastIndexOf('#') + 1)), sentences);
     }
 
+    /** The passage's embedding, or null in a BM25-only index (or for a text the model could not embed). */
+    private float[] passageVector(int docId) throws IOException {
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(docId, reader.leaves()));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexConstants.VECTOR);
+        if (values == null) {
+            return null;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int target = docId - leaf.docBase;
+        return it.advance(target) == target ? values.vectorValue(it.index()).clone() : null;
+    }
+
     /** The passage with the given {@link Passage#key()}, if this index has it. */
     public Optional<StoredPassage> passage(String key) {
         OptionalInt doc = passageDoc(key);
@@ -390,6 +405,35 @@ public final class CorpusIndex implements Closeable {
                 throw new IllegalStateException("document " + doc + " has no article ID in " + path);
             }
             return ids.lookupOrd(ids.ordValue()).utf8ToString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Term statistics of the passages, for the answerer. */
+    public TermStats termStats() {
+        IndexReader reader = searcher.getIndexReader();
+        return new TermStats() {
+            @Override
+            public int docFreq(String term) {
+                return CorpusIndex.docFreq(reader, IndexConstants.BODY, term);
+            }
+
+            @Override
+            public int passages() {
+                return passageCount;
+            }
+
+            @Override
+            public boolean known(String term) {
+                return docFreq(term) + CorpusIndex.docFreq(reader, IndexConstants.TITLE, term) > 0;
+            }
+        };
+    }
+
+    private static int docFreq(IndexReader reader, String field, String term) {
+        try {
+            return reader.docFreq(new Term(field, term));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

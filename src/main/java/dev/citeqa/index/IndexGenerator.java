@@ -2,6 +2,7 @@ package dev.citeqa.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.ArticleParser;
 import dev.citeqa.collection.DateOrder;
@@ -177,6 +178,8 @@ public final class IndexGenerator {
             return article;
         }).flatMap(Optional::stream).toList();
 
+        // Passages only: a vector per sentence cost ten times as many texts for what the passage's own vector
+        // and the words already tell the answerer (docs/evaluation.md).
         List<String> passageTexts = new ArrayList<>();
         int[] firstPassage = new int[parsed.size()];
         for (int i = 0; i < parsed.size(); i++) {

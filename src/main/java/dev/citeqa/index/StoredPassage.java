@@ -2,12 +2,11 @@ package dev.citeqa.index;
 
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Passage;
-import java.util.List;
 
 /**
- * A passage as read back from the index, with its article.
+ * A passage as read back from the index, with its article and embedding. Its sentences have no stored
+ * embeddings: the answerer embeds the few it weighs closely, on demand and through the embedding cache.
  *
- * @param sentenceVectors always empty: sentences are no longer embedded (a passage's own vector is in the
- *     graph); kept for the answerer, which then judges sentences on words
+ * @param vector the passage's own embedding, or null when the index has none
  */
-public record StoredPassage(Article article, Passage passage, List<float[]> sentenceVectors) {}
+public record StoredPassage(Article article, Passage passage, float[] vector) {}

@@ -5,7 +5,7 @@ import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexConstants;
-import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.analysis.QuestionAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -92,7 +92,11 @@ public final class PassageSearcher {
 
     /** The top k passages for a query, spread across articles. */
     public List<PassageHit> search(CorpusIndex index, String query, int k, RetrievalMode mode) {
-        return diversify(index, rank(index, query, k, mode), k, new HashMap<>());
+        return search(index, QuestionAnalysis.of(query), k, mode);
+    }
+
+    public List<PassageHit> search(CorpusIndex index, QuestionAnalysis question, int k, RetrievalMode mode) {
+        return diversify(index, rank(index, question, k, mode), k, new HashMap<>());
     }
 
     /**
@@ -100,8 +104,9 @@ public final class PassageSearcher {
      * that the spreading pushed out. On a small corpus of related stories the spreading gives every article
      * its turn, and the third passage of the one story that answers would otherwise never be read.
      */
-    public List<PassageHit> searchForAnswering(CorpusIndex index, String query, int k, RetrievalMode mode) {
-        ScoreDoc[] ranked = rank(index, query, k, mode);
+    public List<PassageHit> searchForAnswering(CorpusIndex index, QuestionAnalysis question, int k,
+            RetrievalMode mode) {
+        ScoreDoc[] ranked = rank(index, question, k, mode);
         Map<Integer, PassageHit> loaded = new HashMap<>();
         List<PassageHit> read = new ArrayList<>(diversify(index, ranked, k, loaded));
         for (int i = 0; i < Math.min(k, ranked.length); i++) {
@@ -113,8 +118,8 @@ public final class PassageSearcher {
         return read;
     }
 
-    private ScoreDoc[] rank(CorpusIndex index, String query, int k, RetrievalMode mode) {
-        String question = QuestionRewriter.normalise(query);
+    private ScoreDoc[] rank(CorpusIndex index, QuestionAnalysis analysis, int k, RetrievalMode mode) {
+        String question = analysis.text();
         if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
             // Nothing to match ("?", "..."), and the embedding model refuses text its tokenizer empties.
             return NO_HITS.scoreDocs;
@@ -125,7 +130,7 @@ public final class PassageSearcher {
         }
         int depth = Math.max(k, settings.depth());
         try {
-            QueryTerms terms = QueryTerms.of(index, question);
+            QueryTerms terms = QueryTerms.of(index, analysis);
             TopDocs ranked = switch (mode) {
                 case bm25 -> bm25(index, terms, depth);
                 case dense -> dense(index, embedder.embed(question), depth);

@@ -2,7 +2,9 @@ package dev.citeqa.search;
 
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexConstants;
-import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.analysis.Anchors;
+import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.QuestionAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,8 +36,6 @@ final class QueryTerms {
      */
     static final int MAX_TERMS = 64;
 
-    private static final NewsAnalyzer QUESTION_ANALYZER = NewsAnalyzer.forQuestions();
-
     private final String question;
     private final List<NewsAnalyzer.Token> tokens;
 
@@ -45,8 +45,9 @@ final class QueryTerms {
     }
 
     /** The question's terms, bounded by their document frequency in {@code index}'s passages. */
-    static QueryTerms of(CorpusIndex index, String question) {
-        List<NewsAnalyzer.Token> tokens = QUESTION_ANALYZER.tokens(question);
+    static QueryTerms of(CorpusIndex index, QuestionAnalysis analysis) {
+        String question = analysis.text();
+        List<NewsAnalyzer.Token> tokens = analysis.tokens();
         Set<String> distinct = new HashSet<>();
         tokens.forEach(t -> distinct.add(t.term()));
         if (distinct.size() <= MAX_TERMS) {

@@ -68,7 +68,7 @@ function contextFor(message) {
   return {
     titleOf: (id) => citations().find((c) => c.id === id)?.title || passages().find((p) => p.id === id)?.title
       || state.articles.get(id)?.title || id,
-    onCite: (id, citation, button) => openArticle(id, citation, button),
+    onCite: (id, citation, button) => openArticle(id, citation, button, message.response?.answerSpan),
     onRetry: retry,
     canRetry: () => !state.busy,
   };
@@ -233,8 +233,11 @@ function loadArticle(id) {
   return state.articleCache.get(id);
 }
 
-/** Opens an article in the panel, highlighting the citation's passage when one is given. */
-async function openArticle(id, citation, trigger) {
+/**
+ * Opens an article in the panel, highlighting the citation's passage when one is given, and in it the
+ * answering phrase in bold when the span belongs to this article.
+ */
+async function openArticle(id, citation, trigger, span) {
   const request = ++state.panelRequest;
   state.panelTrigger = trigger || document.activeElement;
   closeSidebar(false);
@@ -253,7 +256,8 @@ async function openArticle(id, citation, trigger) {
     const article = await loadArticle(id);
     if (request !== state.panelRequest) return;
     ui.panelStatus.hidden = true;
-    const mark = renderArticle({ title: ui.panelTitle, meta: ui.panelMeta, body: ui.panelBody }, article, citation);
+    const mark = renderArticle({ title: ui.panelTitle, meta: ui.panelMeta, body: ui.panelBody }, article, citation,
+      span?.articleId === id ? span : null);
     if (mark) mark.scrollIntoView({ block: 'center' });
     else ui.panelScroll.scrollTop = 0;
   } catch (error) {

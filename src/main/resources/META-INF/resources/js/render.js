@@ -144,9 +144,17 @@ export function updateAnswerText(node, message, ctx) {
   const { segments } = parseAnswer(text || '', isChip(message), streaming);
   const citationsById = new Map((message.response?.citations || []).map((c) => [c.id, c]));
 
-  container.replaceChildren(...segments.map((segment) => (segment.type === 'text'
-    ? document.createTextNode(segment.text)
-    : chip(segment, citationsById.get(segment.id), ctx))));
+  const span = streaming ? null : message.response?.answerSpan;
+  let bolded = false;
+  container.replaceChildren(...segments.flatMap((segment) => {
+    if (segment.type !== 'text') return [chip(segment, citationsById.get(segment.id), ctx)];
+    // The answering phrase, once, in the first text that holds it.
+    const at = span && !bolded ? segment.text.indexOf(span.text) : -1;
+    if (at < 0) return [document.createTextNode(segment.text)];
+    bolded = true;
+    return [segment.text.slice(0, at), el('strong', { className: 'answer-span', text: span.text }),
+      segment.text.slice(at + span.text.length)].filter((part) => part !== '');
+  }));
 
   if (status) {
     const waiting = streaming && segments.length === 0;
@@ -233,12 +241,13 @@ export function renderSuggestions(container, questions, onAsk) {
 
 /**
  * Fills the panel with an article. When a citation is given, the cited range is wrapped in <mark> in every
- * paragraph it overlaps: citation and paragraph offsets both count UTF-16 units in the original file,
- * which is also how JavaScript strings count, so plain slicing lines them up.
+ * paragraph it overlaps, and the answering phrase (span) in <strong>: citation, span and paragraph offsets all
+ * count UTF-16 units in the original file, which is also how JavaScript strings count, so plain slicing lines
+ * them up.
  *
  * @returns {HTMLElement|null} the first highlighted part, to scroll to
  */
-export function renderArticle(parts, article, citation) {
+export function renderArticle(parts, article, citation, span = null) {
   parts.title.textContent = article.title || article.id;
   parts.meta.textContent = metaLine(article.date, article.outlet) || 'Undated';
   let first = null;
@@ -246,14 +255,29 @@ export function renderArticle(parts, article, citation) {
     : [{ text: article.text || '', start: -1, end: -1 }];
   parts.body.replaceChildren(...paragraphs.map((paragraph) => {
     const p = el('p');
-    const from = citation ? Math.max(citation.start, paragraph.start) - paragraph.start : 0;
-    const to = citation ? Math.min(citation.end, paragraph.end) - paragraph.start : 0;
-    if (citation && paragraph.start >= 0 && from < to) {
-      const mark = el('mark', { text: paragraph.text.slice(from, to) });
-      p.append(paragraph.text.slice(0, from), mark, paragraph.text.slice(to));
-      first ??= mark;
-    } else {
+    if (!citation || paragraph.start < 0) {
       p.textContent = paragraph.text;
+      return p;
+    }
+    const local = (range) => [Math.max(range.start, paragraph.start) - paragraph.start,
+      Math.min(range.end, paragraph.end) - paragraph.start];
+    const [from, to] = local(citation);
+    const [boldFrom, boldTo] = span ? local(span) : [0, 0];
+    // Cut the paragraph where any range starts or ends; each piece is plain, marked, bold, or both.
+    const cuts = [...new Set([0, paragraph.text.length, from, to, boldFrom, boldTo])]
+      .filter((at) => at >= 0 && at <= paragraph.text.length).sort((a, b) => a - b);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [a, b] = [cuts[i], cuts[i + 1]];
+      const text = paragraph.text.slice(a, b);
+      const bold = boldFrom < boldTo && a >= boldFrom && b <= boldTo;
+      const piece = bold ? el('strong', { className: 'answer-span', text }) : document.createTextNode(text);
+      if (from < to && a >= from && b <= to) {
+        const mark = el('mark', {}, piece);
+        p.append(mark);
+        first ??= mark;
+      } else {
+        p.append(piece);
+      }
     }
     return p;
   }));

@@ -45,8 +45,8 @@ public final class TestPassages {
         }
         String text = String.join(" ", sentences);
         Article article = new Article(id, title, date, null, List.of(new Paragraph(text, 0, text.length())));
-        List<float[]> vectors = embedder.embedAll(List.of(sentences));
-        return new PassageHit(new StoredPassage(article, new Passage(id, 0, list), vectors), 1f);
+        return new PassageHit(new StoredPassage(article, new Passage(id, 0, list),
+                embedder.embed(String.join(" ", sentences))), 1f);
     }
 
     /** Hashes each lower-cased word into one of 512 dimensions. */

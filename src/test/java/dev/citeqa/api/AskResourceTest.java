@@ -67,8 +67,10 @@ class AskResourceTest {
                 .when().post("/api/ask")
                 .then().statusCode(200)
                 .body("standaloneQuestion", containsString("Rutte"))
-                .body("answer", containsString("Russia"))
-                .body("answered", equalTo(true));
+                // Which of Rutte's sentences is quoted is the answerer's choice (PublicQuestionsEvalTest scores
+                // it); resolving "he" finds his article.
+                .body("answer", containsString("Rutte"))
+                .body("citations.id", hasItem("004_7f23b3891e78eb35"));
     }
 
     @Test

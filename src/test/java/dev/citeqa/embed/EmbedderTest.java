@@ -1,5 +1,6 @@
 package dev.citeqa.embed;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +25,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model is the cost of a hybrid question, so it must run once per question, not once per use. */
+/**
+ * The model is the cost of a hybrid question, so it must run once per question, not once per use, and once per
+ * sentence the answerer compares, not once per question that reads it.
+ */
 class EmbedderTest {
 
     @TempDir
@@ -38,10 +42,16 @@ class EmbedderTest {
             PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
             String question = "How much did the Springfield council approve for road repairs in 2021?";
             long before = embedder.modelCalls();
-            List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.hybrid);
-            new ExtractiveAnswerer(embedder).answer(new AnswerRequest(question, question, hits, null, List.of(), index,
-                    true));
-            assertEquals(before + 1, embedder.modelCalls());
+            List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.hybrid);
+            new ExtractiveAnswerer(embedder).answer(AnswerRequest.single(question, hits, index, true));
+            long first = embedder.modelCalls() - before;
+            // The question once, and at most the sentences of the windows the answerer compares meanings for.
+            assertTrue(first >= 1 && first <= 1 + 2L * ExtractiveAnswerer.RESCORED, "model calls: " + first);
+            // Asked again, by retrieval and the answerer alike: everything is cached.
+            long again = embedder.modelCalls();
+            hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.hybrid);
+            new ExtractiveAnswerer(embedder).answer(AnswerRequest.single(question, hits, index, true));
+            assertEquals(again, embedder.modelCalls());
         }
     }
 

@@ -172,7 +172,7 @@ class IndexManagerTest {
         Files.writeString(corpus.resolve("extra.txt"), "One brand new sentence about tulips.");
         Embedder again = TestModels.embedder(data);
         manager(again, "v2").openOrBuild().index().close();
-        assertEquals(1, again.modelCalls(), "one passage (sentences are not embedded)");
+        assertEquals(1, again.modelCalls(), "one passage: sentences are not embedded at build time");
     }
 
     @Test

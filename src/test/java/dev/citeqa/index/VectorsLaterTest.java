@@ -173,8 +173,8 @@ class VectorsLaterTest {
     }
 
     @Test
-    void aThousandWordArticleEmbedsNineTexts() throws IOException {
-        // 1,000 words in sentences of 20 words: 150-word passages that share a sentence.
+    void aThousandWordArticleEmbedsTenTexts() throws IOException {
+        // 1,000 words in sentences of 20 words: 120-word passages that share a sentence.
         StringBuilder text = new StringBuilder("A long report\n\nGazette - 3 May 2024\n\n");
         for (int s = 0; s < 50; s++) {
             text.append("Sentence ").append(s).append(" says that the council met again and ")
@@ -184,9 +184,9 @@ class VectorsLaterTest {
         Files.list(corpus).forEach(p -> p.toFile().delete());
         Files.writeString(corpus.resolve("long.txt"), text);
         try (CorpusIndex index = manager(100_000).openOrBuild().index()) {
-            // Seven 20-word sentences a passage, one shared with the next: 9 passages for 50 sentences.
-            assertEquals(9, index.passageCount());
-            assertEquals(9, model.embedded.get(), "at most 12 texts per 1,000 words; sentences are not embedded");
+            // Six 20-word sentences a passage (120 words), one shared with the next: 10 passages for 50 sentences.
+            assertEquals(10, index.passageCount());
+            assertEquals(10, model.embedded.get(), "at most 12 texts per 1,000 words; sentences are not embedded");
         }
     }
 

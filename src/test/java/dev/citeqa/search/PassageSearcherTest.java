@@ -1,5 +1,6 @@
 package dev.citeqa.search;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,7 +100,7 @@ class PassageSearcherTest {
         String query = "harbour expansion berths cargo ships";
         List<String> shown = searcher.search(index, query, 5, RetrievalMode.bm25).stream()
                 .map(h -> h.stored().passage().key()).toList();
-        List<String> read = searcher.searchForAnswering(index, query, 5, RetrievalMode.bm25).stream()
+        List<String> read = searcher.searchForAnswering(index, QuestionAnalysis.of(query), 5, RetrievalMode.bm25).stream()
                 .map(h -> h.stored().passage().key()).toList();
         assertEquals(shown, read.subList(0, 5), "the diversified ranking comes first, unchanged");
         PassageSearcher undiversified =

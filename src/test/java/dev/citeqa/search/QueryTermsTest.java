@@ -1,5 +1,6 @@
 package dev.citeqa.search;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class QueryTermsTest {
 
     @Test
     void aShortQuestionKeepsEveryTerm() {
-        Query query = QueryTerms.of(index, "How much did Springfield approve for road repairs?")
+        Query query = QueryTerms.of(index, QuestionAnalysis.of("How much did Springfield approve for road repairs?"))
                 .query(IndexConstants.BODY, 2f);
         assertEquals(Set.of("springfield", "approv", "road", "repair"), terms(query));
     }
@@ -72,7 +73,7 @@ class QueryTermsTest {
         }
         // Two words the corpus has, among 300 it does not: the known ones are kept, being the informative ones.
         question.append("springfield repairs");
-        Set<String> kept = terms(QueryTerms.of(index, question.toString()).query(IndexConstants.BODY, 2f));
+        Set<String> kept = terms(QueryTerms.of(index, QuestionAnalysis.of(question.toString())).query(IndexConstants.BODY, 2f));
         assertEquals(QueryTerms.MAX_TERMS, kept.size());
         assertTrue(kept.containsAll(Set.of("springfield", "repair")), kept.toString());
         // Unknown words tie on frequency; the earliest win.
@@ -81,12 +82,12 @@ class QueryTermsTest {
 
     @Test
     void noSearchableTermGivesNoQuery() {
-        assertEquals(null, QueryTerms.of(index, "who is the one?").query(IndexConstants.BODY, 2f));
+        assertEquals(null, QueryTerms.of(index, QuestionAnalysis.of("who is the one?")).query(IndexConstants.BODY, 2f));
     }
 
     @Test
     void anchorsWeighMoreThanOtherWords() {
-        BooleanQuery query = (BooleanQuery) QueryTerms.of(index, "What did Springfield approve?")
+        BooleanQuery query = (BooleanQuery) QueryTerms.of(index, QuestionAnalysis.of("What did Springfield approve?"))
                 .query(IndexConstants.BODY, 2f);
         assertTrue(query.clauses().stream().anyMatch(c -> c.query() instanceof BoostQuery b && b.getBoost() == 2f
                 && terms(b).equals(Set.of("springfield"))), query.toString());

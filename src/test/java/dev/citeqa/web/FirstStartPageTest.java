@@ -50,7 +50,7 @@ class FirstStartPageTest extends PageTest {
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index-status")));
         assertEquals("You can ask now: answers come from word search (BM25) until the embeddings are complete.",
                 driver.findElement(By.id("index-status-title")).getText());
-        assertEquals("Embedding 0 of 20 texts (0%)", driver.findElement(By.id("index-status-detail")).getText());
+        assertEquals("Embedding 0 of 26 texts (0%)", driver.findElement(By.id("index-status-detail")).getText());
         assertEquals("0", driver.findElement(By.id("index-progress")).getDomAttribute("aria-valuenow"));
         assertTrue(driver.findElement(By.id("index-progress")).isDisplayed());
         assertEquals(false, status.getDomAttribute("class").contains("is-waiting"));

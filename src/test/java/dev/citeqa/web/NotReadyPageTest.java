@@ -42,7 +42,7 @@ class NotReadyPageTest extends PageTest {
         WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index-status")));
         assertEquals("Building the index. Questions can be asked once the articles’ words are indexed.",
                 driver.findElement(By.id("index-status-title")).getText());
-        assertEquals("Embedding 0 of 20 texts (0%)", driver.findElement(By.id("index-status-detail")).getText());
+        assertEquals("Embedding 0 of 26 texts (0%)", driver.findElement(By.id("index-status-detail")).getText());
         assertTrue(status.getDomAttribute("class").contains("is-waiting"));
         assertTrue(driver.findElements(By.cssSelector("#article-list .article-item")).isEmpty());
 

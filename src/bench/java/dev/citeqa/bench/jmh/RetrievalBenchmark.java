@@ -1,11 +1,12 @@
 package dev.citeqa.bench.jmh;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.search.PassageHit;
-import dev.citeqa.search.QuestionRewriter;
+import dev.citeqa.analysis.QuestionRewriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ public class RetrievalBenchmark {
         pipeline = new Pipeline();
         answerer = new ExtractiveAnswerer(pipeline.embedder);
         passages = pipeline.questions.stream()
-                .map(q -> pipeline.searcher.searchForAnswering(pipeline.index, q, 8, RetrievalMode.bm25)).toList();
+                .map(q -> pipeline.searcher.searchForAnswering(pipeline.index, QuestionAnalysis.of(q), 8, RetrievalMode.bm25)).toList();
         pipeline.questions.forEach(q -> pipeline.embedder.embed(QuestionRewriter.normalise(q)));
     }
 
@@ -93,7 +94,6 @@ public class RetrievalBenchmark {
     private Answer answer(boolean semantic) {
         int i = nextQuestion();
         String question = pipeline.questions.get(i);
-        return answerer.answer(new AnswerRequest(question, question, passages.get(i), null, List.of(),
-                pipeline.index, semantic));
+        return answerer.answer(AnswerRequest.single(question, passages.get(i), pipeline.index, semantic));
     }
 }

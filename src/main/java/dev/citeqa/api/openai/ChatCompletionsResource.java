@@ -3,6 +3,7 @@ package dev.citeqa.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.api.ApiExceptionMappers;
 import dev.citeqa.api.CiteQaInfo;
@@ -77,10 +78,11 @@ public class ChatCompletionsResource {
         String answer = result.answer().text();
         conversations.remember(request.transcript(answer), conversation);
         List<Citation> citations = result.answer().citations();
+        AnswerSpan span = result.answer().answerSpan();
         return Response.ok(new ChatCompletion(newId(), "chat.completion", Instant.now().getEpochSecond(),
-                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations), FINISHED)),
-                Usage.of(request.messages(), answer), citations, citeqa(result))).type(MediaType.APPLICATION_JSON)
-                .build();
+                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations, span),
+                        FINISHED)), Usage.of(request.messages(), answer), citations, span, citeqa(result)))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     private CiteQaInfo citeqa(ChatService.Result result) {
@@ -119,8 +121,9 @@ public class ChatCompletionsResource {
                     return;
                 }
                 List<Citation> citations = result.answer().citations();
-                chunk(new Delta(null, null, citations), FINISHED, Usage.of(request.messages(), sent.toString()),
-                        citations, citeqa(result));
+                AnswerSpan span = result.answer().answerSpan();
+                chunk(new Delta(null, null, citations, span), FINISHED, Usage.of(request.messages(), sent.toString()),
+                        citations, span, citeqa(result));
                 write("[DONE]");
                 conversations.remember(request.transcript(sent.toString()), conversation);
             } catch (CancellationException e) {
@@ -135,13 +138,13 @@ public class ChatCompletionsResource {
 
         @Override
         public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
-            chunk(new Delta("assistant", "", null), null, null, null, null);
+            chunk(new Delta("assistant", "", null, null), null, null, null, null, null);
         }
 
         @Override
         public void token(String text) {
             sent.append(text);
-            chunk(new Delta(null, text, null), null, null, null, null);
+            chunk(new Delta(null, text, null, null), null, null, null, null, null);
         }
 
         /** The configured model failed; a client cannot take back text it has received, so it is told. */
@@ -153,9 +156,9 @@ public class ChatCompletionsResource {
         }
 
         private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations,
-                CiteQaInfo citeqa) {
+                AnswerSpan span, CiteQaInfo citeqa) {
             write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL,
-                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations, citeqa)));
+                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations, span, citeqa)));
         }
 
         private void write(String data) {

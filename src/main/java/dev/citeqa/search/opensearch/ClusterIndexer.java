@@ -8,7 +8,7 @@ import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexConstants;
-import dev.citeqa.index.NewsAnalyzer;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.index.StoredPassage;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,10 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,14 +50,14 @@ class Bm25OnlyAnsweringTest {
     }
 
     private static Answer ask(String question) {
-        List<PassageHit> hits = searcher.searchForAnswering(index, question, 8, RetrievalMode.bm25);
-        return answerer.answer(new AnswerRequest(question, question, hits, null, List.of(), index, false));
+        List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.bm25);
+        return answerer.answer(AnswerRequest.single(question, hits, index, false));
     }
 
     @Test
     void theIndexHasNoVectorsAndDenseRetrievalSaysWhy() {
         assertFalse(index.hasVectors());
-        assertEquals(List.of(), index.passage("roads_2019#0").orElseThrow().sentenceVectors());
+        assertNull(index.passage("roads_2019#0").orElseThrow().vector());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> searcher.search(index, "road repairs", 5, RetrievalMode.hybrid));
         assertTrue(e.getMessage().contains("BM25 mode"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.llm;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,7 +63,8 @@ class LlmAnswererTest {
                 AiMessage.from("Mark Rutte [" + ID + "]."));
         UserMessage prompt = (UserMessage) new PromptInjector(PROMPTS.answer()).inject(
                 List.of(PassageContents.toContent(hit)), UserMessage.from("Whom did Erdoğan receive?"));
-        request = new AnswerRequest("Whom did Erdoğan receive?", "Whom did Erdoğan receive?", List.of(hit), prompt,
+        request = new AnswerRequest("Whom did Erdoğan receive?", "Whom did Erdoğan receive?",
+                QuestionAnalysis.of("Whom did Erdoğan receive?"), List.of(hit), prompt,
                 history, null, true);
     }
 

@@ -233,8 +233,8 @@ class OpenSearchBackendIT {
         ConversationStore conversations = new ConversationStore(100, Duration.ofHours(1), 10);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         Answerer extractive = new ExtractiveAnswerer(embedder);
-        return new ChatService(() -> index, searcher, conversations, resolver, resolver,
-                (contents, message) -> message, extractive, extractive, 8, RetrievalMode.hybrid,
+        return new ChatService(new ChatService.Retrieval(() -> index, searcher, 8, RetrievalMode.hybrid),
+                ChatService.Answering.extractive(resolver, extractive), conversations,
                 new ChatMetrics(new SimpleMeterRegistry()));
     }
 

@@ -1,8 +1,5 @@
-package dev.citeqa.answer.extractive;
+package dev.citeqa.analysis;
 
-import dev.citeqa.index.NewsAnalyzer;
-import dev.citeqa.search.Anchors;
-import dev.citeqa.search.QuestionRewriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,15 +10,27 @@ import java.util.regex.Pattern;
 
 /**
  * What a question asks for: the kind of answer its wording expects, and the terms an answer must be about.
+ * Built once per turn, by the chat service, and read by retrieval and the answerer alike.
  *
+ * @param text the question as retrieval reads it: the standalone question with business shorthand spelled
+ *     out ({@link QuestionRewriter})
+ * @param tokens the analysed terms of {@code text}, in order, with their offsets
  * @param type the expected answer kind, from cue words ("who", "when", "how many", "which city")
  * @param terms the question's content terms, then any terms the conversation added
  * @param subject for "Who is Vladimir Medinsky?", the name to be described
  * @param quantityOf for "How many prisoners ...?", the term a number must count ("prison"), or null
+ * @param asksSpeech whether it asks what someone said ("What did he say about Russia?"): the answer is then a
+ *     statement someone made, which the words "say" or "tell" do not find, being no topic of their own
  */
-record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subject, String quantityOf) {
+public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, AnswerType type,
+        List<QuestionTerm> terms, String subject, String quantityOf, boolean asksSpeech) {
 
-    enum AnswerType {
+    public QuestionAnalysis {
+        tokens = List.copyOf(tokens);
+        terms = List.copyOf(terms);
+    }
+
+    public enum AnswerType {
         PERSON,
         PLACE,
         ORGANIZATION,
@@ -40,11 +49,9 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
      *     answer a question about 2019)
      * @param weight 1 for the question's own words, less for words the conversation supplied
      */
-    record QuestionTerm(String term, String surface, boolean required, double weight) {}
+    public record QuestionTerm(String term, String surface, boolean required, double weight) {}
 
-    private static final String ROLE_NOUNS = "person|official|leader|minister|president|diplomat|politician"
-            + "|player|coach|ceo|man|woman|spokesman|spokeswoman|adviser|advisor|chief|head|envoy|ambassador"
-            + "|secretary|governor|mayor|chairman|director|founder|author|winner|candidate";
+    private static final String ROLE_NOUNS = String.join("|", WordLists.load("role-nouns"));
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
@@ -72,6 +79,10 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
+    /** Verbs of saying, in a question. */
+    private static final Pattern SPEECH = Pattern.compile("(?i)\\b(?:say|says|said|tell|tells|told|state|stated"
+            + "|claim|claimed|warn|warned|declare|declared|stress|stressed|announce|announced)\\b");
+
     private static final Pattern OWN_QUESTION = Pattern.compile(
             "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how)\\b");
 
@@ -81,13 +92,18 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
         }
     }
 
+    /** A question asked on its own, outside a conversation (a search, say). */
+    public static QuestionAnalysis of(String question) {
+        return of(question, question);
+    }
+
     /**
      * @param standalone the question with the conversation resolved into it (pronouns replaced, context
      *     appended); cues and terms come from it
      * @param asked the question as the user typed it; terms only the conversation supplied weigh less,
      *     except names, which a follow-up refers to by pronoun
      */
-    static QuestionAnalysis of(String standalone, String asked) {
+    public static QuestionAnalysis of(String standalone, String asked) {
         String q = QuestionRewriter.normalise(standalone.strip());
         String lower = q.toLowerCase(Locale.ROOT);
         String subject = null;
@@ -113,7 +129,8 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
         Terms.ofQuestion(QuestionRewriter.normalise(asked)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (NewsAnalyzer.Token token : Terms.ofQuestion(q)) {
+        List<NewsAnalyzer.Token> tokens = Terms.ofQuestion(q);
+        for (NewsAnalyzer.Token token : tokens) {
             if (!seen.add(token.term())) {
                 continue;
             }
@@ -128,6 +145,7 @@ record QuestionAnalysis(AnswerType type, List<QuestionTerm> terms, String subjec
             List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
-        return new QuestionAnalysis(type, terms, subject, quantityOf);
+        String own = OWN_QUESTION.matcher(asked).find() ? asked : standalone;
+        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, SPEECH.matcher(own).find());
     }
 }

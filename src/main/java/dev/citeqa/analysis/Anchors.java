@@ -1,6 +1,5 @@
-package dev.citeqa.search;
+package dev.citeqa.analysis;
 
-import dev.citeqa.index.NewsAnalyzer;
 import java.util.regex.Pattern;
 
 /**
@@ -11,9 +10,8 @@ import java.util.regex.Pattern;
 public final class Anchors {
 
     /** Months and weekdays are capitalised but name no one: a date can be written many ways. */
-    private static final Pattern CALENDAR_WORD = Pattern.compile("(?i)(?:january|february|march|april|may|june|july"
-            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?"
-            + "|(?:mon|tues|wednes|thurs|fri|satur|sun)day");
+    private static final Pattern CALENDAR_WORD =
+            Pattern.compile("(?i)" + NewsPatterns.MONTH + "|" + NewsPatterns.WEEKDAY);
 
     private static final Pattern ORDINAL_EVENT = Pattern.compile("(?i)(?:first|second|third|fourth|fifth|sixth"
             + "|seventh|eighth|ninth|tenth|final)[- ](?:quarter|half|round|term|stage|leg|game|day|season|place)\\b");

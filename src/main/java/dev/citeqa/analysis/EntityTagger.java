@@ -1,4 +1,4 @@
-package dev.citeqa.answer.extractive;
+package dev.citeqa.analysis;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -33,30 +33,28 @@ public final class EntityTagger {
 
     public record Entity(Kind kind, String text, int start, int end) {}
 
-    private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October"
-            + "|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?"
-            + "|Dec\\.?)";
+    private static final String MONTH = NewsPatterns.MONTH;
 
     // Compiled once: String.split/matches/replaceAll would compile these on every call of the hot path.
     private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-    private static final Pattern INITIALISM = Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
+    private static final Pattern INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
     private static final Pattern MONTH_OR_DAY =
-            Pattern.compile("(?i)" + MONTH + "|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday");
-    static final Pattern SPACES = Pattern.compile("\\s+");
+            Pattern.compile("(?i)" + MONTH + "|" + NewsPatterns.WEEKDAY);
+    public static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final Pattern DATE = Pattern.compile(String.join("|",
             "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
             "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b",
             "\\b(?:early|mid|late)[- ]" + MONTH,
             "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?:\\s+\\d{4})?\\b",
-            "\\b(?:early|mid|late)[- ]?(?:1[89]|20)\\d{2}s?\\b",
-            "\\b(?:1[89]|20)\\d{2}s?\\b",
+            "\\b(?:early|mid|late)[- ]?" + NewsPatterns.YEAR + "s?\\b",
+            "\\b" + NewsPatterns.YEAR + "s?\\b",
             "\\b\\d{4}-\\d{2}-\\d{2}\\b",
             "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b",
-            "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
+            "\\b" + NewsPatterns.WEEKDAY + "\\b",
             "\\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\\b"));
 
     private static final String NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -80,53 +78,25 @@ public final class EntityTagger {
                     + ")?\\s+(?:\\p{Lu}[\\p{L}'’.\\-]*\\p{L}|\\p{Lu}\\.))*");
 
     /** Titles and roles that precede a person's name in news copy ("Foreign Minister Hakan Fidan"). */
-    static final Set<String> TITLES = Set.of("president", "prime", "minister", "secretary", "general", "foreign",
-            "defence", "defense", "deputy", "chief", "chancellor", "spokesman", "spokeswoman", "spokesperson",
-            "adviser", "advisor", "senator", "sen", "governor", "gov", "mayor", "king", "queen", "prince",
-            "princess", "pope", "ambassador", "director", "ceo", "chairman", "chairwoman", "chair", "commander",
-            "gen", "col", "lt", "captain", "capt", "mr", "mrs", "ms", "dr", "prof", "professor", "judge",
-            "justice", "rep", "representative", "vice", "head", "leader", "envoy", "coach", "manager", "editor",
-            "founder", "executive", "officer", "presidential", "state", "interior", "finance", "economy",
-            "health", "trade", "first", "lady", "sheikh", "emir", "sultan", "speaker", "lord", "sir", "dame",
-            "reporter", "correspondent", "analyst", "expert", "fellow", "teaching");
+    private static final Set<String> TITLES = WordLists.load("titles");
 
-    private static final Set<String> ORG_WORDS = Set.of("ministry", "council", "union", "party", "agency",
-            "company", "corporation", "corp", "inc", "ltd", "group", "bank", "university", "college", "institute",
-            "committee", "commission", "department", "office", "organization", "organisation", "association",
-            "parliament", "congress", "senate", "government", "court", "army", "forces", "navy", "police",
-            "directorate", "foundation", "fund", "club", "team", "federation", "league", "alliance", "kremlin",
-            "times", "post", "news", "press", "network", "service", "services", "authority", "board");
+    private static final Set<String> ORG_WORDS = WordLists.load("organisation-words");
 
     /** Last words of names of events, awards and documents, never people ("Halvorsen Prize"). */
-    private static final Set<String> THING_WORDS = Set.of("prize", "award", "awards", "medal", "cup", "trophy",
-            "festival", "summit", "conference", "games", "championship", "championships", "marathon", "treaty",
-            "accord", "agreement", "act", "bill", "plan", "programme", "program", "communique", "communiqué",
-            "declaration", "storm", "hurricane", "operation", "forum", "series", "tour");
+    private static final Set<String> THING_WORDS = WordLists.load("thing-words");
 
     /** Last words of names of buildings and streets, which are places however they are introduced. */
-    private static final Set<String> FACILITY_WORDS = Set.of("bridge", "street", "road", "avenue", "square",
-            "park", "station", "airport", "hospital", "school", "stadium", "centre", "center", "hall", "museum",
-            "library", "arena", "palace", "cathedral", "port", "harbour", "harbor");
+    private static final Set<String> FACILITY_WORDS = WordLists.load("facility-words");
 
     private static final Set<String> PARTICLES = Set.of("of", "the", "and");
 
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "to", "from", "near", "into", "across",
-            "outside", "inside", "visited", "visit", "toward", "towards", "via");
+    private static final Set<String> LOCATIVE = WordLists.load("locative-words");
 
     /** English country names from the JDK's locale data, so no gazetteer file has to be maintained. */
     private static final Set<String> COUNTRIES = countries();
 
     /** Capitalised words that open sentences or headlines without naming anything. */
-    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those",
-            "he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "in", "on", "at", "for",
-            "but", "and", "or", "as", "after", "before", "despite", "however", "meanwhile", "according", "while",
-            "when", "if", "yet", "also", "so", "then", "there", "here", "during", "with", "by", "from", "to",
-            "of", "what", "who", "which", "where", "why", "how", "overall", "furthermore", "moreover",
-            "similarly", "ultimately", "considering", "speaking", "organizers", "since", "although",
-            "though", "because", "all", "some", "many", "most", "such", "both", "each", "every", "no", "not",
-            "one", "two", "three", "dr", "mr", "mrs", "ms", "is", "was", "are", "were", "did", "does", "do",
-            "will", "would", "can", "could", "should", "may", "might", "has", "have", "had", "thursday",
-            "monday", "tuesday", "wednesday", "friday", "saturday", "sunday");
+    private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
 
     private EntityTagger() {}
 
@@ -155,14 +125,48 @@ public final class EntityTagger {
             if (start >= end || overlaps(entities, start, end)) {
                 continue;
             }
-            String name = text.substring(start, end);
-            if (!name.contains(" ") && isMonthOrDay(name)) {
-                continue;
+            for (int[] part : splitAtAnd(text, start, end)) {
+                String name = text.substring(part[0], part[1]);
+                if (!name.contains(" ") && isMonthOrDay(name)) {
+                    continue;
+                }
+                entities.add(new Entity(classify(text, part[0], name), name, part[0], part[1]));
             }
-            entities.add(new Entity(classify(text, start, name), name, start, end));
         }
         entities.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return entities;
+    }
+
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+
+    /**
+     * A run joined by "and", cut into the names it lists when it lists people or titled names ("Vladimir Putin
+     * and Volodymyr Zelensky", "President Erdoğan and Foreign Minister Hakan Fidan"), but kept whole when it is
+     * one name ("Bosnia and Herzegovina", "Department of Housing and Urban Development"): a side of one word,
+     * or with a particle, is part of a single name.
+     */
+    private static List<int[]> splitAtAnd(String text, int start, int end) {
+        Matcher and = AND.matcher(text).region(start, end);
+        if (!and.find()) {
+            return List.of(new int[] {start, end});
+        }
+        String before = text.substring(start, and.start());
+        String after = text.substring(and.end(), end);
+        boolean listsNames = isTitle(SPACES.split(before)[0]) || isTitle(SPACES.split(after)[0])
+                || plainName(before) && plainName(after);
+        if (!listsNames) {
+            return List.of(new int[] {start, end});
+        }
+        List<int[]> parts = new ArrayList<>();
+        parts.add(new int[] {start, and.start()});
+        parts.addAll(splitAtAnd(text, and.end(), end));
+        return parts;
+    }
+
+    /** Two or more capitalised words and no particle: a person's name, say, not "Department of Housing". */
+    private static boolean plainName(String words) {
+        String[] w = SPACES.split(words);
+        return w.length >= 2 && Arrays.stream(w).noneMatch(x -> PARTICLES.contains(x));
     }
 
     /**
@@ -173,7 +177,7 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         int lastTitle = -1;
         for (int i = 0; i < words.length - 1; i++) {
-            if (TITLES.contains(plain(words[i]))) {
+            if (isTitle(words[i])) {
                 lastTitle = i;
             }
         }
@@ -185,10 +189,21 @@ public final class EntityTagger {
         return String.join(" ", Arrays.copyOfRange(words, first, words.length));
     }
 
+    /**
+     * Whether a word is a title or role: one of the list, or a hyphenated compound of them ("Secretary-General",
+     * "Vice-President"), which news copy spells both ways.
+     */
+    public static boolean isTitle(String word) {
+        if (TITLES.contains(plain(word))) {
+            return true;
+        }
+        String[] parts = word.split("[-‐–]");
+        return parts.length > 1 && Arrays.stream(parts).allMatch(p -> TITLES.contains(plain(p)));
+    }
+
     private static Kind classify(String text, int start, String name) {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
-        String firstWord = plain(words[0]);
         String before = previousWord(text, start);
         if (COUNTRIES.contains(plain(name)) || COUNTRIES.contains(last)) {
             return Kind.PLACE;
@@ -204,7 +219,7 @@ public final class EntityTagger {
         if (FACILITY_WORDS.contains(last) && words.length > 1) {
             return Kind.PLACE;
         }
-        if (TITLES.contains(firstWord) && words.length > 1 || TITLES.contains(before)) {
+        if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {
             return Kind.PERSON;
         }
         if (LOCATIVE.contains(before)) {
@@ -263,7 +278,7 @@ public final class EntityTagger {
     }
 
     /** Lower case, accents folded, possessive and punctuation removed: "Türkiye’s" becomes "turkiye". */
-    static String plain(String word) {
+    public static String plain(String word) {
         // Answering calls this for every word of every candidate sentence: only non-ASCII text pays for
         // Unicode normalisation.
         String folded = word.chars().allMatch(c -> c < 0x80) ? word

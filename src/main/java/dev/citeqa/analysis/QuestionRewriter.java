@@ -1,4 +1,4 @@
-package dev.citeqa.search;
+package dev.citeqa.analysis;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,10 +1,11 @@
-package dev.citeqa.answer.extractive;
+package dev.citeqa.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.citeqa.answer.extractive.EntityTagger.Entity;
-import dev.citeqa.answer.extractive.EntityTagger.Kind;
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void namesListedWithAndAreTwoNamesButOneNameWithAndStaysWhole() {
+        assertEquals(List.of("Vladimir Putin", "Volodymyr Zelensky"),
+                of(Kind.PERSON, "Talks between Vladimir Putin and Volodymyr Zelensky stalled."));
+        assertEquals(List.of("President Recep Tayyip Erdoğan", "Foreign Minister Hakan Fidan"),
+                of(Kind.PERSON, "President Recep Tayyip Erdoğan and Foreign Minister Hakan Fidan spoke."));
+        assertEquals(List.of("Bosnia and Herzegovina"), of(Kind.PLACE, "He flew to Bosnia and Herzegovina."));
+        assertEquals(List.of("Department of Housing and Urban Development"),
+                of(Kind.ORGANIZATION, "The Department of Housing and Urban Development said so."));
+    }
+
+    @Test
     void sentenceInitialFunctionWordsAreNotNames() {
         assertTrue(EntityTagger.tag("However, the delegation left.").isEmpty());
     }
@@ -48,5 +60,9 @@ class EntityTaggerTest {
         assertEquals("Mark Rutte", EntityTagger.personName("NATO Secretary General Mark Rutte"));
         assertEquals("Vladimir Putin", EntityTagger.personName("Russian President Vladimir Putin"));
         assertEquals("Hakan Fidan", EntityTagger.personName("Hakan Fidan"));
+        // A hyphenated title is a title too, and ends a run that an "and" joined to another name.
+        assertEquals("Mark Rutte", EntityTagger.personName("Tayyip Erdogan and NATO Secretary-General Mark Rutte"));
+        assertTrue(EntityTagger.isTitle("Vice-President"));
+        assertFalse(EntityTagger.isTitle("Mark-Rutte"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.citeqa.app;
+package dev.citeqa;
 
 import dev.citeqa.eval.EvalCommand;
 import dev.citeqa.eval.EvalOptions;
@@ -6,7 +6,9 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits.
+ * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits. It sits
+ * above the packages it starts, so that {@code app} (the service) and {@code eval} (which runs it) do not depend
+ * on each other both ways.
  */
 @QuarkusMain
 public class CiteQaMain {

@@ -1,11 +1,12 @@
-package dev.citeqa.answer.extractive;
+package dev.citeqa.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.citeqa.answer.extractive.QuestionAnalysis.AnswerType;
-import dev.citeqa.answer.extractive.QuestionAnalysis.QuestionTerm;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,23 @@ class QuestionAnalysisTest {
             "What did Rutte praise Turkey for? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
+    }
+
+    @Test
+    void aQuestionAboutWhatSomeoneSaidIsRecognised() {
+        assertEquals(true, QuestionAnalysis.of("What did Rutte say about Russia?").asksSpeech());
+        assertEquals(true, QuestionAnalysis.of("What did he tell reporters?").asksSpeech());
+        assertEquals(false, QuestionAnalysis.of("Where did Rutte chair the meeting?").asksSpeech());
+        // A follow-up that asks its own question is judged on its own words.
+        assertEquals(false, QuestionAnalysis.of("Where is he now? (What did Rutte say?)", "Where is he now?")
+                .asksSpeech());
+    }
+
+    @Test
+    void theTextAndTokensAreTheRewrittenQuestion() {
+        QuestionAnalysis q = QuestionAnalysis.of("What was the profit in Q2 2022?");
+        assertEquals("What was the profit in second quarter of 2022?", q.text());
+        assertEquals(List.of("profit", "second", "quarter", "2022"), q.tokens().stream().map(t -> t.term()).toList());
     }
 
     @Test

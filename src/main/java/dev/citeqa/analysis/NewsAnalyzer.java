@@ -1,4 +1,4 @@
-package dev.citeqa.index;
+package dev.citeqa.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,16 +38,10 @@ public final class NewsAnalyzer extends Analyzer {
      * Pronouns and auxiliaries, dropped from text and questions alike. Lucene's English list keeps them, and
      * Porter stemming then makes "his" match a greeting's "hi".
      */
-    static final List<String> FUNCTION_WORDS = List.of("i", "me", "my", "you", "your", "he", "him", "his", "she",
-            "her", "hers", "its", "they", "them", "their", "theirs", "we", "our", "who", "whom", "whose", "which",
-            "what", "when", "where", "why", "how", "do", "does", "did", "has", "have", "had", "having", "was", "were",
-            "been", "being", "am", "can", "could", "would", "should", "shall", "might", "must");
+    static final List<String> FUNCTION_WORDS = List.copyOf(WordLists.load("function-words"));
 
     /** Words that shape a question but say nothing about what it asks for. */
-    static final List<String> QUESTION_WORDS = List.of("done", "doing", "those", "about", "tell", "say", "said",
-            "says", "according", "also", "any", "some", "there", "here", "from", "than", "so", "very", "much", "many",
-            "one", "ones", "other", "get", "got", "make", "made", "take", "took", "know", "known", "still", "just",
-            "even", "yet", "already", "again", "ever", "only", "really", "actually");
+    static final List<String> QUESTION_WORDS = List.copyOf(WordLists.load("question-words"));
 
     /** Irregular form → stem of its base verb, in file order. */
     private static final Map<String, String> IRREGULAR_VERB_STEMS = loadIrregularVerbs();
@@ -93,7 +87,7 @@ public final class NewsAnalyzer extends Analyzer {
     /** The analysed terms of a text, in order, with their offsets. */
     public List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = tokenStream(IndexConstants.BODY, text)) {
+        try (TokenStream stream = tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();

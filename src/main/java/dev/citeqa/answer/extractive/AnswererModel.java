@@ -1,0 +1,102 @@
+package dev.citeqa.answer.extractive;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every number that decides what the extractive answerer quotes, as data: the weights of its window scorer, the
+ * score below which it abstains, and the constants its evidence uses. The shipped file,
+ * {@code src/main/resources/answerer/model.json}, is written by the {@code train} command from labelled
+ * questions (docs/evaluation.md says how, and on which questions); its {@code made} entry records that.
+ *
+ * @param made how the file was made: command, training questions, date
+ * @param weights by {@link Feature#key()}; a feature the file does not name weighs 0
+ * @param bias added to every window's score
+ * @param minScore a best window scoring below this is not quoted: the answerer abstains
+ * @param minScoreWithoutMeaning the same when meanings are not compared (BM25 mode): the meaning features then
+ *     add nothing, so scores run lower
+ * @param evidence the constants of {@link WindowFeatures}
+ */
+record AnswererModel(Map<String, String> made, Map<String, Double> weights, double bias, double minScore,
+        double minScoreWithoutMeaning, Evidence evidence) {
+
+    static final String RESOURCE = "/answerer/model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * @param variantCredit credit for a spelling variant of a name ("Medinski" for "Medinsky")
+     * @param relatedFormCredit credit for a related word form ("ministry" for "minister")
+     * @param contextCredit credit for a question word found in the passage but not the window
+     * @param anchorCredit credit for a name or number found in the passage or the article's lead but not the
+     *     window: a story names its subject once, and later sentences refer back to it
+     * @param anchorShare share of the names and figures in a question's coverage, the rest going to the words
+     *     that say what is asked about them
+     * @param semanticFloor cosine similarity of unrelated text for the embedding model
+     * @param semanticSpan distance from the floor to the similarity of a paraphrase
+     * @param fullCoverage coverage at which a window states the whole question, so that its answer is a vote
+     */
+    record Evidence(double variantCredit, double relatedFormCredit, double contextCredit, double anchorCredit,
+            double anchorShare, double semanticFloor, double semanticSpan, double fullCoverage) {
+
+        /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
+        double similarity(double cosine) {
+            return Math.max(0, Math.min(1, (cosine - semanticFloor) / semanticSpan));
+        }
+    }
+
+    AnswererModel {
+        made = made == null ? Map.of() : Map.copyOf(made);
+        weights = Map.copyOf(weights);
+        for (String name : weights.keySet()) {
+            if (Arrays.stream(Feature.values()).noneMatch(f -> f.key().equals(name))) {
+                throw new IllegalArgumentException("unknown feature in the answerer model: " + name);
+            }
+        }
+    }
+
+    /** The shipped model. */
+    static AnswererModel load() {
+        try (InputStream in = AnswererModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return JSON.readValue(in, AnswererModel.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answerer model " + RESOURCE, e);
+        }
+    }
+
+    static AnswererModel read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), AnswererModel.class);
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    }
+
+    /** The weights in {@link Feature} order. */
+    double[] weightVector() {
+        double[] w = new double[Feature.values().length];
+        for (Feature f : Feature.values()) {
+            w[f.ordinal()] = weights.getOrDefault(f.key(), 0.0);
+        }
+        return w;
+    }
+
+    AnswererModel withWeights(Map<String, Double> newWeights, double newBias, double newMinScore,
+            double newMinScoreWithoutMeaning, Map<String, String> newMade) {
+        return new AnswererModel(new LinkedHashMap<>(newMade), newWeights, newBias, newMinScore,
+                newMinScoreWithoutMeaning, evidence);
+    }
+}

@@ -1,0 +1,584 @@
+package dev.citeqa.answer.extractive;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.NewsPatterns;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
+import dev.citeqa.analysis.TermStats;
+import dev.citeqa.analysis.Terms;
+import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Paragraph;
+import dev.citeqa.collection.Sentence;
+import dev.citeqa.search.PassageHit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+/**
+ * The first stage of the extractive answerer: the evidence a window of one to three sentences gives for a
+ * question, as {@link Feature} values. Lexical coverage of the question's words (names and figures may sit
+ * in the passage or the article's lead; the other words must be in the window), meaning (embedding
+ * similarity), whether the window holds a phrase of the kind asked for, and where the window sits. One
+ * instance per question: it keeps what it works out about each sentence and term for the other windows.
+ */
+final class WindowFeatures {
+
+    /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
+    static final int COUNT_DISTANCE = 25;
+
+    /** Paragraphs that make up an article's lead. */
+    static final int LEAD_PARAGRAPHS = 2;
+
+    /** The longest answer, in sentences, a continuation included. */
+    static final int MAX_SENTENCES = 3;
+
+    /** Characters beyond which an entity is no nearer the question's words than any other. */
+    private static final int FAR = 200;
+
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    /** A quotation, or a verb of saying, in a sentence. */
+    private static final Pattern REPORTED_SPEECH = Pattern.compile("[“”\"]|\\b(?:said|says|told|declared|stressed"
+            + "|added|noted|stated|warned|emphasi[sz]ed|underlined|argued|insisted|claimed|reiterated|announced)\\b");
+    private static final Pattern MONEY_OR_SHARE =
+            Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> TIME_UNITS =
+            Terms.ofText("seconds minutes hours days weeks months years decades centuries");
+    /**
+     * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
+     * across questions: the passages that answer one question are often read again for the next. Sentences
+     * are keyed by value; articles by identity, which the index's cache of recently read articles keeps.
+     */
+    private static final Cache<Sentence, Analysed> SENTENCES = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
+    private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
+    private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
+    private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
+    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
+
+    private final QuestionAnalysis question;
+    private final TermStats stats;
+    private final AnswererModel.Evidence constants;
+    private final Map<String, Double> idf = new HashMap<>();
+    private final Map<String, Variants> variants = new HashMap<>();
+    private final Map<Sentence, Analysed> analysed = new HashMap<>();
+    private final Map<String, Set<String>> titleTerms = new HashMap<>();
+    /** The question's embedding, or null when meanings are not compared (BM25 mode). */
+    private final float[] questionVector;
+    /** A sentence's embedding, or null when meanings are not compared. */
+    private final Function<String, float[]> sentenceVectors;
+    private final List<PassageHit> hits;
+    /** By identity: a hit's own hash would hash its whole article. */
+    private final Map<PassageHit, Integer> passageRank = new IdentityHashMap<>();
+    private final Map<String, Integer> articleRank = new HashMap<>();
+    private final Set<String> questionTerms = new HashSet<>();
+    /** Required names and figures that no article spells in any form. */
+    final Set<String> unknownTerms = new HashSet<>();
+    private final Map<String, ArticleWords> articleWords = new HashMap<>();
+    // What windows of one question share, worked out once: a passage's context, a term's near matches in a
+    // sentence, whether an article's lead names a term, an entity's terms.
+    private final Map<PassageHit, Set<String>> contexts = new IdentityHashMap<>();
+    private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
+    private final Map<String, Boolean> inLead = new HashMap<>();
+    private final Map<String, Set<String>> entityTerms = new HashMap<>();
+
+    /**
+     * @param hits the passages read, best first
+     * @param questionVector the question's embedding, or null
+     * @param sentenceVectors embeds a sentence (the model, through a cache)
+     */
+    WindowFeatures(QuestionAnalysis question, List<PassageHit> hits, TermStats stats, float[] questionVector,
+            Function<String, float[]> sentenceVectors, AnswererModel.Evidence constants) {
+        this.question = question;
+        this.stats = stats;
+        this.constants = constants;
+        this.hits = hits;
+        this.questionVector = questionVector;
+        this.sentenceVectors = questionVector == null ? null : sentenceVectors;
+        question.terms().forEach(t -> questionTerms.add(t.term()));
+        for (PassageHit hit : hits) {
+            passageRank.putIfAbsent(hit, passageRank.size());
+            articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
+        }
+    }
+
+    /** A required name or number that neither the index nor any retrieved passage spells in any form. */
+    boolean unknown(QuestionTerm term) {
+        if (stats.known(term.term())) {
+            return false;
+        }
+        for (PassageHit hit : hits) {
+            for (Sentence s : hit.stored().passage().sentences()) {
+                if (analyse(s).words().stream().anyMatch(w -> variantOf(term, w))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Headings and fragments ("Mark Rutte", "Russia Must Make the Next Move") state nothing an answer
+     * could quote: a sentence ends with punctuation, or is at least long enough to be one.
+     */
+    boolean answerable(Sentence s) {
+        int words = EntityTagger.SPACES.split(s.text()).length;
+        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(s.text()).find());
+    }
+
+    /** The evidence of sentences {@code from} (inclusive) to {@code to} (exclusive) of a passage. */
+    Window window(PassageHit hit, int from, int to) {
+        List<Sentence> sentences = hit.stored().passage().sentences();
+        List<Analysed> window = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            window.add(analyse(sentences.get(i)));
+        }
+        Article article = hit.stored().article();
+        Set<String> context = contexts.computeIfAbsent(hit, h -> {
+            Set<String> terms = new HashSet<>(titleTerms(article));
+            sentences.forEach(s -> terms.addAll(analyse(s).terms()));
+            return terms;
+        });
+
+        Coverage c = coverage(window, context, article);
+        double semantic = semantic(hit);
+        Entity entity = answerEntity(window);
+        boolean typed = question.type() != AnswerType.OTHER;
+        boolean typeMatch = question.type() == AnswerType.DEFINITION
+                ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
+                : entity != null;
+        double[] f = new double[Feature.values().length];
+        f[Feature.COVERAGE.ordinal()] = c.value();
+        f[Feature.ANCHOR_COVERAGE.ordinal()] = c.anchors();
+        f[Feature.FOCUS_COVERAGE.ordinal()] = c.focus();
+        f[Feature.MEANING.ordinal()] = Double.isNaN(semantic) ? 0 : constants.similarity(semantic);
+        f[Feature.TYPE_SCORE.ordinal()] = typed ? (typeMatch ? 1 : 0) : 0.5;
+        f[Feature.TYPE_MISSING.ordinal()] = typed && !typeMatch ? 1 : 0;
+        f[Feature.MISSING_REQUIRED.ordinal()] = c.missingRequired();
+        f[Feature.EXTRA_SENTENCES.ordinal()] = to - from - 1;
+        f[Feature.PASSAGE_RANK.ordinal()] = 1.0 / (1 + passageRank.getOrDefault(hit, hits.size()));
+        f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
+        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0
+                : 1 - Math.min(distanceToQuestion(window, entity), FAR) / (double) FAR;
+        f[Feature.SPEECH.ordinal()] = question.asksSpeech()
+                && window.stream().anyMatch(a -> REPORTED_SPEECH.matcher(a.sentence().text()).find()) ? 1 : 0;
+        f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
+        f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
+        f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
+        Set<String> windowTerms = new HashSet<>();
+        window.forEach(a -> windowTerms.addAll(a.terms()));
+        f[Feature.WINDOW_TERMS.ordinal()] = share(windowTerms);
+        int words = 0;
+        for (Analysed a : window) {
+            words += a.words().size();
+        }
+        f[Feature.LENGTH.ordinal()] = Math.min(words, 100) / 50.0;
+        return new Window(hit, from, to, f, entity, semantic, 0);
+    }
+
+    /** The share of the question's distinct terms that {@code terms} has. */
+    private double share(Set<String> terms) {
+        if (questionTerms.isEmpty()) {
+            return 0;
+        }
+        return questionTerms.stream().filter(terms::contains).count() / (double) questionTerms.size();
+    }
+
+    /**
+     * The window with {@link Feature#SENTENCE_MEANING} worked out: the closest of its sentences' meanings to the
+     * question's. Unchanged when meanings are not compared.
+     */
+    Window withSentenceMeaning(Window w) {
+        if (sentenceVectors == null) {
+            return w;
+        }
+        double best = -1;
+        for (Sentence s : w.sentences()) {
+            float[] v = sentenceVectors.apply(s.text());
+            if (v != null) {
+                best = Math.max(best, VectorUtil.dotProduct(questionVector, v));
+            }
+        }
+        double[] f = w.features().clone();
+        f[Feature.SENTENCE_MEANING.ordinal()] = constants.similarity(best);
+        return new Window(w.hit(), w.from(), w.to(), f, w.answerEntity(), w.semantic(), w.score());
+    }
+
+    /**
+     * The passage's closest meaning to the question: the cosine similarity of their embeddings, shared by
+     * the passage's windows. NaN when meanings are not compared.
+     */
+    private double semantic(PassageHit hit) {
+        float[] vector = hit.stored().vector();
+        if (questionVector == null || vector == null) {
+            return Double.NaN;
+        }
+        return VectorUtil.dotProduct(questionVector, vector);
+    }
+
+    /**
+     * @param value the combined coverage
+     * @param anchors the share of the names and figures found (1 when the question has none)
+     * @param focus the share of the other words one sentence of the window has (1 when there are none)
+     */
+    private record Coverage(double value, double anchors, double focus, int missingRequired) {}
+
+    /**
+     * How much of the question a window covers. Two kinds of question term: anchors (names, figures) pick
+     * the story and may sit anywhere in the window, its passage or the article's lead; focus terms
+     * ("turnout", "net profit") say what is asked about the story, and one sentence must carry them.
+     */
+    private Coverage coverage(List<Analysed> window, Set<String> context, Article article) {
+        double anchorsFound = 0;
+        double anchorsTotal = 0;
+        int missingRequired = 0;
+        double focusTotal = 0;
+        double[] focusFound = new double[window.size()];
+        for (QuestionTerm t : question.terms()) {
+            double weight = t.weight() * idf(t.term());
+            if (t.required()) {
+                boolean statedOnly = aboutAnotherYear(t, article);
+                double credit = 0;
+                for (Analysed sentence : window) {
+                    credit = Math.max(credit, statedOnly ? (sentence.terms().contains(t.term()) ? 1 : 0)
+                            : credit(t, sentence, context));
+                }
+                if (credit < 1 && !unknownTerms.contains(t.term())) {
+                    if (!statedOnly && (credit > 0 || inLead(t, article))) {
+                        credit = Math.max(credit, constants.anchorCredit());
+                    } else {
+                        missingRequired++;
+                    }
+                }
+                anchorsFound += weight * credit;
+                anchorsTotal += weight;
+            } else {
+                focusTotal += weight;
+                for (int i = 0; i < window.size(); i++) {
+                    focusFound[i] += weight * credit(t, window.get(i), context);
+                }
+            }
+        }
+        double bestFocus = 0;
+        for (double found : focusFound) {
+            bestFocus = Math.max(bestFocus, found);
+        }
+        return new Coverage(combine(anchorsFound, anchorsTotal, bestFocus, focusTotal),
+                anchorsTotal == 0 ? 1 : anchorsFound / anchorsTotal, focusTotal == 0 ? 1 : bestFocus / focusTotal,
+                missingRequired);
+    }
+
+    /** Coverage of anchors and of focus terms, mixed in a fixed proportion when the question has both. */
+    private double combine(double anchorsFound, double anchorsTotal, double focusFound, double focusTotal) {
+        if (anchorsTotal == 0 || focusTotal == 0) {
+            double total = anchorsTotal + focusTotal;
+            return total == 0 ? 0 : (anchorsFound + focusFound) / total;
+        }
+        return constants.anchorShare() * anchorsFound / anchorsTotal
+                + (1 - constants.anchorShare()) * focusFound / focusTotal;
+    }
+
+    /** A term's credit in a sentence; sentences recur in overlapping windows, so it is worked out once. */
+    private double credit(QuestionTerm t, Analysed sentence, Set<String> context) {
+        if (sentence.terms().contains(t.term())) {
+            return 1;
+        }
+        double near = nearCredit.computeIfAbsent(new TermInSentence(t, sentence.sentence()),
+                k -> nearCredit(t, sentence));
+        return near > 0 ? near : context.contains(t.term()) ? constants.contextCredit() : 0;
+    }
+
+    private record TermInSentence(QuestionTerm term, Sentence sentence) {}
+
+    /** Credit for a spelling variant of the term, or a related form of it, in the sentence; 0 for neither. */
+    private double nearCredit(QuestionTerm t, Analysed sentence) {
+        boolean numeric = HAS_DIGIT.matcher(t.surface()).matches();
+        if (!numeric && sentence.words().stream().anyMatch(w -> variantOf(t, w))) {
+            return constants.variantCredit();
+        }
+        if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> relatedForm(t.term(), w))) {
+            return constants.relatedFormCredit();
+        }
+        return 0;
+    }
+
+    /**
+     * The phrase in the window that answers the question's type, other than the question's own words.
+     * Of several, the one nearest the question's words wins, and a name that extends the question's own
+     * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?").
+     */
+    private Entity answerEntity(List<Analysed> window) {
+        Entity best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Analysed a : window) {
+            if (a.terms().stream().noneMatch(questionTerms::contains)) {
+                // In a pair, a date in the sentence that says nothing of the question answers nothing.
+                continue;
+            }
+            for (Entity e : a.entities()) {
+                Set<String> own = entityTerms.computeIfAbsent(e.text(), Terms::ofText);
+                long shared = own.stream().filter(questionTerms::contains).count();
+                if (!fits(e) || shared == own.size() || !counts(e, a)) {
+                    continue;
+                }
+                double score = (shared > 0 ? 1 : 0) - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+                if (score > bestScore) {
+                    best = e;
+                    bestScore = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Characters between the entity and the nearest question term in its sentence. */
+    private int distanceToQuestion(List<Analysed> window, Entity e) {
+        for (Analysed a : window) {
+            if (a.entities().contains(e)) {
+                return distanceToQuestion(a, e);
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private int distanceToQuestion(Analysed a, Entity e) {
+        int best = Integer.MAX_VALUE;
+        for (NewsAnalyzer.Token t : a.tokens()) {
+            if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
+                best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * For "How many prisoners?", "two parties" is not an answer: a spelled-out count must count them.
+     * Nor is a sum of money, a share, a time ("2:06:12") or a score ("4-0"), which count nothing.
+     */
+    private boolean counts(Entity e, Analysed a) {
+        String counted = question.quantityOf();
+        if (counted == null || e.kind() != Kind.NUMBER) {
+            return true;
+        }
+        if (HAS_DIGIT.matcher(e.text()).matches()) {
+            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
+            return !isMeasure(e, a.sentence().text());
+        }
+        for (NewsAnalyzer.Token t : a.tokens()) {
+            boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
+                    : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
+            if (near && (t.term().equals(counted) || relatedForm(t.term(), counted))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMeasure(Entity e, String sentence) {
+        String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
+        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
+        return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
+                || SCORE_OR_CURRENCY_BEFORE.matcher(before).find() || SCORE_AFTER.matcher(after).lookingAt();
+    }
+
+    private boolean fits(Entity e) {
+        return switch (question.type()) {
+            case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+            case PLACE -> e.kind() == Kind.PLACE;
+            // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
+            case ORGANIZATION -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
+            case DATE -> e.kind() == Kind.DATE;
+            case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
+            // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
+            case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
+                    && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
+            case DURATION -> e.kind() == Kind.DURATION;
+            case DEFINITION -> false;
+            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;
+        };
+    }
+
+    private Analysed analyse(Sentence s) {
+        return analysed.computeIfAbsent(s, sentence -> SENTENCES.get(sentence, Analysed::of));
+    }
+
+    /**
+     * The term, or a spelling variant of the name, in the article's metadata or first paragraphs, where a
+     * story names its subject. A name mentioned in passing further down ("neighbouring Granton") does not
+     * make the story about it.
+     */
+    private boolean inLead(QuestionTerm t, Article article) {
+        return inLead.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> {
+            ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> LEADS.get(article,
+                    a -> ArticleWords.of(a.metadataText() + "\n" + String.join("\n", article.paragraphs().stream()
+                            .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList()))));
+            return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w));
+        });
+    }
+
+    /**
+     * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
+     * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
+     */
+    private boolean aboutAnotherYear(QuestionTerm t, Article article) {
+        if (!YEAR_NUMBER.matcher(t.surface()).matches()) {
+            return false;
+        }
+        Matcher years = YEAR_NUMBER.matcher(article.title());
+        boolean other = false;
+        while (years.find()) {
+            if (years.group().equals(t.surface())) {
+                return false;
+            }
+            other = true;
+        }
+        return other;
+    }
+
+    private Set<String> titleTerms(Article article) {
+        return titleTerms.computeIfAbsent(article.id(), id -> Terms.ofText(article.metadataText()));
+    }
+
+    double idf(String term) {
+        // A term in no passage gets the highest weight, which is what makes an unknown word ("population")
+        // pull coverage down.
+        return idf.computeIfAbsent(term, stats::idf);
+    }
+
+    /**
+     * The window plus the sentence after it when that sentence carries on the same statement ("He also
+     * underlined that ...") and touches the question: reported speech often spreads over two sentences.
+     */
+    Window withContinuation(Window w) {
+        List<Sentence> sentences = w.hit().stored().passage().sentences();
+        if (w.to() >= sentences.size() || w.to() - w.from() >= MAX_SENTENCES) {
+            return w;
+        }
+        Sentence next = sentences.get(w.to());
+        boolean continues = ANAPHOR.matcher(next.text()).find() && answerable(next)
+                && analyse(next).terms().stream().anyMatch(questionTerms::contains);
+        return continues ? w.extendedBy(1) : w;
+    }
+
+    /**
+     * A spelling variant of a name: the same beginning, then within one or two edits, depending on length
+     * ("Medinsky" and "Medinski", "Turkey" and "Türkiye"). The beginning must match because names that
+     * differ there are different names ("Western" and "Eastern").
+     */
+    private boolean variantOf(QuestionTerm t, String word) {
+        Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
+        return v.automaton() != null && word.regionMatches(0, v.target(), 0, v.prefix())
+                && v.automaton().run(word);
+    }
+
+    /**
+     * The spellings a question word may take ("Erdoğan", "Erdogan", "Erdogans"), built once per question word:
+     * a Levenshtein automaton of the plain word, and the prefix a variant must share, which rules most words
+     * out before the automaton runs. No automaton for short words and figures, which only match exactly.
+     */
+    private record Variants(String target, int prefix, CharacterRunAutomaton automaton) {
+
+        static Variants of(String surface) {
+            String target = EntityTagger.plain(surface);
+            if (target.length() < 5 || HAS_DIGIT.matcher(target).matches()) {
+                return new Variants(target, 0, null);
+            }
+            int prefix = Math.min(Math.max(3, target.length() / 2), target.length());
+            return new Variants(target, prefix, new CharacterRunAutomaton(
+                    new LevenshteinAutomata(target, true).toAutomaton(target.length() >= 6 ? 2 : 1)));
+        }
+    }
+
+    /** "ministri" and "minist": stems sharing a long prefix are usually forms of one word. */
+    static boolean relatedForm(String a, String b) {
+        int shared = 0;
+        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared >= 5 && shared >= 0.75 * Math.min(a.length(), b.length());
+    }
+
+    /**
+     * Whether the sentence describes the subject: an apposition ("Vladimir Medinsky, an adviser to ..."), a
+     * role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...".
+     */
+    static boolean describes(String sentence, String subject) {
+        if (subject == null) {
+            return false;
+        }
+        String[] names = subject.split("\\s+");
+        String surname = names[names.length - 1].replaceAll("['’]s$", "");
+        // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
+        String approxSurname = surname.length() >= 6
+                ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
+                : Pattern.quote(surname);
+        Pattern apposition = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s");
+        Pattern roleBefore = Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname);
+        Pattern copula = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s");
+        return apposition.matcher(sentence).find() || copula.matcher(sentence).find()
+                || roleBeforeName(sentence, roleBefore);
+    }
+
+    private static boolean roleBeforeName(String sentence, Pattern roleBefore) {
+        var m = roleBefore.matcher(sentence);
+        while (m.find()) {
+            if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An article's terms and words, for checking that it names what the question names. */
+    private record ArticleWords(Set<String> terms, Set<String> words) {
+
+        static ArticleWords of(String text) {
+            Set<String> words = new HashSet<>();
+            for (String w : NOT_WORD.split(text)) {
+                if (!w.isEmpty()) {
+                    words.add(EntityTagger.plain(w));
+                }
+            }
+            return new ArticleWords(Terms.ofText(text), words);
+        }
+    }
+
+    /** A sentence's terms, words and entities, computed once per question. */
+    private record Analysed(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
+            List<Entity> entities) {
+
+        static Analysed of(Sentence s) {
+            List<String> words = new ArrayList<>();
+            for (String w : NOT_WORD.split(s.text())) {
+                if (!w.isEmpty()) {
+                    words.add(EntityTagger.plain(w));
+                }
+            }
+            List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
+            Set<String> terms = new HashSet<>();
+            tokens.forEach(t -> terms.add(t.term()));
+            return new Analysed(s, tokens, terms, words, EntityTagger.tag(s.text()));
+        }
+    }
+}

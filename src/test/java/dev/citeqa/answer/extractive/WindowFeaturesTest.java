@@ -1,0 +1,113 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.answer.TestPassages;
+import dev.citeqa.search.PassageHit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The evidence of windows, over hand-made passages, a fake index and the bag-of-words embedding. */
+class WindowFeaturesTest {
+
+    private static TestPassages passages;
+    private static final AnswererModel.Evidence CONSTANTS = AnswererModel.load().evidence();
+    private static final FakeTermStats STATS = new FakeTermStats(100,
+            Map.of("rutt", 5, "chair", 10, "meet", 20, "antalya", 3, "nato", 8, "minist", 15));
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        passages = new TestPassages(Files.createTempDirectory("citeqa-features"));
+    }
+
+    private static WindowFeatures features(String question, List<PassageHit> hits, boolean semantic) {
+        QuestionAnalysis analysis = QuestionAnalysis.of(question);
+        float[] vector = semantic ? passages.embedder().embed(analysis.text()) : null;
+        return new WindowFeatures(analysis, hits, STATS, vector, passages.embedder()::embed, CONSTANTS);
+    }
+
+    @Test
+    void aWindowThatStatesTheWholeQuestionAndNamesAPlaceCoversItAndMatchesTheType() {
+        PassageHit hit = passages.passage("a", "NATO ministers meet", null,
+                "Rutte chairs the informal meeting of NATO foreign ministers in Antalya on May 14.",
+                "The weather was fine.");
+        WindowFeatures f = features("Where did Rutte chair the meeting of NATO ministers?", List.of(hit), false);
+        Window w = f.window(hit, 0, 1);
+        assertEquals(1.0, w.get(Feature.COVERAGE), 1e-9);
+        assertEquals(1.0, w.get(Feature.ANCHOR_COVERAGE), 1e-9);
+        assertEquals(1.0, w.get(Feature.TYPE_SCORE));
+        assertEquals(0.0, w.get(Feature.TYPE_MISSING));
+        assertEquals(0.0, w.get(Feature.MISSING_REQUIRED));
+        assertEquals("Antalya", w.answerEntity().text());
+        assertEquals(1.0, w.get(Feature.LEAD));
+        assertEquals(1.0, w.get(Feature.PASSAGE_RANK));
+        // BM25 mode: no meaning compared.
+        assertEquals(0.0, w.get(Feature.MEANING));
+        assertEquals(Double.NaN, w.semantic());
+    }
+
+    @Test
+    void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
+        PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
+                "They met again.");
+        Window w = features("Where did the NATO ministers meet?", List.of(hit), false).window(hit, 0, 1);
+        assertEquals(0.0, w.get(Feature.TYPE_SCORE));
+        assertEquals(1.0, w.get(Feature.TYPE_MISSING));
+        assertNull(w.answerEntity());
+    }
+
+    @Test
+    void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
+        PassageHit hit = passages.passage("b", "Ministers meet", null,
+                "The ministers met in Antalya on May 14 to discuss the war.");
+        Window w = features("Where did Rutte meet the ministers?", List.of(hit), false).window(hit, 0, 1);
+        assertEquals(1.0, w.get(Feature.MISSING_REQUIRED));
+    }
+
+    @Test
+    void ranksAndPronounsAreCounted() {
+        PassageHit first = passages.passage("a", "One", null, "Rutte spoke in Antalya on Thursday to reporters.");
+        PassageHit second = passages.passage("b", "Two", null, "He said the ball was in Russia's court, in Antalya.");
+        WindowFeatures f = features("Where did Rutte speak?", List.of(first, second), false);
+        Window w = f.window(second, 0, 1);
+        assertEquals(0.5, w.get(Feature.PASSAGE_RANK), 1e-9);
+        assertEquals(0.5, w.get(Feature.ARTICLE_RANK), 1e-9);
+        assertEquals(1.0, w.get(Feature.ANAPHOR));
+    }
+
+    @Test
+    void aQuestionAboutWhatSomeoneSaidPrefersReportedSpeech() {
+        PassageHit hit = passages.passage("a", "Rutte", null,
+                "Rutte met the ministers in Antalya on Thursday about Russia.",
+                "Rutte declared that “the ball is now clearly in Russia’s court”.");
+        WindowFeatures said = features("What did Rutte say about Russia?", List.of(hit), false);
+        assertEquals(0.0, said.window(hit, 0, 1).get(Feature.SPEECH));
+        assertEquals(1.0, said.window(hit, 1, 2).get(Feature.SPEECH));
+        // A question that asks no such thing leaves the feature off.
+        assertEquals(0.0, features("Where did Rutte meet the ministers?", List.of(hit), false).window(hit, 1, 2)
+                .get(Feature.SPEECH));
+    }
+
+    @Test
+    void meaningsAreComparedOnlyWhenTheQuestionIsEmbedded() {
+        PassageHit hit = passages.passage("a", "Talks", null, "Rutte chairs the meeting in Antalya.",
+                "Ministers from thirty two countries attended.");
+        WindowFeatures semantic = features("Where does Rutte chair the meeting?", List.of(hit), true);
+        Window w = semantic.window(hit, 0, 2);
+        assertEquals(1.0, w.get(Feature.EXTRA_SENTENCES));
+        assertEquals(0.0, w.get(Feature.SENTENCE_MEANING), "not worked out until asked for");
+        Window withSentences = semantic.withSentenceMeaning(w);
+        // Bag of words: the first sentence shares most of its words with the question.
+        assertEquals(true, withSentences.get(Feature.SENTENCE_MEANING) > 0);
+        Window lexical = features("Where does Rutte chair the meeting?", List.of(hit), false).window(hit, 0, 2);
+        assertEquals(0.0, lexical.get(Feature.SENTENCE_MEANING));
+        assertEquals(lexical, features("Where does Rutte chair the meeting?", List.of(hit), false)
+                .withSentenceMeaning(lexical));
+    }
+}

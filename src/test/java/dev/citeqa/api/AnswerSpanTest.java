@@ -1,0 +1,64 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The answering phrase of a question that asks for a name, a place, a date or a number: in {@code /api/ask}
+ * and beside the citations in {@code /v1}, with offsets that pick it out of the article file.
+ */
+@QuarkusTest
+class AnswerSpanTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Where did Mark Rutte chair the informal meeting of NATO foreign ministers?|Antalya",
+        "Who is Turkey's foreign minister?|Hakan Fidan",
+        "Who heads the Russian negotiators?|Vladimir Medinsky",
+        "Who will lead the Ukrainian delegation?|Rustem Umerov",
+    })
+    void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase) throws IOException {
+        JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("question", question))
+                .when().post("/api/ask")
+                .then().statusCode(200).body("answered", equalTo(true))
+                .body("answerSpan.text", equalTo(phrase))
+                .extract().jsonPath();
+        String article = answer.getString("answerSpan.articleId");
+        assertEquals(article, answer.getString("citations[0].id"), "the phrase is in the cited quote");
+        String file = Files.readString(Path.of("corpus", article + ".txt"));
+        assertEquals(phrase, file.substring(answer.getInt("answerSpan.start"), answer.getInt("answerSpan.end")));
+        assertEquals(true, answer.getString("answer").contains(phrase));
+    }
+
+    @Test
+    void aQuestionAskingForNoPhraseHasNoSpan() {
+        given().contentType(ContentType.JSON).body(Map.of("question", "What did Rutte praise Turkey for?"))
+                .when().post("/api/ask")
+                .then().statusCode(200).body("answered", equalTo(true)).body("answerSpan", nullValue());
+    }
+
+    @Test
+    void theOpenAiResponseCarriesItBesideTheCitations() {
+        Map<String, Object> body = Map.of("model", "citeqa", "messages",
+                List.of(Map.of("role", "user", "content", "Who is Turkey's foreign minister?")));
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .body("answer_span.text", equalTo("Hakan Fidan"))
+                .body("choices[0].message.answer_span.text", equalTo("Hakan Fidan"));
+    }
+}
