@@ -111,7 +111,7 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Window> eligible = about.isEmpty() ? considered : about;
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
         best = vote.winner(request.analysis(), eligible, best);
-        return new Choice(prepared.evidence().withContinuation(best), abstention.reason(best));
+        return new Choice(prepared.evidence().withContinuation(best), abstention.reason(request.analysis(), best));
     }
 
     /**

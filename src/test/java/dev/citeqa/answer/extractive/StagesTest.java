@@ -71,11 +71,18 @@ class StagesTest {
     @Test
     void abstentionFollowsTheThresholdAndTheMissingNameRule() {
         Abstention abstention = new Abstention(1.0, 1.0);
-        assertNull(abstention.reason(window("a", 1, 0, null, 1.2)));
+        QuestionAnalysis why = QuestionAnalysis.of("Why did talks fail?");
+        assertNull(abstention.reason(why, window("a", 1, 0, null, 1.2)));
         assertEquals("No passage answers the question closely enough.",
-                abstention.reason(window("a", 1, 0, null, 0.8)));
+                abstention.reason(why, window("a", 1, 0, null, 0.8)));
         assertEquals("No passage is about everything the question names.",
-                abstention.reason(window("a", 1, 1, null, 5.0)));
+                abstention.reason(why, window("a", 1, 1, null, 5.0)));
+        // "How many" wants a number: a window without one is no answer, whatever its score.
+        Window noCount = window("a", 1, 0, null, 5.0);
+        noCount.features()[Feature.TYPE_MISSING.ordinal()] = 1;
+        assertEquals("No passage gives the number asked for.",
+                abstention.reason(QuestionAnalysis.of("How many visitors came?"), noCount));
+        assertNull(abstention.reason(why, noCount));
     }
 
     @Test
