@@ -19,11 +19,9 @@ import java.util.regex.Pattern;
  * @param terms the question's content terms, then any terms the conversation added
  * @param subject for "Who is Vladimir Medinsky?", the name to be described
  * @param quantityOf for "How many prisoners ...?", the term a number must count ("prison"), or null
- * @param asksSpeech whether it asks what someone said ("What did he say about Russia?"): the answer is then a
- *     statement someone made, which the words "say" or "tell" do not find, being no topic of their own
  */
 public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, AnswerType type,
-        List<QuestionTerm> terms, String subject, String quantityOf, boolean asksSpeech) {
+        List<QuestionTerm> terms, String subject, String quantityOf) {
 
     public QuestionAnalysis {
         tokens = List.copyOf(tokens);
@@ -78,10 +76,6 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
-
-    /** Verbs of saying, in a question. */
-    private static final Pattern SPEECH = Pattern.compile("(?i)\\b(?:say|says|said|tell|tells|told|state|stated"
-            + "|claim|claimed|warn|warned|declare|declared|stress|stressed|announce|announced)\\b");
 
     private static final Pattern OWN_QUESTION = Pattern.compile(
             "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how)\\b");
@@ -145,7 +139,6 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
-        String own = OWN_QUESTION.matcher(asked).find() ? asked : standalone;
-        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, SPEECH.matcher(own).find());
+        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf);
     }
 }

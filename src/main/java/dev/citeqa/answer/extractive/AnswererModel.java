@@ -2,6 +2,7 @@ package dev.citeqa.answer.extractive;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,9 +45,12 @@ record AnswererModel(Map<String, String> made, Map<String, Double> weights, doub
      * @param semanticFloor cosine similarity of unrelated text for the embedding model
      * @param semanticSpan distance from the floor to the similarity of a paraphrase
      * @param fullCoverage coverage at which a window states the whole question, so that its answer is a vote
+     * @param ageHalfLifeDays how much older than the newest retrieved article an article is when its
+     *     {@link Feature#AGE} is half-way to 1
      */
     record Evidence(double variantCredit, double relatedFormCredit, double contextCredit, double anchorCredit,
-            double anchorShare, double semanticFloor, double semanticSpan, double fullCoverage) {
+            double anchorShare, double semanticFloor, double semanticSpan, double fullCoverage,
+            double ageHalfLifeDays) {
 
         /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */
         double similarity(double cosine) {
@@ -82,7 +86,9 @@ record AnswererModel(Map<String, String> made, Map<String, Double> weights, doub
 
     void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+        // Keys in a fixed order, so that a retrained file differs from the last one only where its numbers do.
+        JSON.writerWithDefaultPrettyPrinter().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValue(file.toFile(), this);
     }
 
     /** The weights in {@link Feature} order. */

@@ -34,14 +34,20 @@ enum Feature {
     ARTICLE_RANK,
     /** How near the asked-for phrase is to the question's words in its sentence, 0 .. 1. */
     ENTITY_NEAR,
-    /** 1 when the question asks what someone said and the window reports speech (a quote, "said", "told"). */
-    SPEECH,
     /** 1 when the window opens the article. */
     LEAD,
     /** 1 when the window opens with a pronoun ("He said ..."), which points back to what came before. */
     ANAPHOR,
     /** The share of the question's terms in the article's title, date and outlet. */
     TITLE_COVERAGE,
+    /**
+     * How much older the window's article is than the newest article retrieved: 0 for that one, half-way to 1 at
+     * {@code ageHalfLifeDays} older; for an undated article, of which nothing is known, the median of the others.
+     * News is asked about while it is new, and a folder of news holds older stories on the same subject ("who did
+     * Macron appoint as prime minister"). Zero when all are equally new, so that a corpus of one week, or of
+     * undated files, scores as if the feature were not there.
+     */
+    AGE,
     /** The share of the question's terms in the window itself. */
     WINDOW_TERMS,
     /** The window's words / 50, at most 2. */

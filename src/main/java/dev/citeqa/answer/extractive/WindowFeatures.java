@@ -16,6 +16,9 @@ import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,9 +57,6 @@ final class WindowFeatures {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-    /** A quotation, or a verb of saying, in a sentence. */
-    private static final Pattern REPORTED_SPEECH = Pattern.compile("[“”\"]|\\b(?:said|says|told|declared|stressed"
-            + "|added|noted|stated|warned|emphasi[sz]ed|underlined|argued|insisted|claimed|reiterated|announced)\\b");
     private static final Pattern MONEY_OR_SHARE =
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
@@ -91,6 +91,8 @@ final class WindowFeatures {
     /** By identity: a hit's own hash would hash its whole article. */
     private final Map<PassageHit, Integer> passageRank = new IdentityHashMap<>();
     private final Map<String, Integer> articleRank = new HashMap<>();
+    /** {@link Feature#AGE} of each retrieved article. */
+    private final Map<String, Double> age = new HashMap<>();
     private final Set<String> questionTerms = new HashSet<>();
     /** Required names and figures that no article spells in any form. */
     final Set<String> unknownTerms = new HashSet<>();
@@ -120,6 +122,27 @@ final class WindowFeatures {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
         }
+        rateAge();
+    }
+
+    private void rateAge() {
+        // A date after today is a misdated article: it must not make every real one look old.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, LocalDate> dates = new HashMap<>();
+        for (PassageHit hit : hits) {
+            Article article = hit.stored().article();
+            if (article.date() != null) {
+                LocalDate date = LocalDate.parse(article.date());
+                dates.putIfAbsent(article.id(), date.isAfter(today) ? today : date);
+            }
+        }
+        LocalDate newest = dates.values().stream().max(LocalDate::compareTo).orElse(null);
+        dates.forEach((id, date) -> age.put(id,
+                1 - Math.pow(0.5, ChronoUnit.DAYS.between(date, newest) / constants.ageHalfLifeDays())));
+        // An undated article is as old as the typical dated one: neither the newest nor the oldest.
+        double[] ages = age.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double typical = ages.length == 0 ? 0 : ages[ages.length / 2];
+        hits.forEach(hit -> age.putIfAbsent(hit.stored().article().id(), typical));
     }
 
     /** A required name or number that neither the index nor any retrieved passage spells in any form. */
@@ -180,11 +203,10 @@ final class WindowFeatures {
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
         f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0
                 : 1 - Math.min(distanceToQuestion(window, entity), FAR) / (double) FAR;
-        f[Feature.SPEECH.ordinal()] = question.asksSpeech()
-                && window.stream().anyMatch(a -> REPORTED_SPEECH.matcher(a.sentence().text()).find()) ? 1 : 0;
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
         f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
+        f[Feature.AGE.ordinal()] = age.getOrDefault(article.id(), 0.0);
         Set<String> windowTerms = new HashSet<>();
         window.forEach(a -> windowTerms.addAll(a.terms()));
         f[Feature.WINDOW_TERMS.ordinal()] = share(windowTerms);

@@ -70,6 +70,38 @@ class WindowFeaturesTest {
         assertEquals(1.0, w.get(Feature.MISSING_REQUIRED));
     }
 
+    /** {@link Feature#AGE} of each hit's first sentence, with all of them retrieved. */
+    private static List<Double> ages(PassageHit... hits) {
+        WindowFeatures f = features("Who did Macron name prime minister?", List.of(hits), false);
+        return java.util.Arrays.stream(hits).map(h -> f.window(h, 0, 1).get(Feature.AGE)).toList();
+    }
+
+    private static PassageHit dated(String id, java.time.LocalDate date) {
+        return passages.passage(id, "Prime minister named", date == null ? null : date.toString(),
+                "Macron named " + id + " prime minister.");
+    }
+
+    @Test
+    void theNewestRetrievedArticleHasNoAgeAndOlderOnesApproachOne() {
+        long halfLife = Math.round(CONSTANTS.ageHalfLifeDays());
+        java.time.LocalDate newest = java.time.LocalDate.parse("2024-03-01");
+        // Undated: the median of the dated ones, so that it neither wins nor loses on age alone.
+        assertEquals(List.of(0.75, 0.5, 0.0, 0.5), ages(dated("Philippe", newest.minusDays(2 * halfLife)),
+                dated("undated", null), dated("Attal", newest), dated("Barnier", newest.minusDays(halfLife))));
+    }
+
+    @Test
+    void undatedArticlesAloneHaveNoAge() {
+        assertEquals(List.of(0.0, 0.0), ages(dated("Attal", null), dated("Barnier", null)));
+    }
+
+    @Test
+    void anArticleDatedAfterTodayDoesNotAgeTheOthers() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertEquals(List.of(0.0, 0.0), ages(dated("Attal", java.time.LocalDate.parse("2999-01-01")),
+                dated("Barnier", today)));
+    }
+
     @Test
     void ranksAndPronounsAreCounted() {
         PassageHit first = passages.passage("a", "One", null, "Rutte spoke in Antalya on Thursday to reporters.");
@@ -79,19 +111,6 @@ class WindowFeaturesTest {
         assertEquals(0.5, w.get(Feature.PASSAGE_RANK), 1e-9);
         assertEquals(0.5, w.get(Feature.ARTICLE_RANK), 1e-9);
         assertEquals(1.0, w.get(Feature.ANAPHOR));
-    }
-
-    @Test
-    void aQuestionAboutWhatSomeoneSaidPrefersReportedSpeech() {
-        PassageHit hit = passages.passage("a", "Rutte", null,
-                "Rutte met the ministers in Antalya on Thursday about Russia.",
-                "Rutte declared that “the ball is now clearly in Russia’s court”.");
-        WindowFeatures said = features("What did Rutte say about Russia?", List.of(hit), false);
-        assertEquals(0.0, said.window(hit, 0, 1).get(Feature.SPEECH));
-        assertEquals(1.0, said.window(hit, 1, 2).get(Feature.SPEECH));
-        // A question that asks no such thing leaves the feature off.
-        assertEquals(0.0, features("Where did Rutte meet the ministers?", List.of(hit), false).window(hit, 1, 2)
-                .get(Feature.SPEECH));
     }
 
     @Test
