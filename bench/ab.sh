@@ -15,26 +15,8 @@ PORT=18300
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 WORK=target/ab
 rm -rf "$WORK" && mkdir -p "$WORK"
-# wrk runs no JSON library: questions go to Lua as a table, made distinct per request by a counter.
-python3 - > "$WORK/questions.lua" <<'PY'
-import glob, json, random, re
-words = [w for f in sorted(glob.glob("corpus/*.txt")) for w in re.findall(r"[A-Za-z]+", open(f).read())]
-random.seed(7)
-qs = []
-for _ in range(500):
-    i = random.randrange(len(words) - 9)
-    qs.append("What about " + " ".join(words[i:i + random.randint(5, 9)]) + "?")
-print("questions = {" + ",".join(json.dumps(q) for q in qs) + "}")
-PY
-cat >> "$WORK/questions.lua" <<'LUA'
-local n = 0
-local run = os.getenv("AB_RUN")
-request = function()
-  n = n + 1
-  local body = '{"question":"' .. questions[n % #questions + 1] .. ' ' .. run .. '-' .. n .. '"}'
-  return wrk.format("POST", "/api/ask", {["Content-Type"] = "application/json"}, body)
-end
-LUA
+source bench/service.sh
+service_questions_lua "$WORK/questions.lua"
 
 PID=""
 stop() {

@@ -6,6 +6,7 @@
 #   service_wait PATH [SECONDS]     # waits for a 200 from PATH on SERVICE_PORT; prints ms since the start
 #   service_rss_mb                  # the process's resident memory now, in MB
 #   service_stop                    # SIGTERM, and waits; prints the ms it took to exit
+#   service_questions_lua FILE      # a wrk script that POSTs distinct questions to /api/ask (see below)
 #
 # SERVICE_PORT (default 18700), SERVICE_JAR (default target/quarkus-app/quarkus-run.jar) and JAVA_HOME (a JDK
 # 21+) are read from the environment. The service runs with the per-client rate limit off (one benchmark
@@ -52,4 +53,28 @@ service_stop() {
   wait "$SERVICE_PID" 2> /dev/null || true
   echo $(( $(service_now_ms) - sent ))
   SERVICE_PID=""
+}
+
+# A wrk script posting questions about the seed corpus to /api/ask, each distinct: wrk runs no JSON library,
+# so the questions go to Lua as a table, made distinct per request by a counter and the environment's AB_RUN.
+service_questions_lua() { # FILE
+  python3 - > "$1" <<'PY'
+import glob, json, random, re
+words = [w for f in sorted(glob.glob("corpus/*.txt")) for w in re.findall(r"[A-Za-z]+", open(f).read())]
+random.seed(7)
+qs = []
+for _ in range(500):
+    i = random.randrange(len(words) - 9)
+    qs.append("What about " + " ".join(words[i:i + random.randint(5, 9)]) + "?")
+print("questions = {" + ",".join(json.dumps(q) for q in qs) + "}")
+PY
+  cat >> "$1" <<'LUA'
+local n = 0
+local run = os.getenv("AB_RUN") or ""
+request = function()
+  n = n + 1
+  local body = '{"question":"' .. questions[n % #questions + 1] .. ' ' .. run .. '-' .. n .. '"}'
+  return wrk.format("POST", "/api/ask", {["Content-Type"] = "application/json"}, body)
+end
+LUA
 }

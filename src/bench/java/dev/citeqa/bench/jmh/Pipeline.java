@@ -5,6 +5,7 @@ import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.embed.EmbeddingModels;
+import dev.citeqa.eval.EvalQuestion;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
@@ -13,6 +14,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * The retrieval pipeline the microbenchmarks measure, built as the service builds it with its default
  * settings, over the corpus in system property {@code bench.corpus} (default: the seed corpus). Its index is
  * kept in {@code bench.data} (default {@code target/bench/jmh-data}) and reused while the corpus is unchanged,
- * so that a large corpus is embedded once, not once per fork.
+ * so that a large corpus is embedded once, not once per fork. The questions are the single-turn questions of
+ * the eval files in {@code bench.questions} (comma-separated), or else the corpus's headlines.
  */
 final class Pipeline {
 
@@ -38,13 +41,25 @@ final class Pipeline {
         embedder = new Embedder(model, EmbeddingCache.open(data.resolve("embeddings-" + choice.id() + ".bin"),
                 model.dimension()));
         searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
-        index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id(),
-                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
-        questions = questions(corpus);
+        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
+        index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id() + ";" + chunk.words() + "/"
+                + chunk.sentences() + "/" + chunk.overlap(), new IndexGenerator(new PassageChunker(chunk.words(),
+                chunk.sentences(), chunk.overlap()), embedder)).openOrBuild().index();
+        String files = System.getProperty("bench.questions", "");
+        questions = files.isBlank() ? headlines(corpus) : asked(files);
+    }
+
+    private static List<String> asked(String files) throws IOException {
+        List<String> asked = new ArrayList<>();
+        for (String file : files.split(",")) {
+            EvalQuestion.read(Path.of(file.strip())).stream().filter(q -> q.turns().size() == 1)
+                    .forEach(q -> asked.add(q.lastTurn()));
+        }
+        return asked;
     }
 
     /** Headlines as questions: varied, and each has an article that answers it. */
-    private static List<String> questions(Path corpus) throws IOException {
+    private static List<String> headlines(Path corpus) throws IOException {
         try (Stream<Path> files = Files.list(corpus)) {
             return files.filter(p -> p.toString().endsWith(".txt")).sorted().limit(256).map(p -> {
                 try {
