@@ -79,6 +79,8 @@ class FirstStartResumeIT extends ServiceProcess {
         assertEquals(passages, total, "one text per passage, no sentences");
         assertEquals(ARTICLES, embedding.path("documents").asInt());
         assertAnswersWithBm25MeanwhileAndSaysHowFarItIs(total);
+        // The log line comes every five seconds: on a fast machine the 300 texts take less.
+        awaitLogLine("Indexing: embedding ");
         stop("TERM");
         assertOneProgressLineEveryFewSeconds(log(1));
         long cachedAfterFirst = cachedVectors();
@@ -240,6 +242,19 @@ class FirstStartResumeIT extends ServiceProcess {
 
     private Path log() {
         return log(run);
+    }
+
+    /** Polls this run's log until a line holds {@code text}. */
+    private void awaitLogLine(String text) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(service.isAlive(), "the service exited; see " + log());
+            if (Files.readAllLines(log()).stream().anyMatch(l -> l.contains(text))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("no log line with \"" + text + "\" within " + WITHIN + "; see " + log());
     }
 
     /** Polls /api/status (open without a key, like the page) until {@code state} holds. */
