@@ -22,8 +22,13 @@ public final class Anchors {
 
     /** Whether {@code token} of {@code question} is an anchor. */
     public static boolean isAnchor(String question, NewsAnalyzer.Token token) {
-        return isName(token) || HAS_DIGIT.matcher(token.surface()).matches()
+        return isName(token) || isFigure(token.surface())
                 || ORDINAL_EVENT.matcher(question).region(token.start(), question.length()).lookingAt();
+    }
+
+    /** Whether the text holds a digit: a figure, a year, a score or a date, never a spelling of a name. */
+    public static boolean isFigure(String text) {
+        return HAS_DIGIT.matcher(text).matches();
     }
 
     /** Capitalised inside the question (the first word is capitalised anyway), unless it is an acronym. */

@@ -1,12 +1,10 @@
 package dev.citeqa.search;
 
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexConstants;
 import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.QuestionAnalysis;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.citeqa.analysis.TermStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,23 +53,16 @@ final class QueryTerms {
         }
         Map<String, Integer> firstSeen = new HashMap<>();
         tokens.forEach(t -> firstSeen.putIfAbsent(t.term(), firstSeen.size()));
+        TermStats stats = index.termStats();
         Map<String, Integer> docFreq = new HashMap<>();
         for (String term : distinct) {
-            int df = docFreq(index, term);
+            int df = stats.docFreq(term);
             docFreq.put(term, df == 0 ? Integer.MAX_VALUE : df);
         }
         Set<String> kept = new HashSet<>(distinct.stream()
                 .sorted(Comparator.comparing((String t) -> docFreq.get(t)).thenComparing(firstSeen::get))
                 .limit(MAX_TERMS).toList());
         return new QueryTerms(question, tokens.stream().filter(t -> kept.contains(t.term())).toList());
-    }
-
-    private static int docFreq(CorpusIndex index, String term) {
-        try {
-            return index.searcher().getIndexReader().docFreq(new Term(IndexConstants.BODY, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     boolean isEmpty() {

@@ -2,6 +2,7 @@ package dev.citeqa.answer.extractive;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -56,7 +57,6 @@ final class WindowFeatures {
 
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
-    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
     private static final Pattern MONEY_OR_SHARE =
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
@@ -334,7 +334,7 @@ final class WindowFeatures {
 
     /** Credit for a spelling variant of the term, or a related form of it, in the sentence; 0 for neither. */
     private double nearCredit(QuestionTerm t, Analysed sentence) {
-        boolean numeric = HAS_DIGIT.matcher(t.surface()).matches();
+        boolean numeric = Anchors.isFigure(t.surface());
         if (!numeric && sentence.words().stream().anyMatch(w -> variantOf(t, w))) {
             return constants.variantCredit();
         }
@@ -402,7 +402,7 @@ final class WindowFeatures {
         if (counted == null || e.kind() != Kind.NUMBER) {
             return true;
         }
-        if (HAS_DIGIT.matcher(e.text()).matches()) {
+        if (Anchors.isFigure(e.text())) {
             // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
             return !isMeasure(e, a.sentence().text());
         }
@@ -522,7 +522,7 @@ final class WindowFeatures {
 
         static Variants of(String surface) {
             String target = EntityTagger.plain(surface);
-            if (target.length() < 5 || HAS_DIGIT.matcher(target).matches()) {
+            if (target.length() < 5 || Anchors.isFigure(target)) {
                 return new Variants(target, 0, null);
             }
             int prefix = Math.min(Math.max(3, target.length() / 2), target.length());
@@ -571,17 +571,22 @@ final class WindowFeatures {
         return false;
     }
 
+    /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */
+    private static List<String> plainWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : NOT_WORD.split(text)) {
+            if (!w.isEmpty()) {
+                words.add(EntityTagger.plain(w));
+            }
+        }
+        return words;
+    }
+
     /** An article's terms and words, for checking that it names what the question names. */
     private record ArticleWords(Set<String> terms, Set<String> words) {
 
         static ArticleWords of(String text) {
-            Set<String> words = new HashSet<>();
-            for (String w : NOT_WORD.split(text)) {
-                if (!w.isEmpty()) {
-                    words.add(EntityTagger.plain(w));
-                }
-            }
-            return new ArticleWords(Terms.ofText(text), words);
+            return new ArticleWords(Terms.ofText(text), new HashSet<>(plainWords(text)));
         }
     }
 
@@ -590,12 +595,7 @@ final class WindowFeatures {
             List<Entity> entities) {
 
         static Analysed of(Sentence s) {
-            List<String> words = new ArrayList<>();
-            for (String w : NOT_WORD.split(s.text())) {
-                if (!w.isEmpty()) {
-                    words.add(EntityTagger.plain(w));
-                }
-            }
+            List<String> words = plainWords(s.text());
             List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
             Set<String> terms = new HashSet<>();
             tokens.forEach(t -> terms.add(t.term()));
