@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trains the extractive answerer's window scorer from labelled questions and writes
 # src/main/resources/answerer/model.json (docs/evaluation.md, "The answerer's model").
-#   scripts/train-answerer.sh [--plan eval/answerer-training.json] [--out FILE] [--data DIR] [--without FEATURE,...]
+#   scripts/train-answerer.sh [-Dciteqa.SETTING=VALUE ...] [--plan eval/answerer-training.json] [--out FILE]
+#                             [--data DIR] [--without FEATURE,...]
+# A -Dciteqa.* setting changes the retrieval the training reads from; the model file records it.
 # The plan names the training and held-out question sets; both are reported. The first run builds an index
 # (with embeddings) of each corpus under --data (default target/train-data), which takes minutes per
 # thousand articles; later runs reuse them.
@@ -14,5 +16,9 @@ if ! "$java_bin" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   java_bin="$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
     "$j" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && echo "$j"; done | tail -1)"
 fi
-exec "$java_bin" -cp "target/test-classes:target/classes:$(cat target/train-classpath.txt)" \
-    dev.citeqa.answer.extractive.TrainAnswerer "$@"
+jvm=() args=()
+for a in "$@"; do
+  if [[ $a == -D* ]]; then jvm+=("$a"); else args+=("$a"); fi
+done
+exec "$java_bin" "${jvm[@]}" -cp "target/test-classes:target/classes:$(cat target/train-classpath.txt)" \
+    dev.citeqa.answer.extractive.TrainAnswerer "${args[@]}"

@@ -100,6 +100,8 @@ public class CiteQaBeans {
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
         require(r.articleWeight() >= 0 && r.articleWeight() <= 1, "citeqa.retrieval.article-weight must be in 0..1");
         require(r.articleDepth() >= 1, "citeqa.retrieval.article-depth must be positive");
+        require(r.articleMeaningShare() >= 0 && r.articleMeaningShare() <= 1,
+                "citeqa.retrieval.article-meaning-share must be in 0..1");
         return new PassageSearcher(embedder, PassageSearcher.Settings.of(r), ranker);
     }
 

@@ -165,6 +165,13 @@ public interface CiteQaConfig {
         /** Articles ranked as wholes for {@link #articleWeight()}. */
         @WithDefault("20")
         int articleDepth();
+
+        /**
+         * In hybrid retrieval, the share of an article's score that comes from its meaning (its best passage's
+         * embedding similarity) rather than its words, 0 to 1.
+         */
+        @WithDefault("0.3")
+        float articleMeaningShare();
     }
 
     /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */

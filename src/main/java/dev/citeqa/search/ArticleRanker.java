@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,19 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The second stage of the cascade: ranks whole articles by BM25 over their full text and mixes that into the
- * passage ranking, so that an article whose one passage holds the answer is not outranked by articles that
- * repeat the question's words in one place. A passage scores
- * {@code (1 - w) × passage / best passage + w × article / best article}; its article's share is zero when the
- * article is not among the best {@code depth}. The passages of those articles that the passage ranking did not
- * reach are added, by their BM25 score, so that a well-ranked article always brings its best passage.
+ * The second stage of the cascade: ranks whole articles and mixes that into the passage ranking, so that an
+ * article whose one passage holds the answer is not outranked by articles that repeat the question's words in
+ * one place. A passage scores {@code (1 - w) × passage / best passage + w × article}, the article's score
+ * being 0 to 1 and zero for an article not among the best {@code depth}. The passages of top articles that the
+ * passage ranking did not reach are added, by their BM25 score, so that a well-ranked article always brings
+ * its best passage.
+ *
+ * <p>An article's words are BM25 over its full text, as a share of the best article's score. In hybrid
+ * retrieval its meaning counts too: its best passage's embedding similarity among the dense candidates (MaxP),
+ * scaled from the lowest of those articles (0) to the highest (1), and the two are mixed by
+ * {@code meaningShare}. Ranked by words alone, a corpus of one-passage articles saw the article stage repeat
+ * BM25 with most of the weight, and the dense half of hybrid retrieval was lost. A convex mix, not reciprocal
+ * rank fusion: the rank scores of a handful of articles are nearly equal, and would not tell them apart.
  *
  * <p>Ranked on the local index whatever the backend: it always holds the articles.
  */
@@ -34,23 +42,30 @@ final class ArticleRanker {
 
     private final float weight;
     private final int depth;
+    private final float meaningShare;
 
     /**
      * @param weight the article's share {@code w} of a passage's score, 0 to turn the stage off
      * @param depth articles ranked
+     * @param meaningShare the share of an article's score that its meaning gives, when meanings are compared
      */
-    ArticleRanker(float weight, int depth) {
+    ArticleRanker(float weight, int depth, float meaningShare) {
         this.weight = weight;
         this.depth = depth;
+        this.meaningShare = meaningShare;
     }
 
     /**
-     * @param articleQuery BM25 over {@link IndexConstants#ARTICLE_TEXT}
+     * @param articleQuery BM25 over {@link IndexConstants#ARTICLE_TEXT}; null when the question has no lexical
+     *     terms
      * @param passageQuery the BM25 passage query, to find the passages of top articles that {@code passages}
      *     lacks; null when the question has no lexical terms
      * @param passages the passage ranking so far, best first
+     * @param semantic the passages nearest the question in meaning, best first, scored by cosine similarity;
+     *     null to rank articles by their words alone
      */
-    TopDocs rerank(CorpusIndex index, Query articleQuery, Query passageQuery, TopDocs passages) throws IOException {
+    TopDocs rerank(CorpusIndex index, Query articleQuery, Query passageQuery, TopDocs passages, TopDocs semantic)
+            throws IOException {
         if (weight <= 0 || articleQuery == null) {
             return passages;
         }
@@ -58,10 +73,7 @@ final class ArticleRanker {
         if (articles.length == 0) {
             return passages;
         }
-        Map<String, Float> articleScore = new HashMap<>();
-        for (ScoreDoc hit : articles) {
-            articleScore.putIfAbsent(index.articleId(hit.doc), hit.score / articles[0].score);
-        }
+        Map<String, Float> articleScore = articleScores(index, articles, semantic);
         List<ScoreDoc> candidates = new ArrayList<>(List.of(passages.scoreDocs));
         float best = passages.scoreDocs.length == 0 ? 1 : passages.scoreDocs[0].score;
         if (passageQuery != null) {
@@ -82,6 +94,35 @@ final class ArticleRanker {
         // Stable: equal scores keep the passage ranking's order.
         mixed.sort((a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(passages.totalHits, mixed.toArray(ScoreDoc[]::new));
+    }
+
+    /** Each ranked article's score, 0 to 1: its words, and its meaning when {@code semantic} is given. */
+    private Map<String, Float> articleScores(CorpusIndex index, ScoreDoc[] articles, TopDocs semantic) {
+        float wordsShare = semantic == null ? 1 : 1 - meaningShare;
+        Map<String, Float> score = new HashMap<>();
+        for (ScoreDoc hit : articles) {
+            score.putIfAbsent(index.articleId(hit.doc), wordsShare * hit.score / articles[0].score);
+        }
+        if (semantic == null || semantic.scoreDocs.length == 0) {
+            return score;
+        }
+        // MaxP: an article's meaning is its nearest passage's, and the list is best first.
+        Map<String, Float> meaning = new LinkedHashMap<>();
+        for (ScoreDoc hit : semantic.scoreDocs) {
+            meaning.putIfAbsent(index.articleId(hit.doc), hit.score);
+            if (meaning.size() == depth) {
+                break;
+            }
+        }
+        float highest = semantic.scoreDocs[0].score;
+        float lowest = meaning.values().stream().reduce(Float::min).orElse(highest);
+        meaning.forEach((id, similarity) -> score.merge(id,
+                meaningShare * (highest > lowest ? (similarity - lowest) / (highest - lowest) : 1), Float::sum));
+        // An article at the bottom on both counts is not ranked: its passages are not worth adding.
+        score.values().removeIf(s -> s <= 0);
+        float top = score.values().stream().reduce(Float::max).orElse(1f);
+        score.replaceAll((id, s) -> s / top);
+        return score;
     }
 
     private static ScoreDoc[] withinArticles(CorpusIndex index, Query passageQuery, Set<String> ids)

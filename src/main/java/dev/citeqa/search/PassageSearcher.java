@@ -31,8 +31,9 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * Ranks passages for a question in a cascade: BM25, embedding similarity (HNSW kNN), or both fused with
- * Lucene's reciprocal rank fusion; then the ranking of whole articles mixed in ({@link ArticleRanker}). Results
- * are then spread across articles, so that one long article cannot crowd the others out of the top ranks.
+ * Lucene's reciprocal rank fusion; then the ranking of whole articles mixed in ({@link ArticleRanker}), by their
+ * words, and in hybrid retrieval by their meaning too. Results are then spread across articles, so that one long
+ * article cannot crowd the others out of the top ranks.
  */
 public final class PassageSearcher {
 
@@ -44,13 +45,14 @@ public final class PassageSearcher {
      * @param maxPerArticle passages an article may place before every other article has had its turn
      * @param articleWeight the share of a passage's score that its article's BM25 rank gives, 0 to 1
      * @param articleDepth articles ranked as wholes
+     * @param articleMeaningShare in hybrid retrieval, the share of an article's score that its meaning gives
      */
     public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle,
-            float articleWeight, int articleDepth) {
+            float articleWeight, int articleDepth, float articleMeaningShare) {
 
         public static Settings of(CiteQaConfig.Retrieval r) {
             return new Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle(),
-                    r.articleWeight(), r.articleDepth());
+                    r.articleWeight(), r.articleDepth(), r.articleMeaningShare());
         }
     }
 
@@ -78,7 +80,8 @@ public final class PassageSearcher {
         this.embedder = embedder;
         this.settings = settings;
         this.ranker = ranker;
-        this.articles = new ArticleRanker(settings.articleWeight(), settings.articleDepth());
+        this.articles = new ArticleRanker(settings.articleWeight(), settings.articleDepth(),
+                settings.articleMeaningShare());
     }
 
     /**
@@ -131,19 +134,22 @@ public final class PassageSearcher {
         int depth = Math.max(k, settings.depth());
         try {
             QueryTerms terms = QueryTerms.of(index, analysis);
+            Query articleQuery = terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost());
             TopDocs ranked = switch (mode) {
-                case bm25 -> bm25(index, terms, depth);
-                case dense -> dense(index, embedder.embed(question), depth);
+                case bm25 -> articles.rerank(index, articleQuery, lexicalQuery(terms), bm25(index, terms, depth), null);
+                case dense -> articles.rerank(index, articleQuery, lexicalQuery(terms),
+                        dense(index, embedder.embed(question), depth), null);
                 case hybrid -> {
                     // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
                     CompletableFuture<float[]> vector =
                             CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
                     TopDocs lexical = bm25(index, terms, depth);
-                    yield fuse(lexical, dense(index, join(vector), depth), depth, settings.rrfK());
+                    TopDocs semantic = dense(index, join(vector), depth);
+                    yield articles.rerank(index, articleQuery, lexicalQuery(terms),
+                            fuse(lexical, semantic, depth, settings.rrfK()), semantic);
                 }
             };
-            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost()),
-                    lexicalQuery(terms), ranked).scoreDocs;
+            return ranked.scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,7 +75,7 @@ class PassageSearcherTest {
     private static PassageSearcher.Settings perArticle(int max) {
         PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
         return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.depth(), d.rrfK(), max,
-                d.articleWeight(), d.articleDepth());
+                d.articleWeight(), d.articleDepth(), d.articleMeaningShare());
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -80,7 +81,10 @@ public final class TrainAnswerer {
         Plan plan = JSON.readValue(planFile.toFile(), Plan.class);
         PrintStream log = System.out;
 
-        CiteQaConfig config = CiteQaConfig.defaults();
+        // The service's defaults, and any -Dciteqa.* setting given, so that a model can be trained on the
+        // retrieval it will read from (the model file records such settings).
+        CiteQaConfig config = new SmallRyeConfigBuilder().addSystemSources().withMapping(CiteQaConfig.class).build()
+                .getConfigMapping(CiteQaConfig.class);
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         EmbeddingModel model = choice.load();
         AnswererModel start = AnswererModel.load();
@@ -176,6 +180,11 @@ public final class TrainAnswerer {
         made.put("train", String.join("; ", plan.train().stream().map(TrainAnswerer::describe).toList()));
         made.put("heldOut", String.join("; ", plan.heldOut().stream().map(TrainAnswerer::describe).toList()));
         made.put("date", LocalDate.now().toString());
+        String settings = System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("citeqa."))
+                .sorted().map(k -> k + "=" + System.getProperty(k)).collect(java.util.stream.Collectors.joining(" "));
+        if (!settings.isEmpty()) {
+            made.put("settings", settings);
+        }
         AnswererModel learned = start.withWeights(weights, bias, minScore, minScoreWithoutMeaning, made);
         learned.write(out);
         log.println("Wrote " + out);

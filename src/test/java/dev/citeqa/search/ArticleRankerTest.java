@@ -1,0 +1,117 @@
+package dev.citeqa.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
+import dev.citeqa.index.TinyCorpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The article stage on the {@link TinyCorpus}, with hand-made passage and meaning rankings: the lexical side is
+ * real BM25, the meaning side is given, so the expected order can be worked out on paper.
+ */
+class ArticleRankerTest {
+
+    private static Path root;
+    private static CorpusIndex index;
+
+    @BeforeAll
+    static void buildIndex() throws IOException {
+        root = Files.createTempDirectory("citeqa-articles");
+        index = TinyCorpus.openIndex(root, Embedder.none());
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    /** A passage of the article. */
+    private static int passageOf(String articleId) throws IOException {
+        return index.searcher().search(new TermQuery(new Term(IndexConstants.ARTICLE_ID, articleId)), 1)
+                .scoreDocs[0].doc;
+    }
+
+    private static TopDocs ranking(int[] docs, float[] scores) {
+        ScoreDoc[] hits = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            hits[i] = new ScoreDoc(docs[i], scores[i]);
+        }
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), hits);
+    }
+
+    private static List<String> order(TopDocs ranked) {
+        List<String> ids = new ArrayList<>();
+        for (ScoreDoc hit : ranked.scoreDocs) {
+            String id = index.articleId(hit.doc);
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The question as BM25 over whole articles. */
+    private static Query articleQuery(String question) {
+        return QueryTerms.of(index, QuestionAnalysis.of(question)).query(IndexConstants.ARTICLE_TEXT, 2f);
+    }
+
+    /**
+     * The stage on two passages for "resurface avenues", whose words only roads_2021 has: the clinic passage
+     * scoring {@code clinicScore} against roads_2021's 1, and, when {@code withMeaning}, a dense side that finds
+     * the clinic story far nearer in meaning (0.9 against 0.5).
+     */
+    private static TopDocs rerank(float weight, float meaningShare, float clinicScore, boolean withMeaning)
+            throws IOException {
+        int clinic = passageOf("clinic");
+        int roads = passageOf("roads_2021");
+        TopDocs passages = ranking(new int[] {clinic, roads}, new float[] {clinicScore, 1f});
+        TopDocs meaning = withMeaning ? ranking(new int[] {clinic, roads}, new float[] {0.9f, 0.5f}) : null;
+        return new ArticleRanker(weight, 20, meaningShare)
+                .rerank(index, articleQuery("resurface avenues"), null, passages, meaning);
+    }
+
+    @Test
+    void byWordsAloneTheArticleThatSharesMoreWordsWins() throws IOException {
+        // Its article score lifts roads_2021 over an equal clinic passage.
+        assertEquals(List.of("roads_2021", "clinic"), order(rerank(0.7f, 0.3f, 1f, false)));
+    }
+
+    @Test
+    void inHybridAnArticleNearestInMeaningCanOutweighItsWords() throws IOException {
+        // roads_2021: words 1 × 0.3 + meaning 0 = 0.3; clinic: words 0 + meaning 1 × 0.7 = 0.7.
+        TopDocs ranked = rerank(0.7f, 0.7f, 1f, true);
+        assertEquals(List.of("clinic", "roads_2021"), order(ranked));
+        // Normalised by the best article (0.7): clinic's passage scores 0.3 × 1 + 0.7 × 1.
+        assertEquals(1.0f, ranked.scoreDocs[0].score, 1e-6f);
+        // roads_2021's: 0.3 × 1 + 0.7 × 0.3 / 0.7.
+        assertEquals(0.6f, ranked.scoreDocs[1].score, 1e-6f);
+    }
+
+    @Test
+    void aSmallMeaningShareLeavesTheWordsInCharge() throws IOException {
+        // roads_2021: 0.7 from its words; clinic: 0.3 from its meaning.
+        assertEquals(List.of("roads_2021", "clinic"), order(rerank(0.7f, 0.3f, 1f, true)));
+    }
+
+    @Test
+    void aWeightOfZeroLeavesThePassageRankingAsItIs() throws IOException {
+        assertEquals(List.of("clinic", "roads_2021"), order(rerank(0f, 0.3f, 2f, true)));
+    }
+}
