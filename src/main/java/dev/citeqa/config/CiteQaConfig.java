@@ -167,8 +167,8 @@ public interface CiteQaConfig {
         int articleDepth();
 
         /**
-         * In hybrid retrieval, the share of an article's score that comes from its meaning (its best passage's
-         * embedding similarity) rather than its words, 0 to 1.
+         * In dense and hybrid retrieval, the share of an article's score that comes from its meaning (its best
+         * passage's embedding similarity) rather than its words, 0 to 1.
          */
         @WithDefault("0.3")
         float articleMeaningShare();

@@ -32,8 +32,8 @@ import org.apache.lucene.search.TotalHits;
 /**
  * Ranks passages for a question in a cascade: BM25, embedding similarity (HNSW kNN), or both fused with
  * Lucene's reciprocal rank fusion; then the ranking of whole articles mixed in ({@link ArticleRanker}), by their
- * words, and in hybrid retrieval by their meaning too. Results are then spread across articles, so that one long
- * article cannot crowd the others out of the top ranks.
+ * words, and by their meaning too when meanings are compared. Results are then spread across articles, so that
+ * one long article cannot crowd the others out of the top ranks.
  */
 public final class PassageSearcher {
 
@@ -45,7 +45,8 @@ public final class PassageSearcher {
      * @param maxPerArticle passages an article may place before every other article has had its turn
      * @param articleWeight the share of a passage's score that its article's BM25 rank gives, 0 to 1
      * @param articleDepth articles ranked as wholes
-     * @param articleMeaningShare in hybrid retrieval, the share of an article's score that its meaning gives
+     * @param articleMeaningShare in dense and hybrid retrieval, the share of an article's score that its meaning
+     *     gives
      */
     public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle,
             float articleWeight, int articleDepth, float articleMeaningShare) {
@@ -137,8 +138,10 @@ public final class PassageSearcher {
             Query articleQuery = terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost());
             TopDocs ranked = switch (mode) {
                 case bm25 -> articles.rerank(index, articleQuery, lexicalQuery(terms), bm25(index, terms, depth), null);
-                case dense -> articles.rerank(index, articleQuery, lexicalQuery(terms),
-                        dense(index, embedder.embed(question), depth), null);
+                case dense -> {
+                    TopDocs semantic = dense(index, embedder.embed(question), depth);
+                    yield articles.rerank(index, articleQuery, lexicalQuery(terms), semantic, semantic);
+                }
                 case hybrid -> {
                     // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
                     CompletableFuture<float[]> vector =
