@@ -135,24 +135,15 @@ public final class PassageSearcher {
         int depth = Math.max(k, settings.depth());
         try {
             QueryTerms terms = QueryTerms.of(index, analysis);
-            Query articleQuery = terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost());
-            TopDocs ranked = switch (mode) {
-                case bm25 -> articles.rerank(index, articleQuery, lexicalQuery(terms), bm25(index, terms, depth), null);
-                case dense -> {
-                    TopDocs semantic = dense(index, embedder.embed(question), depth);
-                    yield articles.rerank(index, articleQuery, lexicalQuery(terms), semantic, semantic);
-                }
-                case hybrid -> {
-                    // The model is most of a hybrid query's cost: run BM25 while it embeds the question.
-                    CompletableFuture<float[]> vector =
-                            CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-                    TopDocs lexical = bm25(index, terms, depth);
-                    TopDocs semantic = dense(index, join(vector), depth);
-                    yield articles.rerank(index, articleQuery, lexicalQuery(terms),
-                            fuse(lexical, semantic, depth, settings.rrfK()), semantic);
-                }
-            };
-            return ranked.scoreDocs;
+            // The model is most of a hybrid query's cost: BM25 runs while it embeds the question.
+            CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
+                    : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
+            TopDocs lexical = mode == RetrievalMode.dense ? null : bm25(index, terms, depth);
+            TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
+            TopDocs ranked = lexical == null ? semantic
+                    : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
+            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost()),
+                    lexicalQuery(terms), ranked, semantic).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
