@@ -132,9 +132,9 @@ class SnippetShapeFloorTest {
             if (q.expectAbstain() || q.turns().size() != 1) {
                 continue;
             }
+            List<String> answers = q.answerAny().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
             List<String> gold = snippets.entrySet().stream()
-                    .filter(e -> q.answerAny().stream().anyMatch(a -> e.getValue().contains(a.toLowerCase(Locale.ROOT))))
-                    .map(Map.Entry::getKey).toList();
+                    .filter(e -> answers.stream().anyMatch(e.getValue()::contains)).map(Map.Entry::getKey).toList();
             if (!gold.isEmpty()) {
                 kept.add(new EvalQuestion(q.id(), q.turns(), gold, q.answerAny(), false));
             }
