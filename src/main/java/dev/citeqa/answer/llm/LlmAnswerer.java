@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -36,6 +38,9 @@ public final class LlmAnswerer implements Answerer {
 
     /** How often a streaming wait checks whether the client left or the deadline passed. */
     private static final long POLL_MILLIS = 50;
+
+    /** Where streamed requests start; virtual threads, as each mostly waits on the model's server. */
+    private static final ExecutorService STARTS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final String name;
     private final ChatModel chat;
@@ -69,8 +74,18 @@ public final class LlmAnswerer implements Answerer {
     @Override
     public Answer stream(AnswerRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
         Generation generation = new Generation(tokens);
-        streaming.chat(ChatRequest.builder().messages(messages(request)).build(), generation);
+        ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Started on a thread of its own: a client may read the whole stream inside chat(), on the calling thread
+        // (seen in a test: a 10 s stream returned whole past a 2 s timeout), and the deadline and a client
+        // leaving would then go unchecked until the model finished.
+        STARTS.execute(() -> {
+            try {
+                streaming.chat(chatRequest, generation);
+            } catch (RuntimeException e) {
+                generation.onError(e);
+            }
+        });
         try {
             while (true) {
                 try {

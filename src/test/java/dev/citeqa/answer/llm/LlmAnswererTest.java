@@ -33,6 +33,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,31 @@ class LlmAnswererTest {
 
         streaming.token("late ");
         assertEquals(List.of("early "), tokens);
+    }
+
+    @Test
+    void theDeadlineHoldsWhenTheModelStreamsOnTheCallingThread() {
+        // A client that reads the whole stream inside chat(): 40 tokens, 50 ms apart, until stopped.
+        Handle handle = new Handle();
+        StreamingChatModel blocking = new StreamingChatModel() {
+            @Override
+            public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < 40 && !handle.isCancelled(); i++) {
+                    handler.onPartialResponse(new PartialResponse("t" + i + " "), new PartialResponseContext(handle));
+                    text.append("t").append(i).append(' ');
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+                handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text.toString())).build());
+            }
+        };
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        LlmAnswerer answerer = answerer(null, blocking, Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        assertThrows(LlmAnswerer.ModelTimeoutException.class, () -> answerer.stream(request, tokens::add, () -> false));
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 1000, "the 2 s stream was waited for");
+        assertTrue(tokens.size() < 20, tokens.toString());
     }
 
     @Test
