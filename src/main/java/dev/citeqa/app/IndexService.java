@@ -8,6 +8,7 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.index.BuildProgress;
 import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
@@ -51,9 +52,6 @@ public class IndexService {
 
     private static final Logger LOG = Logger.getLogger(IndexService.class);
 
-    /** Bumped whenever the index layout changes, so that old indexes are rebuilt rather than misread. */
-    static final int SCHEMA_VERSION = 10;
-
     @Inject
     CiteQaConfig config;
 
@@ -96,8 +94,8 @@ public class IndexService {
     void onStart(@Observes StartupEvent event) {
         CiteQaConfig.Chunk chunk = config.chunk();
         PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
-        String settings = "schema=" + SCHEMA_VERSION + ";chunk=" + chunk.words() + "/" + chunk.sentences() + "/"
-                + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks="
+        String settings = "schema=" + IndexConstants.SCHEMA_VERSION + ";chunk=" + chunk.words() + "/"
+                + chunk.sentences() + "/" + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks="
                 + config.corpus().followHardLinks() + ";embedding="
                 + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),

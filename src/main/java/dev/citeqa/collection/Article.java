@@ -2,6 +2,7 @@ package dev.citeqa.collection;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,26 +12,39 @@ import java.util.Locale;
  * @param id file name without {@code .txt}, the ID answers cite
  * @param date ISO {@code yyyy-MM-dd}, or null when the text gives none
  * @param outlet publisher name, or null when the text gives none
+ * @param titleFromText the file has no headline, so {@code title} is its first sentence, shortened: a name to
+ *     show, not a headline to search
  */
-public record Article(String id, String title, String date, String outlet, List<Paragraph> paragraphs) {
+public record Article(String id, String title, String date, String outlet, List<Paragraph> paragraphs,
+        boolean titleFromText) {
 
     public Article {
         paragraphs = List.copyOf(paragraphs);
     }
 
+    /** An article whose file has a headline of its own. */
+    public Article(String id, String title, String date, String outlet, List<Paragraph> paragraphs) {
+        this(id, title, date, outlet, paragraphs, false);
+    }
+
     /**
-     * What the article says about itself: title, publication date spelled out ("13 May 2025", so that a
-     * question naming the month or year matches it) and outlet.
+     * What the article says about itself: headline, publication date spelled out ("13 May 2025", so that a
+     * question naming the month or year matches it) and outlet. A title taken from the first sentence is left
+     * out: that sentence is in the text already, and counting it again as a headline would weigh the words of
+     * every headline-less file's opening twice or three times (a folder of one-paragraph snippets).
      */
     public String metadataText() {
-        StringBuilder text = new StringBuilder(title);
+        List<String> parts = new ArrayList<>(3);
+        if (!titleFromText) {
+            parts.add(title);
+        }
         if (date != null) {
-            text.append('\n').append(LocalDate.parse(date).format(SPELLED_DATE));
+            parts.add(LocalDate.parse(date).format(SPELLED_DATE));
         }
         if (outlet != null) {
-            text.append('\n').append(outlet);
+            parts.add(outlet);
         }
-        return text.toString();
+        return String.join("\n", parts);
     }
 
     private static final DateTimeFormatter SPELLED_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);

@@ -112,12 +112,14 @@ public final class ArticleParser {
         if (sentences.isEmpty()) {
             return Optional.empty();
         }
+        boolean titleFromText = view.title() == null && header.title == null;
         String title = view.title() != null ? cleanTitle(view.title())
-                : header.title != null ? header.title : titleFrom(sentences.getFirst());
+                : titleFromText ? titleFrom(sentences.getFirst()) : header.title;
         LocalDate date = view.date() != null ? view.date() : header.date;
         String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet : trailingOutlet;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
-        Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs);
+        Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
+                titleFromText);
         return Optional.of(new Parsed(article, sentences));
     }
 

@@ -86,6 +86,12 @@ public final class IndexConstants {
     /** SHA-256 of the article's file, stored only: a reindex compares it to tell which files changed. */
     public static final String SOURCE_HASH = "source_hash";
 
+    /**
+     * Bumped whenever what is indexed changes (fields, their text, the stored article), so that old indexes are
+     * rebuilt rather than misread. 11: a title taken from the first sentence is no longer indexed as a headline.
+     */
+    public static final int SCHEMA_VERSION = 11;
+
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";
 

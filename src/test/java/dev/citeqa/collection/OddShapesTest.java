@@ -65,6 +65,18 @@ class OddShapesTest {
     }
 
     @Test
+    void aTitleTakenFromTheFirstSentenceIsShownButNotSearchedAsAHeadline() throws IOException {
+        Article snippet = read("snippet_date_first").article();
+        assertTrue(snippet.titleFromText());
+        assertEquals("15 October 2019", snippet.metadataText());
+        Article headed = read("crlf").article();
+        assertFalse(headed.titleFromText());
+        assertEquals("Ferry service resumes\n12 May 2024", headed.metadataText());
+        // A file that is only a headline is its own text: the words stay searchable there.
+        assertTrue(read("title_only").article().titleFromText());
+    }
+
+    @Test
     void aOneLineListThatLooksLikeAHeadlineIsText() throws IOException {
         String line = "List of Winners of the Lakeside Open - Women's Singles ; 2020, Mara Lind (Norway), 2019, "
                 + "Ines Kovac (Croatia), ...";

@@ -11,6 +11,7 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
@@ -47,19 +48,23 @@ class SnippetShapeFloorTest {
     static final int WORDS = 45;
 
     /**
-     * Just under the measured hybrid 0.341 / 0.427 (docs/evaluation.md), and above the 0.293 / 0.401 measured
-     * while articles were ranked by words alone; the yardstick scores 0.305 / 0.411.
+     * Just under the measured hybrid 0.353 / 0.442 (docs/evaluation.md), and above the 0.317 / 0.418 measured
+     * with articles ranked by words alone; the yardstick scores 0.305 / 0.411.
      */
-    static final double HYBRID_HIT_AT_1 = 0.32;
-    static final double HYBRID_MRR = 0.415;
-    /** Hybrid's lead over bm25 in hit@1: measured 0.072, and 0.024 with articles ranked by words alone. */
-    static final double HYBRID_LEAD = 0.04;
+    static final double HYBRID_HIT_AT_1 = 0.335;
+    static final double HYBRID_MRR = 0.43;
+    /**
+     * Just under the measured bm25 0.311 / 0.405, and above the 0.269 / 0.381 measured while a headline-less
+     * file's first sentence was indexed as its headline too, so that its words counted two or three times.
+     */
+    static final double BM25_HIT_AT_1 = 0.295;
+    static final double BM25_MRR = 0.395;
 
     private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2}).*");
     private static final DateTimeFormatter SNIPPET_DATE = DateTimeFormatter.ofPattern("MMM dd, yyyy", Locale.ENGLISH);
 
     @Test
-    void hybridLeadsBm25OnOneParagraphArticles() throws IOException {
+    void bothRankingsHoldOnOneParagraphArticles() throws IOException {
         Path set = RealNewsFloorTest.SET;
         assertTrue(Files.isDirectory(set.resolve("corpus")) && Files.isRegularFile(set.resolve("questions.jsonl")),
                 "the realnews-2024 development set is missing: expected " + set.toAbsolutePath().normalize()
@@ -75,7 +80,8 @@ class SnippetShapeFloorTest {
                 EmbeddingCache.open(root.resolve("embeddings-" + choice.id() + ".bin"), model.dimension()));
         CiteQaConfig.Chunk chunk = config.chunk();
         try (CorpusIndex index = new IndexManager(root.resolve("data"), root.resolve("corpus"),
-                new NewsCollection.Rules(config.corpus().maxFileBytes(), false), "snippets;" + choice.id(),
+                new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
+                "snippets;schema=" + IndexConstants.SCHEMA_VERSION + ";" + choice.id(),
                 new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder))
                 .openOrBuild().index()) {
             PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(config.retrieval()));
@@ -87,7 +93,8 @@ class SnippetShapeFloorTest {
             assertTrue(index.passageCount() == snippets.size(), figures);
             assertTrue(hybrid.hitAt1() >= HYBRID_HIT_AT_1, figures);
             assertTrue(hybrid.mrr() >= HYBRID_MRR, figures);
-            assertTrue(hybrid.hitAt1() >= bm25.hitAt1() + HYBRID_LEAD, figures);
+            assertTrue(bm25.hitAt1() >= BM25_HIT_AT_1, figures);
+            assertTrue(bm25.mrr() >= BM25_MRR, figures);
         }
     }
 

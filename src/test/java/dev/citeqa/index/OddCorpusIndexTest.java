@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +63,16 @@ class OddCorpusIndexTest {
             assertEquals(14, index.passageCount());
             assertEquals("Museum opens night gallery", index.article("html_page").orElseThrow().title());
             assertEquals("2019-10-15", index.article("snippet_date_first").orElseThrow().date());
+            // The snippet's words are in its passage once, not in the title field too ("Brookfield" is in
+            // its first sentence, which names it); a headline is searched as one ("ferry").
+            assertEquals(1, hits(index, IndexConstants.BODY, "brookfield"));
+            assertEquals(0, hits(index, IndexConstants.TITLE, "brookfield"));
+            assertEquals(1, hits(index, IndexConstants.TITLE, "ferri"));
         }
+    }
+
+    private static int hits(CorpusIndex index, String field, String term) throws IOException {
+        return index.searcher().count(new TermQuery(new Term(field, term)));
     }
 
     @Test
