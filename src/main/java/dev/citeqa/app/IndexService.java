@@ -8,7 +8,6 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.index.BuildProgress;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
@@ -94,10 +93,9 @@ public class IndexService {
     void onStart(@Observes StartupEvent event) {
         CiteQaConfig.Chunk chunk = config.chunk();
         PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
-        String settings = "schema=" + IndexConstants.SCHEMA_VERSION + ";chunk=" + chunk.words() + "/"
-                + chunk.sentences() + "/" + chunk.overlap() + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks="
-                + config.corpus().followHardLinks() + ";embedding="
-                + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
+        String settings = "chunk=" + chunk.words() + "/" + chunk.sentences() + "/" + chunk.overlap()
+                + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks=" + config.corpus().followHardLinks()
+                + ";embedding=" + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),
                 config.corpus().followHardLinks());
         if (config.embedding().inlineTexts() < 0) {

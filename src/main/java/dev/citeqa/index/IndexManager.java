@@ -60,8 +60,9 @@ public final class IndexManager {
     private final IndexGenerator generator;
 
     /**
-     * @param settings everything besides the corpus that changes what is indexed (chunking, embedding
-     *     model); a change rebuilds the index from scratch, where a corpus edit only updates it
+     * @param settings everything besides the corpus and this code's {@link IndexConstants#SCHEMA_VERSION} that
+     *     changes what is indexed (chunking, embedding model); a change rebuilds the index from scratch, where a
+     *     corpus edit only updates it
      */
     public IndexManager(Path dataDir, Path corpusDir, long maxFileBytes, String settings, IndexGenerator generator) {
         this(dataDir, corpusDir, new NewsCollection.Rules(maxFileBytes, false), settings, generator);
@@ -73,7 +74,8 @@ public final class IndexManager {
         this.dataDir = dataDir;
         this.corpusDir = corpusDir;
         this.rules = rules;
-        this.settings = settings;
+        // Every caller's index (the service's, the trainer's, the tests') is rebuilt when the layout changes.
+        this.settings = "schema=" + IndexConstants.SCHEMA_VERSION + ";" + settings;
         this.generator = generator;
     }
 

@@ -11,7 +11,6 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.embed.EmbeddingModels;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
@@ -81,7 +80,7 @@ class SnippetShapeFloorTest {
         CiteQaConfig.Chunk chunk = config.chunk();
         try (CorpusIndex index = new IndexManager(root.resolve("data"), root.resolve("corpus"),
                 new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
-                "snippets;schema=" + IndexConstants.SCHEMA_VERSION + ";" + choice.id(),
+                "snippets;" + choice.id(),
                 new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder))
                 .openOrBuild().index()) {
             PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(config.retrieval()));

@@ -17,11 +17,15 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -152,6 +156,24 @@ class IndexManagerTest {
         IndexManager.Opened rebuilt = manager(embedder, "chunk=4/1").openOrBuild();
         assertEquals(IndexManager.Outcome.BUILT, rebuilt.outcome());
         rebuilt.index().close();
+    }
+
+    @Test
+    void theSchemaVersionIsPartOfEveryCallersSettings() throws IOException {
+        // The trainer and tests pass their own settings: a layout change must rebuild their indexes too.
+        try (CorpusIndex index = manager(TestModels.embedder(data), "chunk=3/1").openOrBuild().index()) {
+            String recorded = index.commitData(IndexConstants.COMMIT_SETTINGS);
+            assertEquals(sha256("schema=" + IndexConstants.SCHEMA_VERSION + ";chunk=3/1"), recorded);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
