@@ -79,8 +79,7 @@ class SnippetShapeFloorTest {
                 EmbeddingCache.open(root.resolve("embeddings-" + choice.id() + ".bin"), model.dimension()));
         CiteQaConfig.Chunk chunk = config.chunk();
         try (CorpusIndex index = new IndexManager(root.resolve("data"), root.resolve("corpus"),
-                new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
-                "snippets;" + choice.id(),
+                new NewsCollection.Rules(config.corpus().maxFileBytes(), false), "snippets;" + choice.id(),
                 new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder))
                 .openOrBuild().index()) {
             PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(config.retrieval()));
