@@ -25,6 +25,12 @@ public interface CiteQaConfig {
                 .getConfigMapping(CiteQaConfig.class);
     }
 
+    /** The defaults with any {@code -Dciteqa.*} system property over them, for tools run by hand. */
+    static CiteQaConfig withSystemProperties() {
+        return new SmallRyeConfigBuilder().addSystemSources().withMapping(CiteQaConfig.class).build()
+                .getConfigMapping(CiteQaConfig.class);
+    }
+
     Corpus corpus();
 
     Data data();

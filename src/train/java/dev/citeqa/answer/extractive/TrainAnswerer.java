@@ -19,7 +19,6 @@ import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -83,8 +83,7 @@ public final class TrainAnswerer {
 
         // The service's defaults, and any -Dciteqa.* setting given, so that a model can be trained on the
         // retrieval it will read from (the model file records such settings).
-        CiteQaConfig config = new SmallRyeConfigBuilder().addSystemSources().withMapping(CiteQaConfig.class).build()
-                .getConfigMapping(CiteQaConfig.class);
+        CiteQaConfig config = CiteQaConfig.withSystemProperties();
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         EmbeddingModel model = choice.load();
         AnswererModel start = AnswererModel.load();
@@ -181,7 +180,7 @@ public final class TrainAnswerer {
         made.put("heldOut", String.join("; ", plan.heldOut().stream().map(TrainAnswerer::describe).toList()));
         made.put("date", LocalDate.now().toString());
         String settings = System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("citeqa."))
-                .sorted().map(k -> k + "=" + System.getProperty(k)).collect(java.util.stream.Collectors.joining(" "));
+                .sorted().map(k -> k + "=" + System.getProperty(k)).collect(Collectors.joining(" "));
         if (!settings.isEmpty()) {
             made.put("settings", settings);
         }
