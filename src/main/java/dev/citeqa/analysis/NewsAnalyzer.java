@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -27,7 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with two additions: accent
  * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; and irregular verb forms mapped
  * to their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told"
- * is "tell".
+ * is "tell"; and initialisms written with full stops indexed as written without them ({@link #INITIALISM_DOT}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
@@ -46,6 +48,14 @@ public final class NewsAnalyzer extends Analyzer {
     /** Irregular form → stem of its base verb, in file order. */
     private static final Map<String, String> IRREGULAR_VERB_STEMS = loadIrregularVerbs();
     private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = overrideMap(IRREGULAR_VERB_STEMS);
+
+    /**
+     * A full stop after a lone letter that starts a token or follows another such stop: "u.s" is "us" and
+     * "u.k" is "uk", while "1.3" and "amazon.com" keep theirs. American copy writes "U.S." and questions (and
+     * British copy) "US"; Porter then stemmed "u.s" to "u.", so the two never met.
+     */
+    public static final String INITIALISM_DOT = "(?<=^\\p{L}|\\.\\p{L})\\.";
+    private static final Pattern INITIALISM = Pattern.compile(INITIALISM_DOT);
 
     private final CharArraySet stopWords;
 
@@ -113,6 +123,7 @@ public final class NewsAnalyzer extends Analyzer {
         TokenStream result = new EnglishPossessiveFilter(source);
         result = new LowerCaseFilter(result);
         result = new ASCIIFoldingFilter(result);
+        result = new PatternReplaceFilter(result, INITIALISM, "", true);
         result = new StopFilter(result, stopWords);
         result = new StemmerOverrideFilter(result, IRREGULAR_VERBS);
         result = new PorterStemFilter(result);

@@ -89,8 +89,9 @@ public final class IndexConstants {
     /**
      * Bumped whenever what is indexed changes (fields, their text, the stored article), so that old indexes are
      * rebuilt rather than misread. 11: a title taken from the first sentence is no longer indexed as a headline.
+     * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}).
      */
-    public static final int SCHEMA_VERSION = 11;
+    public static final int SCHEMA_VERSION = 12;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -48,7 +48,7 @@ final class ClusterIndexer {
     static final String ANALYZER = "news";
 
     /** Bumped when the mapping or the analyzer changes, so that existing cluster indexes are rebuilt. */
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
 
     private final OpenSearchClient client;
     private final String alias;
@@ -195,13 +195,15 @@ final class ClusterIndexer {
         filters.putObject("news_possessive").put("type", "stemmer").put("language", "possessive_english");
         ArrayNode stopWords = filters.putObject("news_stop").put("type", "stop").putArray("stopwords");
         NewsAnalyzer.textStopWords().forEach(stopWords::add);
+        filters.putObject("news_initialisms").put("type", "pattern_replace")
+                .put("pattern", NewsAnalyzer.INITIALISM_DOT).put("replacement", "").put("all", true);
         ArrayNode rules = filters.putObject("news_irregular_verbs").put("type", "stemmer_override").putArray("rules");
         NewsAnalyzer.irregularVerbStems().forEach((form, stem) -> rules.add(form + " => " + stem));
         ArrayNode chain = analysis.putObject("analyzer").putObject(ANALYZER).put("type", "custom")
                 .put("tokenizer", "standard").putArray("filter");
-        // NewsAnalyzer's order: possessives, lower case, accents, stop words, irregular verbs, Porter.
-        List.of("news_possessive", "lowercase", "asciifolding", "news_stop", "news_irregular_verbs", "porter_stem")
-                .forEach(chain::add);
+        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, stop words, irregular verbs, Porter.
+        List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_stop",
+                "news_irregular_verbs", "porter_stem").forEach(chain::add);
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");

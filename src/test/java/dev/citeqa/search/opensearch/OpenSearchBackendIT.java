@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.TestModels;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
@@ -105,6 +106,14 @@ class OpenSearchBackendIT {
         List<String> local = keys(lucene, broad, 100, RetrievalMode.bm25);
         assertTrue(local.size() >= 30, "only " + local.size() + " passages match");
         assertEquals(local, keys(openSearch, broad, 100, RetrievalMode.bm25));
+    }
+
+    @Test
+    @Order(2)
+    void analysesTextAsTheEmbeddedIndexDoes() throws Exception {
+        // The cluster's analyzer is NewsAnalyzer spelled in OpenSearch's filters: both must make the same terms.
+        String text = "Erdoğan's U.S. envoys told NATO, the U.K. and J.K. Rowling of a $1.3 billion Amazon.com deal";
+        assertEquals(NewsAnalyzer.forText().terms(text), cluster.analyze("citeqa-it", ClusterIndexer.ANALYZER, text));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.citeqa.search.opensearch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,7 @@ final class OpenSearchCluster implements AutoCloseable {
     private final int[] httpPorts;
     private final int[] transportPorts;
     private final List<Process> nodes = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpenSearchCluster(Path home, Path work, int size) {
@@ -148,6 +151,21 @@ final class OpenSearchCluster implements AutoCloseable {
     /** Base URLs of the nodes, node 0 first. */
     List<String> hosts() {
         return Arrays.stream(httpPorts).mapToObj(p -> "http://127.0.0.1:" + p).toList();
+    }
+
+    /** The terms the cluster's {@code analyzer} of {@code index} makes of {@code text}. */
+    List<String> analyze(String index, String analyzer, String text) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("analyzer", analyzer, "text", text));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hosts().getFirst() + "/" + index
+                        + "/_analyze")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("_analyze answered " + response.statusCode() + ": " + response.body());
+        }
+        List<String> terms = new ArrayList<>();
+        JSON.readTree(response.body()).path("tokens").forEach(t -> terms.add(t.path("token").asText()));
+        return terms;
     }
 
     /** Stops one node as an operator or a crash would, without telling the cluster first. */

@@ -1,0 +1,32 @@
+package dev.citeqa.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NewsAnalyzerTest {
+
+    private static final NewsAnalyzer TEXT = NewsAnalyzer.forText();
+
+    @Test
+    void initialismsWithFullStopsAreIndexedAsTheyAreWrittenWithout() {
+        // American copy and the questions put to it spell the country two ways; both must be one term.
+        assertEquals(List.of("us", "troop", "us", "troop"), TEXT.terms("U.S. troops, US troops"));
+        assertEquals(List.of("uk", "uk", "jk", "rowl", "eu", "xyz"),
+                TEXT.terms("the U.K. and UK; J.K. Rowling, E.U, x.y.z"));
+        assertEquals(List.of("us"), NewsAnalyzer.forQuestions().terms("Which US"));
+    }
+
+    @Test
+    void fullStopsInsideFiguresAndDomainNamesStay() {
+        assertEquals(List.of("1.3", "billion", "amazon.com", "3.5", "percent"),
+                TEXT.terms("$1.3 billion at Amazon.com, 3.5 percent"));
+    }
+
+    @Test
+    void theRestOfTheChainIsLucenesEnglishWithAccentsFoldedAndIrregularVerbs() {
+        assertEquals(List.of("erdogan", "erdogan", "tell", "report", "nato"),
+                TEXT.terms("Erdoğan's and Erdogan told the reporters of NATO"));
+    }
+}
