@@ -11,6 +11,7 @@ import dev.citeqa.index.IndexConstants;
 import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.index.StoredPassage;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ final class ClusterIndexer {
     private static final Logger LOG = Logger.getLogger(ClusterIndexer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
     static final String ANALYZER = "news";
 
     /** Bumped when the mapping or the analyzer changes, so that existing cluster indexes are rebuilt. */
@@ -88,9 +90,13 @@ final class ClusterIndexer {
     /** Writes {@code index} into a new physical index, moves the alias onto it, and drops all but the last. */
     Stats rebuild(CorpusIndex index) throws IOException {
         long started = System.nanoTime();
-        String name = alias + "-" + String.format("%015d", System.currentTimeMillis());
+        // Time first, so that names sort by age; the random part makes the name this call's alone.
+        String name = alias + "-" + String.format("%015d-%08x", System.currentTimeMillis(), RANDOM.nextInt());
         try (Response created = send("PUT", "/" + name, indexDefinition(fingerprint(index), dimension(index)))) {
-            check(created, "creating index " + name);
+            String answer = body(created);
+            if (!created(created.getStatus(), answer)) {
+                throw new IOException("creating index " + name + " failed: HTTP " + created.getStatus() + " " + answer);
+            }
         }
         int passages = bulkLoad(index, name);
         try (Response refreshed = send("POST", "/" + name + "/_refresh", null)) {
@@ -265,6 +271,15 @@ final class ClusterIndexer {
 
     private static String body(Response response) {
         return response.getBody().map(Body::bodyAsString).orElse("{}");
+    }
+
+    /**
+     * Whether a request to create an index of a name no other call uses succeeded. The client fails over to
+     * another node when one is slow to answer, and the first may have created the index meanwhile: the second
+     * then answers that it exists, which is this call's own index.
+     */
+    static boolean created(int status, String body) {
+        return status < 300 || status == 400 && body.contains("resource_already_exists_exception");
     }
 
     private static void check(Response response, String what) throws IOException {
