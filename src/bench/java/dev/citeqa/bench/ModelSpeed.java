@@ -71,8 +71,7 @@ public final class ModelSpeed {
     private static void texts(EmbeddingModel model, Path corpus, int maxArticles, ObjectNode out) throws Exception {
         LinkedHashSet<String> passages = new LinkedHashSet<>();
         int articles = 0;
-        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
-        PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
+        PassageChunker chunker = PassageChunker.of(CiteQaConfig.defaults().chunk());
         for (NewsCollection.SourceFile file : NewsCollection.scan(corpus, 2_000_000).files()) {
             Optional<ArticleParser.Parsed> parsed = ArticleParser.read(file.id(), file.text(), DateOrder.UNKNOWN);
             if (parsed.isEmpty()) {

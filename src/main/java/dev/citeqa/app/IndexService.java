@@ -91,9 +91,8 @@ public class IndexService {
     });
 
     void onStart(@Observes StartupEvent event) {
-        CiteQaConfig.Chunk chunk = config.chunk();
-        PassageChunker chunker = new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
-        String settings = "chunk=" + chunk.words() + "/" + chunk.sentences() + "/" + chunk.overlap()
+        PassageChunker chunker = PassageChunker.of(config.chunk());
+        String settings = "chunk=" + chunker.settings()
                 + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks=" + config.corpus().followHardLinks()
                 + ";embedding=" + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
         NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),

@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.config.CiteQaConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,19 @@ public final class PassageChunker {
         this.maxWords = maxWords;
         this.maxSentences = maxSentences;
         this.overlap = overlap;
+    }
+
+    /** The chunker the configuration asks for. */
+    public static PassageChunker of(CiteQaConfig.Chunk chunk) {
+        return new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap());
+    }
+
+    /**
+     * Words, sentences and overlap, as "120/0/1": part of the settings an index records, so that an index cut
+     * otherwise is rebuilt.
+     */
+    public String settings() {
+        return maxWords + "/" + maxSentences + "/" + overlap;
     }
 
     /** Passages of at most {@code sentences} sentences, whatever their length: for tests and benchmarks. */

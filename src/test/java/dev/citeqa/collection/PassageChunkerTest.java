@@ -3,6 +3,7 @@ package dev.citeqa.collection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.citeqa.config.CiteQaConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,13 @@ class PassageChunkerTest {
     void overlapMustBeSmallerThanTheWindow() {
         assertThrows(IllegalArgumentException.class, () -> PassageChunker.ofSentences(2, 2));
         assertThrows(IllegalArgumentException.class, () -> new PassageChunker(0, 0, 1));
+    }
+
+    @Test
+    void recordsItsSettingsForTheIndexToCompare() {
+        assertEquals("150/4/1", new PassageChunker(150, 4, 1).settings());
+        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
+        assertEquals(chunk.words() + "/" + chunk.sentences() + "/" + chunk.overlap(),
+                PassageChunker.of(chunk).settings());
     }
 }

@@ -51,12 +51,10 @@ class RealNewsFloorTest {
                 "the realnews-2024 development set is missing: expected " + corpus.toAbsolutePath().normalize()
                         + " and " + questions.toAbsolutePath().normalize() + " (../shared/eval beside the checkout)");
         CiteQaConfig config = CiteQaConfig.defaults();
-        CiteQaConfig.Chunk chunk = config.chunk();
+        PassageChunker chunker = PassageChunker.of(config.chunk());
         try (CorpusIndex index = new IndexManager(Path.of("target", "realnews-floor"), corpus,
-                new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
-                "floor;" + chunk.words() + "/" + chunk.sentences() + "/" + chunk.overlap(),
-                new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()),
-                        Embedder.none())).openOrBuild().index()) {
+                new NewsCollection.Rules(config.corpus().maxFileBytes(), false), "floor;" + chunker.settings(),
+                new IndexGenerator(chunker, Embedder.none())).openOrBuild().index()) {
             PassageSearcher searcher = new PassageSearcher(Embedder.none(),
                     PassageSearcher.Settings.of(config.retrieval()));
             ExtractiveAnswerer answerer = new ExtractiveAnswerer(Embedder.none());

@@ -77,10 +77,10 @@ class SnippetShapeFloorTest {
         EmbeddingModel model = choice.load();
         Embedder embedder = new Embedder(model,
                 EmbeddingCache.open(root.resolve("embeddings-" + choice.id() + ".bin"), model.dimension()));
-        CiteQaConfig.Chunk chunk = config.chunk();
+        PassageChunker chunker = PassageChunker.of(config.chunk());
         try (CorpusIndex index = new IndexManager(root.resolve("data"), root.resolve("corpus"),
-                new NewsCollection.Rules(config.corpus().maxFileBytes(), false), "snippets;" + choice.id(),
-                new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder))
+                new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
+                "snippets;" + choice.id() + ";" + chunker.settings(), new IndexGenerator(chunker, embedder))
                 .openOrBuild().index()) {
             PassageSearcher searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(config.retrieval()));
             EvalMetrics hybrid = ranked(searcher, index, questions, RetrievalMode.hybrid);

@@ -66,9 +66,8 @@ class VectorsLaterTest {
 
     private IndexManager manager(int inlineTexts, IndexGenerator.DirectoryOpener directories) throws IOException {
         Embedder embedder = new Embedder(model, EmbeddingCache.open(root.resolve("data/e.bin"), CountingModel.DIM));
-        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
         return new IndexManager(root.resolve("data"), corpus, 1_000_000, "test",
-                new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()), embedder,
+                new IndexGenerator(PassageChunker.of(CiteQaConfig.defaults().chunk()), embedder,
                         directories, false, inlineTexts, progress));
     }
 

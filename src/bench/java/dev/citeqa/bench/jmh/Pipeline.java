@@ -41,10 +41,9 @@ final class Pipeline {
         embedder = new Embedder(model, EmbeddingCache.open(data.resolve("embeddings-" + choice.id() + ".bin"),
                 model.dimension()));
         searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
-        CiteQaConfig.Chunk chunk = CiteQaConfig.defaults().chunk();
-        index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id() + ";" + chunk.words() + "/"
-                + chunk.sentences() + "/" + chunk.overlap(), new IndexGenerator(new PassageChunker(chunk.words(),
-                chunk.sentences(), chunk.overlap()), embedder)).openOrBuild().index();
+        PassageChunker chunker = PassageChunker.of(CiteQaConfig.defaults().chunk());
+        index = new IndexManager(data, corpus, 2_000_000, "jmh;" + choice.id() + ";" + chunker.settings(),
+                new IndexGenerator(chunker, embedder)).openOrBuild().index();
         String files = System.getProperty("bench.questions", "");
         questions = files.isBlank() ? headlines(corpus) : asked(files);
     }

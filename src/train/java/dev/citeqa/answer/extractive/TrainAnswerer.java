@@ -214,12 +214,11 @@ public final class TrainAnswerer {
             Path dir = data.resolve(key.getParent().getFileName() + "-" + key.getFileName());
             Embedder embedder = new Embedder(model, EmbeddingCache.open(dir.resolve("embeddings-" + choice.id()
                     + ".bin"), model.dimension()));
-            CiteQaConfig.Chunk chunk = config.chunk();
+            PassageChunker chunker = PassageChunker.of(config.chunk());
             CorpusIndex index = new IndexManager(dir, folder,
-                    new NewsCollection.Rules(config.corpus().maxFileBytes(), false), "train;" + choice.id() + ";"
-                            + chunk.words() + "/" + chunk.sentences() + "/" + chunk.overlap(),
-                    new IndexGenerator(new PassageChunker(chunk.words(), chunk.sentences(), chunk.overlap()),
-                            embedder)).openOrBuild().index();
+                    new NewsCollection.Rules(config.corpus().maxFileBytes(), false),
+                    "train;" + choice.id() + ";" + chunker.settings(), new IndexGenerator(chunker, embedder))
+                    .openOrBuild().index();
             CORPORA.put(key, new Corpus(index, new PassageSearcher(embedder,
                     PassageSearcher.Settings.of(config.retrieval()))));
         }
