@@ -1,8 +1,12 @@
 package dev.citeqa.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The index's own analysis chain applied to questions and sentences, so that the answerer matches words
@@ -15,8 +19,23 @@ public final class Terms {
 
     private Terms() {}
 
+    /** {@code analysis/question-forms.txt}: phrases whose words a question's terms leave out. */
+    private static final Pattern QUESTION_FORMS = Pattern.compile(WordLists.load("question-forms").stream()
+            .map(phrase -> "\\b" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + "\\b")
+            .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
+
+    /** The question's terms, without the words of its question forms ("this week", "the name of"). */
     public static List<NewsAnalyzer.Token> ofQuestion(String text) {
-        return QUESTION.tokens(text);
+        List<NewsAnalyzer.Token> tokens = QUESTION.tokens(text);
+        Matcher form = QUESTION_FORMS.matcher(text);
+        List<NewsAnalyzer.Token> kept = new ArrayList<>(tokens);
+        while (form.find()) {
+            int start = form.start();
+            int end = form.end();
+            // By its start: "week's" is one token, and its possessive is no part of the phrase.
+            kept.removeIf(t -> t.start() >= start && t.start() < end);
+        }
+        return kept;
     }
 
     public static List<NewsAnalyzer.Token> ofSentence(String text) {

@@ -31,6 +31,20 @@ class QuestionAnalysisTest {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who was named Director of the Year at this week's Palm Springs gala? | name director year palm spring gala",
+            "Which of the following films was not nominated? | film nomin",
+            "What is the name of the new Food Bank center in Milford? | new food bank center milford",
+            "Which island nation recently elected a new leader? | island nation elect new leader",
+            "Which type of Apple product was banned in America last week? | appl product ban america",
+            "What happened at London Fashion Week this year? | happen london fashion week"})
+    void questionFormsLeaveNoTerms(String question, String terms) {
+        // "this week" is the asker's time and "the name of" the quiz's framing; "Fashion Week" is a name.
+        assertEquals(List.of(terms.split(" ")),
+                QuestionAnalysis.of(question).tokens().stream().map(t -> t.term()).toList());
+    }
+
     @Test
     void theTextAndTokensAreTheRewrittenQuestion() {
         QuestionAnalysis q = QuestionAnalysis.of("What was the profit in Q2 2022?");
