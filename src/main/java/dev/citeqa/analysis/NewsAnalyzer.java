@@ -26,10 +26,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with two additions: accent
- * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; and irregular verb forms mapped
- * to their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told"
- * is "tell"; and initialisms written with full stops indexed as written without them ({@link #INITIALISM_DOT}).
+ * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with three additions: accent
+ * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms mapped to
+ * their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told" is
+ * "tell"; and initialisms written with full stops read as written without them ({@link #INITIALISM_DOT}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.

@@ -17,18 +17,17 @@ public final class Terms {
     private static final NewsAnalyzer TEXT = NewsAnalyzer.forText();
     private static final NewsAnalyzer QUESTION = NewsAnalyzer.forQuestions();
 
-    private Terms() {}
-
     /** {@code analysis/question-forms.txt}: phrases whose words a question's terms leave out. */
     private static final Pattern QUESTION_FORMS = Pattern.compile(WordLists.load("question-forms").stream()
             .map(phrase -> "\\b" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + "\\b")
             .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
 
+    private Terms() {}
+
     /** The question's terms, without the words of its question forms ("this week", "the name of"). */
     public static List<NewsAnalyzer.Token> ofQuestion(String text) {
-        List<NewsAnalyzer.Token> tokens = QUESTION.tokens(text);
+        List<NewsAnalyzer.Token> kept = new ArrayList<>(QUESTION.tokens(text));
         Matcher form = QUESTION_FORMS.matcher(text);
-        List<NewsAnalyzer.Token> kept = new ArrayList<>(tokens);
         while (form.find()) {
             int start = form.start();
             int end = form.end();
