@@ -51,6 +51,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static final String ROLE_NOUNS = String.join("|", WordLists.load("role-nouns"));
 
+    /**
+     * Up to two words before the role noun ("which former president", "which basketball star"), but no verb
+     * of the question's own ("which state will host").
+     */
+    private static final String ROLE_MODIFIERS =
+            "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|has|have|had)\\b)[\\p{L}-]+ ){0,2}";
+
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
             new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
@@ -66,8 +73,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:ministr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?"
                     + "|part(?:y|ies)|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)"
                     + "|firms?|banks?|alliances?|unions?|universit(?:y|ies)|offices?)\\b"),
-            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) (?:"
-                    + ROLE_NOUNS + ")\\b"));
+            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
+                    + ROLE_MODIFIERS + "(?:" + ROLE_NOUNS + ")s?\\b"));
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(

@@ -26,7 +26,12 @@ class QuestionAnalysisTest {
             "What is the population of Antalya? | NUMBER",
             "How long did the round of talks last? | DURATION",
             "Which ministry does Umerov run? | ORGANIZATION",
-            "What did Rutte praise Turkey for? | OTHER"})
+            "What did Rutte praise Turkey for? | OTHER",
+            "Which former president scored an Emmy? | PERSON",
+            "Which basketball star scored 40,000 points? | PERSON",
+            "Which Democratic congressperson called for elections? | PERSON",
+            "Which state will host the final? | PLACE",
+            "Which holiday will host the fair? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
