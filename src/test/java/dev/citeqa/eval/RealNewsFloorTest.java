@@ -35,12 +35,15 @@ class RealNewsFloorTest {
 
     static final Path SET = Path.of("..", "shared", "eval", "realnews-2024");
 
-    /** Just under the measured 0.760 / 0.583 / 0.755 (docs/evaluation.md, bm25, 120-word passages). */
-    static final double HIT_AT_5 = 0.74;
-    static final double MRR = 0.57;
-    static final double CONTEXT_RECALL = 0.73;
-    /** Just under the measured 0.350 (answerable questions) and 12/40 abstentions (bm25, the shipped model). */
-    static final double ANSWER_ACCURACY = 0.33;
+    /** Just under the measured 0.765 / 0.589 / 0.760 (docs/evaluation.md, bm25, 120-word passages). */
+    static final double HIT_AT_5 = 0.75;
+    static final double MRR = 0.58;
+    static final double CONTEXT_RECALL = 0.745;
+    /**
+     * Just under the measured 0.375 (answerable questions) and 12/40 abstentions (bm25, the shipped model).
+     * With "U.S." and "US" two terms it was 0.350, below this floor.
+     */
+    static final double ANSWER_ACCURACY = 0.36;
     static final double ABSTENTION = 0.25;
 
     @Test
