@@ -129,4 +129,13 @@ class WindowFeaturesTest {
         assertEquals(lexical, features("Where does Rutte chair the meeting?", List.of(hit), false)
                 .withSentenceMeaning(lexical));
     }
+
+    @Test
+    void wordsAreCountedAsSplittingOnWhiteSpaceWould() {
+        for (String text : List.of("One.", "Two words", "Mark Rutte, NATO's chief,\tspoke\n in  Ankara on Friday.",
+                "Trailing space ", "U.S.-led talks — again", "a\u000Bb\fc\rd")) {
+            assertEquals(dev.citeqa.analysis.EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
+        }
+        assertEquals(0, WindowFeatures.words(""));
+    }
 }
