@@ -38,7 +38,7 @@ class QuestionAnalysisTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "Who was named Director of the Year at this week's Palm Springs gala? | name director year palm spring gala",
+            "Who was named Director of the Year at this week's Palm gala? | name director year palm gala",
             "Which of the following films was not nominated? | film nomin",
             "What is the name of the new Food Bank center in Milford? | new food bank center milford",
             "Which island nation recently elected a new leader? | island nation elect new leader",

@@ -3,6 +3,7 @@ package dev.citeqa.answer.extractive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.TestPassages;
 import dev.citeqa.search.PassageHit;
@@ -134,7 +135,7 @@ class WindowFeaturesTest {
     void wordsAreCountedAsSplittingOnWhiteSpaceWould() {
         for (String text : List.of("One.", "Two words", "Mark Rutte, NATO's chief,\tspoke\n in  Ankara on Friday.",
                 "Trailing space ", "U.S.-led talks — again", "a\u000Bb\fc\rd")) {
-            assertEquals(dev.citeqa.analysis.EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
+            assertEquals(EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
         }
         assertEquals(0, WindowFeatures.words(""));
     }
