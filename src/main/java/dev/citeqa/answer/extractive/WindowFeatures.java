@@ -103,6 +103,7 @@ final class WindowFeatures {
     private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Set<String>> entityTerms = new HashMap<>();
+    private final Description description;
 
     /**
      * @param hits the passages read, best first
@@ -117,6 +118,7 @@ final class WindowFeatures {
         this.hits = hits;
         this.questionVector = questionVector;
         this.sentenceVectors = questionVector == null ? null : sentenceVectors;
+        this.description = question.type() == AnswerType.DEFINITION ? Description.of(question.subject()) : null;
         question.terms().forEach(t -> questionTerms.add(t.term()));
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
@@ -207,7 +209,7 @@ final class WindowFeatures {
         Entity entity = answerEntity(window);
         boolean typed = question.type() != AnswerType.OTHER;
         boolean typeMatch = question.type() == AnswerType.DEFINITION
-                ? window.stream().anyMatch(a -> describes(a.sentence().text(), question.subject()))
+                ? description != null && window.stream().anyMatch(a -> description.in(a.sentence().text()))
                 : entity != null;
         double[] f = new double[Feature.values().length];
         f[Feature.COVERAGE.ordinal()] = c.value();
@@ -560,34 +562,42 @@ final class WindowFeatures {
     }
 
     /**
-     * Whether the sentence describes the subject: an apposition ("Vladimir Medinsky, an adviser to ..."), a
-     * role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...".
+     * How a sentence describes the subject of "Who is X?": an apposition ("Vladimir Medinsky, an adviser to
+     * ..."), a role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...". Compiled
+     * once per question, not per window.
      */
-    static boolean describes(String sentence, String subject) {
-        if (subject == null) {
-            return false;
-        }
-        String[] names = subject.split("\\s+");
-        String surname = names[names.length - 1].replaceAll("['’]s$", "");
-        // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
-        String approxSurname = surname.length() >= 6
-                ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
-                : Pattern.quote(surname);
-        Pattern apposition = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s");
-        Pattern roleBefore = Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname);
-        Pattern copula = Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s");
-        return apposition.matcher(sentence).find() || copula.matcher(sentence).find()
-                || roleBeforeName(sentence, roleBefore);
-    }
+    record Description(Pattern apposition, Pattern roleBefore, Pattern copula) {
 
-    private static boolean roleBeforeName(String sentence, Pattern roleBefore) {
-        var m = roleBefore.matcher(sentence);
-        while (m.find()) {
-            if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
+        /** The patterns for {@code subject}, or null when there is none. */
+        static Description of(String subject) {
+            if (subject == null) {
+                return null;
+            }
+            String[] names = subject.split("\\s+");
+            String surname = names[names.length - 1].replaceAll("['’]s$", "");
+            // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
+            String approxSurname = surname.length() >= 6
+                    ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
+                    : Pattern.quote(surname);
+            return new Description(
+                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s"),
+                    Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname),
+                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s"));
+        }
+
+        /** Whether {@code sentence} describes the subject. */
+        boolean in(String sentence) {
+            if (apposition.matcher(sentence).find() || copula.matcher(sentence).find()) {
                 return true;
             }
+            var m = roleBefore.matcher(sentence);
+            while (m.find()) {
+                if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
     }
 
     /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */

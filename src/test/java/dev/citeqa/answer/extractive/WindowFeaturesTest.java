@@ -1,7 +1,9 @@
 package dev.citeqa.answer.extractive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.QuestionAnalysis;
@@ -138,5 +140,15 @@ class WindowFeaturesTest {
             assertEquals(EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
         }
         assertEquals(0, WindowFeatures.words(""));
+    }
+
+    @Test
+    void aDescriptionOfTheSubjectIsAnAppositionARoleBeforeTheNameOrACopula() {
+        WindowFeatures.Description medinsky = WindowFeatures.Description.of("Vladimir Medinsky");
+        assertTrue(medinsky.in("Vladimir Medinski, an adviser to the president, led the delegation."));
+        assertTrue(medinsky.in("The talks were led by presidential adviser Vladimir Medinsky."));
+        assertTrue(medinsky.in("Medinsky is a former culture minister."));
+        assertFalse(medinsky.in("Medinsky said the talks were over."));
+        assertNull(WindowFeatures.Description.of(null));
     }
 }
