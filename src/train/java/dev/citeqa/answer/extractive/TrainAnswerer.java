@@ -117,6 +117,37 @@ public final class TrainAnswerer {
         }
         log.printf("%d sentences embedded or read from the cache%n", distinct.size());
 
+        AnswererModel learned;
+        if (options.containsKey("--evaluate")) {
+            // Reports what a model file does on both halves, and writes nothing.
+            learned = AnswererModel.read(Path.of(options.get("--evaluate")));
+        } else {
+            learned = learn(start, features, questions, sentences, training, options, planFile, plan, log);
+            learned.write(out);
+            log.println("Wrote " + out);
+            log.println("weights: " + learned.weights() + " minScore " + learned.minScore() + " / "
+                    + learned.minScoreWithoutMeaning());
+        }
+
+        log.println();
+        log.println("| half | set | mode | answerable | answer acc | answer in passages | abstention |");
+        log.println("|---|---|---|---|---|---|---|");
+        report("train", training, new ExtractiveAnswerer(questions, sentences::get, learned), log);
+        report("held out", heldOut, new ExtractiveAnswerer(questions, sentences::get, learned), log);
+
+        // What a better scorer could still win: where the best window holding an answer ranks by the model's
+        // score, for the questions whose passages hold one.
+        log.println();
+        log.println("| half | set | mode | a window holds an answer | the best such window first | 2nd-3rd | 4th-10th | lower |");
+        log.println("|---|---|---|---|---|---|---|---|");
+        ranks("train", training, new ExtractiveAnswerer(questions, sentences::get, learned), log);
+        ranks("held out", heldOut, new ExtractiveAnswerer(questions, sentences::get, learned), log);
+    }
+
+    /** Learns the window scorer's weights and the abstention thresholds from the training cases. */
+    private static AnswererModel learn(AnswererModel start, ExtractiveAnswerer features, Embedder questions,
+            Map<String, float[]> sentences, List<Case> training, Map<String, String> options, Path planFile, Plan plan,
+            PrintStream log) {
         // Examples: every candidate window of every training case, holding an answer or not.
         String[] names = java.util.Arrays.stream(Feature.values()).map(Feature::key).toArray(String[]::new);
         Map<Case, List<Window>> yes = new LinkedHashMap<>();
@@ -184,17 +215,7 @@ public final class TrainAnswerer {
         if (!settings.isEmpty()) {
             made.put("settings", settings);
         }
-        AnswererModel learned = start.withWeights(weights, bias, minScore, minScoreWithoutMeaning, made);
-        learned.write(out);
-        log.println("Wrote " + out);
-        log.println("weights: " + weights + " bias " + bias + " minScore " + minScore + " / "
-                + minScoreWithoutMeaning);
-
-        log.println();
-        log.println("| half | set | mode | answerable | answer acc | answer in passages | abstention |");
-        log.println("|---|---|---|---|---|---|---|");
-        report("train", training, new ExtractiveAnswerer(questions, sentences::get, learned), log);
-        report("held out", heldOut, new ExtractiveAnswerer(questions, sentences::get, learned), log);
+        return start.withWeights(weights, bias, minScore, minScoreWithoutMeaning, made);
     }
 
     private static String describe(QuestionSet set) {
@@ -392,6 +413,49 @@ public final class TrainAnswerer {
         rows.forEach((key, r) -> log.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %s |%n", half, key, r[0],
                 ratio(r[1], r[0]), ratio(r[2], r[0]), r[3] == 0 ? "–" : String.format(Locale.ROOT, "%.3f (%d)",
                         ratio(r[4], r[3]), r[3])));
+    }
+
+    /** Rank buckets' upper ends (exclusive): first, 2nd-3rd, 4th-10th, lower. */
+    private static final int[] RANK_BUCKETS = {1, 3, 10, Integer.MAX_VALUE};
+
+    private static void ranks(String half, List<Case> cases, ExtractiveAnswerer answerer, PrintStream log) {
+        Map<String, int[]> rows = new LinkedHashMap<>(); // per bucket; the last slot counts the questions
+        for (Case c : cases) {
+            int rank = answerRank(answerer, c);
+            if (rank >= 0) {
+                int[] row = rows.computeIfAbsent(c.set().name() + " | " + c.mode(), k -> new int[5]);
+                int bucket = 0;
+                while (rank >= RANK_BUCKETS[bucket]) {
+                    bucket++;
+                }
+                row[bucket]++;
+                row[4]++;
+            }
+        }
+        rows.forEach((key, r) -> log.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d |%n", half, key, r[4],
+                r[0], r[1], r[2], r[3]));
+    }
+
+    /**
+     * The place (0 for first) of the best-scored window holding an answer among the case's candidate windows,
+     * or -1 when none holds one or the answerer abstains before scoring.
+     */
+    private static int answerRank(ExtractiveAnswerer answerer, Case c) {
+        if (c.question().expectAbstain()) {
+            return -1;
+        }
+        ExtractiveAnswerer.Prepared prepared = answerer.prepare(c.request());
+        if (prepared.abstention() != null) {
+            return -1;
+        }
+        List<Window> windows = new ArrayList<>(answerer.candidates(prepared.evidence(), c.request().passages()));
+        windows.sort(java.util.Comparator.comparingDouble(Window::score).reversed());
+        for (int i = 0; i < windows.size(); i++) {
+            if (holdsAnswer(answerer, c, windows.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static double ratio(int a, int b) {
