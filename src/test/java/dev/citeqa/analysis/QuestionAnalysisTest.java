@@ -31,7 +31,12 @@ class QuestionAnalysisTest {
             "Which basketball star scored 40,000 points? | PERSON",
             "Which Democratic congressperson called for elections? | PERSON",
             "Which state will host the final? | PLACE",
-            "Which holiday will host the fair? | OTHER"})
+            "Which holiday will host the fair? | OTHER",
+            "Which island nation elected a new leader? | PLACE",
+            "Which US state banned the app? | PLACE",
+            "Which Democratic state senator resigned? | PERSON",
+            "What share of the state's voters turned out? | NUMBER",
+            "Which popular flea-and-tick treatment was banned? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
