@@ -130,11 +130,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                 }
             }
         }
+        List<NewsAnalyzer.Token> tokens = Terms.ofQuestion(q);
+        // A question asked on its own is its own standalone form: analysed once.
+        String askedText = QuestionRewriter.normalise(asked.strip());
         Set<String> askedTerms = new HashSet<>();
-        Terms.ofQuestion(QuestionRewriter.normalise(asked)).forEach(t -> askedTerms.add(t.term()));
+        (askedText.equals(q) ? tokens : Terms.ofQuestion(askedText)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<NewsAnalyzer.Token> tokens = Terms.ofQuestion(q);
         for (NewsAnalyzer.Token token : tokens) {
             if (!seen.add(token.term())) {
                 continue;

@@ -59,6 +59,9 @@ public final class ArticleParser {
     /** What may open a line before its title: elisions, bullets, Markdown heading marks, separators. */
     private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
 
+    /** A label before the headline in files exported with field names ("Title: ...", "Headline: ..."). */
+    private static final Pattern TITLE_LABEL = Pattern.compile("(?i)^(?:title|headline)\\s*[:：]\\s*(?=\\S)");
+
     private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
@@ -192,7 +195,7 @@ public final class ArticleParser {
 
     private static String cleanTitle(String text) {
         String visible = SPACES.matcher(FORMAT.matcher(text).replaceAll("")).replaceAll(" ").strip();
-        String title = TITLE_LEAD.matcher(visible).replaceFirst("").strip();
+        String title = TITLE_LABEL.matcher(TITLE_LEAD.matcher(visible).replaceFirst("")).replaceFirst("").strip();
         Matcher quoted = QUOTED.matcher(title);
         if (quoted.matches()) {
             title = (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).strip();

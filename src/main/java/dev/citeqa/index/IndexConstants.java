@@ -89,9 +89,10 @@ public final class IndexConstants {
     /**
      * Bumped whenever what is indexed changes (fields, their text, the stored article), so that old indexes are
      * rebuilt rather than misread. 11: a title taken from the first sentence is no longer indexed as a headline.
-     * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}).
+     * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}). 13: a headline
+     * line's field name ("Title: ...") is not part of the title.
      */
-    public static final int SCHEMA_VERSION = 12;
+    public static final int SCHEMA_VERSION = 13;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

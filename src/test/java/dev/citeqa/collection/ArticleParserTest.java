@@ -36,6 +36,22 @@ class ArticleParserTest {
     }
 
     @Test
+    void fieldNamesBeforeTitleDateAndSourceAreNotTheirText() {
+        Article a = ArticleParser.parse("bbc", """
+                Title: Japan exits negative interest rates
+                Date: 19/03/2024
+                Source: BBC News
+
+                The Bank of Japan has raised interest rates for the first time in 17 years, ending negative rates.
+                """).orElseThrow();
+        assertEquals("Japan exits negative interest rates", a.title());
+        assertEquals("2024-03-19", a.date());
+        assertEquals("BBC News", a.outlet());
+        assertEquals("The Bank of Japan has raised interest rates for the first time in 17 years, ending negative rates.",
+                body(a).strip());
+    }
+
+    @Test
     void titleFollowsAnIsoDateOnTheSameLine() throws IOException {
         Article a = seed("001_ef047f98b842d2d5");
         assertEquals("2025-05-13", a.date());
