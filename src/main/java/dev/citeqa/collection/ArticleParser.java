@@ -53,6 +53,10 @@ public final class ArticleParser {
 
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
+    /** The holder a copyright notice names ("© 2016 The Ashcombe Gazette. All rights reserved."): the outlet. */
+    private static final Pattern COPYRIGHT_HOLDER = Pattern.compile(
+            "(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}[,\\s]+(.{2,60}?)(?:\\.\\s*all rights reserved\\b.*|\\.?)$");
+
     /** A headline quoted whole; quotes around only its first or last words stay. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
 
@@ -89,10 +93,13 @@ public final class ArticleParser {
         String trailingOutlet = null;
         for (Line line : all) {
             Matcher src = TRAILING_SOURCE.matcher(line.plain());
+            Matcher holder = COPYRIGHT_HOLDER.matcher(line.plain());
             if (src.matches()) {
                 trailingOutlet = src.group(1).strip();
             } else if (!Boilerplate.isBoilerplate(line.plain())) {
                 lines.add(line);
+            } else if (trailingOutlet == null && holder.matches()) {
+                trailingOutlet = holder.group(1).strip();
             }
         }
         if (lines.stream().noneMatch(Line::hasWords)) {
@@ -241,9 +248,10 @@ public final class ArticleParser {
                 if (header.date == null && header.readLeadingDate(line, order, false)) {
                     continue;
                 }
-                // A headline can be a sentence or two ("Is it over? Not yet."): a date line under it says so.
-                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && !isLabel(text) && lines.size() > 1
-                        && bareDate(lines.get(1), order).isPresent()) {
+                // A headline can be a sentence or two ("Is it over? Not yet."), or in capitals ("FED HOLDS
+                // RATES", where a one- or two-word line is a section label): a date line under it says so.
+                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && (!isLabel(text) || Boilerplate.wordCount(text) >= 3)
+                        && lines.size() > 1 && bareDate(lines.get(1), order).isPresent()) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                     continue;
@@ -311,8 +319,9 @@ public final class ArticleParser {
         /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */
         private static Optional<LocalDate> bareDate(Line line, DateOrder order) {
             Optional<PublicationDate> found = PublicationDate.find(line.text(), order);
-            return found.filter(pd -> withoutDateWords(line.text().substring(0, pd.start())).isEmpty()
-                    && withoutDateWords(line.text().substring(pd.end())).isEmpty()).map(PublicationDate::date);
+            // Punctuation left between the date's parts is nothing else ("Updated 3:45 PM EDT, Wed March 20").
+            return found.filter(pd -> !hasWords(withoutDateWords(line.text().substring(0, pd.start())))
+                    && !hasWords(withoutDateWords(line.text().substring(pd.end())))).map(PublicationDate::date);
         }
 
         /**

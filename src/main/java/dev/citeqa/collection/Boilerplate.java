@@ -45,6 +45,23 @@ final class Boilerplate {
             "(?i)^((photo|image|picture|credit)s?\\s*:.*|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
                     + "alamy|depositphotos|istock|wikimedia commons|unsplash)\\b.*)$");
 
+    /**
+     * Share buttons, one per line ("Facebook", "Copy link"): only as the whole line, since a short line that
+     * opens with the same name ("Facebook shares fall") is a subheading.
+     */
+    private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "x", "linkedin", "whatsapp",
+            "pinterest", "reddit", "telegram", "flipboard", "copy link", "tweet");
+
+    /**
+     * "Copyright 2024 The Associated Press. All rights reserved. ...", "© Copyright 2024, Des Moines Register":
+     * a notice, however long, when it opens with the copyright sign or word and a year, or reserves all rights.
+     */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}\\b.*"
+            + "|.*\\ball rights reserved\\b.*|^this material may not be published\\b.*");
+
+    /** A notice that reserves rights is a line of a page footer, not a paragraph: at most this many words. */
+    private static final int MAX_NOTICE_WORDS = 40;
+
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     private Boilerplate() {}
@@ -55,10 +72,16 @@ final class Boilerplate {
                 || PHOTO_CREDIT.matcher(text).matches()) {
             return true;
         }
+        if (wordCount(text) <= MAX_NOTICE_WORDS && COPYRIGHT.matcher(text).matches()) {
+            return true;
+        }
         if (wordCount(text) > MAX_WORDS || endsLikeSentence(text)) {
             return false;
         }
         String key = normalise(text);
+        if (SHARE_BUTTONS.contains(key)) {
+            return true;
+        }
         for (String phrase : PHRASES) {
             if (key.equals(phrase) || key.startsWith(phrase + " ")) {
                 return true;

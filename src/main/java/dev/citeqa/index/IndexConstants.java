@@ -90,7 +90,8 @@ public final class IndexConstants {
      * Bumped whenever what is indexed changes (fields, their text, the stored article), so that old indexes are
      * rebuilt rather than misread. 11: a title taken from the first sentence is no longer indexed as a headline.
      * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}). 13: a headline
-     * line's field name ("Title: ...") is not part of the title.
+     * line's field name ("Title: ...") is not part of the title, an all-capitals headline over a date line is
+     * the title, and copyright notices and lone share buttons are page furniture.
      */
     public static final int SCHEMA_VERSION = 13;
 

@@ -52,6 +52,29 @@ class ArticleParserTest {
     }
 
     @Test
+    void aWireStoryKeepsItsCapitalHeadlineAndLosesItsCopyrightNotice() {
+        Article a = ArticleParser.parse("ap", """
+                FED HOLDS RATES
+                Updated 3:45 PM EDT, Wed March 20, 2024
+
+                WASHINGTON (AP) — The Federal Reserve kept its key interest rate unchanged Wednesday for a fifth time.
+
+                Facebook
+                Copy link
+
+                Powell said officials still foresee three rate cuts this year.
+
+                Copyright 2024 The Associated Press. All rights reserved. This material may not be published.
+                """).orElseThrow();
+        assertEquals("FED HOLDS RATES", a.title());
+        assertEquals("2024-03-20", a.date());
+        assertEquals("The Associated Press", a.outlet(), "the copyright holder is the outlet when nothing else names one");
+        assertEquals(List.of("WASHINGTON (AP) — The Federal Reserve kept its key interest rate unchanged Wednesday for a "
+                + "fifth time.", "Powell said officials still foresee three rate cuts this year."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
     void titleFollowsAnIsoDateOnTheSameLine() throws IOException {
         Article a = seed("001_ef047f98b842d2d5");
         assertEquals("2025-05-13", a.date());

@@ -12,7 +12,10 @@ class BoilerplateTest {
     @ValueSource(strings = {"Skip to content", "Read also:", "Read also: Why the talks stalled in Geneva last week",
             "Also read", "Others are reading now", "Ads by MGDK", "Related Post", "Latest", "Source",
             "Homepage News NATO Chief: “The Ball Is Clearly in Russia’s Court” on...", "Home > World > Europe",
-            "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "Share this", "Advertisement"})
+            "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "Share this", "Advertisement", "Facebook",
+            "Copy link", "© Copyright 2024, Des Moines Register and Tribune Co.",
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+                    + "rewritten or redistributed."})
     void pageFurniture(String line) {
         assertTrue(Boilerplate.isBoilerplate(line), line);
     }
@@ -20,7 +23,8 @@ class BoilerplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"Source close to the talks said the meeting went well.",
             "Latest figures show inflation fell to 2.1 percent in May.", "Fidan spoke with Rubio, Lavrov",
-            "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm."})
+            "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm.", "Facebook shares fall",
+            "Copyright claims against AI firms rose in 2024, lawyers said."})
     void articleText(String line) {
         assertFalse(Boilerplate.isBoilerplate(line), line);
     }
