@@ -51,14 +51,27 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static final String ROLE_NOUNS = String.join("|", WordLists.load("role-nouns"));
 
+    /** What "which" asks for when it asks for an organisation. */
+    private static final String ORGANISATION_NOUNS = "ministr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|part(?:y|ies)"
+            + "|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)|firms?|banks?"
+            + "|alliances?|unions?|universit(?:y|ies)|offices?";
+
     /**
-     * Up to two words before the noun that says what is asked for ("which former president", "which island
-     * nation"), but no verb of the question's own ("which state will host") and no "of" or article ("what share
-     * of the state's voters" asks for a number). Not for organisations: their names are told from any other
-     * capitalised word by nothing the entity rules know, so the answer phrase would be a guess.
+     * Up to two words before the role noun ("which former president", "which basketball star"), but no verb
+     * of the question's own ("which state will host").
      */
-    private static final String MODIFIERS = "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|has|have|had"
-            + "|of|the|a|an)\\b)[\\p{L}-]+ ){0,2}";
+    private static final String ROLE_MODIFIERS =
+            "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|has|have|had)\\b)[\\p{L}-]+ ){0,2}";
+
+    /**
+     * One word before a place noun ("which US state", "which island nation"), but not a verb, a preposition,
+     * an article or a noun that asks for something else ("which minister visited island communities", "which
+     * party won state elections"): the place must be what is asked for. (Cues read the question in lower case,
+     * so a proper adjective cannot be told by its capital.)
+     */
+    private static final String PLACE_MODIFIER = "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|are|has"
+            + "|have|had|of|the|a|an|to|in|for|from|on|at|by|with|about|into|over|" + ROLE_NOUNS + "|"
+            + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
@@ -66,19 +79,17 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
                     + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"),
             new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will)\\b|\\b(?:what|which) "
-                    + MODIFIERS + "(?:cit(?:y|ies)|countr(?:y|ies)|towns?|places?|venues?|regions?|locations?|states?"
+                    + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)|towns?|places?|venues?|regions?|locations?|states?"
                     + "|provinces?|capitals?|villages?|islands?|ports?|nations?|count(?:y|ies))\\b"
                     // "Which Democratic state senator": a person, named by the role after the place.
-                    + "(?! (?:" + ROLE_NOUNS + ")s?\\b)"),
+                    + "(?! (?:" + ROLE_NOUNS + ")\\b)"),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
                     + "|are) the (?:number|amount|price|cost|population|percentage|total|budget|value|size|rate"
                     + "|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion)\\b"),
-            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:ministr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?"
-                    + "|part(?:y|ies)|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)"
-                    + "|firms?|banks?|alliances?|unions?|universit(?:y|ies)|offices?)\\b"),
+            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:" + ORGANISATION_NOUNS + ")\\b"),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
-                    + MODIFIERS + "(?:" + ROLE_NOUNS + ")s?\\b"));
+                    + ROLE_MODIFIERS + "(?:" + ROLE_NOUNS + ")s?\\b"));
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(

@@ -53,9 +53,15 @@ public final class ArticleParser {
 
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
-    /** The holder a copyright notice names ("© 2016 The Ashcombe Gazette. All rights reserved."): the outlet. */
+    /**
+     * The holder a copyright notice names ("© 2016 The Ashcombe Gazette. All rights reserved."): the outlet, up to
+     * the first full stop, comma or bar that something follows ("NPR. To see more, visit ...").
+     */
     private static final Pattern COPYRIGHT_HOLDER = Pattern.compile(
-            "(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}[,\\s]+(.{2,60}?)(?:\\.\\s*all rights reserved\\b.*|\\.?)$");
+            "(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}[,\\s]+([^|]{2,60}?)(?:\\s*[.,|]\\s.*|\\.)?$");
+
+    /** Not a name: a link, or the rights themselves. */
+    private static final Pattern NOT_A_HOLDER = Pattern.compile("(?i)https?:|www\\.|\\brights\\b");
 
     /** A headline quoted whole; quotes around only its first or last words stay. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
@@ -91,6 +97,7 @@ public final class ArticleParser {
         List<Line> all = Line.split(view.text());
         List<Line> lines = new ArrayList<>();
         String trailingOutlet = null;
+        String copyrightHolder = null;
         for (Line line : all) {
             Matcher src = TRAILING_SOURCE.matcher(line.plain());
             Matcher holder = COPYRIGHT_HOLDER.matcher(line.plain());
@@ -98,14 +105,16 @@ public final class ArticleParser {
                 trailingOutlet = src.group(1).strip();
             } else if (!Boilerplate.isBoilerplate(line.plain())) {
                 lines.add(line);
-            } else if (trailingOutlet == null && holder.matches()) {
-                trailingOutlet = holder.group(1).strip();
+            } else if (holder.matches() && !NOT_A_HOLDER.matcher(holder.group(1)).find()) {
+                // The last notice: one before it is more likely a photo's ("© 2024 Getty Images").
+                copyrightHolder = holder.group(1).strip();
             }
         }
         if (lines.stream().noneMatch(Line::hasWords)) {
             // Furniture is what surrounds an article; a file that is nothing else is the article.
             lines = all;
             trailingOutlet = null;
+            copyrightHolder = null;
         }
 
         Header header = Header.read(lines, order);
@@ -126,7 +135,8 @@ public final class ArticleParser {
         String title = view.title() != null ? cleanTitle(view.title())
                 : titleFromText ? titleFrom(sentences.getFirst()) : header.title;
         LocalDate date = view.date() != null ? view.date() : header.date;
-        String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet : trailingOutlet;
+        String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet
+                : trailingOutlet != null ? trailingOutlet : copyrightHolder;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
@@ -180,6 +190,17 @@ public final class ArticleParser {
     static boolean isLabel(String text) {
         return text.length() <= 40 && Boilerplate.wordCount(text) <= 3 && text.chars().anyMatch(Character::isLetter)
                 && text.chars().noneMatch(c -> Character.isLowerCase(c) || Character.isDigit(c));
+    }
+
+    /** Words with a letter in them: "WORLD | EUROPE" has two. */
+    private static int letterWords(String text) {
+        int words = 0;
+        for (String token : SPACES.split(text.strip())) {
+            if (hasWords(token) && token.codePoints().anyMatch(Character::isLetter)) {
+                words++;
+            }
+        }
+        return words;
     }
 
     private static boolean isBody(String text) {
@@ -250,7 +271,7 @@ public final class ArticleParser {
                 }
                 // A headline can be a sentence or two ("Is it over? Not yet."), or in capitals ("FED HOLDS
                 // RATES", where a one- or two-word line is a section label): a date line under it says so.
-                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && (!isLabel(text) || Boilerplate.wordCount(text) >= 3)
+                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && (!isLabel(text) || letterWords(text) >= 3)
                         && lines.size() > 1 && bareDate(lines.get(1), order).isPresent()) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);

@@ -47,17 +47,17 @@ final class Boilerplate {
 
     /**
      * Share buttons, one per line ("Facebook", "Copy link"): only as the whole line, since a short line that
-     * opens with the same name ("Facebook shares fall") is a subheading.
+     * opens with the same name ("Facebook shares fall") is a subheading. Not "X", which is as often a numeral.
      */
-    private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "x", "linkedin", "whatsapp",
+    private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "linkedin", "whatsapp",
             "pinterest", "reddit", "telegram", "flipboard", "copy link", "tweet");
 
     /**
      * "Copyright 2024 The Associated Press. All rights reserved. ...", "© Copyright 2024, Des Moines Register":
-     * a notice, however long, when it opens with the copyright sign or word and a year, or reserves all rights.
+     * a notice, when it opens with the copyright sign or word and a year, or ends by reserving all rights.
      */
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}\\b.*"
-            + "|.*\\ball rights reserved\\b.*|^this material may not be published\\b.*");
+            + "|.*\\ball rights reserved\\.?$|^this material may not be published\\b.*");
 
     /** A notice that reserves rights is a line of a page footer, not a paragraph: at most this many words. */
     private static final int MAX_NOTICE_WORDS = 40;

@@ -36,7 +36,14 @@ class QuestionAnalysisTest {
             "Which US state banned the app? | PLACE",
             "Which Democratic state senator resigned? | PERSON",
             "What share of the state's voters turned out? | NUMBER",
-            "Which popular flea-and-tick treatment was banned? | OTHER"})
+            "Which popular flea-and-tick treatment was banned? | OTHER",
+            "Which U.S. state banned the app? | PLACE",
+            "Which landlocked country held elections? | PLACE",
+            "Which minister visited island communities? | PERSON",
+            "Which party won state elections? | ORGANIZATION",
+            "What are countries doing about it? | OTHER",
+            "What happened to port workers? | OTHER",
+            "Which of the candidates won? | PERSON"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ArticleParserTest {
 
@@ -72,6 +74,30 @@ class ArticleParserTest {
         assertEquals(List.of("WASHINGTON (AP) — The Federal Reserve kept its key interest rate unchanged Wednesday for a "
                 + "fifth time.", "Powell said officials still foresee three rate cuts this year."),
                 a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "Copyright 2024 NPR. To see more, visit https://www.npr.org. => NPR",
+            "© 2024 CNN. A Warner Bros. Discovery Company. All Rights Reserved. => CNN",
+            "© 2024 Dow Jones & Company, Inc. | All Rights Reserved => Dow Jones & Company"})
+    void theCopyrightHolderIsTheOutlet(String notice, String outlet) {
+        Article a = ArticleParser.parse("n", "Markets rally\n© 2024 Getty Images\n"
+                + "Stocks rose sharply on Friday after the jobs report came in stronger than expected.\n"
+                + notice + "\n").orElseThrow();
+        assertEquals(outlet, a.outlet(), "the last notice, not the photo's; up to its first full stop or comma");
+        assertFalse(a.text().contains("©"));
+    }
+
+    @Test
+    void aSectionLabelOverTheDateIsNotTheTitle() {
+        Article a = ArticleParser.parse("s", """
+                WORLD | EUROPE
+                March 20, 2024
+                Leaders meet in Brussels
+                European Union leaders met in Brussels on Wednesday to discuss defence spending and Ukraine.
+                """).orElseThrow();
+        assertEquals("Leaders meet in Brussels", a.title());
     }
 
     @Test

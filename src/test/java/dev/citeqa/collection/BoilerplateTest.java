@@ -14,6 +14,7 @@ class BoilerplateTest {
             "Homepage News NATO Chief: “The Ball Is Clearly in Russia’s Court” on...", "Home > World > Europe",
             "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "Share this", "Advertisement", "Facebook",
             "Copy link", "© Copyright 2024, Des Moines Register and Tribune Co.",
+            "Dow Jones & Company, Inc. All Rights Reserved",
             "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, "
                     + "rewritten or redistributed."})
     void pageFurniture(String line) {
@@ -24,7 +25,8 @@ class BoilerplateTest {
     @ValueSource(strings = {"Source close to the talks said the meeting went well.",
             "Latest figures show inflation fell to 2.1 percent in May.", "Fidan spoke with Rubio, Lavrov",
             "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm.", "Facebook shares fall",
-            "Copyright claims against AI firms rose in 2024, lawyers said."})
+            "Copyright claims against AI firms rose in 2024, lawyers said.", "X",
+            "The label said all rights reserved by the estate had lapsed, and the songs were free to use."})
     void articleText(String line) {
         assertFalse(Boilerplate.isBoilerplate(line), line);
     }

@@ -125,8 +125,8 @@ public final class TrainAnswerer {
             learned = learn(start, features, questions, sentences, training, options, planFile, plan, log);
             learned.write(out);
             log.println("Wrote " + out);
-            log.println("weights: " + learned.weights() + " minScore " + learned.minScore() + " / "
-                    + learned.minScoreWithoutMeaning());
+            log.println("weights: " + learned.weights() + " bias " + learned.bias() + " minScore "
+                    + learned.minScore() + " / " + learned.minScoreWithoutMeaning());
         }
 
         log.println();
@@ -449,6 +449,10 @@ public final class TrainAnswerer {
             return -1;
         }
         List<Window> windows = new ArrayList<>(answerer.candidates(prepared.evidence(), c.request().passages()));
+        // As the answerer chooses: among the windows about everything the question names, when there are any.
+        if (windows.stream().anyMatch(w -> w.get(Feature.MISSING_REQUIRED) == 0)) {
+            windows.removeIf(w -> w.get(Feature.MISSING_REQUIRED) != 0);
+        }
         windows.sort(java.util.Comparator.comparingDouble(Window::score).reversed());
         for (int i = 0; i < windows.size(); i++) {
             if (holdsAnswer(answerer, c, windows.get(i))) {
@@ -463,6 +467,10 @@ public final class TrainAnswerer {
     }
 
     private static Map<String, String> options(String[] args) {
+        if (args.length % 2 != 0) {
+            // "--evaluate" without its file must not fall through to training over the shipped model.
+            throw new IllegalArgumentException("every option takes a value: " + String.join(" ", args));
+        }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
