@@ -196,7 +196,7 @@ public final class ArticleParser {
     private static int letterWords(String text) {
         int words = 0;
         for (String token : SPACES.split(text.strip())) {
-            if (hasWords(token) && token.codePoints().anyMatch(Character::isLetter)) {
+            if (token.codePoints().anyMatch(Character::isLetter)) {
                 words++;
             }
         }
