@@ -69,6 +69,17 @@ public final class ArticleParser {
     /** What may open a line before its title: elisions, bullets, Markdown heading marks, separators. */
     private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
 
+    /**
+     * A byline: "By" and a capitalised name or two, then perhaps an outlet or address ("By Karen Fernau, The
+     * Arizona Republic", "By Gray Hughes and Maddy Lauria", "By Amanda Van Benschoten | avbnky@enquirer.com").
+     * "By the numbers" and "By Saturday, most of the country ..." are not.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}(?:\\s*(?:,|\\||and\\b|&)\\s*.*)?$");
+
+    /** The longest byline, in words. */
+    private static final int MAX_BYLINE_WORDS = 12;
+
     /** A label before the headline in files exported with field names ("Title: ...", "Headline: ..."). */
     private static final Pattern TITLE_LABEL = Pattern.compile("(?i)^(?:title|headline)\\s*[:：]\\s*(?=\\S)");
 
@@ -203,6 +214,11 @@ public final class ArticleParser {
         return words;
     }
 
+    static boolean isByline(String text) {
+        return Boilerplate.wordCount(text) <= MAX_BYLINE_WORDS && !Boilerplate.endsLikeSentence(text)
+                && BYLINE.matcher(text).matches();
+    }
+
     private static boolean isBody(String text) {
         return Boilerplate.endsLikeSentence(text) && Boilerplate.wordCount(text) >= BODY_MIN_WORDS;
     }
@@ -283,6 +299,9 @@ public final class ArticleParser {
                 if (isLabel(text)) {
                     header.meta.add(line);
                 } else if (header.date == null && header.readDateLine(line.text(), order)) {
+                    header.meta.add(line);
+                } else if (isByline(text)) {
+                    // Who wrote the story is not what it says: as text, it would open the first passage.
                     header.meta.add(line);
                 } else if (header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
                     header.title = cleanTitle(text);

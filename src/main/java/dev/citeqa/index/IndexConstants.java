@@ -91,7 +91,7 @@ public final class IndexConstants {
      * rebuilt rather than misread. 11: a title taken from the first sentence is no longer indexed as a headline.
      * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}). 13: a headline
      * line's field name ("Title: ...") is not part of the title, an all-capitals headline over a date line is
-     * the title, copyright notices and lone share buttons are page furniture, and a notice's holder is the
+     * the title, bylines, copyright notices and lone share buttons are not text, and a notice's holder is the
      * outlet when nothing else names one.
      */
     public static final int SCHEMA_VERSION = 13;

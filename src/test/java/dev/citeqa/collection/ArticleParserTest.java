@@ -90,6 +90,33 @@ class ArticleParserTest {
     }
 
     @Test
+    void aBylineIsNotText() {
+        Article a = ArticleParser.parse("r", """
+                Fed holds rates steady as inflation cools
+                By Jane Smith and Ann Lee, Reuters
+                Published: March 20, 2024 at 2:15 p.m. ET
+
+                The Federal Reserve held interest rates steady on Wednesday, keeping its benchmark rate unchanged.
+                """).orElseThrow();
+        assertEquals("Fed holds rates steady as inflation cools", a.title());
+        assertEquals("2024-03-20", a.date());
+        assertEquals(List.of("The Federal Reserve held interest rates steady on Wednesday, keeping its benchmark rate "
+                + "unchanged."), a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "By Karen Fernau, The Arizona Republic => true",
+            "By Amanda Van Benschoten | avbnky@enquirer.com => true",
+            "By Sylvie Corbet => true",
+            "By the numbers: the Fed's rate path => false",
+            "By Saturday, most of the country should see clear skies. => false",
+            "By January 1, hourly minimum wages in 23 states will rise as part of earlier laws and indexing => false"})
+    void bylines(String line, boolean byline) {
+        assertEquals(byline, ArticleParser.isByline(line), line);
+    }
+
+    @Test
     void aSectionLabelOverTheDateIsNotTheTitle() {
         Article a = ArticleParser.parse("s", """
                 WORLD | EUROPE
