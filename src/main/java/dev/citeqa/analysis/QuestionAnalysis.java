@@ -56,12 +56,15 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)|firms?|banks?"
             + "|alliances?|unions?|universit(?:y|ies)|offices?";
 
+    /** The question's own verbs, which no word before the asked-for noun can be ("which state will host"). */
+    private static final String AUXILIARIES = "will|would|can|could|did|does|do|is|was|were|has|have|had";
+
     /**
      * Up to two words before the role noun ("which former president", "which basketball star"), but no verb
      * of the question's own ("which state will host").
      */
     private static final String ROLE_MODIFIERS =
-            "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|has|have|had)\\b)[\\p{L}-]+ ){0,2}";
+            "(?:(?!(?:" + AUXILIARIES + ")\\b)[\\p{L}-]+ ){0,2}";
 
     /**
      * One word before a place noun ("which US state", "which island nation"), but not a verb, a preposition,
@@ -69,9 +72,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * party won state elections"): the place must be what is asked for. (Cues read the question in lower case,
      * so a proper adjective cannot be told by its capital.)
      */
-    private static final String PLACE_MODIFIER = "(?:(?!(?:will|would|can|could|did|does|do|is|was|were|are|has"
-            + "|have|had|of|the|a|an|to|in|for|from|on|at|by|with|about|into|over|" + ROLE_NOUNS + "|"
-            + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
+    private static final String PLACE_MODIFIER = "(?:(?!(?:" + AUXILIARIES + "|are|of|the|a|an|to|in|for|from|on|at|by"
+            + "|with|about|into|over|" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),

@@ -58,7 +58,7 @@ public final class ArticleParser {
      * the first full stop, comma or bar that something follows ("NPR. To see more, visit ...").
      */
     private static final Pattern COPYRIGHT_HOLDER = Pattern.compile(
-            "(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}[,\\s]+([^|]{2,60}?)(?:\\s*[.,|]\\s.*|\\.)?$");
+            "(?i)^" + Boilerplate.COPYRIGHT_OPENING + "[,\\s]+([^|]{2,60}?)(?:\\s*[.,|]\\s.*|\\.)?$");
 
     /** Not a name: a link, or the rights themselves. */
     private static final Pattern NOT_A_HOLDER = Pattern.compile("(?i)https?:|www\\.|\\brights\\b");
@@ -111,14 +111,16 @@ public final class ArticleParser {
         String copyrightHolder = null;
         for (Line line : all) {
             Matcher src = TRAILING_SOURCE.matcher(line.plain());
-            Matcher holder = COPYRIGHT_HOLDER.matcher(line.plain());
             if (src.matches()) {
                 trailingOutlet = src.group(1).strip();
             } else if (!Boilerplate.isBoilerplate(line.plain())) {
                 lines.add(line);
-            } else if (holder.matches() && !NOT_A_HOLDER.matcher(holder.group(1)).find()) {
-                // The last notice: one before it is more likely a photo's ("© 2024 Getty Images").
-                copyrightHolder = holder.group(1).strip();
+            } else {
+                Matcher holder = COPYRIGHT_HOLDER.matcher(line.plain());
+                if (holder.matches() && !NOT_A_HOLDER.matcher(holder.group(1)).find()) {
+                    // The last notice: one before it is more likely a photo's ("© 2024 Getty Images").
+                    copyrightHolder = holder.group(1).strip();
+                }
             }
         }
         if (lines.stream().noneMatch(Line::hasWords)) {

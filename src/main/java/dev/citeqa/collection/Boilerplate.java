@@ -52,11 +52,14 @@ final class Boilerplate {
     private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "linkedin", "whatsapp",
             "pinterest", "reddit", "telegram", "flipboard", "copy link", "tweet");
 
+    /** How a copyright notice opens: the sign or the word (or both) and a year, "© Copyright 2024". */
+    static final String COPYRIGHT_OPENING = "(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}";
+
     /**
      * "Copyright 2024 The Associated Press. All rights reserved. ...", "© Copyright 2024, Des Moines Register":
      * a notice, when it opens with the copyright sign or word and a year, or ends by reserving all rights.
      */
-    private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}\\b.*"
+    private static final Pattern COPYRIGHT = Pattern.compile("(?i)^" + COPYRIGHT_OPENING + "\\b.*"
             + "|.*\\ball rights reserved\\.?$|^this material may not be published\\b.*");
 
     /** A notice that reserves rights is a line of a page footer, not a paragraph: at most this many words. */
@@ -72,10 +75,11 @@ final class Boilerplate {
                 || PHOTO_CREDIT.matcher(text).matches()) {
             return true;
         }
-        if (wordCount(text) <= MAX_NOTICE_WORDS && COPYRIGHT.matcher(text).matches()) {
+        int words = wordCount(text);
+        if (words <= MAX_NOTICE_WORDS && COPYRIGHT.matcher(text).matches()) {
             return true;
         }
-        if (wordCount(text) > MAX_WORDS || endsLikeSentence(text)) {
+        if (words > MAX_WORDS || endsLikeSentence(text)) {
             return false;
         }
         String key = normalise(text);
