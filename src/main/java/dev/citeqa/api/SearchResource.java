@@ -46,7 +46,8 @@ public class SearchResource {
         int count = parseK(k);
         RetrievalMode retrievalMode = parseMode(mode);
         CorpusIndex index = indexService.current();
-        if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors() && index.pendingArticles() == 0) {
+        if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors() && index.pendingArticles() == 0
+                && index.passageCount() > 0) {
             throw ApiException.badRequest("\"mode\" " + retrievalMode + " needs embeddings, and this service runs in "
                     + "BM25 mode, which embeds nothing (citeqa.retrieval.mode=bm25).");
         }

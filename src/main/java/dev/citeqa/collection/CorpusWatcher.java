@@ -115,9 +115,18 @@ public final class CorpusWatcher implements Closeable {
     /** One line per article file; a missing folder is a state of its own, so its return is a change too. */
     public static List<String> listing(Path dir) {
         List<String> lines = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.txt")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                lines.add(describe(file));
+                if (NewsCollection.isHidden(file)) {
+                    continue;
+                }
+                if (NewsCollection.isArticleFile(file)) {
+                    lines.add(describe(file));
+                } else {
+                    // Reported as skipped, never read: its name is all that counts. Not its time, which a
+                    // subfolder's contents change (the index's own folder may be one, and would loop).
+                    lines.add(file.getFileName() + "\u0000not read");
+                }
             }
         } catch (IOException e) {
             return List.of("unreadable folder: " + e.getMessage());

@@ -13,8 +13,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -23,11 +26,16 @@ import org.jboss.logging.Logger;
  * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an
  * article (empty, binary, not UTF-8, too large, a name that cannot be cited, a link that leads out of the
  * folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
- * file never stops the others from being indexed.
+ * file never stops the others from being indexed. So are other files and subfolders, which a new user's folder
+ * often holds ({@code .md} or {@code .html} exports, articles filed by month): they are not read, but a
+ * folder that yields no article must say why. Hidden entries ({@code .git}, {@code .DS_Store}) are left alone.
  */
 public final class NewsCollection {
 
     private static final Logger LOG = Logger.getLogger(NewsCollection.class);
+
+    /** Entries that are not article files at all: reported, but never opened. */
+    private static final Set<SkipReason> NOT_READ = EnumSet.of(SkipReason.NOT_TXT, SkipReason.FOLDER);
 
     /** IDs appear inside "[...]" citation markers and URLs, so they are kept to a safe alphabet. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,127}");
@@ -98,11 +106,20 @@ public final class NewsCollection {
         return read(dir, list(dir), rules, listing);
     }
 
-    /** The {@code *.txt} entries of the folder, sorted by name; what they are is checked when they are read. */
+    /** The folder's entries but hidden ones, sorted by name; what they are is checked when they are read. */
     static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+            return listing.filter(p -> !isHidden(p)).sorted().toList();
         }
+    }
+
+    /** Whether an entry is hidden by the Unix convention, which editors, Git and file managers follow. */
+    static boolean isHidden(Path entry) {
+        return entry.getFileName().toString().startsWith(".");
+    }
+
+    static boolean isArticleFile(Path entry) {
+        return entry.getFileName().toString().endsWith(".txt");
     }
 
     /** Reads the listed files. One that is gone by now was deleted or renamed meanwhile: it is skipped. */
@@ -115,12 +132,12 @@ public final class NewsCollection {
             String name = path.getFileName().toString();
             Read read;
             try {
-                read = read(path, root, rules);
+                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, root, rules) : notAnArticle(path);
             } catch (NoSuchFileException e) {
                 read = new Read(null, SkipReason.VANISHED, null);
             }
             if (read == null) {
-                continue; // a folder or device named *.txt: not a file at all
+                continue; // a device or a socket: not a file at all
             }
             if (read.digest() != null) {
                 corpusDigest.update(read.digest());
@@ -128,10 +145,20 @@ public final class NewsCollection {
             if (read.file() != null) {
                 files.add(read.file());
             } else {
-                LOG.warnf("Skipping %s: %s", FileNames.forLog(name), read.reason() == SkipReason.TOO_LARGE
-                        ? read.reason().description() + " (" + rules.maxFileBytes() + " bytes)"
-                        : read.reason().description());
+                if (!NOT_READ.contains(read.reason())) {
+                    LOG.warnf("Skipping %s: %s", FileNames.forLog(name), read.reason() == SkipReason.TOO_LARGE
+                            ? read.reason().description() + " (" + rules.maxFileBytes() + " bytes)"
+                            : read.reason().description());
+                }
                 skipped.add(new Skipped(name, read.reason()));
+            }
+        }
+        // Other kinds of entry are one fact about the folder, not a fault in each: a line per reason.
+        for (SkipReason reason : NOT_READ) {
+            List<String> names = skipped.stream().filter(s -> s.reason() == reason).map(Skipped::file).toList();
+            if (!names.isEmpty()) {
+                LOG.infof("Not read (%s): %d, such as %s: %s", reason.code(), names.size(), names.stream().limit(3)
+                        .map(FileNames::forLog).collect(Collectors.joining(", ")), reason.description());
             }
         }
         return new Scan(files, skipped, HexFormat.of().formatHex(corpusDigest.digest()), listing,
@@ -144,6 +171,18 @@ public final class NewsCollection {
      * @param digest what the file adds to the corpus fingerprint: its name and size, and its hash once read
      */
     private record Read(SourceFile file, SkipReason reason, byte[] digest) {}
+
+    /**
+     * A folder or a file of another kind, skipped by name alone (the name is in the corpus fingerprint, so that
+     * the report follows the folder); null for anything else, such as a device.
+     */
+    private static Read notAnArticle(Path path) {
+        byte[] name = (path.getFileName() + "\u0000").getBytes(StandardCharsets.UTF_8);
+        if (Files.isDirectory(path)) {
+            return new Read(null, SkipReason.FOLDER, name);
+        }
+        return Files.isRegularFile(path) ? new Read(null, SkipReason.NOT_TXT, name) : null;
+    }
 
     /** Null for an entry that is not a file. Throws NoSuchFileException once the file is gone. */
     private static Read read(Path path, Path root, Rules rules) throws IOException {

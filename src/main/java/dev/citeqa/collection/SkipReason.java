@@ -16,7 +16,9 @@ public enum SkipReason {
     HARD_LINK("hard-link", "it has other hard links, which may be anywhere on the disk "
             + "(citeqa.corpus.follow-hard-links=false)"),
     VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
-    NO_TEXT("no-text", "it holds no letters or digits");
+    NO_TEXT("no-text", "it holds no letters or digits"),
+    NOT_TXT("not-txt", "only *.txt files are articles"),
+    FOLDER("folder", "only the corpus folder's own *.txt files are read, not those in its subfolders");
 
     private final String code;
     private final String description;

@@ -123,6 +123,10 @@ public final class PassageSearcher {
             // Nothing to match ("?", "..."), and the embedding model refuses text its tokenizer empties.
             return NO_HITS.scoreDocs;
         }
+        if (index.passageCount() == 0) {
+            // An empty corpus has nothing to find, and no vector field either: it is not a BM25-only index.
+            return NO_HITS.scoreDocs;
+        }
         if (mode != RetrievalMode.bm25 && !index.hasVectors()) {
             throw new IllegalStateException("This index has no embeddings (it was built in BM25 mode); " + mode
                     + " retrieval needs citeqa.retrieval.mode=" + mode);

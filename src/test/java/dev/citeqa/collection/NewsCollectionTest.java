@@ -43,8 +43,56 @@ class NewsCollectionTest {
         assertEquals(List.of("good_1", "good_2"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
         assertEquals(List.of(skip("bad[name].txt", SkipReason.BAD_NAME), skip("big.txt", SkipReason.TOO_LARGE),
                 skip("blank.txt", SkipReason.WHITESPACE_ONLY), skip("empty.txt", SkipReason.EMPTY),
-                skip("invisible.txt", SkipReason.WHITESPACE_ONLY), skip("latin1.txt", SkipReason.NOT_UTF8),
+                skip("folder.txt", SkipReason.FOLDER), skip("invisible.txt", SkipReason.WHITESPACE_ONLY),
+                skip("latin1.txt", SkipReason.NOT_UTF8), skip("notes.md", SkipReason.NOT_TXT),
                 skip("utf16.txt", SkipReason.BINARY)), scan.skipped());
+    }
+
+    @Test
+    void otherFilesAndSubfoldersAreReportedNotReadAndHiddenOnesIgnored() throws IOException {
+        // A new user's folder: exports in other formats, articles filed by month, and what tools leave behind.
+        write("kept.txt", "The one article at the top level.");
+        write("story.md", "# A Markdown export");
+        write("story.html", "<p>An HTML export</p>");
+        Files.createDirectories(dir.resolve("2024-01"));
+        Files.writeString(dir.resolve("2024-01").resolve("inside.txt"), "Filed by month, so not read.");
+        write(".DS_Store", "\0\0\0");
+        write("._kept.txt", "A macOS resource fork, not text.");
+        Files.createDirectories(dir.resolve(".git"));
+
+        try (LogCapture log = LogCapture.start()) {
+            NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+            assertEquals(List.of("kept"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+            assertEquals(List.of(skip("2024-01", SkipReason.FOLDER), skip("story.html", SkipReason.NOT_TXT),
+                    skip("story.md", SkipReason.NOT_TXT)), scan.skipped());
+            assertFalse(log.text().contains("Skipping"), "a fact about the folder, not a fault per file: " + log.text());
+            assertTrue(log.text().contains("Not read (not-txt): 2, such as story.html, story.md: only *.txt files"),
+                    log.text());
+            assertTrue(log.text().contains("Not read (folder): 1, such as 2024-01: only the corpus folder's own"),
+                    log.text());
+        }
+    }
+
+    @Test
+    void anotherFileOrSubfolderChangesTheFingerprintsButEditingOneDoesNot() throws IOException {
+        write("kept.txt", "The one article.");
+        write("story.md", "First version.");
+        NewsCollection.Scan before = NewsCollection.scan(dir, 1000);
+        List<String> listing = CorpusWatcher.listing(dir);
+
+        write("story.md", "An edit the index cannot see, as the file is never read.");
+        Files.setLastModifiedTime(dir.resolve("story.md"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(listing, CorpusWatcher.listing(dir));
+        assertEquals(before.fingerprint(), NewsCollection.scan(dir, 1000).fingerprint());
+
+        Files.createDirectories(dir.resolve("archive"));
+        assertNotEquals(listing, CorpusWatcher.listing(dir), "the watcher must notice, so that the report follows");
+        assertNotEquals(before.fingerprint(), NewsCollection.scan(dir, 1000).fingerprint());
+
+        List<String> withFolder = CorpusWatcher.listing(dir);
+        Files.writeString(dir.resolve("archive").resolve("old.txt"), "Inside the subfolder.");
+        assertEquals(withFolder, CorpusWatcher.listing(dir), "a subfolder's contents never start a reindex");
     }
 
     private static NewsCollection.Skipped skip(String file, SkipReason reason) {
@@ -128,8 +176,9 @@ class NewsCollectionTest {
         NewsCollection.Scan scan = NewsCollection.scan(corpus, 1000);
 
         assertEquals(List.of("inside", "real"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
-        assertEquals(List.of(skip("dangling.txt", SkipReason.LINK_OUTSIDE), skip("escape.txt", SkipReason.LINK_OUTSIDE),
-                skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
+        assertEquals(List.of(skip("dangling.txt", SkipReason.LINK_OUTSIDE), skip("drafts", SkipReason.FOLDER),
+                skip("escape.txt", SkipReason.LINK_OUTSIDE), skip("relative.txt", SkipReason.LINK_OUTSIDE)),
+                scan.skipped());
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new user's first folder, in the default hybrid mode, with no article the service can read: Markdown exports
+ * and articles filed in a subfolder. The index is empty and holds no vectors; every endpoint must still answer,
+ * and say why nothing is found.
+ */
+@QuarkusTest
+@TestProfile(NoArticlesTest.MarkdownAndSubfolders.class)
+class NoArticlesTest {
+
+    public static class MarkdownAndSubfolders implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Path root = Path.of("target", "no-articles").toAbsolutePath();
+            try {
+                Path corpus = Files.createDirectories(root.resolve("corpus"));
+                Files.writeString(corpus.resolve("summit.md"), "# NATO summit\n\nLeaders met in Vilnius.\n");
+                Files.createDirectories(corpus.resolve("2024-07"));
+                Files.writeString(corpus.resolve("2024-07").resolve("summit.txt"), "Leaders met in Vilnius.\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of("citeqa.corpus.dir", root.resolve("corpus").toString(),
+                    "citeqa.data.dir", root.resolve("data").toString(), "citeqa.retrieval.mode", "hybrid");
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersAndTheSkipReportSaysWhy() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'index' }.data.documents", equalTo(0))
+                .body("checks.find { it.name == 'index' }.data.skippedByReason", equalTo("folder: 1, not-txt: 1"))
+                .body("checks.find { it.name == 'index' }.data.skippedFiles",
+                        equalTo("2024-07 (folder), summit.md (not-txt)"));
+        given().when().get("/api/search?q=Where+did+leaders+meet&mode=hybrid").then().statusCode(200)
+                .body("hits", empty());
+        given().when().get("/api/search?q=Where+did+leaders+meet&mode=dense").then().statusCode(200)
+                .body("hits", empty());
+        given().contentType(ContentType.JSON).body(Map.of("question", "Where did leaders meet?"))
+                .when().post("/api/ask").then().statusCode(200)
+                .body("answered", equalTo(false))
+                .body("answer", equalTo("The corpus does not say. The corpus holds no articles yet."))
+                .body("passages", empty());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("model", "citeqa", "messages", java.util.List.of(
+                        Map.of("role", "user", "content", "Where did leaders meet?"))))
+                .when().post("/v1/chat/completions").then().statusCode(200)
+                .body("choices[0].message.content", equalTo("The corpus does not say. The corpus holds no articles yet."));
+    }
+}
