@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.app.SkipReport;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.index.CorpusIndex;
@@ -34,11 +35,13 @@ public class StatusResource {
      * @param textsEmbedded texts the model embedded for indexing since start-up
      * @param indexing the build running now, absent when none runs
      * @param error why no index could be built, or why adding the vectors failed
+     * @param skipped the corpus entries the serving index left out, as the readiness check counts them: the
+     *     page says why a folder yields no article
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Status(boolean ready, RetrievalMode retrieval, RetrievalMode mode, String vectors,
             Long generation, Integer documents, Integer passages, long textsEmbedded, IndexingView indexing,
-            String error) {}
+            String error, SkipReport skipped) {}
 
     @GET
     public Status status() {
@@ -50,10 +53,11 @@ public class StatusResource {
         CorpusIndex index = indexService.isReady() ? indexService.current() : null;
         if (index == null) {
             return new Status(false, null, mode, null, null, null, null, indexService.textsEmbedded(), indexing,
-                    indexService.buildError());
+                    indexService.buildError(), null);
         }
         String vectors = index.pendingArticles() > 0 ? "pending" : index.hasVectors() ? "complete" : null;
         return new Status(true, indexService.retrieval(), mode, vectors, index.generation(), index.articleCount(),
-                index.passageCount(), indexService.textsEmbedded(), indexing, indexService.vectorError());
+                index.passageCount(), indexService.textsEmbedded(), indexing, indexService.vectorError(),
+                new SkipReport(index.skipped()));
     }
 }

@@ -9,6 +9,14 @@ const SEARCH_DELAY_MS = 250;
 
 const number = (n) => n.toLocaleString();
 
+/** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1): ...", from /api/status's skipped. */
+export function skippedText({ count, byReason }) {
+  const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
+  const entries = count === 1 ? '1 entry of the corpus folder was' : `${number(count)} entries of the corpus folder were`;
+  return `${entries} left out (${reasons}). Articles are the folder’s own UTF-8 *.txt files, `
+    + 'one article per file; /q/health/ready names the files left out.';
+}
+
 /**
  * parts: {list, status, count, search, searchForm, pager, previous, next, range, scroller}
  * onOpen(id, button) opens an article; onPage(articles) gets each page shown, for the titles it carries.
@@ -27,6 +35,7 @@ export function initSidebar(parts, { onOpen, onPage }) {
     renderArticleList(parts.list, articles, onOpen);
     if (count === 0) {
       showStatus(view.query ? `No article title matches “${view.query}”.` : 'The corpus has no articles yet.');
+      if (!view.query) explainEmpty(view.request);
     } else if (articles.length === 0) {
       showStatus('No more articles.');
     } else {
@@ -37,6 +46,18 @@ export function initSidebar(parts, { onOpen, onPage }) {
     parts.next.disabled = view.offset + PAGE_SIZE >= count;
     parts.range.textContent = articles.length
       ? `${number(view.offset + 1)}–${number(view.offset + articles.length)} of ${number(count)}` : '';
+  }
+
+  /** An empty list may be the wrong kind of files, or files in subfolders: the status says what was left out. */
+  async function explainEmpty(request) {
+    try {
+      const { skipped } = await api.getStatus();
+      if (request === view.request && skipped?.count > 0) {
+        showStatus(`The corpus has no articles yet. ${skippedText(skipped)}`);
+      }
+    } catch {
+      // The plain message stays.
+    }
   }
 
   /** Loads the page at view.offset for view.query; a slower answer to an earlier request is dropped. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(NoArticlesTest.MarkdownAndSubfolders.class)
-class NoArticlesTest {
+public class NoArticlesTest {
 
     public static class MarkdownAndSubfolders implements QuarkusTestProfile {
         @Override
@@ -48,6 +48,12 @@ class NoArticlesTest {
                 .body("checks.find { it.name == 'index' }.data.skippedByReason", equalTo("folder: 1, not-txt: 1"))
                 .body("checks.find { it.name == 'index' }.data.skippedFiles",
                         equalTo("2024-07 (folder), summit.md (not-txt)"));
+        given().when().get("/api/status").then().statusCode(200)
+                .body("documents", equalTo(0))
+                .body("skipped.count", equalTo(2))
+                .body("skipped.byReason.folder", equalTo(1))
+                .body("skipped.files[1].file", equalTo("summit.md"))
+                .body("skipped.files[1].reason", equalTo("not-txt"));
         given().when().get("/api/search?q=Where+did+leaders+meet&mode=hybrid").then().statusCode(200)
                 .body("hits", empty());
         given().when().get("/api/search?q=Where+did+leaders+meet&mode=dense").then().statusCode(200)
