@@ -112,7 +112,10 @@ public final class CorpusWatcher implements Closeable {
         }
     }
 
-    /** One line per article file; a missing folder is a state of its own, so its return is a change too. */
+    /**
+     * One line per entry but hidden ones: an article file by its name, size, time and identity, anything else
+     * by its name alone. A missing folder is a state of its own, so its return is a change too.
+     */
     public static List<String> listing(Path dir) {
         List<String> lines = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

@@ -9,8 +9,8 @@ const SEARCH_DELAY_MS = 250;
 
 const number = (n) => n.toLocaleString();
 
-/** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1): ...", from /api/status's skipped. */
-export function skippedText({ count, byReason }) {
+/** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1). Articles are …", from /api/status. */
+function skippedText({ count, byReason }) {
   const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
   const entries = count === 1 ? '1 entry of the corpus folder was' : `${number(count)} entries of the corpus folder were`;
   return `${entries} left out (${reasons}). Articles are the folder’s own UTF-8 *.txt files, `
