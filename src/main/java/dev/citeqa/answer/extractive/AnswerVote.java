@@ -16,7 +16,8 @@ import java.util.Set;
  * The third stage, answer redundancy. Windows that state the whole question each assert an answer ("NATO
  * Secretary General Mark Rutte", "NATO Secretary General Jens Stoltenberg"); when they disagree, the answer
  * asserted by the most articles wins, so that one article's odd claim does not outvote the rest. Windows
- * matching only part of the question say different things, so they do not vote.
+ * matching only part of the question, or matching it only with their passage's help, say different things,
+ * so they do not vote.
  */
 final class AnswerVote {
 
@@ -51,8 +52,14 @@ final class AnswerVote {
         return strongest.get(winner);
     }
 
+    /**
+     * Whether the window states the whole question in its own words. Coverage alone also credits the words of
+     * its passage and lead: "Russian Foreign Minister Sergey Lavrov", in a story about Ukraine, would outvote
+     * Ukraine's foreign minister.
+     */
     private boolean asserts(Window w) {
-        return w.get(Feature.COVERAGE) >= fullCoverage && w.get(Feature.MISSING_REQUIRED) == 0;
+        return w.get(Feature.COVERAGE) >= fullCoverage && w.get(Feature.WINDOW_TERMS) >= fullCoverage
+                && w.get(Feature.MISSING_REQUIRED) == 0;
     }
 
     /** "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". */

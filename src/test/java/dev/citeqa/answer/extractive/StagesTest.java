@@ -28,9 +28,16 @@ class StagesTest {
     }
 
     private static Window window(String article, double coverage, double missing, Entity entity, double score) {
+        return window(article, coverage, coverage, missing, entity, score);
+    }
+
+    /** @param ownTerms the share of the question's terms in the window's own words */
+    private static Window window(String article, double coverage, double ownTerms, double missing, Entity entity,
+            double score) {
         PassageHit hit = passages.passage(article, "T", null, "A sentence about it.");
         double[] f = new double[Feature.values().length];
         f[Feature.COVERAGE.ordinal()] = coverage;
+        f[Feature.WINDOW_TERMS.ordinal()] = ownTerms;
         f[Feature.MISSING_REQUIRED.ordinal()] = missing;
         return new Window(hit, 0, 1, f, entity, Double.NaN, score);
     }
@@ -63,6 +70,11 @@ class StagesTest {
         // A window that does not state the whole question does not vote.
         Window partial = window("d", 0.5, 0, stoltenberg, 0.95);
         assertSame(partial, new AnswerVote(0.9).winner(question, List.of(partial, one), partial));
+        // Nor does one that covers the question only with its passage's words ("Russian Foreign Minister Sergey
+        // Lavrov" in a story about Ukraine, for Ukraine's foreign minister), however many articles it is in.
+        Window lavrov1 = window("e", 1.0, 0.67, 0, stoltenberg, 0.6);
+        Window lavrov2 = window("f", 1.0, 0.67, 0, stoltenberg, 0.6);
+        assertSame(one, new AnswerVote(0.9).winner(question, List.of(one, lavrov1, lavrov2), one));
         // Nor does a question that asks for no kind of phrase.
         assertSame(odd, new AnswerVote(0.9).winner(QuestionAnalysis.of("Why did talks fail?"),
                 List.of(odd, one, two), odd));
