@@ -2,7 +2,7 @@ package dev.citeqa.collection;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -113,38 +113,31 @@ public final class CorpusWatcher implements Closeable {
     }
 
     /**
-     * One line per entry but hidden ones: an article file by its name, size, time and identity, anything else
-     * by its name alone. A missing folder is a state of its own, so its return is a change too.
+     * One line per entry {@link NewsCollection#list} gives: an article file by its path, size, time and identity,
+     * anything else by its path alone (never read, and a folder's time changes with its contents). A missing
+     * folder is a state of its own, so its return is a change too.
      */
     public static List<String> listing(Path dir) {
         List<String> lines = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path file : files) {
-                if (NewsCollection.isHidden(file)) {
-                    continue;
-                }
-                if (NewsCollection.isArticleFile(file)) {
-                    lines.add(describe(file));
-                } else {
-                    // Reported as skipped, never read: its name is all that counts. Not its time, which a
-                    // subfolder's contents change (the index's own folder may be one, and would loop).
-                    lines.add(file.getFileName() + "\u0000not read");
-                }
+        try {
+            for (Path entry : NewsCollection.list(dir)) {
+                String name = NewsCollection.relativeName(dir, entry);
+                lines.add(NewsCollection.isArticleFile(entry) ? describe(entry, name) : name + "\u0000not read");
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return List.of("unreadable folder: " + e.getMessage());
         }
         lines.sort(null);
         return lines;
     }
 
-    private static String describe(Path file) {
+    private static String describe(Path file, String name) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return file.getFileName() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
+            return name + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
                     + Objects.toString(a.fileKey());
         } catch (IOException e) {
-            return file.getFileName() + "\u0000unreadable";
+            return name + "\u0000unreadable";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.citeqa.collection;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,7 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +29,11 @@ import org.jboss.logging.Logger;
  * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an
  * article (empty, binary, not UTF-8, too large, a name that cannot be cited, a link that leads out of the
  * folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
- * file never stops the others from being indexed. So are other files and subfolders, which a new user's folder
- * often holds ({@code .md} or {@code .html} exports, articles filed by month): they are not read, but a
- * folder that yields no article must say why. Hidden entries ({@code .git}, {@code .DS_Store}) are left alone.
+ * file never stops the others from being indexed. Subfolders are read too, as people file articles by month
+ * or outlet; an article's ID is still its file's name, so of two files of one name the one nearer the top
+ * (else the first by path) is read and the other skipped. The folder's own files of other kinds ({@code .md}
+ * or {@code .html} exports) are reported, never read, as a folder that yields no article must say why.
+ * Hidden entries ({@code .git}, {@code .DS_Store}, {@code ._story.txt}) are left alone.
  */
 public final class NewsCollection {
 
@@ -36,6 +41,9 @@ public final class NewsCollection {
 
     /** Entries that are not article files at all: reported, but never opened. */
     private static final Set<SkipReason> NOT_READ = EnumSet.of(SkipReason.NOT_TXT, SkipReason.FOLDER);
+
+    /** Deeper than any filing scheme goes (year, month, day, outlet, section...); a bound on a walk gone wrong. */
+    static final int MAX_DEPTH = 8;
 
     /** IDs appear inside "[...]" citation markers and URLs, so they are kept to a safe alphabet. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,127}");
@@ -65,7 +73,7 @@ public final class NewsCollection {
     public record Rules(long maxFileBytes, boolean followHardLinks) {}
 
     /**
-     * @param skipped files left out, sorted by name
+     * @param skipped files left out, in the order of {@link #list}
      * @param fingerprint changes whenever a file is added, removed, renamed or edited
      * @param listing the folder's {@link #listingFingerprint} taken before the files were read
      * @param dates the order of day and month in the corpus's slash dates
@@ -106,11 +114,56 @@ public final class NewsCollection {
         return read(dir, list(dir), rules, listing);
     }
 
-    /** The folder's entries but hidden ones, sorted by name; what they are is checked when they are read. */
+    /**
+     * The entries to read or report, the folder's own first, then each level down, by path: every
+     * {@code *.txt} file of the folder and its subfolders, the folder's own other files (a subfolder's are not
+     * reported: the index's folder may be one, and its files change with every commit), and the folders not
+     * walked into. Hidden entries are left out. What each is is checked when it is read.
+     */
     static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(p -> !isHidden(p)).sorted().toList();
+        List<Path> entries = new ArrayList<>();
+        try (Stream<Path> top = Files.list(dir)) {
+            for (Path entry : top.filter(p -> !isHidden(p)).toList()) {
+                if (isWalked(entry, 1)) {
+                    walk(entry, 1, entries);
+                } else {
+                    entries.add(entry);
+                }
+            }
         }
+        // The folder's own files first, then each level down: of two files of one name, the one nearer the top
+        // is the article.
+        entries.sort(Comparator.comparingInt((Path p) -> dir.relativize(p).getNameCount())
+                .thenComparing(p -> relativeName(dir, p)));
+        return entries;
+    }
+
+    /** A subfolder's article files, and the folders in it not walked into; one that cannot be listed is one. */
+    private static void walk(Path folder, int depth, List<Path> entries) {
+        List<Path> children;
+        try (Stream<Path> listing = Files.list(folder)) {
+            children = listing.filter(p -> !isHidden(p)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            entries.add(folder);
+            return;
+        }
+        for (Path child : children) {
+            if (isWalked(child, depth + 1)) {
+                walk(child, depth + 1, entries);
+            } else if (isArticleFile(child) || Files.isDirectory(child)) {
+                entries.add(child);
+            }
+        }
+    }
+
+    /** Folders are walked into, but not through a link (which may lead anywhere, or round in a loop). */
+    private static boolean isWalked(Path entry, int depth) {
+        return depth <= MAX_DEPTH && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** "2024/01/story.txt": the path in the corpus folder, with '/' on every system, as reports name files. */
+    static String relativeName(Path dir, Path entry) {
+        return dir.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/");
     }
 
     /** Whether an entry is hidden by the Unix convention, which editors, Git and file managers follow. */
@@ -128,13 +181,19 @@ public final class NewsCollection {
         MessageDigest corpusDigest = sha256();
         List<SourceFile> files = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (Path path : paths) {
-            String name = path.getFileName().toString();
+            String name = relativeName(dir, path);
             Read read;
             try {
-                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, root, rules) : notAnArticle(path);
+                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, name, root, rules)
+                        : notAnArticle(path, name);
             } catch (NoSuchFileException e) {
                 read = new Read(null, SkipReason.VANISHED, null);
+            }
+            if (read != null && read.file() != null && !ids.add(read.file().id())) {
+                // Citations name an article by its file name alone: the file listed first keeps it.
+                read = new Read(null, SkipReason.DUPLICATE_ID, read.digest());
             }
             if (read == null) {
                 continue; // a device or a socket: not a file at all
@@ -176,18 +235,22 @@ public final class NewsCollection {
      * A folder or a file of another kind, skipped by name alone (the name is in the corpus fingerprint, so that
      * the report follows the folder); null for anything else, such as a device.
      */
-    private static Read notAnArticle(Path path) {
-        byte[] name = (path.getFileName() + "\u0000").getBytes(StandardCharsets.UTF_8);
+    private static Read notAnArticle(Path path, String relativeName) {
+        byte[] name = (relativeName + "\u0000").getBytes(StandardCharsets.UTF_8);
         if (Files.isDirectory(path)) {
             return new Read(null, SkipReason.FOLDER, name);
         }
         return Files.isRegularFile(path) ? new Read(null, SkipReason.NOT_TXT, name) : null;
     }
 
-    /** Null for an entry that is not a file. Throws NoSuchFileException once the file is gone. */
-    private static Read read(Path path, Path root, Rules rules) throws IOException {
-        String name = path.getFileName().toString();
-        String id = name.substring(0, name.length() - ".txt".length());
+    /**
+     * Null for an entry that is not a file. Throws NoSuchFileException once the file is gone.
+     *
+     * @param name the file's path in the corpus folder
+     */
+    private static Read read(Path path, String name, Path root, Rules rules) throws IOException {
+        String fileName = path.getFileName().toString();
+        String id = fileName.substring(0, fileName.length() - ".txt".length());
         if (Files.isSymbolicLink(path)) {
             // A link counts only when its target is a regular file inside the folder: a link to anywhere else
             // would let a corpus editor publish any file the service can read.

@@ -18,7 +18,10 @@ public enum SkipReason {
     VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
     NO_TEXT("no-text", "it holds no letters or digits"),
     NOT_TXT("not-txt", "only *.txt files are articles"),
-    FOLDER("folder", "only the corpus folder's own *.txt files are read, not those in its subfolders");
+    FOLDER("folder", "a folder not read: a link to one (not followed), one more than "
+            + NewsCollection.MAX_DEPTH + " levels down, or one that cannot be listed"),
+    DUPLICATE_ID("duplicate-id", "a file of the same name nearer the top of the corpus folder is the article, as "
+            + "citations name an article by its file name");
 
     private final String code;
     private final String description;

@@ -13,8 +13,8 @@ const number = (n) => n.toLocaleString();
 function skippedText({ count, byReason }) {
   const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
   const entries = count === 1 ? '1 entry of the corpus folder was' : `${number(count)} entries of the corpus folder were`;
-  return `${entries} left out (${reasons}). Articles are the folder’s own UTF-8 *.txt files, `
-    + 'one article per file; /q/health/ready names the files left out.';
+  return `${entries} left out (${reasons}). Articles are the UTF-8 *.txt files in the folder `
+    + 'and its subfolders, one article per file; /q/health/ready names the files left out.';
 }
 
 /**

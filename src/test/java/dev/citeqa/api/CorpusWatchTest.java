@@ -51,4 +51,17 @@ class CorpusWatchTest {
         Files.delete(file);
         within10Seconds("a deleted file is gone", () -> title("watched_story") == null);
     }
+
+    @Test
+    void aSubfoldersArticlesAreIndexedAndCitedByTheirFileName() throws IOException, InterruptedException {
+        Path month = Path.of(config.corpus().dir()).resolve("2024").resolve("07");
+        Files.createDirectories(month);
+        Files.writeString(month.resolve("filed_story.txt"), "Library reopens\n\nThe library reopened on Monday.");
+        within10Seconds("an article filed in a subfolder is served", () -> "Library reopens".equals(title("filed_story")));
+        within10Seconds("and found", () -> given().when().get("/api/search?q=library reopened monday")
+                .then().extract().jsonPath().getList("hits.id").contains("filed_story"));
+
+        Files.delete(month.resolve("filed_story.txt"));
+        within10Seconds("and gone once deleted", () -> title("filed_story") == null);
+    }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A new user's first folder, in the default hybrid mode, with no article the service can read: Markdown exports
- * and articles filed in a subfolder. The index is empty and holds no vectors; every endpoint must still answer,
+ * A new user's first folder, in the default hybrid mode, with no article the service can read: Markdown and HTML
+ * exports. The index is empty and holds no vectors; every endpoint must still answer,
  * and say why nothing is found.
  */
 @QuarkusTest
@@ -29,10 +29,12 @@ public class NoArticlesTest {
         public Map<String, String> getConfigOverrides() {
             Path root = Path.of("target", "no-articles").toAbsolutePath();
             try {
+                LiveCorpus.deleteTree(root);
                 Path corpus = Files.createDirectories(root.resolve("corpus"));
                 Files.writeString(corpus.resolve("summit.md"), "# NATO summit\n\nLeaders met in Vilnius.\n");
+                Files.writeString(corpus.resolve("summit.html"), "<h1>NATO summit</h1><p>Leaders met.</p>\n");
                 Files.createDirectories(corpus.resolve("2024-07"));
-                Files.writeString(corpus.resolve("2024-07").resolve("summit.txt"), "Leaders met in Vilnius.\n");
+                Files.writeString(corpus.resolve("2024-07").resolve("notes.md"), "Not an article, not reported.\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -45,13 +47,13 @@ public class NoArticlesTest {
     void everyEndpointAnswersAndTheSkipReportSaysWhy() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'index' }.data.documents", equalTo(0))
-                .body("checks.find { it.name == 'index' }.data.skippedByReason", equalTo("folder: 1, not-txt: 1"))
+                .body("checks.find { it.name == 'index' }.data.skippedByReason", equalTo("not-txt: 2"))
                 .body("checks.find { it.name == 'index' }.data.skippedFiles",
-                        equalTo("2024-07 (folder), summit.md (not-txt)"));
+                        equalTo("summit.html (not-txt), summit.md (not-txt)"));
         given().when().get("/api/status").then().statusCode(200)
                 .body("documents", equalTo(0))
                 .body("skipped.count", equalTo(2))
-                .body("skipped.byReason.folder", equalTo(1))
+                .body("skipped.byReason.'not-txt'", equalTo(2))
                 .body("skipped.files[1].file", equalTo("summit.md"))
                 .body("skipped.files[1].reason", equalTo("not-txt"));
         given().when().get("/api/search?q=Where+did+leaders+meet&mode=hybrid").then().statusCode(200)

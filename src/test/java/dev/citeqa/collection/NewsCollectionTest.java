@@ -43,39 +43,68 @@ class NewsCollectionTest {
         assertEquals(List.of("good_1", "good_2"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
         assertEquals(List.of(skip("bad[name].txt", SkipReason.BAD_NAME), skip("big.txt", SkipReason.TOO_LARGE),
                 skip("blank.txt", SkipReason.WHITESPACE_ONLY), skip("empty.txt", SkipReason.EMPTY),
-                skip("folder.txt", SkipReason.FOLDER), skip("invisible.txt", SkipReason.WHITESPACE_ONLY),
+                skip("invisible.txt", SkipReason.WHITESPACE_ONLY),
                 skip("latin1.txt", SkipReason.NOT_UTF8), skip("notes.md", SkipReason.NOT_TXT),
                 skip("utf16.txt", SkipReason.BINARY)), scan.skipped());
     }
 
+    private static NewsCollection.Skipped skip(String file, SkipReason reason) {
+        return new NewsCollection.Skipped(file, reason);
+    }
+
     @Test
-    void otherFilesAndSubfoldersAreReportedNotReadAndHiddenOnesIgnored() throws IOException {
-        // A new user's folder: exports in other formats, articles filed by month, and what tools leave behind.
-        write("kept.txt", "The one article at the top level.");
+    void subfoldersAreReadOtherFilesReportedAndHiddenOnesIgnored() throws IOException {
+        // A new user's folder: articles filed by month, exports in other formats, what tools leave behind.
+        write("kept.txt", "The article at the top level.");
         write("story.md", "# A Markdown export");
         write("story.html", "<p>An HTML export</p>");
-        Files.createDirectories(dir.resolve("2024-01"));
-        Files.writeString(dir.resolve("2024-01").resolve("inside.txt"), "Filed by month, so not read.");
+        Path january = Files.createDirectories(dir.resolve("2024").resolve("01"));
+        Files.writeString(january.resolve("inside.txt"), "Filed by month, and read.");
+        Files.writeString(january.resolve("notes.md"), "A subfolder's other files are not reported.");
+        Files.writeString(january.resolve("kept.txt"), "Same name as the top-level file: a second 'kept'.");
         write(".DS_Store", "\0\0\0");
         write("._kept.txt", "A macOS resource fork, not text.");
         Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(Files.createDirectories(dir.resolve(".drafts")).resolve("hidden.txt"), "Not read.");
 
         try (LogCapture log = LogCapture.start()) {
             NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
-            assertEquals(List.of("kept"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
-            assertEquals(List.of(skip("2024-01", SkipReason.FOLDER), skip("story.html", SkipReason.NOT_TXT),
-                    skip("story.md", SkipReason.NOT_TXT)), scan.skipped());
-            assertFalse(log.text().contains("Skipping"), "a fact about the folder, not a fault per file: " + log.text());
-            assertTrue(log.text().contains("Not read (not-txt): 2, such as story.html, story.md: only *.txt files"),
+            assertEquals(List.of("kept", "inside"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+            assertEquals("The article at the top level.", scan.files().get(0).text(), "the one nearer the top");
+            assertEquals(List.of(skip("story.html", SkipReason.NOT_TXT), skip("story.md", SkipReason.NOT_TXT),
+                    skip("2024/01/kept.txt", SkipReason.DUPLICATE_ID)), scan.skipped());
+            assertTrue(log.text().contains("Skipping 2024/01/kept.txt: a file of the same name nearer the top"),
                     log.text());
-            assertTrue(log.text().contains("Not read (folder): 1, such as 2024-01: only the corpus folder's own"),
+            assertFalse(log.text().contains("Skipping story"), "a fact about the folder, not a fault per file");
+            assertTrue(log.text().contains("Not read (not-txt): 2, such as story.html, story.md: only *.txt files"),
                     log.text());
         }
     }
 
     @Test
-    void anotherFileOrSubfolderChangesTheFingerprintsButEditingOneDoesNot() throws IOException {
+    void foldersAreNotWalkedThroughLinksNorWithoutEnd(@TempDir Path outside) throws IOException {
+        write("top.txt", "At the top.");
+        Files.writeString(outside.resolve("elsewhere.txt"), "Outside the corpus folder.");
+        Files.createSymbolicLink(dir.resolve("linked"), outside);
+        Files.createSymbolicLink(dir.resolve("loop"), dir);
+        Path deep = dir;
+        for (int i = 1; i <= NewsCollection.MAX_DEPTH + 1; i++) {
+            deep = Files.createDirectories(deep.resolve("d" + i));
+            Files.writeString(deep.resolve("level" + i + ".txt"), "Level " + i + ".");
+        }
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        List<String> ids = scan.files().stream().map(NewsCollection.SourceFile::id).toList();
+        assertEquals(NewsCollection.MAX_DEPTH + 1, ids.size(), ids.toString());
+        assertTrue(ids.contains("level" + NewsCollection.MAX_DEPTH) && !ids.contains("elsewhere"), ids.toString());
+        assertEquals(List.of(skip("linked", SkipReason.FOLDER), skip("loop", SkipReason.FOLDER),
+                skip("d1/d2/d3/d4/d5/d6/d7/d8/d9", SkipReason.FOLDER)), scan.skipped());
+    }
+
+    @Test
+    void anotherFileChangesTheFingerprintsButEditingOneDoesNot() throws IOException {
         write("kept.txt", "The one article.");
         write("story.md", "First version.");
         NewsCollection.Scan before = NewsCollection.scan(dir, 1000);
@@ -86,17 +115,18 @@ class NewsCollectionTest {
         assertEquals(listing, CorpusWatcher.listing(dir));
         assertEquals(before.fingerprint(), NewsCollection.scan(dir, 1000).fingerprint());
 
-        Files.createDirectories(dir.resolve("archive"));
+        write("notes.md", "Another file, which the report lists.");
         assertNotEquals(listing, CorpusWatcher.listing(dir), "the watcher must notice, so that the report follows");
         assertNotEquals(before.fingerprint(), NewsCollection.scan(dir, 1000).fingerprint());
 
-        List<String> withFolder = CorpusWatcher.listing(dir);
-        Files.writeString(dir.resolve("archive").resolve("old.txt"), "Inside the subfolder.");
-        assertEquals(withFolder, CorpusWatcher.listing(dir), "a subfolder's contents never start a reindex");
-    }
-
-    private static NewsCollection.Skipped skip(String file, SkipReason reason) {
-        return new NewsCollection.Skipped(file, reason);
+        // A subfolder's other files are not listed: the index's own folder may be inside, and change with
+        // every commit. Its articles are.
+        List<String> withNotes = CorpusWatcher.listing(dir);
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        Files.writeString(archive.resolve("segments_1"), "Not an article.");
+        assertEquals(withNotes, CorpusWatcher.listing(dir));
+        Files.writeString(archive.resolve("old.txt"), "An article in a subfolder.");
+        assertNotEquals(withNotes, CorpusWatcher.listing(dir));
     }
 
     @Test
@@ -175,10 +205,10 @@ class NewsCollectionTest {
 
         NewsCollection.Scan scan = NewsCollection.scan(corpus, 1000);
 
-        assertEquals(List.of("inside", "real"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
-        assertEquals(List.of(skip("dangling.txt", SkipReason.LINK_OUTSIDE), skip("drafts", SkipReason.FOLDER),
-                skip("escape.txt", SkipReason.LINK_OUTSIDE), skip("relative.txt", SkipReason.LINK_OUTSIDE)),
-                scan.skipped());
+        assertEquals(List.of("inside", "real", "draft"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(skip("dangling.txt", SkipReason.LINK_OUTSIDE), skip("escape.txt", SkipReason.LINK_OUTSIDE),
+                skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
     }
 
     @Test

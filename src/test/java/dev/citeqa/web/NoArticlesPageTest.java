@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A folder of Markdown exports and a subfolder: the page must not just say there are no articles, but what was
+ * A folder of Markdown and HTML exports: the page must not just say there are no articles, but what was
  * left out and which files count, and a question gets the answerer's reason, not an error.
  */
 @QuarkusTest
@@ -25,8 +25,8 @@ class NoArticlesPageTest extends PageTest {
         driver.navigate().refresh();
 
         wait.until(d -> d.findElement(By.id("article-status")).getText().contains("left out"));
-        assertEquals("The corpus has no articles yet. 2 entries of the corpus folder were left out (folder: 1, "
-                + "not-txt: 1). Articles are the folder’s own UTF-8 *.txt files, one article per file; "
+        assertEquals("The corpus has no articles yet. 2 entries of the corpus folder were left out (not-txt: 2). "
+                + "Articles are the UTF-8 *.txt files in the folder and its subfolders, one article per file; "
                 + "/q/health/ready names the files left out.", driver.findElement(By.id("article-status")).getText());
         assertEquals("(0)", driver.findElement(By.id("article-count")).getText());
 
