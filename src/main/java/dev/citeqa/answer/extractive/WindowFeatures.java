@@ -368,7 +368,8 @@ final class WindowFeatures {
     /**
      * The phrase in the window that answers the question's type, other than the question's own words.
      * Of several, the one nearest the question's words wins, and a name that extends the question's own
-     * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?").
+     * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
+     * more of it the better.
      */
     private Entity answerEntity(List<Analysed> window) {
         Entity best = null;
@@ -381,10 +382,12 @@ final class WindowFeatures {
             for (Entity e : a.entities()) {
                 Set<String> own = entityTerms.computeIfAbsent(e.text(), Terms::ofText);
                 long shared = own.stream().filter(questionTerms::contains).count();
-                if (!fits(e) || shared == own.size() || !counts(e, a)) {
+                if (!fits(e) || shared == own.size() || isQuestionsOwnPerson(e) || !counts(e, a)) {
                     continue;
                 }
-                double score = (shared > 0 ? 1 : 0) - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+                // Each word shared with the question outweighs any distance: "Russian President Vladimir
+                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?".
+                double score = shared - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
                     bestScore = score;
@@ -392,6 +395,16 @@ final class WindowFeatures {
             }
         }
         return best;
+    }
+
+    /**
+     * "Foreign Minister Hakan Fidan" for "Which French minister did Hakan Fidan speak with?": a person the
+     * question names, under a title it does not, is who it asks about, not the answer.
+     */
+    private boolean isQuestionsOwnPerson(Entity e) {
+        return e.kind() == Kind.PERSON
+                && questionTerms.containsAll(entityTerms.computeIfAbsent(EntityTagger.personName(e.text()),
+                        Terms::ofText));
     }
 
     /** Characters between the entity and the nearest question term in its sentence. */

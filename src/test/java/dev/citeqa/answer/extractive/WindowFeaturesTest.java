@@ -56,6 +56,22 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void theAnswerPhraseSharesTheMostOfTheQuestionsRoleAndIsNotTheQuestionsOwnPerson() {
+        // Both names follow "President"; the one the question's whole role names is the answer.
+        PassageHit talks = passages.passage("c", "Talks", null,
+                "President Volodymyr Zelensky urged Russian President Vladimir Putin to meet him face to face.");
+        assertEquals("Russian President Vladimir Putin",
+                features("Who is the Russian President?", List.of(talks), false).window(talks, 0, 1)
+                        .answerEntity().text());
+        // The question names Fidan: under a title it does not give, he is still who it asks about.
+        PassageHit calls = passages.passage("d", "Calls", null, "Foreign Minister Hakan Fidan spoke by phone with "
+                + "Russian Foreign Minister Sergey Lavrov and French Foreign Minister Jean-Noel Barrot.");
+        assertEquals("French Foreign Minister Jean-Noel Barrot",
+                features("Which French minister did Hakan Fidan speak with by phone?", List.of(calls), false)
+                        .window(calls, 0, 1).answerEntity().text());
+    }
+
+    @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
                 "They met again.");
