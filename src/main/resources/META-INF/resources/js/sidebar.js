@@ -48,7 +48,7 @@ export function initSidebar(parts, { onOpen, onPage }) {
       ? `${number(view.offset + 1)}–${number(view.offset + articles.length)} of ${number(count)}` : '';
   }
 
-  /** An empty list may be the wrong kind of files, or files in subfolders: the status says what was left out. */
+  /** An empty list may be the wrong kind of files, or unreadable ones: the status says what was left out. */
   async function explainEmpty(request) {
     try {
       const { skipped } = await api.getStatus();

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A new user's first start is often an empty folder (or one whose files are all in a subfolder). Built in
+ * A new user's first start is often an empty folder (or one of .md or .html exports). Built in
  * hybrid mode, such an index holds no vector field, as a BM25-only index does not either; questions in every
  * mode must still be answered, with a reason, rather than fail as if the service ran in BM25 mode.
  */
