@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * said …" gives "Who is the NATO Secretary General?". Asking who holds a role always asks for a person, which
  * "Who is X?" for any capitalised X did not ("Who is White House?"). A role that the articles give to different
  * people ("U.S. President" over the years) is left out, and each question is put to the built-in answerer: only
- * those it answers with the expected name are offered.
+ * those it answers with the expected name, in the quote and in the phrase the page bolds, are offered.
  *
  * <p>That reads a sample of the corpus and answers a dozen questions, seconds on a large corpus, so it runs in
  * the background, once per index generation. Meanwhile the previous generation's questions are offered, marked
@@ -149,7 +149,9 @@ public final class StarterQuestions implements Closeable {
             tried++;
             Answer answer = answerer.apply(candidate.question());
             String surname = fold(candidate.person().substring(candidate.person().lastIndexOf(' ') + 1));
-            if (answer.answered() && fold(answer.text()).contains(surname)) {
+            // The quote must name the person, and so must the phrase the page bolds in it, when there is one.
+            if (answer.answered() && fold(answer.text()).contains(surname)
+                    && (answer.answerSpan() == null || fold(answer.answerSpan().text()).contains(surname))) {
                 offered.add(candidate.question());
                 roles.add(candidate.role().toLowerCase(Locale.ROOT));
             }

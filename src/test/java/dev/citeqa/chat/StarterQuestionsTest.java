@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.PassageChunker;
@@ -177,6 +178,22 @@ class StarterQuestionsTest {
                 question -> question.equals("Who is the French President?")
                         ? new Answer("He is Emmanuel Macron. [two]", true, List.of(), "extractive", List.of(), null)
                         : Answer.notInCorpus("extractive", ""), 4)) {
+            assertEquals(new StarterQuestions.Suggestions(List.of("Who is the French President?"), false),
+                    awaitReady(starters, index));
+        }
+    }
+
+    @Test
+    void aQuoteThatBoldsSomeoneElseGivesWayToo() throws Exception {
+        String quote = "President Volodymyr Zelensky urged Russian President Vladimir Putin to meet. [one]";
+        try (CorpusIndex index = corpus().openOrBuild().index(); StarterQuestions starters = new StarterQuestions(
+                question -> switch (question) {
+                    case "Who is the Russian President?" -> new Answer(quote, true, List.of(), "extractive", List.of(),
+                            null, new AnswerSpan("Volodymyr Zelensky", "one", 10, 28));
+                    case "Who is the French President?" -> new Answer("He is Emmanuel Macron. [two]", true, List.of(),
+                            "extractive", List.of(), null, new AnswerSpan("Emmanuel Macron", "two", 6, 21));
+                    default -> Answer.notInCorpus("extractive", "");
+                }, 4)) {
             assertEquals(new StarterQuestions.Suggestions(List.of("Who is the French President?"), false),
                     awaitReady(starters, index));
         }
