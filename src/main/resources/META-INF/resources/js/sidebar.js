@@ -12,7 +12,8 @@ const number = (n) => n.toLocaleString();
 /** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1). Articles are …", from /api/status. */
 function skippedText({ count, byReason }) {
   const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
-  const entries = count === 1 ? '1 entry of the corpus folder was' : `${number(count)} entries of the corpus folder were`;
+  const entries = count === 1 ? '1 entry of the corpus folder was'
+    : `${number(count)} entries of the corpus folder were`;
   return `${entries} left out (${reasons}). Articles are the UTF-8 *.txt files in the folder `
     + 'and its subfolders, one article per file; /q/health/ready names the files left out.';
 }

@@ -69,6 +69,7 @@ public class NoArticlesTest {
                 .body(Map.of("model", "citeqa", "messages", java.util.List.of(
                         Map.of("role", "user", "content", "Where did leaders meet?"))))
                 .when().post("/v1/chat/completions").then().statusCode(200)
-                .body("choices[0].message.content", equalTo("The corpus does not say. The corpus holds no articles yet."));
+                .body("choices[0].message.content",
+                        equalTo("The corpus does not say. The corpus holds no articles yet."));
     }
 }
