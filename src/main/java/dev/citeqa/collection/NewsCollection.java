@@ -122,35 +122,30 @@ public final class NewsCollection {
      */
     static List<Path> list(Path dir) throws IOException {
         List<Path> entries = new ArrayList<>();
-        try (Stream<Path> top = Files.list(dir)) {
-            for (Path entry : top.filter(p -> !isHidden(p)).toList()) {
-                if (isWalked(entry, 1)) {
-                    walk(entry, 1, entries);
-                } else {
-                    entries.add(entry);
-                }
-            }
-        }
+        addEntries(dir, 0, entries);
         // The folder's own files first, then each level down: of two files of one name, the one nearer the top
         // is the article.
-        entries.sort(Comparator.comparingInt((Path p) -> dir.relativize(p).getNameCount())
-                .thenComparing(p -> relativeName(dir, p)));
+        entries.sort(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()));
         return entries;
     }
 
-    /** A subfolder's article files, and the folders in it not walked into; one that cannot be listed is one. */
-    private static void walk(Path folder, int depth, List<Path> entries) {
+    /**
+     * The entries of a folder {@code depth} levels down. A subfolder that cannot be listed is itself an entry, to
+     * report; the corpus folder itself must be listed.
+     */
+    private static void addEntries(Path folder, int depth, List<Path> entries) throws IOException {
         List<Path> children;
         try (Stream<Path> listing = Files.list(folder)) {
             children = listing.filter(p -> !isHidden(p)).toList();
-        } catch (IOException | UncheckedIOException e) {
-            entries.add(folder);
-            return;
         }
         for (Path child : children) {
             if (isWalked(child, depth + 1)) {
-                walk(child, depth + 1, entries);
-            } else if (isArticleFile(child) || Files.isDirectory(child)) {
+                try {
+                    addEntries(child, depth + 1, entries);
+                } catch (IOException | UncheckedIOException e) {
+                    entries.add(child);
+                }
+            } else if (depth == 0 || isArticleFile(child) || Files.isDirectory(child)) {
                 entries.add(child);
             }
         }

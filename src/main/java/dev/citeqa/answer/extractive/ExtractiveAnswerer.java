@@ -128,7 +128,7 @@ public final class ExtractiveAnswerer implements Answerer {
             return new Prepared(null, "The question does not name anything to look for.");
         }
         if (request.passages().isEmpty()) {
-            return new Prepared(null, request.index() != null && request.index().articleCount() == 0
+            return new Prepared(null, request.index().articleCount() == 0
                     ? "The corpus holds no articles yet." : "No passage matches the question.");
         }
         WindowFeatures evidence = features(request);
