@@ -105,13 +105,19 @@ public final class ExtractiveAnswerer implements Answerer {
         if (considered.isEmpty()) {
             return new Choice(null, "No passage has a sentence that could answer the question.");
         }
-        // A window whose story lacks a name or figure of the question answers another question: it may win
-        // only when every window does.
-        List<Window> about = considered.stream().filter(w -> w.get(Feature.MISSING_REQUIRED) == 0).toList();
-        List<Window> eligible = about.isEmpty() ? considered : about;
+        List<Window> eligible = eligible(considered);
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
         best = vote.winner(request.analysis(), eligible, best);
         return new Choice(prepared.evidence().withContinuation(best), abstention.reason(request.analysis(), best));
+    }
+
+    /**
+     * The windows that may be quoted. A window whose story lacks a name or figure of the question answers
+     * another question: it may win only when every window does.
+     */
+    static List<Window> eligible(List<Window> considered) {
+        List<Window> about = considered.stream().filter(w -> w.get(Feature.MISSING_REQUIRED) == 0).toList();
+        return about.isEmpty() ? considered : about;
     }
 
     /**

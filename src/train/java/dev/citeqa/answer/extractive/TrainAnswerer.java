@@ -448,11 +448,9 @@ public final class TrainAnswerer {
         if (prepared.abstention() != null) {
             return -1;
         }
-        List<Window> windows = new ArrayList<>(answerer.candidates(prepared.evidence(), c.request().passages()));
-        // As the answerer chooses: among the windows about everything the question names, when there are any.
-        if (windows.stream().anyMatch(w -> w.get(Feature.MISSING_REQUIRED) == 0)) {
-            windows.removeIf(w -> w.get(Feature.MISSING_REQUIRED) != 0);
-        }
+        // Among the windows the answerer may quote.
+        List<Window> windows = new ArrayList<>(ExtractiveAnswerer.eligible(
+                answerer.candidates(prepared.evidence(), c.request().passages())));
         windows.sort(java.util.Comparator.comparingDouble(Window::score).reversed());
         for (int i = 0; i < windows.size(); i++) {
             if (holdsAnswer(answerer, c, windows.get(i))) {
