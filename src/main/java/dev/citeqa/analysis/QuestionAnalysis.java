@@ -37,6 +37,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         YEAR,
         NUMBER,
         DURATION,
+        /** "What is the name of the spacecraft?", "Which film …?": a name or title of any kind. */
+        NAME,
         /** "Who is X?" where X is a name: the answer describes X rather than naming someone. */
         DEFINITION,
         OTHER
@@ -49,22 +51,24 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     public record QuestionTerm(String term, String surface, boolean required, double weight) {}
 
-    private static final String ROLE_NOUNS = String.join("|", WordLists.load("role-nouns"));
+    private static final String ROLE_NOUNS = nouns("role-nouns");
 
     /** What "which" asks for when it asks for an organisation. */
-    private static final String ORGANISATION_NOUNS = "ministr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|part(?:y|ies)"
-            + "|agenc(?:y|ies)|teams?|clubs?|groups?|newspapers?|outlets?|institutions?|bod(?:y|ies)|firms?|banks?"
-            + "|alliances?|unions?|universit(?:y|ies)|offices?";
+    private static final String ORGANISATION_NOUNS = nouns("organisation-nouns");
 
     /** The question's own verbs, which no word before the asked-for noun can be ("which state will host"). */
     private static final String AUXILIARIES = "will|would|can|could|did|does|do|is|was|were|has|have|had";
 
     /**
-     * Up to two words before the role noun ("which former president", "which basketball star"), but no verb
-     * of the question's own ("which state will host").
+     * Up to three words before the role or organisation noun ("which former president", "which US college
+     * basketball player", "which large fast food chain", "which of the candidates"), but no verb of the
+     * question's own ("which state will host") and no article or preposition past "of the": "which actor
+     * joined the band" asks for a person.
      */
-    private static final String ROLE_MODIFIERS =
-            "(?:(?!(?:" + AUXILIARIES + ")\\b)[\\p{L}-]+ ){0,2}";
+    private static final String MODIFIERS = "(?:of the (?:following )?)?" + modifierWords(3);
+
+    /** "Which college basketball player": an organisation noun that only qualifies a role asks for a person. */
+    private static final String NO_ROLE_AFTER = "(?! " + modifierWords(2) + "(?:" + ROLE_NOUNS + ")\\b)";
 
     /**
      * One word before a place noun ("which US state", "which island nation"), but not a verb, a preposition,
@@ -86,12 +90,17 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     // "Which Democratic state senator": a person, named by the role after the place.
                     + "(?! (?:" + ROLE_NOUNS + ")\\b)"),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
-                    + "|are) the (?:number|amount|price|cost|population|percentage|total|budget|value|size|rate"
-                    + "|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
+                    + "|are) the (?:[\\p{L}-]+ )?(?:number|amount|price|cost|population|percentage|total|budget|value"
+                    + "|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion)\\b"),
-            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) (?:" + ORGANISATION_NOUNS + ")\\b"),
+            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) " + MODIFIERS + "(?:" + ORGANISATION_NOUNS + ")\\b"
+                    + NO_ROLE_AFTER),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
-                    + ROLE_MODIFIERS + "(?:" + ROLE_NOUNS + ")s?\\b"));
+                    + MODIFIERS + "(?:" + ROLE_NOUNS + ")\\b"),
+            // Last, so that "What is the name of the minister who …" asks for a person.
+            new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
+                    + "|\\bwhat (?:is|was|are|were) (?:it|they|this|that) called\\b|\\b(?:under|by) what name\\b"
+                    + "|\\b(?:what|which) " + MODIFIERS + "(?:" + nouns("name-nouns") + ")\\b"));
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
@@ -108,6 +117,20 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         Cue(AnswerType type, String regex) {
             this(type, Pattern.compile(regex));
         }
+    }
+
+    /** Up to {@code n} words that may qualify the noun a question asks for: no verb, article or preposition. */
+    private static String modifierWords(int n) {
+        return "(?:(?!(?:" + AUXILIARIES + "|the|a|an|of|to|in|for|from|on|at|by|with)\\b)[\\p{L}\\p{N}&'’-]+ ){0,"
+                + n + "}";
+    }
+
+    /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */
+    private static String nouns(String list) {
+        return WordLists.load(list).stream()
+                .map(noun -> noun.matches(".*[^aeiou]y") ? noun.substring(0, noun.length() - 1) + "(?:y|ies)"
+                        : noun.endsWith("s") ? noun + "(?:es)?" : noun + "s?")
+                .collect(java.util.stream.Collectors.joining("|"));
     }
 
     /** A question asked on its own, outside a conversation (a search, say). */

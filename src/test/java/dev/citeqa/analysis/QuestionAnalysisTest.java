@@ -43,7 +43,20 @@ class QuestionAnalysisTest {
             "Which party won state elections? | ORGANIZATION",
             "What are countries doing about it? | OTHER",
             "What happened to port workers? | OTHER",
-            "Which of the candidates won? | PERSON"})
+            "Which of the candidates won? | PERSON",
+            "Which airline found loose bolts? | ORGANIZATION",
+            "Which tech giant surpassed Apple? | ORGANIZATION",
+            "Which large fast food chain is testing dynamic pricing? | ORGANIZATION",
+            "Which of the following streaming services signed the deal? | ORGANIZATION",
+            "Which US college basketball player was the top pick? | PERSON",
+            "Which member of the royal family will take on his duties? | PERSON",
+            "Which actor joined the band? | PERSON",
+            "Which company did the parties choose? | ORGANIZATION",
+            "What is the estimated cost of the project? | NUMBER",
+            "What is the name of the spacecraft? | NAME",
+            "Coca-Cola is making a new flavor permanent. What is it called? | NAME",
+            "Which classic video game was finally beaten? | NAME",
+            "What was the name of the player who led Smyrna? | PERSON"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }

@@ -218,9 +218,10 @@ public final class ExtractiveAnswerer implements Answerer {
         return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best), span(best, question));
     }
 
-    /** Kinds of question answered by a phrase: a name, a place, a date, a number, an organisation. */
+    /** Kinds of question answered by a phrase: a person, a place, a date, a number, an organisation, a name. */
     private static final Set<AnswerType> PHRASE_TYPES = EnumSet.of(AnswerType.PERSON, AnswerType.PLACE,
-            AnswerType.ORGANIZATION, AnswerType.DATE, AnswerType.YEAR, AnswerType.NUMBER, AnswerType.DURATION);
+            AnswerType.ORGANIZATION, AnswerType.DATE, AnswerType.YEAR, AnswerType.NUMBER, AnswerType.DURATION,
+            AnswerType.NAME);
 
     /** The answering phrase inside the quote, with its offsets in the article file, or null. */
     private static AnswerSpan span(Window best, QuestionAnalysis question) {
@@ -229,12 +230,21 @@ public final class ExtractiveAnswerer implements Answerer {
             return null;
         }
         Entity e = best.answerEntity();
+        if (question.type() == AnswerType.ORGANIZATION && namesSomeone(e)) {
+            // The window may be right for "Which office issued the statement?", but "Mark Rutte" is no office.
+            return null;
+        }
         // A person is named without the title news copy puts before the name ("Foreign Minister Hakan Fidan").
         String phrase = e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
         int start = e.start() + e.text().lastIndexOf(phrase);
         Article article = best.hit().stored().article();
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
         return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1]);
+    }
+
+    /** A person by name ("Kirk Tanner"), not a role that names an office ("Defence Minister"). */
+    private static boolean namesSomeone(Entity e) {
+        return e.kind() == Kind.PERSON && !EntityTagger.isTitle(e.text().substring(e.text().lastIndexOf(' ') + 1));
     }
 
     /** Whom a follow-up's "he" or "she" most likely means: the person the answer names, if any. */

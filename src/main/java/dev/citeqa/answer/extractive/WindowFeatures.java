@@ -462,7 +462,8 @@ final class WindowFeatures {
             case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
             case PLACE -> e.kind() == Kind.PLACE;
             // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
-            case ORGANIZATION -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
+            case ORGANIZATION, NAME ->
+                    e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
             case DATE -> e.kind() == Kind.DATE;
             case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
             // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
