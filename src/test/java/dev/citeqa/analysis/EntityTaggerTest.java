@@ -32,6 +32,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void companiesNamedLikePeopleAreOrganisations() {
+        // Two capitalised words are a person unless a word says otherwise.
+        String text = "Alaska Airlines grounded its jets, and Ben Minicucci spoke at Universal Studios.";
+        assertEquals(List.of("Alaska Airlines", "Universal Studios"), of(Kind.ORGANIZATION, text));
+        assertEquals(List.of("Ben Minicucci"), of(Kind.PERSON, text));
+    }
+
+    @Test
     void awardsAreNotPeopleAndBuildingsArePlaces() {
         String text = "Rachel Zhang won the Halvorsen Prize and spoke at Kingsholt General Hospital.";
         assertEquals(List.of("Rachel Zhang"), of(Kind.PERSON, text));
