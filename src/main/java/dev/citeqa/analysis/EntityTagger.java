@@ -48,7 +48,8 @@ public final class EntityTagger {
     private static final Pattern DATE = Pattern.compile(String.join("|",
             "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
             "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b",
-            "\\b(?:early|mid|late)[- ]" + MONTH,
+            // "late May", but "May 12" of "on late May 12", where the day says more.
+            "\\b(?:early|mid|late)[- ]" + MONTH + "(?!\\s+\\d)",
             "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?:\\s+\\d{4})?\\b",
             "\\b(?:early|mid|late)[- ]?" + NewsPatterns.YEAR + "s?\\b",
             "\\b" + NewsPatterns.YEAR + "s?\\b",
@@ -234,6 +235,10 @@ public final class EntityTagger {
         return Kind.NAME;
     }
 
+    /**
+     * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
+     * is "in", but "from the Biden administration" is "the".
+     */
     private static String previousWord(String text, int start) {
         int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
@@ -243,7 +248,8 @@ public final class EntityTagger {
         while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
             begin--;
         }
-        return text.substring(begin, end).toLowerCase(Locale.ROOT);
+        String word = text.substring(begin, end);
+        return word.equals("The") && begin > 0 ? previousWord(text, begin) : word.toLowerCase(Locale.ROOT);
     }
 
     private static void addAll(List<Entity> out, Pattern pattern, String text, Kind kind) {

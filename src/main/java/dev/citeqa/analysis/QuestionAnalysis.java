@@ -80,7 +80,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|with|about|into|over|" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
     private static final List<Cue> CUES = List.of(
-            new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"),
+            new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"
+                    + "|\\b(?:what|which) (?:period|length of time|time ?frame)\\b"),
             new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
             new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
                     + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"),

@@ -24,6 +24,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aDayAfterAVagueMonthIsTheDate() {
+        assertEquals(List.of("late May", "May 12"), of(Kind.DATE, "Talks began in late May; he called on late May 12."));
+    }
+
+    @Test
+    void theTheOfAPlaceNameIsPartOfTheName() {
+        assertEquals(List.of("Hague"), of(Kind.PLACE, "The summit is scheduled in The Hague on June 24."));
+        assertEquals(List.of(), of(Kind.PLACE, "The order came from the Biden administration."));
+    }
+
+    @Test
     void peoplePlacesAndOrganisations() {
         String text = "Foreign Minister Hakan Fidan met officials of the European Commission in Antalya.";
         assertEquals(List.of("Foreign Minister Hakan Fidan"), of(Kind.PERSON, text));

@@ -25,6 +25,7 @@ class QuestionAnalysisTest {
             "How many allies attended? | NUMBER",
             "What is the population of Antalya? | NUMBER",
             "How long did the round of talks last? | DURATION",
+            "Within what period did Rutte expect progress? | DURATION",
             "Which ministry does Umerov run? | ORGANIZATION",
             "What did Rutte praise Turkey for? | OTHER",
             "Which former president scored an Emmy? | PERSON",

@@ -34,6 +34,8 @@ class AnswerSpanTest {
         // "which <organisation noun>" and "what is the name of" ask for a name of any kind.
         "Which news agency reported the call between Rutte and Fidan?|Ukrinform",
         "What is the name of the news agency that reported the call?|Ukrinform",
+        // "in The Hague" is a place.
+        "In which city will the NATO leaders meet in June?|Hague",
     })
     void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase) throws IOException {
         JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("question", question))
