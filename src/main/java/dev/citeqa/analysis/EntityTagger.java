@@ -96,6 +96,9 @@ public final class EntityTagger {
     /** English country names from the JDK's locale data, so no gazetteer file has to be maintained. */
     private static final Set<String> COUNTRIES = countries();
 
+    /** States and provinces ({@code analysis/region-names.txt}), in the form {@link #plain} gives. */
+    private static final Set<String> REGIONS = regions();
+
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
 
@@ -206,7 +209,7 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
-        if (COUNTRIES.contains(plain(name)) || COUNTRIES.contains(last)) {
+        if (COUNTRIES.contains(plain(name)) || COUNTRIES.contains(last) || REGIONS.contains(plain(name))) {
             return Kind.PLACE;
         }
         for (String w : words) {
@@ -293,6 +296,22 @@ public final class EntityTagger {
         return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");
     }
 
+
+    /** Whether a place name is a country's ("Mexico", "the UK"). */
+    public static boolean isCountry(String name) {
+        return COUNTRIES.contains(plain(name));
+    }
+
+    /** Whether a place name is a state's or province's ("Texas", "Ontario"). */
+    public static boolean isRegion(String name) {
+        return REGIONS.contains(plain(name));
+    }
+
+    private static Set<String> regions() {
+        Set<String> names = new HashSet<>();
+        WordLists.load("region-names").forEach(name -> names.add(plain(name)));
+        return names;
+    }
 
     private static Set<String> countries() {
         Set<String> names = new HashSet<>();

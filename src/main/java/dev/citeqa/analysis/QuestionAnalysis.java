@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param terms the question's content terms, then any terms the conversation added
  * @param subject for "Who is Vladimir Medinsky?", the name to be described
  * @param quantityOf for "How many prisoners ...?", the term a number must count ("prison"), or null
+ * @param place for a place question, the kind of place it names ("which state"), else {@link Place#ANY}
  */
 public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, AnswerType type,
-        List<QuestionTerm> terms, String subject, String quantityOf) {
+        List<QuestionTerm> terms, String subject, String quantityOf, Place place) {
 
     public QuestionAnalysis {
         tokens = List.copyOf(tokens);
@@ -42,6 +43,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         /** "Who is X?" where X is a name: the answer describes X rather than naming someone. */
         DEFINITION,
         OTHER
+    }
+
+    /** The kind of place "which …" asks for: a state's name does not answer "which country". */
+    public enum Place {
+        COUNTRY,
+        /** A state or province. */
+        REGION,
+        /** A city, town or village. */
+        SETTLEMENT,
+        ANY
     }
 
     /**
@@ -107,6 +118,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
 
+    /** The noun of "which US state", "which island nation", "which city". */
+    private static final Pattern PLACE_NOUN = Pattern.compile("\\b(?:what|which) " + PLACE_MODIFIER
+            + "(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b");
+
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
@@ -124,6 +139,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static String modifierWords(int n) {
         return "(?:(?!(?:" + AUXILIARIES + "|the|a|an|of|to|in|for|from|on|at|by|with)\\b)[\\p{L}\\p{N}&'’-]+ ){0,"
                 + n + "}";
+    }
+
+    private static Place place(String question) {
+        Matcher m = PLACE_NOUN.matcher(question);
+        if (!m.find()) {
+            return Place.ANY;
+        }
+        return m.group(1) != null ? Place.COUNTRY : m.group(2) != null ? Place.REGION : Place.SETTLEMENT;
     }
 
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */
@@ -189,6 +212,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
-        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf);
+        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf,
+                type == AnswerType.PLACE ? place(lower) : Place.ANY);
     }
 }

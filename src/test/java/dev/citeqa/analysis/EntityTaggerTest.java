@@ -29,6 +29,11 @@ class EntityTaggerTest {
     }
 
     @Test
+    void statesNamedBareArePlaces() {
+        assertEquals(List.of("Texas", "New York"), of(Kind.PLACE, "Texas sued, and New York followed."));
+    }
+
+    @Test
     void theTheOfAPlaceNameIsPartOfTheName() {
         assertEquals(List.of("Hague"), of(Kind.PLACE, "The summit is scheduled in The Hague on June 24."));
         assertEquals(List.of(), of(Kind.PLACE, "The order came from the Biden administration."));

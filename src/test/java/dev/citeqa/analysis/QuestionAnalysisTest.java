@@ -64,6 +64,17 @@ class QuestionAnalysisTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "Which US state banned the app? | REGION",
+            "Which island nation elected a new leader? | COUNTRY",
+            "In which city were the talks held? | SETTLEMENT",
+            "Where did Rutte chair the meeting? | ANY",
+            "Which state senator resigned? | ANY"})
+    void theKindOfPlaceAskedFor(String question, QuestionAnalysis.Place expected) {
+        assertEquals(expected, QuestionAnalysis.of(question).place());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "Who was named Director of the Year at this week's Palm gala? | name director year palm gala",
             "Which of the following films was not nominated? | film nomin",
             "What is the name of the new Food Bank center in Milford? | new food bank center milford",

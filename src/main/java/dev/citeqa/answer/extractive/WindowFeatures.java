@@ -386,8 +386,10 @@ final class WindowFeatures {
                     continue;
                 }
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
-                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?".
-                double score = shared - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
+                // the kind of place asked for: "Texas" over "Mexico" for "Which state was sued?".
+                double score = shared + (isPlaceAskedFor(e) ? 1 : 0)
+                        - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
                     bestScore = score;
@@ -395,6 +397,15 @@ final class WindowFeatures {
             }
         }
         return best;
+    }
+
+    private boolean isPlaceAskedFor(Entity e) {
+        return e.kind() == Kind.PLACE && switch (question.place()) {
+            case COUNTRY -> EntityTagger.isCountry(e.text());
+            case REGION -> EntityTagger.isRegion(e.text());
+            case SETTLEMENT -> !EntityTagger.isCountry(e.text()) && !EntityTagger.isRegion(e.text());
+            case ANY -> false;
+        };
     }
 
     /**

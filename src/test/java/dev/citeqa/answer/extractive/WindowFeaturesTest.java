@@ -72,6 +72,17 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void theAnswerPhraseIsTheKindOfPlaceAsked() {
+        // Mexico is nearer the question's words, but it is no state.
+        PassageHit suit = passages.passage("p", "Lawsuit", null,
+                "Migrants from Mexico are the target of a law over which the administration has sued Texas.");
+        assertEquals("Texas", features("Which state passed the law on migrants?", List.of(suit), false)
+                .window(suit, 0, 1).answerEntity().text());
+        assertEquals("Mexico", features("Which country do the migrants come from?", List.of(suit), false)
+                .window(suit, 0, 1).answerEntity().text());
+    }
+
+    @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
                 "They met again.");
