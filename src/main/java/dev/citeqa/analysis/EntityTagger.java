@@ -62,12 +62,18 @@ public final class EntityTagger {
             + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
             + "|seventy|eighty|ninety|hundred|a hundred|a dozen|dozen)";
 
-    private static final String NUMERAL = "(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*(?:\\s*(?:%|percent|per cent))?"
-            + "(?:\\s*(?:thousand|million|billion|trillion|bn|m|k))?";
+    /**
+     * A figure with its currency, its share sign or its magnitude: "$7 million" and "0.55%", not "$7" and "0.55"
+     * (a word boundary cannot follow "%" or precede "$"); a figure that runs into letters ("15th") is none.
+     */
+    private static final String NUMERAL = "(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*"
+            + "(?:\\s*(?:%|percent|per cent)|\\s*(?:thousand|million|billion|trillion|bn|m|k))?(?![\\p{L}\\p{N}])";
 
-    private static final Pattern NUMBER = Pattern.compile("(?i)\\b(?:" + NUMERAL + "|" + NUMBER_WORD
-            + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+(?:thousand|million|billion))?)"
-            + "(?:[- ](?:year|month|week|day|hour|minute)s?[- ]old)?\\b|[$€£¥]\\s?\\d+(?:[.,]\\d+)*");
+    private static final String AGE = "(?:[- ](?:year|month|week|day|hour|minute)s?[- ]old\\b)?";
+
+    private static final Pattern NUMBER = Pattern.compile("(?i)(?<![\\p{L}\\p{N}$€£¥.,])" + NUMERAL + AGE + "|\\b"
+            + NUMBER_WORD + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+            + "(?:\\s+(?:thousand|million|billion))?" + AGE + "\\b");
 
     private static final Pattern DURATION = Pattern.compile("(?i)\\b(?:" + NUMERAL + "|" + NUMBER_WORD
             + "|a|an)(?:[- ]|\\s+)(?:and a half\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"

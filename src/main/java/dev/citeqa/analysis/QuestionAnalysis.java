@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param terms the question's content terms, then any terms the conversation added
  * @param subject for "Who is Vladimir Medinsky?", the name to be described
  * @param quantityOf for "How many prisoners ...?", the term a number must count ("prison"), or null
- * @param place for a place question, the kind of place it names ("which state"), else {@link Place#ANY}
+ * @param subtype the narrower kind of answer the question names ("which state", "how much did it cost"), else
+ *     {@link Subtype#ANY}
  */
 public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, AnswerType type,
-        List<QuestionTerm> terms, String subject, String quantityOf, Place place) {
+        List<QuestionTerm> terms, String subject, String quantityOf, Subtype subtype) {
 
     public QuestionAnalysis {
         tokens = List.copyOf(tokens);
@@ -45,13 +46,20 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         OTHER
     }
 
-    /** The kind of place "which …" asks for: a state's name does not answer "which country". */
-    public enum Place {
+    /**
+     * The narrower kind of place or figure a question asks for: a state's name does not answer "which country",
+     * nor "one ad" "how much did an ad cost".
+     */
+    public enum Subtype {
         COUNTRY,
         /** A state or province. */
         REGION,
         /** A city, town or village. */
         SETTLEMENT,
+        /** A sum of money. */
+        MONEY,
+        /** A percentage. */
+        SHARE,
         ANY
     }
 
@@ -122,6 +130,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern PLACE_NOUN = Pattern.compile("\\b(?:what|which) " + PLACE_MODIFIER
             + "(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b");
 
+    /** "How much did the ad cost?", "What is the price …?": a sum of money. */
+    private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?:cost|pa(?:y|id)|worth"
+            + "|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were) the "
+            + "(?:[\\p{L}-]+ )?(?:price|cost|budget|salary|revenue|profit|fine|value|prize money)\\b"
+            + "|\\bat what price\\b");
+
+    /** "What percentage …?", "What share …?": a percentage. */
+    private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
+            + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ )?(?:percentage|share|rate)\\b");
+
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
@@ -141,12 +159,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                 + n + "}";
     }
 
-    private static Place place(String question) {
-        Matcher m = PLACE_NOUN.matcher(question);
-        if (!m.find()) {
-            return Place.ANY;
+    private static Subtype subtype(AnswerType type, String question) {
+        if (type == AnswerType.NUMBER) {
+            return MONEY.matcher(question).find() ? Subtype.MONEY
+                    : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
-        return m.group(1) != null ? Place.COUNTRY : m.group(2) != null ? Place.REGION : Place.SETTLEMENT;
+        Matcher m = PLACE_NOUN.matcher(question);
+        if (type != AnswerType.PLACE || !m.find()) {
+            return Subtype.ANY;
+        }
+        return m.group(1) != null ? Subtype.COUNTRY : m.group(2) != null ? Subtype.REGION : Subtype.SETTLEMENT;
     }
 
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */
@@ -213,6 +235,6 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
         return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf,
-                type == AnswerType.PLACE ? place(lower) : Place.ANY);
+                subtype(type, lower));
     }
 }

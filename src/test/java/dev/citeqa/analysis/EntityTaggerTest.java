@@ -29,6 +29,12 @@ class EntityTaggerTest {
     }
 
     @Test
+    void figuresKeepTheirCurrencySignAndMagnitude() {
+        String text = "Spots sold for $7 million each, seen by 0.55% of people, or 43.8 million, on the 15th.";
+        assertEquals(List.of("$7 million", "0.55%", "43.8 million"), of(Kind.NUMBER, text));
+    }
+
+    @Test
     void statesNamedBareArePlaces() {
         assertEquals(List.of("Texas", "New York"), of(Kind.PLACE, "Texas sued, and New York followed."));
     }
@@ -53,6 +59,7 @@ class EntityTaggerTest {
         String text = "Alaska Airlines grounded its jets, and Ben Minicucci spoke at Universal Studios.";
         assertEquals(List.of("Alaska Airlines", "Universal Studios"), of(Kind.ORGANIZATION, text));
         assertEquals(List.of("Ben Minicucci"), of(Kind.PERSON, text));
+        assertEquals(List.of("Wexbridge United"), of(Kind.ORGANIZATION, "Wexbridge United won the league."));
     }
 
     @Test

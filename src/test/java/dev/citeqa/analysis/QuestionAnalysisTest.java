@@ -68,9 +68,13 @@ class QuestionAnalysisTest {
             "Which island nation elected a new leader? | COUNTRY",
             "In which city were the talks held? | SETTLEMENT",
             "Where did Rutte chair the meeting? | ANY",
-            "Which state senator resigned? | ANY"})
-    void theKindOfPlaceAskedFor(String question, QuestionAnalysis.Place expected) {
-        assertEquals(expected, QuestionAnalysis.of(question).place());
+            "Which state senator resigned? | ANY",
+            "How much will a 30-second ad cost advertisers? | MONEY",
+            "What is the estimated cost of the project? | MONEY",
+            "What percentage of the population will see it? | SHARE",
+            "How many people attended? | ANY"})
+    void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {
+        assertEquals(expected, QuestionAnalysis.of(question).subtype());
     }
 
     @ParameterizedTest

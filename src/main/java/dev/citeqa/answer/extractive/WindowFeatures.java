@@ -57,6 +57,8 @@ final class WindowFeatures {
 
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
+    private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_OR_SHARE =
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
@@ -387,8 +389,8 @@ final class WindowFeatures {
                 }
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
-                // the kind of place asked for: "Texas" over "Mexico" for "Which state was sued?".
-                double score = shared + (isPlaceAskedFor(e) ? 1 : 0)
+                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?".
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0)
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
@@ -399,11 +401,14 @@ final class WindowFeatures {
         return best;
     }
 
-    private boolean isPlaceAskedFor(Entity e) {
-        return e.kind() == Kind.PLACE && switch (question.place()) {
-            case COUNTRY -> EntityTagger.isCountry(e.text());
-            case REGION -> EntityTagger.isRegion(e.text());
-            case SETTLEMENT -> !EntityTagger.isCountry(e.text()) && !EntityTagger.isRegion(e.text());
+    private boolean isSubtypeAskedFor(Entity e) {
+        return switch (question.subtype()) {
+            case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
+            case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
+            case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
+                    && !EntityTagger.isRegion(e.text());
+            case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
+            case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
             case ANY -> false;
         };
     }

@@ -83,6 +83,16 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void theAnswerPhraseIsTheKindOfFigureAsked() {
+        PassageHit ads = passages.passage("q", "Ads", null,
+                "Advertisers paid $7 million for each spot, and one ad cost more; 0.5% of viewers watched 12 ads.");
+        assertEquals("$7 million", features("How much did one ad cost advertisers?", List.of(ads), false)
+                .window(ads, 0, 1).answerEntity().text());
+        assertEquals("0.5%", features("What percentage of viewers watched the ads?", List.of(ads), false)
+                .window(ads, 0, 1).answerEntity().text());
+    }
+
+    @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
                 "They met again.");
