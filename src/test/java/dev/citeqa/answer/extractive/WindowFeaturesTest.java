@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The evidence of windows, over hand-made passages, a fake index and the bag-of-words embedding. */
 class WindowFeaturesTest {
@@ -71,25 +73,21 @@ class WindowFeaturesTest {
                         .window(calls, 0, 1).answerEntity().text());
     }
 
-    @Test
-    void theAnswerPhraseIsTheKindOfPlaceAsked() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Mexico is nearer the question's words, but it is no state.
-        PassageHit suit = passages.passage("p", "Lawsuit", null,
-                "Migrants from Mexico are the target of a law over which the administration has sued Texas.");
-        assertEquals("Texas", features("Which state passed the law on migrants?", List.of(suit), false)
-                .window(suit, 0, 1).answerEntity().text());
-        assertEquals("Mexico", features("Which country do the migrants come from?", List.of(suit), false)
-                .window(suit, 0, 1).answerEntity().text());
-    }
-
-    @Test
-    void theAnswerPhraseIsTheKindOfFigureAsked() {
-        PassageHit ads = passages.passage("q", "Ads", null,
-                "Advertisers paid $7 million for each spot, and one ad cost more; 0.5% of viewers watched 12 ads.");
-        assertEquals("$7 million", features("How much did one ad cost advertisers?", List.of(ads), false)
-                .window(ads, 0, 1).answerEntity().text());
-        assertEquals("0.5%", features("What percentage of viewers watched the ads?", List.of(ads), false)
-                .window(ads, 0, 1).answerEntity().text());
+        "Migrants from Mexico are the target of a law over which the administration has sued Texas."
+                + "|Which state passed the law on migrants?|Texas",
+        "Migrants from Mexico are the target of a law over which the administration has sued Texas."
+                + "|Which country do the migrants come from?|Mexico",
+        // "one ad" is nearer, but no sum of money.
+        "Advertisers paid $7 million for each spot, and one ad cost more; 0.5% of viewers watched 12 ads."
+                + "|How much did one ad cost advertisers?|$7 million",
+        "Advertisers paid $7 million for each spot, and one ad cost more; 0.5% of viewers watched 12 ads."
+                + "|What percentage of viewers watched the ads?|0.5%"})
+    void theAnswerPhraseIsTheKindOfPlaceOrFigureAsked(String sentence, String question, String phrase) {
+        PassageHit hit = passages.passage("p", "Story", null, sentence);
+        assertEquals(phrase, features(question, List.of(hit), false).window(hit, 0, 1).answerEntity().text());
     }
 
     @Test
