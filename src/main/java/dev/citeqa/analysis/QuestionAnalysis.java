@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a question asks for: the kind of answer its wording expects, and the terms an answer must be about.
@@ -48,7 +49,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     /**
      * The narrower kind of place or figure a question asks for: a state's name does not answer "which country",
-     * nor "one ad" "how much did an ad cost".
+     * and "one ad" does not answer "how much did an ad cost".
      */
     public enum Subtype {
         COUNTRY,
@@ -164,8 +165,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             return MONEY.matcher(question).find() ? Subtype.MONEY
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
+        if (type != AnswerType.PLACE) {
+            return Subtype.ANY;
+        }
         Matcher m = PLACE_NOUN.matcher(question);
-        if (type != AnswerType.PLACE || !m.find()) {
+        if (!m.find()) {
             return Subtype.ANY;
         }
         return m.group(1) != null ? Subtype.COUNTRY : m.group(2) != null ? Subtype.REGION : Subtype.SETTLEMENT;
@@ -176,7 +180,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         return WordLists.load(list).stream()
                 .map(noun -> noun.matches(".*[^aeiou]y") ? noun.substring(0, noun.length() - 1) + "(?:y|ies)"
                         : noun.endsWith("s") ? noun + "(?:es)?" : noun + "s?")
-                .collect(java.util.stream.Collectors.joining("|"));
+                .collect(Collectors.joining("|"));
     }
 
     /** A question asked on its own, outside a conversation (a search, say). */
@@ -234,7 +238,6 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
-        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf,
-                subtype(type, lower));
+        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, lower));
     }
 }
