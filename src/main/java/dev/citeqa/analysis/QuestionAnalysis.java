@@ -127,6 +127,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
 
+    /**
+     * "What cabinet post does Rustem Umerov hold?" asks what "Who is Rustem Umerov?" asks: the answer describes
+     * the person ("Rustem Umerov, the country's Defence Minister").
+     */
+    private static final Pattern POST_OF = Pattern.compile("^[Ww]hat (?:[\\p{L}-]+ )?(?:post|position|office|role"
+            + "|title|job|portfolio) (?:does|did|do) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s+)+)(?:hold|have|occupy|fill)\\b");
+
     /** The noun of "which US state", "which island nation", "which city". */
     private static final Pattern PLACE_NOUN = Pattern.compile("\\b(?:what|which) " + PLACE_MODIFIER
             + "(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b");
@@ -196,6 +203,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     public static QuestionAnalysis of(String standalone, String asked) {
         String q = QuestionRewriter.normalise(standalone.strip());
+        Matcher post = POST_OF.matcher(q);
+        if (post.find()) {
+            // Its framing words ("cabinet", "post", "hold") are not in the sentence that describes the person.
+            q = "Who is " + post.group(1).strip() + "?";
+        }
         String lower = q.toLowerCase(Locale.ROOT);
         String subject = null;
         AnswerType type = AnswerType.OTHER;

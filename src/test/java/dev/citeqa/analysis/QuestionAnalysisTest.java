@@ -18,6 +18,7 @@ class QuestionAnalysisTest {
             "Who is Turkey's foreign minister? | PERSON",
             "Whose legitimacy did Lavrov question? | PERSON",
             "Who is Vladimir Medinsky? | DEFINITION",
+            "What cabinet post does Rustem Umerov hold? | DEFINITION",
             "When did the talks start? | DATE",
             "On which date did Putin suggest holding the talks? | DATE",
             "Where did Rutte chair the meeting? | PLACE",
@@ -60,6 +61,13 @@ class QuestionAnalysisTest {
             "What was the name of the player who led Smyrna? | PERSON"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
+    }
+
+    @Test
+    void aQuestionForSomeonesPostAsksWhoTheyAre() {
+        QuestionAnalysis post = QuestionAnalysis.of("What cabinet post does Rustem Umerov hold?");
+        assertEquals("Rustem Umerov", post.subject());
+        assertEquals(List.of("rustem", "umerov"), post.terms().stream().map(QuestionTerm::term).toList());
     }
 
     @ParameterizedTest

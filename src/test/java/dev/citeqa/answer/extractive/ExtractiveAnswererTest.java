@@ -88,6 +88,7 @@ class ExtractiveAnswererTest {
     @Test
     void whoIsANameIsAnsweredWithTheDescription() {
         assertAnswer(ask("Who is Clara Voss?"), "a veteran diplomat", "profile");
+        assertAnswer(ask("What position does Clara Voss hold?"), "a veteran diplomat", "profile");
     }
 
     @Test
