@@ -71,9 +71,11 @@ public class EvalCommand implements QuarkusApplication {
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);
             out.printf(Locale.ROOT, "mode=%s answer_acc=%.3f cite_ok=%.3f cite_prec=%.3f abstain_acc=%.3f "
-                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f ctx_recall=%.3f p50_ms=%d%n", mode, m.answerAccuracy(),
-                    m.citationAccuracy(), m.citationPrecision(), m.abstentionAccuracy(), m.hitAt1(), m.hitAt5(),
-                    m.mrr(), m.contextRecall(), m.p50Ms());
+                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f ctx_recall=%.3f p50_ms=%d "
+                            + "phrase_ok=%.3f phrase_shown=%.3f%n",
+                    mode, m.answerAccuracy(), m.citationAccuracy(), m.citationPrecision(), m.abstentionAccuracy(),
+                    m.hitAt1(), m.hitAt5(), m.mrr(), m.contextRecall(), m.p50Ms(), m.phraseAccuracy(),
+                    m.phraseShare());
         }
         if (options.allModes()) {
             out.println();

@@ -6,12 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The measures of the public scorer, computed the same way: answer accuracy (an expected phrase in an
  * answer that is not an abstention), citation accuracy (a gold article among the citations), citation
  * precision, abstention accuracy, article-level hit@1, hit@5 and MRR over the top 10 search results, and
- * context recall (an expected phrase in the passages the answerer read).
+ * context recall (an expected phrase in the passages the answerer read). Beyond the public scorer: how often the
+ * answer phrase (the bolded {@code answerSpan}) is an expected phrase.
  */
 public final class EvalMetrics {
 
@@ -26,6 +28,8 @@ public final class EvalMetrics {
     private int hit5;
     private double reciprocalRanks;
     private int contextCorrect;
+    private int phrasesShown;
+    private int phrasesCorrect;
     private final List<Long> latenciesMs = new ArrayList<>();
 
     /** Lower case with dashes and quotes unified, as the public scorer compares text. */
@@ -87,6 +91,29 @@ public final class EvalMetrics {
         return found;
     }
 
+    /**
+     * Records the answer phrase of an answerable question (null when none was shown); returns whether it is an
+     * expected phrase, or inside one, or holds one: "Hague" answers "The Hague", "Oppenheimer" answers
+     * "\"Oppenheimer\"".
+     */
+    public boolean addPhrase(EvalQuestion q, String phrase) {
+        if (q.expectAbstain() || phrase == null) {
+            return false;
+        }
+        phrasesShown++;
+        String p = normalise(phrase);
+        boolean ok = q.answerAny().stream().map(EvalMetrics::normalise)
+                .anyMatch(a -> containsWords(a, p) || containsWords(p, a));
+        phrasesCorrect += ok ? 1 : 0;
+        return ok;
+    }
+
+    /** Whether {@code part} is in {@code text} as whole words: "3" is not in "2030". */
+    private static boolean containsWords(String text, String part) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(part) + "(?![\\p{L}\\p{N}])")
+                .matcher(text).find();
+    }
+
     public void addLatency(long ms) {
         latenciesMs.add(ms);
     }
@@ -109,6 +136,16 @@ public final class EvalMetrics {
 
     public String abstention() {
         return abstainCorrect + "/" + abstainCases;
+    }
+
+    /** Answer phrases that are an expected phrase, per answerable question. */
+    public double phraseAccuracy() {
+        return ratio(phrasesCorrect, answerable);
+    }
+
+    /** Answer phrases shown, per answerable question. */
+    public double phraseShare() {
+        return ratio(phrasesShown, answerable);
     }
 
     public double contextRecall() {

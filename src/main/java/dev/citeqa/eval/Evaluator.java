@@ -1,5 +1,6 @@
 package dev.citeqa.eval;
 
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
@@ -58,6 +59,8 @@ public final class Evaluator {
         }
         List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
         boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
+        AnswerSpan span = result.answer().answered() ? result.answer().answerSpan() : null;
+        metrics.addPhrase(q, span == null ? null : span.text());
         boolean inContext = metrics.addContext(q,
                 result.passages().stream().map(hit -> hit.stored().passage().text()).toList());
         String rank = "";
@@ -68,8 +71,8 @@ public final class Evaluator {
                     .toList();
             rank = " rank=" + metrics.addRanking(q, ids);
         }
-        return String.format("%s %s%s%s cites=%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
+        return String.format("%s %s%s%s cites=%s%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
                 q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited,
-                result.answer().text().replaceAll("\\s+", " "));
+                span == null ? "" : " phrase=\"" + span.text() + "\"", result.answer().text().replaceAll("\\s+", " "));
     }
 }
