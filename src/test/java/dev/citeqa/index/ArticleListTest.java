@@ -2,7 +2,6 @@ package dev.citeqa.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.embed.Embedder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +42,7 @@ class ArticleListTest {
             String header = parts[1] == null ? parts[0] : parts[0] + "\n\n" + parts[1];
             Files.writeString(corpus.resolve(article.getKey() + ".txt"), header + "\n\n" + BODY + "\n");
         }
-        index = new IndexManager(root.resolve("data"), corpus, 1_000_000, "test",
-                new IndexGenerator(PassageChunker.ofSentences(3, 1), Embedder.none())).openOrBuild().index();
+        index = TinyCorpus.openIndex(root, corpus, Embedder.none());
     }
 
     @AfterAll

@@ -100,7 +100,12 @@ public final class TinyCorpus {
 
     /** Writes the corpus under {@code root}/corpus and opens its index under {@code root}/data. */
     public static CorpusIndex openIndex(Path root, Embedder embedder) throws IOException {
-        return new IndexManager(root.resolve("data"), write(root.resolve("corpus")), 1_000_000, "test",
+        return openIndex(root, write(root.resolve("corpus")), embedder);
+    }
+
+    /** Opens the index of any {@code corpus} folder under {@code root}/data, with the tiny corpus's settings. */
+    public static CorpusIndex openIndex(Path root, Path corpus, Embedder embedder) throws IOException {
+        return new IndexManager(root.resolve("data"), corpus, 1_000_000, "test",
                 new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
     }
 

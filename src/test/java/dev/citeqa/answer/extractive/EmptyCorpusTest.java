@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
-import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.embed.StrictModel;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.index.IndexGenerator;
-import dev.citeqa.index.IndexManager;
+import dev.citeqa.index.TinyCorpus;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
 import java.io.IOException;
@@ -46,8 +44,7 @@ class EmptyCorpusTest {
         model = new StrictModel();
         Embedder embedder = new Embedder(model,
                 EmbeddingCache.open(root.resolve("embeddings.bin"), StrictModel.DIM));
-        index = new IndexManager(root.resolve("data"), corpus, 1_000_000, "test",
-                new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder)).openOrBuild().index();
+        index = TinyCorpus.openIndex(root, corpus, embedder);
         searcher = new PassageSearcher(embedder, PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
         answerer = new ExtractiveAnswerer(embedder);
     }
