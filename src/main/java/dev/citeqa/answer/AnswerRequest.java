@@ -16,8 +16,9 @@ import java.util.List;
  * @param prompt the user message with the passages injected, as a language model should receive it
  * @param history earlier turns of the conversation, oldest first
  * @param index the index the passages came from
- * @param semantic whether answerers may compare meanings with the embedding model; false in BM25 mode, which
- *     runs no model
+ * @param semantic whether answerers may compare meanings with the embedding model: whenever the service has one,
+ *     also for passages found by BM25 alone (as while the vectors are built); false in BM25 mode, which runs no
+ *     model
  */
 public record AnswerRequest(String question, String standaloneQuestion, QuestionAnalysis analysis,
         List<PassageHit> passages, UserMessage prompt, List<ChatMessage> history, CorpusIndex index,

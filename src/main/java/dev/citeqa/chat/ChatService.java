@@ -259,9 +259,10 @@ public final class ChatService {
         if (analysis.get() == null) {
             analysis.set(QuestionAnalysis.of(standalone.get(), question));
         }
+        // A service whose mode embeds has the model: its answers compare meanings also while retrieval is BM25
+        // (vectors still being built), embedding the few passages read that have no vector yet.
         AnswerRequest request = new AnswerRequest(question, standalone.get(), analysis.get(), hits,
-                (UserMessage) augmented.chatMessage(), history, corpus,
-                mode != RetrievalMode.bm25 && corpus.hasVectors());
+                (UserMessage) augmented.chatMessage(), history, corpus, defaultMode != RetrievalMode.bm25);
         return new Prepared(request, failure.get(), mode);
     }
 

@@ -118,6 +118,14 @@ public final class Embedder {
         });
     }
 
+    /**
+     * The vector an index-time text gets (its start, see {@code maxChars}), worked out now through the question
+     * cache: for a passage read before its vector is built. The persistent cache is the build's, and is left to it.
+     */
+    public float[] embedAsIndexed(String fullText) {
+        return embed(start(fullText));
+    }
+
     private EmbeddingModel model() {
         if (model == null) {
             throw new IllegalStateException("No embedding model: BM25-only mode embeds nothing");

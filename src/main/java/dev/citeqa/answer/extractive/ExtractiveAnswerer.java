@@ -60,10 +60,13 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     ExtractiveAnswerer(Embedder embedder, AnswererModel model) {
-        this(embedder, embedder::embed, model);
+        this(embedder, embedder::embedAsIndexed, model);
     }
 
-    /** @param sentenceVectors a sentence's embedding: the model through the embedder's cache, or a table */
+    /**
+     * @param sentenceVectors a sentence's (or a passage's) embedding: the model through the embedder's cache, or
+     *     a table
+     */
     ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors, AnswererModel model) {
         this.embedder = embedder;
         this.sentenceVectors = sentenceVectors;

@@ -16,6 +16,7 @@ import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.Sentence;
+import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.search.PassageHit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,8 +88,10 @@ final class WindowFeatures {
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
     /** The question's embedding, or null when meanings are not compared (BM25 mode). */
     private final float[] questionVector;
-    /** A sentence's embedding, or null when meanings are not compared. */
+    /** A sentence's or passage's embedding, or null when meanings are not compared. */
     private final Function<String, float[]> sentenceVectors;
+    /** {@link #semantic(PassageHit)} of each hit, worked out once. */
+    private final Map<PassageHit, Double> passageMeaning = new IdentityHashMap<>();
     private final List<PassageHit> hits;
     /** By identity: a hit's own hash would hash its whole article. */
     private final Map<PassageHit, Integer> passageRank = new IdentityHashMap<>();
@@ -110,7 +113,8 @@ final class WindowFeatures {
     /**
      * @param hits the passages read, best first
      * @param questionVector the question's embedding, or null
-     * @param sentenceVectors embeds a sentence (the model, through a cache)
+     * @param sentenceVectors embeds a sentence, or a passage the index holds no vector for yet (the model,
+     *     through a cache)
      */
     WindowFeatures(QuestionAnalysis question, List<PassageHit> hits, TermStats stats, float[] questionVector,
             Function<String, float[]> sentenceVectors, AnswererModel.Evidence constants) {
@@ -271,14 +275,19 @@ final class WindowFeatures {
 
     /**
      * The passage's closest meaning to the question: the cosine similarity of their embeddings, shared by
-     * the passage's windows. NaN when meanings are not compared.
+     * the passage's windows. NaN when meanings are not compared. A passage of an article whose vectors are
+     * still being built (BM25 answers meanwhile) is embedded now, from the text the index will embed.
      */
     private double semantic(PassageHit hit) {
-        float[] vector = hit.stored().vector();
-        if (questionVector == null || vector == null) {
+        if (questionVector == null) {
             return Double.NaN;
         }
-        return VectorUtil.dotProduct(questionVector, vector);
+        return passageMeaning.computeIfAbsent(hit, h -> {
+            float[] vector = h.stored().vector() != null ? h.stored().vector()
+                    : sentenceVectors.apply(IndexGenerator.embeddingText(h.stored().article().title(),
+                            h.stored().passage()));
+            return vector == null ? Double.NaN : VectorUtil.dotProduct(questionVector, vector);
+        });
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.TestPassages;
+import dev.citeqa.index.IndexGenerator;
+import dev.citeqa.index.StoredPassage;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,6 +168,27 @@ class WindowFeaturesTest {
         assertEquals(0.0, lexical.get(Feature.SENTENCE_MEANING));
         assertEquals(lexical, features("Where does Rutte chair the meeting?", List.of(hit), false)
                 .withSentenceMeaning(lexical));
+    }
+
+    @Test
+    void aPassageWithoutAVectorYetIsEmbeddedAsTheIndexWillEmbedIt() {
+        // While an index's vectors are being built, BM25 finds passages that have none; their meaning is worked
+        // out from the text the build embeds (headline and passage), so it matches the stored vector to come.
+        PassageHit read = passages.passage("a", "Talks in Antalya", null, "Rutte chairs the meeting in Antalya.",
+                "Ministers from thirty two countries attended.");
+        StoredPassage stored = read.stored();
+        float[] toCome = passages.embedder().embed(IndexGenerator.embeddingText(stored.article().title(),
+                stored.passage()));
+        PassageHit pending = new PassageHit(new StoredPassage(stored.article(), stored.passage(), null), 1f);
+        PassageHit built = new PassageHit(new StoredPassage(stored.article(), stored.passage(), toCome), 1f);
+        String question = "Where does Rutte chair the meeting?";
+        Window now = features(question, List.of(pending), true).window(pending, 0, 1);
+        Window later = features(question, List.of(built), true).window(built, 0, 1);
+        assertTrue(now.semantic() > 0.2, "the question shares words with the passage: " + now.semantic());
+        assertEquals(later.semantic(), now.semantic(), 1e-6);
+        assertEquals(later.get(Feature.MEANING), now.get(Feature.MEANING), 1e-6);
+        // Without the question's vector (BM25 mode) nothing is embedded.
+        assertEquals(Double.NaN, features(question, List.of(pending), false).window(pending, 0, 1).semantic());
     }
 
     @Test
