@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private final WindowScorer scorer;
     private final AnswerVote vote;
     private final Abstention abstention;
+    /** Whether the fall-back to words alone was logged: once, not for every question. */
+    private final AtomicBoolean wordsAloneLogged = new AtomicBoolean();
 
     public ExtractiveAnswerer(Embedder embedder) {
         this(embedder, AnswererModel.load());
@@ -157,9 +160,26 @@ public final class ExtractiveAnswerer implements Answerer {
     private WindowFeatures features(AnswerRequest request) {
         // Without embeddings (BM25 mode) windows are judged on words alone. The text is the one retrieval
         // embedded, so the model runs once per question.
-        float[] vector = request.semantic() ? embedder.embed(request.analysis().text()) : null;
+        float[] vector = request.semantic() ? questionVector(request.analysis().text()) : null;
         return new WindowFeatures(request.analysis(), request.passages(), request.index().termStats(), vector,
                 sentenceVectors, model.evidence());
+    }
+
+    /**
+     * The question's vector, or null when the model gives none: it could not be loaded (BM25 still answers while
+     * a first build waits for vectors that will not come), or the service is stopping. Words alone then judge
+     * the windows, as in BM25 mode, rather than the question failing.
+     */
+    private float[] questionVector(String question) {
+        try {
+            return embedder.embed(question);
+        } catch (RuntimeException e) {
+            if (!wordsAloneLogged.getAndSet(true)) {
+                LOG.warnf("The embedding model gives no vectors (%s); answers are judged on words alone until it "
+                        + "does", e.toString());
+            }
+            return null;
+        }
     }
 
     /**

@@ -1,22 +1,27 @@
 package dev.citeqa.answer.extractive;
 
-import dev.citeqa.analysis.QuestionAnalysis;
-import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Citation;
+import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
+import dev.citeqa.embed.EmbeddingCache;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.TinyCorpus;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +73,35 @@ class Bm25OnlyAnsweringTest {
         Answer answer = ask("How much did the Springfield council approve for road repairs in 2021?");
         assertTrue(answer.text().contains("$5.8 million"), answer.text());
         assertEquals(List.of("roads_2021"), answer.citations().stream().map(Citation::id).toList());
+    }
+
+    @Test
+    void aModelThatCouldNotBeLoadedLeavesTheAnswersToWordsAlone() throws IOException {
+        // A hybrid service answers from BM25 while its vectors are built, comparing meanings with the model; if
+        // the model never loads, its answers are those of words alone, not errors.
+        EmbeddingModel broken = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                throw new IllegalStateException("the embedding model could not be loaded");
+            }
+
+            @Override
+            public int dimension() {
+                return 384;
+            }
+        };
+        Path dir = Files.createTempDirectory("citeqa-broken-model");
+        ExtractiveAnswerer withBrokenModel = new ExtractiveAnswerer(new Embedder(broken,
+                EmbeddingCache.open(dir.resolve("e.bin"), broken.dimension())));
+        for (String question : List.of("How much did the Springfield council approve for road repairs in 2021?",
+                "Who won the chess championship in Reykjavik?")) {
+            List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8,
+                    RetrievalMode.bm25);
+            Answer semantic = withBrokenModel.answer(AnswerRequest.single(question, hits, index, true));
+            Answer words = ask(question);
+            assertEquals(words.text(), semantic.text());
+            assertEquals(words.answered(), semantic.answered());
+        }
     }
 
     @Test
