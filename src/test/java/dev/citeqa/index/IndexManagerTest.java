@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.citeqa.FailingModel;
 import dev.citeqa.TestModels;
 import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -417,19 +414,6 @@ class IndexManagerTest {
             return EmbeddingCache.open(file, 384);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A model that fails, as a broken native library or an out-of-memory would. */
-    private static final class FailingModel implements EmbeddingModel {
-        @Override
-        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-            throw new IllegalStateException("model failure");
-        }
-
-        @Override
-        public int dimension() {
-            return 384;
         }
     }
 }

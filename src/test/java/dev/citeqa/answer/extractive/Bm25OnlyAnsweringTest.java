@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeqa.FailingModel;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
@@ -18,10 +19,7 @@ import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.TinyCorpus;
 import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,17 +77,7 @@ class Bm25OnlyAnsweringTest {
     void aModelThatCouldNotBeLoadedLeavesTheAnswersToWordsAlone() throws IOException {
         // A hybrid service answers from BM25 while its vectors are built, comparing meanings with the model; if
         // the model never loads, its answers are those of words alone, not errors.
-        EmbeddingModel broken = new EmbeddingModel() {
-            @Override
-            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
-                throw new IllegalStateException("the embedding model could not be loaded");
-            }
-
-            @Override
-            public int dimension() {
-                return 384;
-            }
-        };
+        EmbeddingModel broken = new FailingModel();
         Path dir = Files.createTempDirectory("citeqa-broken-model");
         ExtractiveAnswerer withBrokenModel = new ExtractiveAnswerer(new Embedder(broken,
                 EmbeddingCache.open(dir.resolve("e.bin"), broken.dimension())));
