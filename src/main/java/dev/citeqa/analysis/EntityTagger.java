@@ -180,6 +180,14 @@ public final class EntityTagger {
     }
 
     /**
+     * A person's or a place's name without the possessive the sentence gives it: "Zelensky's" is Zelensky,
+     * "Russia’s" Russia. Not for every name: "McDonald's" and "Macy's" are the names themselves.
+     */
+    public static String withoutPossessive(String name) {
+        return POSSESSIVE.matcher(name).replaceFirst("");
+    }
+
+    /**
      * The name inside a run such as "NATO Secretary General Mark Rutte" or "Russian President Vladimir
      * Putin": whatever follows the last title word, or the run without leading acronyms and countries.
      */

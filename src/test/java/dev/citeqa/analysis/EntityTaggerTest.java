@@ -16,6 +16,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aPossessiveIsNotPartOfTheName() {
+        assertEquals("Zelensky", EntityTagger.withoutPossessive("Zelensky's"));
+        assertEquals("Russia", EntityTagger.withoutPossessive("Russia’s"));
+        assertEquals("Donald Trump", EntityTagger.withoutPossessive("Donald Trump's"));
+        // Names ending in s, and a possessive inside a name, stay whole.
+        assertEquals("Tom Jones", EntityTagger.withoutPossessive("Tom Jones"));
+        assertEquals("Macy's Thanksgiving Parade", EntityTagger.withoutPossessive("Macy's Thanksgiving Parade"));
+    }
+
+    @Test
     void datesNumbersAndDurations() {
         String text = "On May 15 the talks lasted approximately 40 minutes, and 32 allies met in March 2022.";
         assertEquals(List.of("May 15", "in March 2022"), of(Kind.DATE, text));

@@ -36,6 +36,9 @@ class AnswerSpanTest {
         "What is the name of the news agency that reported the call?|Ukrinform",
         // "in The Hague" is a place.
         "In which city will the NATO leaders meet in June?|Hague",
+        // A person or place asked for is named without the sentence's possessive ("Zelensky's legitimacy").
+        "Who did Lavrov say lacks legitimacy?|Zelensky",
+        "Which country's aggression against Ukraine was discussed?|Russia",
     })
     void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase) throws IOException {
         JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("question", question))

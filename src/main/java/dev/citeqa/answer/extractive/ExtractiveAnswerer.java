@@ -257,8 +257,12 @@ public final class ExtractiveAnswerer implements Answerer {
             // The window may be right for "Which office issued the statement?", but "Mark Rutte" is no office.
             return null;
         }
-        // A person is named without the title news copy puts before the name ("Foreign Minister Hakan Fidan").
+        // A person is named without the title news copy puts before the name ("Foreign Minister Hakan Fidan"),
+        // and a person or place asked for without the possessive of the sentence ("Zelensky's legitimacy").
         String phrase = e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
+        if (question.type() == AnswerType.PERSON || question.type() == AnswerType.PLACE) {
+            phrase = EntityTagger.withoutPossessive(phrase);
+        }
         int start = e.start() + e.text().lastIndexOf(phrase);
         Article article = best.hit().stored().article();
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
@@ -276,6 +280,6 @@ public final class ExtractiveAnswerer implements Answerer {
         if (e == null || e.kind() != Kind.PERSON && e.kind() != Kind.NAME) {
             return null;
         }
-        return e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
+        return EntityTagger.withoutPossessive(e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text());
     }
 }
