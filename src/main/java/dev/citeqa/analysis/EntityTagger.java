@@ -223,7 +223,7 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
-        if (COUNTRIES.contains(plain(name)) || COUNTRIES.contains(last) || REGIONS.contains(plain(name))) {
+        if (isCountry(name) || COUNTRIES.contains(last) || isRegion(name)) {
             return Kind.PLACE;
         }
         for (String w : words) {

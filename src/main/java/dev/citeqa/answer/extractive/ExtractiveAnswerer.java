@@ -274,7 +274,10 @@ public final class ExtractiveAnswerer implements Answerer {
         return e.kind() == Kind.PERSON && !EntityTagger.isTitle(e.text().substring(e.text().lastIndexOf(' ') + 1));
     }
 
-    /** Whom a follow-up's "he" or "she" most likely means: the person the answer names, if any. */
+    /**
+     * Whom a follow-up's "he" or "she" most likely means: the person the answer names, if any, without the
+     * sentence's possessive (a person's name has none).
+     */
     private static String entityOf(Window best) {
         Entity e = best.answerEntity();
         if (e == null || e.kind() != Kind.PERSON && e.kind() != Kind.NAME) {
