@@ -115,7 +115,7 @@ public final class CitationVerifier {
         while (m.find()) {
             List<String> kept = new ArrayList<>();
             boolean citation = false;
-            for (String id : Markers.parts(m.group(1))) {
+            for (String id : Markers.parts(m.group(1), known::contains)) {
                 if (known.contains(id)) {
                     kept.add(id);
                     citation = true;

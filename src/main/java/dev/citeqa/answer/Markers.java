@@ -25,16 +25,35 @@ public final class Markers {
 
     private Markers() {}
 
-    /** The IDs a bracket's content names, as a model writes them: "a_1", "a_1, b_2", "ID: a_1", "a_1 and b_2". */
-    static List<String> parts(String content) {
+    /**
+     * The IDs a bracket's content names, as a model writes them: "a_1", "a_1, b_2", "ID: a_1", "a_1 and b_2". An
+     * ID may hold spaces ("Storm hits coast (1)"), so content, or a part of it between commas, that {@code known}
+     * names whole is one ID; anything else is split at spaces and "and" too.
+     */
+    static List<String> parts(String content, Predicate<String> known) {
+        String whole = unlabelled(content);
+        if (known.test(whole)) {
+            return List.of(whole);
+        }
         List<String> parts = new ArrayList<>();
-        for (String part : content.split("[,;|]|\\s+and\\s+|\\s+")) {
-            String id = LABEL.matcher(part.strip()).replaceFirst("");
-            if (!id.isEmpty()) {
+        for (String piece : content.split("[,;|]")) {
+            String id = unlabelled(piece);
+            if (known.test(id)) {
                 parts.add(id);
+                continue;
+            }
+            for (String word : id.split("\\s+and\\s+|\\s+")) {
+                String part = unlabelled(word);
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
             }
         }
         return parts;
+    }
+
+    private static String unlabelled(String part) {
+        return LABEL.matcher(part.strip()).replaceFirst("");
     }
 
     /** Whether {@code id} looks like an article ID (letters or digits, with a digit or an underscore). */
@@ -43,7 +62,7 @@ public final class Markers {
     }
 
     private static boolean marker(String content) {
-        return parts(content).stream().anyMatch(Markers::idShaped);
+        return parts(content, id -> false).stream().anyMatch(Markers::idShaped);
     }
 
     /** {@code text} with every bracket that names something ID-shaped in round brackets instead. */

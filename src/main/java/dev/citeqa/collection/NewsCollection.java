@@ -45,8 +45,13 @@ public final class NewsCollection {
     /** Deeper than any filing scheme goes (year, month, day, outlet, section...); a bound on a walk gone wrong. */
     static final int MAX_DEPTH = 8;
 
-    /** IDs appear inside "[...]" citation markers and URLs, so they are kept to a safe alphabet. */
-    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,127}");
+    /**
+     * IDs appear inside "[...]" citation markers and URLs, so they are kept to a safe alphabet: no brackets, no
+     * slashes, none of the ",", ";" and "|" that separate IDs in a marker. People name files after headlines and
+     * copy tools add " (1)", so single spaces (not at the end) and {@code ( ) ' ’ & + !} are allowed.
+     */
+    private static final Pattern ID =
+            Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}_.\\-()'’&+!]| (?=[^ ])){0,127}");
 
     /**
      * A readable article file.

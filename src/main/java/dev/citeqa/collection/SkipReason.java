@@ -11,7 +11,8 @@ public enum SkipReason {
     BINARY("binary", "it holds NUL bytes: binary, or text in UTF-16 rather than UTF-8"),
     NOT_UTF8("not-utf8", "it is not valid UTF-8"),
     TOO_LARGE("too-large", "it is larger than citeqa.corpus.max-file-bytes"),
-    BAD_NAME("bad-name", "its name is not a usable article ID (letters, digits, '_', '-', '.')"),
+    BAD_NAME("bad-name",
+            "its name is not a usable article ID (letters, digits, single spaces and _ . - ( ) ' ’ & + !)"),
     LINK_OUTSIDE("link-outside", "it is a symbolic link to a file outside the corpus folder, or to nothing"),
     HARD_LINK("hard-link", "it has other hard links, which may be anywhere on the disk "
             + "(citeqa.corpus.follow-hard-links=false)"),

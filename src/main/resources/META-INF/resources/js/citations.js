@@ -5,11 +5,19 @@ const BRACKETS = /\[([^[\]\n]{1,400})\]/g;
 // "ID:", "source", "article #" and the like, which models sometimes put in front of an ID.
 const LABEL = /^(?:id|source|article|doc|ref)s?\s*[:#]?\s*/i;
 
-/** The article IDs in one bracket's content, or null when it is not (only) a citation of known articles. */
+const unlabelled = (part) => part.trim().replace(LABEL, '');
+
+/**
+ * The article IDs in one bracket's content, or null when it is not (only) a citation of known articles. An ID
+ * may hold spaces ("Storm hits coast (1)"), so content, or a part of it between commas, that is a known ID whole
+ * is one ID, as the server's verifier reads it.
+ */
 function idsIn(content, isKnown) {
+  if (isKnown(unlabelled(content))) return [unlabelled(content)];
   const ids = content
-    .split(/[,;|]|\s+and\s+|\s+/)
-    .map((part) => part.trim().replace(LABEL, ''))
+    .split(/[,;|]/)
+    .map(unlabelled)
+    .flatMap((piece) => (isKnown(piece) ? [piece] : piece.split(/\s+and\s+|\s+/).map(unlabelled)))
     .filter((part) => part !== '');
   return ids.length > 0 && ids.every(isKnown) ? ids : null;
 }

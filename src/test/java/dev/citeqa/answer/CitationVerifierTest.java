@@ -110,6 +110,24 @@ class CitationVerifierTest {
         assertTrue(answer.text().contains("[" + A + "][" + B + "]"), answer.text());
     }
 
+    /** A file named after its headline: the ID holds spaces, yet a marker naming it is one citation. */
+    @Test
+    void anIdWithSpacesIsOneCitationAlonePlainOrInAList(@TempDir Path other) throws IOException {
+        String spaced = "Fidan call (1)";
+        TestPassages fixture = new TestPassages(other);
+        List<PassageHit> read = List.of(passages.getFirst(),
+                fixture.passage(spaced, "Fidan speaks with Rubio, Lavrov", "2025-05-12", B1, B2));
+
+        Answer alone = verifier.verify("Fidan spoke with Rubio and Lavrov by phone [" + spaced + "].", read, "m");
+        Answer listed = verifier.verify("Rutte met Erdoğan in Ankara on May 13, and Fidan spoke with Rubio and "
+                + "Lavrov [ID: " + A + ", " + spaced + "].", read, "m");
+
+        assertEquals(List.of(spaced), ids(alone));
+        assertEquals(B1, alone.citations().getFirst().snippet());
+        assertEquals(List.of(A, spaced), ids(listed));
+        assertTrue(listed.text().contains("[" + A + "][" + spaced + "]"), listed.text());
+    }
+
     @Test
     void labelledIdsAreNormalised() {
         Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [ID: " + A + "].");

@@ -89,6 +89,27 @@ class AdminResourceTest {
         assertTrue(metrics().contains("citeqa_reindex_total{outcome=\"updated\"}"), "reindex outcomes are counted");
     }
 
+    /** A file named after its headline, with a copy tool's " (1)": its name is its ID, in the URL and in citations. */
+    @Test
+    void anArticleNamedWithSpacesIsServedAndCited() throws IOException {
+        Path file = corpus().resolve("Lighthouse keeper retires (1).txt");
+        Files.writeString(file, "Lighthouse keeper retires\n\nThe keeper of the Gull Point lighthouse retired after "
+                + "forty years.");
+        try {
+            reindex().statusCode(200).body("skipped.count", equalTo(0));
+            given().when().get("/api/articles/{id}", "Lighthouse keeper retires (1)").then().statusCode(200)
+                    .body("id", equalTo("Lighthouse keeper retires (1)"))
+                    .body("title", equalTo("Lighthouse keeper retires"));
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("question", "Who retired from the Gull Point lighthouse?")).when().post("/api/ask").then().statusCode(200)
+                    .body("citations[0].id", equalTo("Lighthouse keeper retires (1)"))
+                    .body("answer", containsString("[Lighthouse keeper retires (1)]"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        reindex().statusCode(200);
+    }
+
     @Test
     void aFailedReindexKeepsServingTheOldIndexAndSaysWhy() throws IOException {
         int documents = reindex().statusCode(200).extract().jsonPath().getInt("documents");
@@ -119,18 +140,18 @@ class AdminResourceTest {
     @Test
     void skippedFilesAreCountedByReasonInTheResponseAndTheReadinessCheck() throws IOException {
         List<Path> bad = List.of(corpus().resolve("admin_empty.txt"), corpus().resolve("admin_binary.txt"),
-                corpus().resolve("admin_blank.txt"), corpus().resolve("admin bad name.txt"));
+                corpus().resolve("admin_blank.txt"), corpus().resolve("admin [bad] name.txt"));
         Files.writeString(bad.get(0), "");
         Files.write(bad.get(1), new byte[] {'%', 'P', 'D', 'F', 0, 1, 2});
         Files.writeString(bad.get(2), "\n \u200B\n");
-        Files.writeString(bad.get(3), "A name with spaces cannot be cited.");
+        Files.writeString(bad.get(3), "Brackets in a name would break citation markers.");
         try {
             JsonPath response = reindex().statusCode(200).extract().jsonPath();
             assertEquals(4, response.getInt("skipped.count"));
             assertEquals(Set.of("count", "byReason", "files"), response.getMap("skipped").keySet());
             assertEquals(Map.of("bad-name", 1, "binary", 1, "empty", 1, "whitespace-only", 1),
                     response.getMap("skipped.byReason"));
-            assertEquals(List.of(Map.of("file", "admin bad name.txt", "reason", "bad-name"),
+            assertEquals(List.of(Map.of("file", "admin [bad] name.txt", "reason", "bad-name"),
                     Map.of("file", "admin_binary.txt", "reason", "binary"),
                     Map.of("file", "admin_blank.txt", "reason", "whitespace-only"),
                     Map.of("file", "admin_empty.txt", "reason", "empty")), response.getList("skipped.files"));
@@ -138,7 +159,7 @@ class AdminResourceTest {
             JsonPath ready = readiness();
             assertEquals(4, ready.getInt("skipped"));
             assertEquals("bad-name: 1, binary: 1, empty: 1, whitespace-only: 1", ready.getString("skippedByReason"));
-            assertEquals("admin bad name.txt (bad-name), admin_binary.txt (binary), admin_blank.txt (whitespace-only), "
+            assertEquals("admin [bad] name.txt (bad-name), admin_binary.txt (binary), admin_blank.txt (whitespace-only), "
                     + "admin_empty.txt (empty)", ready.getString("skippedFiles"));
         } finally {
             for (Path file : bad) {

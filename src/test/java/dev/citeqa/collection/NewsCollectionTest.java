@@ -211,10 +211,30 @@ class NewsCollectionTest {
                 skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
     }
 
+    /** Files named after their headlines, or copies a download renamed: their names are their IDs. */
+    @Test
+    void namesWithSpacesAndCommonPunctuationAreIds() throws IOException {
+        for (String name : List.of("Storm hits coast (1)", "Café owner’s award", "Q&A with the mayor!",
+                "two  spaces", "ends with a space ", "Smith, John", "a;b", "a|b")) {
+            write(name + ".txt", "An article about " + name + ".");
+        }
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("Café owner’s award", "Q&A with the mayor!", "Storm hits coast (1)"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).sorted().toList());
+        // Two spaces or a trailing one would not survive a model copying the ID; a comma, ";" or "|" separates
+        // IDs in a marker.
+        assertEquals(List.of(skip("Smith, John.txt", SkipReason.BAD_NAME), skip("a;b.txt", SkipReason.BAD_NAME),
+                skip("a|b.txt", SkipReason.BAD_NAME), skip("ends with a space .txt", SkipReason.BAD_NAME),
+                skip("two  spaces.txt", SkipReason.BAD_NAME)), scan.skipped());
+    }
+
     @Test
     void articleIdsCannotNameAPath() {
         assertTrue(NewsCollection.isArticleId("001_ef047f98b842d2d5"));
-        for (String trick : List.of("..", "../etc/passwd", "/etc/passwd", "a/b", "a\\b", ".hidden", "", "%2e%2e")) {
+        for (String trick : List.of("..", "../etc/passwd", "/etc/passwd", "a/b", "a\\b", ".hidden", "", "%2e%2e",
+                " leading", "a [b]", "a\tb", "a\nb")) {
             assertFalse(NewsCollection.isArticleId(trick), trick);
         }
     }

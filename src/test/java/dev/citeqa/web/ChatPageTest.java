@@ -504,6 +504,20 @@ class ChatPageTest extends PageTest {
         assertEquals("One|{1}|. Two|{2}|{1}|. Three [sic] and|{2}|{1}|. Partial  / b_2,a_1 / 1=b_2,2=a_1,3=c_3",
                 parsed);
 
+        // An ID with spaces (a file named after its headline) is one chip, alone or in a list.
+        String spaced = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/citations.js').then(m => {
+                  const known = id => id === 'Storm hits coast (1)' || id === 'a_1';
+                  const text = 'Power was cut [Storm hits coast (1)]. Both [a_1, Storm hits coast (1)]. '
+                      + 'Not [Storm hits].';
+                  const { segments } = m.parseAnswer(text, known);
+                  done(segments.map(s => s.type === 'text' ? s.text : '{' + s.id + '}').join('|'));
+                }).catch(e => done('failed: ' + e));
+                """);
+        assertEquals("Power was cut|{Storm hits coast (1)}|. Both|{a_1}|{Storm hits coast (1)}|. Not [Storm hits].",
+                spaced);
+
         // A cited range across two paragraphs is marked in both; offsets are into the original file.
         String marks = (String) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
