@@ -77,6 +77,15 @@ public final class ArticleParser {
     private static final Pattern BYLINE = Pattern.compile(
             "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}(?:\\s*(?:,|\\||and\\b|&)\\s*.*)?$");
 
+    /**
+     * What separates the fields of a header line: "By Maria Lopez | The Ledger | Feb. 6, 2024", "The Ledger ·
+     * Published 5:30 p.m. ET Feb. 6, 2024".
+     */
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
+
+    /** The longest field of a header line that names an outlet, in words. */
+    private static final int MAX_OUTLET_WORDS = 5;
+
     /** The longest byline, in words. */
     private static final int MAX_BYLINE_WORDS = 12;
 
@@ -300,7 +309,8 @@ public final class ArticleParser {
                 }
                 if (isLabel(text)) {
                     header.meta.add(line);
-                } else if (header.date == null && header.readDateLine(line.text(), order)) {
+                } else if (header.date == null && (header.readFields(line.text(), order)
+                        || header.readDateLine(line.text(), order))) {
                     header.meta.add(line);
                 } else if (isByline(text)) {
                     // Who wrote the story is not what it says: as text, it would open the first passage.
@@ -360,10 +370,48 @@ public final class ArticleParser {
 
         /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */
         private static Optional<LocalDate> bareDate(Line line, DateOrder order) {
-            Optional<PublicationDate> found = PublicationDate.find(line.text(), order);
+            return bareDate(line.text(), order);
+        }
+
+        private static Optional<LocalDate> bareDate(String text, DateOrder order) {
+            Optional<PublicationDate> found = PublicationDate.find(text, order);
             // Punctuation left between the date's parts is nothing else ("Updated 3:45 PM EDT, Wed March 20").
-            return found.filter(pd -> !hasWords(withoutDateWords(line.text().substring(0, pd.start())))
-                    && !hasWords(withoutDateWords(line.text().substring(pd.end())))).map(PublicationDate::date);
+            return found.filter(pd -> !hasWords(withoutDateWords(text.substring(0, pd.start())))
+                    && !hasWords(withoutDateWords(text.substring(pd.end())))).map(PublicationDate::date);
+        }
+
+        /**
+         * A header line of fields ("By Maria Lopez | The Ledger | Feb. 6, 2024, 5:30 p.m. ET", "The Ledger |
+         * Published 5:30 p.m. ET Feb. 6, 2024 | Updated ..."), each a date, a byline or a short name: the first
+         * date is the article's, and a name before it the outlet (one after it is a section: "Feb. 6, 2024 ·
+         * Politics"). A field of anything else makes it no header line.
+         */
+        private boolean readFields(String text, DateOrder order) {
+            String[] fields = FIELD_SEPARATOR.split(text.strip());
+            if (fields.length < 2) {
+                return false;
+            }
+            LocalDate first = null;
+            String name = null;
+            for (String field : fields) {
+                Optional<LocalDate> found = bareDate(field, order);
+                if (found.isPresent()) {
+                    first = first == null ? found.get() : first;
+                } else if (isByline(field)) {
+                    continue;
+                } else if (Boilerplate.wordCount(field) <= MAX_OUTLET_WORDS && hasWords(field)
+                        && !Boilerplate.endsLikeSentence(field)) {
+                    name = name == null && first == null ? field.strip() : name;
+                } else {
+                    return false;
+                }
+            }
+            if (first == null) {
+                return false;
+            }
+            date = first;
+            outlet = outlet == null ? name : outlet;
+            return true;
         }
 
         /**
@@ -386,7 +434,9 @@ public final class ArticleParser {
             }
             date = pd.date();
             String name = before.replaceAll("[\\s\\-–—|·•:,/]+$", "").strip();
-            if (!name.isEmpty() && Boilerplate.wordCount(name) <= 5 && hasWords(name)) {
+            // "By Maria Lopez - Feb. 6, 2024": who wrote it, not where it appeared.
+            if (!name.isEmpty() && Boilerplate.wordCount(name) <= MAX_OUTLET_WORDS && hasWords(name)
+                    && !isByline(name)) {
                 outlet = name;
             }
             String visibleAfter = FORMAT.matcher(after).replaceAll("");

@@ -92,9 +92,10 @@ public final class IndexConstants {
      * 12: "U.S." indexed as "us" ({@link dev.citeqa.analysis.NewsAnalyzer#INITIALISM_DOT}). 13: a headline
      * line's field name ("Title: ...") is not part of the title, an all-capitals headline over a date line is
      * the title, bylines, copyright notices and lone share buttons are not text, and a notice's holder is the
-     * outlet when nothing else names one.
+     * outlet when nothing else names one. 14: a header line of fields ("By Maria Lopez | The Ledger | Feb. 6,
+     * 2024") gives the date and outlet and is not text; a byline before a date is not the outlet.
      */
-    public static final int SCHEMA_VERSION = 13;
+    public static final int SCHEMA_VERSION = 14;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -273,6 +273,38 @@ class ArticleParserTest {
         }
     }
 
+    /** Header lines of fields, as news sites print them under the headline: the date and outlet, never text. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "By Maria Lopez | Springfield Ledger | Feb. 6, 2024, 5:30 p.m. ET => Springfield Ledger",
+            "Springfield Ledger | Published 5:30 p.m. ET Feb. 6, 2024 | Updated 6:10 p.m. ET Feb. 7, 2024 => "
+                    + "Springfield Ledger",
+            "By Maria Lopez · February 6, 2024 => ",
+            "February 6, 2024 08:53 · Politics => ",
+            "By Maria Lopez - Feb. 6, 2024 => ",
+            "By Maria Lopez on February 6, 2024 => "})
+    void headerLinesOfFieldsGiveTheDateAndOutletAndAreNotText(String line, String outlet) {
+        Article a = ArticleParser.parse("f", "School board picks new superintendent\n" + line + "\n\nThe "
+                + "Springfield school board on Tuesday chose Alan Reyes as its next superintendent.").orElseThrow();
+        assertEquals("School board picks new superintendent", a.title(), line);
+        assertEquals("2024-02-06", a.date(), line);
+        assertEquals(outlet, a.outlet(), line);
+        assertEquals(List.of("The Springfield school board on Tuesday chose Alan Reyes as its next superintendent."),
+                a.paragraphs().stream().map(Paragraph::text).toList(), line);
+    }
+
+    @Test
+    void aLineOfFieldsWithTextInOneIsText() {
+        Article a = ArticleParser.parse("f", """
+                School board picks new superintendent
+                Feb. 6, 2024 | The board met for three hours on Tuesday before it chose a new superintendent.
+
+                The Springfield school board on Tuesday chose Alan Reyes as its next superintendent.
+                """).orElseThrow();
+        assertEquals("2024-02-06", a.date());
+        assertEquals(2, a.paragraphs().size(), "the sentence after the date stays text");
+    }
+
     @Test
     void quotesAroundPartOfAHeadlineStay() {
         Article a = ArticleParser.parse("q", "'Happy Days' sequel is on its way\n\nThe studio confirmed a sequel "
