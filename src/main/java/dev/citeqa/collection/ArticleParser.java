@@ -83,6 +83,10 @@ public final class ArticleParser {
      */
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
 
+    /** A line that is a link to the page, perhaps labelled: its host is group 1. */
+    private static final Pattern LINK = Pattern.compile("(?i)^(?:(?:url|link|source)\\s*:\\s*)?(?:https?://|www\\.)"
+            + "([^/\\s?#]+)\\S*$");
+
     /** The longest field of a header line that names an outlet, in words. */
     private static final int MAX_OUTLET_WORDS = 5;
 
@@ -307,7 +311,7 @@ public final class ArticleParser {
                 if (isBody(text)) {
                     break;
                 }
-                if (isLabel(text)) {
+                if (isLabel(text) || header.readLink(text, order)) {
                     header.meta.add(line);
                 } else if (header.date == null && (header.readFields(line.text(), order)
                         || header.readDateLine(line.text(), order))) {
@@ -378,6 +382,25 @@ public final class ArticleParser {
             // Punctuation left between the date's parts is nothing else ("Updated 3:45 PM EDT, Wed March 20").
             return found.filter(pd -> !hasWords(withoutDateWords(text.substring(0, pd.start())))
                     && !hasWords(withoutDateWords(text.substring(pd.end())))).map(PublicationDate::date);
+        }
+
+        /**
+         * "https://www.example.com/news/2024/02/04/bridge-closure": the address the page was saved from. Its site
+         * names the outlet when nothing else has, and a date in its path is the article's, as news sites file
+         * stories by day.
+         */
+        private boolean readLink(String text, DateOrder order) {
+            Matcher link = LINK.matcher(text.strip());
+            if (!link.matches()) {
+                return false;
+            }
+            if (outlet == null) {
+                outlet = link.group(1).replaceFirst("(?i)^www\\.", "");
+            }
+            if (date == null) {
+                PublicationDate.find(text, order).ifPresent(found -> date = found.date());
+            }
+            return true;
         }
 
         /**

@@ -293,6 +293,21 @@ class ArticleParserTest {
                 a.paragraphs().stream().map(Paragraph::text).toList(), line);
     }
 
+    /** Scraped pages often open with the address they came from. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "https://www.example-news.com/local/2024/02/06/school-board-superintendent => example-news.com, 2024-02-06",
+            "URL: https://ledger.example.org/story?id=42 => ledger.example.org, "})
+    void aLinkLineNamesTheSiteAndIsNotText(String link, String outletAndDate) {
+        Article a = ArticleParser.parse("u", link + "\nSchool board picks new superintendent\n\nThe Springfield "
+                + "school board on Tuesday chose Alan Reyes as its next superintendent.").orElseThrow();
+        String[] expected = outletAndDate.split(",\\s*", -1);
+        assertEquals("School board picks new superintendent", a.title(), link);
+        assertEquals(expected[0], a.outlet(), link);
+        assertEquals(expected[1].isEmpty() ? null : expected[1], a.date(), link);
+        assertEquals(1, a.paragraphs().size(), link);
+    }
+
     @Test
     void aLineOfFieldsWithTextInOneIsText() {
         Article a = ArticleParser.parse("f", """
