@@ -119,6 +119,15 @@ public final class ArticleParser {
     public static Optional<Parsed> read(String id, String source, DateOrder order) {
         SourceView view = SourceView.of(source);
         List<Line> all = Line.split(view.text());
+        FrontMatter read = FrontMatter.read(all, order);
+        List<Line> after = read == null ? all : all.stream().filter(line -> line.start() >= read.end()).toList();
+        // A file of front matter alone is its own text: it has words, and must not be lost.
+        FrontMatter front = after.stream().anyMatch(Line::hasWords) ? read : null;
+        if (front != null) {
+            all = after;
+        }
+        // What the file declares (an HTML page's meta tags, a front matter block) before what its lines suggest.
+        String declaredTitle = view.title() != null ? view.title() : front != null ? front.title() : null;
         List<Line> lines = new ArrayList<>();
         String trailingOutlet = null;
         String copyrightHolder = null;
@@ -144,7 +153,7 @@ public final class ArticleParser {
         }
 
         Header header = Header.read(lines, order);
-        List<Paragraph> paragraphs = body(lines, header, true, view.title());
+        List<Paragraph> paragraphs = body(lines, header, true, declaredTitle);
         if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
             header = Header.datesOnly(lines, order);
             paragraphs = body(lines, header, false, null);
@@ -157,11 +166,13 @@ public final class ArticleParser {
         if (sentences.isEmpty()) {
             return Optional.empty();
         }
-        boolean titleFromText = view.title() == null && header.title == null;
-        String title = view.title() != null ? cleanTitle(view.title())
+        boolean titleFromText = declaredTitle == null && header.title == null;
+        String title = declaredTitle != null ? cleanTitle(declaredTitle)
                 : titleFromText ? titleFrom(sentences.getFirst()) : header.title;
-        LocalDate date = view.date() != null ? view.date() : header.date;
-        String outlet = view.outlet() != null ? view.outlet() : header.outlet != null ? header.outlet
+        LocalDate date = view.date() != null ? view.date() : front != null && front.date() != null ? front.date()
+                : header.date;
+        String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
+                ? front.outlet() : header.outlet != null ? header.outlet
                 : trailingOutlet != null ? trailingOutlet : copyrightHolder;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,

@@ -309,6 +309,53 @@ class ArticleParserTest {
     }
 
     @Test
+    void frontMatterGivesTitleDateAndOutletAndIsNotText() {
+        Article a = ArticleParser.parse("f", """
+                ---
+                title: "Harbour expansion approved"
+                date: 2024-02-03T09:30:00Z
+                author: Jane Doe
+                tags:
+                  - port
+                  - council
+                publisher: Coastal Times
+                ---
+
+                # Harbour expansion approved
+
+                The port authority of Gullhaven approved a harbour expansion on Friday.
+                """).orElseThrow();
+        assertEquals("Harbour expansion approved", a.title());
+        assertEquals("2024-02-03", a.date());
+        assertEquals("Coastal Times", a.outlet());
+        assertEquals(List.of("The port authority of Gullhaven approved a harbour expansion on Friday."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
+    void frontMatterNamesTheSiteOfItsLinkWhenNoOutletIsGiven() {
+        Article a = ArticleParser.parse("f", "---\ntitle: Bridge closed\nurl: https://www.ravenford-news.example/"
+                + "bridge\n---\nThe Old Mill bridge in Ravenford will stay closed until June.").orElseThrow();
+        assertEquals("Bridge closed", a.title());
+        assertEquals("ravenford-news.example", a.outlet());
+        assertNull(a.date());
+        assertEquals(1, a.paragraphs().size());
+    }
+
+    /** A rule that opens a file without closing is text; front matter with nothing after it is the text. */
+    @Test
+    void aRuleWithoutItsPairOrFrontMatterAloneIsText() {
+        Article open = ArticleParser.parse("f", "---\nauthor: Jane Doe\nThe council met on Monday to vote on the "
+                + "budget for next year.\n\nThe vote was close.").orElseThrow();
+        assertTrue(open.text().contains("The council met on Monday") && open.text().contains("The vote was close."),
+                open.text());
+
+        Article alone = ArticleParser.parse("f", "---\ntitle: Only metadata\ndate: 2024-02-03\n---\n")
+                .orElseThrow();
+        assertTrue(alone.text().contains("Only metadata"), alone.text());
+    }
+
+    @Test
     void aLineOfFieldsWithTextInOneIsText() {
         Article a = ArticleParser.parse("f", """
                 School board picks new superintendent
