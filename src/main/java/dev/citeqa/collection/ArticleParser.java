@@ -173,7 +173,8 @@ public final class ArticleParser {
                 : header.date;
         String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
                 ? front.outlet() : header.outlet != null ? header.outlet
-                : trailingOutlet != null ? trailingOutlet : copyrightHolder;
+                : trailingOutlet != null ? trailingOutlet : copyrightHolder != null ? copyrightHolder
+                : header.site;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
@@ -299,6 +300,9 @@ public final class ArticleParser {
         String title;
         LocalDate date;
         String outlet;
+        /** The site and date of the page's address: what the article says of itself comes first. */
+        String site;
+        LocalDate linkDate;
         final Set<Line> meta = new HashSet<>();
         /** Lines that open with the date and go on with body text: the text without the date. */
         final Map<Line, Line> trimmed = new HashMap<>();
@@ -335,6 +339,7 @@ public final class ArticleParser {
                     header.meta.add(line);
                 }
             }
+            header.date = header.date != null ? header.date : header.linkDate;
             return header;
         }
 
@@ -397,19 +402,19 @@ public final class ArticleParser {
 
         /**
          * "https://www.example.com/news/2024/02/04/bridge-closure": the address the page was saved from. Its site
-         * names the outlet when nothing else has, and a date in its path is the article's, as news sites file
-         * stories by day.
+         * names the outlet when nothing else does, and a date in its path is the article's when no line gives one,
+         * as news sites file stories by day.
          */
         private boolean readLink(String text, DateOrder order) {
             Matcher link = LINK.matcher(text.strip());
             if (!link.matches()) {
                 return false;
             }
-            if (outlet == null) {
-                outlet = link.group(1).replaceFirst("(?i)^www\\.", "");
+            if (site == null) {
+                site = link.group(1).replaceFirst("(?i)^www\\.", "");
             }
-            if (date == null) {
-                PublicationDate.find(text, order).ifPresent(found -> date = found.date());
+            if (linkDate == null) {
+                PublicationDate.find(text, order).ifPresent(found -> linkDate = found.date());
             }
             return true;
         }

@@ -308,6 +308,24 @@ class ArticleParserTest {
         assertEquals(1, a.paragraphs().size(), link);
     }
 
+    /** The article's own date line and source line say more than the address it was saved from. */
+    @Test
+    void aLinkLineGivesWayToTheDateLineAndSourceLine() {
+        Article a = ArticleParser.parse("u", """
+                https://www.example.com/news/2024/02/05/bridge-closure
+                Bridge closure extended
+                February 4, 2024
+
+                The Old Mill bridge in Ravenford will stay closed until June, the county said on Sunday.
+                Source: Ravenford Courier
+                """).orElseThrow();
+        assertEquals("Bridge closure extended", a.title());
+        assertEquals("2024-02-04", a.date());
+        assertEquals("Ravenford Courier", a.outlet());
+        assertEquals(List.of("The Old Mill bridge in Ravenford will stay closed until June, the county said on "
+                + "Sunday."), a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
     @Test
     void frontMatterGivesTitleDateAndOutletAndIsNotText() {
         Article a = ArticleParser.parse("f", """
