@@ -28,6 +28,12 @@ public final class SentenceSplitter {
      */
     public static final int MAX_SENTENCE_CHARS = 1_000;
 
+    /**
+     * The shortest line taken for a wrapped one whatever the next line opens with: text is wrapped at 65 to 80
+     * characters, and a line filled that far is not a heading.
+     */
+    static final int WRAPPED_LINE_CHARS = 60;
+
     private static final ULocale ENGLISH = ULocale.ENGLISH;
 
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
@@ -63,8 +69,27 @@ public final class SentenceSplitter {
     }
 
     private static boolean continues(String source, Paragraph current, Paragraph next) {
+        String between = source.substring(current.end(), next.start());
         // Only text that was adjacent in the file: a dropped line in between means the two are unrelated.
-        return current.text().endsWith(",") && source.substring(current.end(), next.start()).isBlank();
+        if (!between.isBlank()) {
+            return false;
+        }
+        return current.text().endsWith(",") || isWrapped(current, next, between);
+    }
+
+    /**
+     * Hard-wrapped text (wire copy, e-mail, text exports) breaks its sentences at line ends: a line that has not
+     * ended its sentence goes on in the very next line (no blank line between) when that opens in lower case or
+     * with a digit, or when the line is as long as wrapped lines are. A heading, a caption or a list item is
+     * short, and the paragraph after it opens with a capital.
+     */
+    private static boolean isWrapped(Paragraph current, Paragraph next, String between) {
+        if (between.indexOf('\n') != between.lastIndexOf('\n') || Boilerplate.endsLikeSentence(current.text())) {
+            return false;
+        }
+        int first = next.text().codePointAt(0);
+        return Character.isLowerCase(first) || Character.isDigit(first)
+                || current.text().length() >= WRAPPED_LINE_CHARS && Character.isLetter(first);
     }
 
     private static void splitBlock(String source, int blockStart, int blockEnd, List<Sentence> out) {

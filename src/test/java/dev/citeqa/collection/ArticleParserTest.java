@@ -326,6 +326,30 @@ class ArticleParserTest {
                 + "Sunday."), a.paragraphs().stream().map(Paragraph::text).toList());
     }
 
+    /** Wire copy and e-mail wrap their lines: a sentence goes on in the next line until it ends. */
+    @Test
+    void hardWrappedLinesAreOneSentenceButHeadingsAndListItemsStandAlone() {
+        ArticleParser.Parsed p = ArticleParser.read("w", """
+                Storm cuts power to thousands
+                March 3, 2024
+
+                A powerful storm swept across the coast of North Haverbrook
+                on Tuesday night, cutting power to more than 20,000 homes and
+                Businesses in Ogdenville lost power too, the utility said on Wednesday.
+
+                Why it matters
+                Crews expect to restore most
+                connections by Friday.
+                - Schools are closed on Thursday
+                - Buses run as usual
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("A powerful storm swept across the coast of North Haverbrook on Tuesday night, cutting "
+                + "power to more than 20,000 homes and Businesses in Ogdenville lost power too, the utility said on "
+                + "Wednesday.", "Why it matters", "Crews expect to restore most connections by Friday.",
+                "Schools are closed on Thursday", "Buses run as usual"),
+                p.sentences().stream().map(Sentence::text).toList());
+    }
+
     @Test
     void frontMatterGivesTitleDateAndOutletAndIsNotText() {
         Article a = ArticleParser.parse("f", """
