@@ -45,7 +45,10 @@ final class HtmlText {
             "meta[itemprop=datePublished]", "meta[name=date]", "meta[name=pubdate]", "meta[name=publish-date]",
             "meta[property=og:published_time]", "time[datetime]");
 
-    private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?");
+    private static final String ENTITY_NAME = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})";
+    /** In a page, as browsers read it, the semicolon may be missing ("&amp" is "&"). */
+    private static final Pattern ENTITY = Pattern.compile(ENTITY_NAME + ";?");
+    private static final Pattern COMPLETE_ENTITY = Pattern.compile(ENTITY_NAME + ";");
 
     private HtmlText() {}
 
@@ -104,19 +107,46 @@ final class HtmlText {
         Matcher entity = ENTITY.matcher(source);
         for (int i = Math.max(range.startPos(), 0); i < end; ) {
             char c = source.charAt(i);
-            if (c == '&' && entity.region(i, end).lookingAt()) {
-                String decoded = Parser.unescapeEntities(entity.group(), false);
-                if (!decoded.equals(entity.group()) && decoded.length() <= entity.group().length()) {
-                    decoded.getChars(0, decoded.length(), view, i);
-                    Arrays.fill(view, i + decoded.length(), entity.end(), SourceView.FILLER);
-                    i = entity.end();
-                    continue;
-                }
+            if (c == '&' && entity.region(i, end).lookingAt() && decode(entity, view)) {
+                i = entity.end();
+                continue;
             }
             // Line breaks inside an element are spaces in HTML; only block boundaries break lines.
             view[i] = c == '\n' || c == '\r' ? ' ' : c;
             i++;
         }
+    }
+
+    /**
+     * Writes the character the matched entity names where the entity is, and filler over the rest of it, so that
+     * offsets stay the file's; false, with nothing written, when it names none.
+     */
+    private static boolean decode(Matcher entity, char[] view) {
+        String decoded = Parser.unescapeEntities(entity.group(), false);
+        if (decoded.equals(entity.group()) || decoded.length() > entity.group().length()) {
+            return false;
+        }
+        decoded.getChars(0, decoded.length(), view, entity.start());
+        Arrays.fill(view, entity.start() + decoded.length(), entity.end(), SourceView.FILLER);
+        return true;
+    }
+
+    /**
+     * Plain text that passed through HTML on its way to the file ("Trump&#8217;s rally", "5,000 people &amp;
+     * more"): entities decoded in place, as in a page. Only a complete entity, its semicolon included, so that
+     * "AT&T" and "R&D" stay as they are.
+     */
+    static String withEntitiesDecoded(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        char[] view = text.toCharArray();
+        boolean decoded = false;
+        Matcher entity = COMPLETE_ENTITY.matcher(text);
+        while (entity.find()) {
+            decoded |= decode(entity, view);
+        }
+        return decoded ? new String(view) : text;
     }
 
     /** The {@code <title>} without the site name pages append to it ("Talks resume | Daily Post"), or the h1. */

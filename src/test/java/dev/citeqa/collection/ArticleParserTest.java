@@ -350,6 +350,20 @@ class ArticleParserTest {
                 p.sentences().stream().map(Sentence::text).toList());
     }
 
+    /** Text that passed through HTML on its way to a plain file keeps its entities; they are read as characters. */
+    @Test
+    void entitiesInPlainTextAreReadAsTheirCharactersAtTheirOffsets() {
+        String source = "Trump&#8217;s rally draws crowd\nMarch 3, 2024\n\nThe rally drew 5,000 people &amp; lasted "
+                + "two hours at the AT&T centre, organisers said&nbsp;on Sunday.\n";
+        ArticleParser.Parsed p = ArticleParser.read("e", source, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Trump’s rally draws crowd", p.article().title().replace("\u200B", ""));
+        Sentence s = p.sentences().getFirst();
+        assertEquals("The rally drew 5,000 people & lasted two hours at the AT&T centre, organisers said on Sunday.",
+                s.text().replace('\u00A0', ' '));
+        assertTrue(source.substring(s.start(), s.end()).startsWith("The rally drew 5,000 people &amp; lasted"));
+        assertTrue(source.substring(s.start(), s.end()).endsWith("said&nbsp;on Sunday."));
+    }
+
     @Test
     void frontMatterGivesTitleDateAndOutletAndIsNotText() {
         Article a = ArticleParser.parse("f", """
