@@ -41,6 +41,14 @@ public final class SentenceSplitter {
 
     private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
 
+    /**
+     * A wire story's dateline up to its state, "SPRINGFIELD, Ill." or "NEW YORK, N.Y.", which the agency's name
+     * in brackets follows: "(AP) — The city council ...". The full stop ends the state's abbreviation, not a
+     * sentence.
+     */
+    private static final Pattern DATELINE =
+            Pattern.compile("^\\p{Lu}[\\p{Lu}\\p{M} .'’-]*,\\s+\\p{Lu}[\\p{L}.]*\\.$");
+
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     /** Invisible characters: zero-width spaces and joiners, bidi controls, byte order marks, soft hyphens. */
@@ -126,8 +134,10 @@ public final class SentenceSplitter {
                 s = debrisStart;
                 debrisStart = -1;
             }
-            if (pendingStart >= 0 && ENDS_WITH_INITIALISM.matcher(block.substring(pendingStart, pendingEnd)).find()
-                    && Character.isUpperCase(block.charAt(s))) {
+            String pending = pendingStart >= 0 ? block.substring(pendingStart, pendingEnd) : null;
+            char next = block.charAt(s);
+            if (pending != null && (ENDS_WITH_INITIALISM.matcher(pending).find() && Character.isUpperCase(next)
+                    || DATELINE.matcher(pending).matches() && next == '(')) {
                 pendingEnd = e;
                 continue;
             }

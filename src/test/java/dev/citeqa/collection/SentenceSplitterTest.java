@@ -21,6 +21,19 @@ class SentenceSplitterTest {
                         + "Jan. 5. Mr. Smith agreed!"));
     }
 
+    /** A wire dateline's state abbreviation is no sentence end; the same abbreviation at a sentence's end is. */
+    @Test
+    void aWireDatelineStaysWithItsSentence() {
+        assertEquals(List.of("SPRINGFIELD, Ill. (AP) — The city council approved the budget.", "It passed 7-2."),
+                split("SPRINGFIELD, Ill. (AP) — The city council approved the budget. It passed 7-2."));
+        assertEquals(List.of("NEW YORK, N.Y. (Reuters) - Stocks rose."),
+                split("NEW YORK, N.Y. (Reuters) - Stocks rose."));
+        assertEquals(List.of("He served at Camp Pendleton, Calif.", "Braggs enlisted in 2001.",
+                        "He moved to Springfield, Ill.", "(He later returned.)"),
+                split("He served at Camp Pendleton, Calif. Braggs enlisted in 2001. He moved to Springfield, Ill. "
+                        + "(He later returned.)"));
+    }
+
     @Test
     void offsetsCoverTheSentenceInTheSource() {
         String source = "Title\n\nFirst   sentence here. Second one.\n";
