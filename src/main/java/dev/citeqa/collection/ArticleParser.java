@@ -174,7 +174,7 @@ public final class ArticleParser {
         String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
                 ? front.outlet() : header.outlet != null ? header.outlet
                 : trailingOutlet != null ? trailingOutlet : copyrightHolder != null ? copyrightHolder
-                : header.site;
+                : header.site != null ? header.site : front != null ? front.site() : null;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
@@ -434,14 +434,13 @@ public final class ArticleParser {
             String name = null;
             for (String field : fields) {
                 Optional<LocalDate> found = bareDate(field, order);
+                boolean shortName = Boilerplate.wordCount(field) <= MAX_OUTLET_WORDS && hasWords(field)
+                        && !Boilerplate.endsLikeSentence(field);
                 if (found.isPresent()) {
                     first = first == null ? found.get() : first;
-                } else if (isByline(field)) {
-                    continue;
-                } else if (Boilerplate.wordCount(field) <= MAX_OUTLET_WORDS && hasWords(field)
-                        && !Boilerplate.endsLikeSentence(field)) {
+                } else if (shortName && !isByline(field)) {
                     name = name == null && first == null ? field.strip() : name;
-                } else {
+                } else if (!isByline(field)) {
                     return false;
                 }
             }

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * {@code key: value} lines are read; lists and nested keys are metadata too, and are dropped with the rest.
  *
  * @param end the offset just after the closing "---": every line before it is metadata
+ * @param outlet the outlet the block names ({@code publisher}, {@code source}, ...)
+ * @param site the site of the block's {@code url}: the outlet only when nothing else names one
  */
-record FrontMatter(int end, String title, LocalDate date, String outlet) {
+record FrontMatter(int end, String title, LocalDate date, String outlet, String site) {
 
     /** Lines between the two rules; more than this, and the first rule opened the text instead. */
     private static final int MAX_LINES = 40;
@@ -44,7 +46,7 @@ record FrontMatter(int end, String title, LocalDate date, String outlet) {
             ArticleParser.Line line = lines.get(i);
             if (line.text().equals(RULE)) {
                 return i == 1 ? null
-                        : new FrontMatter(line.end(), title, date, outlet != null ? outlet : site);
+                        : new FrontMatter(line.end(), title, date, outlet, site);
             }
             Matcher field = FIELD.matcher(line.text());
             if (!field.matches()) {

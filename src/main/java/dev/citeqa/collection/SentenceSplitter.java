@@ -58,15 +58,22 @@ public final class SentenceSplitter {
 
     /**
      * Sentences of the given paragraphs, with offsets into {@code source}. A paragraph that ends with a comma
-     * continues in the next one (a quote broken over lines), so the two are split as one text.
+     * continues in the next one (a quote broken over lines), and so does a hard-wrapped line, so the two are
+     * split as one text.
      */
     public static List<Sentence> split(String source, List<Paragraph> paragraphs) {
         List<Sentence> sentences = new ArrayList<>();
+        // The last paragraph of each one's run of lines with no blank line between: where a wrapped text ends.
+        int[] runEnd = new int[paragraphs.size()];
+        for (int j = paragraphs.size() - 1; j >= 0; j--) {
+            runEnd[j] = j + 1 < paragraphs.size() && onNextLine(source, paragraphs.get(j), paragraphs.get(j + 1))
+                    ? runEnd[j + 1] : j;
+        }
         int i = 0;
         while (i < paragraphs.size()) {
             int blockStart = paragraphs.get(i).start();
             int blockEnd = paragraphs.get(i).end();
-            while (i + 1 < paragraphs.size() && continues(source, paragraphs.get(i), paragraphs.get(i + 1))) {
+            while (i + 1 < paragraphs.size() && continues(source, paragraphs, runEnd, i)) {
                 i++;
                 blockEnd = paragraphs.get(i).end();
             }
@@ -76,28 +83,39 @@ public final class SentenceSplitter {
         return sentences;
     }
 
-    private static boolean continues(String source, Paragraph current, Paragraph next) {
-        String between = source.substring(current.end(), next.start());
+    /** Whether paragraph {@code i} goes on in paragraph {@code i + 1}: they are one text to split. */
+    private static boolean continues(String source, List<Paragraph> paragraphs, int[] runEnd, int i) {
+        Paragraph current = paragraphs.get(i);
+        Paragraph next = paragraphs.get(i + 1);
         // Only text that was adjacent in the file: a dropped line in between means the two are unrelated.
-        if (!between.isBlank()) {
+        if (!source.substring(current.end(), next.start()).isBlank()) {
             return false;
         }
-        return current.text().endsWith(",") || isWrapped(current, next, between);
+        return current.text().endsWith(",") || isWrapped(paragraphs, runEnd, i);
     }
 
     /**
      * Hard-wrapped text (wire copy, e-mail, text exports) breaks its sentences at line ends: a line that has not
      * ended its sentence goes on in the very next line (no blank line between) when that opens in lower case or
      * with a digit, or when the line is as long as wrapped lines are. A heading, a caption or a list item is
-     * short, and the paragraph after it opens with a capital.
+     * short, and the paragraph after it opens with a capital. The run of lines must end a sentence, as wrapped
+     * prose does: in text without punctuation each line is a sentence, and lines of markup are no prose.
      */
-    private static boolean isWrapped(Paragraph current, Paragraph next, String between) {
-        if (between.indexOf('\n') != between.lastIndexOf('\n') || Boilerplate.endsLikeSentence(current.text())) {
+    private static boolean isWrapped(List<Paragraph> paragraphs, int[] runEnd, int i) {
+        Paragraph current = paragraphs.get(i);
+        if (runEnd[i] == i || Boilerplate.endsLikeSentence(current.text())
+                || !Boilerplate.endsLikeSentence(paragraphs.get(runEnd[i]).text())) {
             return false;
         }
-        int first = next.text().codePointAt(0);
+        int first = paragraphs.get(i + 1).text().codePointAt(0);
         return Character.isLowerCase(first) || Character.isDigit(first)
                 || current.text().length() >= WRAPPED_LINE_CHARS && Character.isLetter(first);
+    }
+
+    /** Nothing but white space between the two, with one line break: no blank line parts them. */
+    private static boolean onNextLine(String source, Paragraph current, Paragraph next) {
+        String between = source.substring(current.end(), next.start());
+        return between.isBlank() && between.indexOf('\n') == between.lastIndexOf('\n') && between.indexOf('\n') >= 0;
     }
 
     private static void splitBlock(String source, int blockStart, int blockEnd, List<Sentence> out) {

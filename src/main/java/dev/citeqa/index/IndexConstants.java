@@ -94,9 +94,9 @@ public final class IndexConstants {
      * the title, bylines, copyright notices and lone share buttons are not text, and a notice's holder is the
      * outlet when nothing else names one. 14: a header line of fields ("By Maria Lopez | The Ledger | Feb. 6,
      * 2024") gives the date and outlet and is not text; a byline before a date is not the outlet; a link line
-     * names the site and is not text; a front matter block is metadata, not text; a hard-wrapped sentence is one sentence;
-     * entities in plain text ("&#8217;") are read as their characters; a wire dateline ("NASHVILLE, Tenn. (AP)
-     * — ...") stays in its sentence.
+     * names the site and is not text; a front matter block is metadata, not text; a hard-wrapped sentence is
+     * one sentence; entities in plain text ("&#8217;") are read as their characters; a wire dateline
+     * ("NASHVILLE, Tenn. (AP) — ...") stays in its sentence.
      */
     public static final int SCHEMA_VERSION = 14;
 

@@ -94,11 +94,14 @@ export function initSidebar(parts, { onOpen, onPage }) {
   async function turn(step) {
     const offset = Math.max(0, view.offset + step * PAGE_SIZE);
     if (offset === view.offset || offset >= view.total) return;
+    const used = step < 0 ? parts.previous : parts.next;
     view.offset = offset;
     await load();
     parts.scroller.scrollTop = 0;
-    // The button just used may be disabled now (first or last page): keep the focus in the list.
-    if (document.activeElement?.disabled) (parts.list.querySelector('button') || parts.search).focus();
+    // The button just used may be disabled now (first or last page): keep the focus in the list. Browsers differ
+    // on a focused button that is disabled: some keep it focused, newer Chromium hands the focus to the body.
+    const lost = document.activeElement === used || !document.activeElement || document.activeElement === document.body;
+    if (used.disabled && lost) (parts.list.querySelector('button') || parts.search).focus();
   }
 
   parts.search.addEventListener('input', () => search(false));
