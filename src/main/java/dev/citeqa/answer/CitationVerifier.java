@@ -62,8 +62,8 @@ public final class CitationVerifier {
             byArticle.computeIfAbsent(hit.stored().passage().articleId(), id -> new ArrayList<>()).add(hit);
         }
         List<String> quoted = passages.stream().map(h -> h.stored().passage().text()).toList();
-        String text = keepKnownMarkers(Markers.defuseQuoted(modelText == null ? "" : modelText.strip(), quoted),
-                byArticle.keySet());
+        String text = keepKnownMarkers(Markers.defuseQuoted(modelText == null ? "" : modelText.strip(), quoted,
+                byArticle::containsKey), byArticle.keySet());
         List<Claim> claims = claims(text);
 
         Map<String, CitedSentence> cited = new LinkedHashMap<>();

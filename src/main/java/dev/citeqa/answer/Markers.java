@@ -61,13 +61,19 @@ public final class Markers {
         return ID_LIKE.matcher(id).matches() && id.matches(".*[\\d_].*");
     }
 
-    private static boolean marker(String content) {
-        return parts(content, id -> false).stream().anyMatch(Markers::idShaped);
+    /** Whether a bracket's content names something ID-shaped, or an article of {@code known} (an ID with spaces). */
+    private static boolean marker(String content, Predicate<String> known) {
+        return parts(content, known).stream().anyMatch(id -> idShaped(id) || known.test(id));
     }
 
     /** {@code text} with every bracket that names something ID-shaped in round brackets instead. */
     public static String defuse(String text) {
-        return text == null ? null : replace(text, m -> marker(m.group(1)));
+        return defuse(text, id -> false);
+    }
+
+    /** The same, and brackets that name an article of {@code known} too, whatever its ID's shape. */
+    public static String defuse(String text, Predicate<String> known) {
+        return text == null ? null : replace(text, m -> marker(m.group(1), known));
     }
 
     /**
@@ -75,12 +81,12 @@ public final class Markers {
      * an article, after the same words. A model may copy an article's sentence with its brackets; a marker the
      * model placed itself follows its own sentence, where no article has that bracket.
      */
-    static String defuseQuoted(String answer, List<String> quoted) {
+    static String defuseQuoted(String answer, List<String> quoted, Predicate<String> known) {
         List<int[]> copied = new ArrayList<>();
         for (String text : quoted) {
             Matcher m = BRACKETS.matcher(text);
             while (m.find()) {
-                if (!marker(m.group(1))) {
+                if (!marker(m.group(1), known)) {
                     continue;
                 }
                 String[] words = SPACE.split(text.substring(0, m.start()).strip());

@@ -123,6 +123,13 @@ class CitationVerifierTest {
                 + "Lavrov [ID: " + A + ", " + spaced + "].", read, "m");
 
         assertEquals(List.of(spaced), ids(alone));
+        // The same bracket copied from an article's text is a quote, not a citation.
+        List<PassageHit> quoting = List.of(read.get(1), fixture.passage("quoting_1", "Ministers quote a story",
+                "2025-05-12", "Fidan said, as [" + spaced + "] reported, that he spoke with Rubio and Lavrov."));
+        Answer copied = verifier.verify("Fidan said, as [" + spaced + "] reported, that he spoke with Rubio and "
+                + "Lavrov. [quoting_1]", quoting, "m");
+        assertEquals(List.of("quoting_1"), ids(copied));
+        assertTrue(copied.text().contains("as (" + spaced + ") reported"), copied.text());
         assertEquals(B1, alone.citations().getFirst().snippet());
         assertEquals(List.of(A, spaced), ids(listed));
         assertTrue(listed.text().contains("[" + A + "][" + spaced + "]"), listed.text());

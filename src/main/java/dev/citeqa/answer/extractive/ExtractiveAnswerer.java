@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class ExtractiveAnswerer implements Answerer {
     public Answer answer(AnswerRequest request) {
         Choice choice = choose(request);
         return choice.abstention() != null ? abstain(choice.abstention())
-                : answerFrom(choice.window(), request.analysis());
+                : answerFrom(choice.window(), request);
     }
 
     /**
@@ -230,12 +231,15 @@ public final class ExtractiveAnswerer implements Answerer {
         return Answer.notInCorpus(NAME, reason);
     }
 
-    private static Answer answerFrom(Window best, QuestionAnalysis question) {
+    private static Answer answerFrom(Window best, AnswerRequest request) {
+        QuestionAnalysis question = request.analysis();
         Article article = best.hit().stored().article();
         List<Sentence> sentences = best.sentences();
         String snippet = String.join(" ", sentences.stream().map(Sentence::text).toList());
         // The quote keeps any bracket the article has, but not as a marker: the only marker is CiteQA's own.
-        String text = Markers.defuse(snippet) + " [" + article.id() + "]";
+        Set<String> read = new HashSet<>();
+        request.passages().forEach(hit -> read.add(hit.stored().article().id()));
+        String text = Markers.defuse(snippet, read::contains) + " [" + article.id() + "]";
         Citation citation = new Citation(article.id(), article.title(), article.date(), snippet,
                 sentences.getFirst().start(), sentences.getLast().end(), true);
         return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best), span(best, question));

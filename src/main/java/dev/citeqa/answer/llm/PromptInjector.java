@@ -8,8 +8,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.input.PromptTemplate;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.injector.ContentInjector;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts the retrieved passages into the answer prompt, each headed by the ID the model must cite, its title
@@ -34,15 +36,17 @@ public final class PromptInjector implements ContentInjector {
         if (contents.isEmpty()) {
             return "(no passages were found)";
         }
+        Set<String> ids = new HashSet<>();
+        contents.forEach(c -> ids.add(c.textSegment().metadata().getString(PassageContents.ARTICLE_ID)));
         StringBuilder out = new StringBuilder();
         for (Content content : contents) {
             Metadata m = content.textSegment().metadata();
             String date = m.getString(PassageContents.DATE);
             out.append('[').append(m.getString(PassageContents.ARTICLE_ID)).append("] ")
-                    .append(Markers.defuse(m.getString(PassageContents.TITLE)))
+                    .append(Markers.defuse(m.getString(PassageContents.TITLE), ids::contains))
                     .append(date == null ? "" : " (" + date + ")")
                     .append('\n')
-                    .append(Markers.defuse(content.textSegment().text()))
+                    .append(Markers.defuse(content.textSegment().text(), ids::contains))
                     .append("\n\n");
         }
         return out.toString().strip();
