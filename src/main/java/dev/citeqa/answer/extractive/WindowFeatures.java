@@ -59,6 +59,11 @@ final class WindowFeatures {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    /** The words that introduce a name, right before it: "a panda named Bao", "a flavor called “Spiced”". */
+    private static final Pattern NAMING = Pattern.compile(
+            "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
+    /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
+    private static final int NAMING_CHARS = 20;
     private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_OR_SHARE =
             Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
@@ -398,8 +403,9 @@ final class WindowFeatures {
                 }
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
-                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?".
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0)
+                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
+                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo".
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
@@ -408,6 +414,15 @@ final class WindowFeatures {
             }
         }
         return best;
+    }
+
+    /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */
+    private boolean isIntroducedAsName(Entity e, Analysed a) {
+        if (question.type() != AnswerType.NAME) {
+            return false;
+        }
+        String before = a.sentence().text().substring(Math.max(0, e.start() - NAMING_CHARS), e.start());
+        return NAMING.matcher(before).find();
     }
 
     private boolean isSubtypeAskedFor(Entity e) {
