@@ -83,9 +83,9 @@ public final class ArticleParser {
      */
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s+[|·•]\\s+");
 
-    /** A line that is a link to the page, perhaps labelled: its host is group 1. */
-    private static final Pattern LINK = Pattern.compile("(?i)^(?:(?:url|link|source)\\s*:\\s*)?(?:https?://|www\\.)"
-            + "([^/\\s?#]+)\\S*$");
+    /** A line that is a link to the page, perhaps labelled: the address is group 1. */
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)^(?:(?:url|link|source)\\s*:\\s*)?((?:https?://|www\\.)[^/\\s?#]+\\S*)$");
 
     /** The longest field of a header line that names an outlet, in words. */
     private static final int MAX_OUTLET_WORDS = 5;
@@ -411,7 +411,7 @@ public final class ArticleParser {
                 return false;
             }
             if (site == null) {
-                site = link.group(1).replaceFirst("(?i)^www\\.", "");
+                site = MetadataField.host(link.group(1));
             }
             if (linkDate == null) {
                 PublicationDate.find(text, order).ifPresent(found -> linkDate = found.date());
@@ -438,9 +438,11 @@ public final class ArticleParser {
                         && !Boilerplate.endsLikeSentence(field);
                 if (found.isPresent()) {
                     first = first == null ? found.get() : first;
-                } else if (shortName && !isByline(field)) {
+                } else if (isByline(field)) {
+                    continue;
+                } else if (shortName) {
                     name = name == null && first == null ? field.strip() : name;
-                } else if (!isByline(field)) {
+                } else {
                     return false;
                 }
             }

@@ -1,6 +1,5 @@
 package dev.citeqa.collection;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A YAML front matter block opening a file ("---", "title: ...", "date: ...", "---"), as static-site generators,
- * note apps and scrapers write it: the article's title, date and outlet, and never its text. Only flat
- * {@code key: value} lines are read; lists and nested keys are metadata too, and are dropped with the rest.
+ * Metadata that opens a file: the article's title, date and outlet, and never its text. Two shapes:
+ * <ul>
+ *   <li>a YAML front matter block ("---", "title: ...", "date: ...", "---"), as static-site generators, note apps
+ *       and scrapers write it. Only flat {@code key: value} lines are read; lists and nested keys are metadata
+ *       too, and are dropped with the rest;
+ *   <li>the header of a saved e-mail (a newsletter, a press release, a forwarded story): "From:", "Sent:" or
+ *       "Date:", "To:", "Subject:" lines, as mail programs save a message as text. The subject is the title,
+ *       the sender's name the outlet.
+ * </ul>
  *
- * @param end the offset just after the closing "---": every line before it is metadata
- * @param outlet the outlet the block names ({@code publisher}, {@code source}, ...)
- * @param site the site of the block's {@code url}: the outlet only when nothing else names one
+ * @param end the offset just after the block (the closing "---", the last field of a mail header): every line
+ *     before it is metadata
+ * @param outlet the outlet the block names ({@code publisher}, {@code source}, ..., a mail's sender)
+ * @param site the site of the block's {@code url}, or of a mail sender's address: the outlet only when nothing
+ *     else names one
  */
 record FrontMatter(int end, String title, LocalDate date, String outlet, String site) {
 
@@ -26,17 +33,28 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
     private static final Pattern FIELD = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:\\s*(.*)$");
     private static final Pattern QUOTES = Pattern.compile("^([\"'])(.*)\\1$");
 
-    private static final Set<String> TITLE = Set.of("title", "headline");
-    private static final Set<String> DATE = Set.of("date", "published", "published_at", "publish_date", "pubdate",
-            "date_published", "created", "created_at");
-    private static final Set<String> OUTLET = Set.of("source", "publisher", "outlet", "publication", "site",
-            "site_name", "sitename", "newspaper");
-    private static final Set<String> LINK = Set.of("url", "link", "canonical", "canonical_url", "source_url");
+    /**
+     * Fields of a mail header ({@code x-} fields too). A header needs "From:" and "Subject:": a file opening with
+     * "Date:" and "Source:" lines is an article's own header, which {@link ArticleParser} reads.
+     */
+    private static final Set<String> MAIL_FIELDS = Set.of("from", "sent", "date", "to", "cc", "bcc", "subject",
+            "reply-to", "sender", "message-id", "in-reply-to", "references", "mime-version", "content-type",
+            "content-transfer-encoding", "importance", "priority", "attachments", "return-path", "received",
+            "delivered-to", "thread-topic", "thread-index", "list-id", "list-unsubscribe", "organization",
+            "user-agent");
+    private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w-]*):(?:\\s+(.*))?$");
+    /** "Re: Fwd: Storm closes highway" is about "Storm closes highway". */
+    private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(?:(?:re|fwd?|fw|aw|wg)\\s*:\\s*)+");
+    /** {@code "Morning Brief" <brief@example.com>}: the display name, then the address. */
+    private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");
 
     /** The block that opens {@code lines}, or null when they open with none. */
     static FrontMatter read(List<ArticleParser.Line> lines, DateOrder order) {
-        if (lines.isEmpty() || !lines.getFirst().text().equals(RULE)) {
+        if (lines.isEmpty()) {
             return null;
+        }
+        if (!lines.getFirst().text().equals(RULE)) {
+            return mailHeader(lines, order);
         }
         String title = null;
         LocalDate date = null;
@@ -52,36 +70,59 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             if (!field.matches()) {
                 continue;
             }
-            String key = field.group(1).toLowerCase(Locale.ROOT);
+            MetadataField kind = MetadataField.of(field.group(1));
             String value = unquoted(field.group(2));
-            if (value.isEmpty()) {
+            if (value.isEmpty() || kind == null) {
                 continue;
             }
-            if (TITLE.contains(key) && title == null) {
-                title = value;
-            } else if (DATE.contains(key) && date == null) {
-                date = PublicationDate.find(value, order).map(PublicationDate::date).orElse(null);
-            } else if (OUTLET.contains(key) && outlet == null) {
-                outlet = value;
-            } else if (LINK.contains(key) && site == null) {
-                site = host(value);
+            switch (kind) {
+                case TITLE -> title = title == null ? value : title;
+                case DATE -> date = date == null
+                        ? PublicationDate.find(value, order).map(PublicationDate::date).orElse(null) : date;
+                case OUTLET -> outlet = outlet == null ? value : outlet;
+                case LINK -> site = site == null ? MetadataField.host(value) : site;
+                default -> { }
             }
         }
         return null;
     }
 
+    /** The header of a saved e-mail that opens {@code lines}, or null when they open with none. */
+    private static FrontMatter mailHeader(List<ArticleParser.Line> lines, DateOrder order) {
+        String subject = null;
+        String sender = null;
+        LocalDate date = null;
+        int end = -1;
+        for (ArticleParser.Line line : lines) {
+            Matcher field = MAIL_FIELD.matcher(line.plain());
+            String key = field.matches() ? field.group(1).toLowerCase(Locale.ROOT) : "";
+            if (!MAIL_FIELDS.contains(key) && !key.startsWith("x-")) {
+                break;
+            }
+            end = line.end();
+            String value = field.group(2) == null ? "" : field.group(2).strip();
+            switch (key) {
+                case "subject" -> subject = subject == null ? REPLY_PREFIX.matcher(value).replaceFirst("") : subject;
+                case "from" -> sender = sender == null ? value : sender;
+                case "date", "sent" -> date = date == null
+                        ? PublicationDate.find(value, order).map(PublicationDate::date).orElse(null) : date;
+                default -> { }
+            }
+        }
+        if (subject == null || sender == null) {
+            return null;
+        }
+        Matcher named = SENDER.matcher(sender);
+        String name = named.matches() ? named.group(1).strip() : "";
+        String address = named.matches() ? named.group(2) : sender;
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? null : address.substring(at + 1).strip();
+        return new FrontMatter(end, subject.isEmpty() ? null : subject, date, name.isEmpty() ? null : name,
+                domain == null || domain.isEmpty() ? null : domain);
+    }
+
     private static String unquoted(String value) {
         Matcher quoted = QUOTES.matcher(value.strip());
         return quoted.matches() ? quoted.group(2).strip() : value.strip();
-    }
-
-    /** "https://www.example.com/a/b" names example.com; anything that is no web address names nothing. */
-    private static String host(String link) {
-        try {
-            String host = URI.create(link).getHost();
-            return host == null ? null : host.replaceFirst("(?i)^www\\.", "");
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -6,12 +6,12 @@ import java.time.LocalDate;
  * The text of a file as the parser reads it, with every character at the offset it has in the file, so that
  * whatever the parser keeps can be highlighted in the original. Characters that must not be read are
  * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}); the rest of an
- * entity's length (in plain text too: "Trump&#8217;s") and bidi controls, which would make the text display in
- * another order than it is read, with {@link #FILLER}.
+ * entity's length (in plain text too: "Trump&#8217;s"), inline Markdown marks ({@link MarkdownText}) and bidi
+ * controls, which would make the text display in another order than it is read, with {@link #FILLER}.
  *
- * @param title the title an HTML page's head gives; null for plain text
- * @param date the publication date in an HTML page's metadata; null for plain text
- * @param outlet the site name in an HTML page's metadata; null for plain text
+ * @param title the title an HTML page's head or a JSON record gives; null for plain text
+ * @param date the publication date in an HTML page's metadata or a JSON record; null for plain text
+ * @param outlet the site name in an HTML page's metadata or a JSON record; null for plain text
  */
 record SourceView(String text, String title, LocalDate date, String outlet) {
 
@@ -23,8 +23,11 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
     static final char FILLER = '\u200B';
 
     static SourceView of(String source) {
-        SourceView view = HtmlText.isHtml(source) ? HtmlText.read(source)
-                : new SourceView(HtmlText.withEntitiesDecoded(source), null, null, null);
+        SourceView view = HtmlText.isHtml(source) ? HtmlText.read(source) : JsonText.read(source);
+        if (view == null) {
+            view = new SourceView(MarkdownText.withInlineMarksHidden(HtmlText.withEntitiesDecoded(source)), null, null,
+                    null);
+        }
         return new SourceView(withoutBidiControls(view.text()), view.title(), view.date(), view.outlet());
     }
 

@@ -96,9 +96,11 @@ public final class IndexConstants {
      * 2024") gives the date and outlet and is not text; a byline before a date is not the outlet; a link line
      * names the site and is not text; a front matter block is metadata, not text; a hard-wrapped sentence is
      * one sentence; entities in plain text ("&#8217;") are read as their characters; a wire dateline
-     * ("NASHVILLE, Tenn. (AP) — ...") stays in its sentence.
+     * ("NASHVILLE, Tenn. (AP) — ...") stays in its sentence. 15: a saved e-mail's header and a JSON record's
+     * fields give the title, date and outlet and are not text; inline Markdown ("[words](link)", "**bold**") reads
+     * as its words.
      */
-    public static final int SCHEMA_VERSION = 14;
+    public static final int SCHEMA_VERSION = 15;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

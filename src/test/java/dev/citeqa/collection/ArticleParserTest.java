@@ -398,6 +398,108 @@ class ArticleParserTest {
         assertEquals(1, a.paragraphs().size());
     }
 
+    /** A newsletter saved from a mail program: the header is metadata, the subject the title. */
+    @Test
+    void aSavedMailsHeaderGivesTitleDateAndOutletAndIsNotText() {
+        Article a = ArticleParser.parse("m", """
+                From: "Morning Brief" <brief@dailywire.example>
+                Sent: Monday, January 8, 2024 9:15 AM
+                To: reader@example.com
+                Subject: FW: Council approves $4.2 million harbor budget
+                X-Mailer: Outlook 16.0
+                Content-Type: text/plain; charset=utf-8
+
+                The Harbor City council voted 6-1 on Monday to approve a $4.2 million budget.
+
+                Mayor Ellen Park said the money would repair the north pier.
+                """).orElseThrow();
+        assertEquals("Council approves $4.2 million harbor budget", a.title());
+        assertEquals("2024-01-08", a.date());
+        assertEquals("Morning Brief", a.outlet());
+        assertEquals(List.of("The Harbor City council voted 6-1 on Monday to approve a $4.2 million budget.",
+                "Mayor Ellen Park said the money would repair the north pier."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+
+        Article bare = ArticleParser.parse("m", "Date: Tue, 09 Jan 2024 14:02:11 -0500\nFrom: brief@dailywire.example"
+                + "\nSubject: Fed holds rates\n\nThe Federal Reserve kept its benchmark rate unchanged.").orElseThrow();
+        assertEquals("2024-01-09", bare.date());
+        assertEquals("dailywire.example", bare.outlet(), "no sender's name: the sender's domain");
+        assertEquals("Fed holds rates", bare.title());
+    }
+
+    /** A scraper's or news API's record: fields give title, date and outlet; the text field is the text. */
+    @Test
+    void aJsonRecordIsReadByItsFieldsWithOffsetsIntoTheFile() {
+        String source = """
+                {
+                  "source": {"id": "reuters", "name": "Reuters"},
+                  "title": "Storm closes coastal highway",
+                  "publishedAt": "2024-02-03T10:00:00Z",
+                  "content": "A winter storm closed Highway 1, the state\\u2019s agency said.\\r\\n\\r\\nCrews said \\"soon\\" \\ud83d\\ude00."
+                }
+                """;
+        ArticleParser.Parsed p = ArticleParser.read("j", source, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Storm closes coastal highway", p.article().title());
+        assertEquals("2024-02-03", p.article().date());
+        assertEquals("Reuters", p.article().outlet());
+        assertEquals(List.of("A winter storm closed Highway 1, the state’s agency said.", "Crews said \"soon\" 😀."),
+                p.sentences().stream().map(Sentence::text).toList());
+        assertEquals(2, p.article().paragraphs().size(), "an escaped blank line parts paragraphs");
+        Sentence last = p.sentences().getLast();
+        assertEquals("Crews said \\\"soon\\\" \\ud83d\\ude00.", source.substring(last.start(), last.end()));
+
+        Article snake = ArticleParser.parse("j", "\uFEFF{\"date_publish\": \"2024-02-03 10:00:00\", \"url\": "
+                + "\"https://www.coastnews.example/a\", \"maintext\": \"Crews reopened the road on Monday.\"}")
+                .orElseThrow();
+        assertEquals("2024-02-03", snake.date());
+        assertEquals("coastnews.example", snake.outlet(), "no outlet field: the site of the record's address");
+        assertEquals("Crews reopened the road on Monday.", snake.title(), "no title field: the first sentence");
+    }
+
+    /** A clipped article in Markdown: answers quote its words, not its links, and point at the marked-up text. */
+    @Test
+    void inlineMarkdownReadsAsItsWordsAtItsOffsets() {
+        String source = """
+                # Council approves harbor budget
+
+                The [Harbor City council](https://harbor.example/council) voted **6-1** on Monday, _officials said_.
+
+                ![Pier at dusk](https://img.example/pier.jpg)
+                """;
+        ArticleParser.Parsed p = ArticleParser.read("md", source, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Council approves harbor budget", p.article().title());
+        assertEquals(List.of("The Harbor City council voted 6-1 on Monday, officials said."),
+                p.sentences().stream().map(Sentence::text).toList());
+        Sentence s = p.sentences().getFirst();
+        assertEquals("The [Harbor City council](https://harbor.example/council) voted **6-1** on Monday, "
+                + "_officials said_.", source.substring(s.start(), s.end()));
+    }
+
+    /** JSON Lines, an array, or an object without a text field are no record: they are read as they are. */
+    @Test
+    void jsonThatIsNoSingleRecordIsPlainText() {
+        String lines = "{\"title\": \"A\", \"text\": \"The first story.\"}\n{\"title\": \"B\", \"text\": \"The second.\"}";
+        assertTrue(ArticleParser.parse("l", lines).orElseThrow().text().contains("The second."));
+        String noText = "{\"title\": \"Storm closes highway\", \"views\": 12}";
+        assertTrue(ArticleParser.parse("n", noText).orElseThrow().text().contains("views"));
+        String broken = "{\"title\": \"Storm\", \"text\": \"The road is closed.\"";
+        assertTrue(ArticleParser.parse("b", broken).orElseThrow().text().contains("The road is closed."));
+    }
+
+    /** "Date:" and "Source:" open many articles; without "From:" and "Subject:" they are no mail header. */
+    @Test
+    void fieldLinesWithoutASenderAndSubjectAreNoMailHeader() {
+        Article a = ArticleParser.parse("f", "Title: Bridge closed\nDate: 2024-02-03\nFrom: the city's statement"
+                + "\n\nThe Old Mill bridge in Ravenford will stay closed until June.").orElseThrow();
+        assertEquals("Bridge closed", a.title());
+        assertEquals("2024-02-03", a.date());
+        assertTrue(a.text().contains("The Old Mill bridge"), a.text());
+
+        Article alone = ArticleParser.parse("m", "From: Jane <jane@example.com>\nSubject: Lunch on Friday\n")
+                .orElseThrow();
+        assertTrue(alone.text().contains("Lunch on Friday"), "a header alone is the text: " + alone.text());
+    }
+
     /** A rule that opens a file without closing is text; front matter with nothing after it is the text. */
     @Test
     void aRuleWithoutItsPairOrFrontMatterAloneIsText() {
