@@ -395,6 +395,10 @@ final class WindowFeatures {
                 // In a pair, a date in the sentence that says nothing of the question answers nothing.
                 continue;
             }
+            // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
+            // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
+            // crews reopen the highway?".
+            double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
             for (Entity e : a.entities()) {
                 Set<String> own = entityTerms.computeIfAbsent(e.text(), Terms::ofText);
                 long shared = own.stream().filter(questionTerms::contains).count();
@@ -405,7 +409,7 @@ final class WindowFeatures {
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
                 // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo".
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0) + said
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;

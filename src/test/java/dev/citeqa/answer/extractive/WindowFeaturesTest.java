@@ -95,6 +95,15 @@ class WindowFeaturesTest {
         assertEquals(phrase, features(question, List.of(hit), false).window(hit, 0, 1).answerEntity().text());
     }
 
+    /** Of a pair, the sentence that says more of the question holds the answer, though a date sits nearer one word. */
+    @Test
+    void theAnswerPhraseOfAPairIsInTheSentenceThatSaysMoreOfTheQuestion() {
+        PassageHit hit = passages.passage("s", "Storm", null, "A winter storm closed Highway 1 on Saturday.",
+                "Crews expect to reopen the road by Monday, officials said.");
+        assertEquals("Monday", features("When will crews reopen the coastal highway?", List.of(hit), false)
+                .window(hit, 0, 2).answerEntity().text());
+    }
+
     @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
