@@ -56,6 +56,10 @@ final class WindowFeatures {
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
 
+    /** A capitalised word with a word before it in its sentence. */
+    private static final Pattern CAPITALISED_INSIDE =
+            Pattern.compile("(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
+
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
@@ -113,6 +117,8 @@ final class WindowFeatures {
     private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Set<String>> entityTerms = new HashMap<>();
+    /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
+    private Set<String> capitalisedInside;
     private final Description description;
 
     /**
@@ -402,7 +408,8 @@ final class WindowFeatures {
             for (Entity e : a.entities()) {
                 Set<String> own = entityTerms.computeIfAbsent(e.text(), Terms::ofText);
                 long shared = own.stream().filter(questionTerms::contains).count();
-                if (!fits(e) || shared == own.size() || isQuestionsOwnPerson(e) || !counts(e, a)) {
+                if (!fits(e) || shared == own.size() || isQuestionsOwnPerson(e) || !counts(e, a)
+                        || isCapitalisedOnlyAsOpener(e, a)) {
                     continue;
                 }
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
@@ -418,6 +425,36 @@ final class WindowFeatures {
             }
         }
         return best;
+    }
+
+    /**
+     * "Shortly after …", "Investing in …": a lone word that opens its sentence is capitalised for its place. It
+     * names something only when the retrieved text capitalises it inside a sentence too ("Beijing said …" and
+     * "… in Beijing"), or it is a country or region.
+     */
+    private boolean isCapitalisedOnlyAsOpener(Entity e, Analysed a) {
+        String text = a.sentence().text();
+        if (e.kind() == Kind.DATE || e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION || e.text().contains(" ")
+                || EntityTagger.isCountry(e.text()) || EntityTagger.isRegion(e.text())
+                || text.substring(0, e.start()).codePoints().anyMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        if (capitalisedInside == null) {
+            capitalisedInside = new HashSet<>();
+            for (PassageHit hit : hits) {
+                for (Sentence s : hit.stored().passage().sentences()) {
+                    Matcher word = CAPITALISED_INSIDE.matcher(s.text());
+                    while (word.find()) {
+                        capitalisedInside.add(withoutPossessive(word.group()));
+                    }
+                }
+            }
+        }
+        return !capitalisedInside.contains(withoutPossessive(e.text()));
+    }
+
+    private static String withoutPossessive(String word) {
+        return word.replaceFirst("['’]s?$", "").replaceFirst("\\.$", "");
     }
 
     /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */

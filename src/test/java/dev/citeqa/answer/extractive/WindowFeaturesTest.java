@@ -104,6 +104,19 @@ class WindowFeaturesTest {
                 .window(hit, 0, 2).answerEntity().text());
     }
 
+    /** "Shortly" is capitalised only where it opens a sentence; "Wendy's" is capitalised inside one too. */
+    @Test
+    void aWordCapitalisedOnlyToOpenItsSentenceIsNoName() {
+        PassageHit opener = passages.passage("o", "Prices", null,
+                "Shortly after the announcement, the chain said prices would change with demand.");
+        assertNull(features("Which fast food chain will change its prices with demand?", List.of(opener), false)
+                .window(opener, 0, 1).answerEntity());
+        PassageHit named = passages.passage("n", "Prices", null,
+                "Wendy's said prices would change with demand.", "Customers criticised Wendy's on Tuesday.");
+        assertEquals("Wendy's", features("Which fast food chain will change its prices with demand?",
+                List.of(named), false).window(named, 0, 1).answerEntity().text());
+    }
+
     @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
