@@ -7,12 +7,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.app.IndexService;
+import dev.citeqa.index.BuildProgress;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** What the first-start tests share. */
-final class FirstStart {
+public final class FirstStart {
 
     /**
      * Passages of {@code src/test/resources/web-corpus} with the default chunking (120 words, one sentence of
@@ -36,6 +37,15 @@ final class FirstStart {
                 .body("passages", equalTo(WEB_CORPUS_PASSAGES))
                 .body("textsEmbedded", equalTo(WEB_CORPUS_PASSAGES))
                 .body("$", not(hasKey("indexing")));
+    }
+
+    /**
+     * The build's progress while it embeds, or null: read once, as the build may move on between two reads and
+     * leave no progress to read.
+     */
+    public static BuildProgress.Snapshot embedding(IndexService index) {
+        BuildProgress.Snapshot progress = index.indexing();
+        return progress != null && progress.phaseLabel().equals("embedding") ? progress : null;
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -37,8 +37,8 @@ class FirstStartTest extends HeldModelTest {
     @Test
     @Order(1)
     void bm25AnswersWhileTheVectorsWait() throws Exception {
-        FirstStart.await("the words committed", () -> index.isReady() && index.indexing() != null
-                && index.indexing().phaseLabel().equals("embedding"));
+        FirstStart.await("the words committed", () -> index.isReady()
+                && FirstStart.embedding(index) != null);
 
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)

@@ -31,8 +31,7 @@ class NotReadyTest extends HeldModelTest {
     @Test
     @Order(1)
     void theApiSays503WithTheProgress() throws Exception {
-        FirstStart.await("the embedding phase", () -> index.indexing() != null
-                && index.indexing().phaseLabel().equals("embedding"));
+        FirstStart.await("the embedding phase", () -> FirstStart.embedding(index) != null);
 
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(503)

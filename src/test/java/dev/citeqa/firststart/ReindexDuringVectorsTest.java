@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.WatchesTheBuild;
 import dev.citeqa.app.Reindex;
+import dev.citeqa.index.BuildProgress;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -32,7 +33,7 @@ class ReindexDuringVectorsTest extends HeldModelTest {
     @Test
     void theReindexGoesFirstAndItsArticlesAnswerByBm25AtOnce() throws Exception {
         FirstStart.await("the vector pass of generation 1 in the model", () -> index.isReady()
-                && index.indexing() != null && index.indexing().phaseLabel().equals("embedding") && model.holding());
+                && FirstStart.embedding(index) != null && model.holding());
         for (int i = 0; i < PLACES.length; i++) {
             Files.writeString(SlowModelProfile.OwnCorpus.CORPUS.resolve("new_" + i + ".txt"),
                     "Ferry service resumes in " + PLACES[i] + "\n\nCoast Courier - 2 June 2025\n\n"
@@ -63,9 +64,10 @@ class ReindexDuringVectorsTest extends HeldModelTest {
                 .body("answer", containsString("42"));
 
         // The pass starts again on generation 2: the batch it finished before stopping is in the cache.
-        FirstStart.await("the vector pass of generation 2 in the model", () -> index.indexing() != null
-                && index.indexing().phaseLabel().equals("embedding") && index.indexing().cached() == PASSAGES
-                && model.holding());
+        FirstStart.await("the vector pass of generation 2 in the model", () -> {
+            BuildProgress.Snapshot progress = FirstStart.embedding(index);
+            return progress != null && progress.cached() == PASSAGES && model.holding();
+        });
         assertEquals(PASSAGES + PLACES.length, index.indexing().total());
         assertEquals(PASSAGES, index.textsEmbedded());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.WatchesTheBuild;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.firststart.FirstStart;
 import dev.citeqa.firststart.SlowModelLoader;
 import dev.citeqa.firststart.SlowModelProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ class FirstStartPageTest extends PageTest {
 
     @Test
     void theBarShowsTheBuildAndWordSearchAnswersMeanwhile() throws Exception {
-        await(() -> index.isReady() && index.indexing() != null && index.indexing().phaseLabel().equals("embedding"));
+        await(() -> index.isReady() && FirstStart.embedding(index) != null);
         openBrowser();
         driver.get(url.toString());
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("localStorage.clear()");

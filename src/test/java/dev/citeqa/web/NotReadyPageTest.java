@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.WatchesTheBuild;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.firststart.FirstStart;
 import dev.citeqa.firststart.SlowModelLoader;
 import dev.citeqa.firststart.SlowModelProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class NotReadyPageTest extends PageTest {
 
     @Test
     void thePageSaysQuestionsWaitThenFillsItselfIn() throws Exception {
-        FirstStartPageTest.await(() -> index.indexing() != null && index.indexing().phaseLabel().equals("embedding"));
+        FirstStartPageTest.await(() -> FirstStart.embedding(index) != null);
         openBrowser();
         driver.get(url.toString());
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("localStorage.clear()");
