@@ -77,8 +77,7 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             }
             switch (kind) {
                 case TITLE -> title = title == null ? value : title;
-                case DATE -> date = date == null
-                        ? PublicationDate.find(value, order).map(PublicationDate::date).orElse(null) : date;
+                case DATE -> date = date == null ? PublicationDate.dateIn(value, order) : date;
                 case OUTLET -> outlet = outlet == null ? value : outlet;
                 case LINK -> site = site == null ? MetadataField.host(value) : site;
                 default -> { }
@@ -104,8 +103,7 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             switch (key) {
                 case "subject" -> subject = subject == null ? REPLY_PREFIX.matcher(value).replaceFirst("") : subject;
                 case "from" -> sender = sender == null ? value : sender;
-                case "date", "sent" -> date = date == null
-                        ? PublicationDate.find(value, order).map(PublicationDate::date).orElse(null) : date;
+                case "date", "sent" -> date = date == null ? PublicationDate.dateIn(value, order) : date;
                 default -> { }
             }
         }
@@ -113,8 +111,9 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             return null;
         }
         Matcher named = SENDER.matcher(sender);
-        String name = named.matches() ? named.group(1).strip() : "";
-        String address = named.matches() ? named.group(2) : sender;
+        boolean hasName = named.matches();
+        String name = hasName ? named.group(1).strip() : "";
+        String address = hasName ? named.group(2) : sender;
         int at = address.lastIndexOf('@');
         String domain = at < 0 ? null : address.substring(at + 1).strip();
         return new FrontMatter(end, subject.isEmpty() ? null : subject, date, name.isEmpty() ? null : name,

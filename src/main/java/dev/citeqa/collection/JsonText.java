@@ -32,11 +32,11 @@ final class JsonText {
      * Lines, an array, or a fragment are read as plain text, as before.
      */
     static SourceView read(String file) {
-        // A byte order mark is no JSON; a space in its place keeps every offset.
-        String source = file.startsWith("\uFEFF") ? ' ' + file.substring(1) : file;
-        if (!looksLikeAnObject(source)) {
+        if (!looksLikeAnObject(file)) {
             return null;
         }
+        // A byte order mark is no JSON; a space in its place keeps every offset.
+        String source = file.startsWith("\uFEFF") ? ' ' + file.substring(1) : file;
         Map<MetadataField, Value> fields = new EnumMap<>(MetadataField.class);
         try (JsonParser parser = JSON.createParser(source)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -75,15 +75,26 @@ final class JsonText {
         Value date = fields.get(MetadataField.DATE);
         Value outlet = fields.get(MetadataField.OUTLET);
         Value link = fields.get(MetadataField.LINK);
-        LocalDate published = date == null ? null
-                : PublicationDate.find(date.text()).map(PublicationDate::date).orElse(null);
+        LocalDate published = date == null ? null : PublicationDate.dateIn(date.text(), DateOrder.UNKNOWN);
         String named = outlet != null ? outlet.text().strip() : link != null ? MetadataField.host(link.text()) : null;
         return new SourceView(new String(view), title == null ? null : title.text().strip(), published, named);
     }
 
+    /**
+     * Opens with "{" and closes with "}", white space and a byte order mark aside: a look at both ends, as every
+     * plain file of a folder passes here.
+     */
     private static boolean looksLikeAnObject(String source) {
-        String s = source.strip();
-        return s.startsWith("{") && s.endsWith("}");
+        int first = 0;
+        while (first < source.length() && (Character.isWhitespace(source.charAt(first))
+                || source.charAt(first) == '\uFEFF')) {
+            first++;
+        }
+        int last = source.length() - 1;
+        while (last > first && Character.isWhitespace(source.charAt(last))) {
+            last--;
+        }
+        return last > first && source.charAt(first) == '{' && source.charAt(last) == '}';
     }
 
     /** The "name" of the object the parser is at, which it skips. */

@@ -64,6 +64,11 @@ record PublicationDate(LocalDate date, int start, int end) {
         return find(line, DateOrder.UNKNOWN);
     }
 
+    /** The day of {@link #find(String, DateOrder)}, or null: a metadata field's date ("date: 2024-02-03"). */
+    static LocalDate dateIn(String value, DateOrder order) {
+        return find(value, order).map(PublicationDate::date).orElse(null);
+    }
+
     /** The earliest date in the line, if any parses to a real calendar day. */
     static Optional<PublicationDate> find(String line, DateOrder order) {
         PublicationDate best = null;
