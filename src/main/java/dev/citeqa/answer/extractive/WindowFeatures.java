@@ -445,16 +445,17 @@ final class WindowFeatures {
                 for (Sentence s : hit.stored().passage().sentences()) {
                     Matcher word = CAPITALISED_INSIDE.matcher(s.text());
                     while (word.find()) {
-                        capitalisedInside.add(withoutPossessive(word.group()));
+                        capitalisedInside.add(capitalisedKey(word.group()));
                     }
                 }
             }
         }
-        return !capitalisedInside.contains(withoutPossessive(e.text()));
+        return !capitalisedInside.contains(capitalisedKey(e.text()));
     }
 
-    private static String withoutPossessive(String word) {
-        return word.replaceFirst("['’]s?$", "").replaceFirst("\\.$", "");
+    /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
+    private static String capitalisedKey(String word) {
+        return EntityTagger.withoutPossessive(word.replaceFirst("\\.$", "")).replaceFirst("['’]$", "");
     }
 
     /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */

@@ -115,6 +115,11 @@ class WindowFeaturesTest {
                 "Wendy's said prices would change with demand.", "Customers criticised Wendy's on Tuesday.");
         assertEquals("Wendy's", features("Which fast food chain will change its prices with demand?",
                 List.of(named), false).window(named, 0, 1).answerEntity().text());
+        // Named inside a sentence only at its end, full stop and possessive both.
+        PassageHit last = passages.passage("l", "Prices", null,
+                "Wendy's said prices would change with demand.", "Customers criticised Wendy's.");
+        assertEquals("Wendy's", features("Which fast food chain will change its prices with demand?",
+                List.of(last), false).window(last, 0, 1).answerEntity().text());
     }
 
     @Test
