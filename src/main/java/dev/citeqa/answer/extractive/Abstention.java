@@ -6,7 +6,9 @@ import dev.citeqa.analysis.QuestionAnalysis;
  * The fourth stage: whether the best window is good enough to quote. The model's score decides, with two
  * hand rules kept on top because they are facts, not judgements: a window whose story lacks a name or figure
  * the question gives ("2019" when the story is about 2021) answers a different question, and a window with no
- * number cannot answer "how many", however well either scores otherwise.
+ * number cannot answer "how many" (nor one without a year "in which year"), however well either scores
+ * otherwise. The second rule acts earlier, on which windows are eligible ({@link ExtractiveAnswerer#eligible}):
+ * the best window that gives the figure is quoted rather than none.
  */
 final class Abstention {
 
@@ -19,13 +21,29 @@ final class Abstention {
         this.minScoreWithoutMeaning = minScoreWithoutMeaning;
     }
 
+    /**
+     * The figure a question asks for, as an abstention names it: "how many", "how much", "in which year", "when",
+     * "how long". Null for a question that asks for a name, a place or anything else.
+     */
+    static String askedFigure(QuestionAnalysis question) {
+        return switch (question.type()) {
+            case NUMBER -> "number";
+            case YEAR -> "year";
+            case DATE -> "date";
+            case DURATION -> "length of time";
+            default -> null;
+        };
+    }
+
+    /** Why no window may be quoted, when none is eligible: the question asks for a figure that none gives. */
+    static String noFigure(QuestionAnalysis question) {
+        return "No passage gives the " + askedFigure(question) + " asked for.";
+    }
+
     /** Why the answerer abstains from quoting {@code best}, or null when it quotes it. */
     String reason(QuestionAnalysis question, Window best) {
         if (best.get(Feature.MISSING_REQUIRED) > 0) {
             return "No passage is about everything the question names.";
-        }
-        if (question.quantityOf() != null && best.get(Feature.TYPE_MISSING) > 0) {
-            return "No passage gives the number asked for.";
         }
         if (best.score() < (Double.isNaN(best.semantic()) ? minScoreWithoutMeaning : minScore)) {
             return "No passage answers the question closely enough.";

@@ -112,7 +112,10 @@ public final class ExtractiveAnswerer implements Answerer {
         if (considered.isEmpty()) {
             return new Choice(null, "No passage has a sentence that could answer the question.");
         }
-        List<Window> eligible = eligible(considered);
+        List<Window> eligible = eligible(request.analysis(), prepared.evidence(), considered);
+        if (eligible.isEmpty()) {
+            return new Choice(null, Abstention.noFigure(request.analysis()));
+        }
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
         best = vote.winner(request.analysis(), eligible, best);
         return new Choice(prepared.evidence().withContinuation(best), abstention.reason(request.analysis(), best));
@@ -120,11 +123,15 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /**
      * The windows that may be quoted. A window whose story lacks a name or figure of the question answers
-     * another question: it may win only when every window does.
+     * another question: it may win only when every window does. A question that asks for a figure (a number, a
+     * year, a date, a length of time) is answered only by a window that gives one, however well another scores:
+     * none may be quoted when none does.
      */
-    static List<Window> eligible(List<Window> considered) {
+    static List<Window> eligible(QuestionAnalysis question, WindowFeatures evidence, List<Window> considered) {
         List<Window> about = considered.stream().filter(w -> w.get(Feature.MISSING_REQUIRED) == 0).toList();
-        return about.isEmpty() ? considered : about;
+        List<Window> eligible = about.isEmpty() ? considered : about;
+        return Abstention.askedFigure(question) == null ? eligible
+                : eligible.stream().filter(evidence::givesAskedKind).toList();
     }
 
     /**

@@ -428,6 +428,26 @@ final class WindowFeatures {
     }
 
     /**
+     * Whether a sentence of the window gives a phrase of the kind asked for, other than the question's own
+     * words, whether or not that sentence repeats the question: in "The library opened on Wednesday. It was built
+     * at a cost of $16.7 million." the second sentence gives the price the question asks for, although only the
+     * first names the library. (The answer phrase, {@link Window#answerEntity()}, must sit in a sentence that
+     * shares the question's words.)
+     */
+    boolean givesAskedKind(Window w) {
+        for (Sentence s : w.sentences()) {
+            Analysed a = analyse(s);
+            for (Entity e : a.entities()) {
+                if (fits(e) && counts(e, a)
+                        && !questionTerms.containsAll(entityTerms.computeIfAbsent(e.text(), Terms::ofText))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * "Shortly after …", "Investing in …": a lone word that opens its sentence is capitalised for its place. It
      * names something only when the retrieved text capitalises it inside a sentence too ("Beijing said …" and
      * "… in Beijing"), or it is a country or region.

@@ -133,6 +133,50 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void aFigureQuestionMayBeAnsweredOnlyByAWindowThatGivesTheFigure() {
+        PassageHit career = passages.passage("y1", "Rutte", null,
+                "Mark Rutte became NATO Secretary General after a long career in Dutch politics.");
+        PassageHit office = passages.passage("y2", "Rutte", null,
+                "Mark Rutte took office as NATO Secretary General in 2024.");
+        QuestionAnalysis year = QuestionAnalysis.of("In which year did Mark Rutte become NATO Secretary General?");
+        WindowFeatures f = features(year.text(), List.of(career, office), false);
+        Window noYear = f.window(career, 0, 1);
+        Window withYear = f.window(office, 0, 1);
+        assertEquals(List.of(withYear), ExtractiveAnswerer.eligible(year, f, List.of(noYear, withYear)));
+        // None gives a year: none may be quoted, however well it scores.
+        assertEquals(List.of(), ExtractiveAnswerer.eligible(year, f, List.of(noYear)));
+        // A question that asks for no figure keeps every window.
+        QuestionAnalysis who = QuestionAnalysis.of("Who became NATO Secretary General?");
+        WindowFeatures w = features(who.text(), List.of(career, office), false);
+        List<Window> both = List.of(w.window(career, 0, 1), w.window(office, 0, 1));
+        assertEquals(both, ExtractiveAnswerer.eligible(who, w, both));
+    }
+
+    @Test
+    void theFigureMaySitInTheSentenceOfAPairThatDoesNotRepeatTheQuestion() {
+        PassageHit hit = passages.passage("y3", "Library", null,
+                "The doors of Hollis Point's new library opened on Wednesday.",
+                "It was built at a cost of $16.7 million, below the original estimate.");
+        WindowFeatures f = features("What was the price tag of the library Hollis Point unveiled?", List.of(hit),
+                false);
+        Window pair = f.window(hit, 0, 2);
+        // The answer phrase must share a sentence with the question's words, so the type counts as missing...
+        assertEquals(1.0, pair.get(Feature.TYPE_MISSING));
+        // ...but the pair gives the price, and may be quoted.
+        assertTrue(f.givesAskedKind(pair));
+        assertFalse(f.givesAskedKind(f.window(hit, 0, 1)));
+    }
+
+    @Test
+    void aDurationOrASumOfMoneyGivesNoCount() {
+        PassageHit hit = passages.passage("y4", "Museum", null,
+                "Visitors queued for two hours at the museum, and tickets cost $12 each.");
+        QuestionAnalysis many = QuestionAnalysis.of("How many visitors came to the museum?");
+        WindowFeatures f = features(many.text(), List.of(hit), false);
+        assertEquals(List.of(), ExtractiveAnswerer.eligible(many, f, List.of(f.window(hit, 0, 1))));
+    }
+
+    @Test
     void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
         PassageHit hit = passages.passage("b", "Ministers meet", null,
                 "The ministers met in Antalya on May 14 to discuss the war.");

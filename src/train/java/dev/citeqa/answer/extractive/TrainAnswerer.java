@@ -449,8 +449,8 @@ public final class TrainAnswerer {
             return -1;
         }
         // Among the windows the answerer may quote.
-        List<Window> windows = new ArrayList<>(ExtractiveAnswerer.eligible(
-                answerer.candidates(prepared.evidence(), c.request().passages())));
+        List<Window> windows = new ArrayList<>(ExtractiveAnswerer.eligible(c.request().analysis(),
+                prepared.evidence(), answerer.candidates(prepared.evidence(), c.request().passages())));
         windows.sort(java.util.Comparator.comparingDouble(Window::score).reversed());
         for (int i = 0; i < windows.size(); i++) {
             if (holdsAnswer(answerer, c, windows.get(i))) {
