@@ -61,6 +61,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         MONEY,
         /** A percentage. */
         SHARE,
+        /** A person's age: "How old is she?", "By what age …?". */
+        AGE,
         ANY
     }
 
@@ -113,7 +115,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
                     + "|are) the (?:[\\p{L}-]+ )?(?:number|amount|price|cost|population|percentage|total|budget|value"
                     + "|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
-                    + "|\\bwhat (?:percentage|number|amount|share|proportion)\\b"),
+                    + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"),
             new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) " + MODIFIERS + "(?:" + ORGANISATION_NOUNS + ")\\b"
                     + NO_ROLE_AFTER),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
@@ -148,6 +150,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
             + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ )?(?:percentage|share|rate)\\b");
 
+    /** "How old is he?", "by the time they reach what age?": a person's age. */
+    private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b|\\bthe age of\\b");
+
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
@@ -169,7 +174,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
-            return MONEY.matcher(question).find() ? Subtype.MONEY
+            return AGE.matcher(question).find() ? Subtype.AGE : MONEY.matcher(question).find() ? Subtype.MONEY
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
         if (type != AnswerType.PLACE) {

@@ -80,7 +80,10 @@ class QuestionAnalysisTest {
             "How much will a 30-second ad cost advertisers? | MONEY",
             "What is the estimated cost of the project? | MONEY",
             "What percentage of the population will see it? | SHARE",
-            "How many people attended? | ANY"})
+            "How many people attended? | ANY",
+            "Ireland's new prime minister is the youngest ever. How old is he? | AGE",
+            "Most children have drunk alcohol by the time they reach what age? | AGE",
+            "What is the age of the oldest player? | AGE"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {
         assertEquals(expected, QuestionAnalysis.of(question).subtype());
     }

@@ -27,7 +27,7 @@ final class Abstention {
      */
     static String askedFigure(QuestionAnalysis question) {
         return switch (question.type()) {
-            case NUMBER -> "number";
+            case NUMBER -> question.subtype() == QuestionAnalysis.Subtype.AGE ? "age" : "number";
             case YEAR -> "year";
             case DATE -> "date";
             case DURATION -> "length of time";

@@ -11,6 +11,7 @@ import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
+import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.TermStats;
 import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
@@ -87,6 +88,13 @@ final class WindowFeatures {
     private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
     private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
     static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
+    /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b");
+    /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
+    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
+    /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
+    private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
+    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*[,)]");
 
     private final QuestionAnalysis question;
     private final TermStats stats;
@@ -495,7 +503,8 @@ final class WindowFeatures {
                     && !EntityTagger.isRegion(e.text());
             case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
             case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
-            case ANY -> false;
+            // An age is checked where a number counts (isAge): every number left is one.
+            case AGE, ANY -> false;
         };
     }
 
@@ -534,6 +543,9 @@ final class WindowFeatures {
      * Nor is a sum of money, a share, a time ("2:06:12") or a score ("4-0"), which count nothing.
      */
     private boolean counts(Entity e, Analysed a) {
+        if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
+            return isAge(e, a.sentence().text());
+        }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
             return true;
@@ -550,6 +562,18 @@ final class WindowFeatures {
             }
         }
         return false;
+    }
+
+    /**
+     * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
+     * "aged 37". Any other number ("two ministers", "in 2024") says nothing of anyone's age. An aside needs a comma
+     * or bracket on both sides, so that "in March, 37 people" is no age.
+     */
+    private static boolean isAge(Entity e, String sentence) {
+        String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
+        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
+        return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
+                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
     }
 
     private static boolean isMeasure(Entity e, String sentence) {

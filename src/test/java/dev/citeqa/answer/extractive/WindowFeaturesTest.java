@@ -167,13 +167,39 @@ class WindowFeaturesTest {
         assertFalse(f.givesAskedKind(f.window(hit, 0, 1)));
     }
 
+    /** The one-sentence window of a passage holding {@code sentence}, if it may answer {@code question}. */
+    private static List<Window> eligibleOne(String question, String id, String sentence) {
+        PassageHit hit = passages.passage(id, "T", null, sentence);
+        QuestionAnalysis analysis = QuestionAnalysis.of(question);
+        WindowFeatures f = features(question, List.of(hit), false);
+        return ExtractiveAnswerer.eligible(analysis, f, List.of(f.window(hit, 0, 1)));
+    }
+
     @Test
     void aDurationOrASumOfMoneyGivesNoCount() {
-        PassageHit hit = passages.passage("y4", "Museum", null,
-                "Visitors queued for two hours at the museum, and tickets cost $12 each.");
-        QuestionAnalysis many = QuestionAnalysis.of("How many visitors came to the museum?");
-        WindowFeatures f = features(many.text(), List.of(hit), false);
-        assertEquals(List.of(), ExtractiveAnswerer.eligible(many, f, List.of(f.window(hit, 0, 1))));
+        assertEquals(List.of(), eligibleOne("How many visitors came to the museum?", "y4",
+                "Visitors queued for two hours at the museum, and tickets cost $12 each."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Ireland's prime minister, Leo Varadkar, 38, took office in June.|38",
+        "The 37-year-old Leo Varadkar became prime minister.|37",
+        "Leo Varadkar, aged 37, became prime minister.|37",
+        "Leo Varadkar (37) became prime minister.|37",
+    })
+    void anAgeQuestionIsAnsweredByANumberGivenAsAnAge(String sentence, String age) {
+        List<Window> eligible = eligibleOne("How old is Leo Varadkar?", "age-" + age + sentence.length(), sentence);
+        assertEquals(1, eligible.size());
+        assertTrue(eligible.get(0).answerEntity().text().contains(age), eligible.get(0).answerEntity().text());
+    }
+
+    @Test
+    void numbersThatAreNoAgeDoNotAnswerAnAgeQuestion() {
+        assertEquals(List.of(), eligibleOne("How old is Leo Varadkar?", "age-none",
+                "Leo Varadkar met two ministers in March, 37 days before the 2024 vote."));
+        assertEquals("No passage gives the age asked for.",
+                Abstention.noFigure(QuestionAnalysis.of("How old is Leo Varadkar?")));
     }
 
     @Test
