@@ -1,5 +1,8 @@
 package dev.citeqa.analysis;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,11 @@ public final class Anchors {
 
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
+    /** An acronym, singular or plural: "TV", "CEOs". */
+    private static final Pattern ACRONYM = Pattern.compile("(\\p{Lu}{2,})s?");
+
+    private static final Set<String> GENERIC_ACRONYMS = WordLists.load("generic-acronyms");
+
     private Anchors() {}
 
     /** Whether {@code token} of {@code question} is an anchor. */
@@ -31,12 +39,20 @@ public final class Anchors {
         return HAS_DIGIT.matcher(text).matches();
     }
 
-    /** Capitalised inside the question (the first word is capitalised anyway), unless it is an acronym. */
+    /**
+     * Capitalised inside the question (the first word is capitalised anyway), unless it is an acronym; not an
+     * acronym that is a common noun ("TV", "CEO": {@code analysis/generic-acronyms.txt}).
+     */
     public static boolean isName(NewsAnalyzer.Token token) {
         String surface = token.surface();
         boolean acronym = surface.length() >= 2 && surface.replaceAll("[^\\p{L}]", "").chars()
                 .allMatch(Character::isUpperCase);
         return Character.isUpperCase(surface.charAt(0)) && (token.start() > 0 || acronym)
-                && !CALENDAR_WORD.matcher(surface).matches();
+                && !CALENDAR_WORD.matcher(surface).matches() && !isGenericAcronym(surface);
+    }
+
+    private static boolean isGenericAcronym(String surface) {
+        Matcher m = ACRONYM.matcher(surface);
+        return m.matches() && GENERIC_ACRONYMS.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 }

@@ -119,6 +119,20 @@ class QuestionAnalysisTest {
     }
 
     @Test
+    void anAcronymThatIsACommonNounIsNoName() {
+        // A story about the firing says "Disney+ streaming series", never "TV".
+        QuestionAnalysis q = QuestionAnalysis.of("Which actor is suing Disney over their firing from TV series "
+                + "\"The Mandalorian\"?");
+        assertTrue(term(q, "disnei").required());
+        assertTrue(term(q, "mandalorian").required());
+        assertFalse(term(q, "tv").required());
+        // Plural, too; and a title stays a name, as "Secretary General" does: the answer names it.
+        assertFalse(term(QuestionAnalysis.of("How many EVs did Tesla sell?"), "ev").required());
+        assertTrue(term(QuestionAnalysis.of("Who was named MVP of the game?"), "mvp").required());
+        assertTrue(term(QuestionAnalysis.of("Which NATO ally objected?"), "nato").required());
+    }
+
+    @Test
     void wordsOnlyTheConversationSuppliedWeighLess() {
         QuestionAnalysis q = QuestionAnalysis.of("And in 2021? What budget did Springfield approve", "And in 2021?");
         assertEquals(1.0, term(q, "2021").weight());
