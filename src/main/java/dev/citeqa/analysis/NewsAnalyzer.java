@@ -57,6 +57,12 @@ public final class NewsAnalyzer extends Analyzer {
     public static final String INITIALISM_DOT = "(?<=^\\p{L}|\\.\\p{L})\\.";
     private static final Pattern INITIALISM = Pattern.compile(INITIALISM_DOT);
 
+    /**
+     * An ordinal in figures is its number: questions write "from August 15th to August 18th", stories "Aug. 15 to
+     * Aug. 18", and a day the question names is a figure the answer's story must hold.
+     */
+    private static final Pattern ORDINAL_FIGURE = Pattern.compile("^(\\d+)(?:st|nd|rd|th)$");
+
     private final CharArraySet stopWords;
 
     private NewsAnalyzer(CharArraySet stopWords) {
@@ -124,6 +130,7 @@ public final class NewsAnalyzer extends Analyzer {
         result = new LowerCaseFilter(result);
         result = new ASCIIFoldingFilter(result);
         result = new PatternReplaceFilter(result, INITIALISM, "", true);
+        result = new PatternReplaceFilter(result, ORDINAL_FIGURE, "$1", false);
         result = new StopFilter(result, stopWords);
         result = new StemmerOverrideFilter(result, IRREGULAR_VERBS);
         result = new PorterStemFilter(result);

@@ -19,6 +19,15 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void anOrdinalInFiguresIsItsNumber() {
+        assertEquals(List.of("august", "15", "august", "18", "21", "centuri"),
+                TEXT.terms("August 15th to August 18th, the 21st century"));
+        assertEquals(TEXT.terms("Aug. 15 to Aug. 18"), TEXT.terms("Aug. 15th to Aug. 18th"));
+        // Words that end like ordinals are words.
+        assertEquals(List.of("north", "4th1"), TEXT.terms("north 4th1"));
+    }
+
+    @Test
     void fullStopsInsideFiguresAndDomainNamesStay() {
         assertEquals(List.of("1.3", "billion", "amazon.com", "3.5", "percent"),
                 TEXT.terms("$1.3 billion at Amazon.com, 3.5 percent"));
