@@ -45,6 +45,9 @@ public final class EntityTagger {
             Pattern.compile("(?i)" + MONTH + "|" + NewsPatterns.WEEKDAY);
     public static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /** A time of day: "8 a.m.", "10:30pm", "noon", "midnight". */
+    public static final String CLOCK_TIME = "(?i:\\b\\d{1,2}(?::\\d{2})?\\s?(?:[ap]\\.m\\.?|[ap]m\\b)|\\b(?:noon|midnight)\\b)";
+
     private static final Pattern DATE = Pattern.compile(String.join("|",
             "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
             "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b",
@@ -56,7 +59,9 @@ public final class EntityTagger {
             "\\b\\d{4}-\\d{2}-\\d{2}\\b",
             "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b",
             "\\b" + NewsPatterns.WEEKDAY + "\\b",
-            "\\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\\b"));
+            "\\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\\b",
+            // A time of day: "8 a.m.", "10:30 p.m.", "noon".
+            CLOCK_TIME));
 
     private static final String NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"

@@ -63,6 +63,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         SHARE,
         /** A person's age: "How old is she?", "By what age …?". */
         AGE,
+        /** A time of day: "What time does the eclipse begin?". */
+        TIME,
         ANY
     }
 
@@ -153,6 +155,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** "How old is he?", "by the time they reach what age?": a person's age. */
     private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b|\\bthe age of\\b");
 
+    /** "What time …?", "At what time …?": a time of day. */
+    private static final Pattern TIME = Pattern.compile("\\bwhat time\\b|\\b(?:what|which) hour\\b");
+
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
@@ -176,6 +181,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         if (type == AnswerType.NUMBER) {
             return AGE.matcher(question).find() ? Subtype.AGE : MONEY.matcher(question).find() ? Subtype.MONEY
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
+        }
+        if (type == AnswerType.DATE) {
+            return TIME.matcher(question).find() ? Subtype.TIME : Subtype.ANY;
         }
         if (type != AnswerType.PLACE) {
             return Subtype.ANY;

@@ -34,6 +34,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aTimeOfDayIsADate() {
+        assertEquals(List.of("8 a.m.", "Sunday", "10:30pm", "noon"),
+                of(Kind.DATE, "Bars may serve from 8 a.m. on Sunday, close at 10:30pm, and reopen at noon."));
+        // Not a word that merely ends in "am".
+        assertEquals(List.of(), of(Kind.DATE, "The 12 Amish families met."));
+    }
+
+    @Test
     void aDayAfterAVagueMonthIsTheDate() {
         assertEquals(List.of("late May", "May 12"), of(Kind.DATE, "Talks began in late May; he called on late May 12."));
     }

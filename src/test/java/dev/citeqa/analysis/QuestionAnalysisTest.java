@@ -83,7 +83,9 @@ class QuestionAnalysisTest {
             "How many people attended? | ANY",
             "Ireland's new prime minister is the youngest ever. How old is he? | AGE",
             "Most children have drunk alcohol by the time they reach what age? | AGE",
-            "What is the age of the oldest player? | AGE"})
+            "What is the age of the oldest player? | AGE",
+            "What time can Delaware bars start serving alcohol? | TIME",
+            "When can Delaware bars start serving alcohol? | ANY"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {
         assertEquals(expected, QuestionAnalysis.of(question).subtype());
     }

@@ -29,7 +29,7 @@ final class Abstention {
         return switch (question.type()) {
             case NUMBER -> question.subtype() == QuestionAnalysis.Subtype.AGE ? "age" : "number";
             case YEAR -> "year";
-            case DATE -> "date";
+            case DATE -> question.subtype() == QuestionAnalysis.Subtype.TIME ? "time" : "date";
             case DURATION -> "length of time";
             default -> null;
         };

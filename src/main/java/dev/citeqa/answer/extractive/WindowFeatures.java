@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -92,6 +93,7 @@ final class WindowFeatures {
     private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b");
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
     private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOCK_TIME = Pattern.compile(EntityTagger.CLOCK_TIME);
     /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
     private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
     private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*[,)]");
@@ -504,7 +506,7 @@ final class WindowFeatures {
             case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
             case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
             // An age is checked where a number counts (isAge): every number left is one.
-            case AGE, ANY -> false;
+            case AGE, TIME, ANY -> false;
         };
     }
 
@@ -546,6 +548,11 @@ final class WindowFeatures {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
             return isAge(e, a.sentence().text());
         }
+        // "What time …?" is not answered by "Wednesday", nor "In which month …?" by "midnight".
+        boolean clock = e.kind() == Kind.DATE && CLOCK_TIME.matcher(e.text()).matches();
+        if (clock || question.subtype() == Subtype.TIME) {
+            return clock && question.subtype() == Subtype.TIME;
+        }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
             return true;
@@ -570,6 +577,9 @@ final class WindowFeatures {
      * or bracket on both sides, so that "in March, 37 people" is no age.
      */
     private static boolean isAge(Entity e, String sentence) {
+        if (e.text().toLowerCase(Locale.ROOT).endsWith("old")) {
+            return true; // the tagger keeps "37-year-old" whole
+        }
         String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
         return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()

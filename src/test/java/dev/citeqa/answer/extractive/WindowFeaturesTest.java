@@ -203,6 +203,20 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void aTimeQuestionIsAnsweredByATimeOfDayNotADay() {
+        String question = "What time can Delaware bars start serving alcohol on Sundays?";
+        assertEquals(List.of(), eligibleOne(question, "time-day",
+                "Delaware Gov. John Carney said Wednesday that bars can start serving alcohol on Sundays."));
+        List<Window> eligible = eligibleOne(question, "time-clock",
+                "Delaware bars can start serving alcohol at 8 a.m. on Sundays.");
+        assertEquals("8 a.m.", eligible.get(0).answerEntity().text());
+        assertEquals("No passage gives the time asked for.", Abstention.noFigure(QuestionAnalysis.of(question)));
+        // A time of day answers nothing else asked of a date.
+        assertEquals("April 15", eligibleOne("In which month is the tax filing deadline?", "time-month",
+                "The tax filing deadline is midnight on April 15.").get(0).answerEntity().text());
+    }
+
+    @Test
     void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
         PassageHit hit = passages.passage("b", "Ministers meet", null,
                 "The ministers met in Antalya on May 14 to discuss the war.");
