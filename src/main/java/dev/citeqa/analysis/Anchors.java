@@ -26,6 +26,8 @@ public final class Anchors {
 
     private static final Set<String> GENERIC_ACRONYMS = WordLists.load("generic-acronyms");
 
+    private static final Pattern POSSESSIVE_OR_DOT = Pattern.compile("['’]s$|\\.");
+
     private Anchors() {}
 
     /** Whether {@code token} of {@code question} is an anchor. */
@@ -41,7 +43,7 @@ public final class Anchors {
 
     /**
      * Capitalised inside the question (the first word is capitalised anyway), unless it is an acronym; not an
-     * acronym that is a common noun ("TV", "CEO": {@code analysis/generic-acronyms.txt}).
+     * acronym that is a common noun ("TV", "AI": {@code analysis/generic-acronyms.txt}).
      */
     public static boolean isName(NewsAnalyzer.Token token) {
         String surface = token.surface();
@@ -51,8 +53,9 @@ public final class Anchors {
                 && !CALENDAR_WORD.matcher(surface).matches() && !isGenericAcronym(surface);
     }
 
+    /** "TV", "TVs", "TV's" and "A.I." alike. */
     private static boolean isGenericAcronym(String surface) {
-        Matcher m = ACRONYM.matcher(surface);
+        Matcher m = ACRONYM.matcher(POSSESSIVE_OR_DOT.matcher(surface).replaceAll(""));
         return m.matches() && GENERIC_ACRONYMS.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 }

@@ -45,8 +45,9 @@ public final class EntityTagger {
             Pattern.compile("(?i)" + MONTH + "|" + NewsPatterns.WEEKDAY);
     public static final Pattern SPACES = Pattern.compile("\\s+");
 
-    /** A time of day: "8 a.m.", "10:30pm", "noon", "midnight". */
-    public static final String CLOCK_TIME = "(?i:\\b\\d{1,2}(?::\\d{2})?\\s?(?:[ap]\\.m\\.?|[ap]m\\b)|\\b(?:noon|midnight)\\b)";
+    /** A time of day: "8 a.m.", "10:30pm", "7.30pm" (British), "noon", "midnight"; not "30pm" of "7.30pm". */
+    public static final String CLOCK_TIME = "(?i:(?<![\\p{L}\\p{N}.:])\\d{1,2}(?:[:.]\\d{2})?\\s?(?:[ap]\\.m\\.?|[ap]m\\b)"
+            + "|\\b(?:noon|midnight)\\b)";
 
     private static final Pattern DATE = Pattern.compile(String.join("|",
             "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
@@ -82,7 +83,8 @@ public final class EntityTagger {
 
     private static final Pattern DURATION = Pattern.compile("(?i)\\b(?:" + NUMERAL + "|" + NUMBER_WORD
             + "|a|an)(?:[- ]|\\s+)(?:and a half\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
-            + "|years?|decades?|centuries)\\b");
+            // "a 37-year-old" is an age, not a length of time.
+            + "|years?|decades?|centuries)\\b(?![- ]old\\b)");
 
     /** A capitalised run: words starting upper case, joined by name particles or hyphens. */
     private static final Pattern CAPITALISED = Pattern.compile(

@@ -65,6 +65,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         AGE,
         /** A time of day: "What time does the eclipse begin?". */
         TIME,
+        /** A day or longer: "In which month …?" (a time of day answers "when", not this). */
+        CALENDAR,
         ANY
     }
 
@@ -153,10 +155,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ )?(?:percentage|share|rate)\\b");
 
     /** "How old is he?", "by the time they reach what age?": a person's age. */
-    private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b|\\bthe age of\\b");
+    private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b"
+            + "|\\bwhat (?:is|was|are|were) (?:the|his|her|their|its) (?:[\\p{L}-]+ )?age\\b");
 
-    /** "What time …?", "At what time …?": a time of day. */
-    private static final Pattern TIME = Pattern.compile("\\bwhat time\\b|\\b(?:what|which) hour\\b");
+    /** "What time …?", "At what time …?": a time of day; not "what time of year", nor "what time period". */
+    private static final Pattern TIME = Pattern.compile(
+            "\\bwhat time\\b(?! of (?:the )?(?:year|day|season|month|week)\\b| ?(?:period|frame)s?\\b)");
+
+    /** "In which month …?", "What day …?": a day or longer, which no time of day gives. */
+    private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:dates?|days?|months?|weeks?"
+            + "|decades?)\\b");
 
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
@@ -183,7 +191,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
         if (type == AnswerType.DATE) {
-            return TIME.matcher(question).find() ? Subtype.TIME : Subtype.ANY;
+            return TIME.matcher(question).find() ? Subtype.TIME
+                    : CALENDAR.matcher(question).find() ? Subtype.CALENDAR : Subtype.ANY;
         }
         if (type != AnswerType.PLACE) {
             return Subtype.ANY;
@@ -224,16 +233,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         String lower = q.toLowerCase(Locale.ROOT);
         String subject = null;
         AnswerType type = AnswerType.OTHER;
+        // A follow-up that asks its own question ("What was he honoured for?") keeps its own answer type (and
+        // kind) when the previous question is appended for context; an elliptical one ("And in 2021?") takes
+        // the previous question's.
+        String cues = OWN_QUESTION.matcher(asked).find()
+                ? QuestionRewriter.normalise(asked.strip()).toLowerCase(Locale.ROOT) : lower;
         Matcher definition = DEFINITION.matcher(q);
         if (definition.matches() && lower.startsWith("who")) {
             type = AnswerType.DEFINITION;
             subject = definition.group(1).strip();
         } else {
-            // A follow-up that asks its own question ("What was he honoured for?") keeps its own answer type
-            // when the previous question is appended for context; an elliptical one ("And in 2021?") takes
-            // the previous question's.
-            String cues = OWN_QUESTION.matcher(asked).find()
-                    ? QuestionRewriter.normalise(asked.strip()).toLowerCase(Locale.ROOT) : lower;
             for (Cue cue : CUES) {
                 if (cue.pattern().matcher(cues).find()) {
                     type = cue.type();
@@ -263,6 +272,6 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
-        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, lower));
+        return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, cues));
     }
 }

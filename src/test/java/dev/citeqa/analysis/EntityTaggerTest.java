@@ -37,8 +37,17 @@ class EntityTaggerTest {
     void aTimeOfDayIsADate() {
         assertEquals(List.of("8 a.m.", "Sunday", "10:30pm", "noon"),
                 of(Kind.DATE, "Bars may serve from 8 a.m. on Sunday, close at 10:30pm, and reopen at noon."));
-        // Not a word that merely ends in "am".
+        // Not a word that merely ends in "am"; a British time is whole.
         assertEquals(List.of(), of(Kind.DATE, "The 12 Amish families met."));
+        assertEquals(List.of("7.30pm"), of(Kind.DATE, "Doors open at 7.30pm."));
+        assertEquals(List.of(), of(Kind.NUMBER, "Doors open at 7.30pm."));
+    }
+
+    @Test
+    void anAgeIsNoLengthOfTime() {
+        assertEquals(List.of(), of(Kind.DURATION, "The 37-year-old became prime minister."));
+        assertEquals(List.of("37-year-old"), of(Kind.NUMBER, "The 37-year-old became prime minister."));
+        assertEquals(List.of("37 years"), of(Kind.DURATION, "He served for 37 years."));
     }
 
     @Test

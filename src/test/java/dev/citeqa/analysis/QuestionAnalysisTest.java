@@ -85,7 +85,10 @@ class QuestionAnalysisTest {
             "Most children have drunk alcohol by the time they reach what age? | AGE",
             "What is the age of the oldest player? | AGE",
             "What time can Delaware bars start serving alcohol? | TIME",
-            "When can Delaware bars start serving alcohol? | ANY"})
+            "When can Delaware bars start serving alcohol? | ANY",
+            "In which month is the tax filing deadline? | CALENDAR",
+            "What time of year do monarchs migrate? | ANY",
+            "How many children under the age of five died? | ANY"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {
         assertEquals(expected, QuestionAnalysis.of(question).subtype());
     }
@@ -121,6 +124,15 @@ class QuestionAnalysisTest {
     }
 
     @Test
+    void aFollowUpAsksForItsOwnKindOfFigure() {
+        // The previous question, appended for context, asked for an age; this one asks for a count.
+        QuestionAnalysis q = QuestionAnalysis.of("How many children does Varadkar have? How old is Varadkar?",
+                "How many children does he have?");
+        assertEquals(AnswerType.NUMBER, q.type());
+        assertEquals(QuestionAnalysis.Subtype.ANY, q.subtype());
+    }
+
+    @Test
     void anAcronymThatIsACommonNounIsNoName() {
         // A story about the firing says "Disney+ streaming series", never "TV".
         QuestionAnalysis q = QuestionAnalysis.of("Which actor is suing Disney over their firing from TV series "
@@ -130,6 +142,7 @@ class QuestionAnalysisTest {
         assertFalse(term(q, "tv").required());
         // Plural, too; and a title stays a name, as "Secretary General" does: the answer names it.
         assertFalse(term(QuestionAnalysis.of("How many EVs did Tesla sell?"), "ev").required());
+        assertFalse(term(QuestionAnalysis.of("Which network aired TV's longest debate?"), "tv").required());
         assertTrue(term(QuestionAnalysis.of("Who was named MVP of the game?"), "mvp").required());
         assertTrue(term(QuestionAnalysis.of("Which NATO ally objected?"), "nato").required());
     }

@@ -95,7 +95,7 @@ public final class ExtractiveAnswerer implements Answerer {
     /**
      * The window to quote, as it would be quoted, and the reason not to quote it.
      *
-     * @param window the best window with any continuation, or null when there is no candidate at all
+     * @param window the best window with any continuation, or null when no window may be quoted at all
      * @param abstention the reason to abstain, or null to quote {@code window}
      */
     record Choice(Window window, String abstention) {}

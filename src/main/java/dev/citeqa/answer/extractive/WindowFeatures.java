@@ -90,13 +90,16 @@ final class WindowFeatures {
     private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
     static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
     /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
-    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b");
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A bare number of years a person can be: not "37%", "$37" or "2024". */
+    private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
     private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOCK_TIME = Pattern.compile(EntityTagger.CLOCK_TIME);
     /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
     private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
-    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*[,)]");
+    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
 
     private final QuestionAnalysis question;
     private final TermStats stats;
@@ -416,12 +419,10 @@ final class WindowFeatures {
             // crews reopen the highway?".
             double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
             for (Entity e : a.entities()) {
-                Set<String> own = entityTerms.computeIfAbsent(e.text(), Terms::ofText);
-                long shared = own.stream().filter(questionTerms::contains).count();
-                if (!fits(e) || shared == own.size() || isQuestionsOwnPerson(e) || !counts(e, a)
-                        || isCapitalisedOnlyAsOpener(e, a)) {
+                if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
                     continue;
                 }
+                long shared = entityTerms.get(e.text()).stream().filter(questionTerms::contains).count();
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
@@ -448,13 +449,18 @@ final class WindowFeatures {
         for (Sentence s : w.sentences()) {
             Analysed a = analyse(s);
             for (Entity e : a.entities()) {
-                if (fits(e) && counts(e, a)
-                        && !questionTerms.containsAll(entityTerms.computeIfAbsent(e.text(), Terms::ofText))) {
+                if (isCandidate(e, a)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A phrase of the asked kind, and not made of the question's own words alone. */
+    private boolean isCandidate(Entity e, Analysed a) {
+        return fits(e) && counts(e, a)
+                && !questionTerms.containsAll(entityTerms.computeIfAbsent(e.text(), Terms::ofText));
     }
 
     /**
@@ -505,8 +511,8 @@ final class WindowFeatures {
                     && !EntityTagger.isRegion(e.text());
             case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
             case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
-            // An age is checked where a number counts (isAge): every number left is one.
-            case AGE, TIME, ANY -> false;
+            // Ages, times of day and calendar dates are checked where a figure counts (counts).
+            case AGE, TIME, CALENDAR, ANY -> false;
         };
     }
 
@@ -541,17 +547,21 @@ final class WindowFeatures {
     }
 
     /**
-     * For "How many prisoners?", "two parties" is not an answer: a spelled-out count must count them.
-     * Nor is a sum of money, a share, a time ("2:06:12") or a score ("4-0"), which count nothing.
+     * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
+     * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
+     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
+     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight".
      */
     private boolean counts(Entity e, Analysed a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
             return isAge(e, a.sentence().text());
         }
-        // "What time …?" is not answered by "Wednesday", nor "In which month …?" by "midnight".
         boolean clock = e.kind() == Kind.DATE && CLOCK_TIME.matcher(e.text()).matches();
-        if (clock || question.subtype() == Subtype.TIME) {
-            return clock && question.subtype() == Subtype.TIME;
+        if (question.subtype() == Subtype.TIME) {
+            return clock;
+        }
+        if (clock) {
+            return question.subtype() != Subtype.CALENDAR;
         }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
@@ -573,12 +583,16 @@ final class WindowFeatures {
 
     /**
      * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
-     * "aged 37". Any other number ("two ministers", "in 2024") says nothing of anyone's age. An aside needs a comma
-     * or bracket on both sides, so that "in March, 37 people" is no age.
+     * "aged 37", "said Smith, 45." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
+     * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
+     * is no age.
      */
     private static boolean isAge(Entity e, String sentence) {
         if (e.text().toLowerCase(Locale.ROOT).endsWith("old")) {
             return true; // the tagger keeps "37-year-old" whole
+        }
+        if (!AGE_NUMBER.matcher(e.text()).matches()) {
+            return false;
         }
         String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
