@@ -97,6 +97,10 @@ final class WindowFeatures {
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
     private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOCK_TIME = Pattern.compile(EntityTagger.CLOCK_TIME);
+    /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
+    private static final Pattern SINCE_FIRST = Pattern.compile(
+            "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
     private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
     private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
@@ -550,7 +554,8 @@ final class WindowFeatures {
      * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
      * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
      * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
-     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight".
+     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight". "How long …?" is not
+     * answered by the gap of "the first talks in three years".
      */
     private boolean counts(Entity e, Analysed a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
@@ -562,6 +567,11 @@ final class WindowFeatures {
         }
         if (clock) {
             return question.subtype() != Subtype.CALENDAR;
+        }
+        if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
+                && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {
+            // "the first direct talks in three years" says how long since, not how long the talks lasted.
+            return false;
         }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {

@@ -223,6 +223,17 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void theGapOfAFirstInYearsIsNoLengthOfTime() {
+        String question = "How long did the direct talks between Russia and Ukraine last?";
+        assertEquals(List.of(), eligibleOne(question, "gap-first",
+                "The talks are the first direct talks between Russia and Ukraine in three years."));
+        assertEquals(List.of(), eligibleOne(question, "gap-first-time",
+                "Russia and Ukraine held direct talks for the first time in more than three years."));
+        assertEquals("two hours", eligibleOne(question, "gap-length",
+                "The first direct talks between Russia and Ukraine lasted two hours.").get(0).answerEntity().text());
+    }
+
+    @Test
     void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
         PassageHit hit = passages.passage("b", "Ministers meet", null,
                 "The ministers met in Antalya on May 14 to discuss the war.");
