@@ -67,6 +67,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         TIME,
         /** A day or longer: "In which month …?" (a time of day answers "when", not this). */
         CALENDAR,
+        /** A day: "On which date …?", "Which day …?" ("next month" and "2024" do not say it). */
+        DAY,
         ANY
     }
 
@@ -162,9 +164,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern TIME = Pattern.compile(
             "\\bwhat time\\b(?! of (?:the )?(?:year|day|season|month|week)\\b| ?(?:period|frame)s?\\b)");
 
-    /** "In which month …?", "What day …?": a day or longer, which no time of day gives. */
-    private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:dates?|days?|months?|weeks?"
-            + "|decades?)\\b");
+    /** "On which date …?", "What day …?": a day. */
+    private static final Pattern DAY = Pattern.compile("\\b(?:what|which) (?:dates?|days?)\\b");
+
+    /** "In which month …?", "Which week …?": a period longer than a day, which no time of day gives. */
+    private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:months?|weeks?|decades?)\\b");
 
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
@@ -191,7 +195,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
         if (type == AnswerType.DATE) {
-            return TIME.matcher(question).find() ? Subtype.TIME
+            return TIME.matcher(question).find() ? Subtype.TIME : DAY.matcher(question).find() ? Subtype.DAY
                     : CALENDAR.matcher(question).find() ? Subtype.CALENDAR : Subtype.ANY;
         }
         if (type != AnswerType.PLACE) {

@@ -87,6 +87,8 @@ class QuestionAnalysisTest {
             "What time can Delaware bars start serving alcohol? | TIME",
             "When can Delaware bars start serving alcohol? | ANY",
             "In which month is the tax filing deadline? | CALENDAR",
+            "On which date did Putin suggest the talks? | DAY",
+            "On which day of the week did Rubio arrive in Istanbul? | DAY",
             "What time of year do monarchs migrate? | ANY",
             "How many children under the age of five died? | ANY"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {

@@ -97,6 +97,10 @@ final class WindowFeatures {
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
     private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLOCK_TIME = Pattern.compile(EntityTagger.CLOCK_TIME);
+    /** A date that names a day: "May 14", "14 May", "Friday", "2024-05-14", "yesterday"; not "next month" or "2024". */
+    private static final Pattern NAMES_DAY = Pattern.compile("(?i)\\b" + NewsPatterns.WEEKDAY
+            + "\\b|\\b(?:yesterday|today|tomorrow)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + NewsPatterns.MONTH
+            + "|\\b" + NewsPatterns.MONTH + "\\s+\\d{1,2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b");
     /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
     private static final Pattern SINCE_FIRST = Pattern.compile(
             "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
@@ -516,7 +520,7 @@ final class WindowFeatures {
             case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
             case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
             // Ages, times of day and calendar dates are checked where a figure counts (counts).
-            case AGE, TIME, CALENDAR, ANY -> false;
+            case AGE, TIME, CALENDAR, DAY, ANY -> false;
         };
     }
 
@@ -554,8 +558,8 @@ final class WindowFeatures {
      * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
      * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
      * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
-     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight". "How long …?" is not
-     * answered by the gap of "the first talks in three years".
+     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight"; "On which date …?"
+     * by a day, not "next month". "How long …?" is not answered by the gap of "the first talks in three years".
      */
     private boolean counts(Entity e, Analysed a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
@@ -566,7 +570,10 @@ final class WindowFeatures {
             return clock;
         }
         if (clock) {
-            return question.subtype() != Subtype.CALENDAR;
+            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY;
+        }
+        if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
+            return NAMES_DAY.matcher(e.text()).find();
         }
         if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
                 && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {

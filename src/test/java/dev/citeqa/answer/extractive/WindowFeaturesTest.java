@@ -223,6 +223,18 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void aDayQuestionIsAnsweredByADateThatNamesADay() {
+        String question = "On which days was the NATO ministers' meeting in Antalya held?";
+        assertEquals(List.of(), eligibleOne(question, "day-month",
+                "NATO ministers held a meeting in Antalya, and prepare next month's summit."));
+        assertEquals("May 14", eligibleOne(question, "day-day",
+                "NATO ministers held a meeting in Antalya on May 14, and prepare next month's summit.").get(0)
+                .answerEntity().text());
+        assertEquals("Friday", eligibleOne("On which day did the NATO ministers arrive in Antalya?", "day-weekday",
+                "The NATO ministers arrived in Antalya on Friday.").get(0).answerEntity().text());
+    }
+
+    @Test
     void theGapOfAFirstInYearsIsNoLengthOfTime() {
         String question = "How long did the direct talks between Russia and Ukraine last?";
         assertEquals(List.of(), eligibleOne(question, "gap-first",
