@@ -46,21 +46,34 @@ public final class EntityTagger {
     public static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** A time of day: "8 a.m.", "10:30pm", "7.30pm" (British), "noon", "midnight"; not "30pm" of "7.30pm". */
-    public static final String CLOCK_TIME = "(?i:(?<![\\p{L}\\p{N}.:])\\d{1,2}(?:[:.]\\d{2})?\\s?(?:[ap]\\.m\\.?|[ap]m\\b)"
+    private static final String CLOCK_TIME = "(?i:(?<![\\p{L}\\p{N}.:])\\d{1,2}(?:[:.]\\d{2})?\\s?(?:[ap]\\.m\\.?|[ap]m\\b)"
             + "|\\b(?:noon|midnight)\\b)";
+    private static final Pattern CLOCK = Pattern.compile(CLOCK_TIME);
+
+    /** The date forms that name a day ("14 May", "May 14", "2024-05-14", "Friday", "yesterday"), in DATE's order. */
+    private static final String DAY_MONTH =
+            "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?";
+    private static final String MONTH_DAY =
+            "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b";
+    private static final String ISO_DATE = "\\b\\d{4}-\\d{2}-\\d{2}\\b";
+    private static final String DOTTED_DATE = "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b";
+    private static final String WEEKDAY_WORD = "\\b" + NewsPatterns.WEEKDAY + "\\b";
+    private static final String RELATIVE_DAY = "yesterday|today|tomorrow";
+    private static final Pattern NAMES_DAY = Pattern.compile(String.join("|", DAY_MONTH, MONTH_DAY, ISO_DATE,
+            DOTTED_DATE, WEEKDAY_WORD, "\\b(?:" + RELATIVE_DAY + ")\\b"));
 
     private static final Pattern DATE = Pattern.compile(String.join("|",
-            "\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:of\\s+)?" + MONTH + "(?:,?\\s+\\d{4})?",
-            "\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:[-–]|and)\\s*\\d{1,2})?(?:,?\\s+\\d{4})?\\b",
+            DAY_MONTH,
+            MONTH_DAY,
             // "late May", but "May 12" of "on late May 12", where the day says more.
             "\\b(?:early|mid|late)[- ]" + MONTH + "(?!\\s+\\d)",
             "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?:\\s+\\d{4})?\\b",
             "\\b(?:early|mid|late)[- ]?" + NewsPatterns.YEAR + "s?\\b",
             "\\b" + NewsPatterns.YEAR + "s?\\b",
-            "\\b\\d{4}-\\d{2}-\\d{2}\\b",
-            "\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b",
-            "\\b" + NewsPatterns.WEEKDAY + "\\b",
-            "\\b(?:yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year))\\b",
+            ISO_DATE,
+            DOTTED_DATE,
+            WEEKDAY_WORD,
+            "\\b(?:" + RELATIVE_DAY + "|last (?:week|month|year)|next (?:week|month|year))\\b",
             // A time of day: "8 a.m.", "10:30 p.m.", "noon".
             CLOCK_TIME));
 
@@ -317,6 +330,15 @@ public final class EntityTagger {
         return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");
     }
 
+    /** Whether a date the tagger found is a time of day: "8 a.m.", "noon". */
+    public static boolean isClockTime(String date) {
+        return CLOCK.matcher(date).matches();
+    }
+
+    /** Whether a date the tagger found names a day ("May 14", "Friday"), not a month, a year or "next week". */
+    public static boolean namesDay(String date) {
+        return NAMES_DAY.matcher(date).find();
+    }
 
     /** Whether a place name is a country's ("Mexico", "the UK"). */
     public static boolean isCountry(String name) {

@@ -96,11 +96,6 @@ final class WindowFeatures {
     private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
     private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLOCK_TIME = Pattern.compile(EntityTagger.CLOCK_TIME);
-    /** A date that names a day: "May 14", "14 May", "Friday", "2024-05-14", "yesterday"; not "next month" or "2024". */
-    private static final Pattern NAMES_DAY = Pattern.compile("(?i)\\b" + NewsPatterns.WEEKDAY
-            + "\\b|\\b(?:yesterday|today|tomorrow)\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + NewsPatterns.MONTH
-            + "|\\b" + NewsPatterns.MONTH + "\\s+\\d{1,2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b");
     /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
     private static final Pattern SINCE_FIRST = Pattern.compile(
             "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
@@ -565,7 +560,7 @@ final class WindowFeatures {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
             return isAge(e, a.sentence().text());
         }
-        boolean clock = e.kind() == Kind.DATE && CLOCK_TIME.matcher(e.text()).matches();
+        boolean clock = e.kind() == Kind.DATE && EntityTagger.isClockTime(e.text());
         if (question.subtype() == Subtype.TIME) {
             return clock;
         }
@@ -573,7 +568,7 @@ final class WindowFeatures {
             return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY;
         }
         if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
-            return NAMES_DAY.matcher(e.text()).find();
+            return EntityTagger.namesDay(e.text());
         }
         if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
                 && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {

@@ -175,6 +175,11 @@ class WindowFeaturesTest {
         return ExtractiveAnswerer.eligible(analysis, f, List.of(f.window(hit, 0, 1)));
     }
 
+    /** The answer phrase of the first eligible window, as {@link #eligibleOne} finds it. */
+    private static String answerPhrase(String question, String id, String sentence) {
+        return eligibleOne(question, id, sentence).get(0).answerEntity().text();
+    }
+
     @Test
     void aDurationOrASumOfMoneyGivesNoCount() {
         assertEquals(List.of(), eligibleOne("How many visitors came to the museum?", "y4",
@@ -211,15 +216,14 @@ class WindowFeaturesTest {
         String question = "What time can Delaware bars start serving alcohol on Sundays?";
         assertEquals(List.of(), eligibleOne(question, "time-day",
                 "Delaware Gov. John Carney said Wednesday that bars can start serving alcohol on Sundays."));
-        List<Window> eligible = eligibleOne(question, "time-clock",
-                "Delaware bars can start serving alcohol at 8 a.m. on Sundays.");
-        assertEquals("8 a.m.", eligible.get(0).answerEntity().text());
+        assertEquals("8 a.m.", answerPhrase(question, "time-clock",
+                "Delaware bars can start serving alcohol at 8 a.m. on Sundays."));
         assertEquals("No passage gives the time asked for.", Abstention.noFigure(QuestionAnalysis.of(question)));
         // A time of day answers "when" too, but nothing asked of a day or longer.
-        assertEquals("8 p.m.", eligibleOne("When do the polls close in Delaware?", "time-when",
-                "The polls close in Delaware at 8 p.m.").get(0).answerEntity().text());
-        assertEquals("April 15", eligibleOne("In which month is the tax filing deadline?", "time-month",
-                "The tax filing deadline is midnight on April 15.").get(0).answerEntity().text());
+        assertEquals("8 p.m.", answerPhrase("When do the polls close in Delaware?", "time-when",
+                "The polls close in Delaware at 8 p.m."));
+        assertEquals("April 15", answerPhrase("In which month is the tax filing deadline?", "time-month",
+                "The tax filing deadline is midnight on April 15."));
     }
 
     @Test
@@ -227,11 +231,10 @@ class WindowFeaturesTest {
         String question = "On which days was the NATO ministers' meeting in Antalya held?";
         assertEquals(List.of(), eligibleOne(question, "day-month",
                 "NATO ministers held a meeting in Antalya, and prepare next month's summit."));
-        assertEquals("May 14", eligibleOne(question, "day-day",
-                "NATO ministers held a meeting in Antalya on May 14, and prepare next month's summit.").get(0)
-                .answerEntity().text());
-        assertEquals("Friday", eligibleOne("On which day did the NATO ministers arrive in Antalya?", "day-weekday",
-                "The NATO ministers arrived in Antalya on Friday.").get(0).answerEntity().text());
+        assertEquals("May 14", answerPhrase(question, "day-day",
+                "NATO ministers held a meeting in Antalya on May 14, and prepare next month's summit."));
+        assertEquals("Friday", answerPhrase("On which day did the NATO ministers arrive in Antalya?", "day-weekday",
+                "The NATO ministers arrived in Antalya on Friday."));
     }
 
     @Test
@@ -241,8 +244,8 @@ class WindowFeaturesTest {
                 "The talks are the first direct talks between Russia and Ukraine in three years."));
         assertEquals(List.of(), eligibleOne(question, "gap-first-time",
                 "Russia and Ukraine held direct talks for the first time in more than three years."));
-        assertEquals("two hours", eligibleOne(question, "gap-length",
-                "The first direct talks between Russia and Ukraine lasted two hours.").get(0).answerEntity().text());
+        assertEquals("two hours", answerPhrase(question, "gap-length",
+                "The first direct talks between Russia and Ukraine lasted two hours."));
     }
 
     @Test
