@@ -32,7 +32,15 @@ public final class Anchors {
 
     /** Whether {@code token} of {@code question} is an anchor. */
     public static boolean isAnchor(String question, NewsAnalyzer.Token token) {
-        return isName(token) || isFigure(token.surface())
+        return isName(token) || isFigureOrEvent(question, token);
+    }
+
+    /**
+     * Whether {@code token} is an anchor for its figure or as an ordinal of a sequence ("second quarter",
+     * "final round"), whether or not it is also capitalised: a name that holds a digit ("G7") is a figure.
+     */
+    public static boolean isFigureOrEvent(String question, NewsAnalyzer.Token token) {
+        return isFigure(token.surface())
                 || ORDINAL_EVENT.matcher(question).region(token.start(), question.length()).lookingAt();
     }
 

@@ -95,6 +95,9 @@ public class CiteQaBeans {
     PassageSearcher searcher(CiteQaConfig config, Embedder embedder, Ranker ranker) {
         CiteQaConfig.Retrieval r = config.retrieval();
         require(r.passages() >= 1 && r.passages() <= 100, "citeqa.retrieval.passages must be in 1..100");
+        requireBoost(r.titleBoost(), "citeqa.retrieval.title-boost");
+        requireBoost(r.anchorBoost(), "citeqa.retrieval.anchor-boost");
+        requireBoost(r.bm25NameBoost(), "citeqa.retrieval.bm25-name-boost");
         require(r.depth() >= 1, "citeqa.retrieval.depth must be positive");
         require(r.rrfK() >= 1, "citeqa.retrieval.rrf-k must be positive");
         require(r.maxPerArticle() >= 1, "citeqa.retrieval.max-per-article must be positive");
@@ -166,6 +169,11 @@ public class CiteQaBeans {
     /** Whether the index holds embeddings, which dense and hybrid retrieval need. */
     static boolean embeds(CiteQaConfig config) {
         return config.retrieval().mode() != CiteQaConfig.RetrievalMode.bm25;
+    }
+
+    /** Lucene refuses a negative or infinite boost, but only once a question is asked; 0 turns a clause off. */
+    private static void requireBoost(float boost, String key) {
+        require(boost >= 0 && Float.isFinite(boost), key + " must be a finite number, 0 or more");
     }
 
     private static void require(boolean ok, String message) {

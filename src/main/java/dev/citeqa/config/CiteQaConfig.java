@@ -147,9 +147,14 @@ public interface CiteQaConfig {
         @WithDefault("0.4")
         float titleBoost();
 
-        /** Weight of a question's names and figures relative to its other words (BM25). */
+        /** Weight of a question's figures, and of its names beside a dense list, against its other words (BM25). */
         @WithDefault("2.0")
         float anchorBoost();
+
+        /** Weight of a question's names relative to its other words when BM25 ranks without a dense list. */
+        @WithName("bm25-name-boost")
+        @WithDefault("1.0")
+        float bm25NameBoost();
 
         /** Candidates each ranked list contributes before fusion. */
         @WithDefault("50")

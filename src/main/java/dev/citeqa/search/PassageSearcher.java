@@ -34,7 +34,9 @@ public final class PassageSearcher {
 
     /**
      * @param titleBoost weight of the title field against the body field in BM25
-     * @param anchorBoost weight of the question's names and figures against its other words in BM25
+     * @param anchorBoost weight of the question's figures against its other words in BM25, and of its names
+     *     beside a dense list
+     * @param bm25NameBoost weight of the question's names when BM25 ranks alone, without a dense list
      * @param depth candidates taken from each ranked list before fusion and diversification
      * @param rrfK the rank constant of reciprocal rank fusion
      * @param maxPerArticle passages an article may place before every other article has had its turn
@@ -43,12 +45,12 @@ public final class PassageSearcher {
      * @param articleMeaningShare in dense and hybrid retrieval, the share of an article's score that its meaning
      *     gives
      */
-    public record Settings(float titleBoost, float anchorBoost, int depth, int rrfK, int maxPerArticle,
-            float articleWeight, int articleDepth, float articleMeaningShare) {
+    public record Settings(float titleBoost, float anchorBoost, float bm25NameBoost, int depth, int rrfK,
+            int maxPerArticle, float articleWeight, int articleDepth, float articleMeaningShare) {
 
         public static Settings of(CiteQaConfig.Retrieval r) {
-            return new Settings(r.titleBoost(), r.anchorBoost(), r.depth(), r.rrfK(), r.maxPerArticle(),
-                    r.articleWeight(), r.articleDepth(), r.articleMeaningShare());
+            return new Settings(r.titleBoost(), r.anchorBoost(), r.bm25NameBoost(), r.depth(), r.rrfK(),
+                    r.maxPerArticle(), r.articleWeight(), r.articleDepth(), r.articleMeaningShare());
         }
     }
 
@@ -134,15 +136,16 @@ public final class PassageSearcher {
         int depth = Math.max(k, settings.depth());
         try {
             QueryTerms terms = QueryTerms.of(index, analysis);
+            QueryTerms.Boosts boosts = boosts(mode);
             // The model is most of a hybrid query's cost: BM25 runs while it embeds the question.
             CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
                     : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-            TopDocs lexical = mode == RetrievalMode.dense ? null : bm25(index, terms, depth);
+            TopDocs lexical = mode == RetrievalMode.dense ? null : bm25(index, terms, boosts, depth);
             TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
             TopDocs ranked = lexical == null ? semantic
                     : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
-            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, settings.anchorBoost()),
-                    lexicalQuery(terms), ranked, semantic).scoreDocs;
+            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, boosts),
+                    lexicalQuery(terms, boosts), ranked, semantic).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,22 +172,34 @@ public final class PassageSearcher {
         return TopDocs.rrf(depth, k, new TopDocs[] {lexical, semantic});
     }
 
+    /**
+     * Beside a dense list, which is blind to names, BM25 weighs the question's names up, so that the fused
+     * ranking keeps to the stories that name them. Alone, it weighs them as its other words: doubled, a name
+     * that many real stories share (a president, a country) outweighs the words that say what is asked about it
+     * (docs/evaluation.md, "Names in BM25"). Figures weigh up in every mode.
+     */
+    QueryTerms.Boosts boosts(RetrievalMode mode) {
+        return new QueryTerms.Boosts(mode == RetrievalMode.bm25 ? settings.bm25NameBoost() : settings.anchorBoost(),
+                settings.anchorBoost());
+    }
+
     /** BM25 over passage bodies plus a weighted match on the article title and date; null without terms. */
-    private Query lexicalQuery(QueryTerms terms) {
+    private Query lexicalQuery(QueryTerms terms, QueryTerms.Boosts boosts) {
         if (terms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(terms.query(IndexConstants.BODY, settings.anchorBoost()), BooleanClause.Occur.SHOULD);
+        query.add(terms.query(IndexConstants.BODY, boosts), BooleanClause.Occur.SHOULD);
         if (settings.titleBoost() > 0) {
-            query.add(new BoostQuery(terms.query(IndexConstants.TITLE, settings.anchorBoost()), settings.titleBoost()),
+            query.add(new BoostQuery(terms.query(IndexConstants.TITLE, boosts), settings.titleBoost()),
                     BooleanClause.Occur.SHOULD);
         }
         return query.build();
     }
 
-    private TopDocs bm25(CorpusIndex index, QueryTerms terms, int depth) throws IOException {
-        Query query = lexicalQuery(terms);
+    private TopDocs bm25(CorpusIndex index, QueryTerms terms, QueryTerms.Boosts boosts, int depth)
+            throws IOException {
+        Query query = lexicalQuery(terms, boosts);
         return query == null ? NO_HITS : ranker.lexical(index, query, depth);
     }
 

@@ -70,12 +70,18 @@ final class QueryTerms {
     }
 
     /**
-     * BM25 over one field. The question's names and figures ({@link Anchors}) weigh {@code anchorBoost} times
-     * its other words, and a multi-word name also scores as a phrase: among near-identical stories, "the
-     * 2013-14 Western Counties League" must beat "the 2013-14 Eastern Counties League". Null when the question
-     * has no searchable term.
+     * The weights of the question's names and of its figures and ordinal events ({@link Anchors}) against its
+     * other words, in BM25.
      */
-    Query query(String field, float anchorBoost) {
+    record Boosts(float name, float figure) {}
+
+    /**
+     * BM25 over one field. The question's names and its figures weigh as {@code boosts} says, and a multi-word
+     * name also scores as a phrase, at the names' weight: among near-identical stories, "the 2013-14 Western
+     * Counties League" must beat "the 2013-14 Eastern Counties League". Null when the question has no
+     * searchable term.
+     */
+    Query query(String field, Boosts boosts) {
         if (tokens.isEmpty()) {
             return null;
         }
@@ -83,18 +89,19 @@ final class QueryTerms {
         Set<String> added = new HashSet<>();
         List<String> name = new ArrayList<>();
         for (NewsAnalyzer.Token token : tokens) {
-            boolean anchor = Anchors.isAnchor(question, token);
             if (added.add(token.term())) {
                 Query term = new TermQuery(new Term(field, token.term()));
-                query.add(anchor ? new BoostQuery(term, anchorBoost) : term, BooleanClause.Occur.SHOULD);
+                float boost = Anchors.isFigureOrEvent(question, token) ? boosts.figure()
+                        : Anchors.isName(token) ? boosts.name() : 1;
+                query.add(boost == 1 ? term : new BoostQuery(term, boost), BooleanClause.Occur.SHOULD);
             }
             if (Anchors.isName(token)) {
                 name.add(token.term());
             } else {
-                addPhrase(query, field, name, anchorBoost);
+                addPhrase(query, field, name, boosts.name());
             }
         }
-        addPhrase(query, field, name, anchorBoost);
+        addPhrase(query, field, name, boosts.name());
         return query.build();
     }
 

@@ -35,12 +35,15 @@ class RealNewsFloorTest {
 
     static final Path SET = Path.of("..", "shared", "eval", "realnews-2024");
 
-    /** Just under the measured 0.765 / 0.589 / 0.760 (docs/evaluation.md, bm25, 120-word passages). */
-    static final double HIT_AT_5 = 0.75;
-    static final double MRR = 0.58;
-    static final double CONTEXT_RECALL = 0.745;
     /**
-     * Just under the measured 0.375 (answerable questions) and 12/40 abstentions (bm25, the shipped model).
+     * Just under the measured 0.785 / 0.611 / 0.775 (docs/evaluation.md, bm25, 120-word passages). With names
+     * weighed up as beside a dense list it was 0.765 / 0.589 / 0.760, below these floors.
+     */
+    static final double HIT_AT_5 = 0.775;
+    static final double MRR = 0.60;
+    static final double CONTEXT_RECALL = 0.765;
+    /**
+     * Just under the measured 0.365 (answerable questions) and 13/40 abstentions (bm25, the shipped model).
      * With "U.S." and "US" two terms it was 0.350, below this floor.
      */
     static final double ANSWER_ACCURACY = 0.36;

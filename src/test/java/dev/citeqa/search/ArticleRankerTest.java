@@ -69,7 +69,8 @@ class ArticleRankerTest {
 
     /** The question as BM25 over whole articles. */
     private static Query articleQuery(String question) {
-        return QueryTerms.of(index, QuestionAnalysis.of(question)).query(IndexConstants.ARTICLE_TEXT, 2f);
+        return QueryTerms.of(index, QuestionAnalysis.of(question))
+                .query(IndexConstants.ARTICLE_TEXT, new QueryTerms.Boosts(2f, 2f));
     }
 
     /**

@@ -71,11 +71,20 @@ class PassageSearcherTest {
         assertEquals("clinic", articleIds(question, 10, RetrievalMode.hybrid).get(0));
     }
 
+    @Test
+    void namesWeighUpOnlyBesideADenseList() {
+        PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
+        PassageSearcher searcher = new PassageSearcher(TestModels.embedder(root.resolve("data")), d);
+        assertEquals(new QueryTerms.Boosts(1f, 2f), searcher.boosts(RetrievalMode.bm25));
+        assertEquals(new QueryTerms.Boosts(2f, 2f), searcher.boosts(RetrievalMode.hybrid));
+        assertEquals(new QueryTerms.Boosts(2f, 2f), searcher.boosts(RetrievalMode.dense));
+    }
+
     /** The default settings, but with {@code max} passages per article before the others have had their turn. */
     private static PassageSearcher.Settings perArticle(int max) {
         PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
-        return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.depth(), d.rrfK(), max,
-                d.articleWeight(), d.articleDepth(), d.articleMeaningShare());
+        return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(),
+                max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare());
     }
 
     @Test
