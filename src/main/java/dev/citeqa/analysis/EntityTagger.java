@@ -68,9 +68,10 @@ public final class EntityTagger {
             // "late May", but "May 12" of "on late May 12", where the day says more.
             "\\b(?:early|mid|late)[- ]" + MONTH + "(?!\\s+\\d)",
             "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?:\\s+\\d{4})?\\b",
+            // Before the year alone, which would take the "2024" of "2024-05-14".
+            ISO_DATE,
             "\\b(?:early|mid|late)[- ]?" + NewsPatterns.YEAR + "s?\\b",
             "\\b" + NewsPatterns.YEAR + "s?\\b",
-            ISO_DATE,
             DOTTED_DATE,
             WEEKDAY_WORD,
             "\\b(?:" + RELATIVE_DAY + "|last (?:week|month|year)|next (?:week|month|year))\\b",

@@ -51,6 +51,12 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anIsoDateIsOneDateNotAYear() {
+        assertEquals(List.of("2024-05-14", "2024"), of(Kind.DATE, "Filed on 2024-05-14, it was the first of 2024."));
+        assertEquals(List.of("14.05.2024"), of(Kind.DATE, "Filed on 14.05.2024."));
+    }
+
+    @Test
     void aDayAfterAVagueMonthIsTheDate() {
         assertEquals(List.of("late May", "May 12"), of(Kind.DATE, "Talks began in late May; he called on late May 12."));
     }
