@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,16 +27,25 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an
- * article (empty, binary, not UTF-8, too large, a name that cannot be cited, a link that leads out of the
- * folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
- * file never stops the others from being indexed. Subfolders are read too, as people file articles by month
- * or outlet; an article's ID is still its file's name, so of two files of one name the one nearer the top
- * (else the first by path) is read and the other skipped. The folder's own files of other kinds ({@code .md}
- * or {@code .html} exports) are reported, never read, as a folder that yields no article must say why.
- * Hidden entries ({@code .git}, {@code .DS_Store}, {@code ._story.txt}) are left alone.
+ * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an article
+ * (empty, binary, neither UTF-8 nor Windows-1252, too large, a name that cannot be cited, a link that leads out of
+ * the folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
+ * file never stops the others from being indexed. Subfolders are read too, as people file articles by month or
+ * outlet; an article's ID is still its file's name, so of two files of one name the one nearer the top (else the
+ * first by path) is read and the other skipped. The folder's own files of other kinds ({@code .md} or {@code .html}
+ * exports) are reported, never read, as a folder that yields no article must say why. Hidden entries ({@code .git},
+ * {@code .DS_Store}, {@code ._story.txt}) are left alone.
  */
 public final class NewsCollection {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * The most bytes above 127 that a file read as Windows-1252 may have. French or German news has a few
+     * percent (accented letters, curly quotes); text in Cyrillic or Greek single-byte encodings, or in a
+     * multi-byte one such as GBK, has well over half.
+     */
+    private static final double MAX_LEGACY_NON_ASCII = 0.2;
 
     private static final Logger LOG = Logger.getLogger(NewsCollection.class);
 
@@ -285,7 +295,7 @@ public final class NewsCollection {
         }
         String text;
         try {
-            text = decodeUtf8(bytes);
+            text = decode(bytes);
         } catch (CharacterCodingException e) {
             return new Read(null, SkipReason.NOT_UTF8, digest);
         }
@@ -338,6 +348,39 @@ public final class NewsCollection {
     /** Whether {@code id} could name an article: the alphabet of IDs has no slash, and no leading dot. */
     public static boolean isArticleId(String id) {
         return ID.matcher(id).matches();
+    }
+
+    /**
+     * A file's text: UTF-8, else Windows-1252, the legacy encoding of most English text on Windows (and of
+     * Latin-1's printable characters), in which older news archives and exports are often saved. Only text that
+     * is mostly ASCII is read that way: a Latin-script language has a few accented letters and curly quotes
+     * among its ASCII, while text in another script, or in a multi-byte encoding, is mostly bytes above 127 and
+     * would be read as nonsense.
+     */
+    static String decode(byte[] bytes) throws CharacterCodingException {
+        try {
+            return decodeUtf8(bytes);
+        } catch (CharacterCodingException notUtf8) {
+            if (nonAsciiShare(bytes) > MAX_LEGACY_NON_ASCII) {
+                throw notUtf8;
+            }
+            // Strict too: the five bytes Windows-1252 leaves undefined are refused, not replaced.
+            return WINDOWS_1252.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        }
+    }
+
+    private static double nonAsciiShare(byte[] bytes) {
+        int high = 0;
+        for (byte b : bytes) {
+            if (b < 0) {
+                high++;
+            }
+        }
+        return (double) high / bytes.length;
     }
 
     /**

@@ -98,9 +98,10 @@ public final class IndexConstants {
      * one sentence; entities in plain text ("&#8217;") are read as their characters; a wire dateline
      * ("NASHVILLE, Tenn. (AP) — ...") stays in its sentence. 15: a saved e-mail's header and a JSON record's
      * fields give the title, date and outlet and are not text; inline Markdown ("[words](link)", "**bold**") reads
-     * as its words. 16: an ordinal in figures is indexed as its number ("15th" as "15").
+     * as its words. 16: an ordinal in figures is indexed as its number ("15th" as "15"). 17: a file that is not
+     * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped.
      */
-    public static final int SCHEMA_VERSION = 16;
+    public static final int SCHEMA_VERSION = 17;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

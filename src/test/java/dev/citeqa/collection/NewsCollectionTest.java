@@ -28,7 +28,8 @@ class NewsCollectionTest {
     void badFilesAreSkippedAndTheOthersKept() throws IOException {
         write("good_1.txt", "A real article. It has text.");
         write("good_2.txt", "\uFEFFAnother article with a byte-order mark.");
-        Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '.'});
+        // Windows-1252 with a byte it leaves undefined (0x81): no text can be read from it without guessing.
+        Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, (byte) 0x81, '.'});
         Files.write(dir.resolve("utf16.txt"), "Text".getBytes(StandardCharsets.UTF_16LE));
         write("empty.txt", "");
         write("blank.txt", " \n\t\n");
@@ -243,5 +244,19 @@ class NewsCollectionTest {
     void aMissingFolderNamesTheKey() {
         IOException e = assertThrows(IOException.class, () -> NewsCollection.scan(dir.resolve("nope"), 10));
         assertEquals(true, e.getMessage().contains("citeqa.corpus.dir"));
+    }
+
+    @Test
+    void aWindows1252FileIsReadAsSuchAndTextInAnotherScriptIsNot() throws IOException {
+        // "Café owners’ costs rose." as a Windows editor saves it: é is E9, the curly apostrophe 92.
+        Files.write(dir.resolve("cp1252.txt"), "Café owners’ costs rose.".getBytes("windows-1252"));
+        // Cyrillic in a single-byte encoding: not UTF-8, and mostly bytes above 127.
+        Files.write(dir.resolve("cyrillic.txt"), "Новости дня: цены выросли.".getBytes("windows-1251"));
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("cp1252"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals("Café owners’ costs rose.", scan.files().get(0).text());
+        assertEquals(List.of(skip("cyrillic.txt", SkipReason.NOT_UTF8)), scan.skipped());
     }
 }
