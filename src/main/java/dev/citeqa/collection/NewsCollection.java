@@ -361,7 +361,8 @@ public final class NewsCollection {
         try {
             return decodeUtf8(bytes);
         } catch (CharacterCodingException notUtf8) {
-            if (nonAsciiShare(bytes) > MAX_LEGACY_NON_ASCII) {
+            // UTF-8 with a stray byte in it is not Windows-1252: read that way, every "’" would become "â€™".
+            if (nonAsciiShare(bytes) > MAX_LEGACY_NON_ASCII || hasUtf8Character(bytes)) {
                 throw notUtf8;
             }
             // Strict too: the five bytes Windows-1252 leaves undefined are refused, not replaced.
@@ -371,6 +372,15 @@ public final class NewsCollection {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         }
+    }
+
+    /**
+     * Whether the bytes hold a well-formed UTF-8 character beyond ASCII, a byte-order mark among them; the JDK's
+     * decoder, replacing what is malformed, finds them. Windows-1252 text rarely holds one: its accented letters
+     * are mostly followed by ASCII, not by the bytes 80 to BF that continue a UTF-8 character.
+     */
+    private static boolean hasUtf8Character(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8).chars().anyMatch(c -> c > 0x7F && c != 0xFFFD);
     }
 
     private static double nonAsciiShare(byte[] bytes) {

@@ -14,7 +14,7 @@ function skippedText({ count, byReason }) {
   const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
   const entries = count === 1 ? '1 entry of the corpus folder was'
     : `${number(count)} entries of the corpus folder were`;
-  return `${entries} left out (${reasons}). Articles are the UTF-8 *.txt files in the folder `
+  return `${entries} left out (${reasons}). Articles are the *.txt files (UTF-8 or Windows-1252) in the folder `
     + 'and its subfolders, one article per file; /q/health/ready names the files left out.';
 }
 

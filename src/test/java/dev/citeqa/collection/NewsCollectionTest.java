@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.LogCapture;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +29,9 @@ class NewsCollectionTest {
     void badFilesAreSkippedAndTheOthersKept() throws IOException {
         write("good_1.txt", "A real article. It has text.");
         write("good_2.txt", "\uFEFFAnother article with a byte-order mark.");
-        // Windows-1252 with a byte it leaves undefined (0x81): no text can be read from it without guessing.
-        Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, (byte) 0x81, '.'});
+        // Mostly ASCII, but with a byte Windows-1252 leaves undefined (0x81): no text can be read without guessing.
+        Files.write(dir.resolve("latin1.txt"), concat("A caf".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xE9, (byte) 0x81}, " on the corner.".getBytes(StandardCharsets.US_ASCII)));
         Files.write(dir.resolve("utf16.txt"), "Text".getBytes(StandardCharsets.UTF_16LE));
         write("empty.txt", "");
         write("blank.txt", " \n\t\n");
@@ -252,11 +254,26 @@ class NewsCollectionTest {
         Files.write(dir.resolve("cp1252.txt"), "Café owners’ costs rose.".getBytes("windows-1252"));
         // Cyrillic in a single-byte encoding: not UTF-8, and mostly bytes above 127.
         Files.write(dir.resolve("cyrillic.txt"), "Новости дня: цены выросли.".getBytes("windows-1251"));
+        // UTF-8 ("’", a byte-order mark) with one stray Windows-1252 byte: neither, and not to be read as mojibake.
+        Files.write(dir.resolve("mixed.txt"), concat("Owners’ costs rose ".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0x96}, " again.".getBytes(StandardCharsets.UTF_8)));
+        Files.write(dir.resolve("bom.txt"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "Costs rose ".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0x96}, " again.".getBytes(
+                StandardCharsets.US_ASCII)));
 
         NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
         assertEquals(List.of("cp1252"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
         assertEquals("Café owners’ costs rose.", scan.files().get(0).text());
-        assertEquals(List.of(skip("cyrillic.txt", SkipReason.NOT_UTF8)), scan.skipped());
+        assertEquals(List.of(skip("bom.txt", SkipReason.NOT_UTF8), skip("cyrillic.txt", SkipReason.NOT_UTF8),
+                skip("mixed.txt", SkipReason.NOT_UTF8)), scan.skipped());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 }

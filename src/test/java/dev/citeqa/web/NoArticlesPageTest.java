@@ -26,7 +26,8 @@ class NoArticlesPageTest extends PageTest {
 
         wait.until(d -> d.findElement(By.id("article-status")).getText().contains("left out"));
         assertEquals("The corpus has no articles yet. 2 entries of the corpus folder were left out (not-txt: 2). "
-                + "Articles are the UTF-8 *.txt files in the folder and its subfolders, one article per file; "
+                + "Articles are the *.txt files (UTF-8 or Windows-1252) in the folder and its subfolders, "
+                + "one article per file; "
                 + "/q/health/ready names the files left out.", driver.findElement(By.id("article-status")).getText());
         assertEquals("(0)", driver.findElement(By.id("article-count")).getText());
 
