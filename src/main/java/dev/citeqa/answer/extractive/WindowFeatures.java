@@ -425,7 +425,7 @@ final class WindowFeatures {
                 if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
                     continue;
                 }
-                long shared = entityTerms.get(e.text()).stream().filter(questionTerms::contains).count();
+                long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
@@ -463,7 +463,7 @@ final class WindowFeatures {
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, Analysed a) {
         return fits(e) && counts(e, a)
-                && !questionTerms.containsAll(entityTerms.computeIfAbsent(e.text(), Terms::ofText));
+                && !questionTerms.containsAll(termsOf(e.text()));
     }
 
     /**
@@ -525,8 +525,12 @@ final class WindowFeatures {
      */
     private boolean isQuestionsOwnPerson(Entity e) {
         return e.kind() == Kind.PERSON
-                && questionTerms.containsAll(entityTerms.computeIfAbsent(EntityTagger.personName(e.text()),
-                        Terms::ofText));
+                && questionTerms.containsAll(termsOf(EntityTagger.personName(e.text())));
+    }
+
+    /** An entity's terms, analysed once per question. */
+    private Set<String> termsOf(String entity) {
+        return entityTerms.computeIfAbsent(entity, Terms::ofText);
     }
 
     /** Characters between the entity and the nearest question term in its sentence. */
