@@ -6,43 +6,46 @@ import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.Terms;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The third stage, answer redundancy. Windows that state the whole question each assert an answer ("NATO
- * Secretary General Mark Rutte", "NATO Secretary General Jens Stoltenberg"); when they disagree, the answer
- * asserted by the most articles wins, so that one article's odd claim does not outvote the rest. Windows
- * matching only part of the question, or matching it only with their passage's help, say different things,
- * so they do not vote.
+ * The third stage, answer redundancy. A folder of news tells one story in several articles, and the answer
+ * they agree on is more often right than the one the best-scored window names alone ("United Airlines and
+ * Alaska Airlines both said they found loose parts" in two stories, against a columnist's aside in one). The
+ * best {@link ExtractiveAnswerer#RESCORED} windows, those whose sentences' meanings were weighed, vote; each
+ * article counts once per answer, and the answer most articles give wins, ties going to the better window.
+ * A window votes only when its own words hold most of the question's terms: "Russian Foreign Minister Sergey
+ * Lavrov", in a story about Ukraine, says nothing of Ukraine's foreign minister, however many articles say it.
  */
 final class AnswerVote {
 
-    private final double fullCoverage;
+    private final double voterTerms;
 
-    /** @param fullCoverage coverage at which a window states the whole question */
-    AnswerVote(double fullCoverage) {
-        this.fullCoverage = fullCoverage;
+    /** @param voterTerms the share of the question's terms a window's own words must hold for it to vote */
+    AnswerVote(double voterTerms) {
+        this.voterTerms = voterTerms;
     }
 
-    /** The window to quote: {@code best}, or the strongest window of the answer most articles assert. */
+    /** The window to quote: {@code best}, or the strongest window of the answer most articles give. */
     Window winner(QuestionAnalysis question, List<Window> windows, Window best) {
         boolean entityAnswer = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
-        if (!entityAnswer || best.answerEntity() == null || !asserts(best)) {
+        if (!entityAnswer || best.answerEntity() == null) {
             return best;
         }
-        Map<String, Set<String>> articles = new HashMap<>();
-        Map<String, Window> strongest = new HashMap<>();
-        for (Window w : windows) {
-            if (w.answerEntity() != null && asserts(w)) {
-                String answer = answerKey(w.answerEntity());
-                articles.computeIfAbsent(answer, a -> new HashSet<>()).add(w.hit().stored().article().id());
-                strongest.merge(answer, w, (x, y) -> x.score() >= y.score() ? x : y);
-            }
-        }
+        // In order of score, so that the first window seen of an answer is its strongest, and ties in the count
+        // of articles go to the answer of the better window: best's own, unless another outscores it.
+        Map<String, Set<String>> articles = new LinkedHashMap<>();
+        Map<String, Window> strongest = new LinkedHashMap<>();
+        vote(best, articles, strongest);
+        windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
+                .limit(ExtractiveAnswerer.RESCORED)
+                .filter(w -> w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms)
+                .forEach(w -> vote(w, articles, strongest));
         String winner = answerKey(best.answerEntity());
         for (Map.Entry<String, Set<String>> e : articles.entrySet()) {
             if (e.getValue().size() > articles.get(winner).size()) {
@@ -52,14 +55,10 @@ final class AnswerVote {
         return strongest.get(winner);
     }
 
-    /**
-     * Whether the window states the whole question in its own words. Coverage alone also credits the words of
-     * its passage and lead: "Russian Foreign Minister Sergey Lavrov", in a story about Ukraine, would outvote
-     * Ukraine's foreign minister.
-     */
-    private boolean asserts(Window w) {
-        return w.get(Feature.COVERAGE) >= fullCoverage && w.get(Feature.WINDOW_TERMS) >= fullCoverage
-                && w.get(Feature.MISSING_REQUIRED) == 0;
+    private static void vote(Window w, Map<String, Set<String>> articles, Map<String, Window> strongest) {
+        String answer = answerKey(w.answerEntity());
+        articles.computeIfAbsent(answer, a -> new HashSet<>()).add(w.hit().stored().article().id());
+        strongest.putIfAbsent(answer, w);
     }
 
     /** "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". */

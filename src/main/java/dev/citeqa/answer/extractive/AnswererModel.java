@@ -44,12 +44,13 @@ record AnswererModel(Map<String, String> made, Map<String, Double> weights, doub
      *     that say what is asked about them
      * @param semanticFloor cosine similarity of unrelated text for the embedding model
      * @param semanticSpan distance from the floor to the similarity of a paraphrase
-     * @param fullCoverage coverage at which a window states the whole question, so that its answer is a vote
+     * @param voterTerms share of the question's terms a window's own words hold when it votes for its answer
+     *     ({@link AnswerVote})
      * @param ageHalfLifeDays how much older than the newest retrieved article an article is when its
      *     {@link Feature#AGE} is half-way to 1
      */
     record Evidence(double variantCredit, double relatedFormCredit, double contextCredit, double anchorCredit,
-            double anchorShare, double semanticFloor, double semanticSpan, double fullCoverage,
+            double anchorShare, double semanticFloor, double semanticSpan, double voterTerms,
             double ageHalfLifeDays) {
 
         /** Cosine similarity mapped to 0 (unrelated) .. 1 (paraphrase). */

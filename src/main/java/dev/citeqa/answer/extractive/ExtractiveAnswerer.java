@@ -76,7 +76,7 @@ public final class ExtractiveAnswerer implements Answerer {
         this.sentenceVectors = sentenceVectors;
         this.model = model;
         this.scorer = new WindowScorer(model);
-        this.vote = new AnswerVote(model.evidence().fullCoverage());
+        this.vote = new AnswerVote(model.evidence().voterTerms());
         this.abstention = new Abstention(model.minScore(), model.minScoreWithoutMeaning());
     }
 
@@ -117,8 +117,10 @@ public final class ExtractiveAnswerer implements Answerer {
             return new Choice(null, Abstention.noFigure(request.analysis()));
         }
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
-        best = vote.winner(request.analysis(), eligible, best);
-        return new Choice(prepared.evidence().withContinuation(best), abstention.reason(request.analysis(), best));
+        // The best window says how well the question can be answered; the vote only chooses which of the answers
+        // that agree with it, or outnumber it, to quote.
+        Window quoted = vote.winner(request.analysis(), eligible, best);
+        return new Choice(prepared.evidence().withContinuation(quoted), abstention.reason(request.analysis(), best));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.citeqa.answer.TestPassages;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,26 +59,62 @@ class StagesTest {
         assertThrows(IllegalArgumentException.class, () -> model(Map.of("shoeSize", 1.0), 0, 0));
     }
 
+    private static final Entity RUTTE = new Entity(Kind.PERSON, "Mark Rutte", 0, 10);
+    private static final Entity STOLTENBERG = new Entity(Kind.PERSON, "Jens Stoltenberg", 0, 16);
+    private static final QuestionAnalysis NATO_CHIEF = QuestionAnalysis.of("Who is the NATO Secretary General?");
+    private static final AnswerVote VOTE = new AnswerVote(0.7);
+
     @Test
-    void theAnswerMostArticlesAssertWinsTheVote() {
-        Entity rutte = new Entity(Kind.PERSON, "Mark Rutte", 0, 10);
-        Entity stoltenberg = new Entity(Kind.PERSON, "Jens Stoltenberg", 0, 16);
-        Window odd = window("a", 1.0, 0, stoltenberg, 0.9);
-        Window one = window("b", 1.0, 0, rutte, 0.7);
-        Window two = window("c", 1.0, 0, rutte, 0.8);
-        QuestionAnalysis question = QuestionAnalysis.of("Who is the NATO Secretary General?");
-        assertSame(two, new AnswerVote(0.9).winner(question, List.of(odd, one, two), odd));
-        // A window that does not state the whole question does not vote.
-        Window partial = window("d", 0.5, 0, stoltenberg, 0.95);
-        assertSame(partial, new AnswerVote(0.9).winner(question, List.of(partial, one), partial));
-        // Nor does one that covers the question only with its passage's words ("Russian Foreign Minister Sergey
-        // Lavrov" in a story about Ukraine, for Ukraine's foreign minister), however many articles it is in.
-        Window lavrov1 = window("e", 1.0, 0.67, 0, stoltenberg, 0.6);
-        Window lavrov2 = window("f", 1.0, 0.67, 0, stoltenberg, 0.6);
-        assertSame(one, new AnswerVote(0.9).winner(question, List.of(one, lavrov1, lavrov2), one));
-        // Nor does a question that asks for no kind of phrase.
-        assertSame(odd, new AnswerVote(0.9).winner(QuestionAnalysis.of("Why did talks fail?"),
-                List.of(odd, one, two), odd));
+    void theAnswerMostArticlesGiveWinsTheVote() {
+        Window odd = window("a", 1.0, 0, STOLTENBERG, 0.9);
+        Window one = window("b", 1.0, 0, RUTTE, 0.7);
+        Window two = window("c", 1.0, 0, RUTTE, 0.8);
+        // The strongest window of the winning answer is quoted.
+        assertSame(two, VOTE.winner(NATO_CHIEF, List.of(odd, one, two), odd));
+        // One article is one vote, however many of its windows name the answer: a tie, which the best keeps.
+        Window sameArticle = window("b", 1.0, 0, RUTTE, 0.8);
+        assertSame(odd, VOTE.winner(NATO_CHIEF, List.of(odd, one, sameArticle), odd));
+        // The best window votes whatever its words; a tie goes to it.
+        Window partial = window("d", 0.5, 0, STOLTENBERG, 0.95);
+        assertSame(partial, VOTE.winner(NATO_CHIEF, List.of(partial, one), partial));
+        // A question that asks for no kind of phrase has nothing to vote on.
+        assertSame(odd, VOTE.winner(QuestionAnalysis.of("Why did talks fail?"), List.of(odd, one, two), odd));
+    }
+
+    @Test
+    void aWindowWhoseOwnWordsMissTheQuestionDoesNotVote() {
+        // "Russian Foreign Minister Sergey Lavrov" in stories about Ukraine, for Ukraine's foreign minister: its
+        // passage covers the question, its own words hold two of its three terms.
+        Window one = window("b", 1.0, 0, RUTTE, 0.7);
+        Window lavrov1 = window("e", 1.0, 0.67, 0, STOLTENBERG, 0.6);
+        Window lavrov2 = window("f", 1.0, 0.67, 0, STOLTENBERG, 0.6);
+        assertSame(one, VOTE.winner(NATO_CHIEF, List.of(one, lavrov1, lavrov2), one));
+        Window stated1 = window("e", 1.0, 0.7, 0, STOLTENBERG, 0.6);
+        Window stated2 = window("f", 1.0, 0.7, 0, STOLTENBERG, 0.5);
+        assertSame(stated1, VOTE.winner(NATO_CHIEF, List.of(one, stated1, stated2), one));
+    }
+
+    @Test
+    void onlyTheBestRescoredWindowsVote() {
+        Window odd = window("a", 1.0, 0, STOLTENBERG, 0.9);
+        Window late1 = window("b", 1.0, 0, RUTTE, 0.5);
+        Window late2 = window("c", 1.0, 0, RUTTE, 0.4);
+        // Windows with no answer between the best and the two that agree: the two vote only if they are among
+        // the best RESCORED.
+        assertSame(odd, VOTE.winner(NATO_CHIEF, withFillers(ExtractiveAnswerer.RESCORED - 2, odd, late1, late2),
+                odd));
+        assertSame(late1, VOTE.winner(NATO_CHIEF, withFillers(ExtractiveAnswerer.RESCORED - 3, odd, late1, late2),
+                odd));
+    }
+
+    /** The windows, and {@code fillers} windows naming no answer, scored between the first and the rest. */
+    private static List<Window> withFillers(int fillers, Window first, Window... rest) {
+        List<Window> windows = new ArrayList<>(List.of(first));
+        for (int i = 1; i <= fillers; i++) {
+            windows.add(window("n" + i, 1.0, 0, null, first.score() - i * 0.01));
+        }
+        windows.addAll(List.of(rest));
+        return windows;
     }
 
     @Test
