@@ -40,7 +40,10 @@ final class Abstention {
         return "No passage gives the " + askedFigure(question) + " asked for.";
     }
 
-    /** Why the answerer abstains from quoting {@code best}, or null when it quotes it. */
+    /**
+     * Why the answerer abstains, judged on the best window, or null when it answers (quoting the window
+     * {@link AnswerVote} chooses, which may be another).
+     */
     String reason(QuestionAnalysis question, Window best) {
         if (best.get(Feature.MISSING_REQUIRED) > 0) {
             return "No passage is about everything the question names.";

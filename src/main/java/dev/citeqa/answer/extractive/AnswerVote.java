@@ -17,8 +17,9 @@ import java.util.Set;
  * The third stage, answer redundancy. A folder of news tells one story in several articles, and the answer
  * they agree on is more often right than the one the best-scored window names alone ("United Airlines and
  * Alaska Airlines both said they found loose parts" in two stories, against a columnist's aside in one). The
- * best {@link ExtractiveAnswerer#RESCORED} windows, those whose sentences' meanings were weighed, vote; each
- * article counts once per answer, and the answer most articles give wins, ties going to the better window.
+ * best {@link ExtractiveAnswerer#RESCORED} eligible windows by score vote (as many as the answerer weighs with
+ * their sentences' meanings); each article counts once per answer, and the answer most articles give wins, a
+ * tie going to the best window's answer.
  * A window votes only when its own words hold most of the question's terms: "Russian Foreign Minister Sergey
  * Lavrov", in a story about Ukraine, says nothing of Ukraine's foreign minister, however many articles say it.
  */
@@ -34,17 +35,18 @@ final class AnswerVote {
     /** The window to quote: {@code best}, or the strongest window of the answer most articles give. */
     Window winner(QuestionAnalysis question, List<Window> windows, Window best) {
         boolean entityAnswer = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
-        if (!entityAnswer || best.answerEntity() == null) {
+        if (!entityAnswer || best.answerEntity() == null || answerKey(best.answerEntity()).isEmpty()) {
             return best;
         }
-        // In order of score, so that the first window seen of an answer is its strongest, and ties in the count
-        // of articles go to the answer of the better window: best's own, unless another outscores it.
+        // The best votes first, then the others in order of score: the first window seen of an answer is its
+        // strongest, and a tie in the count of articles goes to the answer seen first.
         Map<String, Set<String>> articles = new LinkedHashMap<>();
         Map<String, Window> strongest = new LinkedHashMap<>();
         vote(best, articles, strongest);
         windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
                 .limit(ExtractiveAnswerer.RESCORED)
-                .filter(w -> w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms)
+                .filter(w -> w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms
+                        && !answerKey(w.answerEntity()).isEmpty())
                 .forEach(w -> vote(w, articles, strongest));
         String winner = answerKey(best.answerEntity());
         for (Map.Entry<String, Set<String>> e : articles.entrySet()) {
@@ -61,7 +63,10 @@ final class AnswerVote {
         strongest.putIfAbsent(answer, w);
     }
 
-    /** "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". */
+    /**
+     * "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". Empty for a
+     * phrase of stop words alone, which names no answer to count.
+     */
     static String answerKey(Entity e) {
         String text = e.kind() == Kind.PERSON || e.kind() == Kind.NAME ? EntityTagger.personName(e.text()) : e.text();
         if (e.kind() == Kind.PERSON) {

@@ -32,8 +32,8 @@ import org.jboss.logging.Logger;
  * The built-in answerer: quotes the one to three consecutive sentences of the retrieved passages that best
  * answer the question, and cites the article they come from. It needs no language model. A cascade of small
  * stages: {@link WindowFeatures} measures each candidate window, {@link WindowScorer} weighs the measures
- * with the trained {@link AnswererModel}, {@link AnswerVote} lets the articles vote when strong windows name
- * different answers, and {@link Abstention} decides whether the winner is good enough to quote.
+ * with the trained {@link AnswererModel}, {@link AnswerVote} lets the articles vote when the best windows name
+ * different answers, and {@link Abstention} decides whether the best window is good enough to answer at all.
  *
  * <p>Two hand rules stay outside the model, as facts rather than judgements: a question naming a year no
  * article mentions is not answered, and neither is one about names no passage's story has.
@@ -95,32 +95,39 @@ public final class ExtractiveAnswerer implements Answerer {
     /**
      * The window to quote, as it would be quoted, and the reason not to quote it.
      *
-     * @param window the best window with any continuation, or null when no window may be quoted at all
+     * @param window the window the vote chose, with any continuation, or null when no window may be quoted at all
+     * @param score the best window's score, which abstention judges; NaN when no window may be quoted
      * @param abstention the reason to abstain, or null to quote {@code window}
      */
-    record Choice(Window window, String abstention) {}
+    record Choice(Window window, double score, String abstention) {
+
+        static Choice none(String abstention) {
+            return new Choice(null, Double.NaN, abstention);
+        }
+    }
 
     Choice choose(AnswerRequest request) {
         Prepared prepared = prepare(request);
         if (prepared.abstention() != null) {
-            return new Choice(null, prepared.abstention());
+            return Choice.none(prepared.abstention());
         }
         List<Window> considered = candidates(prepared.evidence(), request.passages());
         if (LOG.isDebugEnabled()) {
             logCandidates(request, considered);
         }
         if (considered.isEmpty()) {
-            return new Choice(null, "No passage has a sentence that could answer the question.");
+            return Choice.none("No passage has a sentence that could answer the question.");
         }
         List<Window> eligible = eligible(request.analysis(), prepared.evidence(), considered);
         if (eligible.isEmpty()) {
-            return new Choice(null, Abstention.noFigure(request.analysis()));
+            return Choice.none(Abstention.noFigure(request.analysis()));
         }
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
-        // The best window says how well the question can be answered; the vote only chooses which of the answers
-        // that agree with it, or outnumber it, to quote.
+        // The best window says how well the question can be answered; the vote only chooses which answer to quote,
+        // and may quote a window scored below the threshold when more articles give its answer.
         Window quoted = vote.winner(request.analysis(), eligible, best);
-        return new Choice(prepared.evidence().withContinuation(quoted), abstention.reason(request.analysis(), best));
+        return new Choice(prepared.evidence().withContinuation(quoted), best.score(),
+                abstention.reason(request.analysis(), best));
     }
 
     /**

@@ -74,9 +74,14 @@ class StagesTest {
         // One article is one vote, however many of its windows name the answer: a tie, which the best keeps.
         Window sameArticle = window("b", 1.0, 0, RUTTE, 0.8);
         assertSame(odd, VOTE.winner(NATO_CHIEF, List.of(odd, one, sameArticle), odd));
-        // The best window votes whatever its words; a tie goes to it.
+        // The best window votes whatever its words; a tie goes to it, two articles outvote it.
         Window partial = window("d", 0.5, 0, STOLTENBERG, 0.95);
         assertSame(partial, VOTE.winner(NATO_CHIEF, List.of(partial, one), partial));
+        assertSame(two, VOTE.winner(NATO_CHIEF, List.of(partial, one, two), partial));
+        // A phrase of stop words names no answer, and such phrases do not pool their articles' votes.
+        Window the = window("e", 1.0, 0, new Entity(Kind.NAME, "The", 0, 3), 0.6);
+        Window of = window("f", 1.0, 0, new Entity(Kind.NAME, "Of", 0, 2), 0.5);
+        assertSame(odd, VOTE.winner(NATO_CHIEF, List.of(odd, the, of), odd));
         // A question that asks for no kind of phrase has nothing to vote on.
         assertSame(odd, VOTE.winner(QuestionAnalysis.of("Why did talks fail?"), List.of(odd, one, two), odd));
     }

@@ -357,14 +357,15 @@ public final class TrainAnswerer {
      * does not set a bar that a small corpus's answers cannot pass.
      */
     private static double threshold(ExtractiveAnswerer answerer, List<Case> training, PrintStream log) {
-        Map<String, List<double[]>> bySet = new LinkedHashMap<>(); // per set: quoted window's score, right or not
+        // Per set: the score abstention judges (the best window's), and whether the quoted window is right.
+        Map<String, List<double[]>> bySet = new LinkedHashMap<>();
         for (Case c : training) {
             if (c.question().expectAbstain()) {
                 continue;
             }
             ExtractiveAnswerer.Choice choice = answerer.choose(c.request());
             boolean quoted = choice.abstention() == null;
-            double score = quoted ? choice.window().score() : Double.NEGATIVE_INFINITY;
+            double score = quoted ? choice.score() : Double.NEGATIVE_INFINITY;
             boolean right = quoted && holdsAnswer(answerer, c, choice.window());
             bySet.computeIfAbsent(c.set().name(), k -> new ArrayList<>()).add(new double[] {score, right ? 1 : 0});
         }
