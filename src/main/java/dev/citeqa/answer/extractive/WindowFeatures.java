@@ -65,6 +65,9 @@ final class WindowFeatures {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
+    private static final Pattern AFTER_DATELINE =
+            Pattern.compile("^(?:,\\s*[\\p{L}. ]{1,20})?(?:\\s*\\([^)]{1,30}\\))?\\s*[–—-]{1,2}\\s");
     /** The words that introduce a name, right before it: "a panda named Bao", "a flavor called “Spiced”". */
     private static final Pattern NAMING = Pattern.compile(
             "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
@@ -463,7 +466,20 @@ final class WindowFeatures {
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, Analysed a) {
         return fits(e) && counts(e, a)
-                && !questionTerms.containsAll(termsOf(e.text()));
+                && !questionTerms.containsAll(termsOf(e.text())) && !isDateline(e, a);
+    }
+
+    /**
+     * "WASHINGTON – Embattled Rep. George Santos was expelled …": a name in capitals that opens the sentence
+     * before a dash is a dateline, where the story was filed (or a section label), not a fact the story reports,
+     * so it answers no question; the sentence's own words may.
+     */
+    private static boolean isDateline(Entity e, Analysed a) {
+        String text = a.sentence().text();
+        return e.text().codePoints().filter(Character::isLetter).count() > 1
+                && e.text().equals(e.text().toUpperCase(Locale.ROOT))
+                && text.substring(0, e.start()).codePoints().noneMatch(Character::isLetterOrDigit)
+                && AFTER_DATELINE.matcher(text.substring(e.end())).find();
     }
 
     /**

@@ -104,6 +104,21 @@ class WindowFeaturesTest {
                 .window(hit, 0, 2).answerEntity().text());
     }
 
+    @Test
+    void aDatelineIsWhereTheStoryWasFiledNotTheAnswer() {
+        String question = "Which state held a special election to replace George Santos?";
+        PassageHit dateline = passages.passage("dl", "Santos", null,
+                "WASHINGTON – Embattled Rep. George Santos was expelled from Congress on Friday.");
+        assertNull(features(question, List.of(dateline), false).window(dateline, 0, 1).answerEntity());
+        PassageHit wire = passages.passage("dw", "Santos", null,
+                "WASHINGTON (AP) — A special election to replace George Santos was held in New York on Tuesday.");
+        assertEquals("New York", features(question, List.of(wire), false).window(wire, 0, 1).answerEntity().text());
+        // A place in capitals that opens a sentence without a dash is no dateline.
+        PassageHit shout = passages.passage("ds", "Santos", null,
+                "OHIO held a special election to replace George Santos, the headline wrongly said.");
+        assertEquals("OHIO", features(question, List.of(shout), false).window(shout, 0, 1).answerEntity().text());
+    }
+
     /** "Shortly" is capitalised only where it opens a sentence; "Wendy's" is capitalised inside one too. */
     @Test
     void aWordCapitalisedOnlyToOpenItsSentenceIsNoName() {
