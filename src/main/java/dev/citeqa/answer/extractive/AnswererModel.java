@@ -31,8 +31,11 @@ record AnswererModel(Map<String, String> made, Map<String, Double> weights, doub
 
     static final String RESOURCE = "/answerer/model.json";
 
+    // Strict both ways: a number the file lacks would read as 0 and silently change answers (a voterTerms of 0
+    // lets every window vote), and one the code no longer reads is a file made for other code.
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     /**
      * @param variantCredit credit for a spelling variant of a name ("Medinski" for "Medinsky")

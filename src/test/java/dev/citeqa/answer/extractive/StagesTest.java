@@ -55,6 +55,21 @@ class StagesTest {
     }
 
     @Test
+    void aModelFileMissingANumberOrCarryingAnUnknownOneIsRefused() throws IOException {
+        java.nio.file.Path dir = Files.createTempDirectory("citeqa-model");
+        java.nio.file.Path shipped = dir.resolve("shipped.json");
+        AnswererModel.load().write(shipped);
+        assertEquals(AnswererModel.load(), AnswererModel.read(shipped));
+        String json = Files.readString(shipped);
+        java.nio.file.Path missing = Files.writeString(dir.resolve("missing.json"),
+                json.replaceFirst("\\s*\"voterTerms\" : [0-9.]+,", ""));
+        assertThrows(IOException.class, () -> AnswererModel.read(missing));
+        java.nio.file.Path renamed = Files.writeString(dir.resolve("renamed.json"),
+                json.replace("\"voterTerms\"", "\"fullCoverage\""));
+        assertThrows(IOException.class, () -> AnswererModel.read(renamed));
+    }
+
+    @Test
     void aModelNamingAnUnknownFeatureIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> model(Map.of("shoeSize", 1.0), 0, 0));
     }
