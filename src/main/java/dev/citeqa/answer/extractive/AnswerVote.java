@@ -7,6 +7,7 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.Terms;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +36,29 @@ final class AnswerVote {
     /** The window to quote: {@code best}, or the strongest window of the answer most articles give. */
     Window winner(QuestionAnalysis question, List<Window> windows, Window best) {
         boolean entityAnswer = question.type() != AnswerType.OTHER && question.type() != AnswerType.DEFINITION;
-        if (!entityAnswer || best.answerEntity() == null || answerKey(best.answerEntity()).isEmpty()) {
+        if (!entityAnswer || best.answerEntity() == null) {
+            return best;
+        }
+        String bestAnswer = answerKey(best.answerEntity());
+        if (bestAnswer.isEmpty()) {
             return best;
         }
         // The best votes first, then the others in order of score: the first window seen of an answer is its
         // strongest, and a tie in the count of articles goes to the answer seen first.
         Map<String, Set<String>> articles = new LinkedHashMap<>();
-        Map<String, Window> strongest = new LinkedHashMap<>();
-        vote(best, articles, strongest);
-        windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
-                .limit(ExtractiveAnswerer.RESCORED)
-                .filter(w -> w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms
-                        && !answerKey(w.answerEntity()).isEmpty())
-                .forEach(w -> vote(w, articles, strongest));
-        String winner = answerKey(best.answerEntity());
+        Map<String, Window> strongest = new HashMap<>();
+        vote(best, bestAnswer, articles, strongest);
+        List<Window> byScore = windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
+                .limit(ExtractiveAnswerer.RESCORED).toList();
+        for (Window w : byScore) {
+            if (w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms) {
+                String answer = answerKey(w.answerEntity());
+                if (!answer.isEmpty()) {
+                    vote(w, answer, articles, strongest);
+                }
+            }
+        }
+        String winner = bestAnswer;
         for (Map.Entry<String, Set<String>> e : articles.entrySet()) {
             if (e.getValue().size() > articles.get(winner).size()) {
                 winner = e.getKey();
@@ -57,8 +67,8 @@ final class AnswerVote {
         return strongest.get(winner);
     }
 
-    private static void vote(Window w, Map<String, Set<String>> articles, Map<String, Window> strongest) {
-        String answer = answerKey(w.answerEntity());
+    private static void vote(Window w, String answer, Map<String, Set<String>> articles,
+            Map<String, Window> strongest) {
         articles.computeIfAbsent(answer, a -> new HashSet<>()).add(w.hit().stored().article().id());
         strongest.putIfAbsent(answer, w);
     }
