@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -35,8 +36,9 @@ import org.jboss.logging.Logger;
  * with the trained {@link AnswererModel}, {@link AnswerVote} lets the articles vote when the best windows name
  * different answers, and {@link Abstention} decides whether the best window is good enough to answer at all.
  *
- * <p>Two hand rules stay outside the model, as facts rather than judgements: a question naming a year no
- * article mentions is not answered, and neither is one about names no passage's story has.
+ * <p>Hand rules stay outside the model, as facts rather than judgements: a question naming a year no article
+ * mentions is not answered, nor one all of whose names no article mentions, nor one about names no passage's
+ * story has.
  */
 public final class ExtractiveAnswerer implements Answerer {
 
@@ -161,15 +163,29 @@ public final class ExtractiveAnswerer implements Answerer {
                     ? "The corpus holds no articles yet." : "No passage matches the question.");
         }
         WindowFeatures evidence = features(request);
+        String unknownName = null;
+        boolean anyKnown = false;
         for (QuestionTerm term : question.terms()) {
-            if (term.required() && evidence.unknown(term)) {
-                // A year nothing mentions cannot be answered; an unknown name or figure may be a paraphrase
-                // ("America" for "US", "26.2 miles" for "marathon"), so it only weighs on coverage.
-                if (WindowFeatures.YEAR_NUMBER.matcher(term.surface()).find()) {
-                    return new Prepared(evidence, "No article mentions \"" + term.surface() + "\".");
-                }
-                evidence.unknownTerms.add(term.term());
+            if (!term.required()) {
+                continue;
             }
+            if (!evidence.unknown(term)) {
+                anyKnown = true;
+                continue;
+            }
+            // A year nothing mentions cannot be answered. An unknown name or figure may be a paraphrase ("the West"
+            // for "Western", "380,000" for "381,000"), so it only weighs on coverage, unless the question names
+            // nothing the corpus knows ("Who is the chief executive of Apple?" of a corpus without Apple).
+            if (WindowFeatures.YEAR_NUMBER.matcher(term.surface()).find()) {
+                return new Prepared(evidence, "No article mentions \"" + term.surface() + "\".");
+            }
+            if (unknownName == null && !Anchors.isFigure(term.surface())) {
+                unknownName = term.surface();
+            }
+            evidence.unknownTerms.add(term.term());
+        }
+        if (unknownName != null && !anyKnown) {
+            return new Prepared(evidence, "No article mentions \"" + unknownName + "\".");
         }
         return new Prepared(evidence, null);
     }

@@ -99,6 +99,21 @@ class Bm25OnlyAnsweringTest {
     }
 
     @Test
+    void aQuestionWhoseEveryNameTheCorpusLacksIsNotAnswered() {
+        // Museums and their directors are in the corpus, Shelbyville is not: whoever the corpus names, it names
+        // for another museum.
+        Answer unknown = ask("Who is the director of the museum in Shelbyville?");
+        assertFalse(unknown.answered(), unknown.text());
+        assertTrue(unknown.text().contains("No article mentions \"Shelbyville\""), unknown.text());
+        // Beside a name the corpus has, an unknown one may be another form of a word the story uses.
+        Answer beside = ask("Who is the director of the Riverside Museum in Ohio?");
+        assertTrue(beside.text().contains("Helena Marsh"), beside.text());
+        // An unknown figure alone may be a rounding of the story's ("more than 14 officials" for "15").
+        assertFalse(ask("How many officials will the envoy's delegation of 15 have?").text()
+                .contains("No article mentions"));
+    }
+
+    @Test
     void articlesAreReadOnDemandAndListedByHeader() {
         assertEquals(TinyCorpus.ARTICLES.size(), index.articleCount());
         assertEquals(TinyCorpus.ARTICLES.keySet().stream().sorted().toList(),
