@@ -180,7 +180,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 return new Prepared(evidence, "No article mentions \"" + term.surface() + "\".");
             }
             if (unknownName == null && !Anchors.isFigure(term.surface())) {
-                unknownName = term.surface();
+                unknownName = EntityTagger.withoutPossessive(term.surface());
             }
             evidence.unknownTerms.add(term.term());
         }

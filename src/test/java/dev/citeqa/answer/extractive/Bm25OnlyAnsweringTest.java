@@ -105,6 +105,8 @@ class Bm25OnlyAnsweringTest {
         Answer unknown = ask("Who is the director of the museum in Shelbyville?");
         assertFalse(unknown.answered(), unknown.text());
         assertTrue(unknown.text().contains("No article mentions \"Shelbyville\""), unknown.text());
+        Answer possessive = ask("Who is the director of Shelbyville's museum?");
+        assertTrue(possessive.text().contains("No article mentions \"Shelbyville\""), possessive.text());
         // Beside a name the corpus has, an unknown one may be another form of a word the story uses.
         Answer beside = ask("Who is the director of the Riverside Museum in Ohio?");
         assertTrue(beside.text().contains("Helena Marsh"), beside.text());
