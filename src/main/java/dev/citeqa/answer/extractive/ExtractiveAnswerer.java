@@ -37,8 +37,8 @@ import org.jboss.logging.Logger;
  * different answers, and {@link Abstention} decides whether the best window is good enough to answer at all.
  *
  * <p>Hand rules stay outside the model, as facts rather than judgements: a question naming a year no article
- * mentions is not answered, nor one all of whose names no article mentions, nor one about names no passage's
- * story has.
+ * mentions is not answered, nor one whose names no article mentions (when none of its figures is known
+ * either), nor one about names no passage's story has.
  */
 public final class ExtractiveAnswerer implements Answerer {
 

@@ -110,7 +110,7 @@ class Bm25OnlyAnsweringTest {
         // Beside a name the corpus has, an unknown one may be another form of a word the story uses.
         Answer beside = ask("Who is the director of the Riverside Museum in Ohio?");
         assertTrue(beside.text().contains("Helena Marsh"), beside.text());
-        // An unknown figure alone may be a rounding of the story's ("more than 14 officials" for "15").
+        // An unknown figure alone may be another count of the story's ("15" where it says 14): it only weighs.
         assertFalse(ask("How many officials will the envoy's delegation of 15 have?").text()
                 .contains("No article mentions"));
     }
