@@ -177,7 +177,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // for "Western", "380,000" for "381,000"), so it only weighs on coverage, unless the question names
             // nothing the corpus knows ("Who is the chief executive of Apple?" of a corpus without Apple).
             if (WindowFeatures.YEAR_NUMBER.matcher(term.surface()).find()) {
-                return new Prepared(evidence, "No article mentions \"" + term.surface() + "\".");
+                return new Prepared(evidence, notMentioned(term.surface()));
             }
             if (unknownName == null && !Anchors.isFigure(term.surface())) {
                 unknownName = EntityTagger.withoutPossessive(term.surface());
@@ -185,9 +185,13 @@ public final class ExtractiveAnswerer implements Answerer {
             evidence.unknownTerms.add(term.term());
         }
         if (unknownName != null && !anyKnown) {
-            return new Prepared(evidence, "No article mentions \"" + unknownName + "\".");
+            return new Prepared(evidence, notMentioned(unknownName));
         }
         return new Prepared(evidence, null);
+    }
+
+    private static String notMentioned(String what) {
+        return "No article mentions \"" + what + "\".";
     }
 
     private WindowFeatures features(AnswerRequest request) {
