@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an article
- * (empty, binary, neither UTF-8 nor Windows-1252, too large, a name that cannot be cited, a link that leads out of
- * the folder, a file deleted while it was read) are skipped, logged and reported with the reason, so that one bad
- * file never stops the others from being indexed. Subfolders are read too, as people file articles by month or
+ * (empty, binary, neither UTF-8, UTF-16 nor Windows-1252, too large, a name that cannot be cited, a link that
+ * leads out of the folder, a file deleted while it was read) are skipped, logged and reported with the reason, so
+ * that one bad file never stops the others from being indexed. Subfolders are read too, as people file articles by month or
  * outlet; an article's ID is still its file's name, so of two files of one name the one nearer the top (else the
  * first by path) is read and the other skipped. The folder's own files of other kinds ({@code .md} or {@code .html}
  * exports) are reported, never read, as a folder that yields no article must say why. Hidden entries ({@code .git},
@@ -290,14 +290,19 @@ public final class NewsCollection {
         byte[] bytes = Files.readAllBytes(path);
         byte[] hash = sha256().digest(bytes);
         byte[] digest = concat(header, hash);
-        if (containsNul(bytes)) {
-            return new Read(null, SkipReason.BINARY, digest);
-        }
-        String text;
-        try {
-            text = decode(bytes);
-        } catch (CharacterCodingException e) {
-            return new Read(null, SkipReason.NOT_UTF8, digest);
+        // UTF-8 text never holds a NUL; UTF-16 text (Notepad's "Unicode", Windows PowerShell's redirects) holds
+        // one in every ASCII character, and binary files hold them anywhere.
+        boolean nul = containsNul(bytes);
+        String text = nul || utf16Mark(bytes) != null ? decodeUtf16(bytes) : null;
+        if (text == null) {
+            if (nul) {
+                return new Read(null, SkipReason.BINARY, digest);
+            }
+            try {
+                text = decode(bytes);
+            } catch (CharacterCodingException e) {
+                return new Read(null, SkipReason.NOT_UTF8, digest);
+            }
         }
         if (isBlank(text)) {
             return new Read(null, SkipReason.WHITESPACE_ONLY, digest);
@@ -323,7 +328,6 @@ public final class NewsCollection {
         }
     }
 
-    /** UTF-8 text never holds a NUL; UTF-16 text and binary files nearly always do. */
     private static boolean containsNul(byte[] bytes) {
         for (byte b : bytes) {
             if (b == 0) {
@@ -391,6 +395,65 @@ public final class NewsCollection {
             }
         }
         return (double) high / bytes.length;
+    }
+
+    /**
+     * A file's text when it is UTF-16, else null. Its byte-order mark says which byte comes first; without one,
+     * the NULs do: the ASCII and Latin-1 characters of English or European text put a NUL in most high bytes
+     * (the odd bytes in little-endian, the even ones in big-endian) and none in the low ones, while binary data
+     * has them on both sides. Decoded strictly, and refused when the result holds control characters other than
+     * line breaks and tabs, which text does not. The mark stays in the text, as in UTF-8, so that offsets count
+     * every decoded character.
+     */
+    static String decodeUtf16(byte[] bytes) {
+        if (bytes.length % 2 != 0) {
+            return null;
+        }
+        Charset charset = utf16Mark(bytes);
+        if (charset == null) {
+            if (nulShare(bytes, 0) == 0 && nulShare(bytes, 1) >= 0.5) {
+                charset = StandardCharsets.UTF_16LE;
+            } else if (nulShare(bytes, 1) == 0 && nulShare(bytes, 0) >= 0.5) {
+                charset = StandardCharsets.UTF_16BE;
+            } else {
+                return null;
+            }
+        }
+        String text;
+        try {
+            text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        boolean controls = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+                && c != '\t' && c != '\f');
+        return controls ? null : text;
+    }
+
+    /** The byte order a UTF-16 byte-order mark at the start gives, or null. */
+    private static Charset utf16Mark(byte[] bytes) {
+        if (bytes.length < 2) {
+            return null;
+        }
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        if (first == 0xFF && second == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
+    }
+
+    /** The share of NULs among the bytes at {@code first}, {@code first + 2}, ... */
+    private static double nulShare(byte[] bytes, int first) {
+        int nuls = 0;
+        for (int i = first; i < bytes.length; i += 2) {
+            nuls += bytes[i] == 0 ? 1 : 0;
+        }
+        return 2.0 * nuls / bytes.length;
     }
 
     /**

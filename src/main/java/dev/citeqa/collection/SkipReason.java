@@ -8,7 +8,7 @@ import java.util.Arrays;
 public enum SkipReason {
     EMPTY("empty", "it is empty"),
     WHITESPACE_ONLY("whitespace-only", "it holds only whitespace"),
-    BINARY("binary", "it holds NUL bytes: binary, or text in UTF-16 rather than UTF-8"),
+    BINARY("binary", "it holds NUL bytes and is not UTF-16 text: binary data, or text in another encoding"),
     NOT_UTF8("not-utf8", "it is neither valid UTF-8 nor mostly-ASCII Windows-1252 (Latin-1) text"),
     TOO_LARGE("too-large", "it is larger than citeqa.corpus.max-file-bytes"),
     BAD_NAME("bad-name",

@@ -99,9 +99,10 @@ public final class IndexConstants {
      * ("NASHVILLE, Tenn. (AP) — ...") stays in its sentence. 15: a saved e-mail's header and a JSON record's
      * fields give the title, date and outlet and are not text; inline Markdown ("[words](link)", "**bold**") reads
      * as its words. 16: an ordinal in figures is indexed as its number ("15th" as "15"). 17: a file that is not
-     * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped.
+     * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped. 18: a UTF-16 file is read,
+     * where it was skipped as binary.
      */
-    public static final int SCHEMA_VERSION = 17;
+    public static final int SCHEMA_VERSION = 18;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

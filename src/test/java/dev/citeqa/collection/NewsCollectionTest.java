@@ -32,7 +32,8 @@ class NewsCollectionTest {
         // Mostly ASCII, but with a byte Windows-1252 leaves undefined (0x81): no text can be read without guessing.
         Files.write(dir.resolve("latin1.txt"), concat("A caf".getBytes(StandardCharsets.US_ASCII),
                 new byte[] {(byte) 0xE9, (byte) 0x81}, " on the corner.".getBytes(StandardCharsets.US_ASCII)));
-        Files.write(dir.resolve("utf16.txt"), "Text".getBytes(StandardCharsets.UTF_16LE));
+        // NULs on both sides of the byte pairs: a zip archive's header, not UTF-16.
+        Files.write(dir.resolve("zip.txt"), new byte[] {'P', 'K', 3, 4, 0, 0});
         write("empty.txt", "");
         write("blank.txt", " \n\t\n");
         write("invisible.txt", "\uFEFF\u200B\u00A0\u2060\n");
@@ -48,7 +49,7 @@ class NewsCollectionTest {
                 skip("blank.txt", SkipReason.WHITESPACE_ONLY), skip("empty.txt", SkipReason.EMPTY),
                 skip("invisible.txt", SkipReason.WHITESPACE_ONLY),
                 skip("latin1.txt", SkipReason.NOT_UTF8), skip("notes.md", SkipReason.NOT_TXT),
-                skip("utf16.txt", SkipReason.BINARY)), scan.skipped());
+                skip("zip.txt", SkipReason.BINARY)), scan.skipped());
     }
 
     private static NewsCollection.Skipped skip(String file, SkipReason reason) {
@@ -267,6 +268,39 @@ class NewsCollectionTest {
         assertEquals("Café owners’ costs rose.", scan.files().get(0).text());
         assertEquals(List.of(skip("bom.txt", SkipReason.NOT_UTF8), skip("cyrillic.txt", SkipReason.NOT_UTF8),
                 skip("mixed.txt", SkipReason.NOT_UTF8)), scan.skipped());
+    }
+
+    @Test
+    void aUtf16FileIsReadWithOrWithoutItsByteOrderMarkAndBinaryDataIsNot() throws IOException {
+        String story = "Café owners’ costs rose.\r\nPrices, 2024: up 5%.";
+        // As Notepad saves "Unicode" and Windows PowerShell redirects output: little-endian, with a mark.
+        Files.write(dir.resolve("le_mark.txt"), ("\uFEFF" + story).getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("be_mark.txt"), ("\uFEFF" + story).getBytes(StandardCharsets.UTF_16BE));
+        Files.write(dir.resolve("le_bare.txt"), story.getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("be_bare.txt"), story.getBytes(StandardCharsets.UTF_16BE));
+        // Text in another script has no NUL in its high bytes, so only a mark tells it from binary data.
+        Files.write(dir.resolve("greek_mark.txt"), "\uFEFFΤιμές".getBytes(StandardCharsets.UTF_16LE));
+        // NULs on one side only, but what they decode to is control characters: binary data.
+        Files.write(dir.resolve("controls.txt"), new byte[] {1, 0, 2, 0, 'a', 0, 'b', 0});
+        // An odd number of bytes cannot be UTF-16.
+        Files.write(dir.resolve("odd.txt"), concat(story.getBytes(StandardCharsets.UTF_16LE), new byte[] {'x'}));
+        // A lone half of a surrogate pair is malformed UTF-16.
+        Files.write(dir.resolve("surrogate.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 0x00, (byte) 0xD8});
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("be_bare", "be_mark", "greek_mark", "le_bare", "le_mark"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).sorted().toList());
+        for (NewsCollection.SourceFile file : scan.files()) {
+            String expected = switch (file.id()) {
+                case "be_bare", "le_bare" -> story;
+                case "greek_mark" -> "\uFEFFΤιμές";
+                default -> "\uFEFF" + story; // the mark stays, as in UTF-8, so offsets count every character
+            };
+            assertEquals(expected, file.text(), file.id());
+        }
+        assertEquals(List.of(skip("controls.txt", SkipReason.BINARY), skip("odd.txt", SkipReason.BINARY),
+                skip("surrogate.txt", SkipReason.BINARY)), scan.skipped());
     }
 
     private static byte[] concat(byte[]... parts) {
