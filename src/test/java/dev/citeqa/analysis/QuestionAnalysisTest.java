@@ -57,6 +57,9 @@ class QuestionAnalysisTest {
             "What is the estimated cost of the project? | NUMBER",
             "What is the name of the spacecraft? | NAME",
             "Coca-Cola is making a new flavor permanent. What is it called? | NAME",
+            "What is the mission called? | NAME",
+            "What was the floating library barge in Wexmouth called? | NAME",
+            "What was the senator called to testify about? | OTHER",
             "Which classic video game was finally beaten? | NAME",
             "What was the name of the player who led Smyrna? | PERSON"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
