@@ -163,7 +163,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     ? "The corpus holds no articles yet." : "No passage matches the question.");
         }
         WindowFeatures evidence = features(request);
-        String unknownName = null;
+        List<String> unknownNames = new ArrayList<>();
         boolean anyKnown = false;
         for (QuestionTerm term : question.terms()) {
             if (!term.required()) {
@@ -179,15 +179,37 @@ public final class ExtractiveAnswerer implements Answerer {
             if (WindowFeatures.YEAR_NUMBER.matcher(term.surface()).find()) {
                 return new Prepared(evidence, notMentioned(term.surface()));
             }
-            if (unknownName == null && !Anchors.isFigure(term.surface())) {
-                unknownName = EntityTagger.withoutPossessive(term.surface());
+            if (!Anchors.isFigure(term.surface())) {
+                unknownNames.add(term.surface());
             }
             evidence.unknownTerms.add(term.term());
         }
-        if (unknownName != null && !anyKnown) {
-            return new Prepared(evidence, notMentioned(unknownName));
+        if (!unknownNames.isEmpty() && !anyKnown) {
+            return new Prepared(evidence, notMentioned(firstName(question.text(), unknownNames)));
         }
         return new Prepared(evidence, null);
+    }
+
+    /**
+     * The first of the unknown names, with the unknown words that follow it in the question: "Acme Widgets", not
+     * "Acme" (each word is a term of its own); without a possessive.
+     */
+    static String firstName(String question, List<String> surfaces) {
+        String first = surfaces.get(0);
+        int start = question.indexOf(first);
+        if (start < 0) {
+            return EntityTagger.withoutPossessive(first);
+        }
+        int end = start + first.length();
+        for (String next : surfaces.subList(1, surfaces.size())) {
+            if (end < question.length() && (question.charAt(end) == ' ' || question.charAt(end) == '-')
+                    && question.startsWith(next, end + 1)) {
+                end += 1 + next.length();
+            } else {
+                break;
+            }
+        }
+        return EntityTagger.withoutPossessive(question.substring(start, end));
     }
 
     private static String notMentioned(String what) {

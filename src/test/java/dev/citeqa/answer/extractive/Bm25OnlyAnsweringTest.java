@@ -107,6 +107,9 @@ class Bm25OnlyAnsweringTest {
         assertTrue(unknown.text().contains("No article mentions \"Shelbyville\""), unknown.text());
         Answer possessive = ask("Who is the director of Shelbyville's museum?");
         assertTrue(possessive.text().contains("No article mentions \"Shelbyville\""), possessive.text());
+        // A name of several words is named whole, though each word is a term of its own.
+        Answer whole = ask("Who is the director of the Shelbyville Gallery's museum?");
+        assertTrue(whole.text().contains("No article mentions \"Shelbyville Gallery\"."), whole.text());
         // Beside a name the corpus has, an unknown one may be another form of a word the story uses.
         Answer beside = ask("Who is the director of the Riverside Museum in Ohio?");
         assertTrue(beside.text().contains("Helena Marsh"), beside.text());
