@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * whatever the parser keeps can be highlighted in the original. Characters that must not be read are
  * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}); the rest of an
  * entity's length (in plain text too: "Trump&#8217;s"), inline Markdown marks ({@link MarkdownText}) and bidi
- * controls, which would make the text display in another order than it is read, with {@link #FILLER}.
+ * controls, which would make the text display in another order than it is read, with {@link #FILLER}; line ends
+ * other than a line feed (a lone carriage return, Unicode's line separator) with a line feed.
  *
  * @param title the title an HTML page's head or a JSON record gives; null for plain text
  * @param date the publication date in an HTML page's metadata or a JSON record; null for plain text
@@ -28,7 +29,7 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
             view = new SourceView(MarkdownText.withInlineMarksHidden(HtmlText.withEntitiesDecoded(source)), null, null,
                     null);
         }
-        return new SourceView(withoutBidiControls(view.text()), view.title(), view.date(), view.outlet());
+        return new SourceView(readable(view.text()), view.title(), view.date(), view.outlet());
     }
 
     /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */
@@ -36,14 +37,27 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
-    private static String withoutBidiControls(String source) {
+    /**
+     * Whether a character ends a line without being a line feed: a carriage return alone (the line end of
+     * classic Mac OS files), the next-line control, and Unicode's line and paragraph separators (word processors
+     * export them). A carriage return before a line feed is part of a Windows line end and stays.
+     */
+    private static boolean isOtherLineEnd(String source, int i) {
+        char c = source.charAt(i);
+        return c == '\r' ? i + 1 == source.length() || source.charAt(i + 1) != '\n'
+                : c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Bidi controls overwritten with {@link #FILLER}, and other line ends with line feeds, which the parser reads. */
+    private static String readable(String source) {
         char[] chars = null;
         for (int i = 0; i < source.length(); i++) {
-            if (isBidiControl(source.charAt(i))) {
+            boolean bidi = isBidiControl(source.charAt(i));
+            if (bidi || isOtherLineEnd(source, i)) {
                 if (chars == null) {
                     chars = source.toCharArray();
                 }
-                chars[i] = FILLER;
+                chars[i] = bidi ? FILLER : '\n';
             }
         }
         return chars == null ? source : new String(chars);

@@ -154,6 +154,21 @@ class OddShapesTest {
     }
 
     @Test
+    void classicMacAndUnicodeLineEndsAreLineEnds() throws IOException {
+        // The same file with the line ends of classic Mac OS (a carriage return alone), and with the line and
+        // paragraph separators a word processor exports: read as the Windows one is, offsets unchanged.
+        String crlf = source("crlf");
+        for (String end : List.of("\r", "\u2028", "\u2029", "\u0085")) {
+            String source = crlf.replace("\r\n", end);
+            ArticleParser.Parsed p = read("cr", source);
+            assertIndexed(p, "Ferry service resumes", "2024-05-12", List.of(
+                    "The ferry between the islands resumed on Sunday after a two-week strike.",
+                    "Tickets are half price this week."), 1);
+            assertEquals(source.indexOf("The ferry"), p.sentences().getFirst().start());
+        }
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheTitle() throws IOException {
         ArticleParser.Parsed p = read("bom");
         assertIndexed(p, "School wins robotics prize", null, List.of(
