@@ -130,8 +130,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
                     + "|\\bwhat (?:is|was|are|were) (?:it|they|this|that) called\\b|\\b(?:under|by) what name\\b"
                     // "What is the mission called?"; not "What was the senator called to testify about?".
-                    + "|\\bwhat (?:is|was|are|were) (?:the|its|their|his|her|this|that|these|those) "
-                    + "(?:[\\p{L}\\p{N}'’-]+ ){0,6}called\\?*$"
+                    + "|\\bwhat(?:['’]s| is| was| are| were) (?:the|its|their|his|her|this|that|these|those) "
+                    + "(?:[\\p{L}\\p{N}.'’-]+ ){0,6}called\\?*$"
                     + "|\\b(?:what|which) " + MODIFIERS + "(?:" + nouns("name-nouns") + ")\\b"));
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */

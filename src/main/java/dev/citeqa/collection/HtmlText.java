@@ -111,8 +111,9 @@ final class HtmlText {
                 i = entity.end();
                 continue;
             }
-            // Line breaks inside an element are spaces in HTML; only block boundaries break lines.
-            view[i] = c == '\n' || c == '\r' ? ' ' : c;
+            // Line breaks inside an element are spaces in HTML; only block boundaries break lines. Unicode's line
+            // and paragraph separators and the next-line control too, which sentence splitting would break at.
+            view[i] = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' ? ' ' : c;
             i++;
         }
     }

@@ -293,10 +293,15 @@ public final class NewsCollection {
         // UTF-8 text never holds a NUL; UTF-16 text (Notepad's "Unicode", Windows PowerShell's redirects) holds
         // one in every ASCII character, and binary files hold them anywhere.
         boolean nul = containsNul(bytes);
-        String text = nul || utf16Mark(bytes) != null ? decodeUtf16(bytes) : null;
+        boolean marked = utf16Mark(bytes) != null;
+        String text = nul || marked ? decodeUtf16(bytes) : null;
         if (text == null) {
             if (nul) {
                 return new Read(null, SkipReason.BINARY, digest);
+            }
+            if (marked) {
+                // A UTF-16 mark opens no UTF-8 text, and read as Windows-1252 it would be "ÿþ" and nonsense.
+                return new Read(null, SkipReason.NOT_UTF8, digest);
             }
             try {
                 text = decode(bytes);
@@ -401,14 +406,11 @@ public final class NewsCollection {
      * A file's text when it is UTF-16, else null. Its byte-order mark says which byte comes first; without one,
      * the NULs do: the ASCII and Latin-1 characters of English or European text put a NUL in most high bytes
      * (the odd bytes in little-endian, the even ones in big-endian) and none in the low ones, while binary data
-     * has them on both sides. Decoded strictly, and refused when the result holds control characters other than
-     * line breaks and tabs, which text does not. The mark stays in the text, as in UTF-8, so that offsets count
-     * every decoded character.
+     * has them on both sides. Decoded strictly (an odd byte count or a lone surrogate fails), and refused when the
+     * result holds control characters other than line ends, tabs and form feeds, which text does not. The mark
+     * stays in the text, as in UTF-8, so that offsets count every decoded character.
      */
     static String decodeUtf16(byte[] bytes) {
-        if (bytes.length % 2 != 0) {
-            return null;
-        }
         Charset charset = utf16Mark(bytes);
         if (charset == null) {
             if (nulShare(bytes, 0) == 0 && nulShare(bytes, 1) >= 0.5) {
@@ -430,7 +432,7 @@ public final class NewsCollection {
             return null;
         }
         boolean controls = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
-                && c != '\t' && c != '\f');
+                && c != '\t' && c != '\f' && c != '\u0085');
         return controls ? null : text;
     }
 

@@ -7,8 +7,9 @@ import java.time.LocalDate;
  * whatever the parser keeps can be highlighted in the original. Characters that must not be read are
  * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}); the rest of an
  * entity's length (in plain text too: "Trump&#8217;s"), inline Markdown marks ({@link MarkdownText}) and bidi
- * controls, which would make the text display in another order than it is read, with {@link #FILLER}; line ends
- * other than a line feed (a lone carriage return, Unicode's line separator) with a line feed.
+ * controls, which would make the text display in another order than it is read, with {@link #FILLER}; in text
+ * that is not a web page, line ends other than a line feed (a lone carriage return, the next-line control,
+ * Unicode's line and paragraph separators) with a line feed.
  *
  * @param title the title an HTML page's head or a JSON record gives; null for plain text
  * @param date the publication date in an HTML page's metadata or a JSON record; null for plain text
@@ -24,12 +25,14 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
     static final char FILLER = '\u200B';
 
     static SourceView of(String source) {
-        SourceView view = HtmlText.isHtml(source) ? HtmlText.read(source) : JsonText.read(source);
+        boolean html = HtmlText.isHtml(source);
+        SourceView view = html ? HtmlText.read(source) : JsonText.read(source);
         if (view == null) {
             view = new SourceView(MarkdownText.withInlineMarksHidden(HtmlText.withEntitiesDecoded(source)), null, null,
                     null);
         }
-        return new SourceView(readable(view.text()), view.title(), view.date(), view.outlet());
+        // In a page, markup breaks the lines, and HtmlText makes any line end inside an element a space.
+        return new SourceView(readable(view.text(), !html), view.title(), view.date(), view.outlet());
     }
 
     /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */
@@ -48,12 +51,15 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
                 : c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    /** Bidi controls overwritten with {@link #FILLER}, and other line ends with line feeds, which the parser reads. */
-    private static String readable(String source) {
+    /**
+     * Bidi controls overwritten with {@link #FILLER}, and (when {@code lineEnds}) other line ends with line feeds,
+     * which the parser reads.
+     */
+    private static String readable(String source, boolean lineEnds) {
         char[] chars = null;
         for (int i = 0; i < source.length(); i++) {
             boolean bidi = isBidiControl(source.charAt(i));
-            if (bidi || isOtherLineEnd(source, i)) {
+            if (bidi || lineEnds && isOtherLineEnd(source, i)) {
                 if (chars == null) {
                     chars = source.toCharArray();
                 }

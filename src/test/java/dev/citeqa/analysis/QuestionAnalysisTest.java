@@ -58,6 +58,7 @@ class QuestionAnalysisTest {
             "What is the name of the spacecraft? | NAME",
             "Coca-Cola is making a new flavor permanent. What is it called? | NAME",
             "What is the mission called? | NAME",
+            "What's the new U.S. mission called? | NAME",
             "What was the floating library barge in Wexmouth called? | NAME",
             "What was the senator called to testify about? | OTHER",
             "Which classic video game was finally beaten? | NAME",

@@ -286,20 +286,28 @@ class NewsCollectionTest {
         Files.write(dir.resolve("odd.txt"), concat(story.getBytes(StandardCharsets.UTF_16LE), new byte[] {'x'}));
         // A lone half of a surrogate pair is malformed UTF-16.
         Files.write(dir.resolve("surrogate.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, 0x00, (byte) 0xD8});
+        // The next-line control ends lines, as in UTF-8 text: not a control character that makes a file binary.
+        String nextLine = "\uFEFFStadium vote\u0085March 4, 2024\u0085Voters approved it.";
+        Files.write(dir.resolve("next_line.txt"), nextLine.getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("mark_only.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE});
+        // A mark and no NUL, and not UTF-16: not Windows-1252 "ÿþ" either.
+        Files.write(dir.resolve("mark_broken.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'A'});
 
         NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
-        assertEquals(List.of("be_bare", "be_mark", "greek_mark", "le_bare", "le_mark"),
+        assertEquals(List.of("be_bare", "be_mark", "greek_mark", "le_bare", "le_mark", "next_line"),
                 scan.files().stream().map(NewsCollection.SourceFile::id).sorted().toList());
         for (NewsCollection.SourceFile file : scan.files()) {
             String expected = switch (file.id()) {
                 case "be_bare", "le_bare" -> story;
                 case "greek_mark" -> "\uFEFFΤιμές";
+                case "next_line" -> nextLine;
                 default -> "\uFEFF" + story; // the mark stays, as in UTF-8, so offsets count every character
             };
             assertEquals(expected, file.text(), file.id());
         }
-        assertEquals(List.of(skip("controls.txt", SkipReason.BINARY), skip("odd.txt", SkipReason.BINARY),
+        assertEquals(List.of(skip("controls.txt", SkipReason.BINARY), skip("mark_broken.txt", SkipReason.NOT_UTF8),
+                skip("mark_only.txt", SkipReason.WHITESPACE_ONLY), skip("odd.txt", SkipReason.BINARY),
                 skip("surrogate.txt", SkipReason.BINARY)), scan.skipped());
     }
 

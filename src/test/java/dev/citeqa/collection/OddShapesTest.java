@@ -169,6 +169,15 @@ class OddShapesTest {
     }
 
     @Test
+    void inAWebPageAUnicodeLineSeparatorIsASpaceAsALineFeedIs() {
+        // Markup breaks a page's lines; as a line end, or left to sentence splitting, the separator would end
+        // "Markets rally" there.
+        String page = "<html><body><p>Markets rally\u2028as rates fall in the city on Monday.</p></body></html>";
+        ArticleParser.Parsed p = read("page", page);
+        assertEquals(List.of("Markets rally as rates fall in the city on Monday."), sentences(p));
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheTitle() throws IOException {
         ArticleParser.Parsed p = read("bom");
         assertIndexed(p, "School wins robotics prize", null, List.of(

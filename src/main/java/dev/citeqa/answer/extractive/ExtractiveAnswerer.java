@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -192,24 +194,26 @@ public final class ExtractiveAnswerer implements Answerer {
 
     /**
      * The first of the unknown names, with the unknown words that follow it in the question: "Acme Widgets", not
-     * "Acme" (each word is a term of its own); without a possessive.
+     * "Acme" (each word is a term of its own); up to a possessive, which is left out.
      */
     static String firstName(String question, List<String> surfaces) {
-        String first = surfaces.get(0);
-        int start = question.indexOf(first);
-        if (start < 0) {
+        String first = surfaces.getFirst();
+        Matcher word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(first) + "(?![\\p{L}\\p{N}])")
+                .matcher(question);
+        if (!word.find()) {
             return EntityTagger.withoutPossessive(first);
         }
-        int end = start + first.length();
+        int end = word.end();
         for (String next : surfaces.subList(1, surfaces.size())) {
-            if (end < question.length() && (question.charAt(end) == ' ' || question.charAt(end) == '-')
-                    && question.startsWith(next, end + 1)) {
-                end += 1 + next.length();
-            } else {
+            String soFar = question.substring(word.start(), end);
+            if (!EntityTagger.withoutPossessive(soFar).equals(soFar) || end >= question.length()
+                    || question.charAt(end) != ' ' && question.charAt(end) != '-'
+                    || !question.startsWith(next, end + 1)) {
                 break;
             }
+            end += 1 + next.length();
         }
-        return EntityTagger.withoutPossessive(question.substring(start, end));
+        return EntityTagger.withoutPossessive(question.substring(word.start(), end));
     }
 
     private static String notMentioned(String what) {

@@ -119,6 +119,18 @@ class Bm25OnlyAnsweringTest {
     }
 
     @Test
+    void anUnknownNameIsNamedWholeAsTheQuestionWritesIt() {
+        assertEquals("Shelbyville Gallery",
+                ExtractiveAnswerer.firstName("Who runs the Shelbyville Gallery?", List.of("Shelbyville", "Gallery")));
+        // A whole word, not the start of a longer one ("Marks"); the words after it join only as they follow.
+        assertEquals("Mark Ltd", ExtractiveAnswerer.firstName("Do Marks and Mark Ltd trade?", List.of("Mark", "Ltd")));
+        assertEquals("Acme", ExtractiveAnswerer.firstName("Did Acme sue Zenith?", List.of("Acme", "Zenith")));
+        // A possessive ends the name: "Shelbyville", not "Shelbyville's Grand Gallery".
+        assertEquals("Shelbyville", ExtractiveAnswerer.firstName("Who runs Shelbyville's Grand Gallery?",
+                List.of("Shelbyville's", "Grand", "Gallery")));
+    }
+
+    @Test
     void articlesAreReadOnDemandAndListedByHeader() {
         assertEquals(TinyCorpus.ARTICLES.size(), index.articleCount());
         assertEquals(TinyCorpus.ARTICLES.keySet().stream().sorted().toList(),
