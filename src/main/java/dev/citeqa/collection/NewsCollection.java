@@ -30,11 +30,11 @@ import org.jboss.logging.Logger;
  * The corpus folder: every {@code *.txt} file is one article, named by its ID. Files that cannot be an article
  * (empty, binary, neither UTF-8, UTF-16 nor Windows-1252, too large, a name that cannot be cited, a link that
  * leads out of the folder, a file deleted while it was read) are skipped, logged and reported with the reason, so
- * that one bad file never stops the others from being indexed. Subfolders are read too, as people file articles by month or
- * outlet; an article's ID is still its file's name, so of two files of one name the one nearer the top (else the
- * first by path) is read and the other skipped. The folder's own files of other kinds ({@code .md} or {@code .html}
- * exports) are reported, never read, as a folder that yields no article must say why. Hidden entries ({@code .git},
- * {@code .DS_Store}, {@code ._story.txt}) are left alone.
+ * that one bad file never stops the others from being indexed. Subfolders are read too, as people file articles
+ * by month or outlet; an article's ID is still its file's name, so of two files of one name the one nearer the
+ * top (else the first by path) is read and the other skipped. The folder's own files of other kinds
+ * ({@code .md} or {@code .html} exports) are reported, never read, as a folder that yields no article must say
+ * why. Hidden entries ({@code .git}, {@code .DS_Store}, {@code ._story.txt}) are left alone.
  */
 public final class NewsCollection {
 

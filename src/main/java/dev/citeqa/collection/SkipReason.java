@@ -9,7 +9,8 @@ public enum SkipReason {
     EMPTY("empty", "it is empty"),
     WHITESPACE_ONLY("whitespace-only", "it holds only whitespace"),
     BINARY("binary", "it holds NUL bytes and is not UTF-16 text: binary data, or text in another encoding"),
-    NOT_UTF8("not-utf8", "it is neither valid UTF-8 or UTF-16 nor mostly-ASCII Windows-1252 (Latin-1) text"),
+    NOT_UTF8("not-utf8", "it is not valid UTF-8, nor UTF-16 after its byte-order mark, nor mostly-ASCII "
+            + "Windows-1252 (Latin-1) text"),
     TOO_LARGE("too-large", "it is larger than citeqa.corpus.max-file-bytes"),
     BAD_NAME("bad-name",
             "its name is not a usable article ID (letters, digits, single spaces and _ . - ( ) ' ’ & + !)"),

@@ -100,7 +100,8 @@ public final class IndexConstants {
      * fields give the title, date and outlet and are not text; inline Markdown ("[words](link)", "**bold**") reads
      * as its words. 16: an ordinal in figures is indexed as its number ("15th" as "15"). 17: a file that is not
      * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped. 18: a UTF-16 file is read,
-     * where it was skipped as binary; a lone carriage return and Unicode's line separators end lines.
+     * where it was skipped as binary; a lone carriage return and Unicode's line separators end lines (in a web page's
+     * element they are spaces).
      */
     public static final int SCHEMA_VERSION = 18;
 
