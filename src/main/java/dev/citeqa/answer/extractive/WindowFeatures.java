@@ -138,6 +138,10 @@ final class WindowFeatures {
     private final Map<String, Set<String>> entityTerms = new HashMap<>();
     /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
     private Set<String> capitalisedInside;
+    private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
+    /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
+    private Set<String> placesSeen;
+    private final Map<Sentence, List<Entity>> entities = new HashMap<>();
     private final Description description;
 
     /**
@@ -424,7 +428,7 @@ final class WindowFeatures {
             // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
             // crews reopen the highway?".
             double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
-            for (Entity e : a.entities()) {
+            for (Entity e : entities(a)) {
                 if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
                     continue;
                 }
@@ -454,7 +458,7 @@ final class WindowFeatures {
     boolean givesAskedKind(Window w) {
         for (Sentence s : w.sentences()) {
             Analysed a = analyse(s);
-            for (Entity e : a.entities()) {
+            for (Entity e : entities(a)) {
                 if (isCandidate(e, a)) {
                     return true;
                 }
@@ -508,6 +512,37 @@ final class WindowFeatures {
         return !capitalisedInside.contains(capitalisedKey(e.text()));
     }
 
+    /**
+     * The sentence's entities, with the retrieved text's evidence: the tagger calls two capitalised words a person
+     * unless the sentence says otherwise ("northwest Los Angeles"), and a name another retrieved sentence gives as
+     * a place ("in Los Angeles") is one here too, unless a title names a person by it.
+     */
+    private List<Entity> entities(Analysed a) {
+        return entities.computeIfAbsent(a.sentence(), s -> {
+            if (a.entities().stream().noneMatch(e -> e.kind() == Kind.PERSON)) {
+                return a.entities();
+            }
+            if (placesSeen == null) {
+                placesSeen = new HashSet<>();
+                for (PassageHit hit : hits) {
+                    for (Sentence other : hit.stored().passage().sentences()) {
+                        for (Entity e : analyse(other).entities()) {
+                            // "in X" only: the tagger's places also include "to X", which names people too.
+                            if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
+                                    .find()) {
+                                placesSeen.add(EntityTagger.withoutPossessive(e.text()));
+                            }
+                        }
+                    }
+                }
+            }
+            return a.entities().stream().map(e -> e.kind() == Kind.PERSON
+                    && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
+                    && !EntityTagger.isTitle(e.text().split(" ")[0])
+                    ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
+        });
+    }
+
     /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
     private static String capitalisedKey(String word) {
         return EntityTagger.withoutPossessive(word.replaceFirst("\\.$", "")).replaceFirst("['’]$", "");
@@ -552,7 +587,7 @@ final class WindowFeatures {
     /** Characters between the entity and the nearest question term in its sentence. */
     private int distanceToQuestion(List<Analysed> window, Entity e) {
         for (Analysed a : window) {
-            if (a.entities().contains(e)) {
+            if (entities(a).contains(e)) {
                 return distanceToQuestion(a, e);
             }
         }

@@ -137,6 +137,21 @@ class WindowFeaturesTest {
                 List.of(last), false).window(last, 0, 1).answerEntity().text());
     }
 
+    /**
+     * "northwest Los Angeles" reads as a person's name to the tagger; another retrieved sentence says "in Los
+     * Angeles", so it is a place, and a city rather than the country the window names too.
+     */
+    @Test
+    void aNameTheRetrievedTextGivesAsAPlaceIsAPlace() {
+        String question = "Which city is building the world's largest wildlife crossing?";
+        String sentence = "The US funds a wildlife crossing, the world's largest, in northwest Los Angeles.";
+        PassageHit alone = passages.passage("w1", "Crossing", null, sentence);
+        assertEquals("US", features(question, List.of(alone), false).window(alone, 0, 1).answerEntity().text());
+        PassageHit other = passages.passage("w2", "Traffic", null, "Traffic is heavy in Los Angeles on Fridays.");
+        assertEquals("Los Angeles", features(question, List.of(alone, other), false)
+                .window(alone, 0, 1).answerEntity().text());
+    }
+
     @Test
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
