@@ -65,6 +65,8 @@ final class WindowFeatures {
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
     private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    /** What a place follows: "in Los Angeles". */
+    private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
     /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
     private static final Pattern AFTER_DATELINE =
             Pattern.compile("^(?:,\\s*[\\p{L}. ]{1,20})?(?:\\s*\\([^)]{1,30}\\))?\\s*[–—-]{1,2}\\s");
@@ -138,7 +140,6 @@ final class WindowFeatures {
     private final Map<String, Set<String>> entityTerms = new HashMap<>();
     /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
     private Set<String> capitalisedInside;
-    private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
     /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
     private Set<String> placesSeen;
     private final Map<Sentence, List<Entity>> entities = new HashMap<>();
