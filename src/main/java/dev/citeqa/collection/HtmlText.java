@@ -113,7 +113,7 @@ final class HtmlText {
             }
             // Line breaks inside an element are spaces in HTML; only block boundaries break lines. Unicode's line
             // and paragraph separators and the next-line control too, which sentence splitting would break at.
-            view[i] = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' ? ' ' : c;
+            view[i] = c == '\n' || c == '\r' || SourceView.isLineSeparator(c) ? ' ' : c;
             i++;
         }
     }

@@ -368,18 +368,14 @@ public final class NewsCollection {
      */
     static String decode(byte[] bytes) throws CharacterCodingException {
         try {
-            return decodeUtf8(bytes);
+            return strictly(StandardCharsets.UTF_8, bytes);
         } catch (CharacterCodingException notUtf8) {
             // UTF-8 with a stray byte in it is not Windows-1252: read that way, every "’" would become "â€™".
             if (nonAsciiShare(bytes) > MAX_LEGACY_NON_ASCII || hasUtf8Character(bytes)) {
                 throw notUtf8;
             }
             // Strict too: the five bytes Windows-1252 leaves undefined are refused, not replaced.
-            return WINDOWS_1252.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return strictly(WINDOWS_1252, bytes);
         }
     }
 
@@ -413,9 +409,11 @@ public final class NewsCollection {
     static String decodeUtf16(byte[] bytes) {
         Charset charset = utf16Mark(bytes);
         if (charset == null) {
-            if (nulShare(bytes, 0) == 0 && nulShare(bytes, 1) >= 0.5) {
+            double even = nulShare(bytes, 0);
+            double odd = nulShare(bytes, 1);
+            if (even == 0 && odd >= 0.5) {
                 charset = StandardCharsets.UTF_16LE;
-            } else if (nulShare(bytes, 1) == 0 && nulShare(bytes, 0) >= 0.5) {
+            } else if (odd == 0 && even >= 0.5) {
                 charset = StandardCharsets.UTF_16BE;
             } else {
                 return null;
@@ -423,16 +421,12 @@ public final class NewsCollection {
         }
         String text;
         try {
-            text = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            text = strictly(charset, bytes);
         } catch (CharacterCodingException e) {
             return null;
         }
         boolean controls = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
-                && c != '\t' && c != '\f' && c != '\u0085');
+                && c != '\t' && c != '\f' && !SourceView.isLineSeparator((char) c));
         return controls ? null : text;
     }
 
@@ -462,8 +456,8 @@ public final class NewsCollection {
      * Strict decoding: a replacement character would silently corrupt text and offsets. A byte-order mark
      * stays in the text (the parser treats it as blank), so offsets count every decoded character.
      */
-    static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+    private static String strictly(Charset charset, byte[] bytes) throws CharacterCodingException {
+        return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))

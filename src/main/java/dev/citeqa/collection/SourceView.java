@@ -40,15 +40,19 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
+    /** The next-line control and Unicode's line and paragraph separators, which word processors export. */
+    static boolean isLineSeparator(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /**
      * Whether a character ends a line without being a line feed: a carriage return alone (the line end of
-     * classic Mac OS files), the next-line control, and Unicode's line and paragraph separators (word processors
-     * export them). A carriage return before a line feed is part of a Windows line end and stays.
+     * classic Mac OS files), or a {@linkplain #isLineSeparator line separator}. A carriage return before a line
+     * feed is part of a Windows line end and stays.
      */
     private static boolean isOtherLineEnd(String source, int i) {
         char c = source.charAt(i);
-        return c == '\r' ? i + 1 == source.length() || source.charAt(i + 1) != '\n'
-                : c == '\u0085' || c == '\u2028' || c == '\u2029';
+        return c == '\r' ? i + 1 == source.length() || source.charAt(i + 1) != '\n' : isLineSeparator(c);
     }
 
     /**
