@@ -44,4 +44,13 @@ public final class Terms {
     public static Set<String> ofText(String text) {
         return new LinkedHashSet<>(TEXT.terms(text));
     }
+
+    /** "ministri" and "minist": stems sharing a long prefix are usually forms of one word. */
+    public static boolean relatedForm(String a, String b) {
+        int shared = 0;
+        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
+            shared++;
+        }
+        return shared >= 5 && shared >= 0.75 * Math.min(a.length(), b.length());
+    }
 }

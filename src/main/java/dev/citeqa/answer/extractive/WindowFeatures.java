@@ -5,13 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
-import dev.citeqa.analysis.EntityTagger.Kind;
-import dev.citeqa.analysis.NewsAnalyzer;
-import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
-import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.TermStats;
 import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
@@ -27,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,13 +36,11 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * The first stage of the extractive answerer: the evidence a window of one to three sentences gives for a
  * question, as {@link Feature} values. Lexical coverage of the question's words (names and figures may sit
  * in the passage or the article's lead; the other words must be in the window), meaning (embedding
- * similarity), whether the window holds a phrase of the kind asked for, and where the window sits. One
- * instance per question: it keeps what it works out about each sentence and term for the other windows.
+ * similarity), whether the window holds a phrase of the kind asked for ({@link AnswerPhrases}), and where the
+ * window sits. One instance per question: it keeps what it works out about each sentence and term for the other
+ * windows.
  */
 final class WindowFeatures {
-
-    /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
-    static final int COUNT_DISTANCE = 25;
 
     /** Paragraphs that make up an article's lead. */
     static final int LEAD_PARAGRAPHS = 2;
@@ -55,66 +48,26 @@ final class WindowFeatures {
     /** The longest answer, in sentences, a continuation included. */
     static final int MAX_SENTENCES = 3;
 
-    /** Characters beyond which an entity is no nearer the question's words than any other. */
-    private static final int FAR = 200;
-
-    /** A capitalised word with a word before it in its sentence. */
-    private static final Pattern CAPITALISED_INSIDE =
-            Pattern.compile("(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
-
     private static final Pattern ANAPHOR = Pattern.compile(
             "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
-    private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
-    /** What a place follows: "in Los Angeles". */
-    private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
-    /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
-    private static final Pattern AFTER_DATELINE =
-            Pattern.compile("^(?:,\\s*[\\p{L}. ]{1,20})?(?:\\s*\\([^)]{1,30}\\))?\\s*[–—-]{1,2}\\s");
-    /** The words that introduce a name, right before it: "a panda named Bao", "a flavor called “Spiced”". */
-    private static final Pattern NAMING = Pattern.compile(
-            "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
-    /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
-    private static final int NAMING_CHARS = 20;
-    private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONEY_OR_SHARE =
-            Pattern.compile("[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> TIME_UNITS =
-            Terms.ofText("seconds minutes hours days weeks months years decades centuries");
     /**
      * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
      * across questions: the passages that answer one question are often read again for the next. Sentences
      * are keyed by value; articles by identity, which the index's cache of recently read articles keeps.
      */
-    private static final Cache<Sentence, Analysed> SENTENCES = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<Sentence, AnalysedSentence> SENTENCES =
+            Caffeine.newBuilder().maximumSize(10_000).build();
     /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
     private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
-    private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
-    private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
-    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
-    /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
-    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** A bare number of years a person can be: not "37%", "$37" or "2024". */
-    private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
-    /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
-    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
-    /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
-    private static final Pattern SINCE_FIRST = Pattern.compile(
-            "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
-            Pattern.CASE_INSENSITIVE);
-    /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
-    private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
-    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
 
     private final QuestionAnalysis question;
     private final TermStats stats;
     private final AnswererModel.Evidence constants;
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Variants> variants = new HashMap<>();
-    private final Map<Sentence, Analysed> analysed = new HashMap<>();
+    private final Map<Sentence, AnalysedSentence> analysed = new HashMap<>();
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
     /** The question's embedding, or null when meanings are not compared (BM25 mode). */
     private final float[] questionVector;
@@ -133,17 +86,12 @@ final class WindowFeatures {
     final Set<String> unknownTerms = new HashSet<>();
     private final Map<String, ArticleWords> articleWords = new HashMap<>();
     // What windows of one question share, worked out once: a passage's context, a term's near matches in a
-    // sentence, whether an article's lead names a term, an entity's terms.
+    // sentence, whether an article's lead names a term.
     private final Map<PassageHit, Set<String>> contexts = new IdentityHashMap<>();
     private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
-    private final Map<String, Set<String>> entityTerms = new HashMap<>();
-    /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
-    private Set<String> capitalisedInside;
-    /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
-    private Set<String> placesSeen;
-    private final Map<Sentence, List<Entity>> entities = new HashMap<>();
-    private final Description description;
+    /** The phrases of the kind the question asks for. */
+    private final AnswerPhrases phrases;
 
     /**
      * @param hits the passages read, best first
@@ -159,8 +107,8 @@ final class WindowFeatures {
         this.hits = hits;
         this.questionVector = questionVector;
         this.sentenceVectors = questionVector == null ? null : sentenceVectors;
-        this.description = question.type() == AnswerType.DEFINITION ? Description.of(question.subject()) : null;
         question.terms().forEach(t -> questionTerms.add(t.term()));
+        this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse);
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
@@ -234,7 +182,7 @@ final class WindowFeatures {
     /** The evidence of sentences {@code from} (inclusive) to {@code to} (exclusive) of a passage. */
     Window window(PassageHit hit, int from, int to) {
         List<Sentence> sentences = hit.stored().passage().sentences();
-        List<Analysed> window = new ArrayList<>();
+        List<AnalysedSentence> window = new ArrayList<>();
         for (int i = from; i < to; i++) {
             window.add(analyse(sentences.get(i)));
         }
@@ -247,11 +195,9 @@ final class WindowFeatures {
 
         Coverage c = coverage(window, context, article);
         double semantic = semantic(hit);
-        Entity entity = answerEntity(window);
+        Entity entity = phrases.answerEntity(window);
         boolean typed = question.type() != AnswerType.OTHER;
-        boolean typeMatch = question.type() == AnswerType.DEFINITION
-                ? description != null && window.stream().anyMatch(a -> description.in(a.sentence().text()))
-                : entity != null;
+        boolean typeMatch = phrases.typeMatch(window, entity);
         double[] f = new double[Feature.values().length];
         f[Feature.COVERAGE.ordinal()] = c.value();
         f[Feature.ANCHOR_COVERAGE.ordinal()] = c.anchors();
@@ -263,8 +209,7 @@ final class WindowFeatures {
         f[Feature.EXTRA_SENTENCES.ordinal()] = to - from - 1;
         f[Feature.PASSAGE_RANK.ordinal()] = 1.0 / (1 + passageRank.getOrDefault(hit, hits.size()));
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
-        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0
-                : 1 - Math.min(distanceToQuestion(window, entity), FAR) / (double) FAR;
+        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, entity);
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
         f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
@@ -273,11 +218,16 @@ final class WindowFeatures {
         window.forEach(a -> windowTerms.addAll(a.terms()));
         f[Feature.WINDOW_TERMS.ordinal()] = share(windowTerms);
         int words = 0;
-        for (Analysed a : window) {
+        for (AnalysedSentence a : window) {
             words += a.words().size();
         }
         f[Feature.LENGTH.ordinal()] = Math.min(words, 100) / 50.0;
         return new Window(hit, from, to, f, entity, semantic, 0);
+    }
+
+    /** Whether a sentence of the window gives a phrase of the kind asked for ({@link AnswerPhrases#givesAskedKind}). */
+    boolean givesAskedKind(Window w) {
+        return phrases.givesAskedKind(w);
     }
 
     /** The share of the question's distinct terms that {@code terms} has. */
@@ -337,7 +287,7 @@ final class WindowFeatures {
      * the story and may sit anywhere in the window, its passage or the article's lead; focus terms
      * ("turnout", "net profit") say what is asked about the story, and one sentence must carry them.
      */
-    private Coverage coverage(List<Analysed> window, Set<String> context, Article article) {
+    private Coverage coverage(List<AnalysedSentence> window, Set<String> context, Article article) {
         double anchorsFound = 0;
         double anchorsTotal = 0;
         int missingRequired = 0;
@@ -348,7 +298,7 @@ final class WindowFeatures {
             if (t.required()) {
                 boolean statedOnly = aboutAnotherYear(t, article);
                 double credit = 0;
-                for (Analysed sentence : window) {
+                for (AnalysedSentence sentence : window) {
                     credit = Math.max(credit, statedOnly ? (sentence.terms().contains(t.term()) ? 1 : 0)
                             : credit(t, sentence, context));
                 }
@@ -388,7 +338,7 @@ final class WindowFeatures {
     }
 
     /** A term's credit in a sentence; sentences recur in overlapping windows, so it is worked out once. */
-    private double credit(QuestionTerm t, Analysed sentence, Set<String> context) {
+    private double credit(QuestionTerm t, AnalysedSentence sentence, Set<String> context) {
         if (sentence.terms().contains(t.term())) {
             return 1;
         }
@@ -400,301 +350,19 @@ final class WindowFeatures {
     private record TermInSentence(QuestionTerm term, Sentence sentence) {}
 
     /** Credit for a spelling variant of the term, or a related form of it, in the sentence; 0 for neither. */
-    private double nearCredit(QuestionTerm t, Analysed sentence) {
+    private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
         if (!numeric && sentence.words().stream().anyMatch(w -> variantOf(t, w))) {
             return constants.variantCredit();
         }
-        if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> relatedForm(t.term(), w))) {
+        if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> Terms.relatedForm(t.term(), w))) {
             return constants.relatedFormCredit();
         }
         return 0;
     }
 
-    /**
-     * The phrase in the window that answers the question's type, other than the question's own words.
-     * Of several, the one nearest the question's words wins, and a name that extends the question's own
-     * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
-     * more of it the better.
-     */
-    private Entity answerEntity(List<Analysed> window) {
-        Entity best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (Analysed a : window) {
-            if (a.terms().stream().noneMatch(questionTerms::contains)) {
-                // In a pair, a date in the sentence that says nothing of the question answers nothing.
-                continue;
-            }
-            // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
-            // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
-            // crews reopen the highway?".
-            double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
-            for (Entity e : entities(a)) {
-                if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
-                    continue;
-                }
-                long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
-                // Each word shared with the question outweighs any distance: "Russian President Vladimir
-                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
-                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
-                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo".
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0) + said
-                        - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
-                if (score > bestScore) {
-                    best = e;
-                    bestScore = score;
-                }
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Whether a sentence of the window gives a phrase of the kind asked for, other than the question's own
-     * words, whether or not that sentence repeats the question: in "The library opened on Wednesday. It was built
-     * at a cost of $16.7 million." the second sentence gives the price the question asks for, although only the
-     * first names the library. (The answer phrase, {@link Window#answerEntity()}, must sit in a sentence that
-     * shares the question's words.)
-     */
-    boolean givesAskedKind(Window w) {
-        for (Sentence s : w.sentences()) {
-            Analysed a = analyse(s);
-            for (Entity e : entities(a)) {
-                if (isCandidate(e, a)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A phrase of the asked kind, and not made of the question's own words alone. */
-    private boolean isCandidate(Entity e, Analysed a) {
-        return fits(e) && counts(e, a)
-                && !questionTerms.containsAll(termsOf(e.text())) && !isDateline(e, a);
-    }
-
-    /**
-     * "WASHINGTON – Embattled Rep. George Santos was expelled …": a name in capitals that opens the sentence
-     * before a dash is a dateline, where the story was filed (or a section label), not a fact the story reports,
-     * so it answers no question; the sentence's own words may.
-     */
-    private static boolean isDateline(Entity e, Analysed a) {
-        String text = a.sentence().text();
-        return e.text().codePoints().filter(Character::isLetter).count() > 1
-                && e.text().equals(e.text().toUpperCase(Locale.ROOT))
-                && text.substring(0, e.start()).codePoints().noneMatch(Character::isLetterOrDigit)
-                && AFTER_DATELINE.matcher(text.substring(e.end())).find();
-    }
-
-    /**
-     * "Shortly after …", "Investing in …": a lone word that opens its sentence is capitalised for its place. It
-     * names something only when the retrieved text capitalises it inside a sentence too ("Beijing said …" and
-     * "… in Beijing"), or it is a country or region.
-     */
-    private boolean isCapitalisedOnlyAsOpener(Entity e, Analysed a) {
-        String text = a.sentence().text();
-        if (e.kind() == Kind.DATE || e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION || e.text().contains(" ")
-                || EntityTagger.isCountry(e.text()) || EntityTagger.isRegion(e.text())
-                || text.substring(0, e.start()).codePoints().anyMatch(Character::isLetterOrDigit)) {
-            return false;
-        }
-        if (capitalisedInside == null) {
-            capitalisedInside = new HashSet<>();
-            for (PassageHit hit : hits) {
-                for (Sentence s : hit.stored().passage().sentences()) {
-                    Matcher word = CAPITALISED_INSIDE.matcher(s.text());
-                    while (word.find()) {
-                        capitalisedInside.add(capitalisedKey(word.group()));
-                    }
-                }
-            }
-        }
-        return !capitalisedInside.contains(capitalisedKey(e.text()));
-    }
-
-    /**
-     * The sentence's entities, with the retrieved text's evidence: the tagger calls two capitalised words a person
-     * unless the sentence says otherwise ("northwest Los Angeles"), and a name another retrieved sentence gives as
-     * a place ("in Los Angeles") is one here too, unless a title names a person by it.
-     */
-    private List<Entity> entities(Analysed a) {
-        return entities.computeIfAbsent(a.sentence(), s -> {
-            if (a.entities().stream().noneMatch(e -> e.kind() == Kind.PERSON)) {
-                return a.entities();
-            }
-            if (placesSeen == null) {
-                placesSeen = new HashSet<>();
-                for (PassageHit hit : hits) {
-                    for (Sentence other : hit.stored().passage().sentences()) {
-                        for (Entity e : analyse(other).entities()) {
-                            // "in X" only: the tagger's places also include "to X", which names people too.
-                            if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
-                                    .find()) {
-                                placesSeen.add(EntityTagger.withoutPossessive(e.text()));
-                            }
-                        }
-                    }
-                }
-            }
-            return a.entities().stream().map(e -> e.kind() == Kind.PERSON
-                    && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
-                    && !EntityTagger.isTitle(e.text().split(" ")[0])
-                    ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
-        });
-    }
-
-    /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
-    private static String capitalisedKey(String word) {
-        return EntityTagger.withoutPossessive(word.replaceFirst("\\.$", "")).replaceFirst("['’]$", "");
-    }
-
-    /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */
-    private boolean isIntroducedAsName(Entity e, Analysed a) {
-        if (question.type() != AnswerType.NAME) {
-            return false;
-        }
-        String before = a.sentence().text().substring(Math.max(0, e.start() - NAMING_CHARS), e.start());
-        return NAMING.matcher(before).find();
-    }
-
-    private boolean isSubtypeAskedFor(Entity e) {
-        return switch (question.subtype()) {
-            case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
-            case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
-            case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
-                    && !EntityTagger.isRegion(e.text());
-            case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
-            case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
-            // Ages, times of day and calendar dates are checked where a figure counts (counts).
-            case AGE, TIME, CALENDAR, DAY, ANY -> false;
-        };
-    }
-
-    /**
-     * "Foreign Minister Hakan Fidan" for "Which French minister did Hakan Fidan speak with?": a person the
-     * question names, under a title it does not, is who it asks about, not the answer.
-     */
-    private boolean isQuestionsOwnPerson(Entity e) {
-        return e.kind() == Kind.PERSON
-                && questionTerms.containsAll(termsOf(EntityTagger.personName(e.text())));
-    }
-
-    /** An entity's terms, analysed once per question. */
-    private Set<String> termsOf(String entity) {
-        return entityTerms.computeIfAbsent(entity, Terms::ofText);
-    }
-
-    /** Characters between the entity and the nearest question term in its sentence. */
-    private int distanceToQuestion(List<Analysed> window, Entity e) {
-        for (Analysed a : window) {
-            if (entities(a).contains(e)) {
-                return distanceToQuestion(a, e);
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private int distanceToQuestion(Analysed a, Entity e) {
-        int best = Integer.MAX_VALUE;
-        for (NewsAnalyzer.Token t : a.tokens()) {
-            if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
-                best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
-     * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
-     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
-     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight"; "On which date …?"
-     * by a day, not "next month". "How long …?" is not answered by the gap of "the first talks in three years".
-     */
-    private boolean counts(Entity e, Analysed a) {
-        if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
-            return isAge(e, a.sentence().text());
-        }
-        boolean clock = e.kind() == Kind.DATE && EntityTagger.isClockTime(e.text());
-        if (question.subtype() == Subtype.TIME) {
-            return clock;
-        }
-        if (clock) {
-            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY;
-        }
-        if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
-            return EntityTagger.namesDay(e.text());
-        }
-        if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
-                && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {
-            // "the first direct talks in three years" says how long since, not how long the talks lasted.
-            return false;
-        }
-        String counted = question.quantityOf();
-        if (counted == null || e.kind() != Kind.NUMBER) {
-            return true;
-        }
-        if (Anchors.isFigure(e.text())) {
-            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
-            return !isMeasure(e, a.sentence().text());
-        }
-        for (NewsAnalyzer.Token t : a.tokens()) {
-            boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
-                    : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
-            if (near && (t.term().equals(counted) || relatedForm(t.term(), counted))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
-     * "aged 37", "said Smith, 45." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
-     * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
-     * is no age.
-     */
-    private static boolean isAge(Entity e, String sentence) {
-        if (e.text().toLowerCase(Locale.ROOT).endsWith("old")) {
-            return true; // the tagger keeps "37-year-old" whole
-        }
-        if (!AGE_NUMBER.matcher(e.text()).matches()) {
-            return false;
-        }
-        String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
-        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
-        return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
-                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
-    }
-
-    private static boolean isMeasure(Entity e, String sentence) {
-        String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
-        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
-        return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
-                || SCORE_OR_CURRENCY_BEFORE.matcher(before).find() || SCORE_AFTER.matcher(after).lookingAt();
-    }
-
-    private boolean fits(Entity e) {
-        return switch (question.type()) {
-            case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
-            case PLACE -> e.kind() == Kind.PLACE;
-            // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
-            case ORGANIZATION, NAME ->
-                    e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
-            case DATE -> e.kind() == Kind.DATE;
-            case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
-            // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
-            case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
-                    && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
-            case DURATION -> e.kind() == Kind.DURATION;
-            case DEFINITION -> false;
-            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;
-        };
-    }
-
-    private Analysed analyse(Sentence s) {
-        return analysed.computeIfAbsent(s, sentence -> SENTENCES.get(sentence, Analysed::of));
+    private AnalysedSentence analyse(Sentence s) {
+        return analysed.computeIfAbsent(s, sentence -> SENTENCES.get(sentence, AnalysedSentence::of));
     }
 
     /**
@@ -716,10 +384,10 @@ final class WindowFeatures {
      * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
      */
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
-        if (!YEAR_NUMBER.matcher(t.surface()).matches()) {
+        if (!AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {
             return false;
         }
-        Matcher years = YEAR_NUMBER.matcher(article.title());
+        Matcher years = AnswerPhrases.YEAR_NUMBER.matcher(article.title());
         boolean other = false;
         while (years.find()) {
             if (years.group().equals(t.surface())) {
@@ -784,83 +452,12 @@ final class WindowFeatures {
         }
     }
 
-    /** "ministri" and "minist": stems sharing a long prefix are usually forms of one word. */
-    static boolean relatedForm(String a, String b) {
-        int shared = 0;
-        while (shared < Math.min(a.length(), b.length()) && a.charAt(shared) == b.charAt(shared)) {
-            shared++;
-        }
-        return shared >= 5 && shared >= 0.75 * Math.min(a.length(), b.length());
-    }
-
-    /**
-     * How a sentence describes the subject of "Who is X?": an apposition ("Vladimir Medinsky, an adviser to
-     * ..."), a role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...". Compiled
-     * once per question, not per window.
-     */
-    record Description(Pattern apposition, Pattern roleBefore, Pattern copula) {
-
-        /** The patterns for {@code subject}, or null when there is none. */
-        static Description of(String subject) {
-            if (subject == null) {
-                return null;
-            }
-            String[] names = subject.split("\\s+");
-            String surname = names[names.length - 1].replaceAll("['’]s$", "");
-            // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
-            String approxSurname = surname.length() >= 6
-                    ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
-                    : Pattern.quote(surname);
-            return new Description(
-                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s"),
-                    Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname),
-                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s"));
-        }
-
-        /** Whether {@code sentence} describes the subject. */
-        boolean in(String sentence) {
-            if (apposition.matcher(sentence).find() || copula.matcher(sentence).find()) {
-                return true;
-            }
-            var m = roleBefore.matcher(sentence);
-            while (m.find()) {
-                if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */
-    private static List<String> plainWords(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : NOT_WORD.split(text)) {
-            if (!w.isEmpty()) {
-                words.add(EntityTagger.plain(w));
-            }
-        }
-        return words;
-    }
-
     /** An article's terms and words, for checking that it names what the question names. */
     private record ArticleWords(Set<String> terms, Set<String> words) {
 
         static ArticleWords of(String text) {
-            return new ArticleWords(Terms.ofText(text), new HashSet<>(plainWords(text)));
+            return new ArticleWords(Terms.ofText(text), new HashSet<>(AnalysedSentence.plainWords(text)));
         }
     }
 
-    /** A sentence's terms, words and entities, computed once per question. */
-    private record Analysed(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
-            List<Entity> entities) {
-
-        static Analysed of(Sentence s) {
-            List<String> words = plainWords(s.text());
-            List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
-            Set<String> terms = new HashSet<>();
-            tokens.forEach(t -> terms.add(t.term()));
-            return new Analysed(s, tokens, terms, words, EntityTagger.tag(s.text()));
-        }
-    }
 }

@@ -1,0 +1,41 @@
+package dev.citeqa.answer.extractive;
+
+import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.Terms;
+import dev.citeqa.collection.Sentence;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A sentence as the answerer reads it, worked out once: its analysed terms (as BM25 matched them), with their
+ * offsets, its plain words (as spelling variants are compared) and its entities.
+ */
+record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
+        List<Entity> entities) {
+
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
+
+    static AnalysedSentence of(Sentence s) {
+        List<String> words = plainWords(s.text());
+        List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
+        Set<String> terms = new HashSet<>();
+        tokens.forEach(t -> terms.add(t.term()));
+        return new AnalysedSentence(s, tokens, terms, words, EntityTagger.tag(s.text()));
+    }
+
+    /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */
+    static List<String> plainWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : NOT_WORD.split(text)) {
+            if (!w.isEmpty()) {
+                words.add(EntityTagger.plain(w));
+            }
+        }
+        return words;
+    }
+}

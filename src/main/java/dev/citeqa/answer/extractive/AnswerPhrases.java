@@ -1,0 +1,436 @@
+package dev.citeqa.answer.extractive;
+
+import dev.citeqa.analysis.Anchors;
+import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.NewsPatterns;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.QuestionAnalysis.Subtype;
+import dev.citeqa.analysis.Terms;
+import dev.citeqa.collection.Sentence;
+import dev.citeqa.search.PassageHit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The phrases of a question's answer kind in the retrieved sentences: which of a sentence's entities could answer
+ * the question (a person for "Who", an age for "How old", a country for "Which country"), which of them a window
+ * offers as its answer, and how near it sits to the question's words. {@link WindowFeatures} turns these into
+ * features; the answer phrase of a response is the chosen window's. One instance per question, as the evidence
+ * of the retrieved text (which words it capitalises inside sentences, which names it gives as places) is
+ * worked out once.
+ */
+final class AnswerPhrases {
+
+    /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
+    static final int COUNT_DISTANCE = 25;
+    /** Characters beyond which an entity is no nearer the question's words than any other. */
+    private static final int FAR = 200;
+    /** A capitalised word with a word before it in its sentence. */
+    private static final Pattern CAPITALISED_INSIDE =
+            Pattern.compile("(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
+    private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    /** What a place follows: "in Los Angeles". */
+    private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
+    /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
+    private static final Pattern AFTER_DATELINE =
+            Pattern.compile("^(?:,\\s*[\\p{L}. ]{1,20})?(?:\\s*\\([^)]{1,30}\\))?\\s*[–—-]{1,2}\\s");
+    /** The words that introduce a name, right before it: "a panda named Bao", "a flavor called “Spiced”". */
+    private static final Pattern NAMING = Pattern.compile(
+            "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
+    /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
+    private static final int NAMING_CHARS = 20;
+    private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONEY_OR_SHARE = Pattern.compile(
+            "[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> TIME_UNITS =
+            Terms.ofText("seconds minutes hours days weeks months years decades centuries");
+    private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
+    private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
+    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
+    /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
+    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A bare number of years a person can be: not "37%", "$37" or "2024". */
+    private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
+    /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
+    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
+    /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
+    private static final Pattern SINCE_FIRST = Pattern.compile(
+            "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
+    private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
+    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
+
+    private final QuestionAnalysis question;
+    /** The question's distinct terms. */
+    private final Set<String> questionTerms;
+    /** The passages read, best first. */
+    private final List<PassageHit> hits;
+    /** A sentence as the answerer reads it, worked out once per question. */
+    private final Function<Sentence, AnalysedSentence> analyse;
+    /** How a sentence describes the subject of "Who is X?", or null for other questions. */
+    private final Description description;
+    private final Map<String, Set<String>> entityTerms = new HashMap<>();
+    /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
+    private Set<String> capitalisedInside;
+    /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
+    private Set<String> placesSeen;
+    private final Map<Sentence, List<Entity>> entities = new HashMap<>();
+
+    AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
+            Function<Sentence, AnalysedSentence> analyse) {
+        this.question = question;
+        this.questionTerms = questionTerms;
+        this.hits = hits;
+        this.analyse = analyse;
+        this.description = question.type() == AnswerType.DEFINITION ? Description.of(question.subject()) : null;
+    }
+
+    /**
+     * Whether the window gives what a typed question asks for: for "Who is X?", a sentence that describes X;
+     * otherwise a phrase of the asked kind ({@code entity}, from {@link #answerEntity}).
+     */
+    boolean typeMatch(List<AnalysedSentence> window, Entity entity) {
+        return question.type() == AnswerType.DEFINITION
+                ? description != null && window.stream().anyMatch(a -> description.in(a.sentence().text()))
+                : entity != null;
+    }
+
+    /**
+     * The phrase in the window that answers the question's type, other than the question's own words.
+     * Of several, the one nearest the question's words wins, and a name that extends the question's own
+     * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
+     * more of it the better.
+     */
+    Entity answerEntity(List<AnalysedSentence> window) {
+        Entity best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (AnalysedSentence a : window) {
+            if (a.terms().stream().noneMatch(questionTerms::contains)) {
+                // In a pair, a date in the sentence that says nothing of the question answers nothing.
+                continue;
+            }
+            // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
+            // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
+            // crews reopen the highway?".
+            double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
+            for (Entity e : entities(a)) {
+                if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
+                    continue;
+                }
+                long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
+                // Each word shared with the question outweighs any distance: "Russian President Vladimir
+                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
+                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
+                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo".
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0) + said
+                        - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+                if (score > bestScore) {
+                    best = e;
+                    bestScore = score;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a sentence of the window gives a phrase of the kind asked for, other than the question's own
+     * words, whether or not that sentence repeats the question: in "The library opened on Wednesday. It was built
+     * at a cost of $16.7 million." the second sentence gives the price the question asks for, although only the
+     * first names the library. (The answer phrase, {@link Window#answerEntity()}, must sit in a sentence that
+     * shares the question's words.)
+     */
+    boolean givesAskedKind(Window w) {
+        for (Sentence s : w.sentences()) {
+            AnalysedSentence a = analyse.apply(s);
+            for (Entity e : entities(a)) {
+                if (isCandidate(e, a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A phrase of the asked kind, and not made of the question's own words alone. */
+    private boolean isCandidate(Entity e, AnalysedSentence a) {
+        return fits(e) && counts(e, a)
+                && !questionTerms.containsAll(termsOf(e.text())) && !isDateline(e, a);
+    }
+
+    /**
+     * "WASHINGTON – Embattled Rep. George Santos was expelled …": a name in capitals that opens the sentence
+     * before a dash is a dateline, where the story was filed (or a section label), not a fact the story reports,
+     * so it answers no question; the sentence's own words may.
+     */
+    private static boolean isDateline(Entity e, AnalysedSentence a) {
+        String text = a.sentence().text();
+        return e.text().codePoints().filter(Character::isLetter).count() > 1
+                && e.text().equals(e.text().toUpperCase(Locale.ROOT))
+                && text.substring(0, e.start()).codePoints().noneMatch(Character::isLetterOrDigit)
+                && AFTER_DATELINE.matcher(text.substring(e.end())).find();
+    }
+
+    /**
+     * "Shortly after …", "Investing in …": a lone word that opens its sentence is capitalised for its place. It
+     * names something only when the retrieved text capitalises it inside a sentence too ("Beijing said …" and
+     * "… in Beijing"), or it is a country or region.
+     */
+    private boolean isCapitalisedOnlyAsOpener(Entity e, AnalysedSentence a) {
+        String text = a.sentence().text();
+        if (e.kind() == Kind.DATE || e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION || e.text().contains(" ")
+                || EntityTagger.isCountry(e.text()) || EntityTagger.isRegion(e.text())
+                || text.substring(0, e.start()).codePoints().anyMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        if (capitalisedInside == null) {
+            capitalisedInside = new HashSet<>();
+            for (PassageHit hit : hits) {
+                for (Sentence s : hit.stored().passage().sentences()) {
+                    Matcher word = CAPITALISED_INSIDE.matcher(s.text());
+                    while (word.find()) {
+                        capitalisedInside.add(capitalisedKey(word.group()));
+                    }
+                }
+            }
+        }
+        return !capitalisedInside.contains(capitalisedKey(e.text()));
+    }
+
+    /**
+     * The sentence's entities, with the retrieved text's evidence: the tagger calls two capitalised words a person
+     * unless the sentence says otherwise ("northwest Los Angeles"), and a name another retrieved sentence gives as
+     * a place ("in Los Angeles") is one here too, unless a title names a person by it.
+     */
+    private List<Entity> entities(AnalysedSentence a) {
+        return entities.computeIfAbsent(a.sentence(), s -> {
+            if (a.entities().stream().noneMatch(e -> e.kind() == Kind.PERSON)) {
+                return a.entities();
+            }
+            if (placesSeen == null) {
+                placesSeen = new HashSet<>();
+                for (PassageHit hit : hits) {
+                    for (Sentence other : hit.stored().passage().sentences()) {
+                        for (Entity e : analyse.apply(other).entities()) {
+                            // "in X" only: the tagger's places also include "to X", which names people too.
+                            if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
+                                    .find()) {
+                                placesSeen.add(EntityTagger.withoutPossessive(e.text()));
+                            }
+                        }
+                    }
+                }
+            }
+            return a.entities().stream().map(e -> e.kind() == Kind.PERSON
+                    && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
+                    && !EntityTagger.isTitle(e.text().split(" ")[0])
+                    ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
+        });
+    }
+
+    /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
+    private static String capitalisedKey(String word) {
+        return EntityTagger.withoutPossessive(word.replaceFirst("\\.$", "")).replaceFirst("['’]$", "");
+    }
+
+    /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */
+    private boolean isIntroducedAsName(Entity e, AnalysedSentence a) {
+        if (question.type() != AnswerType.NAME) {
+            return false;
+        }
+        String before = a.sentence().text().substring(Math.max(0, e.start() - NAMING_CHARS), e.start());
+        return NAMING.matcher(before).find();
+    }
+
+    private boolean isSubtypeAskedFor(Entity e) {
+        return switch (question.subtype()) {
+            case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
+            case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
+            case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
+                    && !EntityTagger.isRegion(e.text());
+            case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
+            case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
+            // Ages, times of day and calendar dates are checked where a figure counts (counts).
+            case AGE, TIME, CALENDAR, DAY, ANY -> false;
+        };
+    }
+
+    /**
+     * "Foreign Minister Hakan Fidan" for "Which French minister did Hakan Fidan speak with?": a person the
+     * question names, under a title it does not, is who it asks about, not the answer.
+     */
+    private boolean isQuestionsOwnPerson(Entity e) {
+        return e.kind() == Kind.PERSON
+                && questionTerms.containsAll(termsOf(EntityTagger.personName(e.text())));
+    }
+
+    /** An entity's terms, analysed once per question. */
+    private Set<String> termsOf(String entity) {
+        return entityTerms.computeIfAbsent(entity, Terms::ofText);
+    }
+
+    /** How near the entity is to the question's words: 1 beside them, 0 at {@link #FAR} characters or more. */
+    double nearness(List<AnalysedSentence> window, Entity e) {
+        return 1 - Math.min(distanceToQuestion(window, e), FAR) / (double) FAR;
+    }
+
+    /** Characters between the entity and the nearest question term in its sentence. */
+    private int distanceToQuestion(List<AnalysedSentence> window, Entity e) {
+        for (AnalysedSentence a : window) {
+            if (entities(a).contains(e)) {
+                return distanceToQuestion(a, e);
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private int distanceToQuestion(AnalysedSentence a, Entity e) {
+        int best = Integer.MAX_VALUE;
+        for (NewsAnalyzer.Token t : a.tokens()) {
+            if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
+                best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
+     * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
+     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
+     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight"; "On which date …?"
+     * by a day, not "next month". "How long …?" is not answered by the gap of "the first talks in three years".
+     */
+    private boolean counts(Entity e, AnalysedSentence a) {
+        if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
+            return isAge(e, a.sentence().text());
+        }
+        boolean clock = e.kind() == Kind.DATE && EntityTagger.isClockTime(e.text());
+        if (question.subtype() == Subtype.TIME) {
+            return clock;
+        }
+        if (clock) {
+            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY;
+        }
+        if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
+            return EntityTagger.namesDay(e.text());
+        }
+        if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
+                && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {
+            // "the first direct talks in three years" says how long since, not how long the talks lasted.
+            return false;
+        }
+        String counted = question.quantityOf();
+        if (counted == null || e.kind() != Kind.NUMBER) {
+            return true;
+        }
+        if (Anchors.isFigure(e.text())) {
+            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
+            return !isMeasure(e, a.sentence().text());
+        }
+        for (NewsAnalyzer.Token t : a.tokens()) {
+            boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
+                    : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
+            if (near && (t.term().equals(counted) || Terms.relatedForm(t.term(), counted))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
+     * "aged 37", "said Smith, 45." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
+     * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
+     * is no age.
+     */
+    private static boolean isAge(Entity e, String sentence) {
+        if (e.text().toLowerCase(Locale.ROOT).endsWith("old")) {
+            return true; // the tagger keeps "37-year-old" whole
+        }
+        if (!AGE_NUMBER.matcher(e.text()).matches()) {
+            return false;
+        }
+        String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
+        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
+        return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
+                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
+    }
+
+    private static boolean isMeasure(Entity e, String sentence) {
+        String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
+        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
+        return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
+                || SCORE_OR_CURRENCY_BEFORE.matcher(before).find() || SCORE_AFTER.matcher(after).lookingAt();
+    }
+
+    private boolean fits(Entity e) {
+        return switch (question.type()) {
+            case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+            case PLACE -> e.kind() == Kind.PLACE;
+            // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
+            case ORGANIZATION, NAME ->
+                    e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
+            case DATE -> e.kind() == Kind.DATE;
+            case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
+            // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
+            case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
+                    && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
+            case DURATION -> e.kind() == Kind.DURATION;
+            case DEFINITION -> false;
+            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;
+        };
+    }
+
+    /**
+     * How a sentence describes the subject of "Who is X?": an apposition ("Vladimir Medinsky, an adviser to
+     * ..."), a role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...". Compiled
+     * once per question, not per window.
+     */
+    record Description(Pattern apposition, Pattern roleBefore, Pattern copula) {
+
+        /** The patterns for {@code subject}, or null when there is none. */
+        static Description of(String subject) {
+            if (subject == null) {
+                return null;
+            }
+            String[] names = subject.split("\\s+");
+            String surname = names[names.length - 1].replaceAll("['’]s$", "");
+            // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
+            String approxSurname = surname.length() >= 6
+                    ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
+                    : Pattern.quote(surname);
+            return new Description(
+                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s"),
+                    Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname),
+                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s"));
+        }
+
+        /** Whether {@code sentence} describes the subject. */
+        boolean in(String sentence) {
+            if (apposition.matcher(sentence).find() || copula.matcher(sentence).find()) {
+                return true;
+            }
+            var m = roleBefore.matcher(sentence);
+            while (m.find()) {
+                if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.answer.TestPassages;
+import dev.citeqa.search.PassageHit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The answer-kind stage on its own: no index statistics, no embeddings, no model weights. */
+class AnswerPhrasesTest {
+
+    private static TestPassages passages;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        passages = new TestPassages(Files.createTempDirectory("citeqa-phrases"));
+    }
+
+    private static AnswerPhrases phrases(String question, List<PassageHit> hits) {
+        QuestionAnalysis analysis = QuestionAnalysis.of(question);
+        Set<String> terms = new HashSet<>();
+        analysis.terms().forEach(t -> terms.add(t.term()));
+        return new AnswerPhrases(analysis, terms, hits, AnalysedSentence::of);
+    }
+
+    private static List<AnalysedSentence> sentences(PassageHit hit) {
+        return hit.stored().passage().sentences().stream().map(AnalysedSentence::of).toList();
+    }
+
+    @Test
+    void theAnswerIsThePhraseOfTheAskedKindAndItsNearnessFallsWithDistance() {
+        PassageHit hit = passages.passage("n", "Summit", null,
+                "The summit of NATO ministers opened in Antalya on Thursday.");
+        AnswerPhrases p = phrases("Where did the NATO ministers meet?", List.of(hit));
+        List<AnalysedSentence> window = sentences(hit);
+        Entity place = p.answerEntity(window);
+        assertEquals("Antalya", place.text());
+        // "ministers" ends 11 characters before "Antalya": 1 - 11/200.
+        assertEquals(1 - 11 / 200.0, p.nearness(window, place), 1e-9);
+        assertTrue(p.typeMatch(window, place));
+        // Of another kind (a day, not a place), nothing answers.
+        AnswerPhrases who = phrases("Who chaired the NATO ministers' summit?", List.of(hit));
+        assertNull(who.answerEntity(window));
+        assertFalse(who.typeMatch(window, null));
+    }
+
+    @Test
+    void aPhraseMadeOfTheQuestionsOwnWordsAnswersNothing() {
+        PassageHit hit = passages.passage("o", "Talks", null, "Talks in Istanbul ended without a deal.");
+        assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit)));
+    }
+
+    @Test
+    void whoIsXIsAnsweredByASentenceThatDescribesX() {
+        PassageHit described = passages.passage("d", "Talks", null,
+                "Vladimir Medinsky, an adviser to the president, led the Russian delegation.");
+        PassageHit mentioned = passages.passage("m", "Talks", null, "Medinsky said the talks were over.");
+        AnswerPhrases p = phrases("Who is Vladimir Medinsky?", List.of(described, mentioned));
+        assertTrue(p.typeMatch(sentences(described), null));
+        assertFalse(p.typeMatch(sentences(mentioned), null));
+    }
+
+    @Test
+    void aWordCapitalisedOnlyToOpenItsSentenceIsANameOnlyWhenTheRetrievedTextCapitalisesItInside() {
+        PassageHit opener = passages.passage("c1", "Rules", null, "Beijing announced new rules for drones on Monday.");
+        PassageHit inside = passages.passage("c2", "Rules", null, "Officials in Beijing met drone makers on Friday.");
+        String question = "Who announced new rules for drones?";
+        assertNull(phrases(question, List.of(opener)).answerEntity(sentences(opener)));
+        assertEquals("Beijing", phrases(question, List.of(opener, inside)).answerEntity(sentences(opener)).text());
+    }
+
+    @Test
+    void aDescriptionOfTheSubjectIsAnAppositionARoleBeforeTheNameOrACopula() {
+        AnswerPhrases.Description medinsky = AnswerPhrases.Description.of("Vladimir Medinsky");
+        assertTrue(medinsky.in("Vladimir Medinski, an adviser to the president, led the delegation."));
+        assertTrue(medinsky.in("The talks were led by presidential adviser Vladimir Medinsky."));
+        assertTrue(medinsky.in("Medinsky is a former culture minister."));
+        assertFalse(medinsky.in("Medinsky said the talks were over."));
+        assertNull(AnswerPhrases.Description.of(null));
+    }
+}
