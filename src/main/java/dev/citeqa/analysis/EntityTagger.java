@@ -26,6 +26,8 @@ public final class EntityTagger {
         ORGANIZATION,
         /** A name the rules could not place in one of the three kinds above. */
         NAME,
+        /** An adjective of nationality standing alone ("the Ukrainian delegation"): it describes, and names nothing. */
+        NATIONALITY,
         DATE,
         NUMBER,
         DURATION
@@ -122,6 +124,8 @@ public final class EntityTagger {
 
     /** English country names from the JDK's locale data, so no gazetteer file has to be maintained. */
     private static final Set<String> COUNTRIES = countries();
+
+    private static final Set<String> NATIONALITIES = WordLists.load("nationalities");
 
     /** States and provinces ({@code analysis/region-names.txt}), in the form {@link #plain} gives. */
     private static final Set<String> REGIONS = regions();
@@ -244,6 +248,9 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
+        if (words.length == 1 && NATIONALITIES.contains(last)) {
+            return Kind.NATIONALITY;
+        }
         if (isCountry(name) || COUNTRIES.contains(last) || isRegion(name)) {
             return Kind.PLACE;
         }

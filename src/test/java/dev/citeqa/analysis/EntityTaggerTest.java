@@ -26,6 +26,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anAdjectiveOfNationalityAloneNamesNothing() {
+        String text = "The Ukrainian delegation met Ukrainian President Volodymyr Zelensky in Ukraine with French aides.";
+        assertEquals(List.of("Ukrainian", "French"), of(Kind.NATIONALITY, text));
+        assertEquals(List.of("Ukrainian President Volodymyr Zelensky"), of(Kind.PERSON, text));
+        assertEquals(List.of("Ukraine"), of(Kind.PLACE, text));
+        // Plural nouns of nationality name people, as other capitalised words do.
+        assertEquals(List.of(), of(Kind.NATIONALITY, "Ukrainians voted."));
+    }
+
+    @Test
     void datesNumbersAndDurations() {
         String text = "On May 15 the talks lasted approximately 40 minutes, and 32 allies met in March 2022.";
         assertEquals(List.of("May 15", "in March 2022"), of(Kind.DATE, text));

@@ -382,8 +382,8 @@ final class AnswerPhrases {
             case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
             case PLACE -> e.kind() == Kind.PLACE;
             // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
-            case ORGANIZATION, NAME ->
-                    e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION;
+            case ORGANIZATION, NAME -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER
+                    && e.kind() != Kind.DURATION && e.kind() != Kind.NATIONALITY;
             case DATE -> e.kind() == Kind.DATE;
             case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
             // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
@@ -391,7 +391,9 @@ final class AnswerPhrases {
                     && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
             case DURATION -> e.kind() == Kind.DURATION;
             case DEFINITION -> false;
-            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE;
+            // "What nationality …?" asks for one.
+            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE
+                    || e.kind() == Kind.NATIONALITY;
         };
     }
 

@@ -56,6 +56,19 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void anAdjectiveOfNationalityAnswersNoWhoQuestion() {
+        PassageHit hit = passages.passage("u", "Talks", null,
+                "The Ukrainian delegation will be led by Rustem Umerov, the country's Defence Minister.");
+        // "Ukrainian" sits nearer the question's words, but names nobody.
+        assertEquals("Rustem Umerov", phrases("Who leads the Russian delegation?", List.of(hit))
+                .answerEntity(sentences(hit)).text());
+        // A question that asks for no kind of name may still be answered by one.
+        PassageHit arrived = passages.passage("v", "Talks", null, "The Ukrainian delegation arrived on Friday.");
+        assertEquals("Ukrainian", phrases("What delegation arrived on Friday?", List.of(arrived))
+                .answerEntity(sentences(arrived)).text());
+    }
+
+    @Test
     void aPhraseMadeOfTheQuestionsOwnWordsAnswersNothing() {
         PassageHit hit = passages.passage("o", "Talks", null, "Talks in Istanbul ended without a deal.");
         assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit)));
