@@ -52,6 +52,9 @@ public final class NewsCollection {
     /** Entries that are not article files at all: reported, but never opened. */
     private static final Set<SkipReason> NOT_READ = EnumSet.of(SkipReason.NOT_TXT, SkipReason.FOLDER);
 
+    /** The extension of an article file, matched in any case; the ID is the name without it. */
+    private static final String TXT = ".txt";
+
     /** Deeper than any filing scheme goes (year, month, day, outlet, section...); a bound on a walk gone wrong. */
     static final int MAX_DEPTH = 8;
 
@@ -66,15 +69,10 @@ public final class NewsCollection {
     /**
      * A readable article file.
      *
+     * @param name the file's path in the corpus folder ("2024/01/story.txt"), as reports name it
      * @param hash SHA-256 of the file's bytes, which tells an incremental reindex whether the file changed
      */
-    public record SourceFile(String id, String text, String hash) {
-
-        /** The file's name in the corpus folder. */
-        public String name() {
-            return id + ".txt";
-        }
-    }
+    public record SourceFile(String id, String name, String text, String hash) {}
 
     /** A file left out of the index. @param file its name, relative to the corpus folder */
     public record Skipped(String file, SkipReason reason) {}
@@ -181,8 +179,10 @@ public final class NewsCollection {
         return entry.getFileName().toString().startsWith(".");
     }
 
+    /** A {@code .txt} file in any case: Windows keeps "STORY.TXT" from older tools, and its names ignore case. */
     static boolean isArticleFile(Path entry) {
-        return entry.getFileName().toString().endsWith(".txt");
+        String name = entry.getFileName().toString();
+        return name.regionMatches(true, name.length() - TXT.length(), TXT, 0, TXT.length());
     }
 
     /** Reads the listed files. One that is gone by now was deleted or renamed meanwhile: it is skipped. */
@@ -260,7 +260,7 @@ public final class NewsCollection {
      */
     private static Read read(Path path, String name, Path root, Rules rules) throws IOException {
         String fileName = path.getFileName().toString();
-        String id = fileName.substring(0, fileName.length() - ".txt".length());
+        String id = fileName.substring(0, fileName.length() - TXT.length());
         if (Files.isSymbolicLink(path)) {
             // A link counts only when its target is a regular file inside the folder: a link to anywhere else
             // would let a corpus editor publish any file the service can read.
@@ -312,7 +312,7 @@ public final class NewsCollection {
         if (isBlank(text)) {
             return new Read(null, SkipReason.WHITESPACE_ONLY, digest);
         }
-        return new Read(new SourceFile(id, text, HexFormat.of().formatHex(hash)), null, digest);
+        return new Read(new SourceFile(id, name, text, HexFormat.of().formatHex(hash)), null, digest);
     }
 
     /** Links to the file's data, its own name included; 1 where the file system does not count them. */

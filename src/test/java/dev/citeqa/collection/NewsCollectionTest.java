@@ -52,6 +52,20 @@ class NewsCollectionTest {
                 skip("zip.txt", SkipReason.BINARY)), scan.skipped());
     }
 
+    @Test
+    void anUpperCaseExtensionIsATextFileToo() throws IOException {
+        write("STORY.TXT", "Saved by an older Windows tool.");
+        write("Notes.Txt", "Mixed case.");
+        write("story.txt.bak", "A backup, not an article.");
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("Notes", "STORY"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of("Notes.Txt", "STORY.TXT"),
+                scan.files().stream().map(NewsCollection.SourceFile::name).toList());
+        assertEquals(List.of(skip("story.txt.bak", SkipReason.NOT_TXT)), scan.skipped());
+    }
+
     private static NewsCollection.Skipped skip(String file, SkipReason reason) {
         return new NewsCollection.Skipped(file, reason);
     }

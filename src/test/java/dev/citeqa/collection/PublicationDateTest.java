@@ -77,6 +77,6 @@ class PublicationDateTest {
     }
 
     private static NewsCollection.SourceFile file(String id, String text) {
-        return new NewsCollection.SourceFile(id, text, id);
+        return new NewsCollection.SourceFile(id, id + ".txt", text, id);
     }
 }
