@@ -3,7 +3,10 @@
 # src/main/resources/answerer/model.json (docs/evaluation.md, "The answerer's model").
 #   scripts/train-answerer.sh [-Dciteqa.SETTING=VALUE ...] [--plan eval/answerer-training.json] [--out FILE]
 #                             [--data DIR] [--without FEATURE,...] [--evaluate MODEL_FILE]
+#                             [--thresholds MODEL_FILE]
 # --evaluate reports what a model file does on both halves, and trains and writes nothing.
+# --thresholds keeps a model file's weights, works out its abstention thresholds again by the same rule on
+# today's retrieval, and writes the file to --out.
 # A -Dciteqa.* setting changes the retrieval the training reads from; the model file records it.
 # The plan names the training and held-out question sets; both are reported. The first run builds an index
 # (with embeddings) of each corpus under --data (default target/train-data), which takes minutes per

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tribuo.Example;
@@ -121,6 +122,21 @@ public final class TrainAnswerer {
         if (options.containsKey("--evaluate")) {
             // Reports what a model file does on both halves, and writes nothing.
             learned = AnswererModel.read(Path.of(options.get("--evaluate")));
+        } else if (options.containsKey("--thresholds")) {
+            // Keeps a model file's weights and works out its thresholds again, by training's own rule, on the
+            // retrieval of today's code and settings: the scores it sets them among move with what retrieval
+            // hands the answerer, and the weights can stay when only those moved.
+            String file = options.get("--thresholds");
+            AnswererModel kept = AnswererModel.read(Path.of(file));
+            Map<String, String> made = new LinkedHashMap<>(kept.made());
+            made.put("thresholds", "scripts/train-answerer.sh --thresholds " + file + " on " + LocalDate.now()
+                    + settings().map(s -> " with " + s).orElse("") + ": worked out again on the plan's training sets,"
+                    + " weights kept");
+            learned = withThresholds(kept, questions, sentences, training, made, log);
+            learned.write(out);
+            log.println("Wrote " + out);
+            log.println("minScore " + kept.minScore() + " → " + learned.minScore() + ", without meaning "
+                    + kept.minScoreWithoutMeaning() + " → " + learned.minScoreWithoutMeaning());
         } else {
             learned = learn(start, features, questions, sentences, training, options, planFile, plan, log);
             learned.write(out);
@@ -195,14 +211,6 @@ public final class TrainAnswerer {
             bias = train(dataset, names, weights);
         }
 
-        AnswererModel unthresholded = start.withWeights(weights, bias, Double.NEGATIVE_INFINITY,
-                Double.NEGATIVE_INFINITY, Map.of());
-        ExtractiveAnswerer open = new ExtractiveAnswerer(questions, sentences::get, unthresholded);
-        // One threshold per kind of score: with meanings compared (hybrid, dense) and without (BM25).
-        double minScore = threshold(open, training.stream().filter(c -> c.mode() != RetrievalMode.bm25).toList(),
-                log);
-        double minScoreWithoutMeaning = threshold(open, training.stream()
-                .filter(c -> c.mode() == RetrievalMode.bm25).toList(), log);
         Map<String, String> made = new LinkedHashMap<>();
         made.put("by", "scripts/train-answerer.sh (dev.citeqa.answer.extractive.TrainAnswerer), Tribuo "
                 + "logistic regression, " + (pairwise ? "pairwise (learning to rank)" : "pointwise"));
@@ -210,12 +218,30 @@ public final class TrainAnswerer {
         made.put("train", String.join("; ", plan.train().stream().map(TrainAnswerer::describe).toList()));
         made.put("heldOut", String.join("; ", plan.heldOut().stream().map(TrainAnswerer::describe).toList()));
         made.put("date", LocalDate.now().toString());
+        settings().ifPresent(settings -> made.put("settings", settings));
+        return withThresholds(start.withWeights(weights, bias, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                made), questions, sentences, training, made, log);
+    }
+
+    /** The -Dciteqa.* settings the retrieval was run with, if any. */
+    private static Optional<String> settings() {
         String settings = System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("citeqa."))
                 .sorted().map(k -> k + "=" + System.getProperty(k)).collect(Collectors.joining(" "));
-        if (!settings.isEmpty()) {
-            made.put("settings", settings);
-        }
-        return start.withWeights(weights, bias, minScore, minScoreWithoutMeaning, made);
+        return settings.isEmpty() ? Optional.empty() : Optional.of(settings);
+    }
+
+    /** The model's weights with the abstention thresholds worked out on the training cases. */
+    private static AnswererModel withThresholds(AnswererModel weighted, Embedder questions,
+            Map<String, float[]> sentences, List<Case> training, Map<String, String> made, PrintStream log) {
+        AnswererModel unthresholded = weighted.withWeights(weighted.weights(), weighted.bias(),
+                Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, made);
+        ExtractiveAnswerer open = new ExtractiveAnswerer(questions, sentences::get, unthresholded);
+        // One threshold per kind of score: with meanings compared (hybrid, dense) and without (BM25).
+        double minScore = threshold(open, training.stream().filter(c -> c.mode() != RetrievalMode.bm25).toList(),
+                log);
+        double minScoreWithoutMeaning = threshold(open, training.stream()
+                .filter(c -> c.mode() == RetrievalMode.bm25).toList(), log);
+        return weighted.withWeights(weighted.weights(), weighted.bias(), minScore, minScoreWithoutMeaning, made);
     }
 
     private static String describe(QuestionSet set) {
