@@ -1,8 +1,6 @@
 package dev.citeqa.analysis;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -140,18 +138,8 @@ public final class NewsAnalyzer extends Analyzer {
     /** Maps each irregular form to the Porter stem of its base verb, as the rest of the chain would stem it. */
     private static Map<String, String> loadIrregularVerbs() {
         Map<String, String> stems = new LinkedHashMap<>();
-        try (InputStream in = NewsAnalyzer.class.getResourceAsStream("/analysis/irregular-verbs.txt")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String line : text.split("\n")) {
-                String[] pair = line.strip().split("\\s+");
-                if (pair.length == 2 && !line.startsWith("#")) {
-                    stems.putIfAbsent(pair[0], porterStem(pair[1]));
-                }
-            }
-            return Collections.unmodifiableMap(stems);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot load analysis/irregular-verbs.txt", e);
-        }
+        WordLists.pairs("irregular-verbs").forEach((form, base) -> stems.put(form, porterStem(base)));
+        return Collections.unmodifiableMap(stems);
     }
 
     private static StemmerOverrideFilter.StemmerOverrideMap overrideMap(Map<String, String> stems) {
@@ -164,7 +152,7 @@ public final class NewsAnalyzer extends Analyzer {
         }
     }
 
-    private static String porterStem(String word) throws IOException {
+    private static String porterStem(String word) {
         try (Analyzer porter = new Analyzer() {
                     @Override
                     protected TokenStreamComponents createComponents(String fieldName) {
@@ -178,6 +166,8 @@ public final class NewsAnalyzer extends Analyzer {
             String stem = stream.incrementToken() ? term.toString() : word;
             stream.end();
             return stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stemming a word in memory cannot fail", e);
         }
     }
 

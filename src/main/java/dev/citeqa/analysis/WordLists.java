@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The word lists of {@code src/main/resources/analysis/}: one word per line, {@code #} for comments. Kept as
- * data so that a list can be read and changed without reading the rules that use it.
+ * The word lists of {@code src/main/resources/analysis/}: one word (or one pair of words) per line, {@code #} for
+ * comments. Kept as data so that a list can be read and changed without reading the rules that use it.
  */
 public final class WordLists {
 
@@ -18,19 +22,36 @@ public final class WordLists {
 
     /** The words of {@code analysis/<name>.txt}, in file order. */
     public static Set<String> load(String name) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(lines(name)));
+    }
+
+    /** The "word other" lines of {@code analysis/<name>.txt}, in file order; a word's first line counts. */
+    public static Map<String, String> pairs(String name) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String line : lines(name)) {
+            String[] pair = line.split("\\s+");
+            if (pair.length != 2) {
+                throw new IllegalStateException("analysis/" + name + ".txt: not a pair of words: " + line);
+            }
+            pairs.putIfAbsent(pair[0], pair[1]);
+        }
+        return Collections.unmodifiableMap(pairs);
+    }
+
+    private static List<String> lines(String name) {
         String resource = "/analysis/" + name + ".txt";
         try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            Set<String> words = new LinkedHashSet<>();
+            List<String> lines = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String word = line.strip();
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word);
+                String stripped = line.strip();
+                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                    lines.add(stripped);
                 }
             }
-            return Collections.unmodifiableSet(words);
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
