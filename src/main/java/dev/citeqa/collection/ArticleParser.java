@@ -224,9 +224,12 @@ public final class ArticleParser {
         return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
-    /** A section label or dateline such as "GENERAL" or "ANKARA": short, all capitals, no figures. */
+    /**
+     * A section label or dateline such as "GENERAL" or "ANKARA": short, all capitals, no figures. Scripts without
+     * capitals (Chinese, Arabic) write no such labels, and their headlines have no lower case either.
+     */
     static boolean isLabel(String text) {
-        return text.length() <= 40 && Boilerplate.wordCount(text) <= 3 && text.chars().anyMatch(Character::isLetter)
+        return text.length() <= 40 && Boilerplate.wordCount(text) <= 3 && text.chars().anyMatch(Character::isUpperCase)
                 && text.chars().noneMatch(c -> Character.isLowerCase(c) || Character.isDigit(c));
     }
 

@@ -101,9 +101,9 @@ public final class IndexConstants {
      * as its words. 16: an ordinal in figures is indexed as its number ("15th" as "15"). 17: a file that is not
      * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped. 18: a UTF-16 file is read,
      * where it was skipped as binary; a lone carriage return and Unicode's line separators end lines (in a web page's
-     * element they are spaces).
+     * element they are spaces). 19: a headline in a script without capitals (Chinese, Arabic) is no section label.
      */
-    public static final int SCHEMA_VERSION = 18;
+    public static final int SCHEMA_VERSION = 19;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

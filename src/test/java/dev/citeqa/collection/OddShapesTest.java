@@ -128,6 +128,19 @@ class OddShapesTest {
     }
 
     @Test
+    void aHeadlineInAScriptWithoutCapitalsIsNoSectionLabel() {
+        // No lower case, as in a label such as "WORLD NEWS", but Chinese and Arabic have no capitals either.
+        String chinese = "北京举行新闻发布会\n2024-01-05\n\n外交部发言人毛宁在例行记者会上表示，中方愿与各方加强合作。"
+                + "她说，会议将于下周在上海举行。\n";
+        assertEquals("北京举行新闻发布会", read("zh", chinese).article().title());
+        String body = "يدلي الناخبون بأصواتهم يوم الأحد في انتخابات بلدية.";
+        ArticleParser.Parsed arabic = read("ar", "انتخابات بلدية\n2024-01-05\n\n" + body + "\n");
+        assertEquals("انتخابات بلدية", arabic.article().title());
+        assertEquals("2024-01-05", arabic.article().date());
+        assertEquals(List.of(body), sentences(arabic));
+    }
+
+    @Test
     void textWithoutPunctuationIsALineASentence() throws IOException {
         assertIndexed(read("no_punctuation"), "river festival returns this weekend", null, List.of(
                 "the river festival returns to the old town this weekend with boat races music and food stalls",
