@@ -248,9 +248,6 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
-        if (words.length == 1 && NATIONALITIES.contains(last)) {
-            return Kind.NATIONALITY;
-        }
         if (isCountry(name) || COUNTRIES.contains(last) || isRegion(name)) {
             return Kind.PLACE;
         }
@@ -267,6 +264,10 @@ public final class EntityTagger {
         }
         if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {
             return Kind.PERSON;
+        }
+        // After the title rule: "head coach Welsh" is a person, "the Welsh coach" a description.
+        if (words.length == 1 && NATIONALITIES.contains(last)) {
+            return Kind.NATIONALITY;
         }
         if (LOCATIVE.contains(before)) {
             return Kind.PLACE;

@@ -225,12 +225,15 @@ public final class ArticleParser {
     }
 
     /**
-     * A section label or dateline such as "GENERAL" or "ANKARA": short, all capitals, no figures. Scripts without
-     * capitals (Chinese, Arabic) write no such labels, and their headlines have no lower case either.
+     * A section label or dateline such as "GENERAL" or "ANKARA": short, all capitals, no figures. Only a script
+     * with capitals writes such labels: a Chinese or Arabic headline has no lower case either, even with a Latin
+     * acronym in it ("北京举办APEC峰会").
      */
     static boolean isLabel(String text) {
-        return text.length() <= 40 && Boilerplate.wordCount(text) <= 3 && text.chars().anyMatch(Character::isUpperCase)
-                && text.chars().noneMatch(c -> Character.isLowerCase(c) || Character.isDigit(c));
+        return text.length() <= 40 && Boilerplate.wordCount(text) <= 3
+                && text.codePoints().anyMatch(Character::isLetter)
+                && text.codePoints().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c))
+                && text.codePoints().noneMatch(Character::isDigit);
     }
 
     /** Words with a letter in them: "WORLD | EUROPE" has two. */

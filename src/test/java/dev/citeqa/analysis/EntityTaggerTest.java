@@ -31,8 +31,9 @@ class EntityTaggerTest {
         assertEquals(List.of("Ukrainian", "French"), of(Kind.NATIONALITY, text));
         assertEquals(List.of("Ukrainian President Volodymyr Zelensky"), of(Kind.PERSON, text));
         assertEquals(List.of("Ukraine"), of(Kind.PLACE, text));
-        // Plural nouns of nationality name people, as other capitalised words do.
-        assertEquals(List.of(), of(Kind.NATIONALITY, "Ukrainians voted."));
+        // Plural nouns of nationality name people, as other capitalised words do; so does a surname after a title.
+        assertEquals(List.of(), of(Kind.NATIONALITY, "Ukrainians and Scots voted."));
+        assertEquals(List.of("Welsh"), of(Kind.PERSON, "The team was led by head coach Welsh."));
     }
 
     @Test

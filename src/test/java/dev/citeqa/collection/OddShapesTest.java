@@ -130,14 +130,15 @@ class OddShapesTest {
     @Test
     void aHeadlineInAScriptWithoutCapitalsIsNoSectionLabel() {
         // No lower case, as in a label such as "WORLD NEWS", but Chinese and Arabic have no capitals either.
-        String chinese = "北京举行新闻发布会\n2024-01-05\n\n外交部发言人毛宁在例行记者会上表示，中方愿与各方加强合作。"
-                + "她说，会议将于下周在上海举行。\n";
-        assertEquals("北京举行新闻发布会", read("zh", chinese).article().title());
-        String body = "يدلي الناخبون بأصواتهم يوم الأحد في انتخابات بلدية.";
-        ArticleParser.Parsed arabic = read("ar", "انتخابات بلدية\n2024-01-05\n\n" + body + "\n");
+        String body = "\n2024-01-05\n\n外交部发言人毛宁在例行记者会上表示，中方愿与各方加强合作。她说，会议将于下周在上海举行。\n";
+        assertEquals("北京举行新闻发布会", read("zh", "北京举行新闻发布会" + body).article().title());
+        // A Latin acronym gives the line a capital, but not a script of capitals.
+        assertEquals("北京举办APEC峰会", read("zh2", "北京举办APEC峰会" + body).article().title());
+        String arabicBody = "يدلي الناخبون بأصواتهم يوم الأحد في انتخابات بلدية.";
+        ArticleParser.Parsed arabic = read("ar", "انتخابات بلدية\n2024-01-05\n\n" + arabicBody + "\n");
         assertEquals("انتخابات بلدية", arabic.article().title());
         assertEquals("2024-01-05", arabic.article().date());
-        assertEquals(List.of(body), sentences(arabic));
+        assertEquals(List.of(arabicBody), sentences(arabic));
     }
 
     @Test

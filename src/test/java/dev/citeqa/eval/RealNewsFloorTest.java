@@ -43,11 +43,12 @@ class RealNewsFloorTest {
     static final double MRR = 0.60;
     static final double CONTEXT_RECALL = 0.765;
     /**
-     * Just under the measured 0.365 (answerable questions) and 13/40 abstentions (bm25, the shipped model).
-     * With "U.S." and "US" two terms it was 0.350, below this floor.
+     * Just under the measured 0.370 (answerable questions) and 14/40 abstentions (bm25, the shipped model). With
+     * "U.S." and "US" two terms it was 0.350, below the first floor; with the thresholds set on the retrieval of
+     * index schema 10, 13/40, below the second.
      */
     static final double ANSWER_ACCURACY = 0.36;
-    static final double ABSTENTION = 0.25;
+    static final double ABSTENTION = 0.34;
 
     @Test
     void bm25RetrievalAndAnsweringStayAboveTheirFloors() throws IOException {

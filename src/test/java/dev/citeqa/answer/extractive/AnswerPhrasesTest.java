@@ -49,10 +49,22 @@ class AnswerPhrasesTest {
         // "ministers" ends 11 characters before "Antalya": 1 - 11/200.
         assertEquals(1 - 11 / 200.0, p.nearness(window, place), 1e-9);
         assertTrue(p.typeMatch(window, place));
-        // Of another kind (a day, not a place), nothing answers.
+        // Farther off, nearer 0 (79 characters: ", after ", 50 x and " and more, opened in "), and 0 from 200 on.
+        assertEquals(1 - 79 / 200.0, nearnessOfThePlace(50), 1e-9);
+        assertEquals(0.0, nearnessOfThePlace(250), 1e-9);
+        // Asked for a person, the sentence gives none: no phrase answers.
         AnswerPhrases who = phrases("Who chaired the NATO ministers' summit?", List.of(hit));
         assertNull(who.answerEntity(window));
         assertFalse(who.typeMatch(window, null));
+    }
+
+    /** Where the place stands from the question's words with {@code gap} letters more between them. */
+    private static double nearnessOfThePlace(int gap) {
+        PassageHit hit = passages.passage("g" + gap, "Summit", null,
+                "The summit of NATO ministers, after " + "x".repeat(gap) + " and more, opened in Antalya on Thursday.");
+        List<AnalysedSentence> window = sentences(hit);
+        AnswerPhrases p = phrases("Where did the NATO ministers meet?", List.of(hit));
+        return p.nearness(window, p.answerEntity(window));
     }
 
     @Test

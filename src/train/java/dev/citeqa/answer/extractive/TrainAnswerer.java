@@ -127,11 +127,18 @@ public final class TrainAnswerer {
             // retrieval of today's code and settings: the scores it sets them among move with what retrieval
             // hands the answerer, and the weights can stay when only those moved.
             String file = options.get("--thresholds");
+            for (String other : List.of("--evaluate", "--without", "--objective")) {
+                if (options.containsKey(other)) {
+                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
+                            + " does not go with it");
+                }
+            }
             AnswererModel kept = AnswererModel.read(Path.of(file));
             Map<String, String> made = new LinkedHashMap<>(kept.made());
+            // The rest of "made" tells how the weights were made, "settings" included; this, how the thresholds were.
             made.put("thresholds", "scripts/train-answerer.sh --thresholds " + file + " on " + LocalDate.now()
-                    + settings().map(s -> " with " + s).orElse("") + ": worked out again on the plan's training sets,"
-                    + " weights kept");
+                    + ", with the service's defaults" + settings().map(s -> " and " + s).orElse("")
+                    + ", on the training sets of " + planFile + "; the weights are kept as made");
             learned = withThresholds(kept, questions, sentences, training, made, log);
             learned.write(out);
             log.println("Wrote " + out);
