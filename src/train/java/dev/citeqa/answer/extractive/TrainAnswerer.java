@@ -118,6 +118,14 @@ public final class TrainAnswerer {
         }
         log.printf("%d sentences embedded or read from the cache%n", distinct.size());
 
+        if (options.containsKey("--thresholds")) {
+            for (String other : List.of("--evaluate", "--without", "--objective")) {
+                if (options.containsKey(other)) {
+                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
+                            + " does not go with it");
+                }
+            }
+        }
         AnswererModel learned;
         if (options.containsKey("--evaluate")) {
             // Reports what a model file does on both halves, and writes nothing.
@@ -127,19 +135,14 @@ public final class TrainAnswerer {
             // retrieval of today's code and settings: the scores it sets them among move with what retrieval
             // hands the answerer, and the weights can stay when only those moved.
             String file = options.get("--thresholds");
-            for (String other : List.of("--evaluate", "--without", "--objective")) {
-                if (options.containsKey(other)) {
-                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
-                            + " does not go with it");
-                }
-            }
             AnswererModel kept = AnswererModel.read(Path.of(file));
             Map<String, String> made = new LinkedHashMap<>(kept.made());
             // The rest of "made" tells how the weights were made, "settings" included; this, how the thresholds were.
             made.put("thresholds", "scripts/train-answerer.sh --thresholds " + file + " on " + LocalDate.now()
                     + ", with the service's defaults" + settings().map(s -> " and " + s).orElse("")
                     + ", on the training sets of " + planFile + "; the weights are kept as made");
-            learned = withThresholds(kept, questions, sentences, training, made, log);
+            learned = withThresholds(kept.withWeights(kept.weights(), kept.bias(), kept.minScore(),
+                    kept.minScoreWithoutMeaning(), made), questions, sentences, training, log);
             learned.write(out);
             log.println("Wrote " + out);
             log.println("minScore " + kept.minScore() + " → " + learned.minScore() + ", without meaning "
@@ -227,7 +230,7 @@ public final class TrainAnswerer {
         made.put("date", LocalDate.now().toString());
         settings().ifPresent(settings -> made.put("settings", settings));
         return withThresholds(start.withWeights(weights, bias, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                made), questions, sentences, training, made, log);
+                made), questions, sentences, training, log);
     }
 
     /** The -Dciteqa.* settings the retrieval was run with, if any. */
@@ -237,9 +240,10 @@ public final class TrainAnswerer {
         return settings.isEmpty() ? Optional.empty() : Optional.of(settings);
     }
 
-    /** The model's weights with the abstention thresholds worked out on the training cases. */
+    /** The model with its abstention thresholds worked out on the training cases; its weights and "made" kept. */
     private static AnswererModel withThresholds(AnswererModel weighted, Embedder questions,
-            Map<String, float[]> sentences, List<Case> training, Map<String, String> made, PrintStream log) {
+            Map<String, float[]> sentences, List<Case> training, PrintStream log) {
+        Map<String, String> made = weighted.made();
         AnswererModel unthresholded = weighted.withWeights(weighted.weights(), weighted.bias(),
                 Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, made);
         ExtractiveAnswerer open = new ExtractiveAnswerer(questions, sentences::get, unthresholded);
