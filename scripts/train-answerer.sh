@@ -2,8 +2,8 @@
 # Trains the extractive answerer's window scorer from labelled questions and writes
 # src/main/resources/answerer/model.json (docs/evaluation.md, "The answerer's model").
 #   scripts/train-answerer.sh [-Dciteqa.SETTING=VALUE ...] [--plan eval/answerer-training.json] [--out FILE]
-#                             [--data DIR] [--without FEATURE,...] [--evaluate MODEL_FILE]
-#                             [--thresholds MODEL_FILE]
+#                             [--data DIR] [--without FEATURE,...] [--objective pairwise|pointwise]
+#                             [--evaluate MODEL_FILE] [--thresholds MODEL_FILE]
 # --evaluate reports what a model file does on both halves, and trains and writes nothing.
 # --thresholds keeps a model file's weights, works out its abstention thresholds again by the same rule on
 # today's retrieval, and writes the file to --out.

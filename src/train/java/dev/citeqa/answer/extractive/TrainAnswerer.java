@@ -118,14 +118,6 @@ public final class TrainAnswerer {
         }
         log.printf("%d sentences embedded or read from the cache%n", distinct.size());
 
-        if (options.containsKey("--thresholds")) {
-            for (String other : List.of("--evaluate", "--without", "--objective")) {
-                if (options.containsKey(other)) {
-                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
-                            + " does not go with it");
-                }
-            }
-        }
         AnswererModel learned;
         if (options.containsKey("--evaluate")) {
             // Reports what a model file does on both halves, and writes nothing.
@@ -315,7 +307,7 @@ public final class TrainAnswerer {
     }
 
     /** Trains a logistic regression on {@code dataset}, puts its weights in {@code weights}, returns its bias. */
-    private static double train(MutableDataset<Label> dataset, String[] names, Map<String, Double> weights) {
+    static double train(MutableDataset<Label> dataset, String[] names, Map<String, Double> weights) {
         LinearSGDModel trained = new LogisticRegressionTrainer().train(dataset);
         return logOdds(trained, names, weights);
     }
@@ -325,10 +317,10 @@ public final class TrainAnswerer {
      * question's windows that do not, as {@code order} puts them first; the feature differences both ways round,
      * so that the weights learn what tells the windows apart rather than what makes a question easy.
      */
-    private static MutableDataset<Label> pairs(Map<Case, List<Window>> yes, Map<Case, List<Window>> no,
+    static <K> MutableDataset<Label> pairs(Map<K, List<Window>> yes, Map<K, List<Window>> no,
             String[] names, java.util.function.Consumer<List<Window>> order) {
         MutableDataset<Label> dataset = dataset();
-        for (Map.Entry<Case, List<Window>> e : yes.entrySet()) {
+        for (Map.Entry<K, List<Window>> e : yes.entrySet()) {
             List<Window> bad = new ArrayList<>(no.get(e.getKey()));
             for (Window good : e.getValue()) {
                 order.accept(bad);
@@ -389,32 +381,48 @@ public final class TrainAnswerer {
     }
 
     /**
-     * The abstention threshold: the highest score that keeps answer accuracy within {@link #ANSWER_LOSS} of its
-     * accuracy with no threshold at all, on every training set at once, so that a large set of hard questions
-     * does not set a bar that a small corpus's answers cannot pass.
+     * A training question answered with no threshold: the score abstention judges (the best window's; -∞ when
+     * the answerer abstained before scoring) and whether the quoted window holds an accepted answer.
      */
+    record Outcome(double score, boolean right) {}
+
+    /** The abstention threshold on the training cases, by {@link #threshold(Map, PrintStream)}. */
     private static double threshold(ExtractiveAnswerer answerer, List<Case> training, PrintStream log) {
-        // Per set: the score abstention judges (the best window's), and whether the quoted window is right.
-        Map<String, List<double[]>> bySet = new LinkedHashMap<>();
+        Map<String, List<Outcome>> bySet = new LinkedHashMap<>();
         for (Case c : training) {
             if (c.question().expectAbstain()) {
                 continue;
             }
             ExtractiveAnswerer.Choice choice = answerer.choose(c.request());
             boolean quoted = choice.abstention() == null;
-            double score = quoted ? choice.score() : Double.NEGATIVE_INFINITY;
-            boolean right = quoted && holdsAnswer(answerer, c, choice.window());
-            bySet.computeIfAbsent(c.set().name(), k -> new ArrayList<>()).add(new double[] {score, right ? 1 : 0});
+            bySet.computeIfAbsent(c.set().name(), k -> new ArrayList<>()).add(new Outcome(
+                    quoted ? choice.score() : Double.NEGATIVE_INFINITY,
+                    quoted && holdsAnswer(answerer, c, choice.window())));
+        }
+        return threshold(bySet, log);
+    }
+
+    /**
+     * The abstention threshold: the highest score that keeps answer accuracy within {@link #ANSWER_LOSS} of its
+     * accuracy with no threshold at all, on every training set at once (the lowest of the sets' own), so that a
+     * large set of hard questions does not set a bar that a small corpus's answers cannot pass. Only the
+     * answerable questions are read: the rule bounds what abstention costs, and the unanswerable ones gain
+     * whatever that bar refuses.
+     */
+    static double threshold(Map<String, List<Outcome>> bySet, PrintStream log) {
+        if (bySet.isEmpty()) {
+            // With nothing to keep, any bar would do; the plan is missing a set for these retrieval modes.
+            throw new IllegalArgumentException("no answerable training question in these modes to set a threshold on");
         }
         double chosen = Double.POSITIVE_INFINITY;
-        for (Map.Entry<String, List<double[]>> e : bySet.entrySet()) {
-            List<double[]> outcomes = e.getValue();
-            long best = outcomes.stream().filter(o -> o[1] == 1).count();
+        for (Map.Entry<String, List<Outcome>> e : bySet.entrySet()) {
+            List<Outcome> outcomes = e.getValue();
+            long best = outcomes.stream().filter(Outcome::right).count();
             double floor = (double) best / outcomes.size() - ANSWER_LOSS;
             double highest = Double.NEGATIVE_INFINITY;
-            for (double[] candidate : outcomes) {
-                double t = candidate[0];
-                long right = outcomes.stream().filter(o -> o[1] == 1 && o[0] >= t).count();
+            for (Outcome candidate : outcomes) {
+                double t = candidate.score();
+                long right = outcomes.stream().filter(o -> o.right() && o.score() >= t).count();
                 if (!Double.isInfinite(t) && (double) right / outcomes.size() >= floor && t > highest) {
                     highest = t;
                 }
@@ -502,14 +510,34 @@ public final class TrainAnswerer {
         return b == 0 ? 0 : (double) a / b;
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** The known options; anything else is an error, not a typo that trains the default way. */
+    private static final List<String> OPTIONS = List.of("--plan", "--out", "--data", "--without", "--objective",
+            "--evaluate", "--thresholds");
+
+    /** The command line's options, checked before any index is opened or model loaded. */
+    static Map<String, String> options(String[] args) {
         if (args.length % 2 != 0) {
             // "--evaluate" without its file must not fall through to training over the shipped model.
             throw new IllegalArgumentException("every option takes a value: " + String.join(" ", args));
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!OPTIONS.contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + OPTIONS);
+            }
             options.put(args[i], args[i + 1]);
+        }
+        String objective = options.getOrDefault("--objective", "pairwise");
+        if (!objective.equals("pairwise") && !objective.equals("pointwise")) {
+            throw new IllegalArgumentException("--objective is pairwise or pointwise, not " + objective);
+        }
+        if (options.containsKey("--thresholds")) {
+            for (String other : List.of("--evaluate", "--without", "--objective")) {
+                if (options.containsKey(other)) {
+                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
+                            + " does not go with it");
+                }
+            }
         }
         return options;
     }
