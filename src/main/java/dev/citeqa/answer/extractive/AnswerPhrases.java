@@ -270,11 +270,25 @@ final class AnswerPhrases {
 
     /**
      * "Foreign Minister Hakan Fidan" for "Which French minister did Hakan Fidan speak with?": a person the
-     * question names, under a title it does not, is who it asks about, not the answer.
+     * question names, under a title it does not, is who it asks about, not the answer; so, when a person is asked
+     * for, is "Vladimir Putin" for "Who urged Putin to meet him?", where the question names him by his surname
+     * alone (a name it capitalises). Asked for anything else ("What did Erdogan tell Rutte?"), a person it names by
+     * surname stays a phrase of the window: the model's weights were learned with it counted there.
      */
     private boolean isQuestionsOwnPerson(Entity e) {
-        return e.kind() == Kind.PERSON
-                && questionTerms.containsAll(termsOf(EntityTagger.personName(e.text())));
+        if (e.kind() != Kind.PERSON) {
+            return false;
+        }
+        String name = EntityTagger.personName(e.text());
+        if (questionTerms.containsAll(termsOf(name))) {
+            return true;
+        }
+        if (question.type() != AnswerType.PERSON || !name.contains(" ")) {
+            return false;
+        }
+        String surname = EntityTagger.withoutPossessive(name.substring(name.lastIndexOf(' ') + 1));
+        return question.terms().stream()
+                .anyMatch(t -> t.required() && EntityTagger.withoutPossessive(t.surface()).equals(surname));
     }
 
     /** An entity's terms, analysed once per question. */

@@ -67,23 +67,40 @@ class AnswerPhrasesTest {
         return p.nearness(window, p.answerEntity(window));
     }
 
+    /** The answer phrase the stage picks for {@code question} in a passage of one or more sentences. */
+    private static String phraseOf(String question, String id, String text) {
+        PassageHit hit = passages.passage(id, "Talks", null, text);
+        return phrases(question, List.of(hit)).answerEntity(sentences(hit)).text();
+    }
+
     @Test
     void anAdjectiveOfNationalityAnswersNoWhoQuestion() {
-        PassageHit hit = passages.passage("u", "Talks", null,
-                "The Ukrainian delegation will be led by Rustem Umerov, the country's Defence Minister.");
         // "Ukrainian" sits nearer the question's words, but names nobody.
-        assertEquals("Rustem Umerov", phrases("Who leads the Russian delegation?", List.of(hit))
-                .answerEntity(sentences(hit)).text());
+        assertEquals("Rustem Umerov", phraseOf("Who leads the Russian delegation?", "u",
+                "The Ukrainian delegation will be led by Rustem Umerov, the country's Defence Minister."));
         // A question that asks for no kind of name may still be answered by one.
-        PassageHit arrived = passages.passage("v", "Talks", null, "The Ukrainian delegation arrived on Friday.");
-        assertEquals("Ukrainian", phrases("What delegation arrived on Friday?", List.of(arrived))
-                .answerEntity(sentences(arrived)).text());
+        assertEquals("Ukrainian", phraseOf("What delegation arrived on Friday?", "v",
+                "The Ukrainian delegation arrived on Friday."));
     }
 
     @Test
     void aPhraseMadeOfTheQuestionsOwnWordsAnswersNothing() {
         PassageHit hit = passages.passage("o", "Talks", null, "Talks in Istanbul ended without a deal.");
         assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit)));
+    }
+
+    @Test
+    void aPersonTheQuestionNamesByHisSurnameIsNotTheAnswer() {
+        // "Putin" is a word of the question; before, it made "Vladimir Putin" the phrase.
+        assertEquals("President Volodymyr Zelensky", phraseOf("Who travelled to Turkey and urged Putin to meet him?",
+                "s", "President Volodymyr Zelensky had traveled to Turkey, urging Russian President Vladimir Putin "
+                        + "to meet him face to face."));
+        // Asked for something other than a person, he stays the window's phrase, as the model learned it.
+        assertEquals("NATO Secretary General Mark Rutte", phraseOf("What did Erdogan tell Rutte?", "t",
+                "Erdogan received NATO Secretary General Mark Rutte on May 13 in Ankara."));
+        // A surname the question writes in lower case is a word, not the person.
+        assertEquals("Senator Jane Rose", phraseOf("Who spoke after prices rose?", "r",
+                "Prices rose after Senator Jane Rose spoke on Monday."));
     }
 
     @Test
