@@ -63,6 +63,29 @@ public final class ArticleParser {
     /** Not a name: a link, or the rights themselves. */
     private static final Pattern NOT_A_HOLDER = Pattern.compile("(?i)https?:|www\\.|\\brights\\b");
 
+    /**
+     * Services whose name in brackets opens a story they filed. A list, not any word in capitals, as "Tesla
+     * (TSLA) — shares fell" opens with a ticker.
+     */
+    private static final String WIRE_SERVICES = "AP|AFP|CNN|CNN Business|Reuters|UPI|Bloomberg|Xinhua|dpa|EFE|"
+            + "ANSA|PTI|IANS|Kyodo|Yonhap|TASS|HealthDay";
+
+    /**
+     * A wire story's dateline: "(CNN) -- ", "(CNN)The …", "WASHINGTON (AP) — ", "NEW YORK, Jan 5 (Reuters) - ". The
+     * service (group 1 or 2) is the outlet when nothing else names one, and a title taken from the first sentence
+     * leaves the dateline out.
+     */
+    private static final Pattern WIRE_DATELINE = Pattern.compile("^(?:\\p{Lu}[\\p{L}\\d .,'’-]{0,40}?\\s*\\(("
+            + WIRE_SERVICES + ")\\)\\s*(?:--|[—–-])|\\((" + WIRE_SERVICES + ")\\)\\s*(?:(?:--|[—–-])\\s*)?)\\s*(?=\\S)");
+
+    /**
+     * The opening of a Daily Mail story file, on the line of the text that follows it: "By . Jane Smith .
+     * PUBLISHED: . 09:46 EST, 15 August 2012 . | . UPDATED: . 11:25 EST, 15 August 2012 . ", or "… . Last
+     * updated at 4:01 PM on 21st October 2011 . ". Group 1 holds the dates.
+     */
+    private static final Pattern DOTTED_BYLINE = Pattern.compile("^By \\. [^.|]{1,60}? \\.(?: |$)((?:(?:(?:PUBLISHED|"
+            + "UPDATED):? \\. |Last updated )[^|.]{0,60}?\\d{4} \\.(?: |$)(?:\\| \\. )?)*)");
+
     /** A headline quoted whole; quotes around only its first or last words stay. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
 
@@ -120,7 +143,8 @@ public final class ArticleParser {
         SourceView view = SourceView.of(source);
         List<Line> all = Line.split(view.text());
         FrontMatter read = FrontMatter.read(all, order);
-        List<Line> after = read == null ? all : all.stream().filter(line -> line.start() >= read.end()).toList();
+        List<Line> after = read == null ? all : all.stream()
+                .filter(line -> line.start() >= read.end() && line.start() < read.textEnd()).toList();
         // A file of front matter alone is its own text: it has words, and must not be lost.
         FrontMatter front = after.stream().anyMatch(Line::hasWords) ? read : null;
         if (front != null) {
@@ -167,14 +191,18 @@ public final class ArticleParser {
             return Optional.empty();
         }
         boolean titleFromText = declaredTitle == null && header.title == null;
+        Matcher wire = WIRE_DATELINE.matcher(sentences.getFirst().text());
+        boolean wireDateline = wire.lookingAt();
         String title = declaredTitle != null ? cleanTitle(declaredTitle)
-                : titleFromText ? titleFrom(sentences.getFirst()) : header.title;
+                : titleFromText ? cleanTitle(wireDateline ? sentences.getFirst().text().substring(wire.end())
+                : sentences.getFirst().text()) : header.title;
         LocalDate date = view.date() != null ? view.date() : front != null && front.date() != null ? front.date()
                 : header.date;
         String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
                 ? front.outlet() : header.outlet != null ? header.outlet
                 : trailingOutlet != null ? trailingOutlet : copyrightHolder != null ? copyrightHolder
-                : header.site != null ? header.site : front != null ? front.site() : null;
+                : header.site != null ? header.site : front != null && front.site() != null ? front.site()
+                : wireDateline ? (wire.group(1) != null ? wire.group(1) : wire.group(2)) : null;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
@@ -280,11 +308,6 @@ public final class ArticleParser {
         return shorten(title.isEmpty() ? visible : title);
     }
 
-    /** A file without a headline is named by its first sentence. */
-    private static String titleFrom(Sentence first) {
-        return cleanTitle(first.text());
-    }
-
     private static String shorten(String title) {
         if (title.length() <= MAX_TITLE_CHARS) {
             return title;
@@ -318,6 +341,12 @@ public final class ArticleParser {
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
                 String text = line.plain();
+                if (i == 0 && header.readDottedByline(line, order)) {
+                    if (header.trimmed.containsKey(line)) {
+                        break; // the story goes on in the same line: the header is over
+                    }
+                    continue;
+                }
                 if (header.date == null && header.readLeadingDate(line, order, false)) {
                     continue;
                 }
@@ -384,6 +413,22 @@ public final class ArticleParser {
             }
             date = found.get().date();
             trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+            return true;
+        }
+
+        /** A Daily Mail byline and dates ({@link #DOTTED_BYLINE}): metadata, and the rest of the line text. */
+        private boolean readDottedByline(Line line, DateOrder order) {
+            Matcher dotted = DOTTED_BYLINE.matcher(line.text());
+            if (!dotted.lookingAt()) {
+                return false;
+            }
+            PublicationDate.find(dotted.group(1), order).ifPresent(found -> date = found.date());
+            String after = line.text().substring(dotted.end());
+            if (hasWords(after)) {
+                trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+            } else {
+                meta.add(line);
+            }
             return true;
         }
 

@@ -52,6 +52,12 @@ final class Boilerplate {
     private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "linkedin", "whatsapp",
             "pinterest", "reddit", "telegram", "flipboard", "copy link", "tweet");
 
+    /**
+     * "@highlight", the line before each summary point of a story file in the CNN and Daily Mail collections: a
+     * marker for the file's reader, not text. The points after it are the story's own summary, and stay.
+     */
+    private static final String HIGHLIGHT_MARKER = "@highlight";
+
     /** How a copyright notice opens: the sign or the word (or both) and a year, "© Copyright 2024". */
     static final String COPYRIGHT_OPENING = "(?:(?:©|\\(c\\)|copyright)\\s*){1,2}\\d{4}";
 
@@ -71,8 +77,8 @@ final class Boilerplate {
 
     static boolean isBoilerplate(String line) {
         String text = line.strip();
-        if (TEASER.matcher(text).matches() || BREADCRUMB.matcher(text).matches()
-                || PHOTO_CREDIT.matcher(text).matches()) {
+        if (text.equalsIgnoreCase(HIGHLIGHT_MARKER) || TEASER.matcher(text).matches()
+                || BREADCRUMB.matcher(text).matches() || PHOTO_CREDIT.matcher(text).matches()) {
             return true;
         }
         int words = wordCount(text);

@@ -13,18 +13,20 @@ import java.util.regex.Pattern;
  *   <li>a YAML front matter block ("---", "title: ...", "date: ...", "---"), as static-site generators, note apps
  *       and scrapers write it. Only flat {@code key: value} lines are read; lists and nested keys are metadata
  *       too, and are dropped with the rest;
- *   <li>the header of a saved e-mail (a newsletter, a press release, a forwarded story): "From:", "Sent:" or
- *       "Date:", "To:", "Subject:" lines, as mail programs save a message as text. The subject is the title,
- *       the sender's name the outlet.
+ *   <li>the header of a saved e-mail (a newsletter, a press release, a forwarded story) or a newsgroup post:
+ *       "From:", "Sent:" or "Date:", "To:", "Subject:" lines, as mail and news programs save a message as text.
+ *       The subject is the title, the sender's name the outlet, and a signature after the "-- " line that
+ *       mail programs put before it is not text.
  * </ul>
  *
  * @param end the offset just after the block (the closing "---", the last field of a mail header): every line
  *     before it is metadata
+ * @param textEnd where the text ends: the start of a mail's signature, or the end of the file
  * @param outlet the outlet the block names ({@code publisher}, {@code source}, ..., a mail's sender)
  * @param site the site of the block's {@code url}, or of a mail sender's address: the outlet only when nothing
  *     else names one
  */
-record FrontMatter(int end, String title, LocalDate date, String outlet, String site) {
+record FrontMatter(int end, int textEnd, String title, LocalDate date, String outlet, String site) {
 
     /** Lines between the two rules; more than this, and the first rule opened the text instead. */
     private static final int MAX_LINES = 40;
@@ -41,12 +43,21 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             "reply-to", "sender", "message-id", "in-reply-to", "references", "mime-version", "content-type",
             "content-transfer-encoding", "importance", "priority", "attachments", "return-path", "received",
             "delivered-to", "thread-topic", "thread-index", "list-id", "list-unsubscribe", "organization",
-            "user-agent");
-    private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w-]*):(?:\\s+(.*))?$");
+            "user-agent",
+            // Newsgroup posts, as news readers and archives of them save one.
+            "newsgroups", "path", "lines", "keywords", "summary", "distribution", "nntp-posting-host",
+            "article-i.d.", "expires", "followup-to", "approved", "xref");
+    private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w.-]*):(?:\\s+(.*))?$");
     /** "Re: Fwd: Storm closes highway" is about "Storm closes highway". */
     private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(?:(?:re|fwd?|fw|aw|wg)\\s*:\\s*)+");
     /** {@code "Morning Brief" <brief@example.com>}: the display name, then the address. */
     private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");
+    /** {@code jsmith@example.edu (John Smith)}: the older form, the address, then the name in brackets. */
+    private static final Pattern SENDER_AFTER = Pattern.compile("^(\\S+@\\S+)\\s+\\(([^)]*)\\)$");
+    /** The line mail programs put before a signature ("-- ", which {@link ArticleParser.Line} reads as "--"). */
+    private static final String SIGNATURE_RULE = "--";
+    /** A signature is a few lines at the end; a rule farther up opens something else. */
+    private static final int MAX_SIGNATURE_LINES = 10;
 
     /** The block that opens {@code lines}, or null when they open with none. */
     static FrontMatter read(List<ArticleParser.Line> lines, DateOrder order) {
@@ -64,7 +75,7 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
             ArticleParser.Line line = lines.get(i);
             if (line.text().equals(RULE)) {
                 return i == 1 ? null
-                        : new FrontMatter(line.end(), title, date, outlet, site);
+                        : new FrontMatter(line.end(), Integer.MAX_VALUE, title, date, outlet, site);
             }
             Matcher field = FIELD.matcher(line.text());
             if (!field.matches()) {
@@ -110,14 +121,35 @@ record FrontMatter(int end, String title, LocalDate date, String outlet, String 
         if (subject == null || sender == null) {
             return null;
         }
-        Matcher named = SENDER.matcher(sender);
-        boolean hasName = named.matches();
-        String name = hasName ? named.group(1).strip() : "";
-        String address = hasName ? named.group(2) : sender;
+        Matcher before = SENDER.matcher(sender);
+        Matcher after = SENDER_AFTER.matcher(sender);
+        String name = "";
+        String address = sender;
+        if (before.matches()) {
+            name = before.group(1).strip();
+            address = before.group(2);
+        } else if (after.matches()) {
+            name = after.group(2).strip();
+            address = after.group(1);
+        }
         int at = address.lastIndexOf('@');
         String domain = at < 0 ? null : address.substring(at + 1).strip();
-        return new FrontMatter(end, subject.isEmpty() ? null : subject, date, name.isEmpty() ? null : name,
-                domain == null || domain.isEmpty() ? null : domain);
+        return new FrontMatter(end, signatureStart(lines, end), subject.isEmpty() ? null : subject, date,
+                name.isEmpty() ? null : name, domain == null || domain.isEmpty() ? null : domain);
+    }
+
+    /** Where a signature opens in the last lines of a mail's body, or the end of the file when none does. */
+    private static int signatureStart(List<ArticleParser.Line> lines, int headerEnd) {
+        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - MAX_SIGNATURE_LINES); i--) {
+            ArticleParser.Line line = lines.get(i);
+            if (line.start() < headerEnd) {
+                break;
+            }
+            if (line.text().equals(SIGNATURE_RULE)) {
+                return line.start();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static String unquoted(String value) {

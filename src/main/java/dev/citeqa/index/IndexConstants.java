@@ -102,8 +102,11 @@ public final class IndexConstants {
      * UTF-8 is read as Windows-1252 when it is mostly ASCII, where it was skipped. 18: a UTF-16 file is read,
      * where it was skipped as binary; a lone carriage return and Unicode's line separators end lines (in a web page's
      * element they are spaces). 19: a headline in a script without capitals (Chinese, Arabic) is no section label.
+     * 20: story files of the CNN and Daily Mail collections ("@highlight" lines, "By . Name . PUBLISHED: . …"),
+     * a wire service in a dateline as the outlet, and newsgroup posts (their header fields, "address (name)"
+     * senders, signatures).
      */
-    public static final int SCHEMA_VERSION = 19;
+    public static final int SCHEMA_VERSION = 20;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

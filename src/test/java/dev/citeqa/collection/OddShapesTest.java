@@ -296,4 +296,62 @@ class OddShapesTest {
         }
         assertEquals(source.length(), previousEnd);
     }
+
+    @Test
+    void aCnnStoryFileLosesItsDatelineFromTheTitleAndItsMarkersFromTheText() throws IOException {
+        ArticleParser.Parsed p = read("cnn_story");
+        assertIndexed(p, "The council of Wexbridge voted 7-2 on Tuesday to close the Harbour Road bridge for repairs, "
+                + "officials said.", null, List.of(
+                "(CNN) -- The council of Wexbridge voted 7-2 on Tuesday to close the Harbour Road bridge for repairs, "
+                        + "officials said.",
+                "The bridge, built in 1931, carries about 12,000 vehicles a day.",
+                "Repairs will cost $4.2 million, according to the council's engineer, Priya Natarajan.",
+                // The highlights are the story's own summary: text, without the "@highlight" lines before them.
+                "Wexbridge council votes to close Harbour Road bridge",
+                "Repairs will cost $4.2 million and take eight months"), 2);
+        assertEquals("CNN", p.article().outlet());
+    }
+
+    @Test
+    void aDailyMailStoryFilesBylineAndDatesAreNotText() throws IOException {
+        assertIndexed(read("dailymail_story"), "A pensioner from Ashcombe has won £1 million on a scratchcard bought "
+                + "at her local newsagent.", "2012-08-15", List.of(
+                "A pensioner from Ashcombe has won £1 million on a scratchcard bought at her local newsagent.",
+                "Margaret Hill, 71, said she would spend the money on a new roof.",
+                "Margaret Hill, 71, won £1 million on a scratchcard"), 1);
+        // On a line of its own, and with the older "Last updated" form.
+        ArticleParser.Parsed own = read("dm", "By . Sam Webb . PUBLISHED: . 07:44 EST, 5 December 2013 . | . "
+                + "UPDATED: . 08:52 EST, 5 December 2013 .\n\nA man who built a boat in his garden has sailed it "
+                + "across the lake at Wexbridge, his family said.");
+        assertEquals("2013-12-05", own.article().date());
+        assertEquals(List.of("A man who built a boat in his garden has sailed it across the lake at Wexbridge, his "
+                + "family said."), sentences(own));
+        assertEquals("2011-10-21", read("dm2", "By . Daily Mail Reporter . Last updated at 4:01 PM on 21st October "
+                + "2011 . The parents of a boy who went missing near Ashcombe have thanked the volunteers who found "
+                + "him.").article().date());
+    }
+
+    @Test
+    void aWireServiceInTheDatelineIsTheOutletButATickerIsNot() throws IOException {
+        ArticleParser.Parsed p = read("wire_dateline");
+        assertEquals("Storm closes three ports along the coast", p.article().title());
+        assertEquals("AP", p.article().outlet());
+        ArticleParser.Parsed ticker = read("ticker", "Tesla (TSLA) — shares fell 4% on Monday after the carmaker "
+                + "reported fewer deliveries than analysts expected.");
+        assertEquals(null, ticker.article().outlet());
+    }
+
+    @Test
+    void aNewsgroupPostsHeaderAndSignatureAreNotText() throws IOException {
+        ArticleParser.Parsed p = read("usenet_post");
+        // The line that introduces the quote is not text either: the header reader takes it for a headline, and
+        // the subject is the title.
+        assertIndexed(p, "Shuttle launch delayed again", null, List.of(
+                "The launch was pushed back to Thursday because of a fuel leak.",
+                "The agency said on Monday that the launch would slip to April 12 after engineers found a leak in "
+                        + "the main engine.",
+                "The crew of seven will remain in quarantine."), 1);
+        // The sender's name, from the older "address (name)" form.
+        assertEquals("John Smith", p.article().outlet());
+    }
 }

@@ -58,9 +58,10 @@ class OddCorpusIndexTest {
         IndexManager.Opened opened = manager(corpus).openOrBuild();
         try (CorpusIndex index = opened.index()) {
             assertEquals(List.of(), opened.written().skipped());
-            assertEquals(13, index.articleCount());
-            // One passage each, but two for the Markdown file (four sentences in windows of three).
-            assertEquals(14, index.passageCount());
+            assertEquals(17, index.articleCount());
+            // One passage each, but two for the Markdown file and the CNN story (four and five sentences in
+            // windows of three).
+            assertEquals(19, index.passageCount());
             assertEquals("Museum opens night gallery", index.article("html_page").orElseThrow().title());
             assertEquals("2019-10-15", index.article("snippet_date_first").orElseThrow().date());
             // The snippet's words are in its passage once, not in the title field too ("Brookfield" is in
