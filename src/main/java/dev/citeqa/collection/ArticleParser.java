@@ -68,23 +68,51 @@ public final class ArticleParser {
      * (TSLA) — shares fell" opens with a ticker.
      */
     private static final String WIRE_SERVICES = "AP|AFP|CNN|CNN Business|Reuters|UPI|Bloomberg|Xinhua|dpa|EFE|"
-            + "ANSA|PTI|IANS|Kyodo|Yonhap|TASS|HealthDay";
+            + "ANSA|PTI|IANS|Kyodo|Yonhap|TASS|HealthDay News|HealthDay";
+
+    /** A place before the service: a city and its region or country, up to 40 characters ("NEW YORK, Jan 5"). */
+    private static final String DATELINE_PLACE = "\\p{Lu}[\\p{L}\\d .,'’-]{0,40}?\\s*";
+
+    /** The same in capitalised words only ("Washington, DC"), before a service named without brackets. */
+    private static final String CAPITALISED_PLACE = "\\p{Lu}[\\p{L}.'’-]*(?:,?\\s\\p{Lu}[\\p{L}.'’-]*){0,4}\\s";
+
+    private static final String DASH = "(?:--|[—–-])";
 
     /**
-     * A wire story's dateline: "(CNN) -- ", "(CNN)The …", "WASHINGTON (AP) — ", "NEW YORK, Jan 5 (Reuters) - ". The
-     * service (group 1 or 2) is the outlet when nothing else names one, and a title taken from the first sentence
-     * leaves the dateline out.
+     * A story's dateline naming the service that filed it: "WASHINGTON (AP) — ", "NEW YORK, Jan 5 (Reuters) - ",
+     * "(CNN) -- ", "(CNN)The …", "Washington (CNN)President …", and CNN's pages' own "New York CNN — " and
+     * "CNN — ", without brackets, before which {@code cnnPlace} may stand. The service ({@link #wireService}) is
+     * the outlet when nothing else names one. A place needs the dash after the service ("The mayor told The
+     * Associated Press (AP) that …" is no dateline), but for CNN's, which runs into the text.
      */
-    private static final Pattern WIRE_DATELINE = Pattern.compile("^(?:\\p{Lu}[\\p{L}\\d .,'’-]{0,40}?\\s*\\(("
-            + WIRE_SERVICES + ")\\)\\s*(?:--|[—–-])|\\((" + WIRE_SERVICES + ")\\)\\s*(?:(?:--|[—–-])\\s*)?)\\s*(?=\\S)");
+    private static String dateline(String cnnPlace) {
+        return "(?:" + DATELINE_PLACE + "\\((" + WIRE_SERVICES + ")\\)\\s*" + DASH
+                + "|\\((" + WIRE_SERVICES + ")\\)\\s*(?:" + DASH + "\\s*)?"
+                + "|" + DATELINE_PLACE + "\\((CNN)\\)(?=\\p{Lu})"
+                + "|(?:" + cnnPlace + ")?(CNN|CNN Business)\\s*" + DASH + ")";
+    }
+
+    /**
+     * A dateline that opens the first sentence: a title taken from that sentence leaves it out. Before an
+     * unbracketed "CNN —" only capitalised words, so that "Trump attacks CNN — again …" is no dateline.
+     */
+    private static final Pattern WIRE_DATELINE = Pattern.compile("^" + dateline(CAPITALISED_PLACE) + "\\s*(?=\\S)");
+
+    /**
+     * A dateline on a line of its own, over the text ("Sindh province, Pakistan CNN —"): metadata, not a
+     * sentence. Nothing follows it on its line, so any place may stand before the service.
+     */
+    private static final Pattern DATELINE_LINE = Pattern.compile("^" + dateline(DATELINE_PLACE + "\\s") + "$");
 
     /**
      * The opening of a Daily Mail story file, on the line of the text that follows it: "By . Jane Smith .
      * PUBLISHED: . 09:46 EST, 15 August 2012 . | . UPDATED: . 11:25 EST, 15 August 2012 . ", or "… . Last
-     * updated at 4:01 PM on 21st October 2011 . ". Group 1 holds the dates.
+     * updated at 4:01 PM on 21st October 2011 . "; a second author after "and", or the dates alone, too. Group 1
+     * holds the dates. A name is at most 60 characters, and so is a date with its time and label.
      */
-    private static final Pattern DOTTED_BYLINE = Pattern.compile("^By \\. [^.|]{1,60}? \\.(?: |$)((?:(?:(?:PUBLISHED|"
-            + "UPDATED):? \\. |Last updated )[^|.]{0,60}?\\d{4} \\.(?: |$)(?:\\| \\. )?)*)");
+    private static final Pattern DOTTED_BYLINE = Pattern.compile("^(?:By \\. [^.|]{1,60}? \\.(?: |$)(?:and [^.|]{1,60}? "
+            + "\\.(?: |$))*)?((?:(?:(?:PUBLISHED|UPDATED):? \\. |Last updated )[^|.]{0,60}?\\d{4} \\.(?: |$)"
+            + "(?:\\| \\. )?)*)");
 
     /** A headline quoted whole; quotes around only its first or last words stay. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
@@ -142,7 +170,7 @@ public final class ArticleParser {
     public static Optional<Parsed> read(String id, String source, DateOrder order) {
         SourceView view = SourceView.of(source);
         List<Line> all = Line.split(view.text());
-        FrontMatter read = FrontMatter.read(all, order);
+        FrontMatter read = FrontMatter.read(view.text(), all, order);
         List<Line> after = read == null ? all : all.stream()
                 .filter(line -> line.start() >= read.end() && line.start() < read.textEnd()).toList();
         // A file of front matter alone is its own text: it has words, and must not be lost.
@@ -193,6 +221,7 @@ public final class ArticleParser {
         boolean titleFromText = declaredTitle == null && header.title == null;
         Matcher wire = WIRE_DATELINE.matcher(sentences.getFirst().text());
         boolean wireDateline = wire.lookingAt();
+        String service = header.wire != null ? header.wire : wireDateline ? wireService(wire) : null;
         String title = declaredTitle != null ? cleanTitle(declaredTitle)
                 : titleFromText ? cleanTitle(wireDateline ? sentences.getFirst().text().substring(wire.end())
                 : sentences.getFirst().text()) : header.title;
@@ -202,11 +231,21 @@ public final class ArticleParser {
                 ? front.outlet() : header.outlet != null ? header.outlet
                 : trailingOutlet != null ? trailingOutlet : copyrightHolder != null ? copyrightHolder
                 : header.site != null ? header.site : front != null && front.site() != null ? front.site()
-                : wireDateline ? (wire.group(1) != null ? wire.group(1) : wire.group(2)) : null;
+                : service;
         outlet = outlet == null ? null : FORMAT.matcher(outlet).replaceAll("");
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
         return Optional.of(new Parsed(article, sentences));
+    }
+
+    /** The service a {@link #DATELINE} names, whichever of its forms matched. */
+    private static String wireService(Matcher dateline) {
+        for (int group = 1; group <= dateline.groupCount(); group++) {
+            if (dateline.group(group) != null) {
+                return dateline.group(group);
+            }
+        }
+        return null;
     }
 
     /**
@@ -329,6 +368,8 @@ public final class ArticleParser {
         String title;
         LocalDate date;
         String outlet;
+        /** The service a dateline line names ("New York CNN —"). */
+        String wire;
         /** The site and date of the page's address: what the article says of itself comes first. */
         String site;
         LocalDate linkDate;
@@ -345,6 +386,12 @@ public final class ArticleParser {
                     if (header.trimmed.containsKey(line)) {
                         break; // the story goes on in the same line: the header is over
                     }
+                    continue;
+                }
+                Matcher dateline = DATELINE_LINE.matcher(text);
+                if (dateline.matches()) {
+                    header.wire = header.wire == null ? wireService(dateline) : header.wire;
+                    header.meta.add(line);
                     continue;
                 }
                 if (header.date == null && header.readLeadingDate(line, order, false)) {
@@ -419,7 +466,7 @@ public final class ArticleParser {
         /** A Daily Mail byline and dates ({@link #DOTTED_BYLINE}): metadata, and the rest of the line text. */
         private boolean readDottedByline(Line line, DateOrder order) {
             Matcher dotted = DOTTED_BYLINE.matcher(line.text());
-            if (!dotted.lookingAt()) {
+            if (!dotted.lookingAt() || dotted.end() == 0) {
                 return false;
             }
             PublicationDate.find(dotted.group(1), order).ifPresent(found -> date = found.date());

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * @param end the offset just after the block (the closing "---", the last field of a mail header): every line
  *     before it is metadata
- * @param textEnd where the text ends: the start of a mail's signature, or the end of the file
+ * @param textEnd where the text ends: the start of a mail's signature, or {@code Integer.MAX_VALUE} for the end
+ *     of the file
  * @param outlet the outlet the block names ({@code publisher}, {@code source}, ..., a mail's sender)
  * @param site the site of the block's {@code url}, or of a mail sender's address: the outlet only when nothing
  *     else names one
@@ -54,18 +55,25 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");
     /** {@code jsmith@example.edu (John Smith)}: the older form, the address, then the name in brackets. */
     private static final Pattern SENDER_AFTER = Pattern.compile("^(\\S+@\\S+)\\s+\\(([^)]*)\\)$");
+    /** Two line ends with nothing but white space between them. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[\\s&&[^\\n]]*\\r?\\n");
     /** The line mail programs put before a signature ("-- ", which {@link ArticleParser.Line} reads as "--"). */
     private static final String SIGNATURE_RULE = "--";
-    /** A signature is a few lines at the end; a rule farther up opens something else. */
-    private static final int MAX_SIGNATURE_LINES = 10;
+    /**
+     * Lines a signature may have after its rule: custom asks for four at most, and a few more are allowed for
+     * address blocks. A rule with more under it, or with a sentence under it, parts the text instead.
+     */
+    private static final int MAX_SIGNATURE_LINES = 6;
+    /** A line of a signature is short; one of this many words or more is text. */
+    private static final int MAX_SIGNATURE_WORDS = 12;
 
     /** The block that opens {@code lines}, or null when they open with none. */
-    static FrontMatter read(List<ArticleParser.Line> lines, DateOrder order) {
+    static FrontMatter read(String source, List<ArticleParser.Line> lines, DateOrder order) {
         if (lines.isEmpty()) {
             return null;
         }
         if (!lines.getFirst().text().equals(RULE)) {
-            return mailHeader(lines, order);
+            return mailHeader(source, lines, order);
         }
         String title = null;
         LocalDate date = null;
@@ -97,13 +105,19 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         return null;
     }
 
-    /** The header of a saved e-mail that opens {@code lines}, or null when they open with none. */
-    private static FrontMatter mailHeader(List<ArticleParser.Line> lines, DateOrder order) {
+    /**
+     * The header of a saved e-mail that opens {@code lines}, or null when they open with none. It ends at the first
+     * blank line, as a mail header does, so that a body opening with "Summary: …" keeps that line.
+     */
+    private static FrontMatter mailHeader(String source, List<ArticleParser.Line> lines, DateOrder order) {
         String subject = null;
         String sender = null;
         LocalDate date = null;
         int end = -1;
         for (ArticleParser.Line line : lines) {
+            if (end >= 0 && BLANK_LINE.matcher(source.substring(end, line.start())).find()) {
+                break;
+            }
             Matcher field = MAIL_FIELD.matcher(line.plain());
             String key = field.matches() ? field.group(1).toLowerCase(Locale.ROOT) : "";
             if (!MAIL_FIELDS.contains(key) && !key.startsWith("x-")) {
@@ -138,15 +152,20 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
                 name.isEmpty() ? null : name, domain == null || domain.isEmpty() ? null : domain);
     }
 
-    /** Where a signature opens in the last lines of a mail's body, or the end of the file when none does. */
+    /**
+     * Where a signature opens: a "-- " line with at most {@link #MAX_SIGNATURE_LINES} short lines under it and
+     * text above it; the end of the file when there is none.
+     */
     private static int signatureStart(List<ArticleParser.Line> lines, int headerEnd) {
-        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - MAX_SIGNATURE_LINES); i--) {
+        for (int i = lines.size() - 1; i >= Math.max(0, lines.size() - 1 - MAX_SIGNATURE_LINES); i--) {
             ArticleParser.Line line = lines.get(i);
-            if (line.start() < headerEnd) {
+            if (line.start() < headerEnd || Boilerplate.wordCount(line.text()) >= MAX_SIGNATURE_WORDS) {
                 break;
             }
             if (line.text().equals(SIGNATURE_RULE)) {
-                return line.start();
+                boolean textAbove = lines.stream().anyMatch(l -> l.start() >= headerEnd && l.start() < line.start()
+                        && l.hasWords());
+                return textAbove ? line.start() : Integer.MAX_VALUE;
             }
         }
         return Integer.MAX_VALUE;

@@ -103,7 +103,8 @@ public final class IndexConstants {
      * where it was skipped as binary; a lone carriage return and Unicode's line separators end lines (in a web page's
      * element they are spaces). 19: a headline in a script without capitals (Chinese, Arabic) is no section label.
      * 20: story files of the CNN and Daily Mail collections ("@highlight" lines, "By . Name . PUBLISHED: . …"),
-     * a wire service in a dateline as the outlet, and newsgroup posts (their header fields, "address (name)"
+     * a wire service in a dateline as the outlet (a dateline on a line of its own, "New York CNN —", is not
+     * text), and newsgroup posts (their header fields, "address (name)"
      * senders, signatures).
      */
     public static final int SCHEMA_VERSION = 20;

@@ -110,7 +110,8 @@ class QuestionAnalysisTest {
             "Who is the Kremlin spokesman mentioned in the coverage of the talks? | kremlin spokesman talk",
             "What office does the article about the summit attribute to Rutte? | offic summit attribut rutt",
             "Who is the top diplomat in these reports? | top diplomat",
-            "What did the agency report, according to the article? | agenc report"})
+            "What did the agency report, according to the article? | agenc report",
+            "Who signed up in the Article 5 commitment? | sign up articl 5 commit"})
     void questionFormsLeaveNoTerms(String question, String terms) {
         // "this week" is the asker's time and "the name of" the quiz's framing; "Fashion Week" is a name. "In these
         // reports" names the folder, not anything an article says.

@@ -326,6 +326,11 @@ class OddShapesTest {
         assertEquals("2013-12-05", own.article().date());
         assertEquals(List.of("A man who built a boat in his garden has sailed it across the lake at Wexbridge, his "
                 + "family said."), sentences(own));
+        ArticleParser.Parsed two = read("dm3", "By . Sam Webb . and Jill Reilly . PUBLISHED: . 07:44 EST, 5 December "
+                + "2013 . | . UPDATED: . 08:52 EST, 5 December 2013 . A man who built a boat in his garden has sailed "
+                + "it across the lake.");
+        assertEquals("2013-12-05", two.article().date());
+        assertEquals(List.of("A man who built a boat in his garden has sailed it across the lake."), sentences(two));
         assertEquals("2011-10-21", read("dm2", "By . Daily Mail Reporter . Last updated at 4:01 PM on 21st October "
                 + "2011 . The parents of a boy who went missing near Ashcombe have thanked the volunteers who found "
                 + "him.").article().date());
@@ -339,6 +344,29 @@ class OddShapesTest {
         ArticleParser.Parsed ticker = read("ticker", "Tesla (TSLA) — shares fell 4% on Monday after the carmaker "
                 + "reported fewer deliveries than analysts expected.");
         assertEquals(null, ticker.article().outlet());
+        // CNN's pages put the dateline on a line of its own, without brackets: it is no sentence.
+        ArticleParser.Parsed cnn = read("cnn_page", "Harbour bridge to close for repairs\n2024/01/05\n\nNew York CNN —"
+                + "\n\nThe council voted on Tuesday to close the Harbour Road bridge for repairs.\n");
+        assertEquals("CNN", cnn.article().outlet());
+        assertEquals(List.of("The council voted on Tuesday to close the Harbour Road bridge for repairs."),
+                sentences(cnn));
+        assertEquals("CNN", read("cnn_bare", "Harbour bridge to close for repairs\n2024/01/05\n\nCNN —\n\nThe "
+                + "council voted on Tuesday to close the bridge.\n").article().outlet());
+        // Without a headline, the title leaves the dateline out, in each form.
+        String[][] forms = {
+                {"KINGSHOLT (AP) — A storm closed three ports on Wednesday.", "AP"},
+                {"Washington (CNN)President Ann Lee said on Monday that the ports would reopen.", "CNN"},
+                {"(HealthDay News) -- Fewer teenagers smoke than a decade ago, a survey found.", "HealthDay News"}};
+        for (String[] form : forms) {
+            ArticleParser.Parsed parsed = read("form", form[0]);
+            assertEquals(form[1], parsed.article().outlet(), form[0]);
+            assertFalse(parsed.article().title().contains(form[1]), parsed.article().title());
+        }
+        // A sentence that merely names a service is no dateline.
+        for (String sentence : List.of("Trump attacks CNN — again, he said on Monday in a post.",
+                "The mayor told The Associated Press (AP) that the bridge would close.")) {
+            assertEquals(null, read("no", sentence).article().outlet(), sentence);
+        }
     }
 
     @Test
@@ -353,5 +381,13 @@ class OddShapesTest {
                 "The crew of seven will remain in quarantine."), 1);
         // The sender's name, from the older "address (name)" form.
         assertEquals("John Smith", p.article().outlet());
+        // The header ends at its blank line: a body that opens with a field-like line keeps it; and a "--" with
+        // a paragraph under it parts the text, it opens no signature.
+        ArticleParser.Parsed release = read("release", "From: press@wexbridge.example\nSubject: Bridge to close\n\n"
+                + "Summary: The council will close the Harbour Road bridge on Monday.\n\n--\n\nRepairs will take "
+                + "eight months and cost $4.2 million, the council's engineer said on Friday.\n");
+        assertEquals(List.of("Summary: The council will close the Harbour Road bridge on Monday.",
+                "Repairs will take eight months and cost $4.2 million, the council's engineer said on Friday."),
+                sentences(release));
     }
 }

@@ -34,6 +34,14 @@ final class AnswerPhrases {
 
     /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
     static final int COUNT_DISTANCE = 25;
+    /** Words of a question about someone's family, whose members share his surname. */
+    private static final Pattern FAMILY = Pattern.compile("(?i)\\b(?:sons?|daughters?|wife|husband|"
+            + "brothers?|sisters?|father|mother|parents?|family|grandsons?|granddaughters?|nephews?|nieces?|cousins?|"
+            + "uncle|aunt|widow|spouse)\\b");
+
+    /** What may follow a surname: "Jr.", "III". */
+    private static final Pattern NAME_SUFFIX = Pattern.compile("(?i)(?:jr|sr)\\.?|i{2,3}|iv");
+
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
     /** A capitalised word with a word before it in its sentence. */
@@ -272,8 +280,10 @@ final class AnswerPhrases {
      * "Foreign Minister Hakan Fidan" for "Which French minister did Hakan Fidan speak with?": a person the
      * question names, under a title it does not, is who it asks about, not the answer; so, when a person is asked
      * for, is "Vladimir Putin" for "Who urged Putin to meet him?", where the question names him by his surname
-     * alone (a name it capitalises). Asked for anything else ("What did Erdogan tell Rutte?"), a person it names by
-     * surname stays a phrase of the window: the model's weights were learned with it counted there.
+     * alone (a name it capitalises). Not when the question asks about his family ("Putin's daughter", "Which
+     * Trump son …"), whose members share the name. Asked for anything else ("What did Erdogan tell Rutte?"), a
+     * person it names by surname stays a phrase of the window: the model's weights were learned with it counted
+     * there.
      */
     private boolean isQuestionsOwnPerson(Entity e) {
         if (e.kind() != Kind.PERSON) {
@@ -283,12 +293,18 @@ final class AnswerPhrases {
         if (questionTerms.containsAll(termsOf(name))) {
             return true;
         }
-        if (question.type() != AnswerType.PERSON || !name.contains(" ")) {
+        if (question.type() != AnswerType.PERSON || !name.contains(" ") || FAMILY.matcher(question.text()).find()) {
             return false;
         }
-        String surname = EntityTagger.withoutPossessive(name.substring(name.lastIndexOf(' ') + 1));
-        return question.terms().stream()
-                .anyMatch(t -> t.required() && EntityTagger.withoutPossessive(t.surface()).equals(surname));
+        String[] words = name.split(" ");
+        int last = words.length - 1;
+        while (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
+            last--;
+        }
+        Set<String> surname = termsOf(words[last]);
+        // The question's own word, folded and stemmed as the name's is ("Erdogan" for "Erdoğan"); a required term
+        // only, which a capitalised name is and "May" the month or "rose" the verb are not.
+        return question.terms().stream().anyMatch(t -> t.required() && surname.contains(t.term()));
     }
 
     /** An entity's terms, analysed once per question. */

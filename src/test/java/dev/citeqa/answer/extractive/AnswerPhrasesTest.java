@@ -98,9 +98,17 @@ class AnswerPhrasesTest {
         // Asked for something other than a person, he stays the window's phrase, as the model learned it.
         assertEquals("NATO Secretary General Mark Rutte", phraseOf("What did Erdogan tell Rutte?", "t",
                 "Erdogan received NATO Secretary General Mark Rutte on May 13 in Ankara."));
-        // A surname the question writes in lower case is a word, not the person.
-        assertEquals("Senator Jane Rose", phraseOf("Who spoke after prices rose?", "r",
-                "Prices rose after Senator Jane Rose spoke on Monday."));
+        // Only a name of the question counts: "May" the month is none, whatever its case.
+        assertEquals("Prime Minister Theresa May", phraseOf("Who did the senator meet in May?", "r",
+                "The senator met Prime Minister Theresa May in London in May."));
+        // Folded as the article's name is; and a "Jr." is no surname.
+        assertEquals("Foreign Minister Hakan Fidan", phraseOf("Who met Erdogan in Ankara?", "f",
+                "President Recep Tayyip Erdoğan met Foreign Minister Hakan Fidan in Ankara."));
+        assertEquals("Governor Ann Lee", phraseOf("Who did Kennedy thank in Boston?", "k",
+                "Robert F. Kennedy Jr. thanked Governor Ann Lee in Boston."));
+        // His family shares the name.
+        assertEquals("Hunter Biden", phraseOf("Who is the son Biden pardoned?", "b",
+                "Biden pardoned his son, Hunter Biden, on Sunday."));
     }
 
     @Test

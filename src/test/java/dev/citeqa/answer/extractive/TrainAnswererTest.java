@@ -47,6 +47,12 @@ class TrainAnswererTest {
             outcomes.add(i < 60 ? right(100 + i) : wrong(i));
         }
         assertEquals(102.0, TrainAnswerer.threshold(Map.of("big", outcomes), QUIET));
+        // 20 of 100: 18 are within 0.02 too, although 18 / 100 < 20 / 100 - 0.02 in floating point.
+        List<TrainAnswerer.Outcome> fifth = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            fifth.add(i < 20 ? right(100 + i) : wrong(i));
+        }
+        assertEquals(102.0, TrainAnswerer.threshold(Map.of("fifth", fifth), QUIET));
     }
 
     @Test
@@ -64,6 +70,9 @@ class TrainAnswererTest {
                 wrong(6))), QUIET);
         assertEquals(4.0, t);
         assertThrows(IllegalArgumentException.class, () -> TrainAnswerer.threshold(Map.of(), QUIET));
+        // A set whose every question was refused sets no bar; it must not turn abstention off for all.
+        assertThrows(IllegalArgumentException.class, () -> TrainAnswerer.threshold(Map.of("refused",
+                List.of(wrong(Double.NEGATIVE_INFINITY), right(Double.NEGATIVE_INFINITY))), QUIET));
     }
 
     @Test
@@ -76,6 +85,12 @@ class TrainAnswererTest {
                 () -> TrainAnswerer.options(new String[] {"--evalute", "model.json"}));
         assertThrows(IllegalArgumentException.class,
                 () -> TrainAnswerer.options(new String[] {"--objective", "listwise"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainAnswerer.options(new String[] {"--without", "meaning,colour"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainAnswerer.options(new String[] {"--out", "a.json", "--out", "b.json"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainAnswerer.options(new String[] {"--evaluate", "model.json", "--out", "b.json"}));
         for (String other : List.of("--evaluate", "--without", "--objective")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainAnswerer.options(
                     new String[] {"--thresholds", "model.json", other, "pairwise"}));
@@ -132,7 +147,9 @@ class TrainAnswererTest {
         Map<String, Double> weights = new LinkedHashMap<>();
         TrainAnswerer.train(TrainAnswerer.pairs(yes, no, new String[] {"tells", "noise"}, w -> { }),
                 new String[] {"tells", "noise"}, weights);
-        // "yes" against "no" the right way round: a sign error in reading Tribuo's rows would flip this.
+        // "yes" against "no" the right way round: a sign error in reading Tribuo's rows would flip this. The
+        // bounds are loose (the feature parts the pairs perfectly, so its weight grows well past 1; the noise's
+        // stays a small fraction of it), so that they test the direction, not Tribuo's optimiser.
         assertTrue(weights.get("tells") > 1, weights.toString());
         assertTrue(Math.abs(weights.get("noise")) < weights.get("tells") / 4, weights.toString());
     }

@@ -174,11 +174,7 @@ public final class TrainAnswerer {
         int all = 0;
         // --without sentenceMeaning,speech: those features read as 0, so the model learns without them (what a
         // feature buys is the held-out difference between the two runs).
-        List<Integer> dropped = java.util.Arrays.stream(options.getOrDefault("--without", "").split(","))
-                .filter(k -> !k.isBlank()).map(k -> java.util.Arrays.stream(Feature.values())
-                        .filter(f -> f.key().equals(k)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no feature " + k)).ordinal())
-                .toList();
+        List<Integer> dropped = dropped(options);
         for (Case c : training) {
             List<Window> good = new ArrayList<>();
             List<Window> bad = new ArrayList<>();
@@ -418,17 +414,22 @@ public final class TrainAnswerer {
         for (Map.Entry<String, List<Outcome>> e : bySet.entrySet()) {
             List<Outcome> outcomes = e.getValue();
             long best = outcomes.stream().filter(Outcome::right).count();
-            double floor = (double) best / outcomes.size() - ANSWER_LOSS;
+            // In whole answers, so that 2 of 100 is within 0.02 however the division rounds.
+            long floor = best - (long) Math.floor(ANSWER_LOSS * outcomes.size() + 1e-9);
             double highest = Double.NEGATIVE_INFINITY;
             for (Outcome candidate : outcomes) {
                 double t = candidate.score();
                 long right = outcomes.stream().filter(o -> o.right() && o.score() >= t).count();
-                if (!Double.isInfinite(t) && (double) right / outcomes.size() >= floor && t > highest) {
+                if (!Double.isInfinite(t) && right >= floor && t > highest) {
                     highest = t;
                 }
             }
-            log.printf(Locale.ROOT, "%s: threshold %.3f keeps answer accuracy at or above %.3f%n", e.getKey(),
-                    highest, floor);
+            if (highest == Double.NEGATIVE_INFINITY) {
+                // Every question refused before scoring: no bar can be read, and none would turn abstention off.
+                throw new IllegalArgumentException(e.getKey() + ": no answerable question was scored");
+            }
+            log.printf(Locale.ROOT, "%s: threshold %.3f keeps %d of %d right answers (%d with no threshold)%n",
+                    e.getKey(), highest, floor, outcomes.size(), best);
             chosen = Math.min(chosen, highest);
         }
         return chosen;
@@ -510,6 +511,15 @@ public final class TrainAnswerer {
         return b == 0 ? 0 : (double) a / b;
     }
 
+    /** The features {@code --without} names, by ordinal; an unknown name is an error. */
+    private static List<Integer> dropped(Map<String, String> options) {
+        return java.util.Arrays.stream(options.getOrDefault("--without", "").split(","))
+                .filter(k -> !k.isBlank()).map(k -> java.util.Arrays.stream(Feature.values())
+                        .filter(f -> f.key().equals(k)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no feature " + k)).ordinal())
+                .toList();
+    }
+
     /** The known options; anything else is an error, not a typo that trains the default way. */
     private static final List<String> OPTIONS = List.of("--plan", "--out", "--data", "--without", "--objective",
             "--evaluate", "--thresholds");
@@ -525,7 +535,9 @@ public final class TrainAnswerer {
             if (!OPTIONS.contains(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + OPTIONS);
             }
-            options.put(args[i], args[i + 1]);
+            if (options.put(args[i], args[i + 1]) != null) {
+                throw new IllegalArgumentException(args[i] + " is given twice");
+            }
         }
         String objective = options.getOrDefault("--objective", "pairwise");
         if (!objective.equals("pairwise") && !objective.equals("pointwise")) {
@@ -539,6 +551,15 @@ public final class TrainAnswerer {
                 }
             }
         }
+        if (options.containsKey("--evaluate")) {
+            for (String other : List.of("--without", "--objective", "--out")) {
+                if (options.containsKey(other)) {
+                    throw new IllegalArgumentException("--evaluate trains and writes nothing: " + other
+                            + " does not go with it");
+                }
+            }
+        }
+        dropped(options); // an unknown feature name fails here, before any index is opened
         return options;
     }
 }
