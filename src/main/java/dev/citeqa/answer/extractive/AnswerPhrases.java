@@ -91,6 +91,13 @@ final class AnswerPhrases {
     /** How a sentence describes the subject of "Who is X?", or null for other questions. */
     private final Description description;
     private final Map<String, Set<String>> entityTerms = new HashMap<>();
+    /**
+     * The names a question asking for a person writes (its required terms), whose bearers it asks about: empty
+     * for other questions and for questions about a family.
+     */
+    private final Set<String> namedInQuestion;
+    /** Whether a person is the question's own, by the text of the entity: asked of every window, worked out once. */
+    private final Map<String, Boolean> ownPerson = new HashMap<>();
     /** Words the retrieved sentences capitalise after their first word, worked out on first use. */
     private Set<String> capitalisedInside;
     /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
@@ -104,6 +111,9 @@ final class AnswerPhrases {
         this.hits = hits;
         this.analyse = analyse;
         this.description = question.type() == AnswerType.DEFINITION ? Description.of(question.subject()) : null;
+        this.namedInQuestion = question.type() != AnswerType.PERSON || FAMILY.matcher(question.text()).find()
+                ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
+                        .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -286,25 +296,23 @@ final class AnswerPhrases {
      * there.
      */
     private boolean isQuestionsOwnPerson(Entity e) {
-        if (e.kind() != Kind.PERSON) {
-            return false;
-        }
-        String name = EntityTagger.personName(e.text());
-        if (questionTerms.containsAll(termsOf(name))) {
-            return true;
-        }
-        if (question.type() != AnswerType.PERSON || !name.contains(" ") || FAMILY.matcher(question.text()).find()) {
-            return false;
-        }
-        String[] words = name.split(" ");
-        int last = words.length - 1;
-        while (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
-            last--;
-        }
-        Set<String> surname = termsOf(words[last]);
-        // The question's own word, folded and stemmed as the name's is ("Erdogan" for "Erdoğan"); a required term
-        // only, which a capitalised name is and "May" the month or "rose" the verb are not.
-        return question.terms().stream().anyMatch(t -> t.required() && surname.contains(t.term()));
+        return e.kind() == Kind.PERSON && ownPerson.computeIfAbsent(e.text(), text -> {
+            String name = EntityTagger.personName(text);
+            if (questionTerms.containsAll(termsOf(name))) {
+                return true;
+            }
+            if (namedInQuestion.isEmpty() || !name.contains(" ")) {
+                return false;
+            }
+            String[] words = name.split(" ");
+            int last = words.length - 1;
+            while (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
+                last--;
+            }
+            // The question's own word, folded and stemmed as the name's is ("Erdogan" for "Erdoğan"); a required
+            // term only, which a capitalised name is and "May" the month or "rose" the verb are not.
+            return termsOf(words[last]).stream().anyMatch(namedInQuestion::contains);
+        });
     }
 
     /** An entity's terms, analysed once per question. */
