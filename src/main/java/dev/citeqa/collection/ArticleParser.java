@@ -110,9 +110,9 @@ public final class ArticleParser {
      * updated at 4:01 PM on 21st October 2011 . "; a second author after "and", or the dates alone, too. Group 1
      * holds the dates. A name is at most 60 characters, and so is a date with its time and label.
      */
-    private static final Pattern DOTTED_BYLINE = Pattern.compile("^(?:By \\. [^.|]{1,60}? \\.(?: |$)(?:and [^.|]{1,60}? "
-            + "\\.(?: |$))*)?((?:(?:(?:PUBLISHED|UPDATED):? \\. |Last updated )[^|.]{0,60}?\\d{4} \\.(?: |$)"
-            + "(?:\\| \\. )?)*)");
+    private static final Pattern DOTTED_BYLINE = Pattern.compile("^(?:By \\. [^.|]{1,60}? \\.(?: |$)"
+            + "(?:and [^.|]{1,60}? \\.(?: |$))*)?((?:(?:(?:PUBLISHED|UPDATED):? \\. |Last updated )[^|.]{0,60}?\\d{4}"
+            + " \\.(?: |$)(?:\\| \\. )?)*)");
 
     /** A headline quoted whole; quotes around only its first or last words stay. */
     private static final Pattern QUOTED = Pattern.compile("^[\"“”«]([^\"“”«»]+)[\"“”»]$|^['‘’]([^'‘’]+)['‘’]$");
@@ -171,8 +171,8 @@ public final class ArticleParser {
         SourceView view = SourceView.of(source);
         List<Line> all = Line.split(view.text());
         FrontMatter read = FrontMatter.read(view.text(), all, order);
-        List<Line> after = read == null ? all : all.stream()
-                .filter(line -> line.start() >= read.end() && line.start() < read.textEnd()).toList();
+        List<Line> after = read == null ? all : read.ownText(view.text(), all.stream()
+                .filter(line -> line.start() >= read.end() && line.start() < read.textEnd()).toList());
         // A file of front matter alone is its own text: it has words, and must not be lost.
         FrontMatter front = after.stream().anyMatch(Line::hasWords) ? read : null;
         if (front != null) {
@@ -204,7 +204,8 @@ public final class ArticleParser {
             copyrightHolder = null;
         }
 
-        Header header = Header.read(lines, order);
+        // A mail's subject is its title: the first line of its body is text, however short ("Hi all,").
+        Header header = Header.read(lines, order, front != null && front.mail());
         List<Paragraph> paragraphs = body(lines, header, true, declaredTitle);
         if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
             header = Header.datesOnly(lines, order);
@@ -377,7 +378,8 @@ public final class ArticleParser {
         /** Lines that open with the date and go on with body text: the text without the date. */
         final Map<Line, Line> trimmed = new HashMap<>();
 
-        static Header read(List<Line> lines, DateOrder order) {
+        /** @param titled whether a mail's subject titles the file: then no line of its body is a headline */
+        static Header read(List<Line> lines, DateOrder order, boolean titled) {
             Header header = new Header();
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
@@ -399,8 +401,9 @@ public final class ArticleParser {
                 }
                 // A headline can be a sentence or two ("Is it over? Not yet."), or in capitals ("FED HOLDS
                 // RATES", where a one- or two-word line is a section label): a date line under it says so.
-                if (i == 0 && text.length() <= 2 * MAX_TITLE_CHARS && (!isLabel(text) || letterWords(text) >= 3)
-                        && lines.size() > 1 && bareDate(lines.get(1), order).isPresent()) {
+                if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
+                        && (!isLabel(text) || letterWords(text) >= 3) && lines.size() > 1
+                        && bareDate(lines.get(1), order).isPresent()) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                     continue;
@@ -416,7 +419,7 @@ public final class ArticleParser {
                 } else if (isByline(text)) {
                     // Who wrote the story is not what it says: as text, it would open the first passage.
                     header.meta.add(line);
-                } else if (header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
+                } else if (!titled && header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                 }

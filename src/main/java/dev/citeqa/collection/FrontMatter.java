@@ -1,6 +1,7 @@
 package dev.citeqa.collection;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
  * @param outlet the outlet the block names ({@code publisher}, {@code source}, ..., a mail's sender)
  * @param site the site of the block's {@code url}, or of a mail sender's address: the outlet only when nothing
  *     else names one
+ * @param mail whether the block is a mail's or a newsgroup post's header, whose body may quote another message
  */
-record FrontMatter(int end, int textEnd, String title, LocalDate date, String outlet, String site) {
+record FrontMatter(int end, int textEnd, String title, LocalDate date, String outlet, String site, boolean mail) {
 
     /** Lines between the two rules; more than this, and the first rule opened the text instead. */
     private static final int MAX_LINES = 40;
@@ -55,6 +57,8 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");
     /** {@code jsmith@example.edu (John Smith)}: the older form, the address, then the name in brackets. */
     private static final Pattern SENDER_AFTER = Pattern.compile("^(\\S+@\\S+)\\s+\\(([^)]*)\\)$");
+    /** The line that introduces a quote from another message: "… writes:", "… wrote:". */
+    private static final Pattern ATTRIBUTION = Pattern.compile("(?i).*\\b(?:writes|wrote)\\s*:$");
     /** Two line ends with nothing but white space between them. */
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[\\s&&[^\\n]]*\\r?\\n");
     /** The line mail programs put before a signature ("-- ", which {@link ArticleParser.Line} reads as "--"). */
@@ -83,7 +87,7 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             ArticleParser.Line line = lines.get(i);
             if (line.text().equals(RULE)) {
                 return i == 1 ? null
-                        : new FrontMatter(line.end(), Integer.MAX_VALUE, title, date, outlet, site);
+                        : new FrontMatter(line.end(), Integer.MAX_VALUE, title, date, outlet, site, false);
             }
             Matcher field = FIELD.matcher(line.text());
             if (!field.matches()) {
@@ -149,7 +153,35 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         int at = address.lastIndexOf('@');
         String domain = at < 0 ? null : address.substring(at + 1).strip();
         return new FrontMatter(end, signatureStart(lines, end), subject.isEmpty() ? null : subject, date,
-                name.isEmpty() ? null : name, domain == null || domain.isEmpty() ? null : domain);
+                name.isEmpty() ? null : name, domain == null || domain.isEmpty() ? null : domain, true);
+    }
+
+    /**
+     * A mail's body without what it quotes from another message ("> …", "&gt;&gt; …") and the line that
+     * introduces the quote ("In article &lt;…&gt; … writes:", "On Monday, Ann wrote:"): those are another
+     * author's words. Unless nothing else is left, as in a forward that is all quote. Other files keep every line.
+     */
+    List<ArticleParser.Line> ownText(String source, List<ArticleParser.Line> body) {
+        if (!mail) {
+            return body;
+        }
+        List<ArticleParser.Line> kept = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            ArticleParser.Line line = body.get(i);
+            boolean quoted = isQuoted(source, line);
+            boolean introducesQuote = !quoted && i + 1 < body.size() && isQuoted(source, body.get(i + 1))
+                    && ATTRIBUTION.matcher(line.plain()).matches();
+            if (!quoted && !introducesQuote) {
+                kept.add(line);
+            }
+        }
+        return kept.stream().anyMatch(ArticleParser.Line::hasWords) ? kept : body;
+    }
+
+    /** Whether the line opens with a quote mark: before its text, which a single one is, or in it ("&gt;&gt;"). */
+    private static boolean isQuoted(String source, ArticleParser.Line line) {
+        int begin = source.lastIndexOf('\n', line.start() - 1) + 1;
+        return (source.substring(begin, line.start()) + line.text()).strip().startsWith(">");
     }
 
     /**

@@ -104,8 +104,8 @@ public final class IndexConstants {
      * element they are spaces). 19: a headline in a script without capitals (Chinese, Arabic) is no section label.
      * 20: story files of the CNN and Daily Mail collections ("@highlight" lines, "By . Name . PUBLISHED: . …"),
      * a wire service in a dateline as the outlet (a dateline on a line of its own, "New York CNN —", is not
-     * text), and newsgroup posts (their header fields, "address (name)"
-     * senders, signatures).
+     * text), and newsgroup posts (their header fields, "address (name)" senders, signatures, quotes of another
+     * message); a mail's body has no headline.
      */
     public static final int SCHEMA_VERSION = 20;
 

@@ -372,10 +372,9 @@ class OddShapesTest {
     @Test
     void aNewsgroupPostsHeaderAndSignatureAreNotText() throws IOException {
         ArticleParser.Parsed p = read("usenet_post");
-        // The line that introduces the quote is not text either: the header reader takes it for a headline, and
-        // the subject is the title.
+        // Neither is the line quoted from another post, nor the line that introduces it: they are another
+        // author's words.
         assertIndexed(p, "Shuttle launch delayed again", null, List.of(
-                "The launch was pushed back to Thursday because of a fuel leak.",
                 "The agency said on Monday that the launch would slip to April 12 after engineers found a leak in "
                         + "the main engine.",
                 "The crew of seven will remain in quarantine."), 1);
@@ -389,5 +388,9 @@ class OddShapesTest {
         assertEquals(List.of("Summary: The council will close the Harbour Road bridge on Monday.",
                 "Repairs will take eight months and cost $4.2 million, the council's engineer said on Friday."),
                 sentences(release));
+        // A forward that is all quote keeps it: it is all the file says.
+        ArticleParser.Parsed forward = read("forward", "From: ann@wexbridge.example\nSubject: Fwd: Bridge\n\n"
+                + "> The council will close the Harbour Road bridge on Monday.\n");
+        assertEquals(List.of("The council will close the Harbour Road bridge on Monday."), sentences(forward));
     }
 }
