@@ -171,8 +171,7 @@ public final class ArticleParser {
         SourceView view = SourceView.of(source);
         List<Line> all = Line.split(view.text());
         FrontMatter read = FrontMatter.read(view.text(), all, order);
-        List<Line> after = read == null ? all : read.ownText(view.text(), all.stream()
-                .filter(line -> line.start() >= read.end() && line.start() < read.textEnd()).toList());
+        List<Line> after = read == null ? all : read.body(view.text(), all);
         // A file of front matter alone is its own text: it has words, and must not be lost.
         FrontMatter front = after.stream().anyMatch(Line::hasWords) ? read : null;
         if (front != null) {

@@ -157,22 +157,26 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     }
 
     /**
-     * A mail's body without what it quotes from another message ("> …", "&gt;&gt; …") and the line that
-     * introduces the quote ("In article &lt;…&gt; … writes:", "On Monday, Ann wrote:"): those are another
-     * author's words. Unless nothing else is left, as in a forward that is all quote. Other files keep every line.
+     * The lines after the block that are the file's own text: a mail's body, moreover, stops at its signature
+     * and leaves out what it quotes from another message ("> …", "&gt;&gt; …") and the line that introduces the
+     * quote ("In article &lt;…&gt; … writes:", "On Monday, Ann wrote:"), which are another author's words, unless
+     * nothing else is left, as in a forward that is all quote.
      */
-    List<ArticleParser.Line> ownText(String source, List<ArticleParser.Line> body) {
+    List<ArticleParser.Line> body(String source, List<ArticleParser.Line> lines) {
+        List<ArticleParser.Line> body = lines.stream()
+                .filter(line -> line.start() >= end && line.start() < textEnd).toList();
         if (!mail) {
             return body;
         }
+        boolean[] quoted = new boolean[body.size() + 1];
+        for (int i = 0; i < body.size(); i++) {
+            quoted[i] = isQuoted(source, body.get(i));
+        }
         List<ArticleParser.Line> kept = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
-            ArticleParser.Line line = body.get(i);
-            boolean quoted = isQuoted(source, line);
-            boolean introducesQuote = !quoted && i + 1 < body.size() && isQuoted(source, body.get(i + 1))
-                    && ATTRIBUTION.matcher(line.plain()).matches();
-            if (!quoted && !introducesQuote) {
-                kept.add(line);
+            boolean introducesQuote = quoted[i + 1] && ATTRIBUTION.matcher(body.get(i).plain()).matches();
+            if (!quoted[i] && !introducesQuote) {
+                kept.add(body.get(i));
             }
         }
         return kept.stream().anyMatch(ArticleParser.Line::hasWords) ? kept : body;
