@@ -60,7 +60,7 @@ public final class Evaluator {
         List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
         boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
         AnswerSpan span = result.answer().answered() ? result.answer().answerSpan() : null;
-        metrics.addPhrase(q, span == null ? null : span.text());
+        metrics.addPhrase(q, span == null ? null : span.answer());
         boolean inContext = metrics.addContext(q,
                 result.passages().stream().map(hit -> hit.stored().passage().text()).toList());
         String rank = "";
@@ -73,6 +73,6 @@ public final class Evaluator {
         }
         return String.format("%s %s%s%s cites=%s%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
                 q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited,
-                span == null ? "" : " phrase=\"" + span.text() + "\"", result.answer().text().replaceAll("\\s+", " "));
+                span == null ? "" : " phrase=\"" + span.answer() + "\"", result.answer().text().replaceAll("\\s+", " "));
     }
 }

@@ -10,6 +10,7 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.Terms;
+import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
 import java.util.HashMap;
@@ -38,9 +39,6 @@ final class AnswerPhrases {
     private static final Pattern FAMILY = Pattern.compile("(?i)\\b(?:sons?|daughters?|wife|husband|"
             + "brothers?|sisters?|father|mother|parents?|family|grandsons?|granddaughters?|nephews?|nieces?|cousins?|"
             + "uncle|aunt|widow|spouse)\\b");
-
-    /** What may follow a surname: "Jr.", "III". */
-    private static final Pattern NAME_SUFFIX = Pattern.compile("(?i)(?:jr|sr)\\.?|i{2,3}|iv");
 
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
@@ -102,7 +100,10 @@ final class AnswerPhrases {
     private Set<String> capitalisedInside;
     /** Names the retrieved sentences give as places ("in Los Angeles"), worked out on first use. */
     private Set<String> placesSeen;
-    private final Map<Sentence, List<Entity>> entities = new HashMap<>();
+    /** By article and sentence: a wire story's sentence, word for word in two articles, may name different people. */
+    private final Map<ArticleSentence, List<Entity>> entities = new HashMap<>();
+
+    private record ArticleSentence(String articleId, Sentence sentence) {}
 
     AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
             Function<Sentence, AnalysedSentence> analyse) {
@@ -132,7 +133,7 @@ final class AnswerPhrases {
      * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
      * more of it the better.
      */
-    Entity answerEntity(List<AnalysedSentence> window) {
+    Entity answerEntity(List<AnalysedSentence> window, Article article) {
         Entity best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (AnalysedSentence a : window) {
@@ -144,7 +145,7 @@ final class AnswerPhrases {
             // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
             // crews reopen the highway?".
             double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
-            for (Entity e : entities(a)) {
+            for (Entity e : entities(a, article)) {
                 if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
                     continue;
                 }
@@ -152,8 +153,11 @@ final class AnswerPhrases {
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
-                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo".
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0) + said
+                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
+                // being known as a person when one is asked for: "Obama" (whom the article names in full) over
+                // "Netflix".
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+                        + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
@@ -174,7 +178,7 @@ final class AnswerPhrases {
     boolean givesAskedKind(Window w) {
         for (Sentence s : w.sentences()) {
             AnalysedSentence a = analyse.apply(s);
-            for (Entity e : entities(a)) {
+            for (Entity e : entities(a, w.hit().stored().article())) {
                 if (isCandidate(e, a)) {
                     return true;
                 }
@@ -231,32 +235,49 @@ final class AnswerPhrases {
     /**
      * The sentence's entities, with the retrieved text's evidence: the tagger calls two capitalised words a person
      * unless the sentence says otherwise ("northwest Los Angeles"), and a name another retrieved sentence gives as
-     * a place ("in Los Angeles") is one here too, unless a title names a person by it.
+     * a place ("in Los Angeles") is one here too, unless a title names a person by it; and for "Who …?", a name
+     * the article gives in full is a person ({@link #knownPeople}).
      */
-    private List<Entity> entities(AnalysedSentence a) {
-        return entities.computeIfAbsent(a.sentence(), s -> {
-            if (a.entities().stream().noneMatch(e -> e.kind() == Kind.PERSON)) {
-                return a.entities();
-            }
-            if (placesSeen == null) {
-                placesSeen = new HashSet<>();
-                for (PassageHit hit : hits) {
-                    for (Sentence other : hit.stored().passage().sentences()) {
-                        for (Entity e : analyse.apply(other).entities()) {
-                            // "in X" only: the tagger's places also include "to X", which names people too.
-                            if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
-                                    .find()) {
-                                placesSeen.add(EntityTagger.withoutPossessive(e.text()));
-                            }
+    private List<Entity> entities(AnalysedSentence a, Article article) {
+        return entities.computeIfAbsent(new ArticleSentence(article.id(), a.sentence()), key -> {
+            List<Entity> tagged = withPlacesSeen(a.entities());
+            return question.type() == AnswerType.PERSON ? knownPeople(tagged, article) : tagged;
+        });
+    }
+
+    private List<Entity> withPlacesSeen(List<Entity> tagged) {
+        if (tagged.stream().noneMatch(e -> e.kind() == Kind.PERSON)) {
+            return tagged;
+        }
+        if (placesSeen == null) {
+            placesSeen = new HashSet<>();
+            for (PassageHit hit : hits) {
+                for (Sentence other : hit.stored().passage().sentences()) {
+                    for (Entity e : analyse.apply(other).entities()) {
+                        // "in X" only: the tagger's places also include "to X", which names people too.
+                        if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
+                                .find()) {
+                            placesSeen.add(EntityTagger.withoutPossessive(e.text()));
                         }
                     }
                 }
             }
-            return a.entities().stream().map(e -> e.kind() == Kind.PERSON
-                    && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
-                    && !EntityTagger.isTitle(e.text().split(" ")[0])
-                    ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
-        });
+        }
+        return tagged.stream().map(e -> e.kind() == Kind.PERSON
+                && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
+                && !EntityTagger.isTitle(e.text().split(" ")[0])
+                ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
+    }
+
+    /**
+     * For "Who …?": a lone name the article gives in full elsewhere is a person's ("Obama", whom it calls Barack
+     * Obama), whatever else the retrieved text makes of the word ("in James", a place, in another story). Not for
+     * other questions: "Tetris" is a game, whatever person a headline seems to name by it.
+     */
+    private static List<Entity> knownPeople(List<Entity> tagged, Article article) {
+        return tagged.stream().map(e -> e.kind() == Kind.NAME
+                && FullNames.of(article, EntityTagger.withoutPossessive(e.text())) != null
+                ? new Entity(Kind.PERSON, e.text(), e.start(), e.end()) : e).toList();
     }
 
     /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
@@ -306,7 +327,7 @@ final class AnswerPhrases {
             }
             String[] words = name.split(" ");
             int last = words.length - 1;
-            while (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
+            while (last > 0 && FullNames.NAME_SUFFIX.matcher(words[last]).matches()) {
                 last--;
             }
             // The question's own word, folded and stemmed as the name's is ("Erdogan" for "Erdoğan"); a required
@@ -321,14 +342,14 @@ final class AnswerPhrases {
     }
 
     /** How near the entity is to the question's words: 1 beside them, 0 at {@link #FAR} characters or more. */
-    double nearness(List<AnalysedSentence> window, Entity e) {
-        return 1 - Math.min(distanceToQuestion(window, e), FAR) / (double) FAR;
+    double nearness(List<AnalysedSentence> window, Article article, Entity e) {
+        return 1 - Math.min(distanceToQuestion(window, article, e), FAR) / (double) FAR;
     }
 
     /** Characters between the entity and the nearest question term in its sentence. */
-    private int distanceToQuestion(List<AnalysedSentence> window, Entity e) {
+    private int distanceToQuestion(List<AnalysedSentence> window, Article article, Entity e) {
         for (AnalysedSentence a : window) {
-            if (entities(a).contains(e)) {
+            if (entities(a, article).contains(e)) {
                 return distanceToQuestion(a, e);
             }
         }

@@ -293,7 +293,7 @@ public final class ExtractiveAnswerer implements Answerer {
         return Answer.notInCorpus(NAME, reason);
     }
 
-    private static Answer answerFrom(Window best, AnswerRequest request) {
+    static Answer answerFrom(Window best, AnswerRequest request) {
         QuestionAnalysis question = request.analysis();
         Article article = best.hit().stored().article();
         List<Sentence> sentences = best.sentences();
@@ -301,10 +301,13 @@ public final class ExtractiveAnswerer implements Answerer {
         // The quote keeps any bracket the article has, but not as a marker: the only marker is CiteQA's own.
         Set<String> read = new HashSet<>();
         request.passages().forEach(hit -> read.add(hit.stored().article().id()));
-        String text = Markers.defuse(snippet, read::contains) + " [" + article.id() + "]";
+        AnswerSpan span = span(best, question);
+        // "LeBron James: James, who has scored …": the quote names him by surname, the answer by name.
+        String lead = span != null && span.name() != null ? span.name() + ": " : "";
+        String text = lead + Markers.defuse(snippet, read::contains) + " [" + article.id() + "]";
         Citation citation = new Citation(article.id(), article.title(), article.date(), snippet,
                 sentences.getFirst().start(), sentences.getLast().end(), true);
-        return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best), span(best, question));
+        return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best, span), span);
     }
 
     /** Kinds of question answered by a phrase: a person, a place, a date, a number, an organisation, a name. */
@@ -332,7 +335,8 @@ public final class ExtractiveAnswerer implements Answerer {
         int start = e.start() + e.text().lastIndexOf(phrase);
         Article article = best.hit().stored().article();
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
-        return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1]);
+        String name = e.kind() == Kind.PERSON ? FullNames.of(article, EntityTagger.withoutPossessive(phrase)) : null;
+        return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1], name);
     }
 
     /** A person by name ("Kirk Tanner"), not a role that names an office ("Defence Minister"). */
@@ -344,10 +348,13 @@ public final class ExtractiveAnswerer implements Answerer {
      * Whom a follow-up's "he" or "she" most likely means: the person the answer names, if any, without the
      * sentence's possessive (a person's name has none).
      */
-    private static String entityOf(Window best) {
+    private static String entityOf(Window best, AnswerSpan span) {
         Entity e = best.answerEntity();
         if (e == null || e.kind() != Kind.PERSON && e.kind() != Kind.NAME) {
             return null;
+        }
+        if (span != null && span.name() != null) {
+            return span.name();
         }
         return EntityTagger.withoutPossessive(e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text());
     }

@@ -195,7 +195,7 @@ final class WindowFeatures {
 
         Coverage c = coverage(window, context, article);
         double semantic = semantic(hit);
-        Entity entity = phrases.answerEntity(window);
+        Entity entity = phrases.answerEntity(window, article);
         boolean typed = question.type() != AnswerType.OTHER;
         boolean typeMatch = phrases.typeMatch(window, entity);
         double[] f = new double[Feature.values().length];
@@ -209,7 +209,7 @@ final class WindowFeatures {
         f[Feature.EXTRA_SENTENCES.ordinal()] = to - from - 1;
         f[Feature.PASSAGE_RANK.ordinal()] = 1.0 / (1 + passageRank.getOrDefault(hit, hits.size()));
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
-        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, entity);
+        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, article, entity);
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
         f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));

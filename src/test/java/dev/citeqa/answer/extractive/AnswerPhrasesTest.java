@@ -44,17 +44,17 @@ class AnswerPhrasesTest {
                 "The summit of NATO ministers opened in Antalya on Thursday.");
         AnswerPhrases p = phrases("Where did the NATO ministers meet?", List.of(hit));
         List<AnalysedSentence> window = sentences(hit);
-        Entity place = p.answerEntity(window);
+        Entity place = p.answerEntity(window, hit.stored().article());
         assertEquals("Antalya", place.text());
         // "ministers" ends 11 characters before "Antalya": 1 - 11/200.
-        assertEquals(1 - 11 / 200.0, p.nearness(window, place), 1e-9);
+        assertEquals(1 - 11 / 200.0, p.nearness(window, hit.stored().article(), place), 1e-9);
         assertTrue(p.typeMatch(window, place));
         // Farther off, nearer 0 (79 characters: ", after ", 50 x and " and more, opened in "), and 0 from 200 on.
         assertEquals(1 - 79 / 200.0, nearnessOfThePlace(50), 1e-9);
         assertEquals(0.0, nearnessOfThePlace(250), 1e-9);
         // Asked for a person, the sentence gives none: no phrase answers.
         AnswerPhrases who = phrases("Who chaired the NATO ministers' summit?", List.of(hit));
-        assertNull(who.answerEntity(window));
+        assertNull(who.answerEntity(window, hit.stored().article()));
         assertFalse(who.typeMatch(window, null));
     }
 
@@ -64,13 +64,13 @@ class AnswerPhrasesTest {
                 "The summit of NATO ministers, after " + "x".repeat(gap) + " and more, opened in Antalya on Thursday.");
         List<AnalysedSentence> window = sentences(hit);
         AnswerPhrases p = phrases("Where did the NATO ministers meet?", List.of(hit));
-        return p.nearness(window, p.answerEntity(window));
+        return p.nearness(window, hit.stored().article(), p.answerEntity(window, hit.stored().article()));
     }
 
     /** The answer phrase the stage picks for {@code question} in a passage of one or more sentences. */
     private static String phraseOf(String question, String id, String text) {
         PassageHit hit = passages.passage(id, "Talks", null, text);
-        return phrases(question, List.of(hit)).answerEntity(sentences(hit)).text();
+        return phrases(question, List.of(hit)).answerEntity(sentences(hit), hit.stored().article()).text();
     }
 
     @Test
@@ -86,7 +86,8 @@ class AnswerPhrasesTest {
     @Test
     void aPhraseMadeOfTheQuestionsOwnWordsAnswersNothing() {
         PassageHit hit = passages.passage("o", "Talks", null, "Talks in Istanbul ended without a deal.");
-        assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit)));
+        assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit),
+                hit.stored().article()));
     }
 
     @Test
@@ -126,8 +127,9 @@ class AnswerPhrasesTest {
         PassageHit opener = passages.passage("c1", "Rules", null, "Beijing announced new rules for drones on Monday.");
         PassageHit inside = passages.passage("c2", "Rules", null, "Officials in Beijing met drone makers on Friday.");
         String question = "Who announced new rules for drones?";
-        assertNull(phrases(question, List.of(opener)).answerEntity(sentences(opener)));
-        assertEquals("Beijing", phrases(question, List.of(opener, inside)).answerEntity(sentences(opener)).text());
+        assertNull(phrases(question, List.of(opener)).answerEntity(sentences(opener), opener.stored().article()));
+        assertEquals("Beijing", phrases(question, List.of(opener, inside))
+                .answerEntity(sentences(opener), opener.stored().article()).text());
     }
 
     @Test

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.answer.Answer;
+import dev.citeqa.answer.AnswerRequest;
+import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.TestPassages;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.StoredPassage;
@@ -73,6 +76,37 @@ class WindowFeaturesTest {
         assertEquals("French Foreign Minister Jean-Noel Barrot",
                 features("Which French minister did Hakan Fidan speak with by phone?", List.of(calls), false)
                         .window(calls, 0, 1).answerEntity().text());
+    }
+
+    @Test
+    void aSurnameTheArticleGivesInFullIsAPersonAndTheAnswerLeadsWithTheWholeName() {
+        PassageHit emmy = passages.passage("e", "Emmys", null, "Former President Barack Obama won an Emmy on Saturday.",
+                "Obama was nominated for outstanding narrator for the Netflix documentary series.");
+        String question = "Which former president scored an Emmy for outstanding narration?";
+        // "Netflix" sits nearer "narrator", but the article names Obama in full: he is the person asked for.
+        Window w = features(question, List.of(emmy), false).window(emmy, 1, 2);
+        assertEquals("Obama", w.answerEntity().text());
+        assertEquals(EntityTagger.Kind.PERSON, w.answerEntity().kind());
+        Answer answer = ExtractiveAnswerer.answerFrom(w, AnswerRequest.single(question, List.of(emmy), null, false));
+        assertTrue(answer.text().startsWith("Barack Obama: Obama was nominated"), answer.text());
+        AnswerSpan span = answer.answerSpan();
+        assertEquals("Obama", span.text());
+        assertEquals("Barack Obama", span.name());
+        // The offsets are those of the surname in the quoted sentence.
+        String file = emmy.stored().article().paragraphs().getFirst().text();
+        assertEquals(file.indexOf("Obama was"), span.start());
+        assertEquals("Obama", file.substring(span.start(), span.end()));
+        // A follow-up's "he" is the whole name.
+        assertEquals("Barack Obama", answer.entity());
+
+        // Where the article gives no whole name, the lone word stays a name, and the answer the quote.
+        PassageHit bare = passages.passage("f", "Emmys", null,
+                "Obama was nominated for outstanding narrator for the Netflix documentary series.");
+        Window plain = features(question, List.of(bare), false).window(bare, 0, 1);
+        assertEquals("Netflix", plain.answerEntity().text());
+        Answer quote = ExtractiveAnswerer.answerFrom(plain, AnswerRequest.single(question, List.of(bare), null, false));
+        assertTrue(quote.text().startsWith("Obama was nominated"), quote.text());
+        assertNull(quote.answerSpan().name());
     }
 
     @ParameterizedTest

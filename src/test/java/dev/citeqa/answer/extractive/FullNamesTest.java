@@ -1,0 +1,57 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Paragraph;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FullNamesTest {
+
+    private static Article article(String title, String... paragraphs) {
+        List<Paragraph> kept = new ArrayList<>();
+        int at = 0;
+        for (String p : paragraphs) {
+            kept.add(new Paragraph(p, at, at + p.length()));
+            at += p.length() + 2;
+        }
+        return new Article("a", title, null, null, kept);
+    }
+
+    @Test
+    void aSurnameIsThePersonTheArticleNamedInFull() {
+        Article story = article("Lakers beat Nuggets",
+                "LeBron James scored 26 points on Saturday.",
+                "James, who has scored more points than any player in NBA history, passed 40,000.");
+        assertEquals("LeBron James", FullNames.of(story, "James"));
+        // The title before the name is no part of it.
+        assertEquals("Barack Obama", FullNames.of(article("Emmys", "Former President Barack Obama won an Emmy.",
+                "Obama was nominated for outstanding narrator."), "Obama"));
+        // A headline in title case seems to name people: only the text counts.
+        assertNull(FullNames.of(article("Teen Tetris Champion Beats Game", "Tetris is an old-school video game."),
+                "Tetris"));
+        // Written with and without the middle initial, the same first and last name: one person.
+        assertEquals("Barack Obama", FullNames.of(article("Emmys", "Barack Obama won.",
+                "Barack H. Obama narrated the series.", "Obama thanked the crew."), "Obama"));
+        // A suffix after the surname is kept (the tagger drops a full stop that ends its run).
+        assertEquals("Robert F. Kennedy Jr", FullNames.of(article("Campaign",
+                "Robert F. Kennedy Jr. spoke in Boston.", "Kennedy said he would run."), "Kennedy"));
+    }
+
+    @Test
+    void noWholeNameWhenTheArticleGivesNoneOrTwo() {
+        // Two brothers share the surname: "Kelce" alone could be either.
+        assertNull(FullNames.of(article("Super Bowl", "Jason Kelce cheered as Travis Kelce scored.",
+                "Kelce said the game was the best of his life."), "Kelce"));
+        // Only by title, or not at all.
+        assertNull(FullNames.of(article("Emmys", "President Obama was nominated."), "Obama"));
+        assertNull(FullNames.of(article("Emmys", "The series was nominated."), "Obama"));
+        // Two people the tagger kept in one run are no whole name.
+        assertNull(FullNames.of(article("Visit", "Michelle and Barack Obama visited Paris."), "Obama"));
+        // A name of more than one word is whole already.
+        assertNull(FullNames.of(article("Lakers", "LeBron James scored."), "LeBron James"));
+    }
+}
