@@ -10,8 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param text the phrase as the article writes it
  * @param start char offset of the phrase in the article file, as citation offsets are
  * @param end char offset just past the phrase
- * @param name the person's whole name, when the phrase is a surname and the article gives it in full elsewhere
- *     ("LeBron James" for "James, who has scored …"); null otherwise. The answer then leads with it.
+ * @param name for a question asking for a person, the whole name when the phrase is a surname and the article
+ *     gives it in full ("LeBron James" for "James, who has scored …"); null otherwise. The answer leads with it
+ *     unless the quote gives it too.
  */
 public record AnswerSpan(String text, String articleId, int start, int end,
         @JsonInclude(JsonInclude.Include.NON_NULL) String name) {

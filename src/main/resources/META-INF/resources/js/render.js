@@ -149,9 +149,13 @@ export function updateAnswerText(node, message, ctx) {
   container.replaceChildren(...segments.flatMap((segment) => {
     if (segment.type !== 'text') return [chip(segment, citationsById.get(segment.id), ctx)];
     // The answering phrase, once, in the first text that holds it.
-    // A surname's whole name, when the article gives it, leads the answer: that is what is bolded.
-    const phrase = span ? span.name || span.text : '';
-    const at = span && !bolded ? segment.text.indexOf(phrase) : -1;
+    // A surname's whole name, when the article gives it, is what the answer says: bolded, else the phrase.
+    let phrase = span ? span.name || span.text : '';
+    let at = span && !bolded ? segment.text.indexOf(phrase) : -1;
+    if (at < 0 && span && !bolded && span.name) {
+      phrase = span.text;
+      at = segment.text.indexOf(phrase);
+    }
     if (at < 0) return [document.createTextNode(segment.text)];
     bolded = true;
     return [segment.text.slice(0, at), el('strong', { className: 'answer-span', text: phrase }),

@@ -37,6 +37,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aDeterminerThatOpensTheSentenceIsNoFirstName() {
+        // "Other Putin" would be a second man named Putin.
+        assertEquals(List.of(), of(Kind.PERSON, "Other Putin opponents are either in jail or in exile."));
+        assertEquals(List.of(), of(Kind.PERSON, "Several Ford plants closed."));
+    }
+
+    @Test
     void datesNumbersAndDurations() {
         String text = "On May 15 the talks lasted approximately 40 minutes, and 32 allies met in March 2022.";
         assertEquals(List.of("May 15", "in March 2022"), of(Kind.DATE, text));

@@ -3,8 +3,12 @@ package dev.citeqa.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,25 +31,33 @@ class AnswerSpanTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "Where did Mark Rutte chair the informal meeting of NATO foreign ministers?|Antalya",
-        "Who is Turkey's foreign minister?|Hakan Fidan",
-        "Who heads the Russian negotiators?|Vladimir Medinsky",
-        "Who will lead the Ukrainian delegation?|Rustem Umerov",
+        "Where did Mark Rutte chair the informal meeting of NATO foreign ministers?|Antalya|",
+        "Who is Turkey's foreign minister?|Hakan Fidan|",
+        "Who heads the Russian negotiators?|Vladimir Medinsky|",
+        "Who will lead the Ukrainian delegation?|Rustem Umerov|",
         // "which <organisation noun>" and "what is the name of" ask for a name of any kind.
-        "Which news agency reported the call between Rutte and Fidan?|Ukrinform",
-        "What is the name of the news agency that reported the call?|Ukrinform",
+        "Which news agency reported the call between Rutte and Fidan?|Ukrinform|",
+        "What is the name of the news agency that reported the call?|Ukrinform|",
         // "in The Hague" is a place.
-        "In which city will the NATO leaders meet in June?|Hague",
-        // A person or place asked for is named without the sentence's possessive ("Zelensky's legitimacy").
-        "Who did Lavrov say lacks legitimacy?|Zelensky",
-        "Which country's aggression against Ukraine was discussed?|Russia",
+        "In which city will the NATO leaders meet in June?|Hague|",
+        // A person or place asked for is named without the sentence's possessive ("Zelensky's legitimacy"); a
+        // person by surname, with the whole name the article gives.
+        "Who did Lavrov say lacks legitimacy?|Zelensky|Volodymyr Zelensky",
+        "Which country's aggression against Ukraine was discussed?|Russia|",
     })
-    void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase) throws IOException {
+    void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase, String name)
+            throws IOException {
         JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("question", question))
                 .when().post("/api/ask")
                 .then().statusCode(200).body("answered", equalTo(true))
                 .body("answerSpan.text", equalTo(phrase))
+                // No whole name to give: the field is left out, not null.
+                .body("answerSpan", name == null ? not(hasKey("name")) : hasEntry("name", name))
                 .extract().jsonPath();
+        if (name != null) {
+            // Led with, or already in the quote ("Ukrainian President Volodymyr Zelensky … Zelensky's legitimacy").
+            assertTrue(answer.getString("answer").contains(name), answer.getString("answer"));
+        }
         String article = answer.getString("answerSpan.articleId");
         assertEquals(article, answer.getString("citations[0].id"), "the phrase is in the cited quote");
         String file = Files.readString(Path.of("corpus", article + ".txt"));

@@ -302,12 +302,18 @@ public final class ExtractiveAnswerer implements Answerer {
         Set<String> read = new HashSet<>();
         request.passages().forEach(hit -> read.add(hit.stored().article().id()));
         AnswerSpan span = span(best, question);
-        // "LeBron James: James, who has scored …": the quote names him by surname, the answer by name.
-        String lead = span != null && span.name() != null ? span.name() + ": " : "";
-        String text = lead + Markers.defuse(snippet, read::contains) + " [" + article.id() + "]";
+        String text = lead(snippet, span) + Markers.defuse(snippet, read::contains) + " [" + article.id() + "]";
         Citation citation = new Citation(article.id(), article.title(), article.date(), snippet,
                 sentences.getFirst().start(), sentences.getLast().end(), true);
         return new Answer(text, true, List.of(citation), NAME, List.of(), entityOf(best, span), span);
+    }
+
+    /**
+     * What the answer says before the quote: "LeBron James: " when the quote names him by surname alone ("James,
+     * who has scored …"), and nothing when it names him whole too, or there is no such name.
+     */
+    static String lead(String quote, AnswerSpan span) {
+        return span != null && span.name() != null && !quote.contains(span.name()) ? span.name() + ": " : "";
     }
 
     /** Kinds of question answered by a phrase: a person, a place, a date, a number, an organisation, a name. */
@@ -335,7 +341,8 @@ public final class ExtractiveAnswerer implements Answerer {
         int start = e.start() + e.text().lastIndexOf(phrase);
         Article article = best.hit().stored().article();
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
-        String name = e.kind() == Kind.PERSON ? FullNames.of(article, EntityTagger.withoutPossessive(phrase)) : null;
+        String name = question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON
+                ? FullNames.of(article, EntityTagger.withoutPossessive(phrase)) : null;
         return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1], name);
     }
 

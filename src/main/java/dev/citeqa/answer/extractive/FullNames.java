@@ -7,7 +7,8 @@ import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,42 +36,114 @@ final class FullNames {
 
     /**
      * The one whole name the article gives a person called {@code surname} ("LeBron James" for "James"), or null
-     * when it gives none or more than one, or {@code surname} is more than one word.
+     * when it gives none, or names two people so, or uses the word otherwise as well.
      */
     static String of(Article article, String surname) {
-        if (surname.isEmpty() || surname.contains(" ")) {
+        String[] words = EntityTagger.SPACES.split(surname.strip());
+        // "Kennedy Jr." is looked up as Kennedy, suffix and all.
+        boolean suffixed = words.length == 2 && NAME_SUFFIX.matcher(words[1]).matches();
+        if (words[0].isEmpty() || words.length > 2 || words.length == 2 && !suffixed) {
             return null;
         }
         return BY_ARTICLE.get(article, a -> new ConcurrentHashMap<>())
-                .computeIfAbsent(surname, s -> Optional.ofNullable(find(article, s))).orElse(null);
+                .computeIfAbsent(words[0], s -> Optional.ofNullable(find(article, s))).orElse(null);
     }
 
     private static String find(Article article, String surname) {
         Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])");
-        // By first and last word: "Barack Obama" and "Barack H. Obama" are one person, written both ways.
-        Map<String, String> names = new LinkedHashMap<>();
+        Pattern lowerCase = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(surname.toLowerCase(Locale.ROOT))
+                + "(?![\\p{L}\\p{N}])");
+        List<Name> names = new ArrayList<>();
         // The text only: a headline in title case ("Teen Tetris Champion Beats Game") seems to name people.
         for (String text : article.paragraphs().stream().map(Paragraph::text).toList()) {
+            // "the bush", "young voters": the word is not only a name here.
+            if (lowerCase.matcher(text).find()) {
+                return null;
+            }
             if (!word.matcher(text).find()) {
                 continue;
             }
             for (Entity e : EntityTagger.tag(text)) {
-                if (e.kind() != Kind.PERSON) {
+                if (!word.matcher(e.text()).find()) {
                     continue;
                 }
-                String name = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
-                String[] words = EntityTagger.SPACES.split(name);
-                int last = words.length - 1;
-                while (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
-                    last--;
+                String run = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
+                Name name = Name.of(run, surname);
+                if (name == null) {
+                    boolean list = run.contains(" and ");
+                    // "Michelle and Barack Obama": two people of the name ("Swift and Dickinson" are two names).
+                    boolean twoOfTheName = list && run.endsWith(" " + surname) && !run.endsWith(" and " + surname);
+                    // "Ford Motor": something else by the word ("the Emily Dickinson Museum" is named after her).
+                    boolean somethingElse = !list && EntityTagger.SPACES.split(run)[0].equals(surname);
+                    if (twoOfTheName || somethingElse) {
+                        return null;
+                    }
+                    continue;
                 }
-                // Not "Michelle and Barack Obama", two people the tagger kept in one run.
-                if (last > 0 && words[last].equals(surname) && !EntityTagger.isTitle(words[0])
-                        && !name.contains(" and ")) {
-                    names.putIfAbsent(EntityTagger.plain(words[0]).toLowerCase(Locale.ROOT), name);
+                if (e.kind() == Kind.PERSON && name.given().size() > 0) {
+                    names.add(name);
                 }
             }
         }
-        return names.size() == 1 ? names.values().iterator().next() : null;
+        // Written several ways, one person: "Barack Obama" and "Barack H. Obama", "Mitt Romney" and "Republican
+        // Mitt Romney". The shortest is the name; two that neither contains are two people ("George W. Bush",
+        // "George H.W. Bush"; "Robert F. Kennedy", "Robert F. Kennedy Jr.").
+        Name shortest = null;
+        for (Name n : names) {
+            if (shortest == null || n.given().size() < shortest.given().size()) {
+                shortest = n;
+            }
+        }
+        for (Name n : names) {
+            if (!shortest.within(n)) {
+                return null;
+            }
+        }
+        return shortest == null ? null : shortest.text();
+    }
+
+    /**
+     * A person's name split around the surname: the given names and initials before it (folded), and a suffix
+     * after it ("Jr.").
+     */
+    private record Name(String text, List<String> given, String suffix) {
+
+        /** The name of {@code run}, a capitalised run that holds {@code surname}, or null if it ends otherwise. */
+        static Name of(String run, String surname) {
+            if (run.contains(" and ")) {
+                return null;
+            }
+            String[] words = EntityTagger.SPACES.split(run);
+            int last = words.length - 1;
+            String suffix = "";
+            if (last > 0 && NAME_SUFFIX.matcher(words[last]).matches()) {
+                suffix = EntityTagger.plain(words[last]);
+                last--;
+            }
+            if (!words[last].equals(surname)) {
+                return null;
+            }
+            List<String> given = new ArrayList<>();
+            for (int i = 0; i < last; i++) {
+                given.add(EntityTagger.plain(words[i]));
+            }
+            // The tagger ends a run before its full stop: "Jr." is written whole.
+            boolean abbreviated = (suffix.equals("jr") || suffix.equals("sr")) && !run.endsWith(".");
+            return new Name(abbreviated ? run + "." : run, given, suffix);
+        }
+
+        /** Whether this name's words are all in {@code other}, in order, with the same suffix. */
+        boolean within(Name other) {
+            if (!suffix.equals(other.suffix)) {
+                return false;
+            }
+            int at = 0;
+            for (String w : other.given) {
+                if (at < given.size() && given.get(at).equals(w)) {
+                    at++;
+                }
+            }
+            return at == given.size();
+        }
     }
 }

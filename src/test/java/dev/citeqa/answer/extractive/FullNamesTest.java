@@ -36,9 +36,17 @@ class FullNamesTest {
         // Written with and without the middle initial, the same first and last name: one person.
         assertEquals("Barack Obama", FullNames.of(article("Emmys", "Barack Obama won.",
                 "Barack H. Obama narrated the series.", "Obama thanked the crew."), "Obama"));
-        // A suffix after the surname is kept (the tagger drops a full stop that ends its run).
-        assertEquals("Robert F. Kennedy Jr", FullNames.of(article("Campaign",
-                "Robert F. Kennedy Jr. spoke in Boston.", "Kennedy said he would run."), "Kennedy"));
+        // A suffix after the surname is part of the name, and a quote's "Kennedy Jr." is looked up as Kennedy.
+        Article campaign = article("Campaign", "Robert F. Kennedy Jr. spoke in Boston.", "Kennedy said he would run.");
+        assertEquals("Robert F. Kennedy Jr.", FullNames.of(campaign, "Kennedy"));
+        assertEquals("Robert F. Kennedy Jr.", FullNames.of(campaign, "Kennedy Jr"));
+        // A place named after her is no other use of the name.
+        assertEquals("Emily Dickinson", FullNames.of(article("Poets", "Emily Dickinson wrote at night.",
+                "The Emily Dickinson Museum opened.", "Swift and Dickinson are cousins.", "Dickinson and Swift wrote.", "Dickinson died in 1886."),
+                "Dickinson"));
+        // Written with a word before it that is no given name, the shorter form is the name.
+        assertEquals("Mitt Romney", FullNames.of(article("Senate", "Republican Mitt Romney voted no.",
+                "Mitt Romney said so.", "Romney left early."), "Romney"));
     }
 
     @Test
@@ -49,8 +57,16 @@ class FullNamesTest {
         // Only by title, or not at all.
         assertNull(FullNames.of(article("Emmys", "President Obama was nominated."), "Obama"));
         assertNull(FullNames.of(article("Emmys", "The series was nominated."), "Obama"));
-        // Two people the tagger kept in one run are no whole name.
-        assertNull(FullNames.of(article("Visit", "Michelle and Barack Obama visited Paris."), "Obama"));
+        // Two people the tagger kept in one run make the surname anyone's.
+        assertNull(FullNames.of(article("Visit", "Michelle and Barack Obama visited Paris.",
+                "Barack Obama spoke first."), "Obama"));
+        // Two people whose names neither contains: a father and son, an uncle and nephew.
+        assertNull(FullNames.of(article("Family", "Robert F. Kennedy Jr. spoke of Robert F. Kennedy."), "Kennedy"));
+        assertNull(FullNames.of(article("Family", "George W. Bush and George P. Bush met."), "Bush"));
+        // The word also names something else, or is a common word in the text: it is not only his name.
+        assertNull(FullNames.of(article("Cars", "Bill Ford spoke.", "Ford Motor cut 3,000 jobs."), "Ford"));
+        assertNull(FullNames.of(article("Music", "Neil Young played.", "Young fans sang along with young and old."),
+                "Young"));
         // A name of more than one word is whole already.
         assertNull(FullNames.of(article("Lakers", "LeBron James scored."), "LeBron James"));
     }

@@ -99,6 +99,10 @@ class WindowFeaturesTest {
         // A follow-up's "he" is the whole name.
         assertEquals("Barack Obama", answer.entity());
 
+        // A quote that gives the whole name itself needs no lead; nor does a phrase with no whole name.
+        assertEquals("", ExtractiveAnswerer.lead("Barack Obama won an Emmy. Obama was nominated.", span));
+        assertEquals("", ExtractiveAnswerer.lead("Obama was nominated.", new AnswerSpan("Obama", "e", 0, 5)));
+
         // Where the article gives no whole name, the lone word stays a name, and the answer the quote.
         PassageHit bare = passages.passage("f", "Emmys", null,
                 "Obama was nominated for outstanding narrator for the Netflix documentary series.");
