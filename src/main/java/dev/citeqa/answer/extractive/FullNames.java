@@ -39,7 +39,9 @@ final class FullNames {
      * when it gives none, or names two people so, or uses the word otherwise as well.
      */
     static String of(Article article, String surname) {
-        String[] words = EntityTagger.SPACES.split(surname.strip());
+        // Asked for every lone name of every window of a "Who …?" question: no regular expression for those.
+        String[] words = surname.indexOf(' ') < 0 ? new String[] {surname}
+                : EntityTagger.SPACES.split(surname.strip());
         // "Kennedy Jr." is looked up as Kennedy, suffix and all.
         boolean suffixed = words.length == 2 && NAME_SUFFIX.matcher(words[1]).matches();
         if (words[0].isEmpty() || words.length > 2 || words.length == 2 && !suffixed) {
@@ -80,14 +82,14 @@ final class FullNames {
                     }
                     continue;
                 }
-                if (e.kind() == Kind.PERSON && name.given().size() > 0) {
+                if (e.kind() == Kind.PERSON && !name.given().isEmpty()) {
                     names.add(name);
                 }
             }
         }
         // Written several ways, one person: "Barack Obama" and "Barack H. Obama", "Mitt Romney" and "Republican
         // Mitt Romney". The shortest is the name; two that neither contains are two people ("George W. Bush",
-        // "George H.W. Bush"; "Robert F. Kennedy", "Robert F. Kennedy Jr.").
+        // "George P. Bush"; "Robert F. Kennedy", "Robert F. Kennedy Jr.").
         Name shortest = null;
         for (Name n : names) {
             if (shortest == null || n.given().size() < shortest.given().size()) {

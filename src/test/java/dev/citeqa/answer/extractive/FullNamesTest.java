@@ -40,10 +40,10 @@ class FullNamesTest {
         Article campaign = article("Campaign", "Robert F. Kennedy Jr. spoke in Boston.", "Kennedy said he would run.");
         assertEquals("Robert F. Kennedy Jr.", FullNames.of(campaign, "Kennedy"));
         assertEquals("Robert F. Kennedy Jr.", FullNames.of(campaign, "Kennedy Jr"));
-        // A place named after her is no other use of the name.
+        // A place named after her, and a list of two surnames, are no other use of the name.
         assertEquals("Emily Dickinson", FullNames.of(article("Poets", "Emily Dickinson wrote at night.",
-                "The Emily Dickinson Museum opened.", "Swift and Dickinson are cousins.", "Dickinson and Swift wrote.", "Dickinson died in 1886."),
-                "Dickinson"));
+                "The Emily Dickinson Museum opened.", "Swift and Dickinson are cousins.", "Dickinson and Swift wrote.",
+                "Dickinson died in 1886."), "Dickinson"));
         // Written with a word before it that is no given name, the shorter form is the name.
         assertEquals("Mitt Romney", FullNames.of(article("Senate", "Republican Mitt Romney voted no.",
                 "Mitt Romney said so.", "Romney left early."), "Romney"));
