@@ -238,7 +238,7 @@ public final class ArticleParser {
         return Optional.of(new Parsed(article, sentences));
     }
 
-    /** The service a {@link #DATELINE} names, whichever of its forms matched. */
+    /** The service a {@link #WIRE_DATELINE} or {@link #DATELINE_LINE} names, whichever of its forms matched. */
     private static String wireService(Matcher dateline) {
         for (int group = 1; group <= dateline.groupCount(); group++) {
             if (dateline.group(group) != null) {

@@ -341,8 +341,9 @@ public final class ExtractiveAnswerer implements Answerer {
         int start = e.start() + e.text().lastIndexOf(phrase);
         Article article = best.hit().stored().article();
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
+        // The phrase of a "Who …?" question is without its possessive already.
         String name = question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON
-                ? FullNames.of(article, EntityTagger.withoutPossessive(phrase)) : null;
+                ? FullNames.of(article, phrase) : null;
         return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1], name);
     }
 

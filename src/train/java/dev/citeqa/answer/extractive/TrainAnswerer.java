@@ -524,6 +524,18 @@ public final class TrainAnswerer {
     private static final List<String> OPTIONS = List.of("--plan", "--out", "--data", "--without", "--objective",
             "--evaluate", "--thresholds");
 
+    /** With {@code option} given, none of {@code others} may be: it would be ignored, for the reason {@code why}. */
+    private static void alone(Map<String, String> options, String option, String why, List<String> others) {
+        if (!options.containsKey(option)) {
+            return;
+        }
+        for (String other : others) {
+            if (options.containsKey(other)) {
+                throw new IllegalArgumentException(option + " " + why + ": " + other + " does not go with it");
+            }
+        }
+    }
+
     /** The command line's options, checked before any index is opened or model loaded. */
     static Map<String, String> options(String[] args) {
         if (args.length % 2 != 0) {
@@ -543,22 +555,8 @@ public final class TrainAnswerer {
         if (!objective.equals("pairwise") && !objective.equals("pointwise")) {
             throw new IllegalArgumentException("--objective is pairwise or pointwise, not " + objective);
         }
-        if (options.containsKey("--thresholds")) {
-            for (String other : List.of("--evaluate", "--without", "--objective")) {
-                if (options.containsKey(other)) {
-                    throw new IllegalArgumentException("--thresholds keeps the file's weights: " + other
-                            + " does not go with it");
-                }
-            }
-        }
-        if (options.containsKey("--evaluate")) {
-            for (String other : List.of("--without", "--objective", "--out")) {
-                if (options.containsKey(other)) {
-                    throw new IllegalArgumentException("--evaluate trains and writes nothing: " + other
-                            + " does not go with it");
-                }
-            }
-        }
+        alone(options, "--thresholds", "keeps the file's weights", List.of("--evaluate", "--without", "--objective"));
+        alone(options, "--evaluate", "trains and writes nothing", List.of("--without", "--objective", "--out"));
         dropped(options); // an unknown feature name fails here, before any index is opened
         return options;
     }
