@@ -112,16 +112,20 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\b(?:what|which) (?:period|length of time|time ?frame)\\b"),
             new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
             new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
-                    + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"),
-            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will)\\b|\\b(?:what|which) "
-                    + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)|towns?|places?|venues?|regions?|locations?|states?"
-                    + "|provinces?|capitals?|villages?|islands?|ports?|nations?|count(?:y|ies))\\b"
+                    + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"
+                    + "|\\b(?:since|from|until|till) when\\?*$"),
+            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will|are|has|have|had|can|could"
+                    + "|would|should)\\b|\\b(?:what|which) " + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)|towns?"
+                    + "|places?|venues?|regions?|locations?|states?|provinces?|capitals?|villages?|islands?|ports?|nations?"
+                    + "|count(?:y|ies)|boroughs?|districts?|neighbou?rhoods?|suburbs?|continents?)\\b"
                     // "Which Democratic state senator": a person, named by the role after the place.
                     + "(?! (?:" + ROLE_NOUNS + ")\\b)"),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
-                    + "|are) the (?:[\\p{L}-]+ )?(?:number|amount|price|cost|population|percentage|total|budget|value"
-                    + "|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum)\\b"
-                    + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"),
+                    + "|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total|budget|value"
+                    + "|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum|temperature"
+                    + "|speed|distance|height|weight|fee|fine|wage)\\b"
+                    + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"
+                    + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) " + MODIFIERS + "(?:" + ORGANISATION_NOUNS + ")\\b"
                     + NO_ROLE_AFTER),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
@@ -152,8 +156,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** "How much did the ad cost?", "What is the price …?": a sum of money. */
     private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?:cost|pa(?:y|id)|worth"
             + "|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were) the "
-            + "(?:[\\p{L}-]+ )?(?:price|cost|budget|salary|revenue|profit|fine|value|prize money)\\b"
-            + "|\\bat what price\\b");
+            + "(?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage)\\b"
+            + "|\\bat what (?:price|cost)\\b");
 
     /** "What percentage …?", "What share …?": a percentage. */
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"

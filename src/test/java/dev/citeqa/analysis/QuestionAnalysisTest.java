@@ -62,7 +62,17 @@ class QuestionAnalysisTest {
             "What was the floating library barge in Wexmouth called? | NAME",
             "What was the senator called to testify about? | OTHER",
             "Which classic video game was finally beaten? | NAME",
-            "What was the name of the player who led Smyrna? | PERSON"})
+            "What was the name of the player who led Smyrna? | PERSON",
+            "Insulin makers sell it to more Americans at what price? | NUMBER",
+            "What is the hottest UK temperature on record? | NUMBER",
+            "Which London borough is the cheapest to rent in? | PLACE",
+            "Where are the celebrations most popular? | PLACE",
+            "Barristers have voted to strike indefinitely from when? | DATE",
+            "Where had Fidan just returned from when he visited Kyiv? | PLACE",
+            "Which MP will lead the inquiry? | PERSON",
+            "Which US government department is at the centre of the row? | ORGANIZATION",
+            "Which prestigious tournament kicked off this week? | NAME",
+            "Students will do better in what area? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
@@ -83,6 +93,9 @@ class QuestionAnalysisTest {
             "Which state senator resigned? | ANY",
             "How much will a 30-second ad cost advertisers? | MONEY",
             "What is the estimated cost of the project? | MONEY",
+            "Insulin makers sell it to more Americans at what price? | MONEY",
+            "What is the annual licence fee? | MONEY",
+            "What is the hottest UK temperature on record? | ANY",
             "What percentage of the population will see it? | SHARE",
             "How many people attended? | ANY",
             "Ireland's new prime minister is the youngest ever. How old is he? | AGE",

@@ -59,6 +59,12 @@ final class AnswerPhrases {
     private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
     private static final Pattern MONEY_OR_SHARE = Pattern.compile(
             "[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
+    /** After a number, the words that make it a sum of money: "35 dollars", "2 million pounds". */
+    private static final Pattern MONEY_AFTER = Pattern.compile(
+            "\\s*(?:(?:million|billion|trillion)\\s+)?(?:pounds|dollars|euros|pence|cents|yen|yuan|rupees)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile("[$€£¥]\\s?$");
+    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
     private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
@@ -369,9 +375,11 @@ final class AnswerPhrases {
     /**
      * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
      * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
-     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}). "What time …?" is answered by a time
-     * of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight"; "On which date …?"
-     * by a day, not "next month". "How long …?" is not answered by the gap of "the first talks in three years".
+     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}); for "How much did it cost?", only a
+     * sum of money, not "three insulin makers"; for "What percentage?", only a share, not "2024". "What time …?"
+     * is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight";
+     * "On which date …?" by a day, not "next month". "How long …?" is not answered by the gap of "the first talks
+     * in three years".
      */
     private boolean counts(Entity e, AnalysedSentence a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
@@ -391,6 +399,13 @@ final class AnswerPhrases {
                 && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {
             // "the first direct talks in three years" says how long since, not how long the talks lasted.
             return false;
+        }
+        if (question.subtype() == Subtype.MONEY) {
+            return e.kind() == Kind.NUMBER && isMoney(e, a.sentence().text());
+        }
+        if (question.subtype() == Subtype.SHARE) {
+            return e.kind() == Kind.NUMBER && (PERCENT.matcher(e.text()).find()
+                    || PERCENT_AFTER.matcher(a.sentence().text().substring(e.end())).lookingAt());
         }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
@@ -427,6 +442,12 @@ final class AnswerPhrases {
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
         return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
                 || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
+    }
+
+    /** "$35", "35 dollars", "£ 2 million": a sum of money, for "How much …?" and "At what price …?". */
+    private static boolean isMoney(Entity e, String sentence) {
+        return CURRENCY.matcher(e.text()).find() || MONEY_AFTER.matcher(sentence.substring(e.end())).lookingAt()
+                || CURRENCY_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find();
     }
 
     private static boolean isMeasure(Entity e, String sentence) {

@@ -254,6 +254,28 @@ class WindowFeaturesTest {
                 "Visitors queued for two hours at the museum, and tickets cost $12 each."));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Insulin makers sell their products to Americans at what price?|Insulin now costs $35 a month for Americans, "
+                + "three insulin makers said.|$35",
+        "Insulin makers sell their products to Americans at what price?|Three insulin makers will charge Americans "
+                + "35 dollars a month.|35",
+        "How much did the Royal Family cost taxpayers?|The Royal Family cost taxpayers £ 102 million in 2022.|£ 102 million",
+        "What percentage of the vote did Putin win?|In 2024 Putin won 87% of the vote.|87%",
+        "What percentage of the vote did Putin win?|In 2024 Putin won 87 per cent of the vote.|87 per cent",
+    })
+    void aQuestionForMoneyOrAShareIsAnsweredOnlyByOne(String question, String sentence, String phrase) {
+        assertEquals(phrase, answerPhrase(question, "m-" + sentence.length() + phrase, sentence));
+    }
+
+    @Test
+    void aCountOrAYearGivesNoSumOfMoneyNorAShare() {
+        assertEquals(List.of(), eligibleOne("Insulin makers sell their products to Americans at what price?", "m-none",
+                "In March, three insulin makers said they would slash prices for Americans by 70% or more."));
+        assertEquals(List.of(), eligibleOne("What percentage of the vote did Putin win?", "s-none",
+                "Putin won the vote in 2024, his fifth term, with three rivals."));
+    }
+
     // Each sentence has another number too, which must not be taken for the age.
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
