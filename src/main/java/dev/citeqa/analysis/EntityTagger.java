@@ -26,6 +26,8 @@ public final class EntityTagger {
         ORGANIZATION,
         /** A name the rules could not place in one of the three kinds above. */
         NAME,
+        /** A name in quotation marks, the title of a work ("Oppenheimer", "The Late Show"): never a person or place. */
+        TITLE,
         /** An adjective of nationality standing alone ("the Ukrainian delegation"): it describes, and names nothing. */
         NATIONALITY,
         DATE,
@@ -245,6 +247,9 @@ public final class EntityTagger {
     }
 
     private static Kind classify(String text, int start, String name) {
+        if (isQuoted(text, start, start + name.length())) {
+            return Kind.TITLE;
+        }
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
@@ -279,6 +284,18 @@ public final class EntityTagger {
             return Kind.PERSON;
         }
         return Kind.NAME;
+    }
+
+    private static final Pattern OPENS_QUOTE = Pattern.compile("[“\"‘](?:The\\s+)?$");
+    private static final Pattern CLOSES_QUOTE = Pattern.compile("[,.!?]?[”\"’]");
+
+    /**
+     * A name that fills its quotation marks ("The Late Show", “Oppenheimer,”) is a title; a quote that only opens
+     * or closes with a name ("Biden told me …") is someone speaking.
+     */
+    private static boolean isQuoted(String text, int start, int end) {
+        return OPENS_QUOTE.matcher(text.substring(Math.max(0, start - 5), start)).find()
+                && CLOSES_QUOTE.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /**

@@ -37,6 +37,17 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aNameThatFillsItsQuotationMarksIsATitle() {
+        String text = "CBS' \"The Late Show\" host Stephen Colbert and “Oppenheimer,” “Succession” and “The Bear” won.";
+        assertEquals(List.of("Late Show", "Oppenheimer", "Succession", "Bear"), of(Kind.TITLE, text));
+        assertEquals(List.of("Stephen Colbert"), of(Kind.PERSON, "CBS' \"The Late Show\" host Stephen Colbert won."));
+        // A quote that only opens or closes with a name is someone speaking, or spoken of.
+        assertEquals(List.of(), of(Kind.TITLE, "“Biden is old,” Haley said. She added: “Vote for Donald Trump.”"));
+        // An event's name is a name wherever it stands, not a place after "in".
+        assertEquals(List.of("Summer Olympics"), of(Kind.NAME, "It is the first ceremony in Summer Olympics history."));
+    }
+
+    @Test
     void aDeterminerThatOpensTheSentenceIsNoFirstName() {
         // "Other Putin" would be a second man named Putin.
         assertEquals(List.of(), of(Kind.PERSON, "Other Putin opponents are either in jail or in exile."));

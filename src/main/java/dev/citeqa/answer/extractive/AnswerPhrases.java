@@ -472,7 +472,7 @@ final class AnswerPhrases {
             case DURATION -> e.kind() == Kind.DURATION;
             case DEFINITION -> false;
             // "What nationality …?" asks for one.
-            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.PLACE
+            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.TITLE || e.kind() == Kind.PLACE
                     || e.kind() == Kind.NATIONALITY;
         };
     }
