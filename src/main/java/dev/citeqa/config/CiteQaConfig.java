@@ -169,7 +169,7 @@ public interface CiteQaConfig {
         @WithDefault("1")
         int maxPerArticle();
 
-        /** The share of a passage's score that comes from its article's BM25 score as a whole, 0 to 1. */
+        /** The share of a passage's score that comes from its article's score as a whole, 0 to 1. */
         @WithDefault("0.7")
         float articleWeight();
 

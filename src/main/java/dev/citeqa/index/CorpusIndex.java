@@ -41,6 +41,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.AxiomaticF2EXP;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -54,6 +58,21 @@ public final class CorpusIndex implements Closeable {
     private static final Query PASSAGES = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE));
     private static final Query PENDING = new TermQuery(new Term(IndexConstants.VECTORS_PENDING, IndexConstants.PENDING));
     private static final int ARTICLES_KEPT = 1024;
+
+    /**
+     * BM25 for passages and titles; for whole articles, Fang and Zhai's axiomatic F2EXP (s 0.5, Anserini's
+     * default; k 0.35, Lucene's), which ranked articles better than BM25 on every evaluation set, in every mode
+     * (docs/evaluation.md, "Whole articles by F2EXP"). A search-time choice: both read the norms BM25 writes.
+     */
+    private static final Similarity SIMILARITY = new PerFieldSimilarityWrapper() {
+        private final Similarity passages = new BM25Similarity();
+        private final Similarity articles = new AxiomaticF2EXP(0.5f, 0.35f);
+
+        @Override
+        public Similarity get(String field) {
+            return field.equals(IndexConstants.ARTICLE_TEXT) ? articles : passages;
+        }
+    };
 
     private final Path path;
     private final DirectoryReader reader;
@@ -71,6 +90,7 @@ public final class CorpusIndex implements Closeable {
         this.path = path;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SIMILARITY);
         this.articleCount = searcher.count(ARTICLES);
         this.passageCount = searcher.count(PASSAGES);
         this.hasVectors = reader.leaves().stream()

@@ -52,7 +52,7 @@ public final class IndexConstants {
     public static final String TITLE = "title";
 
     /**
-     * The whole article (title, date, outlet and text) on the article's own document, analysed for BM25: it
+     * The whole article (title, date, outlet and text) on the article's own document, ranked by F2EXP: it
      * ranks articles as a whole, so that an article whose answer sits in one passage is not outranked by
      * articles that merely repeat the question's words in one place. Its own field keeps its length and term
      * statistics apart from the passages'.

@@ -26,13 +26,13 @@ import org.apache.lucene.util.BytesRef;
  * passage ranking did not reach are added, by their BM25 score, so that a well-ranked article always brings
  * its best passage.
  *
- * <p>An article's words are BM25 over its full text, as a share of the best article's score. In dense and
- * hybrid retrieval its meaning counts too: its best passage's embedding similarity among the dense candidates
- * (MaxP), scaled from the lowest of those articles (0) to the highest (1), and the two are mixed by
- * {@code meaningShare}. Ranked by words alone, a corpus of one-passage articles saw the article stage repeat
- * BM25 with most of the weight, and the meaning that dense and hybrid retrieval bring was lost. A convex mix,
- * not reciprocal rank fusion: the rank scores of a handful of articles are nearly equal, and would not tell
- * them apart.
+ * <p>An article's words are its full text ranked by F2EXP ({@link CorpusIndex}), as a share of the best
+ * article's score. In dense and hybrid retrieval its meaning counts too: its best passage's embedding similarity
+ * among the dense candidates (MaxP), scaled from the lowest of those articles (0) to the highest (1), and the two
+ * are mixed by {@code meaningShare}. Ranked by words alone, a corpus of one-passage articles saw the article
+ * stage repeat BM25 with most of the weight, and the meaning that dense and hybrid retrieval bring was lost. A
+ * convex mix, not reciprocal rank fusion: the rank scores of a handful of articles are nearly equal, and would
+ * not tell them apart.
  *
  * <p>Ranked on the local index whatever the backend: it always holds the articles.
  */
@@ -57,8 +57,8 @@ final class ArticleRanker {
     }
 
     /**
-     * @param articleQuery BM25 over {@link IndexConstants#ARTICLE_TEXT}; null when the question has no lexical
-     *     terms
+     * @param articleQuery the question's words over {@link IndexConstants#ARTICLE_TEXT}; null when the question
+     *     has no lexical terms
      * @param passageQuery the BM25 passage query, to find the passages of top articles that {@code passages}
      *     lacks; null when the question has no lexical terms
      * @param passages the passage ranking so far, best first

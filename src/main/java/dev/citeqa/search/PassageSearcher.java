@@ -40,7 +40,7 @@ public final class PassageSearcher {
      * @param depth candidates taken from each ranked list before fusion and diversification
      * @param rrfK the rank constant of reciprocal rank fusion
      * @param maxPerArticle passages an article may place before every other article has had its turn
-     * @param articleWeight the share of a passage's score that its article's BM25 rank gives, 0 to 1
+     * @param articleWeight the share of a passage's score that its article's score gives, 0 to 1
      * @param articleDepth articles ranked as wholes
      * @param articleMeaningShare in dense and hybrid retrieval, the share of an article's score that its meaning
      *     gives

@@ -36,19 +36,21 @@ class RealNewsFloorTest {
     static final Path SET = Path.of("..", "shared", "eval", "realnews-2024");
 
     /**
-     * Just under the measured 0.785 / 0.609 / 0.775 (docs/evaluation.md, bm25, 120-word passages). With names
-     * weighed up as beside a dense list it was 0.765 / 0.589 / 0.760, below these floors.
+     * Just under the measured 0.800 / 0.626 / 0.785 (docs/evaluation.md, bm25, whole articles ranked by F2EXP).
+     * With whole articles ranked by BM25 it was 0.785 / 0.609 / 0.775, below these floors; with names weighed up
+     * as beside a dense list, 0.765 / 0.589 / 0.760.
      */
-    static final double HIT_AT_5 = 0.775;
-    static final double MRR = 0.60;
-    static final double CONTEXT_RECALL = 0.765;
+    static final double HIT_AT_5 = 0.79;
+    static final double MRR = 0.615;
+    static final double CONTEXT_RECALL = 0.78;
     /**
-     * Just under the measured 0.365 (answerable questions) and 14/40 abstentions (bm25, the shipped model). With
-     * "U.S." and "US" two terms it was 0.350, below the first floor; with the thresholds set on the retrieval of
-     * index schema 10, 13/40, below the second.
+     * Just under the measured 0.380 (answerable questions) and 13/40 abstentions (bm25, the shipped model). With
+     * "U.S." and "US" two terms it was 0.350, below the first floor; with names doubled in BM25, 12/40, below the
+     * second. F2EXP for whole articles cost one abstention (14/40 before), a trade docs/evaluation.md measures
+     * ("Whole articles by F2EXP").
      */
-    static final double ANSWER_ACCURACY = 0.36;
-    static final double ABSTENTION = 0.34;
+    static final double ANSWER_ACCURACY = 0.37;
+    static final double ABSTENTION = 0.32;
 
     @Test
     void bm25RetrievalAndAnsweringStayAboveTheirFloors() throws IOException {

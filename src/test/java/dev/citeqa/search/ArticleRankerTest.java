@@ -1,6 +1,7 @@
 package dev.citeqa.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.embed.Embedder;
@@ -11,20 +12,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.similarities.AxiomaticF2EXP;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The article stage on the {@link TinyCorpus}, with hand-made passage and meaning rankings: the lexical side is
- * real BM25, the meaning side is given, so the expected order can be worked out on paper.
+ * real (F2EXP over whole articles, {@link CorpusIndex}), the meaning side is given, so the expected order can be
+ * worked out on paper.
  */
 class ArticleRankerTest {
 
@@ -67,7 +75,7 @@ class ArticleRankerTest {
         return ids;
     }
 
-    /** The question as BM25 over whole articles. */
+    /** The question over whole articles. */
     private static Query articleQuery(String question) {
         return QueryTerms.of(index, QuestionAnalysis.of(question))
                 .query(IndexConstants.ARTICLE_TEXT, new QueryTerms.Boosts(2f, 2f));
@@ -92,6 +100,47 @@ class ArticleRankerTest {
     void byWordsAloneTheArticleThatSharesMoreWordsWins() throws IOException {
         // Its article score lifts roads_2021 over an equal clinic passage.
         assertEquals(List.of("roads_2021", "clinic"), order(rerank(0.7f, 0.3f, 1f, false)));
+    }
+
+    /** Each article's score for {@code query} as a share of the best, ranked by {@code similarity}. */
+    private static Map<String, Float> articleShares(Query query, Similarity similarity) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(index.searcher().getIndexReader());
+        searcher.setSimilarity(similarity);
+        ScoreDoc[] hits = searcher.search(query, 20).scoreDocs;
+        Map<String, Float> shares = new HashMap<>();
+        for (ScoreDoc hit : hits) {
+            shares.putIfAbsent(index.articleId(hit.doc), hit.score / hits[0].score);
+        }
+        return shares;
+    }
+
+    @Test
+    void articlesAreRankedByF2exp() throws IOException {
+        Query query = articleQuery("harbour expansion cargo berths");
+        TopDocs passages = ranking(new int[] {passageOf("harbour_long"), passageOf("harbour_short")},
+                new float[] {1f, 1f});
+        Map<String, Float> f2exp = articleShares(query, new AxiomaticF2EXP(0.5f, 0.35f));
+        Map<String, Float> bm25 = articleShares(query, new BM25Similarity());
+        // The two weigh the long article's length differently, so the test tells them apart.
+        assertTrue(Math.abs(f2exp.get("harbour_short") - bm25.get("harbour_short")) > 0.03f, f2exp + " " + bm25);
+        // With the article's share at 1, a passage scores its article's share of the best.
+        TopDocs wordsAlone = new ArticleRanker(1f, 20, 0.3f).rerank(index, query, null, passages, null);
+        assertEquals(f2exp.get("harbour_short"), scoreOf(wordsAlone, "harbour_short"), 1e-6f);
+        // Mixed with meaning (here equal for both, so each gets the whole meaning share), the words are F2EXP's too.
+        TopDocs meaning = ranking(new int[] {passageOf("harbour_long"), passageOf("harbour_short")},
+                new float[] {0.8f, 0.8f});
+        TopDocs hybrid = new ArticleRanker(1f, 20, 0.3f).rerank(index, query, null, passages, meaning);
+        float top = 0.7f * f2exp.get("harbour_long") + 0.3f;
+        assertEquals((0.7f * f2exp.get("harbour_short") + 0.3f) / top, scoreOf(hybrid, "harbour_short"), 1e-6f);
+    }
+
+    private static float scoreOf(TopDocs ranked, String articleId) {
+        for (ScoreDoc hit : ranked.scoreDocs) {
+            if (index.articleId(hit.doc).equals(articleId)) {
+                return hit.score;
+            }
+        }
+        throw new AssertionError(articleId + " not ranked");
     }
 
     @Test
