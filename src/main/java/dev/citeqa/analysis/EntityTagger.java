@@ -247,9 +247,6 @@ public final class EntityTagger {
     }
 
     private static Kind classify(String text, int start, String name) {
-        if (isQuoted(text, start, start + name.length())) {
-            return Kind.TITLE;
-        }
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
@@ -260,6 +257,9 @@ public final class EntityTagger {
             if (ORG_WORDS.contains(plain(w))) {
                 return Kind.ORGANIZATION;
             }
+        }
+        if (isQuoted(text, start, start + name.length())) {
+            return Kind.TITLE;
         }
         if (THING_WORDS.contains(last)) {
             return Kind.NAME;
@@ -286,16 +286,25 @@ public final class EntityTagger {
         return Kind.NAME;
     }
 
-    private static final Pattern OPENS_QUOTE = Pattern.compile("[“\"‘](?:The\\s+)?$");
-    private static final Pattern CLOSES_QUOTE = Pattern.compile("[,.!?]?[”\"’]");
+    /** An opening quotation mark, then perhaps an article, just before a name. */
+    private static final Pattern OPENS_QUOTE = Pattern.compile("([“\"‘])(?:(?:The|A|An)\\s)?$");
+    /** The closing marks of the opening ones, in order. */
+    private static final String OPENING = "“\"‘";
+    private static final String CLOSING = "”\"’";
 
     /**
      * A name that fills its quotation marks ("The Late Show", “Oppenheimer,”) is a title; a quote that only opens
-     * or closes with a name ("Biden told me …") is someone speaking.
+     * or closes with a name ("Biden told me …") is someone speaking. The closing mark must match the opening one:
+     * in "Jones’ team won," the ’ is a possessive.
      */
     private static boolean isQuoted(String text, int start, int end) {
-        return OPENS_QUOTE.matcher(text.substring(Math.max(0, start - 5), start)).find()
-                && CLOSES_QUOTE.matcher(text).region(end, text.length()).lookingAt();
+        Matcher open = OPENS_QUOTE.matcher(text.substring(Math.max(0, start - 5), start));
+        if (!open.find()) {
+            return false;
+        }
+        char close = CLOSING.charAt(OPENING.indexOf(open.group(1).charAt(0)));
+        int at = end < text.length() && ",.!?".indexOf(text.charAt(end)) >= 0 ? end + 1 : end;
+        return at < text.length() && text.charAt(at) == close;
     }
 
     /**

@@ -113,17 +113,18 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
             new Cue(AnswerType.DATE, "^when\\b|\\bwhen (?:did|does|do|is|was|were|will)\\b"
                     + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"
-                    + "|\\b(?:since|from|until|till) when\\?*$"),
-            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will|are|has|have|had|can|could"
-                    + "|would|should)\\b|\\b(?:what|which) " + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)|towns?"
-                    + "|places?|venues?|regions?|locations?|states?|provinces?|capitals?|villages?|islands?|ports?|nations?"
-                    + "|count(?:y|ies)|boroughs?|districts?|neighbou?rhoods?|suburbs?|continents?)\\b"
-                    // "Which Democratic state senator": a person, named by the role after the place.
-                    + "(?! (?:" + ROLE_NOUNS + ")\\b)"),
-            new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was|were"
-                    + "|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total|budget|value"
-                    + "|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum|temperature"
-                    + "|speed|distance|height|weight|fee|fine|wage)\\b"
+                    + "|\\b(?:since|from|until|till) when[?!.]*$"),
+            new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will|are|has|have|had|can"
+                    + "|could|would|should)\\b|\\b(?:what|which) " + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)"
+                    + "|towns?|places?|venues?|regions?|locations?|states?|provinces?|capitals?|villages?|islands?"
+                    + "|ports?|nations?|count(?:y|ies)|boroughs?|districts?|neighbou?rhoods?|suburbs?|continents?)\\b"
+                    // "Which Democratic state senator": a person, named by the role after the place; "Which district
+                    // court": an organisation.
+                    + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)"),
+            new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was"
+                    + "|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total"
+                    + "|budget|value|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum"
+                    + "|temperature|speed|distance|height|weight|fee|fine|wage)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"
                     + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) " + MODIFIERS + "(?:" + ORGANISATION_NOUNS + ")\\b"
@@ -153,15 +154,21 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern PLACE_NOUN = Pattern.compile("\\b(?:what|which) " + PLACE_MODIFIER
             + "(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b");
 
-    /** "How much did the ad cost?", "What is the price …?": a sum of money. */
-    private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?:cost|pa(?:y|id)|worth"
-            + "|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were) the "
-            + "(?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage)\\b"
+    /**
+     * "How much did the ad cost?", "What is the price …?": a sum of money; not "How much has the cost of living
+     * risen?", which a percentage answers.
+     */
+    private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?<!the |of )(?:cost|pa(?:y|id)"
+            + "|worth|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were)"
+            + " the (?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage)\\b"
             + "|\\bat what (?:price|cost)\\b");
 
-    /** "What percentage …?", "What share …?": a percentage. */
+    /**
+     * "What percentage …?", "What share …?": a percentage. Not "what is the … rate": an exchange rate, a birth rate
+     * or a heart rate is no percentage, and only a percentage answers a share.
+     */
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
-            + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ )?(?:percentage|share|rate)\\b");
+            + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ ){0,2}(?:percentage|share)\\b");
 
     /** "How old is he?", "by the time they reach what age?": a person's age. */
     private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b"
@@ -182,7 +189,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
 
     private static final Pattern OWN_QUESTION = Pattern.compile(
-            "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how)\\b");
+            "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how"
+                    + "|(?:since|from|until|till) when)\\b");
 
     private record Cue(AnswerType type, Pattern pattern) {
         Cue(AnswerType type, String regex) {

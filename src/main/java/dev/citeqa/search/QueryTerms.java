@@ -71,12 +71,13 @@ final class QueryTerms {
 
     /**
      * The weights of the question's names and of its figures and ordinal events ({@link Anchors}) against its
-     * other words, in BM25.
+     * other words, in the query's scores (BM25 for passages, F2EXP for whole articles).
      */
     record Boosts(float name, float figure) {}
 
     /**
-     * BM25 over one field. The question's names and its figures weigh as {@code boosts} says, and a multi-word
+     * The question over one field, scored as the index's searcher scores it (BM25, or F2EXP for whole articles,
+     * {@code CorpusIndex}). The question's names and its figures weigh as {@code boosts} says, and a multi-word
      * name also scores as a phrase, at the names' weight: among near-identical stories, "the 2013-14 Western
      * Counties League" must beat "the 2013-14 Eastern Counties League". Null when the question has no
      * searchable term.

@@ -41,8 +41,13 @@ class EntityTaggerTest {
         String text = "CBS' \"The Late Show\" host Stephen Colbert and “Oppenheimer,” “Succession” and “The Bear” won.";
         assertEquals(List.of("Late Show", "Oppenheimer", "Succession", "Bear"), of(Kind.TITLE, text));
         assertEquals(List.of("Stephen Colbert"), of(Kind.PERSON, "CBS' \"The Late Show\" host Stephen Colbert won."));
-        // A quote that only opens or closes with a name is someone speaking, or spoken of.
+        // A quote that only opens or closes with a name is someone speaking, or spoken of; a ’ after a name that a
+        // straight quote opens is a possessive.
         assertEquals(List.of(), of(Kind.TITLE, "“Biden is old,” Haley said. She added: “Vote for Donald Trump.”"));
+        assertEquals(List.of("Jones"), of(Kind.NAME, "\"Jones’ team won,\" he said."));
+        // An organisation's name stays one in quotation marks; "A" opens a title as "The" does.
+        assertEquals(List.of("Wagner Group"), of(Kind.ORGANIZATION, "Fighters of the “Wagner Group” left."));
+        assertEquals(List.of("Quiet Place"), of(Kind.TITLE, "Critics liked \"A Quiet Place\" most."));
         // An event's name is a name wherever it stands, not a place after "in".
         assertEquals(List.of("Summer Olympics"), of(Kind.NAME, "It is the first ceremony in Summer Olympics history."));
     }

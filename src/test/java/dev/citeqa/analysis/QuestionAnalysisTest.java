@@ -72,9 +72,20 @@ class QuestionAnalysisTest {
             "Which MP will lead the inquiry? | PERSON",
             "Which US government department is at the centre of the row? | ORGANIZATION",
             "Which prestigious tournament kicked off this week? | NAME",
-            "Students will do better in what area? | OTHER"})
+            "Students will do better in what area? | OTHER",
+            "Which district court blocked the law? | ORGANIZATION",
+            "Which borough council collects the waste? | ORGANIZATION",
+            "Which district attorney charged him? | PERSON",
+            "Which store manager was fired? | PERSON",
+            "Till when?! | DATE"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
+    }
+
+    @Test
+    void anEllipticalFollowUpAskingSinceWhenAsksForADate() {
+        // The conversation appends the previous question for context; the follow-up's own cue decides.
+        assertEquals(AnswerType.DATE, QuestionAnalysis.of("Since when? Who leads the party?", "Since when?").type());
     }
 
     @Test
@@ -96,6 +107,9 @@ class QuestionAnalysisTest {
             "Insulin makers sell it to more Americans at what price? | MONEY",
             "What is the annual licence fee? | MONEY",
             "What is the hottest UK temperature on record? | ANY",
+            "What is the exchange rate of the yen? | ANY",
+            "How much has the cost of living risen? | ANY",
+            "What is the national vote share of Labour? | SHARE",
             "What percentage of the population will see it? | SHARE",
             "How many people attended? | ANY",
             "Ireland's new prime minister is the youngest ever. How old is he? | AGE",

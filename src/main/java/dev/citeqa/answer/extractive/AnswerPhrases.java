@@ -162,7 +162,7 @@ final class AnswerPhrases {
                 // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
                 // being known as a person when one is asked for: "Obama" (whom the article names in full) over
                 // "Netflix".
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+                double score = shared + (isSubtypeAskedFor(e, a) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                         + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
@@ -300,14 +300,14 @@ final class AnswerPhrases {
         return NAMING.matcher(before).find();
     }
 
-    private boolean isSubtypeAskedFor(Entity e) {
+    private boolean isSubtypeAskedFor(Entity e, AnalysedSentence a) {
         return switch (question.subtype()) {
             case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
             case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
             case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
                     && !EntityTagger.isRegion(e.text());
-            case MONEY -> e.kind() == Kind.NUMBER && CURRENCY.matcher(e.text()).find();
-            case SHARE -> e.kind() == Kind.NUMBER && PERCENT.matcher(e.text()).find();
+            case MONEY -> e.kind() == Kind.NUMBER && isMoney(e, a.sentence().text());
+            case SHARE -> e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
             // Ages, times of day and calendar dates are checked where a figure counts (counts).
             case AGE, TIME, CALENDAR, DAY, ANY -> false;
         };
@@ -376,10 +376,10 @@ final class AnswerPhrases {
      * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
      * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
      * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}); for "How much did it cost?", only a
-     * sum of money, not "three insulin makers"; for "What percentage?", only a share, not "2024". "What time …?"
-     * is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" not by "midnight";
-     * "On which date …?" by a day, not "next month". "How long …?" is not answered by the gap of "the first talks
-     * in three years".
+     * sum of money, not "three insulin makers"; for "What percentage?", only a share, not "three rivals". "What
+     * time …?" is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" not by
+     * "midnight"; "On which date …?" by a day, not "next month". "How long …?" is not answered by the gap of "the
+     * first talks in three years".
      */
     private boolean counts(Entity e, AnalysedSentence a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
@@ -404,8 +404,7 @@ final class AnswerPhrases {
             return e.kind() == Kind.NUMBER && isMoney(e, a.sentence().text());
         }
         if (question.subtype() == Subtype.SHARE) {
-            return e.kind() == Kind.NUMBER && (PERCENT.matcher(e.text()).find()
-                    || PERCENT_AFTER.matcher(a.sentence().text().substring(e.end())).lookingAt());
+            return e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
         }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
@@ -450,6 +449,11 @@ final class AnswerPhrases {
                 || CURRENCY_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find();
     }
 
+    /** "87%", "87 per cent": a share, for "What percentage …?". */
+    private static boolean isShare(Entity e, String sentence) {
+        return PERCENT.matcher(e.text()).find() || PERCENT_AFTER.matcher(sentence.substring(e.end())).lookingAt();
+    }
+
     private static boolean isMeasure(Entity e, String sentence) {
         String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
@@ -472,8 +476,8 @@ final class AnswerPhrases {
             case DURATION -> e.kind() == Kind.DURATION;
             case DEFINITION -> false;
             // "What nationality …?" asks for one.
-            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.TITLE || e.kind() == Kind.PLACE
-                    || e.kind() == Kind.NATIONALITY;
+            case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.TITLE
+                    || e.kind() == Kind.PLACE || e.kind() == Kind.NATIONALITY;
         };
     }
 

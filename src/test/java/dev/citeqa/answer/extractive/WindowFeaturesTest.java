@@ -260,9 +260,13 @@ class WindowFeaturesTest {
                 + "three insulin makers said.|$35",
         "Insulin makers sell their products to Americans at what price?|Three insulin makers will charge Americans "
                 + "35 dollars a month.|35",
-        "How much did the Royal Family cost taxpayers?|The Royal Family cost taxpayers £ 102 million in 2022.|£ 102 million",
+        "How much did the Royal Family cost taxpayers?|The Royal Family cost taxpayers £ 102 million in 2022."
+                + "|£ 102 million",
         "What percentage of the vote did Putin win?|In 2024 Putin won 87% of the vote.|87%",
         "What percentage of the vote did Putin win?|In 2024 Putin won 87 per cent of the vote.|87 per cent",
+        // The tagger leaves the sign or the word out of these: the text around the figure says what it is.
+        "Insulin makers sell their products to Americans at what price?|Insulin costs Americans US$ 35 a month.|35",
+        "What percentage of voters backed Putin?|Support for Putin rose 3 percentage points in 2024.|3",
     })
     void aQuestionForMoneyOrAShareIsAnsweredOnlyByOne(String question, String sentence, String phrase) {
         assertEquals(phrase, answerPhrase(question, "m-" + sentence.length() + phrase, sentence));
