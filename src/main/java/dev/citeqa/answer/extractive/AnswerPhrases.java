@@ -162,7 +162,7 @@ final class AnswerPhrases {
                 // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
                 // being known as a person when one is asked for: "Obama" (whom the article names in full) over
                 // "Netflix".
-                double score = shared + (isSubtypeAskedFor(e, a) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                         + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
@@ -300,16 +300,15 @@ final class AnswerPhrases {
         return NAMING.matcher(before).find();
     }
 
-    private boolean isSubtypeAskedFor(Entity e, AnalysedSentence a) {
+    private boolean isSubtypeAskedFor(Entity e) {
         return switch (question.subtype()) {
             case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
             case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
             case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
                     && !EntityTagger.isRegion(e.text());
-            case MONEY -> e.kind() == Kind.NUMBER && isMoney(e, a.sentence().text());
-            case SHARE -> e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
-            // Ages, times of day and calendar dates are checked where a figure counts (counts).
-            case AGE, TIME, CALENDAR, DAY, ANY -> false;
+            // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
+            // (counts); for money and shares no other figure is a candidate, so a bonus would tell none apart.
+            case AGE, MONEY, SHARE, TIME, CALENDAR, DAY, ANY -> false;
         };
     }
 
