@@ -180,7 +180,9 @@ public final class EntityTagger {
      * A run joined by "and", cut into the names it lists when it lists people or titled names ("Vladimir Putin
      * and Volodymyr Zelensky", "President Erdoğan and Foreign Minister Hakan Fidan"), but kept whole when it is
      * one name ("Bosnia and Herzegovina", "Department of Housing and Urban Development"): a side of one word,
-     * or with a particle, is part of a single name.
+     * or with a particle, is part of a single name ("Hagley Museum and Library"), unless it ends in a possessive
+     * after a name of two words or more: "Stephen Colbert and HBO's" lists two, "Hagley Museum and Library's
+     * archive" one, as "Library" is a word that ends names.
      */
     private static List<int[]> splitAtAnd(String text, int start, int end) {
         Matcher and = AND.matcher(text).region(start, end);
@@ -190,7 +192,7 @@ public final class EntityTagger {
         String before = text.substring(start, and.start());
         String after = text.substring(and.end(), end);
         boolean listsNames = isTitle(SPACES.split(before)[0]) || isTitle(SPACES.split(after)[0])
-                || plainName(before) && plainName(after);
+                || plainName(before) && (plainName(after) || POSSESSIVE.matcher(after).find() && !endsAName(after));
         if (!listsNames) {
             return List.of(new int[] {start, end});
         }
@@ -198,6 +200,12 @@ public final class EntityTagger {
         parts.add(new int[] {start, and.start()});
         parts.addAll(splitAtAnd(text, and.end(), end));
         return parts;
+    }
+
+    /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
+    private static boolean endsAName(String word) {
+        String last = plain(word);
+        return FACILITY_WORDS.contains(last) || ORG_WORDS.contains(last) || THING_WORDS.contains(last);
     }
 
     /** Two or more capitalised words and no particle: a person's name, say, not "Department of Housing". */

@@ -151,7 +151,10 @@ public interface CiteQaConfig {
         @WithDefault("2.0")
         float anchorBoost();
 
-        /** Weight of a question's names relative to its other words when BM25 ranks without a dense list. */
+        /**
+         * Weight of a question's names relative to its other words when BM25 ranks without a dense list, and when
+         * whole articles are ranked, in every mode.
+         */
         @WithName("bm25-name-boost")
         @WithDefault("1.0")
         float bm25NameBoost();

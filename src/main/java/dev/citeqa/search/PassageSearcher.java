@@ -36,7 +36,8 @@ public final class PassageSearcher {
      * @param titleBoost weight of the title field against the body field in BM25
      * @param anchorBoost weight of the question's figures against its other words in BM25, and of its names
      *     beside a dense list
-     * @param bm25NameBoost weight of the question's names when BM25 ranks alone, without a dense list
+     * @param bm25NameBoost weight of the question's names when BM25 ranks alone, without a dense list, and in
+     *     the whole-article ranking of every mode
      * @param depth candidates taken from each ranked list before fusion and diversification
      * @param rrfK the rank constant of reciprocal rank fusion
      * @param maxPerArticle passages an article may place before every other article has had its turn
@@ -144,7 +145,7 @@ public final class PassageSearcher {
             TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
             TopDocs ranked = lexical == null ? semantic
                     : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
-            return articles.rerank(index, terms.query(IndexConstants.ARTICLE_TEXT, boosts),
+            return articles.rerank(index, articleQuery(terms),
                     lexicalQuery(terms, boosts), ranked, semantic).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -181,6 +182,17 @@ public final class PassageSearcher {
     QueryTerms.Boosts boosts(RetrievalMode mode) {
         return new QueryTerms.Boosts(mode == RetrievalMode.bm25 ? settings.bm25NameBoost() : settings.anchorBoost(),
                 settings.anchorBoost());
+    }
+
+    /**
+     * Whole articles weigh the question's names as BM25 alone does, in every mode: among thousands of stories a
+     * name many of them share, doubled, picks the ones that name it most. Meaning, which the article stage mixes in
+     * itself, takes the place that the doubled names keep for the fused passage list (docs/evaluation.md, "Names
+     * in whole articles").
+     */
+    Query articleQuery(QueryTerms terms) {
+        return terms.query(IndexConstants.ARTICLE_TEXT,
+                new QueryTerms.Boosts(settings.bm25NameBoost(), settings.anchorBoost()));
     }
 
     /** BM25 over passage bodies plus a weighted match on the article title and date; null without terms. */

@@ -143,7 +143,13 @@ class EntityTaggerTest {
                 of(Kind.PERSON, "Talks between Vladimir Putin and Volodymyr Zelensky stalled."));
         assertEquals(List.of("President Recep Tayyip Erdoğan", "Foreign Minister Hakan Fidan"),
                 of(Kind.PERSON, "President Recep Tayyip Erdoğan and Foreign Minister Hakan Fidan spoke."));
+        assertEquals(List.of("Stephen Colbert", "John Oliver"), of(Kind.PERSON,
+                "Hosts include Stephen Colbert and HBO's host John Oliver."));
         assertEquals(List.of("Bosnia and Herzegovina"), of(Kind.PLACE, "He flew to Bosnia and Herzegovina."));
+        assertEquals(List.of("Hagley Museum and Library's"),
+                of(Kind.PLACE, "She toured Hagley Museum and Library's archive."));
+        assertEquals(List.of("Stephen Colbert", "John Oliver"), of(Kind.PERSON,
+                "Hosts include Stephen Colbert and HBO’s host John Oliver."));
         assertEquals(List.of("Department of Housing and Urban Development"),
                 of(Kind.ORGANIZATION, "The Department of Housing and Urban Development said so."));
     }

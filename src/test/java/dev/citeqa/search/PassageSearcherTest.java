@@ -10,6 +10,7 @@ import dev.citeqa.TestModels;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.IndexConstants;
 import dev.citeqa.index.TinyCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,18 @@ class PassageSearcherTest {
         assertEquals(new QueryTerms.Boosts(1f, 2f), searcher.boosts(RetrievalMode.bm25));
         assertEquals(new QueryTerms.Boosts(2f, 2f), searcher.boosts(RetrievalMode.hybrid));
         assertEquals(new QueryTerms.Boosts(2f, 2f), searcher.boosts(RetrievalMode.dense));
+    }
+
+    @Test
+    void wholeArticlesWeighNamesAsBm25AloneDoesInEveryMode() throws IOException {
+        PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
+        PassageSearcher searcher = new PassageSearcher(TestModels.embedder(root.resolve("data")), d);
+        QueryTerms terms = QueryTerms.of(index, QuestionAnalysis.of("How much did Springfield approve in 2019?"));
+        String article = searcher.articleQuery(terms).toString();
+        assertEquals(terms.query(IndexConstants.ARTICLE_TEXT, searcher.boosts(RetrievalMode.bm25)).toString(), article);
+        // The passage list of hybrid retrieval doubles the name; the article query does not.
+        assertFalse(terms.query(IndexConstants.ARTICLE_TEXT, searcher.boosts(RetrievalMode.hybrid)).toString()
+                .equals(article));
     }
 
     /** The default settings, but with {@code max} passages per article before the others have had their turn. */

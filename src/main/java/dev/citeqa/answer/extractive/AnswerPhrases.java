@@ -10,9 +10,11 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.Terms;
+import dev.citeqa.analysis.WordLists;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +48,9 @@ final class AnswerPhrases {
     /** A capitalised word with a word before it in its sentence. */
     private static final Pattern CAPITALISED_INSIDE =
             Pattern.compile("(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
-    private static final Pattern CURRENCY = Pattern.compile("[$€£¥]");
+    /** A currency sign, as news writes it before a sum: "$35", "£ 2 million". */
+    private static final String CURRENCY_SIGN = "[$€£¥]";
+    private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
     /** What a place follows: "in Los Angeles". */
     private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
     /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
@@ -57,17 +62,16 @@ final class AnswerPhrases {
     /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
     private static final int NAMING_CHARS = 20;
     private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONEY_OR_SHARE = Pattern.compile(
-            "[$€£¥%]|\\s*(?:per ?cent|pounds|dollars|euros|pence|cents)\\b", Pattern.CASE_INSENSITIVE);
     /** After a number, the words that make it a sum of money: "35 dollars", "2 million pounds". */
     private static final Pattern MONEY_AFTER = Pattern.compile(
             "\\s*(?:(?:million|billion|trillion)\\s+)?(?:pounds|dollars|euros|pence|cents|yen|yuan|rupees)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CURRENCY_BEFORE = Pattern.compile("[$€£¥]\\s?$");
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile(CURRENCY_SIGN + "\\s?$");
     private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
-    private static final Pattern SCORE_OR_CURRENCY_BEFORE = Pattern.compile("(?:\\d[:\\-–]|[$€£¥])$");
+    /** Around a number, what makes it one side of a score: "3-1", "84:82". */
+    private static final Pattern SCORE_BEFORE = Pattern.compile("\\d[:\\-–]$");
     private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
     static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
     /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
@@ -84,6 +88,33 @@ final class AnswerPhrases {
     /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
     private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
     private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
+
+    /** A word of a question, with where it starts. */
+    private static final Pattern QUESTION_WORD = Pattern.compile("[\\p{L}'’-]+");
+    /** Words that make the verb after them passive or continuous: "Who was named …", "Which actor is suing …". */
+    private static final Set<String> AUXILIARIES = Set.of("is", "was", "are", "were", "has", "have", "had");
+    /** What makes a sentence's verb passive too: "Billy Donovan was named …", not "Adam Silver named …". */
+    private static final Pattern PASSIVE_BEFORE = Pattern.compile("\\b(?:is|was|are|were|been|be|being)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    /** Words a wh-phrase may have after "which" before its verb: "Which Democratic congressperson called …". */
+    private static final int WH_PHRASE_WORDS = 3;
+    /** Characters between a name and the verb it is the subject of: room for an apposition set off by dashes. */
+    private static final int SUBJECT_REACH = 80;
+    /**
+     * What being the subject of the question's verb adds to a phrase's score: less than a word shared with the
+     * question (1), more than most differences in distance (at most 1 over 200 characters).
+     */
+    private static final double SUBJECT_BONUS = 0.5;
+    /**
+     * What a name restating the question's words of another country loses ("Russian Foreign Minister Sergey Lavrov"
+     * for "Who is Turkey's foreign minister?"): the worth of a word it shares with the question.
+     */
+    private static final double ANOTHER_COUNTRY_COST = 1;
+    /** Words that name a country, adjectives of nationality mostly, and the country: "russian russia". */
+    private static final Map<String, String> COUNTRY_WORDS = WordLists.pairs("country-adjectives");
+    private static final Set<String> COUNTRIES = Set.copyOf(COUNTRY_WORDS.values());
+    /** Irregular verbs' past forms and their bases ("beat", "won"), which no "-ed" shows to be verbs. */
+    private static final Set<String> IRREGULAR_VERBS = irregularVerbs();
 
     private final QuestionAnalysis question;
     /** The question's distinct terms. */
@@ -108,6 +139,12 @@ final class AnswerPhrases {
     private Set<String> placesSeen;
     /** By article and sentence: a wire story's sentence, word for word in two articles, may name different people. */
     private final Map<ArticleSentence, List<Entity>> entities = new HashMap<>();
+    /** For a question whose wh-phrase is its subject, the term of its verb ("call"); else null. */
+    private final String subjectVerb;
+    /** Whether that verb is passive ("Who was named …?"): the named one stands before a passive verb only. */
+    private final boolean passiveVerb;
+    /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
+    private final Set<String> questionCountries;
 
     private record ArticleSentence(String articleId, Sentence sentence) {}
 
@@ -121,6 +158,141 @@ final class AnswerPhrases {
         this.namedInQuestion = question.type() != AnswerType.PERSON || FAMILY.matcher(question.text()).find()
                 ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
+        QuestionVerb verb = questionVerb(question);
+        this.subjectVerb = verb == null ? null : verb.term();
+        this.passiveVerb = verb != null && verb.passive();
+        this.questionCountries = countriesNamed(question.text());
+    }
+
+    /**
+     * The countries a text names by a word of {@code analysis/country-adjectives.txt}, or by the country's name;
+     * null when it names a country that list does not know ("UK", "United States"), of which nothing can be said.
+     */
+    static Set<String> countriesNamed(String text) {
+        Set<String> countries = new HashSet<>();
+        List<String> words = QUESTION_WORD.matcher(text).results()
+                .map(m -> EntityTagger.plain(m.group())).toList();
+        for (int i = 0; i < words.size(); i++) {
+            String country = COUNTRY_WORDS.getOrDefault(words.get(i), COUNTRIES.contains(words.get(i)) ? words.get(i)
+                    : null);
+            if (country != null) {
+                countries.add(country);
+            } else if (EntityTagger.isCountry(words.get(i))
+                    || i + 1 < words.size() && EntityTagger.isCountry(words.get(i) + " " + words.get(i + 1))) {
+                return null;
+            }
+        }
+        return countries;
+    }
+
+    /**
+     * "Russian Foreign Minister Sergey Lavrov" for "Who is Turkey's foreign minister?": a name that restates the
+     * question's words (here the role) of another country than the one the question names answers someone else's
+     * question. Only the words before a person's name count ("Rep. Jim Jordan" names no country). Asked for a
+     * place, another country is what is asked for, and is left alone.
+     */
+    private boolean restatesForAnotherCountry(Entity e, long shared) {
+        if (questionCountries == null || questionCountries.isEmpty() || shared == 0
+                || e.kind() != Kind.PERSON && e.kind() != Kind.ORGANIZATION) {
+            return false;
+        }
+        String words = e.text();
+        if (e.kind() == Kind.PERSON) {
+            int name = words.lastIndexOf(EntityTagger.personName(words));
+            words = name < 0 ? "" : words.substring(0, name);
+        }
+        Set<String> named = countriesNamed(words);
+        return named != null && !named.isEmpty() && Collections.disjoint(named, questionCountries);
+    }
+
+    /**
+     * The verb of a question whose wh-phrase is its subject, as a term: "beat" in "Who beat Luke Littler …?",
+     * "call" in "Which Democratic congressperson called for new elections?", "name" in "Who was named …?". Null
+     * when the wh-phrase is the object ("Who did Macron appoint?"), when no verb in the past (or after "is", "was",
+     * "has" …) follows it within {@link #WH_PHRASE_WORDS} words, or when that verb is no term of the question.
+     */
+    static String subjectVerb(QuestionAnalysis question) {
+        QuestionVerb verb = questionVerb(question);
+        return verb == null ? null : verb.term();
+    }
+
+    /** @param passive "Who was named …?", "Which MP has been appointed …?"; not "Which actor is suing …?" */
+    private record QuestionVerb(String term, boolean passive) {}
+
+    private static QuestionVerb questionVerb(QuestionAnalysis question) {
+        List<MatchResult> words = QUESTION_WORD.matcher(question.text()).results().toList();
+        if (words.size() < 2) {
+            return null;
+        }
+        String wh = words.getFirst().group().toLowerCase(Locale.ROOT);
+        if (!wh.equals("who") && !wh.equals("which")) {
+            return null;
+        }
+        // "Who" is the whole wh-phrase; "which" has at least one word of its own ("Which airline …").
+        int from = wh.equals("who") ? 1 : 2;
+        int to = wh.equals("who") ? 1 : 1 + WH_PHRASE_WORDS;
+        for (int i = from; i <= to && i < words.size(); i++) {
+            String word = words.get(i).group();
+            if (AUXILIARIES.contains(word)) {
+                boolean been = i + 1 < words.size() && words.get(i + 1).group().equals("been");
+                int next = been ? i + 2 : i + 1;
+                if (next >= words.size()) {
+                    return null;
+                }
+                String verb = words.get(next).group();
+                boolean continuous = Character.isLowerCase(verb.charAt(0)) && verb.endsWith("ing");
+                if (!isPastVerb(verb) && !continuous) {
+                    return null;
+                }
+                // "has appointed" is active; "was appointed", "has been appointed" passive.
+                boolean passive = !continuous && (been || !word.startsWith("ha"));
+                return verbAt(question, words.get(next).start(), passive);
+            }
+            if (isPastVerb(word)) {
+                return verbAt(question, words.get(i).start(), false);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "called", "won", "beat": a regular past form, or an irregular verb's past or base form, in lower case ("King",
+     * "York-based" are no verbs). Shorter than five letters, an "-ed" word is mostly no past ("red", "bed", "shed").
+     */
+    private static boolean isPastVerb(String word) {
+        return Character.isLowerCase(word.charAt(0)) && word.indexOf('-') < 0
+                && (word.length() > 4 && word.endsWith("ed") || IRREGULAR_VERBS.contains(word));
+    }
+
+    private static Set<String> irregularVerbs() {
+        Map<String, String> pairs = WordLists.pairs("irregular-verbs");
+        Set<String> verbs = new HashSet<>(pairs.keySet());
+        verbs.addAll(pairs.values());
+        return Set.copyOf(verbs);
+    }
+
+    private static QuestionVerb verbAt(QuestionAnalysis question, int start, boolean passive) {
+        return question.tokens().stream().filter(t -> t.start() == start)
+                .map(t -> new QuestionVerb(t.term(), passive)).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether the entity comes before the question's verb in the sentence, near enough to be its subject:
+     * "Schumer — the highest-ranking Jewish official in American history — called for Israel to hold new
+     * elections", where "Benjamin Netanyahu", after the verb, stands nearer the question's words.
+     */
+    private boolean isSubjectOfVerb(AnalysedSentence a, Entity e) {
+        if (subjectVerb == null) {
+            return false;
+        }
+        String text = a.sentence().text();
+        for (NewsAnalyzer.Token t : a.tokens()) {
+            if (t.term().equals(subjectVerb) && t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
+                    && (!passiveVerb || PASSIVE_BEFORE.matcher(text.substring(e.end(), t.start())).find())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -137,7 +309,7 @@ final class AnswerPhrases {
      * The phrase in the window that answers the question's type, other than the question's own words.
      * Of several, the one nearest the question's words wins, and a name that extends the question's own
      * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
-     * more of it the better.
+     * more of it the better; for "Who beat …?", the subject of "beat" ({@link #subjectVerb}) is preferred.
      */
     Entity answerEntity(List<AnalysedSentence> window, Article article) {
         Entity best = null;
@@ -161,9 +333,12 @@ final class AnswerPhrases {
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
                 // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
                 // being known as a person when one is asked for: "Obama" (whom the article names in full) over
-                // "Netflix".
+                // "Netflix". Being the subject of the question's verb counts for less, and restating the question's
+                // words of another country takes a shared word's worth away.
                 double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                         + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
+                        + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
+                        - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
                         - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
                 if (score > bestScore) {
                     best = e;
@@ -453,11 +628,11 @@ final class AnswerPhrases {
         return PERCENT.matcher(e.text()).find() || PERCENT_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }
 
+    /** A sum of money, a share or one side of a score: a figure that measures something rather than counts it. */
     private static boolean isMeasure(Entity e, String sentence) {
-        String before = sentence.substring(Math.max(0, e.start() - 2), e.start());
-        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 9));
-        return MONEY_OR_SHARE.matcher(e.text()).find() || MONEY_OR_SHARE.matcher(after).lookingAt()
-                || SCORE_OR_CURRENCY_BEFORE.matcher(before).find() || SCORE_AFTER.matcher(after).lookingAt();
+        return isMoney(e, sentence) || isShare(e, sentence)
+                || SCORE_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find()
+                || SCORE_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }
 
     private boolean fits(Entity e) {

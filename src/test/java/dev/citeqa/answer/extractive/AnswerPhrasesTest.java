@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The answer-kind stage on its own: no index statistics, no embeddings, no model weights. */
 class AnswerPhrasesTest {
@@ -81,6 +83,77 @@ class AnswerPhrasesTest {
         // A question that asks for no kind of name may still be answered by one.
         assertEquals("Ukrainian", phraseOf("What delegation arrived on Friday?", "v",
                 "The Ukrainian delegation arrived on Friday."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Who beat 16-year-old darts prodigy Luke Littler to become the world champion?|beat",
+        "Which Democratic congressperson called for new elections in Israel?|call",
+        "Which island nation recently elected a new leader?|elect",
+        "Who was named Director of the Year at the festival?|name",
+        "Which MP has been appointed to lead the inquiry?|appoint",
+        "Which actor is suing Disney over the firing?|su",
+        // The wh-phrase is the object, or no verb in the past follows it.
+        "Who did Emmanuel Macron appoint as prime minister?|",
+        "Which country is the top exporter of goods to the US?|",
+        "Where did the NATO ministers meet?|",
+        "Who leads the Russian delegation?|",
+        // A capitalised word, or one with a hyphen, is no verb.
+        "Who is Ding Liren?|",
+        "Which New York-based bank collapsed?|collaps",
+    })
+    void aQuestionWhoseWhPhraseIsItsSubjectNamesItsVerb(String question, String verb) {
+        assertEquals(verb, AnswerPhrases.subjectVerb(QuestionAnalysis.of(question)));
+    }
+
+    @Test
+    void theSubjectOfTheQuestionsVerbWinsOverANameNearerTheQuestionsWords() {
+        // "Benjamin Netanyahu" stands right after "elections"; the one who called is the subject of "called".
+        PassageHit hit = passages.passage("sv1", "Talks", null, "Senator Chuck Schumer spoke on Thursday.",
+                "Schumer — the highest-ranking Jewish official in American history — called for Israel to hold new "
+                        + "elections to replace Prime Minister Benjamin Netanyahu.");
+        assertEquals("Schumer", phrases("Which Democratic congressperson called for new elections in Israel?",
+                List.of(hit)).answerEntity(sentences(hit), hit.stored().article()).text());
+        assertEquals("Donald Trump", phraseOf("Who won the Nevada primary?", "sv2",
+                "Donald Trump, unopposed after a long campaign across the state, won the Nevada contest over Nikki "
+                        + "Haley's objections."));
+        // Asked who was named, the one named, not the one who named: a passive verb in the sentence too.
+        assertEquals("Billy Donovan", phraseOf("Who was named coach of the year?", "sv4",
+                "The league said on Monday that Adam Silver had named Billy Donovan as its coach of the year."));
+        assertEquals("Billy Donovan", phraseOf("Who was named coach of the year?", "sv5",
+                "Billy Donovan was named coach of the year on Monday by Commissioner Adam Silver."));
+        // Asked for the object, the name after the verb stays the answer.
+        assertEquals("Gabriel Attal", phraseOf("Who did Emmanuel Macron appoint as prime minister?", "sv3",
+                "President Emmanuel Macron on Tuesday appointed Gabriel Attal as prime minister."));
+    }
+
+    @Test
+    void aNameThatRestatesTheQuestionForAnotherCountryIsNotItsAnswer() {
+        assertEquals(Set.of("turkey"), AnswerPhrases.countriesNamed("Who is Turkey's foreign minister?"));
+        assertEquals(Set.of("turkey", "russia", "netherlands"),
+                AnswerPhrases.countriesNamed("Türkiye's envoy met Russian officials in the Netherlands'."));
+        // A country the list does not hold: nothing can be said.
+        assertNull(AnswerPhrases.countriesNamed("Who is the UK's ambassador to Russia?"));
+        assertNull(AnswerPhrases.countriesNamed("Who is the United States ambassador to Russia?"));
+        assertEquals("British Ambassador Nigel Casey", phraseOf("Who is the UK's ambassador to Russia?", "tc4",
+                "British Ambassador Nigel Casey met Russian Ambassador Andrei Kelin in Moscow."));
+        String sentence = "In the meantime, Foreign Minister Hakan Fidan exchanged phone conversations with U.S. "
+                + "Secretary of State Marco Rubio, Russian Foreign Minister Sergey Lavrov and French Foreign Minister "
+                + "Jean-Noel Barrot on the efforts for direct talks in Istanbul.";
+        assertEquals("Foreign Minister Hakan Fidan", phraseOf("Who is Turkey's foreign minister?", "tc1", sentence));
+        // Asked about Russia's, the Russian one answers; asked for a country, another country is the answer.
+        assertEquals("Russian Foreign Minister Sergey Lavrov",
+                phraseOf("Who is Russia's foreign minister?", "tc2", sentence));
+        assertEquals("Ukraine", phraseOf("Which country did Russia invade in 2022?", "tc3",
+                "Russia invaded Ukraine in 2022."));
+    }
+
+    @Test
+    void whichOrganisationNounAsksForANameOfAnyKind() {
+        // A name in quotation marks is a title, not an organisation, but "which news agency" takes any name.
+        assertEquals("Ukrinform", phraseOf("Which news agency reported the call between Rutte and Fidan?", "ag",
+                "According to information agencies, including \"Ukrinform\" and TRT Haber, both senior officials "
+                        + "participated in the discussion."));
     }
 
     @Test

@@ -254,6 +254,18 @@ class WindowFeaturesTest {
                 "Visitors queued for two hours at the museum, and tickets cost $12 each."));
     }
 
+    /** A sum is no count however the sentence writes it: the money words of "How much …?" are the same ones. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "The museum's visitors spent 12 million pounds, and 400 of them came twice.|400",
+        "The museum's visitors spent 900 yen each, and 400 of them came twice.|400",
+        "The museum's visitors gave 70% of the takings, and 400 of them came twice.|400",
+        "The museum beat the library 3-1 on visitors, and 400 of them came twice.|400",
+    })
+    void aSumAShareOrAScoreGivesNoCount(String sentence, String count) {
+        assertEquals(count, answerPhrase("How many visitors came to the museum?", "c-" + sentence.length(), sentence));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Insulin makers sell their products to Americans at what price?|Insulin now costs $35 a month for Americans, "
