@@ -202,6 +202,23 @@ public final class EntityTagger {
         return parts;
     }
 
+    /**
+     * "Senate Majority Leader Chuck Schumer", "Bank of England Governor Andrew Bailey": a title after an organisation's
+     * word, then a name of two words, is a person introduced by their office, not the organisation. An organisation
+     * word must come before the title ("General Motors Company" has none there), and two words must follow it.
+     */
+    private static boolean titledAfterOrganisation(String[] words) {
+        boolean organisation = false;
+        for (int i = 0; i < words.length - 2; i++) {
+            organisation |= ORG_WORDS.contains(plain(words[i]));
+            if (organisation && isTitle(words[i + 1]) && !isTitle(words[words.length - 1])
+                    && !isTitle(words[words.length - 2])) {
+                return i + 1 <= words.length - 3;
+            }
+        }
+        return false;
+    }
+
     /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
     private static boolean endsAName(String word) {
         String last = plain(word);
@@ -260,6 +277,9 @@ public final class EntityTagger {
         String before = previousWord(text, start);
         if (isCountry(name) || COUNTRIES.contains(last) || isRegion(name)) {
             return Kind.PLACE;
+        }
+        if (titledAfterOrganisation(words)) {
+            return Kind.PERSON;
         }
         for (String w : words) {
             if (ORG_WORDS.contains(plain(w))) {

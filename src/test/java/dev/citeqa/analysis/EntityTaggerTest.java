@@ -138,6 +138,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aPersonIntroducedByTheOfficeOfAnOrganisationIsAPerson() {
+        assertEquals(List.of("Senate Majority Leader Chuck Schumer"),
+                of(Kind.PERSON, "Senate Majority Leader Chuck Schumer said on Monday he would look at it."));
+        assertEquals(List.of("House Speaker Mike Johnson"), of(Kind.PERSON, "House Speaker Mike Johnson spoke."));
+        // The office alone, or an organisation with no title before a name, stays an organisation.
+        assertEquals(List.of("Senate Judiciary Committee"),
+                of(Kind.ORGANIZATION, "The Senate Judiciary Committee met."));
+    }
+
+    @Test
     void namesListedWithAndAreTwoNamesButOneNameWithAndStaysWhole() {
         assertEquals(List.of("Vladimir Putin", "Volodymyr Zelensky"),
                 of(Kind.PERSON, "Talks between Vladimir Putin and Volodymyr Zelensky stalled."));
