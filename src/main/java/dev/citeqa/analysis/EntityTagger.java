@@ -208,12 +208,15 @@ public final class EntityTagger {
      * word must come before the title ("General Motors Company" has none there), and two words must follow it.
      */
     private static boolean titledAfterOrganisation(String[] words) {
+        if (words.length < 4 || isTitle(words[words.length - 1]) || isTitle(words[words.length - 2])) {
+            return false;
+        }
         boolean organisation = false;
-        for (int i = 0; i < words.length - 2; i++) {
-            organisation |= ORG_WORDS.contains(plain(words[i]));
-            if (organisation && isTitle(words[i + 1]) && !isTitle(words[words.length - 1])
-                    && !isTitle(words[words.length - 2])) {
-                return i + 1 <= words.length - 3;
+        // The title at t, with two words after it for the name.
+        for (int t = 1; t <= words.length - 3; t++) {
+            organisation |= ORG_WORDS.contains(plain(words[t - 1]));
+            if (organisation && isTitle(words[t])) {
+                return true;
             }
         }
         return false;

@@ -139,10 +139,8 @@ final class AnswerPhrases {
     private Set<String> placesSeen;
     /** By article and sentence: a wire story's sentence, word for word in two articles, may name different people. */
     private final Map<ArticleSentence, List<Entity>> entities = new HashMap<>();
-    /** For a question whose wh-phrase is its subject, the term of its verb ("call"); else null. */
-    private final String subjectVerb;
-    /** Whether that verb is passive ("Who was named …?"): the named one stands before a passive verb only. */
-    private final boolean passiveVerb;
+    /** For a question whose wh-phrase is its subject, its verb ("call"); else null. */
+    private final QuestionVerb subjectVerb;
     /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
     private final Set<String> questionCountries;
 
@@ -158,9 +156,7 @@ final class AnswerPhrases {
         this.namedInQuestion = question.type() != AnswerType.PERSON || FAMILY.matcher(question.text()).find()
                 ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
-        QuestionVerb verb = questionVerb(question);
-        this.subjectVerb = verb == null ? null : verb.term();
-        this.passiveVerb = verb != null && verb.passive();
+        this.subjectVerb = questionVerb(question);
         this.questionCountries = countriesNamed(question.text());
     }
 
@@ -216,7 +212,10 @@ final class AnswerPhrases {
         return verb == null ? null : verb.term();
     }
 
-    /** @param passive "Who was named …?", "Which MP has been appointed …?"; not "Which actor is suing …?" */
+    /**
+     * @param passive "Who was named …?", "Which MP has been appointed …?"; not "Which actor is suing …?": the named
+     *     one stands before a passive verb only
+     */
     private record QuestionVerb(String term, boolean passive) {}
 
     private static QuestionVerb questionVerb(QuestionAnalysis question) {
@@ -287,8 +286,8 @@ final class AnswerPhrases {
         }
         String text = a.sentence().text();
         for (NewsAnalyzer.Token t : a.tokens()) {
-            if (t.term().equals(subjectVerb) && t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
-                    && (!passiveVerb || PASSIVE_BEFORE.matcher(text.substring(e.end(), t.start())).find())) {
+            if (t.term().equals(subjectVerb.term()) && t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
+                    && (!subjectVerb.passive() || PASSIVE_BEFORE.matcher(text.substring(e.end(), t.start())).find())) {
                 return true;
             }
         }
