@@ -38,6 +38,22 @@ public final class WordLists {
         return Collections.unmodifiableMap(pairs);
     }
 
+    /**
+     * The "form | form | ..." lines of {@code analysis/<name>.txt}: each form, as its plain words, to every form of
+     * its line (itself included).
+     */
+    public static Map<List<String>, List<List<String>>> groups(String name) {
+        Map<List<String>, List<List<String>>> groups = new LinkedHashMap<>();
+        for (String line : lines(name)) {
+            List<List<String>> forms = new ArrayList<>();
+            for (String form : line.split("\\|")) {
+                forms.add(List.of(form.strip().split("\\s+")));
+            }
+            forms.forEach(form -> groups.putIfAbsent(form, List.copyOf(forms)));
+        }
+        return Collections.unmodifiableMap(groups);
+    }
+
     private static List<String> lines(String name) {
         String resource = "/analysis/" + name + ".txt";
         try (InputStream in = WordLists.class.getResourceAsStream(resource)) {

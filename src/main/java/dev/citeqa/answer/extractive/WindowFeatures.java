@@ -3,6 +3,7 @@ package dev.citeqa.answer.extractive;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.Anchors;
+import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.QuestionAnalysis;
@@ -143,7 +144,9 @@ final class WindowFeatures {
         }
         for (PassageHit hit : hits) {
             for (Sentence s : hit.stored().passage().sentences()) {
-                if (analyse(s).words().stream().anyMatch(w -> variantOf(term, w))) {
+                AnalysedSentence sentence = analyse(s);
+                if (sentence.words().stream().anyMatch(w -> variantOf(term, w))
+                        || namedOtherwise(term, sentence.terms(), sentence.words())) {
                     return false;
                 }
             }
@@ -349,10 +352,14 @@ final class WindowFeatures {
 
     private record TermInSentence(QuestionTerm term, Sentence sentence) {}
 
-    /** Credit for a spelling variant of the term, or a related form of it, in the sentence; 0 for neither. */
+    /**
+     * Credit for a spelling variant of the term (or another form of a country's name), or a related form of it, in
+     * the sentence; 0 for neither.
+     */
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
-        if (!numeric && sentence.words().stream().anyMatch(w -> variantOf(t, w))) {
+        if (!numeric && (sentence.words().stream().anyMatch(w -> variantOf(t, w))
+                || namedOtherwise(t, sentence.terms(), sentence.words()))) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> Terms.relatedForm(t.term(), w))) {
@@ -375,8 +382,14 @@ final class WindowFeatures {
             ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> LEADS.get(article,
                     a -> ArticleWords.of(a.metadataText() + "\n" + String.join("\n", article.paragraphs().stream()
                             .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList()))));
-            return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w));
+            return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w))
+                    || namedOtherwise(t, lead.terms(), lead.words());
         });
+    }
+
+    /** The country the term names, in another of its forms ("the U.S." for "America"): as good as a variant. */
+    private static boolean namedOtherwise(QuestionTerm t, Set<String> terms, List<String> words) {
+        return CountryNames.otherForms(t.term()).stream().anyMatch(form -> form.in(terms, words));
     }
 
     /**
@@ -453,10 +466,11 @@ final class WindowFeatures {
     }
 
     /** An article's terms and words, for checking that it names what the question names. */
-    private record ArticleWords(Set<String> terms, Set<String> words) {
+    private record ArticleWords(Set<String> terms, List<String> words) {
 
         static ArticleWords of(String text) {
-            return new ArticleWords(Terms.ofText(text), new HashSet<>(AnalysedSentence.plainWords(text)));
+            // In order: a country's name of several words is matched as a phrase.
+            return new ArticleWords(Terms.ofText(text), AnalysedSentence.plainWords(text));
         }
     }
 

@@ -362,6 +362,34 @@ class WindowFeaturesTest {
         assertEquals(1.0, w.get(Feature.MISSING_REQUIRED));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Which Apple product was banned in America? | The Apple Watch was banned in the U.S. after a patent fight.",
+        "Which Apple product was banned in the US? | The Apple Watch was banned in America after a patent fight.",
+        "Which Apple product was banned in America? | The Apple Watch was banned in the United States on Tuesday.",
+        "Which Apple product was banned in Britain? | The Apple Watch was banned in the UK after a patent fight.",
+    })
+    void aCountryNamedInAnotherFormIsNamed(String question, String sentence) {
+        PassageHit hit = passages.passage("c", "Watch ban", null, sentence);
+        Window w = features(question, List.of(hit), false).window(hit, 0, 1);
+        assertEquals(0.0, w.get(Feature.MISSING_REQUIRED));
+        // Credited as a spelling variant is: less than the question's own form.
+        double anchors = w.get(Feature.ANCHOR_COVERAGE);
+        assertTrue(anchors > CONSTANTS.anchorCredit() && anchors < 1, String.valueOf(anchors));
+    }
+
+    @Test
+    void anotherCountryOrAPaperNamedUsaIsNotTheCountryAsked() {
+        PassageHit france = passages.passage("d", "Watch ban", null,
+                "The Apple Watch was banned in France after a patent fight.");
+        PassageHit paper = passages.passage("e", "Watch ban", null,
+                "USA TODAY reports that the Apple Watch was banned after a patent fight.");
+        for (PassageHit hit : List.of(france, paper)) {
+            Window w = features("Which Apple product was banned in America?", List.of(hit), false).window(hit, 0, 1);
+            assertEquals(1.0, w.get(Feature.MISSING_REQUIRED), hit.stored().passage().text());
+        }
+    }
+
     /** {@link Feature#AGE} of each hit's first sentence, with all of them retrieved. */
     private static List<Double> ages(PassageHit... hits) {
         WindowFeatures f = features("Who did Macron name prime minister?", List.of(hits), false);

@@ -1,0 +1,58 @@
+package dev.citeqa.analysis;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The forms a country's (or a union's) name takes in news, {@code analysis/country-names.txt}: "the U.S.",
+ * "America", "the United States". American and British copy, and the people who ask about it, use different ones.
+ */
+public final class CountryNames {
+
+    /** By the analysed term of a one-word form, the other forms of its line. */
+    private static final Map<String, List<Form>> OTHER_FORMS = load();
+
+    private CountryNames() {}
+
+    /**
+     * A form of a name: its analysed terms, in order, and its plain words. A one-word form is matched by its term, as
+     * BM25 matches it ("U.S." and "US" are the term "us"); a form of several words by its plain words, in order.
+     */
+    public record Form(List<String> terms, List<String> words) {
+
+        /** Whether a text of these analysed terms and plain words (in order) names it in this form. */
+        public boolean in(Set<String> textTerms, List<String> plainWords) {
+            return words.size() == 1 ? textTerms.contains(terms.getFirst())
+                    : Collections.indexOfSubList(plainWords, words) >= 0;
+        }
+    }
+
+    /** The other forms of the name a question's term is, or none when the term is no such name. */
+    public static List<Form> otherForms(String term) {
+        return OTHER_FORMS.getOrDefault(term, List.of());
+    }
+
+    private static Map<String, List<Form>> load() {
+        Map<String, List<Form>> byTerm = new HashMap<>();
+        WordLists.groups("country-names").forEach((words, line) -> {
+            if (words.size() == 1) {
+                byTerm.putIfAbsent(formOf(words).terms().getFirst(), line.stream()
+                        .filter(other -> !other.equals(words)).map(CountryNames::formOf).toList());
+            }
+        });
+        return Collections.unmodifiableMap(byTerm);
+    }
+
+    private static Form formOf(List<String> words) {
+        List<String> terms = Terms.ofSentence(String.join(" ", words)).stream().map(NewsAnalyzer.Token::term)
+                .toList();
+        if (terms.size() != words.size()) {
+            throw new IllegalStateException("analysis/country-names.txt: \"" + String.join(" ", words)
+                    + "\" is not one term of the index per word: " + terms);
+        }
+        return new Form(terms, words);
+    }
+}
