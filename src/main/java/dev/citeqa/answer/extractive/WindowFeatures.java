@@ -61,6 +61,8 @@ final class WindowFeatures {
     /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
     private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    /** A whole number below 100, which a long story has by chance. */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
 
     private final QuestionAnalysis question;
@@ -91,6 +93,7 @@ final class WindowFeatures {
     private final Map<PassageHit, Set<String>> contexts = new IdentityHashMap<>();
     private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
+    private final Map<String, Boolean> inStory = new HashMap<>();
     /** The phrases of the kind the question asks for. */
     private final AnswerPhrases phrases;
 
@@ -306,7 +309,7 @@ final class WindowFeatures {
                             : credit(t, sentence, context));
                 }
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
-                    if (!statedOnly && (credit > 0 || inLead(t, article))) {
+                    if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
                     } else {
                         missingRequired++;
@@ -385,6 +388,20 @@ final class WindowFeatures {
             return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w))
                     || namedOtherwise(t, lead.terms(), lead.words());
         });
+    }
+
+    /**
+     * A figure the question gives, anywhere in the story: a story names its subject in its lead, but gives its
+     * amounts, counts and years wherever they come up ("the $8.5 billion grant", further down). Not a
+     * whole number below 100, which any long story has by chance (a day of the month, an age, a score). Looked for
+     * as written, not analysed: only a question with such a figure that its window lacks pays for the search.
+     */
+    private boolean figureInStory(QuestionTerm t, Article article) {
+        if (!Anchors.isFigure(t.surface()) || SMALL_NUMBER.matcher(t.term()).matches()) {
+            return false;
+        }
+        return inStory.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> Pattern.compile(
+                "(?<![\\d.,])" + Pattern.quote(t.surface()) + "(?![.,]?\\d)").matcher(article.text()).find());
     }
 
     /** The country the term names, in another of its forms ("the U.S." for "America"): as good as a variant. */

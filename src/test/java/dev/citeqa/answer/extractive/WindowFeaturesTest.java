@@ -11,11 +11,16 @@ import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.TestPassages;
+import dev.citeqa.collection.Article;
+import dev.citeqa.collection.Paragraph;
+import dev.citeqa.collection.Passage;
+import dev.citeqa.collection.Sentence;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.StoredPassage;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -388,6 +393,33 @@ class WindowFeaturesTest {
             Window w = features("Which Apple product was banned in America?", List.of(hit), false).window(hit, 0, 1);
             assertEquals(1.0, w.get(Feature.MISSING_REQUIRED), hit.stored().passage().text());
         }
+    }
+
+    /**
+     * A figure of the question that the story gives only in its fourth paragraph, past its lead and outside the
+     * passage retrieved (the first paragraph's).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Congress passed a $95.5 billion aid package. | Which app could the $95.5 billion aid package ban? | 0",
+        "Congress passed a 2024 aid package.         | Which app could the 2024 aid package ban?         | 0",
+        "The park closed on June 13.                 | Which app could the 13 aid package ban?           | 1",
+    })
+    void aFigureCountsAnywhereInTheStoryUnlessASmallNumber(String fourth, String question, double missing) {
+        List<String> texts = List.of("The House voted on a bill that could ban TikTok.", "Senators debated it.",
+                "The president spoke.", fourth);
+        List<Paragraph> paragraphs = new ArrayList<>();
+        int offset = 0;
+        for (String text : texts) {
+            paragraphs.add(new Paragraph(text, offset, offset + text.length()));
+            offset += text.length() + 2;
+        }
+        Article article = new Article("g" + fourth.length(), "TikTok bill", null, null, paragraphs);
+        Sentence first = new Sentence(texts.getFirst(), 0, texts.getFirst().length());
+        PassageHit hit = new PassageHit(new StoredPassage(article, new Passage(article.id(), 0, List.of(first)),
+                passages.embedder().embed(first.text())), 1f);
+        Window w = features(question, List.of(hit), false).window(hit, 0, 1);
+        assertEquals(missing, w.get(Feature.MISSING_REQUIRED));
     }
 
     /** {@link Feature#AGE} of each hit's first sentence, with all of them retrieved. */
