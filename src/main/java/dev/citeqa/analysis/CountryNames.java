@@ -18,15 +18,14 @@ public final class CountryNames {
     private CountryNames() {}
 
     /**
-     * A form of a name: its analysed terms, in order, and its plain words. A one-word form is matched by its term, as
-     * BM25 matches it ("U.S." and "US" are the term "us"); a form of several words by its plain words, in order.
+     * A form of a name. A one-word form is matched by its analysed {@code term}, as BM25 matches it ("U.S." and "US"
+     * are the term "us"); a form of several words (whose term is null) by its plain words, in order.
      */
-    public record Form(List<String> terms, List<String> words) {
+    public record Form(String term, List<String> words) {
 
         /** Whether a text of these analysed terms and plain words (in order) names it in this form. */
         public boolean in(Set<String> textTerms, List<String> plainWords) {
-            return words.size() == 1 ? textTerms.contains(terms.getFirst())
-                    : Collections.indexOfSubList(plainWords, words) >= 0;
+            return term != null ? textTerms.contains(term) : Collections.indexOfSubList(plainWords, words) >= 0;
         }
     }
 
@@ -39,7 +38,7 @@ public final class CountryNames {
         Map<String, List<Form>> byTerm = new HashMap<>();
         WordLists.groups("country-names").forEach((words, line) -> {
             if (words.size() == 1) {
-                byTerm.putIfAbsent(formOf(words).terms().getFirst(), line.stream()
+                byTerm.putIfAbsent(formOf(words).term(), line.stream()
                         .filter(other -> !other.equals(words)).map(CountryNames::formOf).toList());
             }
         });
@@ -47,12 +46,14 @@ public final class CountryNames {
     }
 
     private static Form formOf(List<String> words) {
-        List<String> terms = Terms.ofSentence(String.join(" ", words)).stream().map(NewsAnalyzer.Token::term)
-                .toList();
-        if (terms.size() != words.size()) {
-            throw new IllegalStateException("analysis/country-names.txt: \"" + String.join(" ", words)
-                    + "\" is not one term of the index per word: " + terms);
+        if (words.size() > 1) {
+            return new Form(null, words);
         }
-        return new Form(terms, words);
+        Set<String> terms = Terms.ofText(words.getFirst());
+        if (terms.size() != 1) {
+            throw new IllegalStateException("analysis/country-names.txt: \"" + words.getFirst()
+                    + "\" is not one term of the index: " + terms);
+        }
+        return new Form(terms.iterator().next(), words);
     }
 }

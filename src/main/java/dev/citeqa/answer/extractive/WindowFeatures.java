@@ -148,8 +148,7 @@ final class WindowFeatures {
         for (PassageHit hit : hits) {
             for (Sentence s : hit.stored().passage().sentences()) {
                 AnalysedSentence sentence = analyse(s);
-                if (sentence.words().stream().anyMatch(w -> variantOf(term, w))
-                        || namedOtherwise(term, sentence.terms(), sentence.words())) {
+                if (spelledIn(term, sentence.terms(), sentence.words())) {
                     return false;
                 }
             }
@@ -361,8 +360,7 @@ final class WindowFeatures {
      */
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
-        if (!numeric && (sentence.words().stream().anyMatch(w -> variantOf(t, w))
-                || namedOtherwise(t, sentence.terms(), sentence.words()))) {
+        if (!numeric && spelledIn(t, sentence.terms(), sentence.words())) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> Terms.relatedForm(t.term(), w))) {
@@ -385,8 +383,7 @@ final class WindowFeatures {
             ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> LEADS.get(article,
                     a -> ArticleWords.of(a.metadataText() + "\n" + String.join("\n", article.paragraphs().stream()
                             .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList()))));
-            return lead.terms().contains(t.term()) || lead.words().stream().anyMatch(w -> variantOf(t, w))
-                    || namedOtherwise(t, lead.terms(), lead.words());
+            return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words());
         });
     }
 
@@ -404,9 +401,13 @@ final class WindowFeatures {
                 "(?<![\\d.,])" + Pattern.quote(t.surface()) + "(?![.,]?\\d)").matcher(article.text()).find());
     }
 
-    /** The country the term names, in another of its forms ("the U.S." for "America"): as good as a variant. */
-    private static boolean namedOtherwise(QuestionTerm t, Set<String> terms, List<String> words) {
-        return CountryNames.otherForms(t.term()).stream().anyMatch(form -> form.in(terms, words));
+    /**
+     * The term in another spelling ("Medinski" for "Medinsky"), or the country it names in another of its forms ("the
+     * U.S." for "America"), among a text's analysed terms and plain words (in order).
+     */
+    private boolean spelledIn(QuestionTerm t, Set<String> terms, List<String> words) {
+        return words.stream().anyMatch(w -> variantOf(t, w))
+                || CountryNames.otherForms(t.term()).stream().anyMatch(form -> form.in(terms, words));
     }
 
     /**

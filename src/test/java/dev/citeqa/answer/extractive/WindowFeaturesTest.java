@@ -41,6 +41,11 @@ class WindowFeaturesTest {
         passages = new TestPassages(Files.createTempDirectory("citeqa-features"));
     }
 
+    /** The window of the one retrieved passage's first sentence, words alone. */
+    private static Window firstSentence(String question, PassageHit hit) {
+        return features(question, List.of(hit), false).window(hit, 0, 1);
+    }
+
     private static WindowFeatures features(String question, List<PassageHit> hits, boolean semantic) {
         QuestionAnalysis analysis = QuestionAnalysis.of(question);
         float[] vector = semantic ? passages.embedder().embed(analysis.text()) : null;
@@ -135,7 +140,7 @@ class WindowFeaturesTest {
                 + "|What is the name of the panda at the zoo?|Bao"})
     void theAnswerPhraseIsTheKindOfPlaceOrFigureOrTheNameAsked(String sentence, String question, String phrase) {
         PassageHit hit = passages.passage("p", "Story", null, sentence);
-        assertEquals(phrase, features(question, List.of(hit), false).window(hit, 0, 1).answerEntity().text());
+        assertEquals(phrase, firstSentence(question, hit).answerEntity().text());
     }
 
     /** Of a pair, the sentence that says more of the question holds the answer, though a date sits nearer one word. */
@@ -199,7 +204,7 @@ class WindowFeaturesTest {
     void aWindowWithoutTheAskedKindOfPhraseMissesTheType() {
         PassageHit hit = passages.passage("a", "NATO", null, "The weather was fine for the NATO ministers.",
                 "They met again.");
-        Window w = features("Where did the NATO ministers meet?", List.of(hit), false).window(hit, 0, 1);
+        Window w = firstSentence("Where did the NATO ministers meet?", hit);
         assertEquals(0.0, w.get(Feature.TYPE_SCORE));
         assertEquals(1.0, w.get(Feature.TYPE_MISSING));
         assertNull(w.answerEntity());
@@ -363,7 +368,7 @@ class WindowFeaturesTest {
     void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
         PassageHit hit = passages.passage("b", "Ministers meet", null,
                 "The ministers met in Antalya on May 14 to discuss the war.");
-        Window w = features("Where did Rutte meet the ministers?", List.of(hit), false).window(hit, 0, 1);
+        Window w = firstSentence("Where did Rutte meet the ministers?", hit);
         assertEquals(1.0, w.get(Feature.MISSING_REQUIRED));
     }
 
@@ -376,7 +381,7 @@ class WindowFeaturesTest {
     })
     void aCountryNamedInAnotherFormIsNamed(String question, String sentence) {
         PassageHit hit = passages.passage("c", "Watch ban", null, sentence);
-        Window w = features(question, List.of(hit), false).window(hit, 0, 1);
+        Window w = firstSentence(question, hit);
         assertEquals(0.0, w.get(Feature.MISSING_REQUIRED));
         // Credited as a spelling variant is: less than the question's own form.
         double anchors = w.get(Feature.ANCHOR_COVERAGE);
@@ -390,7 +395,7 @@ class WindowFeaturesTest {
         PassageHit paper = passages.passage("e", "Watch ban", null,
                 "USA TODAY reports that the Apple Watch was banned after a patent fight.");
         for (PassageHit hit : List.of(france, paper)) {
-            Window w = features("Which Apple product was banned in America?", List.of(hit), false).window(hit, 0, 1);
+            Window w = firstSentence("Which Apple product was banned in America?", hit);
             assertEquals(1.0, w.get(Feature.MISSING_REQUIRED), hit.stored().passage().text());
         }
     }
@@ -418,7 +423,7 @@ class WindowFeaturesTest {
         Sentence first = new Sentence(texts.getFirst(), 0, texts.getFirst().length());
         PassageHit hit = new PassageHit(new StoredPassage(article, new Passage(article.id(), 0, List.of(first)),
                 passages.embedder().embed(first.text())), 1f);
-        Window w = features(question, List.of(hit), false).window(hit, 0, 1);
+        Window w = firstSentence(question, hit);
         assertEquals(missing, w.get(Feature.MISSING_REQUIRED));
     }
 
