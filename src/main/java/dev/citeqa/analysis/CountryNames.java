@@ -27,6 +27,11 @@ public final class CountryNames {
         public boolean in(Set<String> textTerms, List<String> plainWords) {
             return term != null ? textTerms.contains(term) : Collections.indexOfSubList(plainWords, words) >= 0;
         }
+
+        /** The form's analysed terms: {"unit", "state"} for "united states". */
+        public Set<String> terms() {
+            return term != null ? Set.of(term) : Terms.ofText(String.join(" ", words));
+        }
     }
 
     /** The other forms of the name a question's term is, or none when the term is no such name. */

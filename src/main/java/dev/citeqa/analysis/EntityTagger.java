@@ -104,10 +104,13 @@ public final class EntityTagger {
             // "a 37-year-old" is an age, not a length of time.
             + "|years?|decades?|centuries)\\b(?![- ]old\\b)");
 
-    /** A capitalised run: words starting upper case, joined by name particles or hyphens. */
+    /**
+     * A capitalised run: words starting upper case, joined by name particles or hyphens. An ampersand before a
+     * capital is part of a word ("AT&T", "S&P", "Texas A&M"), and between words a particle ("Johnson & Johnson").
+     */
     private static final Pattern CAPITALISED = Pattern.compile(
-            "\\b(?:\\p{Lu}[\\p{L}'’.\\-]*\\p{L}|\\p{Lu}\\.?)(?:(?:\\s+(?:of|de|da|del|van|von|der|bin|al|la|le|du|and)"
-                    + ")?\\s+(?:\\p{Lu}[\\p{L}'’.\\-]*\\p{L}|\\p{Lu}\\.))*");
+            "\\b(?:\\p{Lu}(?:[\\p{L}'’.\\-]|&(?=\\p{Lu}))*\\p{L}|\\p{Lu}\\.?)(?:(?:\\s+(?:of|de|da|del|van|von|der|bin|al|la"
+                    + "|le|du|and|&))?\\s+(?:\\p{Lu}(?:[\\p{L}'’.\\-]|&(?=\\p{Lu}))*\\p{L}|\\p{Lu}\\.))*");
 
     /** Titles and roles that precede a person's name in news copy ("Foreign Minister Hakan Fidan"). */
     private static final Set<String> TITLES = WordLists.load("titles");

@@ -53,6 +53,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anAmpersandJoinsAName() {
+        List<String> names = EntityTagger.tag("AT&T, Johnson & Johnson and Texas A&M beat the S&P 500 as Ann & Bob"
+                + " watched.").stream().map(Entity::text).toList();
+        assertEquals(List.of("AT&T", "Johnson & Johnson", "Texas A&M", "S&P", "500", "Ann & Bob"), names);
+        // Not before a small letter, nor standing for "and" after a comma.
+        assertEquals(List.of("Tom", "Jerry"), EntityTagger.tag("Tom&jerry met Jerry.").stream()
+                .map(Entity::text).toList());
+    }
+
+    @Test
     void aDeterminerThatOpensTheSentenceIsNoFirstName() {
         // "Other Putin" would be a second man named Putin.
         assertEquals(List.of(), of(Kind.PERSON, "Other Putin opponents are either in jail or in exile."));

@@ -1,6 +1,7 @@
 package dev.citeqa.answer.extractive;
 
 import dev.citeqa.analysis.Anchors;
+import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -143,6 +144,8 @@ final class AnswerPhrases {
     private final QuestionVerb subjectVerb;
     /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
     private final Set<String> questionCountries;
+    /** The other forms of the countries the question names, as terms: {"unit", "state"} for its "US". */
+    private final List<Set<String>> questionCountryForms;
 
     private record ArticleSentence(String articleId, Sentence sentence) {}
 
@@ -158,6 +161,8 @@ final class AnswerPhrases {
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
         this.subjectVerb = questionVerb(question);
         this.questionCountries = countriesNamed(question.text());
+        this.questionCountryForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
+                .map(CountryNames.Form::terms).toList();
     }
 
     /**
@@ -370,7 +375,21 @@ final class AnswerPhrases {
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, AnalysedSentence a) {
         return fits(e) && counts(e, a)
-                && !questionTerms.containsAll(termsOf(e.text())) && !isDateline(e, a);
+                && !questionTerms.containsAll(termsOf(e.text())) && !isQuestionsCountry(e) && !isDateline(e, a);
+    }
+
+    /**
+     * "the United States" for a question that says "US": a country the question names, in another form
+     * ({@link CountryNames}), with nothing of its own beside the question's words. "United" alone, an airline, is
+     * no form of it, nor is "the United States Postal Service".
+     */
+    private boolean isQuestionsCountry(Entity e) {
+        if (questionCountryForms.isEmpty()) {
+            return false;
+        }
+        Set<String> terms = termsOf(e.text());
+        return questionCountryForms.stream().anyMatch(form -> terms.containsAll(form)
+                && terms.stream().allMatch(t -> form.contains(t) || questionTerms.contains(t)));
     }
 
     /**

@@ -164,6 +164,21 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void theQuestionsCountryInAnotherFormAnswersNothing() {
+        String sentence = "An outage cut phone service in the United States on Thursday, AT&T said.";
+        assertEquals("AT&T", phraseOf("Which network had an outage that cut phone service across the US?", "us1",
+                sentence));
+        // Asked without the country, "the United States" is a place like any other.
+        assertEquals("United States", phraseOf("Where did an outage cut phone service on Thursday?", "us2",
+                sentence));
+        // Only the whole form is the question's: "United" is an airline, and a longer name has words of its own.
+        assertEquals("United", phraseOf("Which airline cancelled flights across the US?", "us3",
+                "Flights across the country were cancelled by United on Monday."));
+        assertEquals("United States Postal Service", phraseOf("Which agency delivers mail across the US?", "us4",
+                "The United States Postal Service delivers mail across the country."));
+    }
+
+    @Test
     void aPersonTheQuestionNamesByHisSurnameIsNotTheAnswer() {
         // "Putin" is a word of the question; before, it made "Vladimir Putin" the phrase.
         assertEquals("President Volodymyr Zelensky", phraseOf("Who travelled to Turkey and urged Putin to meet him?",
