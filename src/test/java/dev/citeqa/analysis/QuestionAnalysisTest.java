@@ -77,6 +77,10 @@ class QuestionAnalysisTest {
             "Which borough council collects the waste? | ORGANIZATION",
             "Which district attorney charged him? | PERSON",
             "Which store manager was fired? | PERSON",
+            "Which NATO expert was quoted ahead of the talks? | PERSON",
+            "Which war correspondents were detained? | PERSON",
+            "Which oil producer cut its output? | OTHER",
+            "Which Super Bowl champion visited the White House? | OTHER",
             "Till when?! | DATE"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
