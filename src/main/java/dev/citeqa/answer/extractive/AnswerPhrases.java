@@ -102,6 +102,11 @@ final class AnswerPhrases {
     /** Characters between a name and the verb it is the subject of: room for an apposition set off by dashes. */
     private static final int SUBJECT_REACH = 80;
     /**
+     * Between a verb and its agent in the passive: "led by presidential adviser Vladimir Medinski", with room for a
+     * title before the name but not for another clause.
+     */
+    private static final Pattern BY_AGENT = Pattern.compile("^\\s+by\\s+[^,;:.!?()\"“”]{0,40}$");
+    /**
      * What being the subject of the question's verb adds to a phrase's score: less than a word shared with the
      * question (1), more than most differences in distance (at most 1 over 200 characters).
      */
@@ -280,10 +285,17 @@ final class AnswerPhrases {
                 .map(t -> new QuestionVerb(t.term(), passive)).findFirst().orElse(null);
     }
 
+    /** Whether the sentence's verb {@code t} is in the passive ("was headed"), looking back to {@code from}. */
+    private static boolean isPassive(String text, int from, NewsAnalyzer.Token t) {
+        return !t.surface().endsWith("ing") && PASSIVE_BEFORE.matcher(text.substring(from, t.start())).find();
+    }
+
     /**
      * Whether the entity comes before the question's verb in the sentence, near enough to be its subject:
      * "Schumer — the highest-ranking Jewish official in American history — called for Israel to hold new
-     * elections", where "Benjamin Netanyahu", after the verb, stands nearer the question's words.
+     * elections", where "Benjamin Netanyahu", after the verb, stands nearer the question's words. The verb's voice
+     * must be the question's: asked "Who headed the Russian team?", the name before "was headed" is no subject, and
+     * the agent after it ("was headed by Vladimir Medinsky") is.
      */
     private boolean isSubjectOfVerb(AnalysedSentence a, Entity e) {
         if (subjectVerb == null) {
@@ -291,8 +303,15 @@ final class AnswerPhrases {
         }
         String text = a.sentence().text();
         for (NewsAnalyzer.Token t : a.tokens()) {
-            if (t.term().equals(subjectVerb.term()) && t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
-                    && (!subjectVerb.passive() || PASSIVE_BEFORE.matcher(text.substring(e.end(), t.start())).find())) {
+            if (!t.term().equals(subjectVerb.term())) {
+                continue;
+            }
+            if (t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
+                    && subjectVerb.passive() == isPassive(text, e.end(), t)) {
+                return true;
+            }
+            if (!subjectVerb.passive() && t.end() <= e.start()
+                    && BY_AGENT.matcher(text.substring(t.end(), e.start())).find()) {
                 return true;
             }
         }

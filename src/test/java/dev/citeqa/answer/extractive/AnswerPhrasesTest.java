@@ -128,6 +128,17 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void theAgentOfAVerbInThePassiveIsItsSubject() {
+        // "Vladimir Putin" stands nearer the question's words ("team"); the team was headed by Medinsky.
+        String sentence = "In Istanbul the Russian team, which President Vladimir Putin did not join, was headed by "
+                + "presidential adviser Vladimir Medinsky.";
+        assertEquals("Vladimir Medinsky", phraseOf("Who headed the Russian team in Istanbul?", "ag1", sentence));
+        // Asked in the passive, the agent is the one who named, not the one named.
+        assertEquals("Billy Donovan", phraseOf("Who was named coach of the year?", "ag2",
+                "Billy Donovan was named coach of the year on Monday by Commissioner Adam Silver."));
+    }
+
+    @Test
     void aNameThatRestatesTheQuestionForAnotherCountryIsNotItsAnswer() {
         assertEquals(Set.of("turkey"), AnswerPhrases.countriesNamed("Who is Turkey's foreign minister?"));
         assertEquals(Set.of("turkey", "russia", "netherlands"),
