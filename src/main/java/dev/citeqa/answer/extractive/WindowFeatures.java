@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -63,6 +65,9 @@ final class WindowFeatures {
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     /** A whole number below 100, which a long story has by chance. */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
+    /** A currency before a figure, or a share or a scale after it, make it an amount ("$95 billion", "48%"). */
+    private static final String CURRENCY = "[$€£¥]";
+    private static final String SCALE = "%|percent|per cent|million|billion|trillion";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
 
     private final QuestionAnalysis question;
@@ -94,6 +99,8 @@ final class WindowFeatures {
     private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
+    /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
+    private final Map<String, Optional<Pattern>> figures = new HashMap<>();
     /** The phrases of the kind the question asks for. */
     private final AnswerPhrases phrases;
 
@@ -390,15 +397,40 @@ final class WindowFeatures {
     /**
      * A figure the question gives, anywhere in the story: a story names its subject in its lead, but gives its
      * amounts, counts and years wherever they come up ("the $8.5 billion grant", further down). Not a
-     * whole number below 100, which any long story has by chance (a day of the month, an age, a score). Looked for
-     * as written, not analysed: only a question with such a figure that its window lacks pays for the search.
+     * whole number below 100, which any long story has by chance (a day of the month, an age, a score), unless the
+     * question gives it as an amount ("a $95 billion aid package", "a 48% plunge") and the story gives the same
+     * amount. Looked for as written, not analysed: only a question with such a figure that its window lacks pays
+     * for the search.
      */
     private boolean figureInStory(QuestionTerm t, Article article) {
-        if (!Anchors.isFigure(t.surface()) || SMALL_NUMBER.matcher(t.term()).matches()) {
+        if (!Anchors.isFigure(t.surface())) {
             return false;
         }
-        return inStory.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> Pattern.compile(
-                "(?<![\\d.,])" + Pattern.quote(t.surface()) + "(?![.,]?\\d)").matcher(article.text()).find());
+        Pattern figure = figures.computeIfAbsent(t.surface(), surface -> Optional.ofNullable(
+                SMALL_NUMBER.matcher(t.term()).matches() ? amount(surface)
+                        : "(?<![\\d.,])" + Pattern.quote(surface) + "(?![.,]?\\d)").map(Pattern::compile)).orElse(null);
+        return figure != null && inStory.computeIfAbsent(t.term() + "\u0000" + article.id(),
+                k -> figure.matcher(article.text()).find());
+    }
+
+    /**
+     * How the story must write a number the question gives as an amount: with a currency if the question has one,
+     * and with its share or scale word ("%" and "percent" alike); null when the question gives it bare.
+     */
+    private String amount(String number) {
+        Matcher m = Pattern.compile("(?i)(" + CURRENCY + ")?\\s?(?<![\\d.,])" + Pattern.quote(number)
+                + "(?![.,]?\\d)(?:\\s?(" + SCALE + ")\\b|(%))?").matcher(question.text());
+        while (m.find()) {
+            String scale = m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : m.group(3);
+            if (m.group(1) == null && scale == null) {
+                continue;
+            }
+            String share = "(?:%|\\s?percent\\b|\\s?per cent\\b)";
+            return (m.group(1) != null ? Pattern.quote(m.group(1)) + "\\s?" : "") + "(?<![\\d.,])"
+                    + Pattern.quote(number) + "(?![.,]?\\d)" + (scale == null ? ""
+                    : scale.equals("%") || scale.startsWith("per") ? share : "(?i:\\s?" + scale + "\\b)");
+        }
+        return null;
     }
 
     /**

@@ -409,6 +409,11 @@ class WindowFeaturesTest {
         "Congress passed a $95.5 billion aid package. | Which app could the $95.5 billion aid package ban? | 0",
         "Congress passed a 2024 aid package.         | Which app could the 2024 aid package ban?         | 0",
         "The park closed on June 13.                 | Which app could the 13 aid package ban?           | 1",
+        // A small number given as an amount counts when the story gives the same amount.
+        "Congress passed a $95 billion aid package.  | Which app could the $95 billion aid package ban?  | 0",
+        "Shares fell 48 percent.                     | Which app's maker saw shares fall 48%?            | 0",
+        "Congress passed a $95.5 billion aid package. | Which app could the $95 billion aid package ban? | 1",
+        "The bill has 95 pages and costs $2 billion. | Which app could the $95 billion aid package ban?  | 1",
     })
     void aFigureCountsAnywhereInTheStoryUnlessASmallNumber(String fourth, String question, double missing) {
         List<String> texts = List.of("The House voted on a bill that could ban TikTok.", "Senators debated it.",
