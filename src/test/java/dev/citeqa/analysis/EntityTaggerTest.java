@@ -57,7 +57,7 @@ class EntityTaggerTest {
         List<String> names = EntityTagger.tag("AT&T, Johnson & Johnson and Texas A&M beat the S&P 500 as Ann & Bob"
                 + " watched.").stream().map(Entity::text).toList();
         assertEquals(List.of("AT&T", "Johnson & Johnson", "Texas A&M", "S&P", "500", "Ann & Bob"), names);
-        // Not before a small letter, nor standing for "and" after a comma.
+        // An ampersand before a small letter joins nothing.
         assertEquals(List.of("Tom", "Jerry"), EntityTagger.tag("Tom&jerry met Jerry.").stream()
                 .map(Entity::text).toList());
     }

@@ -65,7 +65,7 @@ final class WindowFeatures {
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     /** A whole number below 100, which a long story has by chance. */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
-    /** A currency before a figure, or a share or a scale after it, make it an amount ("$95 billion", "48%"). */
+    /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
     private static final String CURRENCY = "[$€£¥]";
     private static final String SCALE = "%|percent|per cent|million|billion|trillion";
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
