@@ -45,6 +45,7 @@ public final class EntityTagger {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
     private static final Pattern INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
+    private static final Pattern NAMES_MONTH = Pattern.compile("\\b" + MONTH + "(?![\\p{L}])");
     private static final Pattern MONTH_OR_DAY =
             Pattern.compile("(?i)" + MONTH + "|" + NewsPatterns.WEEKDAY);
     public static final Pattern SPACES = Pattern.compile("\\s+");
@@ -416,6 +417,11 @@ public final class EntityTagger {
     /** Whether a date the tagger found names a day ("May 14", "Friday"), not a month, a year or "next week". */
     public static boolean namesDay(String date) {
         return NAMES_DAY.matcher(date).find();
+    }
+
+    /** Whether a date the tagger found names a month ("April 15", "April"), not only a year or a weekday. */
+    public static boolean namesMonth(String date) {
+        return NAMES_MONTH.matcher(date).find();
     }
 
     /** Whether a place name is a country's ("Mexico", "the UK"). */

@@ -65,7 +65,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         AGE,
         /** A time of day: "What time does the eclipse begin?". */
         TIME,
-        /** A day or longer: "In which month …?" (a time of day answers "when", not this). */
+        /** A month: "In which month …?" (a year or a weekday does not say it). */
+        MONTH,
+        /** A week or longer: "Which week …?", "In what decade …?" (a time of day answers "when", not this). */
         CALENDAR,
         /** A day: "On which date …?", "Which day …?" ("next month" and "2024" do not say it). */
         DAY,
@@ -181,8 +183,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** "On which date …?", "What day …?": a day. */
     private static final Pattern DAY = Pattern.compile("\\b(?:what|which) (?:dates?|days?)\\b");
 
-    /** "In which month …?", "Which week …?": a period longer than a day, which no time of day gives. */
-    private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:months?|weeks?|decades?)\\b");
+    /** "In which month …?": a month, which neither "2022" nor "Saturday" names. */
+    private static final Pattern MONTH = Pattern.compile("\\b(?:what|which) months?\\b");
+
+    /** "Which week …?", "In what decade …?": a period longer than a day, which no time of day gives. */
+    private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:weeks?|decades?)\\b");
 
     /** "how many prisoners", "the number of troops": what is being counted. */
     private static final Pattern COUNTED =
@@ -211,6 +216,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         }
         if (type == AnswerType.DATE) {
             return TIME.matcher(question).find() ? Subtype.TIME : DAY.matcher(question).find() ? Subtype.DAY
+                    : MONTH.matcher(question).find() ? Subtype.MONTH
                     : CALENDAR.matcher(question).find() ? Subtype.CALENDAR : Subtype.ANY;
         }
         if (type != AnswerType.PLACE) {

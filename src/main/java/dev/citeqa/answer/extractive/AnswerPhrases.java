@@ -520,7 +520,7 @@ final class AnswerPhrases {
                     && !EntityTagger.isRegion(e.text());
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (counts); for money and shares no other figure is a candidate, so a bonus would tell none apart.
-            case AGE, MONEY, SHARE, TIME, CALENDAR, DAY, ANY -> false;
+            case AGE, MONEY, SHARE, TIME, MONTH, CALENDAR, DAY, ANY -> false;
         };
     }
 
@@ -588,9 +588,9 @@ final class AnswerPhrases {
      * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
      * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}); for "How much did it cost?", only a
      * sum of money, not "three insulin makers"; for "What percentage?", only a share, not "three rivals". "What
-     * time …?" is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" not by
-     * "midnight"; "On which date …?" by a day, not "next month". "How long …?" is not answered by the gap of "the
-     * first talks in three years".
+     * time …?" is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" by a month,
+     * not by "midnight", "2022" or "Saturday"; "On which date …?" by a day, not "next month". "How long …?" is not
+     * answered by the gap of "the first talks in three years".
      */
     private boolean counts(Entity e, AnalysedSentence a) {
         if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
@@ -601,10 +601,14 @@ final class AnswerPhrases {
             return clock;
         }
         if (clock) {
-            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY;
+            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY
+                    && question.subtype() != Subtype.MONTH;
         }
         if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
             return EntityTagger.namesDay(e.text());
+        }
+        if (question.subtype() == Subtype.MONTH && e.kind() == Kind.DATE) {
+            return EntityTagger.namesMonth(e.text());
         }
         if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
                 && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {

@@ -354,6 +354,19 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void aMonthQuestionIsAnsweredByADateThatNamesAMonth() {
+        String question = "In which month is the deadline for most Americans to file their tax returns?";
+        assertEquals(List.of(), eligibleOne(question, "month-year",
+                "Most Americans file their tax returns for 2023 before the deadline in 2024."));
+        assertEquals(List.of(), eligibleOne(question, "month-weekday",
+                "Most Americans file their tax returns before the deadline on Monday."));
+        assertEquals("April 15", answerPhrase(question, "month-day",
+                "Most Americans must file their tax returns by the deadline, April 15."));
+        assertEquals("in Sept", answerPhrase(question, "month-abbreviated",
+                "Most Americans who asked for more time file their tax returns by a deadline in Sept."));
+    }
+
+    @Test
     void theGapOfAFirstInYearsIsNoLengthOfTime() {
         String question = "How long did the direct talks between Russia and Ukraine last?";
         assertEquals(List.of(), eligibleOne(question, "gap-first",
