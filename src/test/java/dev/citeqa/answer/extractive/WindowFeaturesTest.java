@@ -342,28 +342,29 @@ class WindowFeaturesTest {
                 "The tax filing deadline is midnight on April 15."));
     }
 
-    @Test
-    void aDayQuestionIsAnsweredByADateThatNamesADay() {
-        String question = "On which days was the NATO ministers' meeting in Antalya held?";
-        assertEquals(List.of(), eligibleOne(question, "day-month",
-                "NATO ministers held a meeting in Antalya, and prepare next month's summit."));
-        assertEquals("May 14", answerPhrase(question, "day-day",
-                "NATO ministers held a meeting in Antalya on May 14, and prepare next month's summit."));
-        assertEquals("Friday", answerPhrase("On which day did the NATO ministers arrive in Antalya?", "day-weekday",
-                "The NATO ministers arrived in Antalya on Friday."));
-    }
-
-    @Test
-    void aMonthQuestionIsAnsweredByADateThatNamesAMonth() {
-        String question = "In which month is the deadline for most Americans to file their tax returns?";
-        assertEquals(List.of(), eligibleOne(question, "month-year",
-                "Most Americans file their tax returns for 2023 before the deadline in 2024."));
-        assertEquals(List.of(), eligibleOne(question, "month-weekday",
-                "Most Americans file their tax returns before the deadline on Monday."));
-        assertEquals("April 15", answerPhrase(question, "month-day",
-                "Most Americans must file their tax returns by the deadline, April 15."));
-        assertEquals("in Sept", answerPhrase(question, "month-abbreviated",
-                "Most Americans who asked for more time file their tax returns by a deadline in Sept."));
+    /** A day question is answered by a date that names a day, a month question by one that names a month. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+        "On which days was the NATO ministers' meeting in Antalya held? | day-month"
+                + " | NATO ministers held a meeting in Antalya, and prepare next month's summit. | none",
+        "On which days was the NATO ministers' meeting in Antalya held? | day-day"
+                + " | NATO ministers held a meeting in Antalya on May 14, and prepare next month's summit. | May 14",
+        "On which day did the NATO ministers arrive in Antalya? | day-weekday"
+                + " | The NATO ministers arrived in Antalya on Friday. | Friday",
+        "In which month is the deadline for most Americans to file their tax returns? | month-year"
+                + " | Most Americans file their tax returns for 2023 before the deadline in 2024. | none",
+        "In which month is the deadline for most Americans to file their tax returns? | month-weekday"
+                + " | Most Americans file their tax returns before the deadline on Monday. | none",
+        "In which month is the deadline for most Americans to file their tax returns? | month-day"
+                + " | Most Americans must file their tax returns by the deadline, April 15. | April 15",
+        "In which month is the deadline for most Americans to file their tax returns? | month-abbreviated"
+                + " | Most Americans who asked for more time file their tax returns by a deadline in Sept. | in Sept"})
+    void aDayOrMonthQuestionIsAnsweredByADateThatNamesOne(String question, String id, String sentence, String phrase) {
+        if (phrase == null) {
+            assertEquals(List.of(), eligibleOne(question, id, sentence));
+        } else {
+            assertEquals(phrase, answerPhrase(question, id, sentence));
+        }
     }
 
     @Test
