@@ -409,7 +409,8 @@ final class WindowFeatures {
         Pattern figure = figures.computeIfAbsent(t.surface(), surface -> Optional.ofNullable(
                 SMALL_NUMBER.matcher(t.term()).matches() ? amount(surface)
                         : "(?<![\\d.,])" + Pattern.quote(surface) + "(?![.,]?\\d)").map(Pattern::compile)).orElse(null);
-        return figure != null && inStory.computeIfAbsent(t.term() + "\u0000" + article.id(),
+        // Keyed as figures is, by the figure as written: that, not its analysed term, is what is searched for.
+        return figure != null && inStory.computeIfAbsent(t.surface() + "\u0000" + article.id(),
                 k -> figure.matcher(article.text()).find());
     }
 
