@@ -25,9 +25,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with three additions: accent
- * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms mapped to
- * their base verb's stem ({@code analysis/irregular-verbs.txt}), because Porter cannot see that "told" is
- * "tell"; and initialisms written with full stops read as written without them ({@link #INITIALISM_DOT}).
+ * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms and
+ * abbreviated titles mapped to the stem of the word they stand for ({@code analysis/irregular-verbs.txt},
+ * {@code analysis/title-abbreviations.txt}), because Porter cannot see that "told" is "tell" nor "Gov." "Governor";
+ * and initialisms written with full stops read as written without them ({@link #INITIALISM_DOT}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
@@ -43,9 +44,9 @@ public final class NewsAnalyzer extends Analyzer {
     /** Words that shape a question but say nothing about what it asks for. */
     static final List<String> QUESTION_WORDS = List.copyOf(WordLists.load("question-words"));
 
-    /** Irregular form → stem of its base verb, in file order. */
-    private static final Map<String, String> IRREGULAR_VERB_STEMS = loadIrregularVerbs();
-    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS = overrideMap(IRREGULAR_VERB_STEMS);
+    /** Irregular verb form → stem of its base verb, then abbreviated title → stem of the title, in file order. */
+    private static final Map<String, String> STEM_OVERRIDES = loadStemOverrides();
+    private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrideMap(STEM_OVERRIDES);
 
     /**
      * A full stop after a lone letter that starts a token or follows another such stop: "u.s" is "us" and
@@ -90,9 +91,9 @@ public final class NewsAnalyzer extends Analyzer {
         return stopWords(FUNCTION_WORDS).stream().map(word -> new String((char[]) word)).sorted().toList();
     }
 
-    /** Irregular verb forms and the stems they are indexed as, for a search cluster's copy of this chain. */
-    public static Map<String, String> irregularVerbStems() {
-        return IRREGULAR_VERB_STEMS;
+    /** Irregular verb forms and abbreviated titles, and the stems they are indexed as, for a search cluster's copy. */
+    public static Map<String, String> stemOverrides() {
+        return STEM_OVERRIDES;
     }
 
     /** An analysed term and the stretch of text it came from. */
@@ -130,15 +131,17 @@ public final class NewsAnalyzer extends Analyzer {
         result = new PatternReplaceFilter(result, INITIALISM, "", true);
         result = new PatternReplaceFilter(result, ORDINAL_FIGURE, "$1", false);
         result = new StopFilter(result, stopWords);
-        result = new StemmerOverrideFilter(result, IRREGULAR_VERBS);
+        result = new StemmerOverrideFilter(result, OVERRIDES);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
 
-    /** Maps each irregular form to the Porter stem of its base verb, as the rest of the chain would stem it. */
-    private static Map<String, String> loadIrregularVerbs() {
+    /** Maps each form to the Porter stem of the word it stands for, as the rest of the chain would stem that word. */
+    private static Map<String, String> loadStemOverrides() {
         Map<String, String> stems = new LinkedHashMap<>();
-        WordLists.pairs("irregular-verbs").forEach((form, base) -> stems.put(form, porterStem(base)));
+        for (String list : List.of("irregular-verbs", "title-abbreviations")) {
+            WordLists.pairs(list).forEach((form, word) -> stems.putIfAbsent(form, porterStem(word)));
+        }
         return Collections.unmodifiableMap(stems);
     }
 

@@ -77,9 +77,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /**
      * @param required a name or number: the answer must be about exactly this (a passage about 2021 does not
      *     answer a question about 2019)
+     * @param scope a country the question names as where the asked-about thing is ({@link #SCOPE}): a story that
+     *     does not name it may still answer
      * @param weight 1 for the question's own words, less for words the conversation supplied
      */
-    public record QuestionTerm(String term, String surface, boolean required, double weight) {}
+    public record QuestionTerm(String term, String surface, boolean required, boolean scope, double weight) {}
 
     private static final String ROLE_NOUNS = nouns("role-nouns");
 
@@ -140,6 +142,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\bwhat(?:['’]s| is| was| are| were) (?:the|its|their|his|her|this|that|these|those) "
                     + "(?:[\\p{L}\\p{N}.'’-]+ ){0,6}called\\?*$"
                     + "|\\b(?:what|which) " + MODIFIERS + "(?:" + nouns("name-nouns") + ")\\b"));
+
+    /**
+     * "in the US", "across the UK": a country named as where the asked-about thing is, not what it is. A country's
+     * own news seldom names it ("Strawberries top the list of …", "AT&T customers were left without service"). Not
+     * "the US Apple App Store" nor "in the United States Senate", where it is part of another name.
+     */
+    private static final Pattern SCOPE = Pattern.compile(
+            "\\b(?:in|across|throughout|around) (?:the )?(\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)");
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
@@ -207,6 +217,18 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static String modifierWords(int n) {
         return "(?:(?!(?:" + AUXILIARIES + "|the|a|an|of|to|in|for|from|on|at|by|with)\\b)[\\p{L}\\p{N}&'’-]+ ){0,"
                 + n + "}";
+    }
+
+    /** Where the question names a country as its scope ({@link #SCOPE}): start and end offsets. */
+    private static List<int[]> scopes(String question) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = SCOPE.matcher(question);
+        while (m.find()) {
+            if (EntityTagger.isCountry(m.group(1))) {
+                spans.add(new int[] {m.start(1), m.end(1)});
+            }
+        }
+        return spans;
     }
 
     private static Subtype subtype(AnswerType type, String question) {
@@ -282,14 +304,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         (askedText.equals(q) ? tokens : Terms.ofQuestion(askedText)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<int[]> scopes = scopes(q);
         for (NewsAnalyzer.Token token : tokens) {
             if (!seen.add(token.term())) {
                 continue;
             }
             boolean name = Anchors.isName(token);
             boolean required = Anchors.isAnchor(q, token);
+            boolean scope = scopes.stream().anyMatch(span -> token.start() >= span[0] && token.end() <= span[1]);
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
-            terms.add(new QuestionTerm(token.term(), token.surface(), required, weight));
+            terms.add(new QuestionTerm(token.term(), token.surface(), required, scope, weight));
         }
         String quantityOf = null;
         Matcher counted = COUNTED.matcher(lower);

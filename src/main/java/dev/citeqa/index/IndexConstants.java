@@ -105,9 +105,10 @@ public final class IndexConstants {
      * 20: story files of the CNN and Daily Mail collections ("@highlight" lines, "By . Name . PUBLISHED: . …"),
      * a wire service in a dateline as the outlet (a dateline on a line of its own, "New York CNN —", is not
      * text), and newsgroup posts (their header fields, "address (name)" senders, signatures, quotes of another
-     * message); a mail's body has no headline.
+     * message); a mail's body has no headline. 21: an abbreviated title is indexed as the title ("Gov." as
+     * "governor", {@code analysis/title-abbreviations.txt}).
      */
-    public static final int SCHEMA_VERSION = 20;
+    public static final int SCHEMA_VERSION = 21;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

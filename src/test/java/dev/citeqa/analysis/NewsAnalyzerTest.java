@@ -38,4 +38,13 @@ class NewsAnalyzerTest {
         assertEquals(List.of("erdogan", "erdogan", "tell", "report", "nato"),
                 TEXT.terms("Erdoğan's and Erdogan told the reporters of NATO"));
     }
+
+    @Test
+    void anAbbreviatedTitleIsTheTitleItStandsFor() {
+        assertEquals(List.of("governor", "john", "carnei", "senat", "repres", "repres"),
+                TEXT.terms("Gov. John Carney, Sen. Reps. and representatives"));
+        assertEquals(TEXT.terms("Governor Kathy Hochul"), TEXT.terms("Gov. Kathy Hochul"));
+        // Words that stand for more than one title are left as written.
+        assertEquals(List.of("gen", "z", "main", "st"), TEXT.terms("Gen Z on Main St."));
+    }
 }

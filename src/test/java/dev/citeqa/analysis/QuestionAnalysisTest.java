@@ -168,6 +168,21 @@ class QuestionAnalysisTest {
     }
 
     @Test
+    void aCountryNamedAsTheScopeIsMarkedSo() {
+        // American stories about strawberries seldom say "US"; the answer need not. It is still a name.
+        QuestionTerm us = term(QuestionAnalysis.of("Which fruit in the US contains the most pesticides?"), "us");
+        assertTrue(us.scope());
+        assertTrue(us.required());
+        QuestionAnalysis across = QuestionAnalysis.of("Which network had an outage across the United States?");
+        assertTrue(term(across, "unit").scope());
+        assertTrue(term(across, "state").scope());
+        // Where the country is what the question is about, or part of another name, or a state, it is no scope.
+        assertFalse(term(QuestionAnalysis.of("Which country exports the most goods to the US?"), "us").scope());
+        assertFalse(term(QuestionAnalysis.of("Which app led in the US App Store?"), "us").scope());
+        assertFalse(term(QuestionAnalysis.of("Which city in Texas voted?"), "texa").scope());
+    }
+
+    @Test
     void aFollowUpAsksForItsOwnKindOfFigure() {
         // The previous question, appended for context, asked for an age; this one asks for a count.
         QuestionAnalysis q = QuestionAnalysis.of("How many children does Varadkar have? How old is Varadkar?",

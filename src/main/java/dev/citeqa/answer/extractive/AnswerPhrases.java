@@ -54,6 +54,8 @@ final class AnswerPhrases {
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
     /** What a place follows: "in Los Angeles". */
     private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
+    /** What a name of a thing or an office follows, and a person's does not: "the Pentagon". */
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile("(?<!\\p{L})[Tt]he $");
     /** What follows a dateline's place: its state or country, the agency's name, then a dash (", Ill. (AP) —"). */
     private static final Pattern AFTER_DATELINE =
             Pattern.compile("^(?:,\\s*[\\p{L}. ]{1,20})?(?:\\s*\\([^)]{1,30}\\))?\\s*[–—-]{1,2}\\s");
@@ -393,8 +395,20 @@ final class AnswerPhrases {
 
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, AnalysedSentence a) {
-        return fits(e) && counts(e, a)
+        return fits(e) && counts(e, a) && !isThingAskedAsPerson(e, a)
                 && !questionTerms.containsAll(termsOf(e.text())) && !isQuestionsCountry(e) && !isDateline(e, a);
+    }
+
+    /**
+     * "The youngest president of the Republic", "a briefing at the Pentagon": a person's name takes no article, so
+     * a lone capitalised word after "the", whatever the tagger could not place it as, answers no "Who …?". Unless
+     * it is a plural, which names a group that may be the answer ("the Spinners", "the Chiefs").
+     */
+    private boolean isThingAskedAsPerson(Entity e, AnalysedSentence a) {
+        String word = e.text();
+        return question.type() == AnswerType.PERSON && e.kind() == Kind.NAME && !word.contains(" ")
+                && (!word.endsWith("s") || word.endsWith("ss"))
+                && ARTICLE_BEFORE.matcher(a.sentence().text().substring(Math.max(0, e.start() - 5), e.start())).find();
     }
 
     /**

@@ -317,7 +317,10 @@ final class WindowFeatures {
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
-                    } else {
+                    } else if (!t.scope() || namesACountry(window)) {
+                        // A scope ("in the US") the story does not name costs its share of the anchors, but does
+                        // not put the story off the question, unless the window is set in another country: a
+                        // country's own news seldom names it.
                         missingRequired++;
                     }
                 }
@@ -337,6 +340,18 @@ final class WindowFeatures {
         return new Coverage(combine(anchorsFound, anchorsTotal, bestFocus, focusTotal),
                 anchorsTotal == 0 ? 1 : anchorsFound / anchorsTotal, focusTotal == 0 ? 1 : bestFocus / focusTotal,
                 missingRequired);
+    }
+
+    /** Whether a sentence of the window names a country ("banned in France"). */
+    private static boolean namesACountry(List<AnalysedSentence> window) {
+        for (AnalysedSentence sentence : window) {
+            for (Entity e : sentence.entities()) {
+                if (EntityTagger.isCountry(EntityTagger.withoutPossessive(e.text()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Coverage of anchors and of focus terms, mixed in a fixed proportion when the question has both. */

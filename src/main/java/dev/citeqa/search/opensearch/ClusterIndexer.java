@@ -203,13 +203,13 @@ final class ClusterIndexer {
         NewsAnalyzer.textStopWords().forEach(stopWords::add);
         filters.putObject("news_initialisms").put("type", "pattern_replace")
                 .put("pattern", NewsAnalyzer.INITIALISM_DOT).put("replacement", "").put("all", true);
-        ArrayNode rules = filters.putObject("news_irregular_verbs").put("type", "stemmer_override").putArray("rules");
-        NewsAnalyzer.irregularVerbStems().forEach((form, stem) -> rules.add(form + " => " + stem));
+        ArrayNode rules = filters.putObject("news_stem_overrides").put("type", "stemmer_override").putArray("rules");
+        NewsAnalyzer.stemOverrides().forEach((form, stem) -> rules.add(form + " => " + stem));
         ArrayNode chain = analysis.putObject("analyzer").putObject(ANALYZER).put("type", "custom")
                 .put("tokenizer", "standard").putArray("filter");
-        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, stop words, irregular verbs, Porter.
+        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, stop words, stem overrides, Porter.
         List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_stop",
-                "news_irregular_verbs", "porter_stem").forEach(chain::add);
+                "news_stem_overrides", "porter_stem").forEach(chain::add);
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");

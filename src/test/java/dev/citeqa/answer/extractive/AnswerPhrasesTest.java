@@ -76,6 +76,20 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aLoneWordAfterTheNamesNobody() {
+        PassageHit hit = passages.passage("republic", "Talks", null,
+                "The youngest president of the Republic appoints the youngest prime minister in history.");
+        AnswerPhrases who = phrases("Who did Macron appoint as prime minister?", List.of(hit));
+        assertNull(who.answerEntity(sentences(hit), hit.stored().article()));
+        // Without the article the same word may be a name.
+        assertEquals("Attal", phraseOf("Who did Macron appoint as prime minister?", "attal",
+                "Macron said Attal is the youngest prime minister in history."));
+        // A plural names a group, which may be who is asked for.
+        assertEquals("Spinners", phraseOf("Who was inducted into the Hall of Fame?", "spinners",
+                "The Spinners will be inducted into the Hall of Fame in November."));
+    }
+
+    @Test
     void anAdjectiveOfNationalityAnswersNoWhoQuestion() {
         // "Ukrainian" sits nearer the question's words, but names nobody.
         assertEquals("Rustem Umerov", phraseOf("Who leads the Russian delegation?", "u",

@@ -113,14 +113,15 @@ class WindowFeaturesTest {
         assertEquals("", ExtractiveAnswerer.lead("Barack Obama won an Emmy. Obama was nominated.", span));
         assertEquals("", ExtractiveAnswerer.lead("Obama was nominated.", new AnswerSpan("Obama", "e", 0, 5)));
 
-        // Where the article gives no whole name, the lone word stays a name, and the answer the quote.
+        // Where the article gives no whole name, the lone word that opens the sentence is no person, nor is "the
+        // Netflix documentary": no phrase is bolded, and the answer is the quote.
         PassageHit bare = passages.passage("f", "Emmys", null,
                 "Obama was nominated for outstanding narrator for the Netflix documentary series.");
         Window plain = features(question, List.of(bare), false).window(bare, 0, 1);
-        assertEquals("Netflix", plain.answerEntity().text());
+        assertNull(plain.answerEntity());
         Answer quote = ExtractiveAnswerer.answerFrom(plain, AnswerRequest.single(question, List.of(bare), null, false));
         assertTrue(quote.text().startsWith("Obama was nominated"), quote.text());
-        assertNull(quote.answerSpan().name());
+        assertNull(quote.answerSpan());
     }
 
     @ParameterizedTest
@@ -378,12 +379,21 @@ class WindowFeaturesTest {
                 "The first direct talks between Russia and Ukraine lasted two hours."));
     }
 
-    @Test
-    void aStoryWithoutTheQuestionsNameMissesARequiredTerm() {
-        PassageHit hit = passages.passage("b", "Ministers meet", null,
-                "The ministers met in Antalya on May 14 to discuss the war.");
-        Window w = firstSentence("Where did Rutte meet the ministers?", hit);
-        assertEquals(1.0, w.get(Feature.MISSING_REQUIRED));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Where did Rutte meet the ministers? | The ministers met in Antalya on May 14 to discuss the war. | 1",
+        // A country named as the scope: its own news seldom names it, unless the window is set in another one.
+        "Which fruit in the US has the most pesticides? | Strawberries top the list of fruits with the most pesticides. | 0",
+        "Which fruit in the US has the most pesticides? | In France, strawberries top the list of pesticide fruits. | 1",
+        // A country the question is about must be named.
+        "Which fruit sold to the US has the most pesticides? | Strawberries top the list of fruits with pesticides. | 1",
+    })
+    void aStoryWithoutTheQuestionsNameMissesARequiredTerm(String question, String sentence, double missing) {
+        PassageHit hit = passages.passage("b" + sentence.hashCode(), "Ministers meet", null, sentence);
+        Window w = firstSentence(question, hit);
+        assertEquals(missing, w.get(Feature.MISSING_REQUIRED));
+        // A name the window lacks costs its share of the anchors either way.
+        assertTrue(w.get(Feature.ANCHOR_COVERAGE) < 1, String.valueOf(w.get(Feature.ANCHOR_COVERAGE)));
     }
 
     @ParameterizedTest
@@ -409,7 +419,7 @@ class WindowFeaturesTest {
         PassageHit paper = passages.passage("e", "Watch ban", null,
                 "USA TODAY reports that the Apple Watch was banned after a patent fight.");
         for (PassageHit hit : List.of(france, paper)) {
-            Window w = firstSentence("Which Apple product was banned in America?", hit);
+            Window w = firstSentence("Which Apple product did America ban?", hit);
             assertEquals(1.0, w.get(Feature.MISSING_REQUIRED), hit.stored().passage().text());
         }
     }
