@@ -176,11 +176,23 @@ public final class EntityTagger {
                 continue;
             }
             for (int[] part : splitAtAnd(text, start, end)) {
-                String name = text.substring(part[0], part[1]);
-                if (!name.contains(" ") && isMonthOrDay(name)) {
+                int from = part[0];
+                Matcher based = BASED.matcher(text).region(from, part[1]);
+                if (based.find()) {
+                    // "the Los Angeles-based artist Meggs": a place, then perhaps another name.
+                    String place = based.group(1);
+                    entities.add(new Entity(NATIONALITIES.contains(plain(place)) ? Kind.NATIONALITY : Kind.PLACE,
+                            place, based.start(1), based.end(1)));
+                    from = based.end();
+                    while (from < part[1] && Character.isWhitespace(text.charAt(from))) {
+                        from++;
+                    }
+                }
+                String name = text.substring(from, part[1]);
+                if (name.isEmpty() || !name.contains(" ") && isMonthOrDay(name)) {
                     continue;
                 }
-                entities.add(new Entity(classify(text, part[0], name), name, part[0], part[1]));
+                entities.add(new Entity(classify(text, from, name), name, from, part[1]));
             }
         }
         entities.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -188,6 +200,13 @@ public final class EntityTagger {
     }
 
     private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+
+    /**
+     * "New York-based", "Iowa-born", "Dallas-headquartered": where a firm or a person is from. The run the name pattern
+     * reads as one ("Los Angeles-based Meggs", a person) is a place ("American-born" a nationality), then the name that
+     * follows, if any.
+     */
+    private static final Pattern BASED = Pattern.compile("^(.+?)[-‐](?:based|born|headquartered)\\b");
 
     /**
      * A run joined by "and", cut into the names it lists when it lists people or titled names ("Vladimir Putin

@@ -117,6 +117,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void wherePeopleAndFirmsAreBasedIsAPlace() {
+        String text = "The Los Angeles-based artist Meggs painted it for New York-based Hearst, with Iowa-born aides.";
+        assertEquals(List.of("Los Angeles", "New York", "Iowa"), of(Kind.PLACE, text));
+        assertEquals(List.of(), of(Kind.PERSON, text));
+        assertEquals(List.of("Meggs", "Hearst"), of(Kind.NAME, text));
+        assertEquals(List.of("American"), of(Kind.NATIONALITY, "The American-born singer"));
+    }
+
+    @Test
     void theTheOfAPlaceNameIsPartOfTheName() {
         assertEquals(List.of("Hague"), of(Kind.PLACE, "The summit is scheduled in The Hague on June 24."));
         assertEquals(List.of(), of(Kind.PLACE, "The order came from the Biden administration."));
