@@ -353,13 +353,18 @@ final class AnswerPhrases {
                     continue;
                 }
                 long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
+                if (shared == 0 && e.kind() == Kind.PERSON && question.type() == AnswerType.PERSON) {
+                    // "Obama was nominated …" for "Which former president …?": the article said what he is.
+                    shared = titlesShared(e, article);
+                }
                 // Each word shared with the question outweighs any distance: "Russian President Vladimir
                 // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
                 // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
                 // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
                 // being known as a person when one is asked for: "Obama" (whom the article names in full) over
-                // "Netflix". Being the subject of the question's verb counts for less, and restating the question's
-                // words of another country takes a shared word's worth away.
+                // "Netflix". A person named bare shares the titles the article gives them elsewhere. Being the
+                // subject of the question's verb counts for less, and restating the question's words of another
+                // country takes a shared word's worth away.
                 double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                         + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                         + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
@@ -372,6 +377,13 @@ final class AnswerPhrases {
             }
         }
         return best;
+    }
+
+    /** The question's words among the titles the article gives the person elsewhere ("Former President Barack Obama"). */
+    private long titlesShared(Entity e, Article article) {
+        String name = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
+        String surname = name.substring(name.lastIndexOf(' ') + 1);
+        return FullNames.titles(article, surname).stream().filter(questionTerms::contains).count();
     }
 
     /**

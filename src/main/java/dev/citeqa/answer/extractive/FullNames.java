@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -29,16 +31,34 @@ final class FullNames {
      * Worked out on first use per article and surname: only the surnames an answer may be, in the articles
      * retrieved. Articles by identity, as {@link WindowFeatures} keeps their leads.
      */
-    private static final Cache<Article, Map<String, Optional<String>>> BY_ARTICLE =
+    private static final Cache<Article, Map<String, Optional<Person>>> BY_ARTICLE =
             Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
     private FullNames() {}
+
+    /**
+     * @param name the whole name
+     * @param titles the terms of the titles the article writes before it ("President" in "Former President Barack
+     *     Obama"), so that a window that calls him "Obama" still says what he is
+     */
+    record Person(String name, Set<String> titles) {}
 
     /**
      * The one whole name the article gives a person called {@code surname} ("LeBron James" for "James"), or null
      * when it gives none, or names two people so, or uses the word otherwise as well.
      */
     static String of(Article article, String surname) {
+        Person person = person(article, surname);
+        return person == null ? null : person.name();
+    }
+
+    /** The terms of the titles the article gives the person {@link #of} names; empty when it names none. */
+    static Set<String> titles(Article article, String surname) {
+        Person person = person(article, surname);
+        return person == null ? Set.of() : person.titles();
+    }
+
+    private static Person person(Article article, String surname) {
         // Asked for every lone name of every window of a "Who …?" question: no regular expression for those.
         String[] words = surname.indexOf(' ') < 0 ? new String[] {surname}
                 : EntityTagger.SPACES.split(surname.strip());
@@ -51,11 +71,12 @@ final class FullNames {
                 .computeIfAbsent(words[0], s -> Optional.ofNullable(find(article, s))).orElse(null);
     }
 
-    private static String find(Article article, String surname) {
+    private static Person find(Article article, String surname) {
         Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])");
         Pattern lowerCase = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(surname.toLowerCase(Locale.ROOT))
                 + "(?![\\p{L}\\p{N}])");
         List<Name> names = new ArrayList<>();
+        StringBuilder titles = new StringBuilder();
         // The text only: a headline in title case ("Teen Tetris Champion Beats Game") seems to name people.
         for (String text : article.paragraphs().stream().map(Paragraph::text).toList()) {
             // "the bush", "young voters": the word is not only a name here.
@@ -84,6 +105,8 @@ final class FullNames {
                 }
                 if (e.kind() == Kind.PERSON && !name.given().isEmpty()) {
                     names.add(name);
+                    String person = EntityTagger.personName(e.text());
+                    titles.append(e.text(), 0, Math.max(0, e.text().lastIndexOf(person))).append(' ');
                 }
             }
         }
@@ -101,7 +124,7 @@ final class FullNames {
                 return null;
             }
         }
-        return shortest == null ? null : shortest.text();
+        return shortest == null ? null : new Person(shortest.text(), Terms.ofText(titles.toString()));
     }
 
     /**

@@ -76,6 +76,18 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aPersonNamedBareHasTheTitlesTheArticleGaveThem() {
+        PassageHit hit = passages.passage("titles", "Emmys", null, "Former President Barack Obama won an Emmy.",
+                "Jessica Walter scored a posthumous nomination, and Obama was nominated for outstanding narrator.");
+        AnswerPhrases p = phrases("Which former president scored an Emmy for outstanding narration?", List.of(hit));
+        List<AnalysedSentence> second = sentences(hit).subList(1, 2);
+        assertEquals("Obama", p.answerEntity(second, hit.stored().article()).text());
+        // Asked for someone the titles do not describe, the nearer name stays the answer.
+        AnswerPhrases actress = phrases("Which actress scored a posthumous nomination?", List.of(hit));
+        assertEquals("Jessica Walter", actress.answerEntity(second, hit.stored().article()).text());
+    }
+
+    @Test
     void aLoneWordAfterTheNamesNobody() {
         PassageHit hit = passages.passage("republic", "Talks", null,
                 "The youngest president of the Republic appoints the youngest prime minister in history.");
