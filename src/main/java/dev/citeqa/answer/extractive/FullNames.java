@@ -105,8 +105,8 @@ final class FullNames {
                 }
                 if (e.kind() == Kind.PERSON && !name.given().isEmpty()) {
                     names.add(name);
-                    String person = EntityTagger.personName(e.text());
-                    titles.append(e.text(), 0, Math.max(0, e.text().lastIndexOf(person))).append(' ');
+                    // The words before the name: its titles ("Former President").
+                    titles.append(e.text(), 0, Math.max(0, e.text().lastIndexOf(run))).append(' ');
                 }
             }
         }
