@@ -77,11 +77,12 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /**
      * @param required a name or number: the answer must be about exactly this (a passage about 2021 does not
      *     answer a question about 2019)
-     * @param scope a country the question names as where the asked-about thing is ({@link #SCOPE}): a story that
-     *     does not name it may still answer
+     * @param scope the country or state the question names as where the asked-about thing is, which this term is
+     *     part of ("US" in "in the US", "Delaware" in "Which Delaware museum"; {@link #SCOPE}), else null: a story
+     *     that does not name it may still answer
      * @param weight 1 for the question's own words, less for words the conversation supplied
      */
-    public record QuestionTerm(String term, String surface, boolean required, boolean scope, double weight) {}
+    public record QuestionTerm(String term, String surface, boolean required, String scope, double weight) {}
 
     private static final String ROLE_NOUNS = nouns("role-nouns");
 
@@ -151,6 +152,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern SCOPE = Pattern.compile(
             "\\b(?:in|across|throughout|around) (?:the )?(\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)");
 
+    /**
+     * "Which Delaware museum", "which US city": a country or state that qualifies the asked-for noun is a scope too,
+     * and for the same reason local news seldom names its own state ("Hagley Museum and Library near Wilmington").
+     */
+    private static final Pattern ASKED_SCOPE = Pattern.compile(
+            "\\b(?:[Ww]hich|[Ww]hat) (\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)(?:['’]s)? (?=\\p{Ll})");
+
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
@@ -219,17 +227,25 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                 + n + "}";
     }
 
-    /** Where the question names a country as its scope ({@link #SCOPE}): start and end offsets. */
-    private static List<int[]> scopes(String question) {
-        List<int[]> spans = new ArrayList<>();
+    /** Where the question names a country or state as its scope ({@link #SCOPE}, {@link #ASKED_SCOPE}). */
+    private static List<Scope> scopes(String question) {
+        List<Scope> spans = new ArrayList<>();
         Matcher m = SCOPE.matcher(question);
         while (m.find()) {
             if (EntityTagger.isCountry(m.group(1))) {
-                spans.add(new int[] {m.start(1), m.end(1)});
+                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
+            }
+        }
+        m = ASKED_SCOPE.matcher(question);
+        while (m.find()) {
+            if (EntityTagger.isCountry(m.group(1)) || EntityTagger.isRegion(m.group(1))) {
+                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
             }
         }
         return spans;
     }
+
+    private record Scope(String place, int start, int end) {}
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
@@ -304,14 +320,15 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         (askedText.equals(q) ? tokens : Terms.ofQuestion(askedText)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<int[]> scopes = scopes(q);
+        List<Scope> scopes = scopes(q);
         for (NewsAnalyzer.Token token : tokens) {
             if (!seen.add(token.term())) {
                 continue;
             }
             boolean name = Anchors.isName(token);
             boolean required = Anchors.isAnchor(q, token);
-            boolean scope = scopes.stream().anyMatch(span -> token.start() >= span[0] && token.end() <= span[1]);
+            String scope = scopes.stream().filter(span -> token.start() >= span.start() && token.end() <= span.end())
+                    .map(Scope::place).findFirst().orElse(null);
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
             terms.add(new QuestionTerm(token.term(), token.surface(), required, scope, weight));
         }

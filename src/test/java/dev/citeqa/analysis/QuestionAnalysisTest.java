@@ -2,6 +2,7 @@ package dev.citeqa.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
@@ -171,15 +172,30 @@ class QuestionAnalysisTest {
     void aCountryNamedAsTheScopeIsMarkedSo() {
         // American stories about strawberries seldom say "US"; the answer need not. It is still a name.
         QuestionTerm us = term(QuestionAnalysis.of("Which fruit in the US contains the most pesticides?"), "us");
-        assertTrue(us.scope());
+        assertEquals("US", us.scope());
         assertTrue(us.required());
         QuestionAnalysis across = QuestionAnalysis.of("Which network had an outage across the United States?");
-        assertTrue(term(across, "unit").scope());
-        assertTrue(term(across, "state").scope());
+        assertEquals("United States", term(across, "unit").scope());
+        assertEquals("United States", term(across, "state").scope());
         // Where the country is what the question is about, or part of another name, or a state, it is no scope.
-        assertFalse(term(QuestionAnalysis.of("Which country exports the most goods to the US?"), "us").scope());
-        assertFalse(term(QuestionAnalysis.of("Which app led in the US App Store?"), "us").scope());
-        assertFalse(term(QuestionAnalysis.of("Which city in Texas voted?"), "texa").scope());
+        assertNull(term(QuestionAnalysis.of("Which country exports the most goods to the US?"), "us").scope());
+        assertNull(term(QuestionAnalysis.of("Which app led in the US App Store?"), "us").scope());
+        assertNull(term(QuestionAnalysis.of("Which city in Texas voted?"), "texa").scope());
+    }
+
+    @Test
+    void aCountryOrStateQualifyingTheAskedNounIsAScope() {
+        // Local news seldom names its own state: "Hagley Museum and Library near Wilmington is a winner".
+        QuestionAnalysis museum = QuestionAnalysis.of("Which Delaware museum won the award for open air museums?");
+        assertEquals("Delaware", term(museum, "delawar").scope());
+        assertTrue(term(museum, "delawar").required());
+        assertEquals("New Hampshire", term(QuestionAnalysis.of("Which New Hampshire town voted first?"), "hampshir")
+                .scope());
+        assertEquals("U.S.", term(QuestionAnalysis.of("Which U.S. state qualified him first?"), "us").scope());
+        // Not a party, a league or a country's name that is what the question asks about.
+        assertNull(term(QuestionAnalysis.of("Which Republican candidate won Iowa?"), "republican").scope());
+        assertNull(term(QuestionAnalysis.of("Which NBA team signed McClung?"), "nba").scope());
+        assertNull(term(QuestionAnalysis.of("What did Texas pass this week?"), "texa").scope());
     }
 
     @Test

@@ -317,10 +317,10 @@ final class WindowFeatures {
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
-                    } else if (!t.scope() || namesACountry(window)) {
-                        // A scope ("in the US") the story does not name costs its share of the anchors, but does
-                        // not put the story off the question, unless the window is set in another country: a
-                        // country's own news seldom names it.
+                    } else if (t.scope() == null || namesAnotherPlace(window, t.scope())) {
+                        // A scope ("in the US", "which Delaware museum") the story does not name costs its share of
+                        // the anchors, but does not put the story off the question, unless the window is set in
+                        // another country (or state): a country's or state's own news seldom names it.
                         missingRequired++;
                     }
                 }
@@ -342,11 +342,17 @@ final class WindowFeatures {
                 missingRequired);
     }
 
-    /** Whether a sentence of the window names a country ("banned in France"). */
-    private static boolean namesACountry(List<AnalysedSentence> window) {
+    /**
+     * Whether a sentence of the window names a place of the scope's kind: a country ("banned in France") for a
+     * country, a state for a state (a Delaware story may well say "U.S."). Not the scope itself, which the window
+     * would have been credited with.
+     */
+    private static boolean namesAnotherPlace(List<AnalysedSentence> window, String scope) {
+        boolean state = EntityTagger.isRegion(scope);
         for (AnalysedSentence sentence : window) {
             for (Entity e : sentence.entities()) {
-                if (EntityTagger.isCountry(EntityTagger.withoutPossessive(e.text()))) {
+                String place = EntityTagger.withoutPossessive(e.text());
+                if (state ? EntityTagger.isRegion(place) : EntityTagger.isCountry(place)) {
                     return true;
                 }
             }

@@ -387,6 +387,11 @@ class WindowFeaturesTest {
         "Which fruit in the US has the most pesticides? | In France, strawberries top the list of pesticide fruits. | 1",
         // A country the question is about must be named.
         "Which fruit sold to the US has the most pesticides? | Strawberries top the list of fruits with pesticides. | 1",
+        // A state that qualifies the asked-for noun is a scope too; another state sets the window elsewhere, and a
+        // state's news may name its country.
+        "Which Delaware museum won the award? | Hagley Museum near Wilmington won the award on Friday. | 0",
+        "Which Delaware museum won the award? | The U.S. award went to Hagley Museum near Wilmington. | 0",
+        "Which Delaware museum won the award? | The Mercer Museum in Pennsylvania won the award. | 1",
     })
     void aStoryWithoutTheQuestionsNameMissesARequiredTerm(String question, String sentence, double missing) {
         PassageHit hit = passages.passage("b" + sentence.hashCode(), "Ministers meet", null, sentence);
