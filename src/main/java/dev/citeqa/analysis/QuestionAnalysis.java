@@ -61,6 +61,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         MONEY,
         /** A percentage. */
         SHARE,
+        /**
+         * How many voted: "What was the turnout?", "What proportion of the electorate took part?". A winner's share
+         * "of the vote" does not say it.
+         */
+        TURNOUT,
         /** A person's age: "How old is she?", "By what age …?". */
         AGE,
         /** A time of day: "What time does the eclipse begin?". */
@@ -190,6 +195,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
             + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ ){0,2}(?:percentage|share)\\b");
 
+    /**
+     * "What was the turnout?", "How many voters turned out?", "What proportion of the electorate took part?"; not "How
+     * many registered voters are there?", the electorate's size.
+     */
+    private static final Pattern TURNOUT = Pattern.compile("\\bturnout\\b|\\bturned out\\b"
+            + "|\\b(?:share|proportion|percentage|percent) of (?:the )?"
+            + "(?:electorate|eligible voters|registered voters)\\b");
+
     /** "How old is he?", "by the time they reach what age?": a person's age. */
     private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b"
             + "|\\bwhat (?:is|was|are|were) (?:the|his|her|their|its) (?:[\\p{L}-]+ )?age\\b");
@@ -250,6 +263,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
             return AGE.matcher(question).find() ? Subtype.AGE : MONEY.matcher(question).find() ? Subtype.MONEY
+                    : TURNOUT.matcher(question).find() ? Subtype.TURNOUT
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }
         if (type == AnswerType.DATE) {

@@ -71,6 +71,15 @@ final class AnswerPhrases {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CURRENCY_BEFORE = Pattern.compile(CURRENCY_SIGN + "\\s?$");
     private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
+    /** After a number, the words that make it a share of the votes cast: "(per cent) of the (popular) vote". */
+    private static final Pattern VOTE_SHARE = Pattern.compile(
+            "(?:\\s*(?:%|per ?cent))?\\s+of (?:the )?(?:[\\p{L}-]+ )?votes?\\b", Pattern.CASE_INSENSITIVE);
+    /** Characters around a figure in which a word must say that it is a turnout: "41% of registered voters cast". */
+    private static final int TURNOUT_DISTANCE = 50;
+    private static final Pattern CLAUSE_END = Pattern.compile("[;:—–]");
+    /** Words that say how many voted: "turnout stood at 42.4%", "12,400 voters took part", "54% cast ballots". */
+    private static final Pattern TURNOUT_WORDS = Pattern.compile(
+            "\\b(?:turnout|turn(?:ed)? out|took part|voted|cast)\\b", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
     /** Around a number, what makes it one side of a score: "3-1", "84:82". */
@@ -546,7 +555,7 @@ final class AnswerPhrases {
                     && !EntityTagger.isRegion(e.text());
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (counts); for money and shares no other figure is a candidate, so a bonus would tell none apart.
-            case AGE, MONEY, SHARE, TIME, MONTH, CALENDAR, DAY, ANY -> false;
+            case AGE, MONEY, SHARE, TURNOUT, TIME, MONTH, CALENDAR, DAY, ANY -> false;
         };
     }
 
@@ -647,6 +656,9 @@ final class AnswerPhrases {
         if (question.subtype() == Subtype.SHARE) {
             return e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
         }
+        if (question.subtype() == Subtype.TURNOUT) {
+            return e.kind() == Kind.NUMBER && isTurnout(e, a.sentence().text());
+        }
         String counted = question.quantityOf();
         if (counted == null || e.kind() != Kind.NUMBER) {
             return true;
@@ -682,6 +694,20 @@ final class AnswerPhrases {
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
         return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
                 || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
+    }
+
+    /**
+     * For "What was the turnout?", a figure next to a word that says how many voted, in its own clause; not a
+     * winner's share "of the vote", nor "the runner-up took 40.4 per cent".
+     */
+    private static boolean isTurnout(Entity e, String sentence) {
+        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + TURNOUT_DISTANCE));
+        if (VOTE_SHARE.matcher(after).lookingAt()) {
+            return false;
+        }
+        String[] before = CLAUSE_END.split(sentence.substring(Math.max(0, e.start() - TURNOUT_DISTANCE), e.start()), -1);
+        return TURNOUT_WORDS.matcher(before[before.length - 1]).find()
+                || TURNOUT_WORDS.matcher(CLAUSE_END.split(after, 2)[0]).find();
     }
 
     /** "$35", "35 dollars", "£ 2 million": a sum of money, for "How much …?" and "At what price …?". */

@@ -290,17 +290,28 @@ class WindowFeaturesTest {
         // The tagger leaves the sign or the word out of these: the text around the figure says what it is.
         "Insulin makers sell their products to Americans at what price?|Insulin costs Americans US$ 35 a month.|35",
         "What percentage of voters backed Putin?|Support for Putin rose 3 percentage points in 2024.|3",
+        "What was the turnout in the mayoral election?|Kemp won 59.6 per cent of the vote on a turnout of "
+                + "30.2 per cent.|30.2 per cent",
+        "What was the turnout in the mayoral election?|In the mayoral election Kemp won 59.6% of the votes cast; "
+                + "turnout was 12,400.|12,400",
+        "What proportion of the electorate took part in the mayoral election?|In the mayoral election, 41% of "
+                + "registered voters cast ballots; Kemp won 59.6%.|41%",
     })
-    void aQuestionForMoneyOrAShareIsAnsweredOnlyByOne(String question, String sentence, String phrase) {
+    void aQuestionForMoneyAShareOrATurnoutIsAnsweredOnlyByOne(String question, String sentence, String phrase) {
         assertEquals(phrase, answerPhrase(question, "m-" + sentence.length() + phrase, sentence));
     }
 
     @Test
-    void aCountOrAYearGivesNoSumOfMoneyNorAShare() {
+    void aCountOrAYearGivesNoSumOfMoneyNorAShareNorAWinnersShareATurnout() {
         assertEquals(List.of(), eligibleOne("Insulin makers sell their products to Americans at what price?", "m-none",
                 "In March, three insulin makers said they would slash prices for Americans by 70% or more."));
         assertEquals(List.of(), eligibleOne("What percentage of the vote did Putin win?", "s-none",
                 "Putin won the vote in 2024, his fifth term, with three rivals."));
+        // A winner's share of the vote, or a runner-up's, says nothing of how many voted.
+        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none",
+                "Halbury has re-elected Theo Kemp as mayor, handing him a third term with 59.6 per cent of the vote."));
+        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none2",
+                "Kemp won the mayoral election. The runner-up, Marta Neumann, took 40.4 per cent."));
     }
 
     // Each sentence has another number too, which must not be taken for the age.
