@@ -46,9 +46,12 @@ final class AnswerPhrases {
 
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
-    /** A capitalised word with a word before it in its sentence. */
+    /**
+     * A capitalised word with a word before it in its sentence. The capital comes before the look behind, so that
+     * every place without one fails at once: looking behind first, this scan took 18 % of a request's CPU.
+     */
     private static final Pattern CAPITALISED_INSIDE =
-            Pattern.compile("(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
+            Pattern.compile("\\p{Lu}(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3}\\p{Lu})[\\p{L}\\p{M}\\p{N}'’.-]*");
     /** A currency sign, as news writes it before a sum: "$35", "£ 2 million". */
     private static final String CURRENCY_SIGN = "[$€£¥]";
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
@@ -535,7 +538,8 @@ final class AnswerPhrases {
 
     /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
     private static String capitalisedKey(String word) {
-        return EntityTagger.withoutPossessive(word.replaceFirst("\\.$", "")).replaceFirst("['’]$", "");
+        String key = EntityTagger.withoutPossessive(word.endsWith(".") ? word.substring(0, word.length() - 1) : word);
+        return key.endsWith("'") || key.endsWith("’") ? key.substring(0, key.length() - 1) : key;
     }
 
     /** For "What is the name of …?": the phrase after "named", "called", "dubbed", "known as". */
