@@ -255,6 +255,11 @@ class AnswerPhrasesTest {
         assertNull(phrases(question, List.of(opener)).answerEntity(sentences(opener), opener.stored().article()));
         assertEquals("Beijing", phrases(question, List.of(opener, inside))
                 .answerEntity(sentences(opener), opener.stored().article()).text());
+        // "Wendy's." at another sentence's end, after a word and a space, is the same word as the opener "Wendy".
+        PassageHit burger = passages.passage("c3", "Menus", null, "Wendy announced a new menu on Monday.");
+        PassageHit possessive = passages.passage("c4", "Menus", null, "The new menu was written by Wendy's.");
+        assertEquals("Wendy", phrases("Who announced a new menu?", List.of(burger, possessive))
+                .answerEntity(sentences(burger), burger.stored().article()).text());
     }
 
     @Test
