@@ -709,7 +709,8 @@ final class AnswerPhrases {
         if (VOTE_SHARE.matcher(after).lookingAt()) {
             return false;
         }
-        String[] before = CLAUSE_END.split(sentence.substring(Math.max(0, e.start() - TURNOUT_DISTANCE), e.start()), -1);
+        String[] before =
+                CLAUSE_END.split(sentence.substring(Math.max(0, e.start() - TURNOUT_DISTANCE), e.start()), -1);
         return TURNOUT_WORDS.matcher(before[before.length - 1]).find()
                 || TURNOUT_WORDS.matcher(CLAUSE_END.split(after, 2)[0]).find();
     }
