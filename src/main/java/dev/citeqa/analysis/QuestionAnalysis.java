@@ -160,9 +160,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /**
      * "Which Delaware museum", "which US city": a country or state that qualifies the asked-for noun is a scope too,
      * and for the same reason local news seldom names its own state ("Hagley Museum and Library near Wilmington").
+     * After "what", not a word shaped like a verb: "What France banned", "What Iran wants" ask about the country.
      */
-    private static final Pattern ASKED_SCOPE = Pattern.compile(
-            "\\b(?:[Ww]hich|[Ww]hat) (\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)(?:['’]s)? (?=\\p{Ll})");
+    private static final Pattern ASKED_SCOPE = Pattern.compile("\\b(?:[Ww]hich|[Ww]hat(?! \\S+ (?:" + AUXILIARIES
+            + ")\\b)(?! \\S+ \\p{Ll}+(?:ed|[^s]s)\\b)) (\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*) (?=\\p{Ll})");
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
@@ -197,9 +198,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     /**
      * "What was the turnout?", "How many voters turned out?", "What proportion of the electorate took part?"; not "How
-     * many registered voters are there?", the electorate's size.
+     * many registered voters are there?", the electorate's size, nor "How many people turned out for the protest?".
      */
-    private static final Pattern TURNOUT = Pattern.compile("\\bturnout\\b|\\bturned out\\b"
+    private static final Pattern TURNOUT = Pattern.compile("\\bturnout\\b"
+            + "|\\bturned out\\b(?=.*\\b(?:vot|elect|ballot|poll|primar|caucus|referend))"
             + "|\\b(?:share|proportion|percentage|percent) of (?:the )?"
             + "(?:electorate|eligible voters|registered voters)\\b");
 

@@ -119,6 +119,8 @@ class QuestionAnalysisTest {
             "What was the turnout in the 2015 mayoral election? | TURNOUT",
             "What proportion of the electorate took part when Thornleigh chose its mayor? | TURNOUT",
             "How many registered voters are there in Texas? | ANY",
+            "How many voters turned out in the primary? | TURNOUT",
+            "How many people turned out for the protest? | ANY",
             "How many people attended? | ANY",
             "Ireland's new prime minister is the youngest ever. How old is he? | AGE",
             "Most children have drunk alcohol by the time they reach what age? | AGE",
@@ -199,6 +201,10 @@ class QuestionAnalysisTest {
         assertNull(term(QuestionAnalysis.of("Which Republican candidate won Iowa?"), "republican").scope());
         assertNull(term(QuestionAnalysis.of("Which NBA team signed McClung?"), "nba").scope());
         assertNull(term(QuestionAnalysis.of("What did Texas pass this week?"), "texa").scope());
+        // After "what", a verb's shape says the place is the subject: the question is about the country itself.
+        assertNull(term(QuestionAnalysis.of("What France banned this week was a surprise?"), "franc").scope());
+        assertNull(term(QuestionAnalysis.of("What Iran wants from the talks?"), "iran").scope());
+        assertEquals("US", term(QuestionAnalysis.of("What US state qualified him first?"), "us").scope());
     }
 
     @Test

@@ -296,6 +296,7 @@ class WindowFeaturesTest {
                 + "turnout was 12,400.|12,400",
         "What proportion of the electorate took part in the mayoral election?|In the mayoral election, 41% of "
                 + "registered voters cast ballots; Kemp won 59.6%.|41%",
+        "What was the turnout in the mayoral election?|Mayoral election results for Halbury. Turnout: 41%.|41%",
     })
     void aQuestionForMoneyAShareOrATurnoutIsAnsweredOnlyByOne(String question, String sentence, String phrase) {
         assertEquals(phrase, answerPhrase(question, "m-" + sentence.length() + phrase, sentence));
@@ -312,6 +313,11 @@ class WindowFeaturesTest {
                 "Halbury has re-elected Theo Kemp as mayor, handing him a third term with 59.6 per cent of the vote."));
         assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none2",
                 "Kemp won the mayoral election. The runner-up, Marta Neumann, took 40.4 per cent."));
+        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none3",
+                "Kemp won the mayoral election with 59.6% of ballots cast."));
+        // 50 characters before the figure begin inside "broadcast": a voting word must be a whole word.
+        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none4",
+                "Kemp's broadcast showed the mayor ahead of all his rivals, on 41%."));
     }
 
     // Each sentence has another number too, which must not be taken for the age.
