@@ -708,7 +708,7 @@ final class AnswerPhrases {
      */
     private static boolean isTurnout(Entity e, String sentence) {
         int to = Math.min(sentence.length(), e.end() + TURNOUT_DISTANCE);
-        if (VOTE_SHARE.matcher(sentence).region(e.end(), to).lookingAt()) {
+        if (VOTE_SHARE.matcher(sentence).region(e.end(), to).useTransparentBounds(true).lookingAt()) {
             return false;
         }
         int from = Math.max(0, e.start() - TURNOUT_DISTANCE);
