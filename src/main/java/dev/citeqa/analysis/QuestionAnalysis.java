@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -245,19 +246,19 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** Where the question names a country or state as its scope ({@link #SCOPE}, {@link #ASKED_SCOPE}). */
     private static List<Scope> scopes(String question) {
         List<Scope> spans = new ArrayList<>();
-        Matcher m = SCOPE.matcher(question);
-        while (m.find()) {
-            if (EntityTagger.isCountry(m.group(1))) {
-                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
-            }
-        }
-        m = ASKED_SCOPE.matcher(question);
-        while (m.find()) {
-            if (EntityTagger.isCountry(m.group(1)) || EntityTagger.isRegion(m.group(1))) {
-                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
-            }
-        }
+        addScopes(SCOPE.matcher(question), EntityTagger::isCountry, spans);
+        addScopes(ASKED_SCOPE.matcher(question), place -> EntityTagger.isCountry(place) || EntityTagger.isRegion(place),
+                spans);
         return spans;
+    }
+
+    /** Each place the pattern's first group finds that {@code isScope} accepts. */
+    private static void addScopes(Matcher m, Predicate<String> isScope, List<Scope> spans) {
+        while (m.find()) {
+            if (isScope.test(m.group(1))) {
+                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
+            }
+        }
     }
 
     private record Scope(String place, int start, int end) {}

@@ -303,21 +303,25 @@ class WindowFeaturesTest {
     }
 
     @Test
-    void aCountOrAYearGivesNoSumOfMoneyNorAShareNorAWinnersShareATurnout() {
+    void aCountOrAYearGivesNoSumOfMoneyNorAShare() {
         assertEquals(List.of(), eligibleOne("Insulin makers sell their products to Americans at what price?", "m-none",
                 "In March, three insulin makers said they would slash prices for Americans by 70% or more."));
         assertEquals(List.of(), eligibleOne("What percentage of the vote did Putin win?", "s-none",
                 "Putin won the vote in 2024, his fifth term, with three rivals."));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // A winner's share of the vote, or a runner-up's, says nothing of how many voted.
-        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none",
-                "Halbury has re-elected Theo Kemp as mayor, handing him a third term with 59.6 per cent of the vote."));
-        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none2",
-                "Kemp won the mayoral election. The runner-up, Marta Neumann, took 40.4 per cent."));
-        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none3",
-                "Kemp won the mayoral election with 59.6% of ballots cast."));
+        "Halbury has re-elected Theo Kemp as mayor, handing him a third term with 59.6 per cent of the vote.",
+        "Kemp won the mayoral election. The runner-up, Marta Neumann, took 40.4 per cent.",
+        "Kemp won the mayoral election with 59.6% of ballots cast.",
         // 50 characters before the figure begin inside "broadcast": a voting word must be a whole word.
-        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?", "t-none4",
-                "Kemp's broadcast showed the mayor ahead of all his rivals, on 41%."));
+        "Kemp's broadcast showed the mayor ahead of all his rivals, on 41%.",
+    })
+    void noFigureButOneBesideAVotingWordIsATurnout(String sentence) {
+        assertEquals(List.of(), eligibleOne("What was the turnout in the mayoral election?",
+                "t-" + sentence.hashCode(), sentence));
     }
 
     // Each sentence has another number too, which must not be taken for the age.
