@@ -126,6 +126,33 @@ public final class Embedder {
         return embed(start(fullText));
     }
 
+    /**
+     * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, embedding those it
+     * lacks in one call to the model, which runs them side by side, a core each: asked one by one, as the answerer
+     * asks for its sentences, they would wait for each other. A text the model refuses here is left to
+     * {@link #embed}, which deals with it alone.
+     */
+    public void embedAheadAsIndexed(List<String> fullTexts) {
+        if (!available()) {
+            return;
+        }
+        List<String> missing = fullTexts.stream().map(this::start)
+                .filter(t -> embeddable(t) && questions.getIfPresent(t) == null).distinct().toList();
+        if (missing.size() < 2) {
+            return;
+        }
+        List<Embedding> vectors;
+        try {
+            vectors = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
+        } catch (RuntimeException e) {
+            return;
+        }
+        modelCalls.addAndGet(missing.size());
+        for (int i = 0; i < missing.size(); i++) {
+            questions.put(missing.get(i), unit(vectors.get(i).vector()));
+        }
+    }
+
     private EmbeddingModel model() {
         if (model == null) {
             throw new IllegalStateException("No embedding model: BM25-only mode embeds nothing");

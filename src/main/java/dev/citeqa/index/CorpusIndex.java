@@ -58,6 +58,12 @@ public final class CorpusIndex implements Closeable {
     private static final Query PASSAGES = new TermQuery(new Term(IndexConstants.KIND, IndexConstants.KIND_PASSAGE));
     private static final Query PENDING = new TermQuery(new Term(IndexConstants.VECTORS_PENDING, IndexConstants.PENDING));
     private static final int ARTICLES_KEPT = 1024;
+    /**
+     * Passages kept decoded: a question reads its passages twice (ranked, then fetched back by key for the
+     * answerer), and the next question often reads the same ones. A few KB each with its vector (16 MB or so at
+     * most); the article is not kept with it, as {@link #ARTICLES_KEPT} bounds those.
+     */
+    private static final int PASSAGES_KEPT = 4096;
 
     /**
      * BM25 for passages and titles; for whole articles, Fang and Zhai's axiomatic F2EXP (s 0.5, Anserini's
@@ -84,6 +90,8 @@ public final class CorpusIndex implements Closeable {
     private final int pendingPassages;
     private volatile List<NewsCollection.Skipped> skipped;
     private final Cache<String, Optional<Article>> recent = Caffeine.newBuilder().maximumSize(ARTICLES_KEPT).build();
+    /** By document number, which an open reader never changes. */
+    private final Cache<Integer, Decoded> decoded = Caffeine.newBuilder().maximumSize(PASSAGES_KEPT).build();
     private volatile List<ArticleHeader> headers;
 
     private CorpusIndex(Path path, DirectoryReader reader) throws IOException {
@@ -374,11 +382,18 @@ public final class CorpusIndex implements Closeable {
 
     /** Reads a passage document back into its parts. */
     public StoredPassage passage(int docId) {
+        Decoded d = decoded.get(docId, this::decode);
+        Article article = article(d.passage().articleId()).orElseThrow(
+                () -> new IllegalStateException("passage " + d.passage().key() + " has no article in " + path));
+        return new StoredPassage(article, d.passage(), d.vector());
+    }
+
+    /** A passage document's parts, without its article. */
+    private record Decoded(Passage passage, float[] vector) {}
+
+    private Decoded decode(int docId) {
         try {
-            Passage passage = readPassage(searcher.storedFields().document(docId));
-            Article article = article(passage.articleId()).orElseThrow(
-                    () -> new IllegalStateException("passage " + passage.key() + " has no article in " + path));
-            return new StoredPassage(article, passage, passageVector(docId));
+            return new Decoded(readPassage(searcher.storedFields().document(docId)), passageVector(docId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

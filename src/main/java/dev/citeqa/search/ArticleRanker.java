@@ -60,7 +60,7 @@ final class ArticleRanker {
      * @param articleQuery the question's words over {@link IndexConstants#ARTICLE_TEXT}; null when the question
      *     has no lexical terms
      * @param passageQuery the BM25 passage query, to find the passages of top articles that {@code passages}
-     *     lacks; null when the question has no lexical terms
+     *     lacks; null when the question has no lexical terms, or {@code passages} holds every passage it matches
      * @param passages the passage ranking so far, best first
      * @param semantic the passages nearest the question in meaning, best first, scored by cosine similarity;
      *     null to rank articles by their words alone

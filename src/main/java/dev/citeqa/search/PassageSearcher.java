@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -141,12 +143,16 @@ public final class PassageSearcher {
             // The model is most of a hybrid query's cost: BM25 runs while it embeds the question.
             CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
                     : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-            TopDocs lexical = mode == RetrievalMode.dense ? null : bm25(index, terms, boosts, depth);
+            Query passageQuery = lexicalQuery(terms, boosts);
+            TopDocs lexical = mode == RetrievalMode.dense ? null
+                    : passageQuery == null ? NO_HITS : ranker.lexical(index, passageQuery, depth);
             TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
             TopDocs ranked = lexical == null ? semantic
                     : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
-            return articles.rerank(index, articleQuery(terms),
-                    lexicalQuery(terms, boosts), ranked, semantic).scoreDocs;
+            // A ranking that holds every passage matching the question's words leaves the article stage none to
+            // add, so it is not asked to look for them (on a small corpus, most of what that stage would cost).
+            return articles.rerank(index, articleQuery(terms), holdsEveryMatch(ranked, lexical) ? null : passageQuery,
+                    ranked, semantic).scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -209,10 +215,25 @@ public final class PassageSearcher {
         return query.build();
     }
 
-    private TopDocs bm25(CorpusIndex index, QueryTerms terms, QueryTerms.Boosts boosts, int depth)
-            throws IOException {
-        Query query = lexicalQuery(terms, boosts);
-        return query == null ? NO_HITS : ranker.lexical(index, query, depth);
+    /** Whether {@code ranked} holds every passage the question's words match: all of an exact, whole BM25 list. */
+    static boolean holdsEveryMatch(TopDocs ranked, TopDocs lexical) {
+        if (lexical == null || lexical.totalHits.relation() != TotalHits.Relation.EQUAL_TO
+                || lexical.totalHits.value() > lexical.scoreDocs.length) {
+            return false;
+        }
+        if (ranked == lexical) {
+            return true;
+        }
+        Set<Integer> kept = new HashSet<>();
+        for (ScoreDoc hit : ranked.scoreDocs) {
+            kept.add(hit.doc);
+        }
+        for (ScoreDoc hit : lexical.scoreDocs) {
+            if (!kept.contains(hit.doc)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TopDocs dense(CorpusIndex index, float[] vector, int depth) throws IOException {

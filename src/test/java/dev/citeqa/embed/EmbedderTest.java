@@ -2,6 +2,7 @@ package dev.citeqa.embed;
 
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +57,47 @@ class EmbedderTest {
     }
 
     @Test
+    void sentencesEmbeddedAheadTogetherGetTheVectorsTheyWouldGetOneByOne() throws IOException {
+        Embedder together = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("a.bin"), HashingModel.DIM));
+        Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("b.bin"), HashingModel.DIM));
+        List<String> sentences = List.of("The council met on Monday.", "It approved $2 million for roads.",
+                "The council met on Monday.", "...");
+        together.embedAheadAsIndexed(sentences);
+        // Two distinct texts the model can read; "..." is left to embed(), which gives it the zero vector.
+        assertEquals(2, together.modelCalls());
+        for (String sentence : sentences) {
+            assertArrayEquals(alone.embedAsIndexed(sentence), together.embedAsIndexed(sentence));
+        }
+        assertEquals(2, together.modelCalls(), "every sentence it could read came from the cache");
+    }
+
+    @Test
+    void aBatchTheModelRefusesLeavesEachSentenceToBeEmbeddedAlone() throws IOException {
+        EmbeddingModel picky = new HashingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                if (segments.stream().anyMatch(s -> s.text().contains("unreadable"))) {
+                    throw new IllegalArgumentException("cannot embed");
+                }
+                return super.embedAll(segments);
+            }
+        };
+        Embedder embedder = new Embedder(picky, EmbeddingCache.open(dir.resolve("c.bin"), HashingModel.DIM));
+        embedder.embedAheadAsIndexed(List.of("The council met on Monday.", "An unreadable sentence."));
+        assertEquals(0, embedder.modelCalls());
+        assertArrayEquals(new float[HashingModel.DIM], embedder.embedAsIndexed("An unreadable sentence."));
+        assertEquals(1f, norm(embedder.embedAsIndexed("The council met on Monday.")), 1e-5);
+    }
+
+    private static float norm(float[] v) {
+        double sum = 0;
+        for (float f : v) {
+            sum += f * f;
+        }
+        return (float) Math.sqrt(sum);
+    }
+
+    @Test
     void noneEmbedsNothingAndSaysSo() {
         Embedder none = Embedder.none();
         assertFalse(none.available());
@@ -64,7 +106,7 @@ class EmbedderTest {
     }
 
     /** Deterministic pseudo-embeddings: the same text always gets the same vector, no model file needed. */
-    private static final class HashingModel implements EmbeddingModel {
+    private static class HashingModel implements EmbeddingModel {
         static final int DIM = 16;
 
         @Override

@@ -2,6 +2,8 @@ package dev.citeqa.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.apache.lucene.search.ScoreDoc;
@@ -52,5 +54,29 @@ class FusionTest {
     @Test
     void depthCutsTheFusedList() {
         assertEquals(2, PassageSearcher.fuse(ranking(1, 2, 3), ranking(4, 5, 6), 2, 60).scoreDocs.length);
+    }
+
+    @Test
+    void aWholeExactBm25ListHoldsEveryMatchSoTheArticleStageAddsNone() {
+        TopDocs lexical = ranking(1, 2, 3);
+        assertTrue(PassageSearcher.holdsEveryMatch(lexical, lexical));
+        // Fused with a dense list, every BM25 passage still in the cut list.
+        assertTrue(PassageSearcher.holdsEveryMatch(PassageSearcher.fuse(lexical, ranking(4, 2), 10, 60), lexical));
+    }
+
+    @Test
+    void aMatchBeyondTheListOrCutFromItIsStillToBeLookedFor() {
+        // BM25 matched five passages and returned three.
+        TopDocs cut = new TopDocs(new TotalHits(5, TotalHits.Relation.EQUAL_TO), ranking(1, 2, 3).scoreDocs);
+        assertFalse(PassageSearcher.holdsEveryMatch(cut, cut));
+        // Counted only up to a bound: there may be more.
+        TopDocs bounded = new TopDocs(new TotalHits(3, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+                ranking(1, 2, 3).scoreDocs);
+        assertFalse(PassageSearcher.holdsEveryMatch(bounded, bounded));
+        // The fused list's depth cut passage 3 off.
+        TopDocs lexical = ranking(1, 2, 3);
+        assertFalse(PassageSearcher.holdsEveryMatch(PassageSearcher.fuse(lexical, ranking(4, 5), 2, 60), lexical));
+        // No BM25 list at all (dense retrieval).
+        assertFalse(PassageSearcher.holdsEveryMatch(ranking(1, 2), null));
     }
 }

@@ -1,5 +1,7 @@
 package dev.citeqa.answer.extractive;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
@@ -15,6 +17,7 @@ import dev.citeqa.analysis.WordLists;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,6 +55,14 @@ final class AnswerPhrases {
      */
     private static final Pattern CAPITALISED_INSIDE = Pattern.compile(
             "(?=\\p{Lu})(?<=[\\p{L}\\p{N}][^\\p{L}\\p{N}]{1,3})\\p{Lu}[\\p{L}\\p{M}\\p{N}'’.-]*");
+    /**
+     * What depends on a text alone is kept across questions, as {@link WindowFeatures} keeps its sentences: the
+     * passages one question reads are often read again for the next. An entity's terms, by its text; the words a
+     * sentence capitalises inside it, and the names it gives as places, by the sentence.
+     */
+    private static final Cache<String, Set<String>> ENTITY_TERMS = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<String, List<String>> CAPITALISED = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<Sentence, List<String>> PLACES = Caffeine.newBuilder().maximumSize(10_000).build();
     /** A currency sign, as news writes it before a sum: "$35", "£ 2 million". */
     private static final String CURRENCY_SIGN = "[$€£¥]";
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
@@ -169,6 +180,17 @@ final class AnswerPhrases {
     private final List<Set<String>> questionCountryForms;
 
     private record ArticleSentence(String articleId, Sentence sentence) {}
+
+    /**
+     * Each sentence's best phrase, worked out once per question: a sentence is in up to three windows (alone, and
+     * the first or second of a pair), and a window's phrase is the best of its sentences'.
+     */
+    private final Map<ArticleSentence, Scored> bestInSentence = new HashMap<>();
+
+    /** A phrase and how well it answers; {@link #NONE} for a sentence with none. */
+    private record Scored(Entity entity, double score) {}
+
+    private static final Scored NONE = new Scored(null, Double.NEGATIVE_INFINITY);
 
     AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
             Function<Sentence, AnalysedSentence> analyse) {
@@ -351,43 +373,51 @@ final class AnswerPhrases {
      * more of it the better; for "Who beat …?", the subject of "beat" ({@link #subjectVerb}) is preferred.
      */
     Entity answerEntity(List<AnalysedSentence> window, Article article) {
-        Entity best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
+        Scored best = NONE;
         for (AnalysedSentence a : window) {
-            if (a.terms().stream().noneMatch(questionTerms::contains)) {
-                // In a pair, a date in the sentence that says nothing of the question answers nothing.
+            Scored s = bestInSentence.computeIfAbsent(new ArticleSentence(article.id(), a.sentence()),
+                    key -> bestIn(a, article));
+            if (s.score() > best.score()) {
+                best = s;
+            }
+        }
+        return best.entity();
+    }
+
+    private Scored bestIn(AnalysedSentence a, Article article) {
+        if (a.terms().stream().noneMatch(questionTerms::contains)) {
+            // In a pair, a date in the sentence that says nothing of the question answers nothing.
+            return NONE;
+        }
+        // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
+        // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
+        // crews reopen the highway?".
+        double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
+        Scored best = NONE;
+        for (Entity e : entities(a, article)) {
+            if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
                 continue;
             }
-            // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
-            // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
-            // crews reopen the highway?".
-            double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
-            for (Entity e : entities(a, article)) {
-                if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
-                    continue;
-                }
-                long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
-                if (shared == 0 && e.kind() == Kind.PERSON && question.type() == AnswerType.PERSON) {
-                    // "Obama was nominated …" for "Which former president …?": the article said what he is.
-                    shared = titlesShared(e, article);
-                }
-                // Each word shared with the question outweighs any distance: "Russian President Vladimir
-                // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
-                // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
-                // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
-                // being known as a person when one is asked for: "Obama" (whom the article names in full) over
-                // "Netflix". A person named bare shares the titles the article gives them elsewhere. Being the
-                // subject of the question's verb counts for less, and restating the question's words of another
-                // country takes a shared word's worth away.
-                double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
-                        + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
-                        + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
-                        - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
-                        - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
-                if (score > bestScore) {
-                    best = e;
-                    bestScore = score;
-                }
+            long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
+            if (shared == 0 && e.kind() == Kind.PERSON && question.type() == AnswerType.PERSON) {
+                // "Obama was nominated …" for "Which former president …?": the article said what he is.
+                shared = titlesShared(e, article);
+            }
+            // Each word shared with the question outweighs any distance: "Russian President Vladimir
+            // Putin" over "President Volodymyr Zelensky" for "Who is the Russian President?"; so does being
+            // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
+            // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
+            // being known as a person when one is asked for: "Obama" (whom the article names in full) over
+            // "Netflix". A person named bare shares the titles the article gives them elsewhere. Being the
+            // subject of the question's verb counts for less, and restating the question's words of another
+            // country takes a shared word's worth away.
+            double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+                    + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
+                    + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
+                    - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
+                    - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+            if (score > best.score()) {
+                best = new Scored(e, score);
             }
         }
         return best;
@@ -480,10 +510,7 @@ final class AnswerPhrases {
             capitalisedInside = new HashSet<>();
             for (PassageHit hit : hits) {
                 for (Sentence s : hit.stored().passage().sentences()) {
-                    Matcher word = CAPITALISED_INSIDE.matcher(s.text());
-                    while (word.find()) {
-                        capitalisedInside.add(capitalisedKey(word.group()));
-                    }
+                    capitalisedInside.addAll(CAPITALISED.get(s.text(), AnswerPhrases::capitalisedInside));
                 }
             }
         }
@@ -511,13 +538,7 @@ final class AnswerPhrases {
             placesSeen = new HashSet<>();
             for (PassageHit hit : hits) {
                 for (Sentence other : hit.stored().passage().sentences()) {
-                    for (Entity e : analyse.apply(other).entities()) {
-                        // "in X" only: the tagger's places also include "to X", which names people too.
-                        if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(other.text().substring(0, e.start()))
-                                .find()) {
-                            placesSeen.add(EntityTagger.withoutPossessive(e.text()));
-                        }
-                    }
+                    placesSeen.addAll(PLACES.get(other, o -> placesIn(analyse.apply(o))));
                 }
             }
         }
@@ -525,6 +546,20 @@ final class AnswerPhrases {
                 && placesSeen.contains(EntityTagger.withoutPossessive(e.text()))
                 && !EntityTagger.isTitle(e.text().split(" ")[0])
                 ? new Entity(Kind.PLACE, e.text(), e.start(), e.end()) : e).toList();
+    }
+
+    /**
+     * The names a sentence gives as places: "in X" only, as the tagger's places also include "to X", which names
+     * people too.
+     */
+    private static List<String> placesIn(AnalysedSentence a) {
+        List<String> places = new ArrayList<>();
+        for (Entity e : a.entities()) {
+            if (e.kind() == Kind.PLACE && IN_BEFORE.matcher(a.sentence().text().substring(0, e.start())).find()) {
+                places.add(EntityTagger.withoutPossessive(e.text()));
+            }
+        }
+        return List.copyOf(places);
     }
 
     /**
@@ -539,6 +574,16 @@ final class AnswerPhrases {
     }
 
     /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
+    /** The words a text capitalises after its first word, as {@link #capitalisedKey} gives them. */
+    private static List<String> capitalisedInside(String text) {
+        List<String> keys = new ArrayList<>();
+        Matcher word = CAPITALISED_INSIDE.matcher(text);
+        while (word.find()) {
+            keys.add(capitalisedKey(word.group()));
+        }
+        return List.copyOf(keys);
+    }
+
     private static String capitalisedKey(String word) {
         String key = EntityTagger.withoutPossessive(word.endsWith(".") ? word.substring(0, word.length() - 1) : word);
         return key.endsWith("'") || key.endsWith("’") ? key.substring(0, key.length() - 1) : key;
@@ -596,7 +641,8 @@ final class AnswerPhrases {
 
     /** An entity's terms, analysed once per question. */
     private Set<String> termsOf(String entity) {
-        return entityTerms.computeIfAbsent(entity, Terms::ofText);
+        return entityTerms.computeIfAbsent(entity,
+                e -> ENTITY_TERMS.get(e, text -> Collections.unmodifiableSet(Terms.ofText(text))));
     }
 
     /** How near the entity is to the question's words: 1 beside them, 0 at {@link #FAR} characters or more. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private final Embedder embedder;
     private final Function<String, float[]> sentenceVectors;
+    private final Consumer<List<String>> embedAhead;
     private final AnswererModel model;
     private final WindowScorer scorer;
     private final AnswerVote vote;
@@ -68,16 +70,26 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     ExtractiveAnswerer(Embedder embedder, AnswererModel model) {
-        this(embedder, embedder::embedAsIndexed, model);
+        this(embedder, embedder::embedAsIndexed, embedder::embedAheadAsIndexed, model);
+    }
+
+    /**
+     * @param sentenceVectors a sentence's (or a passage's) embedding: a table
+     */
+    ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors, AnswererModel model) {
+        this(embedder, sentenceVectors, texts -> {}, model);
     }
 
     /**
      * @param sentenceVectors a sentence's (or a passage's) embedding: the model through the embedder's cache, or
      *     a table
+     * @param embedAhead given the sentences whose embeddings are about to be asked for, embeds them at once
      */
-    ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors, AnswererModel model) {
+    private ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors,
+            Consumer<List<String>> embedAhead, AnswererModel model) {
         this.embedder = embedder;
         this.sentenceVectors = sentenceVectors;
+        this.embedAhead = embedAhead;
         this.model = model;
         this.scorer = new WindowScorer(model);
         this.vote = new AnswerVote(model.evidence().voterTerms());
@@ -252,7 +264,12 @@ public final class ExtractiveAnswerer implements Answerer {
     List<Window> candidates(WindowFeatures evidence, List<PassageHit> passages) {
         List<Window> windows = new ArrayList<>(allWindows(evidence, passages));
         windows.sort(Comparator.comparingDouble(Window::score).reversed());
-        for (int i = 0; i < Math.min(RESCORED, windows.size()); i++) {
+        int rescored = Math.min(RESCORED, windows.size());
+        if (evidence.comparesMeanings()) {
+            embedAhead.accept(windows.subList(0, rescored).stream().flatMap(w -> w.sentences().stream())
+                    .map(Sentence::text).toList());
+        }
+        for (int i = 0; i < rescored; i++) {
             windows.set(i, scorer.scored(evidence.withSentenceMeaning(windows.get(i))));
         }
         return windows;

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.util.VectorUtil;
@@ -63,6 +65,7 @@ final class WindowFeatures {
     /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
     private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
+    private static final Cache<Article, Set<String>> TITLES = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     /** A whole number below 100, which a long story has by chance. */
     private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,2}");
     /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
@@ -226,9 +229,7 @@ final class WindowFeatures {
         f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
         f[Feature.AGE.ordinal()] = age.getOrDefault(article.id(), 0.0);
-        Set<String> windowTerms = new HashSet<>();
-        window.forEach(a -> windowTerms.addAll(a.terms()));
-        f[Feature.WINDOW_TERMS.ordinal()] = share(windowTerms);
+        f[Feature.WINDOW_TERMS.ordinal()] = share(term -> window.stream().anyMatch(a -> a.terms().contains(term)));
         int words = 0;
         for (AnalysedSentence a : window) {
             words += a.words().size();
@@ -244,16 +245,26 @@ final class WindowFeatures {
 
     /** The share of the question's distinct terms that {@code terms} has. */
     private double share(Set<String> terms) {
+        return share(terms::contains);
+    }
+
+    /** The share of the question's distinct terms that {@code found} holds. */
+    private double share(Predicate<String> found) {
         if (questionTerms.isEmpty()) {
             return 0;
         }
-        return questionTerms.stream().filter(terms::contains).count() / (double) questionTerms.size();
+        return questionTerms.stream().filter(found).count() / (double) questionTerms.size();
     }
 
     /**
      * The window with {@link Feature#SENTENCE_MEANING} worked out: the closest of its sentences' meanings to the
      * question's. Unchanged when meanings are not compared.
      */
+    /** Whether windows are weighed by their meanings too: the question has a vector. */
+    boolean comparesMeanings() {
+        return sentenceVectors != null;
+    }
+
     Window withSentenceMeaning(Window w) {
         if (sentenceVectors == null) {
             return w;
@@ -460,7 +471,8 @@ final class WindowFeatures {
      * U.S." for "America"), among a text's analysed terms and plain words (in order).
      */
     private boolean spelledIn(QuestionTerm t, Set<String> terms, List<String> words) {
-        return words.stream().anyMatch(w -> variantOf(t, w))
+        Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
+        return v.automaton() != null && words.stream().anyMatch(v::spells)
                 || CountryNames.otherForms(t.term()).stream().anyMatch(form -> form.in(terms, words));
     }
 
@@ -484,7 +496,8 @@ final class WindowFeatures {
     }
 
     private Set<String> titleTerms(Article article) {
-        return titleTerms.computeIfAbsent(article.id(), id -> Terms.ofText(article.metadataText()));
+        return titleTerms.computeIfAbsent(article.id(),
+                id -> TITLES.get(article, a -> Collections.unmodifiableSet(Terms.ofText(a.metadataText()))));
     }
 
     double idf(String term) {
@@ -509,22 +522,20 @@ final class WindowFeatures {
     }
 
     /**
-     * A spelling variant of a name: the same beginning, then within one or two edits, depending on length
-     * ("Medinsky" and "Medinski", "Turkey" and "Türkiye"). The beginning must match because names that
-     * differ there are different names ("Western" and "Eastern").
-     */
-    private boolean variantOf(QuestionTerm t, String word) {
-        Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
-        return v.automaton() != null && word.regionMatches(0, v.target(), 0, v.prefix())
-                && v.automaton().run(word);
-    }
-
-    /**
      * The spellings a question word may take ("Erdoğan", "Erdogan", "Erdogans"), built once per question word:
      * a Levenshtein automaton of the plain word, and the prefix a variant must share, which rules most words
      * out before the automaton runs. No automaton for short words and figures, which only match exactly.
      */
     private record Variants(String target, int prefix, CharacterRunAutomaton automaton) {
+
+        /**
+         * Whether {@code word} is a spelling variant of the name: the same beginning, then within one or two edits,
+         * depending on length ("Medinsky" and "Medinski", "Turkey" and "Türkiye"). The beginning must match because
+         * names that differ there are different names ("Western" and "Eastern"). Only for a word with an automaton.
+         */
+        boolean spells(String word) {
+            return word.regionMatches(0, target, 0, prefix) && automaton.run(word);
+        }
 
         static Variants of(String surface) {
             String target = EntityTagger.plain(surface);
