@@ -16,6 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.util.VectorUtil;
 import org.jboss.logging.Logger;
@@ -32,6 +35,12 @@ public final class Embedder {
     /** Texts per model call; a stop request is noticed between two, so a batch is a second or two at most. */
     private static final int BATCH = 32;
     private static final int QUESTIONS_KEPT = 4096;
+    /**
+     * Where {@link #embedAheadAsIndexed} embeds side by side: one thread per core, as the model is CPU-bound; daemon
+     * threads, so that they never hold the JVM open.
+     */
+    private static final ExecutorService SIDE_BY_SIDE = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("citeqa-sentences-", 0).daemon().factory());
 
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
@@ -127,10 +136,10 @@ public final class Embedder {
     }
 
     /**
-     * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, embedding those it
-     * lacks in one call to the model, which runs them side by side, a core each: asked one by one, as the answerer
-     * asks for its sentences, they would wait for each other. A text the model refuses here is left to
-     * {@link #embed}, which deals with it alone.
+     * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, those it lacks side by
+     * side, a core each, this thread taking its share: asked one by one, as the answerer asks for its sentences, they
+     * would wait for each other. Each is embedded as {@link #embed} embeds it alone, on threads of its own: the
+     * model's batch pool is the index build's, and a question must not queue behind a build's batches.
      */
     public void embedAheadAsIndexed(List<String> fullTexts) {
         if (!available()) {
@@ -141,16 +150,15 @@ public final class Embedder {
         if (missing.size() < 2) {
             return;
         }
-        List<Embedding> vectors;
+        List<CompletableFuture<float[]>> others = missing.subList(1, missing.size()).stream()
+                .map(t -> CompletableFuture.supplyAsync(() -> embed(t), SIDE_BY_SIDE)).toList();
+        // A failure is the model's, and embed() meets it again when the answerer asks for that text.
         try {
-            vectors = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
-        } catch (RuntimeException e) {
-            return;
+            embed(missing.getFirst());
+        } catch (RuntimeException modelFailure) {
+            // Left to that later call.
         }
-        modelCalls.addAndGet(missing.size());
-        for (int i = 0; i < missing.size(); i++) {
-            questions.put(missing.get(i), unit(vectors.get(i).vector()));
-        }
+        others.forEach(f -> f.exceptionally(e -> null).join());
     }
 
     private EmbeddingModel model() {

@@ -34,6 +34,13 @@ final class FullNames {
     private static final Cache<Article, Map<String, Optional<Person>>> BY_ARTICLE =
             Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
 
+    /**
+     * Each paragraph's entities, tagged once: an article is asked about every surname in the windows read from it,
+     * and tagging its paragraphs again for each was most of what a "Who …?" question cost on real news. By text,
+     * as the answerer keeps its sentences.
+     */
+    private static final Cache<String, List<Entity>> TAGGED = Caffeine.newBuilder().maximumSize(5_000).build();
+
     private FullNames() {}
 
     /**
@@ -86,7 +93,7 @@ final class FullNames {
             if (!word.matcher(text).find()) {
                 continue;
             }
-            for (Entity e : EntityTagger.tag(text)) {
+            for (Entity e : TAGGED.get(text, t -> List.copyOf(EntityTagger.tag(t)))) {
                 if (!word.matcher(e.text()).find()) {
                     continue;
                 }
