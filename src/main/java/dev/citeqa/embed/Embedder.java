@@ -16,9 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.util.VectorUtil;
 import org.jboss.logging.Logger;
@@ -35,12 +36,16 @@ public final class Embedder {
     /** Texts per model call; a stop request is noticed between two, so a batch is a second or two at most. */
     private static final int BATCH = 32;
     private static final int QUESTIONS_KEPT = 4096;
-    /**
-     * Where {@link #embedAheadAsIndexed} embeds side by side: one thread per core, as the model is CPU-bound; daemon
-     * threads, so that they never hold the JVM open.
-     */
-    private static final ExecutorService SIDE_BY_SIDE = Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("citeqa-sentences-", 0).daemon().factory());
+    /** Threads that help {@link #embedAheadAsIndexed}: one per core beside the asking thread, as the model is CPU-bound. */
+    private static final int HELPERS = Runtime.getRuntime().availableProcessors() - 1;
+    /** Daemon threads that end when idle, so that they never hold the JVM, nor a reloaded class loader, alive. */
+    private static final ThreadPoolExecutor SIDE_BY_SIDE = new ThreadPoolExecutor(Math.max(1, HELPERS),
+            Math.max(1, HELPERS), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().name("citeqa-sentences-", 0).daemon().factory());
+
+    static {
+        SIDE_BY_SIDE.allowCoreThreadTimeOut(true);
+    }
 
     private final EmbeddingModel model;
     private final EmbeddingCache cache;
@@ -136,10 +141,13 @@ public final class Embedder {
     }
 
     /**
-     * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, those it lacks side by
-     * side, a core each, this thread taking its share: asked one by one, as the answerer asks for its sentences, they
-     * would wait for each other. Each is embedded as {@link #embed} embeds it alone, on threads of its own: the
-     * model's batch pool is the index build's, and a question must not queue behind a build's batches.
+     * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, embedding those it
+     * lacks side by side: asked one by one, as the answerer asks for its sentences, they would wait for each other.
+     * This thread and up to one helper per other core take the texts from one list, each embedded as {@link #embed}
+     * embeds it alone (never as a batch of the model, whose pool an index build fills). It returns once the list is
+     * taken: a helper still embedding a text holds that text's cache entry, which the answerer's call then waits for;
+     * a helper queued behind other questions' helpers finds the list taken and stops. A failure of the model stops
+     * the list, and is met again when the answerer asks for the text.
      */
     public void embedAheadAsIndexed(List<String> fullTexts) {
         if (!available()) {
@@ -147,18 +155,20 @@ public final class Embedder {
         }
         List<String> missing = fullTexts.stream().map(this::start)
                 .filter(t -> embeddable(t) && questions.getIfPresent(t) == null).distinct().toList();
-        if (missing.size() < 2) {
-            return;
+        AtomicInteger next = new AtomicInteger();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < missing.size(); i = next.getAndIncrement()) {
+                try {
+                    embed(missing.get(i));
+                } catch (RuntimeException modelFailure) {
+                    next.set(missing.size());
+                }
+            }
+        };
+        for (int i = 0; i < Math.min(missing.size() - 1, HELPERS); i++) {
+            SIDE_BY_SIDE.execute(take);
         }
-        List<CompletableFuture<float[]>> others = missing.subList(1, missing.size()).stream()
-                .map(t -> CompletableFuture.supplyAsync(() -> embed(t), SIDE_BY_SIDE)).toList();
-        // A failure is the model's, and embed() meets it again when the answerer asks for that text.
-        try {
-            embed(missing.getFirst());
-        } catch (RuntimeException modelFailure) {
-            // Left to that later call.
-        }
-        others.forEach(f -> f.exceptionally(e -> null).join());
+        take.run();
     }
 
     private EmbeddingModel model() {

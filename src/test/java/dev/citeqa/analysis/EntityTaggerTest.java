@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -197,5 +204,44 @@ class EntityTaggerTest {
         assertEquals("Mark Rutte", EntityTagger.personName("Tayyip Erdogan and NATO Secretary-General Mark Rutte"));
         assertTrue(EntityTagger.isTitle("Vice-President"));
         assertFalse(EntityTagger.isTitle("Mark-Rutte"));
+    }
+
+    /** Where each match of {@code pattern} lies in {@code texts}. */
+    private static List<String> matches(Pattern pattern, List<String> texts) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Matcher m = pattern.matcher(texts.get(i));
+            while (m.find()) {
+                found.add(i + ":" + m.start() + "-" + m.end());
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void whereDatesAndFiguresStartChangesNoMatch() throws IOException {
+        // The seed corpus, and neighbours each alternative treats in its own way: an underscore, a letter with a
+        // mark, digits of other scripts, a currency sign after letters, a case-insensitive word in capitals.
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+            for (Path file : files.sorted().toList()) {
+                texts.addAll(Files.readAllLines(file));
+            }
+        }
+        texts.addAll(List.of("_8 a.m. on é2024, x_May 5, 2024, ÉMay 5", "9pm_ ½ 2023s ٢٠٢٤ ２０２４ Ｍay 3",
+                "US$5 million, €2bn and 40% on Tuesday", "TWENTY-FIVE-year-old in the 1990s, mid-2010s",
+                "e\u0301 2024 a\u0301May 5 since June 2019 next week", "3.4.2024 and 2024-05-14 at noon"));
+        assertTrue(matches(EntityTagger.DATE, texts).size() > 20);
+        assertEquals(matches(without(EntityTagger.DATE, EntityTagger.AT_WORD_START), texts),
+                matches(EntityTagger.DATE, texts));
+        assertTrue(matches(EntityTagger.NUMBER, texts).size() > 20);
+        assertEquals(matches(without(EntityTagger.NUMBER, EntityTagger.AT_FIGURE_START), texts),
+                matches(EntityTagger.NUMBER, texts));
+    }
+
+    /** The pattern without the start it is told up front. */
+    private static Pattern without(Pattern pattern, String start) {
+        assertTrue(pattern.pattern().startsWith(start));
+        return Pattern.compile(pattern.pattern().substring(start.length()), pattern.flags());
     }
 }

@@ -21,8 +21,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,25 +59,25 @@ class EmbedderTest {
     }
 
     @Test
-    void sentencesEmbeddedAheadTogetherGetTheVectorsTheyWouldGetOneByOne() throws IOException {
-        Embedder together = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("a.bin"), HashingModel.DIM));
+    void sentencesEmbeddedAheadGetTheVectorsTheyWouldGetOneByOne() throws IOException {
+        Embedder ahead = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("a.bin"), HashingModel.DIM));
         Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("b.bin"), HashingModel.DIM));
         List<String> sentences = List.of("The council met on Monday.", "It approved $2 million for roads.",
-                "The council met on Monday.", "...");
-        together.embedAheadAsIndexed(sentences);
-        // Two distinct texts the model can read; "..." is left to embed(), which gives it the zero vector.
-        assertEquals(2, together.modelCalls());
+                "The council met on Monday.", "...", "Work starts in May.");
+        ahead.embedAheadAsIndexed(sentences);
         for (String sentence : sentences) {
-            assertArrayEquals(alone.embedAsIndexed(sentence), together.embedAsIndexed(sentence));
+            assertArrayEquals(alone.embedAsIndexed(sentence), ahead.embedAsIndexed(sentence));
         }
-        assertEquals(2, together.modelCalls(), "every sentence it could read came from the cache");
+        // Three distinct texts the model can read, each embedded once ("..." gets the zero vector without it), and
+        // none again when the answerer asked for them.
+        assertEquals(3, ahead.modelCalls());
     }
 
     @Test
-    void sentencesEmbeddedAheadNeverQueueBehindTheModelsBatchesAsAnIndexBuildDoes() throws IOException {
-        // The model's batch call runs on its own pool, which a build keeps busy for minutes: a question that queued
-        // there would wait for the build (FirstStartTest saw it time out).
-        EmbeddingModel batchesBlock = new HashingModel() {
+    void sentencesEmbeddedAheadAreEmbeddedOneByOneNeverAsABatchOfTheModel() throws IOException {
+        // The model's batch call runs on the model's own pool, which an index build keeps busy for minutes: a
+        // question whose sentences queued there waited for the build (FirstStartTest timed out on a first form).
+        EmbeddingModel noBatches = new HashingModel() {
             @Override
             public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
                 if (segments.size() > 1) {
@@ -84,22 +86,37 @@ class EmbedderTest {
                 return super.embedAll(segments);
             }
         };
-        Embedder embedder = new Embedder(batchesBlock, EmbeddingCache.open(dir.resolve("c.bin"), HashingModel.DIM));
+        Embedder ahead = new Embedder(noBatches, EmbeddingCache.open(dir.resolve("c.bin"), HashingModel.DIM));
+        Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("d.bin"), HashingModel.DIM));
         List<String> sentences = List.of("The council met on Monday.", "It approved $2 million.", "Work starts in May.");
-        embedder.embedAheadAsIndexed(sentences);
-        assertEquals(3, embedder.modelCalls());
+        ahead.embedAheadAsIndexed(sentences);
         for (String sentence : sentences) {
-            assertEquals(1f, norm(embedder.embedAsIndexed(sentence)), 1e-5);
+            assertArrayEquals(alone.embedAsIndexed(sentence), ahead.embedAsIndexed(sentence));
         }
-        assertEquals(3, embedder.modelCalls());
+        assertEquals(3, ahead.modelCalls());
     }
 
-    private static float norm(float[] v) {
-        double sum = 0;
-        for (float f : v) {
-            sum += f * f;
+    @Test
+    void aModelThatFailsStopsTheSentencesAheadAndFailsAgainWhenOneIsAskedFor() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        EmbeddingModel broken = new HashingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                calls.incrementAndGet();
+                throw new IllegalStateException("the model is gone");
+            }
+        };
+        Embedder embedder = new Embedder(broken, EmbeddingCache.open(dir.resolve("e.bin"), HashingModel.DIM));
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sentences.add("Sentence number " + i + " of the story.");
         }
-        return (float) Math.sqrt(sum);
+        embedder.embedAheadAsIndexed(sentences);
+        // Each thread that took part stops at its first failure: at most one call per core, not one per sentence.
+        assertTrue(calls.get() <= Runtime.getRuntime().availableProcessors(), "model calls: " + calls.get());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> embedder.embedAsIndexed(sentences.getFirst()));
+        assertEquals("the model is gone", e.getMessage());
     }
 
     @Test

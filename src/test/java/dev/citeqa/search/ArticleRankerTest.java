@@ -1,6 +1,7 @@
 package dev.citeqa.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.QuestionAnalysis;
@@ -163,5 +164,32 @@ class ArticleRankerTest {
     @Test
     void aWeightOfZeroLeavesThePassageRankingAsItIs() throws IOException {
         assertEquals(List.of("clinic", "roads_2021"), order(rerank(0f, 0.3f, 2f, true)));
+    }
+
+    /** Doc and score of each hit, to compare two rankings whole. */
+    private static List<String> hits(TopDocs ranked) {
+        List<String> out = new ArrayList<>();
+        for (ScoreDoc hit : ranked.scoreDocs) {
+            out.add(hit.doc + ":" + hit.score);
+        }
+        return out;
+    }
+
+    @Test
+    void withEveryBm25MatchRankedTheSearchForMissingPassagesChangesNothing() throws IOException {
+        String question = "council road repairs budget";
+        Query passageQuery = QueryTerms.of(index, QuestionAnalysis.of(question))
+                .query(IndexConstants.BODY, new QueryTerms.Boosts(1f, 2f));
+        ArticleRanker stage = new ArticleRanker(0.7f, 20, 0.3f);
+        TopDocs every = index.searcher().search(passageQuery, 1_000);
+        assertTrue(every.scoreDocs.length > 1, "the question matches several passages");
+        assertTrue(PassageSearcher.holdsEveryMatch(every, every));
+        assertEquals(hits(stage.rerank(index, articleQuery(question), passageQuery, every, null)),
+                hits(stage.rerank(index, articleQuery(question), null, every, null)));
+        // Cut to its first passage, the list lacks matches, and the search brings the top articles' passages back.
+        TopDocs first = index.searcher().search(passageQuery, 1);
+        assertFalse(PassageSearcher.holdsEveryMatch(first, first));
+        assertTrue(stage.rerank(index, articleQuery(question), passageQuery, first, null).scoreDocs.length
+                > stage.rerank(index, articleQuery(question), null, first, null).scoreDocs.length);
     }
 }

@@ -573,7 +573,6 @@ final class AnswerPhrases {
                 ? new Entity(Kind.PERSON, e.text(), e.start(), e.end()) : e).toList();
     }
 
-    /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
     /** The words a text capitalises after its first word, as {@link #capitalisedKey} gives them. */
     private static List<String> capitalisedInside(String text) {
         List<String> keys = new ArrayList<>();
@@ -584,6 +583,7 @@ final class AnswerPhrases {
         return List.copyOf(keys);
     }
 
+    /** "Wendy's." at a sentence's end, "Wendy's" and "Wendy" are one word; so are "Jones'" and "Jones". */
     private static String capitalisedKey(String word) {
         String key = EntityTagger.withoutPossessive(word.endsWith(".") ? word.substring(0, word.length() - 1) : word);
         return key.endsWith("'") || key.endsWith("’") ? key.substring(0, key.length() - 1) : key;

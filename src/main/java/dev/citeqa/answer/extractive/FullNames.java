@@ -37,9 +37,11 @@ final class FullNames {
     /**
      * Each paragraph's entities, tagged once: an article is asked about every surname in the windows read from it,
      * and tagging its paragraphs again for each was most of what a "Who …?" question cost on real news. By text,
-     * as the answerer keeps its sentences.
+     * as the answerer keeps its sentences; bounded by the characters kept (a few MB), as a transcript's or a scraped
+     * page's paragraph may be a whole article.
      */
-    private static final Cache<String, List<Entity>> TAGGED = Caffeine.newBuilder().maximumSize(5_000).build();
+    private static final Cache<String, List<Entity>> TAGGED = Caffeine.newBuilder().maximumWeight(2_000_000)
+            .<String, List<Entity>>weigher((text, entities) -> text.length()).build();
 
     private FullNames() {}
 

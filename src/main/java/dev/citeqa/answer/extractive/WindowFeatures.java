@@ -256,15 +256,15 @@ final class WindowFeatures {
         return questionTerms.stream().filter(found).count() / (double) questionTerms.size();
     }
 
-    /**
-     * The window with {@link Feature#SENTENCE_MEANING} worked out: the closest of its sentences' meanings to the
-     * question's. Unchanged when meanings are not compared.
-     */
     /** Whether windows are weighed by their meanings too: the question has a vector. */
     boolean comparesMeanings() {
         return sentenceVectors != null;
     }
 
+    /**
+     * The window with {@link Feature#SENTENCE_MEANING} worked out: the closest of its sentences' meanings to the
+     * question's. Unchanged when meanings are not compared.
+     */
     Window withSentenceMeaning(Window w) {
         if (sentenceVectors == null) {
             return w;
