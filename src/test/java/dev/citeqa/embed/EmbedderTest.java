@@ -60,17 +60,25 @@ class EmbedderTest {
 
     @Test
     void sentencesEmbeddedAheadGetTheVectorsTheyWouldGetOneByOne() throws IOException {
-        Embedder ahead = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("a.bin"), HashingModel.DIM));
-        Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("b.bin"), HashingModel.DIM));
-        List<String> sentences = List.of("The council met on Monday.", "It approved $2 million for roads.",
-                "The council met on Monday.", "...", "Work starts in May.");
+        // Three distinct texts the model can read, each embedded once ("..." gets the zero vector without it).
+        assertEmbeddedAheadAsAlone(new HashingModel(), List.of("The council met on Monday.",
+                "It approved $2 million for roads.", "The council met on Monday.", "...", "Work starts in May."), 3);
+    }
+
+    /**
+     * Embeds {@code sentences} ahead with {@code model}, then asks for each: each gets the vector a model embedding it
+     * alone gives, and the model ran {@code distinct} times in all, none of them when a sentence was asked for.
+     */
+    private void assertEmbeddedAheadAsAlone(EmbeddingModel model, List<String> sentences, int distinct)
+            throws IOException {
+        Embedder ahead = new Embedder(model, EmbeddingCache.open(dir.resolve("ahead.bin"), HashingModel.DIM));
+        Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("alone.bin"),
+                HashingModel.DIM));
         ahead.embedAheadAsIndexed(sentences);
         for (String sentence : sentences) {
             assertArrayEquals(alone.embedAsIndexed(sentence), ahead.embedAsIndexed(sentence));
         }
-        // Three distinct texts the model can read, each embedded once ("..." gets the zero vector without it), and
-        // none again when the answerer asked for them.
-        assertEquals(3, ahead.modelCalls());
+        assertEquals(distinct, ahead.modelCalls());
     }
 
     @Test
@@ -86,14 +94,8 @@ class EmbedderTest {
                 return super.embedAll(segments);
             }
         };
-        Embedder ahead = new Embedder(noBatches, EmbeddingCache.open(dir.resolve("c.bin"), HashingModel.DIM));
-        Embedder alone = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("d.bin"), HashingModel.DIM));
-        List<String> sentences = List.of("The council met on Monday.", "It approved $2 million.", "Work starts in May.");
-        ahead.embedAheadAsIndexed(sentences);
-        for (String sentence : sentences) {
-            assertArrayEquals(alone.embedAsIndexed(sentence), ahead.embedAsIndexed(sentence));
-        }
-        assertEquals(3, ahead.modelCalls());
+        assertEmbeddedAheadAsAlone(noBatches,
+                List.of("The council met on Monday.", "It approved $2 million.", "Work starts in May."), 3);
     }
 
     @Test
