@@ -118,6 +118,31 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final String PLACE_MODIFIER = "(?:(?!(?:" + AUXILIARIES + "|are|of|the|a|an|to|in|for|from|on|at|by"
             + "|with|about|into|over|" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
+    /** The organisation noun a "which …?" question asks for, as its first group ("which airline"). */
+    private static final Pattern ASKED_ORGANISATION = Pattern.compile("\\b(?:what|which) " + MODIFIERS + "("
+            + ORGANISATION_NOUNS + ")\\b" + NO_ROLE_AFTER);
+
+    /** The terms of {@code analysis/name-heads.txt}: organisation nouns that names carry. */
+    private static final Set<String> NAME_HEADS = WordLists.load("name-heads").stream()
+            .map(noun -> Terms.ofQuestion(noun).getFirst().term()).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The word a name of the organisation asked for carries, as a term ("airlin" for "Which airline …?", which
+     * "United Airlines" answers); null when the question asks for an organisation by a noun names seldom carry
+     * ("Which company …?", {@code analysis/name-heads.txt}), or for no organisation.
+     */
+    public String askedNameHead() {
+        if (type != AnswerType.ORGANIZATION) {
+            return null;
+        }
+        Matcher m = ASKED_ORGANISATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return null;
+        }
+        List<NewsAnalyzer.Token> noun = Terms.ofQuestion(m.group(1));
+        return noun.isEmpty() || !NAME_HEADS.contains(noun.getFirst().term()) ? null : noun.getFirst().term();
+    }
+
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"
                     + "|\\b(?:what|which) (?:period|length of time|time ?frame)\\b"),

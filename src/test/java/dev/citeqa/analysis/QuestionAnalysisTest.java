@@ -138,6 +138,28 @@ class QuestionAnalysisTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", value = {
+            "Which airline said this week it found loose bolts on several grounded Boeing 737 Max 9 planes? | airlin",
+            "Which Scottish university employs the NATO specialist? | univers",
+            "Which of the following political parties won the most seats? | parti",
+            "Which US government department is at the centre of a budget battle? | depart",
+            // A noun names seldom carry: "Microsoft" answers it.
+            "Which company surpassed Apple? | none",
+            // A noun that qualifies a role asks for a person; a state is a place, not an organisation.
+            "Which college basketball player scored 40 points? | none",
+            "Which state passed the bill? | none",
+            "Who founded the airline? | none"})
+    void theWordANameOfTheOrganisationAskedForCarries(String question, String term) {
+        assertEquals(term, QuestionAnalysis.of(question).askedNameHead());
+    }
+
+    @Test
+    void everyNameHeadIsAnOrganisationNoun() {
+        // A name head that no "which …?" cue reads would never be asked for.
+        assertTrue(WordLists.load("organisation-nouns").containsAll(WordLists.load("name-heads")));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "Who was named Director of the Year at this week's Palm gala? | name director year palm gala",
             "Which of the following films was not nominated? | film nomin",

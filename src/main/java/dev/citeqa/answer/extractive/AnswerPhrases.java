@@ -192,6 +192,9 @@ final class AnswerPhrases {
 
     private static final Scored NONE = new Scored(null, Double.NEGATIVE_INFINITY);
 
+    /** The word a name of the organisation asked for carries ({@link QuestionAnalysis#askedNameHead}), or null. */
+    private final String nameHead;
+
     AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
             Function<Sentence, AnalysedSentence> analyse) {
         this.question = question;
@@ -203,6 +206,7 @@ final class AnswerPhrases {
                 ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
         this.subjectVerb = questionVerb(question);
+        this.nameHead = question.askedNameHead();
         this.questionCountries = countriesNamed(question.text());
         this.questionCountryForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
                 .map(CountryNames.Form::terms).toList();
@@ -596,6 +600,26 @@ final class AnswerPhrases {
         }
         String before = a.sentence().text().substring(Math.max(0, e.start() - NAMING_CHARS), e.start());
         return NAMING.matcher(before).find();
+    }
+
+    /**
+     * Whether the question asks for a kind of phrase that can be told for certain: a country or a state (their
+     * lists), or an organisation whose names carry the noun asked for ("United Airlines" for "Which airline …?";
+     * {@link QuestionAnalysis#askedNameHead}). Not a city, which no list names: any place but a country or a state
+     * passes for one ("Yellowstone National Park").
+     */
+    boolean asksKnownKind() {
+        return nameHead != null || question.subtype() == Subtype.COUNTRY
+                || question.subtype() == Subtype.REGION;
+    }
+
+    /** Whether a phrase is of the kind {@link #asksKnownKind} says the question asks for. */
+    boolean isOfKnownKind(Entity e) {
+        if (e == null || !asksKnownKind()) {
+            return false;
+        }
+        return nameHead != null ? e.kind() != Kind.PERSON && termsOf(e.text()).contains(nameHead)
+                : isSubtypeAskedFor(e);
     }
 
     private boolean isSubtypeAskedFor(Entity e) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The third stage, answer redundancy. A folder of news tells one story in several articles, and the answer
@@ -65,6 +66,18 @@ final class AnswerVote {
             }
         }
         return strongest.get(winner);
+    }
+
+    /**
+     * The vote among the best {@link ExtractiveAnswerer#RESCORED} windows that give the kind of phrase the question
+     * asks for, or {@code otherwise} when none does. Factoid QA's answer-type check, for a kind the answerer can
+     * tell for certain, kept to the windows the vote counts: a window far down the list does not win by naming some
+     * state.
+     */
+    Window amongKind(QuestionAnalysis question, List<Window> windows, Predicate<Window> ofKind, Window otherwise) {
+        List<Window> candidates = windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
+                .limit(ExtractiveAnswerer.RESCORED).filter(ofKind).toList();
+        return candidates.isEmpty() ? otherwise : winner(question, candidates, candidates.getFirst());
     }
 
     private static void vote(Window w, String answer, Map<String, Set<String>> articles,

@@ -142,7 +142,13 @@ public final class ExtractiveAnswerer implements Answerer {
         // The best window says how well the question can be answered; the vote only chooses which answer to quote,
         // and may quote a window scored below the threshold when more articles give its answer.
         Window quoted = vote.winner(request.analysis(), eligible, best);
-        return new Choice(prepared.evidence().withContinuation(quoted), best.score(),
+        WindowFeatures evidence = prepared.evidence();
+        if (evidence.asksKnownKind() && !evidence.givesKnownKind(quoted)) {
+            // "Which airline …?" is not answered by "All Boeing 737 Max 9 planes have been grounded" when one of
+            // the best windows names an airline (AnswerPhrases.asksKnownKind).
+            quoted = vote.amongKind(request.analysis(), eligible, evidence::givesKnownKind, quoted);
+        }
+        return new Choice(evidence.withContinuation(quoted), best.score(),
                 abstention.reason(request.analysis(), best));
     }
 

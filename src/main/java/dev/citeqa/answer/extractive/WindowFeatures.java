@@ -238,6 +238,16 @@ final class WindowFeatures {
         return new Window(hit, from, to, f, entity, semantic, 0);
     }
 
+    /** {@link AnswerPhrases#asksKnownKind}. */
+    boolean asksKnownKind() {
+        return phrases.asksKnownKind();
+    }
+
+    /** Whether the window's answer phrase is of that kind ({@link AnswerPhrases#isOfKnownKind}). */
+    boolean givesKnownKind(Window w) {
+        return phrases.isOfKnownKind(w.answerEntity());
+    }
+
     /** Whether a sentence of the window gives a phrase of the kind asked for ({@link AnswerPhrases#givesAskedKind}). */
     boolean givesAskedKind(Window w) {
         return phrases.givesAskedKind(w);

@@ -194,6 +194,38 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aKnownKindIsACountryAStateOrAnOrganisationNamedWithTheNounAsked() {
+        PassageHit hit = passages.passage("kk", "Bolts", null,
+                "United Airlines found the bolts in Texas, Boeing said in Mexico.");
+        List<Entity> entities = sentences(hit).getFirst().entities();
+        Entity airline = entity(entities, "United Airlines");
+        Entity boeing = entity(entities, "Boeing");
+        AnswerPhrases whichAirline = phrases("Which airline found loose bolts?", List.of(hit));
+        assertTrue(whichAirline.asksKnownKind());
+        assertTrue(whichAirline.isOfKnownKind(airline));
+        assertFalse(whichAirline.isOfKnownKind(boeing));
+        assertFalse(whichAirline.isOfKnownKind(null));
+        AnswerPhrases whichState = phrases("Which state inspected the planes?", List.of(hit));
+        assertTrue(whichState.asksKnownKind());
+        assertTrue(whichState.isOfKnownKind(entity(entities, "Texas")));
+        assertFalse(whichState.isOfKnownKind(entity(entities, "Mexico")));
+        assertTrue(phrases("Which country inspected the planes?", List.of(hit))
+                .isOfKnownKind(entity(entities, "Mexico")));
+        // No list names cities, and "which company" names no word a company's name carries.
+        for (String question : List.of("Which city inspected the planes?", "Which company found loose bolts?",
+                "Who found loose bolts?")) {
+            AnswerPhrases p = phrases(question, List.of(hit));
+            assertFalse(p.asksKnownKind(), question);
+            assertFalse(p.isOfKnownKind(airline), question);
+        }
+    }
+
+    private static Entity entity(List<Entity> entities, String text) {
+        return entities.stream().filter(e -> e.text().equals(text)).findFirst().orElseThrow(() -> new AssertionError(
+                text + " not among " + entities));
+    }
+
+    @Test
     void aPhraseMadeOfTheQuestionsOwnWordsAnswersNothing() {
         PassageHit hit = passages.passage("o", "Talks", null, "Talks in Istanbul ended without a deal.");
         assertNull(phrases("Why did the talks in Istanbul end?", List.of(hit)).answerEntity(sentences(hit),

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,31 @@ class StagesTest {
                 odd));
         assertSame(late1, VOTE.winner(NATO_CHIEF, withFillers(ExtractiveAnswerer.RESCORED - 3, odd, late1, late2),
                 odd));
+    }
+
+    @Test
+    void asAskedForAKindTheVoteIsAmongTheBestWindowsOfThatKind() {
+        Entity united = new Entity(Kind.ORGANIZATION, "United Airlines", 0, 15);
+        Entity alaska = new Entity(Kind.ORGANIZATION, "Alaska Airlines", 0, 15);
+        Entity boeing = new Entity(Kind.ORGANIZATION, "Boeing", 0, 6);
+        QuestionAnalysis whichAirline = QuestionAnalysis.of("Which airline found loose bolts?");
+        Predicate<Window> airline = w -> w.answerEntity() == united || w.answerEntity() == alaska;
+        Window planes = window("p", 1.0, 0, boeing, 0.9);
+        Window united1 = window("u1", 1.0, 0, united, 0.6);
+        Window alaska1 = window("a1", 1.0, 0, alaska, 0.5);
+        Window united2 = window("u2", 1.0, 0, united, 0.4);
+        // The best window of the kind, unless two articles agree on another answer of it.
+        assertSame(united1, VOTE.amongKind(whichAirline, List.of(planes, alaska1, united1), airline, planes));
+        assertSame(alaska1, VOTE.amongKind(whichAirline, List.of(planes, alaska1), airline, planes));
+        Window alaska2 = window("a2", 1.0, 0, alaska, 0.45);
+        assertSame(alaska1, VOTE.amongKind(whichAirline, List.of(planes, united1, alaska1, alaska2), airline,
+                planes));
+        // None of the kind among the best RESCORED: the window given stands.
+        assertSame(planes, VOTE.amongKind(whichAirline,
+                withFillers(ExtractiveAnswerer.RESCORED - 1, planes, united2), airline, planes));
+        assertSame(united2, VOTE.amongKind(whichAirline,
+                withFillers(ExtractiveAnswerer.RESCORED - 2, planes, united2), airline, planes));
+        assertSame(planes, VOTE.amongKind(whichAirline, List.of(planes), airline, planes));
     }
 
     /** The windows, and {@code fillers} windows naming no answer, scored between the first and the rest. */
