@@ -36,20 +36,21 @@ class RealNewsFloorTest {
     static final Path SET = Path.of("..", "shared", "eval", "realnews-2024");
 
     /**
-     * Just under the measured 0.800 / 0.626 / 0.785 (docs/evaluation.md, bm25, whole articles ranked by F2EXP).
-     * With whole articles ranked by BM25 it was 0.785 / 0.609 / 0.775, below these floors; with names weighed up
-     * as beside a dense list, 0.765 / 0.589 / 0.760.
+     * Just under the measured 0.805 / 0.627 / 0.790 (docs/evaluation.md, a `bm25` service, index schema 21). With
+     * whole articles ranked by BM25 it was 0.785 / 0.609 / 0.775, below these floors; with names weighed up as
+     * beside a dense list, 0.765 / 0.589 / 0.760.
      */
-    static final double HIT_AT_5 = 0.79;
-    static final double MRR = 0.615;
-    static final double CONTEXT_RECALL = 0.78;
+    static final double HIT_AT_5 = 0.80;
+    static final double MRR = 0.62;
+    static final double CONTEXT_RECALL = 0.785;
     /**
-     * Just under the measured 0.380 (answerable questions) and 13/40 abstentions (bm25, the shipped model). With
-     * "U.S." and "US" two terms it was 0.350, below the first floor; with names doubled in BM25, 12/40, below the
-     * second. F2EXP for whole articles cost one abstention (14/40 before), a trade docs/evaluation.md measures
-     * ("Whole articles by F2EXP").
+     * Just under the measured 0.425 (answerable questions) and 13/40 abstentions (bm25, the shipped model, with the
+     * vote among windows of the kind asked for). It was 0.380 before the answer-phrase rules of 2026-12-02 and
+     * 2026-12-03; with "U.S." and "US" two terms, 0.350; with names doubled in BM25, 12/40 abstentions, below the
+     * second floor. F2EXP for whole articles cost one abstention (14/40 before), a trade docs/evaluation.md
+     * measures ("Whole articles by F2EXP").
      */
-    static final double ANSWER_ACCURACY = 0.37;
+    static final double ANSWER_ACCURACY = 0.415;
     static final double ABSTENTION = 0.32;
 
     @Test
