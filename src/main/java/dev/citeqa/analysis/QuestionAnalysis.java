@@ -2,8 +2,10 @@ package dev.citeqa.analysis;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -118,30 +120,18 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final String PLACE_MODIFIER = "(?:(?!(?:" + AUXILIARIES + "|are|of|the|a|an|to|in|for|from|on|at|by"
             + "|with|about|into|over|" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
-    /** The organisation noun a "which …?" question asks for, as its first group ("which airline"). */
-    private static final Pattern ASKED_ORGANISATION = Pattern.compile("\\b(?:what|which) " + MODIFIERS + "("
-            + ORGANISATION_NOUNS + ")\\b" + NO_ROLE_AFTER);
+    /** "Which airline …?": an organisation asked for by a noun, which is the first group. */
+    private static final String ASKS_FOR_ORGANISATION = "\\b(?:what|which) " + MODIFIERS + "(" + ORGANISATION_NOUNS
+            + ")\\b" + NO_ROLE_AFTER;
 
-    /** The terms of {@code analysis/name-heads.txt}: organisation nouns that names carry. */
-    private static final Set<String> NAME_HEADS = WordLists.load("name-heads").stream()
-            .map(noun -> Terms.ofQuestion(noun).getFirst().term()).collect(Collectors.toUnmodifiableSet());
+    /** As {@link #ASKS_FOR_ORGANISATION}, but not "Which airline's chief …?", which asks about the organisation. */
+    private static final Pattern ORGANISATION_NOUN = Pattern.compile(ASKS_FOR_ORGANISATION + "(?!['’])");
 
     /**
-     * The word a name of the organisation asked for carries, as a term ("airlin" for "Which airline …?", which
-     * "United Airlines" answers); null when the question asks for an organisation by a noun names seldom carry
-     * ("Which company …?", {@code analysis/name-heads.txt}), or for no organisation.
+     * The nouns of {@code analysis/name-heads.txt}, organisation nouns that names carry, by each of their forms
+     * ("airlines" and "airline" to "airline").
      */
-    public String askedNameHead() {
-        if (type != AnswerType.ORGANIZATION) {
-            return null;
-        }
-        Matcher m = ASKED_ORGANISATION.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.find()) {
-            return null;
-        }
-        List<NewsAnalyzer.Token> noun = Terms.ofQuestion(m.group(1));
-        return noun.isEmpty() || !NAME_HEADS.contains(noun.getFirst().term()) ? null : noun.getFirst().term();
-    }
+    private static final Map<String, String> NAME_HEADS = nameHeads();
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"
@@ -163,8 +153,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|temperature|speed|distance|height|weight|fee|fine|wage)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"
                     + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
-            new Cue(AnswerType.ORGANIZATION, "\\b(?:what|which) " + MODIFIERS + "(?:" + ORGANISATION_NOUNS + ")\\b"
-                    + NO_ROLE_AFTER),
+            new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
                     + MODIFIERS + "(?:" + ROLE_NOUNS + ")\\b"),
             // Last, so that "What is the name of the minister who …" asks for a person.
@@ -311,10 +300,22 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */
     private static String nouns(String list) {
-        return WordLists.load(list).stream()
-                .map(noun -> noun.matches(".*[^aeiou]y") ? noun.substring(0, noun.length() - 1) + "(?:y|ies)"
-                        : noun.endsWith("s") ? noun + "(?:es)?" : noun + "s?")
-                .collect(Collectors.joining("|"));
+        return WordLists.load(list).stream().map(noun -> noun + "|" + plural(noun)).collect(Collectors.joining("|"));
+    }
+
+    /** "party" → "parties", "bus" → "buses", "airline" → "airlines". */
+    private static String plural(String noun) {
+        return noun.matches(".*[^aeiou]y") ? noun.substring(0, noun.length() - 1) + "ies"
+                : noun.endsWith("s") ? noun + "es" : noun + "s";
+    }
+
+    private static Map<String, String> nameHeads() {
+        Map<String, String> heads = new HashMap<>();
+        for (String noun : WordLists.load("name-heads")) {
+            heads.put(noun, noun);
+            heads.put(plural(noun), noun);
+        }
+        return Map.copyOf(heads);
     }
 
     /** A question asked on its own, outside a conversation (a search, say). */
@@ -381,5 +382,31 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
         return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, cues));
+    }
+
+    /**
+     * The noun a name of the organisation asked for carries ("airline" for "Which airline …?", which "United
+     * Airlines" answers); null when the question asks for an organisation by a noun names seldom carry ("Which
+     * company …?", {@code analysis/name-heads.txt}), or for no organisation.
+     */
+    public String askedNameHead() {
+        if (type != AnswerType.ORGANIZATION) {
+            return null;
+        }
+        Matcher m = ORGANISATION_NOUN.matcher(text.toLowerCase(Locale.ROOT));
+        return m.find() ? NAME_HEADS.get(m.group(1)) : null;
+    }
+
+    /**
+     * Whether a name carries a noun of {@link #askedNameHead}, in either number, as a word of its own: "United
+     * Airlines" and "Alaska Air Group's airline" carry "airline"; "Universal" does not carry "university".
+     */
+    public static boolean carriesNameHead(String name, String head) {
+        for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (head.equals(NAME_HEADS.get(word))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

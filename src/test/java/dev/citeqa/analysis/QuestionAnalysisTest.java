@@ -139,18 +139,32 @@ class QuestionAnalysisTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "none", value = {
-            "Which airline said this week it found loose bolts on several grounded Boeing 737 Max 9 planes? | airlin",
-            "Which Scottish university employs the NATO specialist? | univers",
-            "Which of the following political parties won the most seats? | parti",
-            "Which US government department is at the centre of a budget battle? | depart",
+            "Which airline said this week it found loose bolts on several grounded Boeing 737 Max 9 planes? | airline",
+            "Which Scottish university employs the NATO specialist? | university",
+            "Which of the following political parties won the most seats? | party",
+            "Which US government department is at the centre of a budget battle? | department",
             // A noun names seldom carry: "Microsoft" answers it.
             "Which company surpassed Apple? | none",
+            // Asked about the airline's chief, not for the airline.
+            "Which airline's chief executive resigned? | none",
             // A noun that qualifies a role asks for a person; a state is a place, not an organisation.
             "Which college basketball player scored 40 points? | none",
             "Which state passed the bill? | none",
             "Who founded the airline? | none"})
     void theWordANameOfTheOrganisationAskedForCarries(String question, String term) {
         assertEquals(term, QuestionAnalysis.of(question).askedNameHead());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "United Airlines | airline | true",
+            "the Labour and Conservative parties | party | true",
+            "University of Strathclyde | university | true",
+            "Universal Pictures | university | false",
+            "Agence France-Presse | agency | false",
+            "Hospitality Group | hospital | false"})
+    void aNameCarriesTheNounAsAWordInEitherNumber(String name, String head, boolean carries) {
+        assertEquals(carries, QuestionAnalysis.carriesNameHead(name, head));
     }
 
     @Test

@@ -613,13 +613,16 @@ final class AnswerPhrases {
                 || question.subtype() == Subtype.REGION;
     }
 
-    /** Whether a phrase is of the kind {@link #asksKnownKind} says the question asks for. */
+    /**
+     * Whether a phrase is of the kind {@link #asksKnownKind} says the question asks for. An organisation's name must
+     * carry the noun as a word ("Universal" is no university) and be no person's or place's ("West Bank" is no bank).
+     */
     boolean isOfKnownKind(Entity e) {
         if (e == null || !asksKnownKind()) {
             return false;
         }
-        return nameHead != null ? e.kind() != Kind.PERSON && termsOf(e.text()).contains(nameHead)
-                : isSubtypeAskedFor(e);
+        return nameHead != null ? (e.kind() == Kind.ORGANIZATION || e.kind() == Kind.NAME)
+                && QuestionAnalysis.carriesNameHead(e.text(), nameHead) : isSubtypeAskedFor(e);
     }
 
     private boolean isSubtypeAskedFor(Entity e) {

@@ -49,9 +49,7 @@ final class AnswerVote {
         Map<String, Set<String>> articles = new LinkedHashMap<>();
         Map<String, Window> strongest = new HashMap<>();
         vote(best, bestAnswer, articles, strongest);
-        List<Window> byScore = windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
-                .limit(ExtractiveAnswerer.RESCORED).toList();
-        for (Window w : byScore) {
+        for (Window w : best(windows)) {
             if (w != best && w.answerEntity() != null && w.get(Feature.WINDOW_TERMS) >= voterTerms) {
                 String answer = answerKey(w.answerEntity());
                 if (!answer.isEmpty()) {
@@ -69,15 +67,20 @@ final class AnswerVote {
     }
 
     /**
-     * The vote among the best {@link ExtractiveAnswerer#RESCORED} windows that give the kind of phrase the question
-     * asks for, or {@code otherwise} when none does. Factoid QA's answer-type check, for a kind the answerer can
-     * tell for certain, kept to the windows the vote counts: a window far down the list does not win by naming some
-     * state.
+     * The vote among those of the best {@link ExtractiveAnswerer#RESCORED} windows that give the kind of phrase the
+     * question asks for, the best of them voting whatever its words, or {@code otherwise} when none gives it.
+     * Factoid QA's answer-type check, for a kind the answerer can tell for certain, kept to the windows the vote
+     * looks at: a window far down the list does not win by naming some state.
      */
     Window amongKind(QuestionAnalysis question, List<Window> windows, Predicate<Window> ofKind, Window otherwise) {
-        List<Window> candidates = windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
-                .limit(ExtractiveAnswerer.RESCORED).filter(ofKind).toList();
+        List<Window> candidates = best(windows).stream().filter(ofKind).toList();
         return candidates.isEmpty() ? otherwise : winner(question, candidates, candidates.getFirst());
+    }
+
+    /** The best {@link ExtractiveAnswerer#RESCORED} windows by score, the best first. */
+    private static List<Window> best(List<Window> windows) {
+        return windows.stream().sorted(Comparator.comparingDouble(Window::score).reversed())
+                .limit(ExtractiveAnswerer.RESCORED).toList();
     }
 
     private static void vote(Window w, String answer, Map<String, Set<String>> articles,

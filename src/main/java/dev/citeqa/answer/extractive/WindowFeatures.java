@@ -238,7 +238,10 @@ final class WindowFeatures {
         return new Window(hit, from, to, f, entity, semantic, 0);
     }
 
-    /** {@link AnswerPhrases#asksKnownKind}. */
+    /**
+     * Whether the question asks for a country, a state or an organisation whose names carry the noun asked
+     * ({@link AnswerPhrases#asksKnownKind}).
+     */
     boolean asksKnownKind() {
         return phrases.asksKnownKind();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.answer.TestPassages;
 import dev.citeqa.search.PassageHit;
@@ -205,6 +206,11 @@ class AnswerPhrasesTest {
         assertTrue(whichAirline.isOfKnownKind(airline));
         assertFalse(whichAirline.isOfKnownKind(boeing));
         assertFalse(whichAirline.isOfKnownKind(null));
+        // A place or a person that carries the noun is not of the kind: "West Bank" is no bank.
+        AnswerPhrases whichBank = phrases("Which bank raised its rates?", List.of(hit));
+        assertTrue(whichBank.isOfKnownKind(new Entity(Kind.ORGANIZATION, "Bank of England", 0, 15)));
+        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PLACE, "West Bank", 0, 9)));
+        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PERSON, "Ashley Bank", 0, 11)));
         AnswerPhrases whichState = phrases("Which state inspected the planes?", List.of(hit));
         assertTrue(whichState.asksKnownKind());
         assertTrue(whichState.isOfKnownKind(entity(entities, "Texas")));
