@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class Bm25OnlyAnsweringTest {
 
     private static CorpusIndex index;
+    /** Three stories where the best-scored window names no airline and a lower one does. */
+    private static CorpusIndex airlines;
     private static PassageSearcher searcher;
     private static ExtractiveAnswerer answerer;
 
@@ -43,18 +45,45 @@ class Bm25OnlyAnsweringTest {
     static void buildIndex() throws IOException {
         Path root = Files.createTempDirectory("citeqa-bm25");
         index = TinyCorpus.openIndex(root, Embedder.none());
+        airlines = TinyCorpus.openIndex(root.resolve("airlines"), airlineStories(root.resolve("airlines-corpus")),
+                Embedder.none());
         searcher = new PassageSearcher(Embedder.none(), PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
         answerer = new ExtractiveAnswerer(Embedder.none());
+    }
+
+    /** The grounding story repeats every word of the question but "airline"; the airline's story says less. */
+    private static Path airlineStories(Path corpus) throws IOException {
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("grounded.txt"), """
+                Boeing 737 Max 9 planes grounded
+                2024-01-08
+
+                All Boeing 737 Max 9 planes were grounded on Saturday after loose bolts were found on several planes, \
+                regulators said. Boeing said it supports the decision.
+                """);
+        Files.writeString(corpus.resolve("inspections.txt"), """
+                Boeing 737 Max 9 inspections go on
+                2024-01-09
+
+                United Airlines said its engineers found loose parts during inspections. The checks continue this week.
+                """);
+        Files.writeString(corpus.resolve("weather.txt"), """
+                Storm brings snow to the plains
+                2024-01-09
+
+                A winter storm brought heavy snow to the plains on Monday, forecasters said. Schools closed early.
+                """);
+        return corpus;
     }
 
     @AfterAll
     static void close() throws IOException {
         index.close();
+        airlines.close();
     }
 
     private static Answer ask(String question) {
-        List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.bm25);
-        return answerer.answer(AnswerRequest.single(question, hits, index, false));
+        return Asking.ask(index, searcher, answerer, question, RetrievalMode.bm25);
     }
 
     @Test
@@ -137,5 +166,21 @@ class Bm25OnlyAnsweringTest {
                 index.articles().stream().map(h -> h.id()).toList());
         assertEquals("Rural clinic reopens", index.article("clinic").orElseThrow().title());
         assertTrue(index.article("no_such_article").isEmpty());
+    }
+
+    @Test
+    void whichAirlineIsAnsweredByTheBestWindowThatNamesOne() {
+        // docs/evaluation.md, "The kind asked for, among the best windows".
+        Answer answer = Asking.ask(airlines, searcher, answerer,
+                "Which airline found loose bolts on grounded Boeing 737 Max 9 planes?", RetrievalMode.bm25);
+        assertTrue(answer.answered(), answer.text());
+        assertTrue(answer.text().contains("United Airlines"), answer.text());
+        assertEquals(List.of("inspections"), answer.citations().stream().map(Citation::id).toList());
+        assertEquals("United Airlines", answer.answerSpan().text());
+        // "Which company" names no word a company's name carries: the best window stands.
+        Answer company = Asking.ask(airlines, searcher, answerer,
+                "Which company found loose bolts on grounded Boeing 737 Max 9 planes?", RetrievalMode.bm25);
+        assertTrue(company.answered(), company.text());
+        assertEquals(List.of("grounded"), company.citations().stream().map(Citation::id).toList());
     }
 }

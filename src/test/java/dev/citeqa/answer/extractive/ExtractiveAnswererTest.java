@@ -1,6 +1,5 @@
 package dev.citeqa.answer.extractive;
 
-import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.config.CiteQaConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.TestModels;
 import dev.citeqa.answer.Answer;
-import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.TinyCorpus;
-import dev.citeqa.search.PassageHit;
 import dev.citeqa.search.PassageSearcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +47,7 @@ class ExtractiveAnswererTest {
     }
 
     private static Answer ask(String question) {
-        List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.hybrid);
-        return answerer.answer(AnswerRequest.single(question, hits, index, true));
+        return Asking.ask(index, searcher, answerer, question, RetrievalMode.hybrid);
     }
 
     private static void assertAnswer(Answer answer, String phrase, String articleId) {
