@@ -24,11 +24,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with three additions: accent
+ * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with four additions: accent
  * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms and
  * abbreviated titles mapped to the stem of the word they stand for ({@code analysis/irregular-verbs.txt},
  * {@code analysis/title-abbreviations.txt}), because Porter cannot see that "told" is "tell" nor "Gov." "Governor";
- * and initialisms written with full stops read as written without them ({@link #INITIALISM_DOT}).
+ * British spellings stemmed as the American ones ({@code analysis/british-spellings.txt}), because outlets and
+ * askers on either side of the Atlantic write "defence" and "defense"; and initialisms written with full stops read
+ * as written without them ({@link #INITIALISM_DOT}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
@@ -49,6 +51,13 @@ public final class NewsAnalyzer extends Analyzer {
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrideMap(STEM_OVERRIDES);
 
     /**
+     * Porter stem of a British spelling → Porter stem of the American one. Mapped after stemming, so that one line
+     * covers the word's inflections ("organised", "organising", "organisation" all stem to "organis").
+     */
+    private static final Map<String, String> SPELLING_STEMS = loadSpellingStems();
+    private static final StemmerOverrideFilter.StemmerOverrideMap SPELLINGS = overrideMap(SPELLING_STEMS);
+
+    /**
      * A full stop after a lone letter that starts a token or follows another such stop: "u.s" is "us" and
      * "u.k" is "uk", while "1.3" and "amazon.com" keep theirs. American copy writes "U.S." and questions (and
      * British copy) "US"; Porter then stemmed "u.s" to "u.", so the two never met.
@@ -60,7 +69,8 @@ public final class NewsAnalyzer extends Analyzer {
      * An ordinal in figures is its number: questions write "from August 15th to August 18th", stories "Aug. 15 to
      * Aug. 18", and a day the question names is a figure the answer's story must hold.
      */
-    private static final Pattern ORDINAL_FIGURE = Pattern.compile("^(\\d+)(?:st|nd|rd|th)$");
+    public static final String ORDINAL_FIGURE = "^(\\d+)(?:st|nd|rd|th)$";
+    private static final Pattern ORDINAL = Pattern.compile(ORDINAL_FIGURE);
 
     private final CharArraySet stopWords;
 
@@ -96,6 +106,11 @@ public final class NewsAnalyzer extends Analyzer {
         return STEM_OVERRIDES;
     }
 
+    /** British spellings' stems and the American stems they are indexed as, for a search cluster's copy. */
+    public static Map<String, String> spellingStems() {
+        return SPELLING_STEMS;
+    }
+
     /** An analysed term and the stretch of text it came from. */
     public record Token(String term, String surface, int start, int end) {}
 
@@ -129,10 +144,11 @@ public final class NewsAnalyzer extends Analyzer {
         result = new LowerCaseFilter(result);
         result = new ASCIIFoldingFilter(result);
         result = new PatternReplaceFilter(result, INITIALISM, "", true);
-        result = new PatternReplaceFilter(result, ORDINAL_FIGURE, "$1", false);
+        result = new PatternReplaceFilter(result, ORDINAL, "$1", false);
         result = new StopFilter(result, stopWords);
         result = new StemmerOverrideFilter(result, OVERRIDES);
         result = new PorterStemFilter(result);
+        result = new StemmerOverrideFilter(result, SPELLINGS);
         return new TokenStreamComponents(source, result);
     }
 
@@ -142,6 +158,20 @@ public final class NewsAnalyzer extends Analyzer {
         for (String list : List.of("irregular-verbs", "title-abbreviations")) {
             WordLists.pairs(list).forEach((form, word) -> stems.putIfAbsent(form, porterStem(word)));
         }
+        return Collections.unmodifiableMap(stems);
+    }
+
+    private static Map<String, String> loadSpellingStems() {
+        Map<String, String> stems = new LinkedHashMap<>();
+        WordLists.pairs("british-spellings").forEach((british, american) -> {
+            String from = porterStem(british);
+            String to = porterStem(american);
+            if (from.equals(to)) {
+                throw new IllegalStateException("analysis/british-spellings.txt: Porter already stems " + british
+                        + " and " + american + " alike");
+            }
+            stems.putIfAbsent(from, to);
+        });
         return Collections.unmodifiableMap(stems);
     }
 

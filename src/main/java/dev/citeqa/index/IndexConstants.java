@@ -106,9 +106,10 @@ public final class IndexConstants {
      * a wire service in a dateline as the outlet (a dateline on a line of its own, "New York CNN —", is not
      * text), and newsgroup posts (their header fields, "address (name)" senders, signatures, quotes of another
      * message); a mail's body has no headline. 21: an abbreviated title is indexed as the title ("Gov." as
-     * "governor", {@code analysis/title-abbreviations.txt}).
+     * "governor", {@code analysis/title-abbreviations.txt}). 22: a British spelling is indexed as the American one
+     * ("defence" as "defense", {@code analysis/british-spellings.txt}).
      */
-    public static final int SCHEMA_VERSION = 21;
+    public static final int SCHEMA_VERSION = 22;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

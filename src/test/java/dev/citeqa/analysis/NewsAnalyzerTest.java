@@ -47,4 +47,19 @@ class NewsAnalyzerTest {
         // Words that stand for more than one title are left as written.
         assertEquals(List.of("gen", "z", "main", "st"), TEXT.terms("Gen Z on Main St."));
     }
+
+    @Test
+    void aBritishSpellingIsIndexedAsTheAmericanOne() {
+        // Inflections follow the line of their word.
+        assertEquals(TEXT.terms("the defense minister organized a program at the center"),
+                TEXT.terms("the Defence Minister organised a programme at the centre"));
+        assertEquals(List.of("organ", "organ", "organ", "color", "color", "favorit", "theater", "judgment"),
+                TEXT.terms("organisation organising organizers colours coloured favourite theatres judgement"));
+        assertEquals(NewsAnalyzer.forQuestions().terms("Who criticized the defense analyses?"),
+                NewsAnalyzer.forQuestions().terms("Who criticised the defence analyses?"));
+        // Offsets stay those of the words as written.
+        assertEquals(List.of(new NewsAnalyzer.Token("defens", "Defence", 4, 11)), TEXT.tokens("the Defence"));
+        // Words whose other spelling is another word or a name are left as written.
+        assertEquals(List.of("labour", "parti", "grei", "storei"), TEXT.terms("the Labour Party, Grey storeys"));
+    }
 }

@@ -203,13 +203,18 @@ final class ClusterIndexer {
         NewsAnalyzer.textStopWords().forEach(stopWords::add);
         filters.putObject("news_initialisms").put("type", "pattern_replace")
                 .put("pattern", NewsAnalyzer.INITIALISM_DOT).put("replacement", "").put("all", true);
+        filters.putObject("news_ordinals").put("type", "pattern_replace")
+                .put("pattern", NewsAnalyzer.ORDINAL_FIGURE).put("replacement", "$1").put("all", false);
         ArrayNode rules = filters.putObject("news_stem_overrides").put("type", "stemmer_override").putArray("rules");
         NewsAnalyzer.stemOverrides().forEach((form, stem) -> rules.add(form + " => " + stem));
+        ArrayNode spellings = filters.putObject("news_spellings").put("type", "stemmer_override").putArray("rules");
+        NewsAnalyzer.spellingStems().forEach((british, american) -> spellings.add(british + " => " + american));
         ArrayNode chain = analysis.putObject("analyzer").putObject(ANALYZER).put("type", "custom")
                 .put("tokenizer", "standard").putArray("filter");
-        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, stop words, stem overrides, Porter.
-        List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_stop",
-                "news_stem_overrides", "porter_stem").forEach(chain::add);
+        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, ordinals, stop words, stem overrides,
+        // Porter, British spellings.
+        List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_ordinals", "news_stop",
+                "news_stem_overrides", "porter_stem", "news_spellings").forEach(chain::add);
 
         ObjectNode mappings = root.putObject("mappings");
         mappings.put("dynamic", "strict");
