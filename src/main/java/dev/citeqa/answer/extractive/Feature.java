@@ -43,6 +43,8 @@ enum Feature {
     /**
      * How much older the window's article is than the newest article retrieved: 0 for that one, half-way to 1 at
      * {@code ageHalfLifeDays} older; for an undated article, of which nothing is known, the median of the others.
+     * When the question names a year that retrieved articles are dated in, the newest of those takes the newest
+     * article's place, and a later article is as far from it as an earlier one.
      * News is asked about while it is new, and a folder of news holds older stories on the same subject ("who did
      * Macron appoint as prime minister"). Zero when all are equally new, so that a corpus of one week, or of
      * undated files, scores as if the feature were not there.

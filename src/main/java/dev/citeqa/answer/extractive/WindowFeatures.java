@@ -6,6 +6,7 @@ import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,6 +73,8 @@ final class WindowFeatures {
     /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
     private static final String CURRENCY = "[$€£¥]";
     private static final String SCALE = "%|percent|per cent|million|billion|trillion";
+    /** A year in figures, the whole of a question term's surface. */
+    private static final Pattern YEAR = Pattern.compile(NewsPatterns.YEAR);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
 
     private final QuestionAnalysis question;
@@ -141,13 +145,48 @@ final class WindowFeatures {
                 dates.putIfAbsent(article.id(), date.isAfter(today) ? today : date);
             }
         }
-        LocalDate newest = dates.values().stream().max(LocalDate::compareTo).orElse(null);
-        dates.forEach((id, date) -> age.put(id,
-                1 - Math.pow(0.5, ChronoUnit.DAYS.between(date, newest) / constants.ageHalfLifeDays())));
+        LocalDate reference = reference(dates.values(), askedYears(question, today.getYear()));
+        dates.forEach((id, date) -> age.put(id, 1 - Math.pow(0.5,
+                Math.abs(ChronoUnit.DAYS.between(date, reference)) / constants.ageHalfLifeDays())));
         // An undated article is as old as the typical dated one: neither the newest nor the oldest.
         double[] ages = age.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double typical = ages.length == 0 ? 0 : ages[ages.length / 2];
         hits.forEach(hit -> age.putIfAbsent(hit.stored().article().id(), typical));
+    }
+
+    /**
+     * The date that articles are new or old against: the newest article's, or, when the question names a year
+     * ("Who did Macron appoint as prime minister in 2017?"), the newest of the articles dated in such a year, so
+     * that the stories of that year are the new ones and a later story on the same subject is as far from it as
+     * an earlier one. A year no retrieved article is dated in says nothing of their dates ("What did the 1995
+     * treaty say?" of this year's stories).
+     */
+    static LocalDate reference(Collection<LocalDate> dates, Set<Integer> askedYears) {
+        LocalDate newest = null;
+        LocalDate newestAsked = null;
+        for (LocalDate date : dates) {
+            if (newest == null || date.isAfter(newest)) {
+                newest = date;
+            }
+            if (askedYears.contains(date.getYear()) && (newestAsked == null || date.isAfter(newestAsked))) {
+                newestAsked = date;
+            }
+        }
+        return newestAsked != null ? newestAsked : newest;
+    }
+
+    /** The years up to {@code thisYear} that the question names as a figure; a later one is a target, not a date. */
+    static Set<Integer> askedYears(QuestionAnalysis question, int thisYear) {
+        Set<Integer> years = new HashSet<>();
+        for (QuestionTerm term : question.terms()) {
+            if (YEAR.matcher(term.surface()).matches()) {
+                int year = Integer.parseInt(term.surface());
+                if (year <= thisYear) {
+                    years.add(year);
+                }
+            }
+        }
+        return years;
     }
 
     /** A required name or number that neither the index nor any retrieved passage spells in any form. */

@@ -20,9 +20,11 @@ import dev.citeqa.index.StoredPassage;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -570,5 +572,39 @@ class WindowFeaturesTest {
             assertEquals(EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
         }
         assertEquals(0, WindowFeatures.words(""));
+    }
+
+    @Test
+    void anArticleIsNewOrOldAgainstTheYearTheQuestionNames() {
+        PassageHit philippe = passages.passage("philippe", "Macron names a prime minister", "2017-05-15",
+                "French President Emmanuel Macron appointed Edouard Philippe as prime minister.");
+        PassageHit attal = passages.passage("attal", "Macron names a prime minister", "2024-01-09",
+                "French President Emmanuel Macron appointed Gabriel Attal as prime minister.");
+        List<PassageHit> hits = List.of(philippe, attal);
+        // Without a year, the newest story is the new one.
+        WindowFeatures now = features("Who did Macron appoint as prime minister?", hits, false);
+        assertEquals(0.0, now.window(attal, 0, 1).get(Feature.AGE), 1e-9);
+        assertTrue(now.window(philippe, 0, 1).get(Feature.AGE) > 0.99);
+        // With one, the stories of that year are, and a later one is as far from them as an earlier one would be.
+        WindowFeatures then = features("Who did Macron appoint as prime minister in 2017?", hits, false);
+        assertEquals(0.0, then.window(philippe, 0, 1).get(Feature.AGE), 1e-9);
+        assertEquals(now.window(philippe, 0, 1).get(Feature.AGE), then.window(attal, 0, 1).get(Feature.AGE), 1e-9);
+        // A year no retrieved story is dated in, and a year to come, say nothing of the stories' dates.
+        for (String question : List.of("Who did Macron appoint as prime minister after the 1995 election?",
+                "Who did Macron appoint as prime minister, and will he serve until 2030?")) {
+            WindowFeatures f = features(question, hits, false);
+            assertEquals(0.0, f.window(attal, 0, 1).get(Feature.AGE), 1e-9, question);
+        }
+    }
+
+    @Test
+    void theYearsAQuestionNamesAreThoseUpToThisOne() {
+        assertEquals(Set.of(2017, 2020), WindowFeatures.askedYears(
+                QuestionAnalysis.of("What changed between 2017 and 2020, and what is planned for 2050?"), 2026));
+        assertEquals(Set.of(), WindowFeatures.askedYears(QuestionAnalysis.of("Who won 3,000 votes in 20 states?"), 2026));
+        assertEquals(LocalDate.of(2017, 12, 1), WindowFeatures.reference(
+                List.of(LocalDate.of(2017, 5, 15), LocalDate.of(2017, 12, 1), LocalDate.of(2024, 1, 9)), Set.of(2017)));
+        assertEquals(LocalDate.of(2024, 1, 9), WindowFeatures.reference(
+                List.of(LocalDate.of(2017, 5, 15), LocalDate.of(2024, 1, 9)), Set.of(1995)));
     }
 }
