@@ -105,6 +105,8 @@ public class CiteQaBeans {
         require(r.articleDepth() >= 1, "citeqa.retrieval.article-depth must be positive");
         require(r.articleMeaningShare() >= 0 && r.articleMeaningShare() <= 1,
                 "citeqa.retrieval.article-meaning-share must be in 0..1");
+        require(r.wordLeaders() >= 0, "citeqa.retrieval.word-leaders must not be negative");
+        require(r.wordLeaderSlack() >= 0, "citeqa.retrieval.word-leader-slack must not be negative");
         return new PassageSearcher(embedder, PassageSearcher.Settings.of(r), ranker);
     }
 

@@ -186,6 +186,18 @@ public interface CiteQaConfig {
          */
         @WithDefault("0.3")
         float articleMeaningShare();
+
+        /**
+         * In hybrid retrieval, the articles that words alone rank first (this many) keep a place near the top: the
+         * n-th no lower than n + {@link #wordLeaderSlack()}. Fused with meanings, the stories that match the
+         * question's words best could fall out of the first five.
+         */
+        @WithDefault("2")
+        int wordLeaders();
+
+        /** The places a word leader may fall below its rank by words alone, in hybrid retrieval. */
+        @WithDefault("2")
+        int wordLeaderSlack();
     }
 
     /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */

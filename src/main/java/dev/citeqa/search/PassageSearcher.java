@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -47,13 +48,17 @@ public final class PassageSearcher {
      * @param articleDepth articles ranked as wholes
      * @param articleMeaningShare in dense and hybrid retrieval, the share of an article's score that its meaning
      *     gives
+     * @param wordLeaders in hybrid retrieval, the articles ranked first by words alone that keep a place near the top
+     * @param wordLeaderSlack the places such an article may fall below its rank by words alone
      */
     public record Settings(float titleBoost, float anchorBoost, float bm25NameBoost, int depth, int rrfK,
-            int maxPerArticle, float articleWeight, int articleDepth, float articleMeaningShare) {
+            int maxPerArticle, float articleWeight, int articleDepth, float articleMeaningShare, int wordLeaders,
+            int wordLeaderSlack) {
 
         public static Settings of(CiteQaConfig.Retrieval r) {
             return new Settings(r.titleBoost(), r.anchorBoost(), r.bm25NameBoost(), r.depth(), r.rrfK(),
-                    r.maxPerArticle(), r.articleWeight(), r.articleDepth(), r.articleMeaningShare());
+                    r.maxPerArticle(), r.articleWeight(), r.articleDepth(), r.articleMeaningShare(), r.wordLeaders(),
+                    r.wordLeaderSlack());
         }
     }
 
@@ -151,11 +156,57 @@ public final class PassageSearcher {
                     : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
             // A ranking that holds every passage matching the question's words leaves the article stage none to
             // add, so it is not asked to look for them (on a small corpus, most of what that stage would cost).
-            return articles.rerank(index, articleQuery(terms), holdsEveryMatch(ranked, lexical) ? null : passageQuery,
-                    ranked, semantic).scoreDocs;
+            ScoreDoc[] result = articles.rerank(index, articleQuery(terms),
+                    holdsEveryMatch(ranked, lexical) ? null : passageQuery, ranked, semantic).scoreDocs;
+            return mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? result
+                    : keepLeaders(result, rank(index, analysis, k, RetrievalMode.bm25), settings.wordLeaders(),
+                            settings.wordLeaderSlack(), index::articleId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code ranked} with the first {@code leaders} articles of {@code byWords} each no lower than its place there
+     * plus {@code slack}: a leader ranked lower has its best passage moved up to that place (or, if {@code ranked}
+     * lacks the article, its passage from {@code byWords}), scored as the passage it displaces. Fused with meanings,
+     * the stories that share the most of the question's words could otherwise fall out of the first five
+     * (docs/evaluation.md, "Word leaders").
+     */
+    static ScoreDoc[] keepLeaders(ScoreDoc[] ranked, ScoreDoc[] byWords, int leaders, int slack,
+            IntFunction<String> articleOf) {
+        List<ScoreDoc> out = new ArrayList<>(List.of(ranked));
+        List<ScoreDoc> leading = firstOfEachArticle(List.of(byWords), articleOf);
+        for (int i = 0; i < Math.min(leaders, leading.size()); i++) {
+            String article = articleOf.apply(leading.get(i).doc);
+            List<ScoreDoc> firsts = firstOfEachArticle(out, articleOf);
+            int place = i + slack;
+            int now = firsts.stream().map(d -> articleOf.apply(d.doc)).toList().indexOf(article);
+            if (now >= 0 && now <= place) {
+                continue;
+            }
+            ScoreDoc moved = now >= 0 ? firsts.get(now) : leading.get(i);
+            out.remove(moved);
+            if (place >= firsts.size() - (now >= 0 ? 1 : 0)) {
+                out.add(moved);
+                continue;
+            }
+            ScoreDoc displaced = firstOfEachArticle(out, articleOf).get(place);
+            out.add(out.indexOf(displaced), new ScoreDoc(moved.doc, displaced.score, moved.shardIndex));
+        }
+        return out.toArray(ScoreDoc[]::new);
+    }
+
+    /** Each article's best passage, in the order of {@code ranked}. */
+    private static List<ScoreDoc> firstOfEachArticle(List<ScoreDoc> ranked, IntFunction<String> articleOf) {
+        Set<String> seen = new HashSet<>();
+        List<ScoreDoc> firsts = new ArrayList<>();
+        for (ScoreDoc hit : ranked) {
+            if (seen.add(articleOf.apply(hit.doc))) {
+                firsts.add(hit);
+            }
+        }
+        return firsts;
     }
 
     private static float[] join(CompletableFuture<float[]> vector) {

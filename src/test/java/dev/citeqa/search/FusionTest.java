@@ -79,4 +79,38 @@ class FusionTest {
         // No BM25 list at all (dense retrieval).
         assertFalse(PassageSearcher.holdsEveryMatch(ranking(1, 2), null));
     }
+
+    /** Passage d belongs to article "a" + d / 10: docs 10 and 11 are two passages of article a1. */
+    private static int[] leaders(TopDocs ranked, TopDocs byWords) {
+        ScoreDoc[] kept = PassageSearcher.keepLeaders(ranked.scoreDocs, byWords.scoreDocs, 2, 2, d -> "a" + d / 10);
+        return Arrays.stream(kept).mapToInt(d -> d.doc).toArray();
+    }
+
+    @Test
+    void theArticlesWordsRankFirstKeepAPlaceNearTheTop() {
+        // Words alone rank article a7 first and a8 second; fused with meanings they fell to sixth and seventh.
+        TopDocs fused = ranking(10, 20, 30, 40, 50, 70, 80, 11);
+        TopDocs byWords = ranking(70, 80, 10);
+        // a7 moves up to third, then a8 to fourth; the passages they pass keep their order.
+        assertArrayEquals(new int[] {10, 20, 70, 80, 30, 40, 50, 11}, leaders(fused, byWords));
+        ScoreDoc[] kept = PassageSearcher.keepLeaders(fused.scoreDocs, byWords.scoreDocs, 2, 2, d -> "a" + d / 10);
+        // A moved passage takes the score of the one it displaced, so that scores still fall down the list.
+        assertEquals(800f, kept[2].score);
+        assertEquals(800f, kept[3].score);
+        assertEquals(800f, kept[4].score);
+    }
+
+    @Test
+    void aLeaderHighEnoughAlreadyStaysAndOneTheFusionLostIsAdded() {
+        // a9, first by words, is not in the fused list at all: it comes in third. a1, second by words, is then fourth,
+        // which its place allows.
+        assertArrayEquals(new int[] {20, 30, 90, 10, 40}, leaders(ranking(20, 30, 10, 40), ranking(90, 10)));
+        // A list shorter than the place a leader may fall to keeps it at its end.
+        assertArrayEquals(new int[] {20, 90}, leaders(ranking(20), ranking(90)));
+        // No leaders asked for, or none found by words: the list is as fused.
+        assertArrayEquals(new int[] {20, 30, 40, 50},
+                Arrays.stream(PassageSearcher.keepLeaders(ranking(20, 30, 40, 50).scoreDocs,
+                        ranking(50).scoreDocs, 0, 2, d -> "a" + d / 10)).mapToInt(d -> d.doc).toArray());
+        assertArrayEquals(new int[] {20, 30, 40, 50}, leaders(ranking(20, 30, 40, 50), ranking()));
+    }
 }

@@ -97,7 +97,7 @@ class PassageSearcherTest {
     private static PassageSearcher.Settings perArticle(int max) {
         PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
         return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(),
-                max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare());
+                max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare(), d.wordLeaders(), d.wordLeaderSlack());
     }
 
     @Test
