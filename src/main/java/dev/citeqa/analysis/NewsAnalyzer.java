@@ -24,13 +24,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with four additions: accent
+ * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with five additions: accent
  * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms and
  * abbreviated titles mapped to the stem of the word they stand for ({@code analysis/irregular-verbs.txt},
  * {@code analysis/title-abbreviations.txt}), because Porter cannot see that "told" is "tell" nor "Gov." "Governor";
  * British spellings stemmed as the American ones ({@code analysis/british-spellings.txt}), because outlets and
- * askers on either side of the Atlantic write "defence" and "defense"; and initialisms written with full stops read
- * as written without them ({@link #INITIALISM_DOT}).
+ * askers on either side of the Atlantic write "defence" and "defense"; initialisms written with full stops read as
+ * written without them ({@link #INITIALISM_DOT}); and an ordinal in figures read as its number ({@link
+ * #ORDINAL_FIGURE}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
@@ -170,7 +171,11 @@ public final class NewsAnalyzer extends Analyzer {
                 throw new IllegalStateException("analysis/british-spellings.txt: Porter already stems " + british
                         + " and " + american + " alike");
             }
-            stems.putIfAbsent(from, to);
+            String earlier = stems.putIfAbsent(from, to);
+            if (earlier != null && !earlier.equals(to)) {
+                throw new IllegalStateException("analysis/british-spellings.txt: " + british + " stems as an earlier"
+                        + " line's word, whose American stem is " + earlier + ", not " + to);
+            }
         });
         return Collections.unmodifiableMap(stems);
     }

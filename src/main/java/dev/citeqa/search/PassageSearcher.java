@@ -151,6 +151,9 @@ public final class PassageSearcher {
             Query passageQuery = lexicalQuery(terms, boosts);
             TopDocs lexical = mode == RetrievalMode.dense ? null
                     : passageQuery == null ? NO_HITS : ranker.lexical(index, passageQuery, depth);
+            // Hybrid's word leaders (keepLeaders) come from words alone, ranked while the model still works.
+            ScoreDoc[] byWords = mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? null
+                    : rank(index, analysis, k, RetrievalMode.bm25);
             TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
             TopDocs ranked = lexical == null ? semantic
                     : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
@@ -158,9 +161,8 @@ public final class PassageSearcher {
             // add, so it is not asked to look for them (on a small corpus, most of what that stage would cost).
             ScoreDoc[] result = articles.rerank(index, articleQuery(terms),
                     holdsEveryMatch(ranked, lexical) ? null : passageQuery, ranked, semantic).scoreDocs;
-            return mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? result
-                    : keepLeaders(result, rank(index, analysis, k, RetrievalMode.bm25), settings.wordLeaders(),
-                            settings.wordLeaderSlack(), index::articleId);
+            return byWords == null ? result
+                    : keepLeaders(result, byWords, settings.wordLeaders(), settings.wordLeaderSlack(), index::articleId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,40 +170,48 @@ public final class PassageSearcher {
 
     /**
      * {@code ranked} with the first {@code leaders} articles of {@code byWords} each no lower than its place there
-     * plus {@code slack}: a leader ranked lower has its best passage moved up to that place (or, if {@code ranked}
-     * lacks the article, its passage from {@code byWords}), scored as the passage it displaces. Fused with meanings,
-     * the stories that share the most of the question's words could otherwise fall out of the first five
-     * (docs/evaluation.md, "Word leaders").
+     * plus {@code slack}: a leader ranked lower has its best passage moved up to that place, scored as the passage it
+     * displaces; one {@code ranked} lacks comes in from {@code byWords} (at the end, scored no higher than the last,
+     * when {@code ranked} has too few articles to reach that place). Fused with meanings, the stories that share the
+     * most of the question's words could otherwise fall out of the first five (docs/evaluation.md, "Word leaders").
      */
     static ScoreDoc[] keepLeaders(ScoreDoc[] ranked, ScoreDoc[] byWords, int leaders, int slack,
             IntFunction<String> articleOf) {
+        // Reading an article id opens the index's doc values: each passage's is read once.
+        Map<Integer, String> ids = new HashMap<>();
+        IntFunction<String> article = doc -> ids.computeIfAbsent(doc, articleOf::apply);
         List<ScoreDoc> out = new ArrayList<>(List.of(ranked));
-        List<ScoreDoc> leading = firstOfEachArticle(List.of(byWords), articleOf);
-        for (int i = 0; i < Math.min(leaders, leading.size()); i++) {
-            String article = articleOf.apply(leading.get(i).doc);
-            List<ScoreDoc> firsts = firstOfEachArticle(out, articleOf);
+        List<ScoreDoc> leading = firstOfEachArticle(List.of(byWords), leaders, article);
+        for (int i = 0; i < leading.size(); i++) {
+            String leader = article.apply(leading.get(i).doc);
             int place = i + slack;
-            int now = firsts.stream().map(d -> articleOf.apply(d.doc)).toList().indexOf(article);
+            List<ScoreDoc> firsts = firstOfEachArticle(out, Integer.MAX_VALUE, article);
+            int now = firsts.stream().map(d -> article.apply(d.doc)).toList().indexOf(leader);
             if (now >= 0 && now <= place) {
                 continue;
             }
             ScoreDoc moved = now >= 0 ? firsts.get(now) : leading.get(i);
-            out.remove(moved);
-            if (place >= firsts.size() - (now >= 0 ? 1 : 0)) {
-                out.add(moved);
+            if (now >= 0) {
+                out.remove(moved);
+            } else if (place >= firsts.size()) {
+                float last = out.isEmpty() ? moved.score : out.getLast().score;
+                out.add(new ScoreDoc(moved.doc, Math.min(moved.score, last), moved.shardIndex));
                 continue;
             }
-            ScoreDoc displaced = firstOfEachArticle(out, articleOf).get(place);
+            ScoreDoc displaced = firstOfEachArticle(out, place + 1, article).get(place);
             out.add(out.indexOf(displaced), new ScoreDoc(moved.doc, displaced.score, moved.shardIndex));
         }
         return out.toArray(ScoreDoc[]::new);
     }
 
-    /** Each article's best passage, in the order of {@code ranked}. */
-    private static List<ScoreDoc> firstOfEachArticle(List<ScoreDoc> ranked, IntFunction<String> articleOf) {
+    /** Each article's best passage, in the order of {@code ranked}, for the first {@code max} articles. */
+    private static List<ScoreDoc> firstOfEachArticle(List<ScoreDoc> ranked, int max, IntFunction<String> articleOf) {
         Set<String> seen = new HashSet<>();
         List<ScoreDoc> firsts = new ArrayList<>();
         for (ScoreDoc hit : ranked) {
+            if (firsts.size() >= max) {
+                break;
+            }
             if (seen.add(articleOf.apply(hit.doc))) {
                 firsts.add(hit);
             }

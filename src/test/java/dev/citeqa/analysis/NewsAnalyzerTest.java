@@ -55,8 +55,8 @@ class NewsAnalyzerTest {
                 TEXT.terms("the Defence Minister organised a programme at the centre"));
         assertEquals(List.of("organ", "organ", "organ", "color", "color", "favorit", "theater", "judgment"),
                 TEXT.terms("organisation organising organizers colours coloured favourite theatres judgement"));
-        assertEquals(NewsAnalyzer.forQuestions().terms("Who criticized the defense analyses?"),
-                NewsAnalyzer.forQuestions().terms("Who criticised the defence analyses?"));
+        assertEquals(NewsAnalyzer.forQuestions().terms("Who criticized the analyzed defense plan?"),
+                NewsAnalyzer.forQuestions().terms("Who criticised the analysed defence plan?"));
         // Offsets stay those of the words as written.
         assertEquals(List.of(new NewsAnalyzer.Token("defens", "Defence", 4, 11)), TEXT.tokens("the Defence"));
         // Words whose other spelling is another word or a name are left as written.

@@ -36,16 +36,17 @@ class RealNewsFloorTest {
     static final Path SET = Path.of("..", "shared", "eval", "realnews-2024");
 
     /**
-     * Just under the measured 0.805 / 0.627 / 0.790 (docs/evaluation.md, a `bm25` service, index schema 21). With
+     * Just under the measured 0.800 / 0.627 / 0.790 (docs/evaluation.md, a `bm25` service, index schema 22; 0.805
+     * hit@5 at schema 21, before British spellings were indexed as American ones). With
      * whole articles ranked by BM25 it was 0.785 / 0.609 / 0.775, below these floors; with names weighed up as
      * beside a dense list, 0.765 / 0.589 / 0.760.
      */
-    static final double HIT_AT_5 = 0.80;
+    static final double HIT_AT_5 = 0.795;
     static final double MRR = 0.62;
     static final double CONTEXT_RECALL = 0.785;
     /**
-     * Just under the measured 0.425 (answerable questions) and 13/40 abstentions (bm25, the shipped model, with the
-     * vote among windows of the kind asked for). It was 0.380 before the answer-phrase rules of 2026-12-02 and
+     * Just under the measured 0.430 (answerable questions) and 13/40 abstentions (bm25, the shipped model, with the
+     * vote among windows of the kind asked for, index schema 22). It was 0.380 before the answer-phrase rules of 2026-12-02 and
      * 2026-12-03; with "U.S." and "US" two terms, 0.350; with names doubled in BM25, 12/40 abstentions, below the
      * second floor. F2EXP for whole articles cost one abstention (14/40 before), a trade docs/evaluation.md
      * measures ("Whole articles by F2EXP").

@@ -89,10 +89,11 @@ class FusionTest {
     @Test
     void theArticlesWordsRankFirstKeepAPlaceNearTheTop() {
         // Words alone rank article a7 first and a8 second; fused with meanings they fell to sixth and seventh.
-        TopDocs fused = ranking(10, 20, 30, 40, 50, 70, 80, 11);
+        TopDocs fused = ranking(10, 20, 30, 40, 50, 70, 80, 81, 11);
         TopDocs byWords = ranking(70, 80, 10);
-        // a7 moves up to third, then a8 to fourth; the passages they pass keep their order.
-        assertArrayEquals(new int[] {10, 20, 70, 80, 30, 40, 50, 11}, leaders(fused, byWords));
+        // a7 moves up to third, then a8's best passage to fourth; the passages they pass keep their order, and so
+        // do a8's second and a1's second.
+        assertArrayEquals(new int[] {10, 20, 70, 80, 30, 40, 50, 81, 11}, leaders(fused, byWords));
         ScoreDoc[] kept = PassageSearcher.keepLeaders(fused.scoreDocs, byWords.scoreDocs, 2, 2, d -> "a" + d / 10);
         // A moved passage takes the score of the one it displaced, so that scores still fall down the list.
         assertEquals(800f, kept[2].score);
@@ -105,8 +106,16 @@ class FusionTest {
         // a9, first by words, is not in the fused list at all: it comes in third. a1, second by words, is then fourth,
         // which its place allows.
         assertArrayEquals(new int[] {20, 30, 90, 10, 40}, leaders(ranking(20, 30, 10, 40), ranking(90, 10)));
-        // A list shorter than the place a leader may fall to keeps it at its end.
-        assertArrayEquals(new int[] {20, 90}, leaders(ranking(20), ranking(90)));
+        // A leader at the lowest place it may have stays as it is, score and all.
+        ScoreDoc[] kept = PassageSearcher.keepLeaders(ranking(20, 30, 40, 10, 50).scoreDocs, ranking(20, 10).scoreDocs,
+                2, 2, d -> "a" + d / 10);
+        assertArrayEquals(new int[] {20, 30, 40, 10, 50}, Arrays.stream(kept).mapToInt(d -> d.doc).toArray());
+        assertEquals(700f, kept[3].score);
+        // A list shorter than the place a leader may fall to gets it at its end, scored no higher than its last.
+        ScoreDoc[] shortList = PassageSearcher.keepLeaders(ranking(20, 30).scoreDocs, ranking(90).scoreDocs, 2, 2,
+                d -> "a" + d / 10);
+        assertArrayEquals(new int[] {20, 30, 90}, Arrays.stream(shortList).mapToInt(d -> d.doc).toArray());
+        assertEquals(900f, shortList[2].score);
         // No leaders asked for, or none found by words: the list is as fused.
         assertArrayEquals(new int[] {20, 30, 40, 50},
                 Arrays.stream(PassageSearcher.keepLeaders(ranking(20, 30, 40, 50).scoreDocs,

@@ -16,6 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +106,47 @@ class PassageSearcherTest {
         PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
         return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(),
                 max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare(), d.wordLeaders(), d.wordLeaderSlack());
+    }
+
+    @Test
+    void hybridKeepsTheArticlesWordsRankFirstNearTheTop() throws IOException {
+        String query = "Springfield road repairs budget harbour museum";
+        PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
+        // Passages alone (no whole-article stage), so that only the fusion and the word leaders order them.
+        IntFunction<PassageSearcher.Settings> leaders = n -> new PassageSearcher.Settings(d.titleBoost(),
+                d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(), 1, 0f, d.articleDepth(),
+                d.articleMeaningShare(), n, 2);
+        Embedder embedder = TestModels.embedder(root.resolve("data"));
+        List<String> byWords = ids(new PassageSearcher(embedder, leaders.apply(2)).search(index, query, 10,
+                RetrievalMode.bm25));
+        // A dense list blind to the two best stories by words: each other story is in both lists and outranks them.
+        Ranker blind = new Ranker() {
+            @Override
+            public TopDocs lexical(CorpusIndex index, Query q, int depth) throws IOException {
+                return Ranker.LUCENE.lexical(index, q, depth);
+            }
+
+            @Override
+            public TopDocs nearest(CorpusIndex index, float[] vector, int depth) throws IOException {
+                ScoreDoc[] all = index.searcher().search(new TermQuery(new Term(IndexConstants.KIND,
+                        IndexConstants.KIND_PASSAGE)), 1000).scoreDocs;
+                ScoreDoc[] others = Arrays.stream(all)
+                        .filter(h -> !byWords.subList(0, 2).contains(index.articleId(h.doc))).toArray(ScoreDoc[]::new);
+                return new TopDocs(new TotalHits(others.length, TotalHits.Relation.EQUAL_TO), others);
+            }
+        };
+        List<String> fused = ids(new PassageSearcher(embedder, leaders.apply(0), blind).search(index, query, 10,
+                RetrievalMode.hybrid));
+        assertTrue(fused.indexOf(byWords.get(0)) > 2 && fused.indexOf(byWords.get(1)) > 3, fused + " by " + byWords);
+        List<String> kept = ids(new PassageSearcher(embedder, leaders.apply(2), blind).search(index, query, 10,
+                RetrievalMode.hybrid));
+        assertEquals(byWords.get(0), kept.get(2), kept + " by " + byWords);
+        assertEquals(byWords.get(1), kept.get(3), kept + " by " + byWords);
+        assertEquals(Set.copyOf(fused), Set.copyOf(kept), "the same stories, in another order");
+    }
+
+    private static List<String> ids(List<PassageHit> hits) {
+        return hits.stream().map(h -> h.stored().passage().articleId()).toList();
     }
 
     @Test

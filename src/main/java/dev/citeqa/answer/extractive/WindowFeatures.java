@@ -145,7 +145,7 @@ final class WindowFeatures {
                 dates.putIfAbsent(article.id(), date.isAfter(today) ? today : date);
             }
         }
-        LocalDate reference = reference(dates.values(), askedYears(question, today.getYear()));
+        LocalDate reference = reference(dates.values(), askedYears(question));
         dates.forEach((id, date) -> age.put(id, 1 - Math.pow(0.5,
                 Math.abs(ChronoUnit.DAYS.between(date, reference)) / constants.ageHalfLifeDays())));
         // An undated article is as old as the typical dated one: neither the newest nor the oldest.
@@ -159,7 +159,7 @@ final class WindowFeatures {
      * ("Who did Macron appoint as prime minister in 2017?"), the newest of the articles dated in such a year, so
      * that the stories of that year are the new ones and a later story on the same subject is as far from it as
      * an earlier one. A year no retrieved article is dated in says nothing of their dates ("What did the 1995
-     * treaty say?" of this year's stories).
+     * treaty say?" of this year's stories), nor does a year to come ("by 2050"), as no article is dated after today.
      */
     static LocalDate reference(Collection<LocalDate> dates, Set<Integer> askedYears) {
         LocalDate newest = null;
@@ -175,15 +175,12 @@ final class WindowFeatures {
         return newestAsked != null ? newestAsked : newest;
     }
 
-    /** The years up to {@code thisYear} that the question names as a figure; a later one is a target, not a date. */
-    static Set<Integer> askedYears(QuestionAnalysis question, int thisYear) {
+    /** The years the question names as figures. */
+    static Set<Integer> askedYears(QuestionAnalysis question) {
         Set<Integer> years = new HashSet<>();
         for (QuestionTerm term : question.terms()) {
             if (YEAR.matcher(term.surface()).matches()) {
-                int year = Integer.parseInt(term.surface());
-                if (year <= thisYear) {
-                    years.add(year);
-                }
+                years.add(Integer.parseInt(term.surface()));
             }
         }
         return years;
