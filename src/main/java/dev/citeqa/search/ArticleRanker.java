@@ -57,20 +57,25 @@ final class ArticleRanker {
     }
 
     /**
-     * @param articleQuery the question's words over {@link IndexConstants#ARTICLE_TEXT}; null when the question
-     *     has no lexical terms
+     * The best articles for the question's words over {@link IndexConstants#ARTICLE_TEXT}, best first; none when
+     * the stage is off or {@code articleQuery} is null (a question without lexical terms). Searched once per
+     * question, however many passage rankings {@link #rerank} mixes them into.
+     */
+    ScoreDoc[] top(CorpusIndex index, Query articleQuery) throws IOException {
+        return weight <= 0 || articleQuery == null ? new ScoreDoc[0]
+                : index.searcher().search(articleQuery, depth).scoreDocs;
+    }
+
+    /**
+     * @param articles the question's best articles, {@link #top}
      * @param passageQuery the BM25 passage query, to find the passages of top articles that {@code passages}
      *     lacks; null when the question has no lexical terms, or {@code passages} holds every passage it matches
      * @param passages the passage ranking so far, best first
      * @param semantic the passages nearest the question in meaning, best first, scored by cosine similarity;
      *     null to rank articles by their words alone
      */
-    TopDocs rerank(CorpusIndex index, Query articleQuery, Query passageQuery, TopDocs passages, TopDocs semantic)
+    TopDocs rerank(CorpusIndex index, ScoreDoc[] articles, Query passageQuery, TopDocs passages, TopDocs semantic)
             throws IOException {
-        if (weight <= 0 || articleQuery == null) {
-            return passages;
-        }
-        ScoreDoc[] articles = index.searcher().search(articleQuery, depth).scoreDocs;
         if (articles.length == 0) {
             return passages;
         }

@@ -144,28 +144,38 @@ public final class PassageSearcher {
         int depth = Math.max(k, settings.depth());
         try {
             QueryTerms terms = QueryTerms.of(index, analysis);
-            QueryTerms.Boosts boosts = boosts(mode);
             // The model is most of a hybrid query's cost: BM25 runs while it embeds the question.
             CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
                     : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
-            Query passageQuery = lexicalQuery(terms, boosts);
-            TopDocs lexical = mode == RetrievalMode.dense ? null
-                    : passageQuery == null ? NO_HITS : ranker.lexical(index, passageQuery, depth);
+            ScoreDoc[] topArticles = articles.top(index, articleQuery(terms));
             // Hybrid's word leaders (keepLeaders) come from words alone, ranked while the model still works.
             ScoreDoc[] byWords = mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? null
-                    : rank(index, analysis, k, RetrievalMode.bm25);
-            TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
-            TopDocs ranked = lexical == null ? semantic
-                    : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
-            // A ranking that holds every passage matching the question's words leaves the article stage none to
-            // add, so it is not asked to look for them (on a small corpus, most of what that stage would cost).
-            ScoreDoc[] result = articles.rerank(index, articleQuery(terms),
-                    holdsEveryMatch(ranked, lexical) ? null : passageQuery, ranked, semantic).scoreDocs;
+                    : ranked(index, terms, topArticles, RetrievalMode.bm25, null, depth);
+            ScoreDoc[] result = ranked(index, terms, topArticles, mode, vector, depth);
             return byWords == null ? result
                     : keepLeaders(result, byWords, settings.wordLeaders(), settings.wordLeaderSlack(), index::articleId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One mode's ranking: its passage lists, fused, with the question's best articles mixed in.
+     *
+     * @param vector the question's embedding, still being made; null in BM25 mode
+     */
+    private ScoreDoc[] ranked(CorpusIndex index, QueryTerms terms, ScoreDoc[] topArticles, RetrievalMode mode,
+            CompletableFuture<float[]> vector, int depth) throws IOException {
+        Query passageQuery = lexicalQuery(terms, boosts(mode));
+        TopDocs lexical = mode == RetrievalMode.dense ? null
+                : passageQuery == null ? NO_HITS : ranker.lexical(index, passageQuery, depth);
+        TopDocs semantic = vector == null ? null : dense(index, join(vector), depth);
+        TopDocs ranked = lexical == null ? semantic
+                : semantic == null ? lexical : fuse(lexical, semantic, depth, settings.rrfK());
+        // A ranking that holds every passage matching the question's words leaves the article stage none to
+        // add, so it is not asked to look for them (on a small corpus, most of what that stage would cost).
+        return articles.rerank(index, topArticles, holdsEveryMatch(ranked, lexical) ? null : passageQuery, ranked,
+                semantic).scoreDocs;
     }
 
     /**

@@ -93,8 +93,8 @@ class ArticleRankerTest {
         int roads = passageOf("roads_2021");
         TopDocs passages = ranking(new int[] {clinic, roads}, new float[] {clinicScore, 1f});
         TopDocs meaning = withMeaning ? ranking(new int[] {clinic, roads}, new float[] {0.9f, 0.5f}) : null;
-        return new ArticleRanker(weight, 20, meaningShare)
-                .rerank(index, articleQuery("resurface avenues"), null, passages, meaning);
+        ArticleRanker stage = new ArticleRanker(weight, 20, meaningShare);
+        return stage.rerank(index, stage.top(index, articleQuery("resurface avenues")), null, passages, meaning);
     }
 
     @Test
@@ -125,12 +125,13 @@ class ArticleRankerTest {
         // The two weigh the long article's length differently, so the test tells them apart.
         assertTrue(Math.abs(f2exp.get("harbour_short") - bm25.get("harbour_short")) > 0.03f, f2exp + " " + bm25);
         // With the article's share at 1, a passage scores its article's share of the best.
-        TopDocs wordsAlone = new ArticleRanker(1f, 20, 0.3f).rerank(index, query, null, passages, null);
+        ArticleRanker stage = new ArticleRanker(1f, 20, 0.3f);
+        TopDocs wordsAlone = stage.rerank(index, stage.top(index, query), null, passages, null);
         assertEquals(f2exp.get("harbour_short"), scoreOf(wordsAlone, "harbour_short"), 1e-6f);
         // Mixed with meaning (here equal for both, so each gets the whole meaning share), the words are F2EXP's too.
         TopDocs meaning = ranking(new int[] {passageOf("harbour_long"), passageOf("harbour_short")},
                 new float[] {0.8f, 0.8f});
-        TopDocs hybrid = new ArticleRanker(1f, 20, 0.3f).rerank(index, query, null, passages, meaning);
+        TopDocs hybrid = stage.rerank(index, stage.top(index, query), null, passages, meaning);
         float top = 0.7f * f2exp.get("harbour_long") + 0.3f;
         assertEquals((0.7f * f2exp.get("harbour_short") + 0.3f) / top, scoreOf(hybrid, "harbour_short"), 1e-6f);
     }
@@ -184,12 +185,13 @@ class ArticleRankerTest {
         TopDocs every = index.searcher().search(passageQuery, 1_000);
         assertTrue(every.scoreDocs.length > 1, "the question matches several passages");
         assertTrue(PassageSearcher.holdsEveryMatch(every, every));
-        assertEquals(hits(stage.rerank(index, articleQuery(question), passageQuery, every, null)),
-                hits(stage.rerank(index, articleQuery(question), null, every, null)));
+        ScoreDoc[] articles = stage.top(index, articleQuery(question));
+        assertEquals(hits(stage.rerank(index, articles, passageQuery, every, null)),
+                hits(stage.rerank(index, articles, null, every, null)));
         // Cut to its first passage, the list lacks matches, and the search brings the top articles' passages back.
         TopDocs first = index.searcher().search(passageQuery, 1);
         assertFalse(PassageSearcher.holdsEveryMatch(first, first));
-        assertTrue(stage.rerank(index, articleQuery(question), passageQuery, first, null).scoreDocs.length
-                > stage.rerank(index, articleQuery(question), null, first, null).scoreDocs.length);
+        assertTrue(stage.rerank(index, articles, passageQuery, first, null).scoreDocs.length
+                > stage.rerank(index, articles, null, first, null).scoreDocs.length);
     }
 }

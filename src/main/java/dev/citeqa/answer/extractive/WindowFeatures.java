@@ -6,7 +6,6 @@ import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
-import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
@@ -73,8 +72,6 @@ final class WindowFeatures {
     /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
     private static final String CURRENCY = "[$€£¥]";
     private static final String SCALE = "%|percent|per cent|million|billion|trillion";
-    /** A year in figures, the whole of a question term's surface. */
-    private static final Pattern YEAR = Pattern.compile(NewsPatterns.YEAR);
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
 
     private final QuestionAnalysis question;
@@ -179,7 +176,7 @@ final class WindowFeatures {
     static Set<Integer> askedYears(QuestionAnalysis question) {
         Set<Integer> years = new HashSet<>();
         for (QuestionTerm term : question.terms()) {
-            if (YEAR.matcher(term.surface()).matches()) {
+            if (AnswerPhrases.YEAR_NUMBER.matcher(term.surface()).matches()) {
                 years.add(Integer.parseInt(term.surface()));
             }
         }
