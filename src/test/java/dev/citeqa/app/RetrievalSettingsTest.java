@@ -31,4 +31,18 @@ class RetrievalSettingsTest {
     void aBoostOfZeroOrMoreIsAccepted(String key, String value) {
         assertNotNull(new CiteQaBeans().searcher(with(key, value), null, null));
     }
+
+    @ParameterizedTest
+    @CsvSource({"citeqa.retrieval.word-leaders, -1", "citeqa.retrieval.word-leader-slack, -2"})
+    void aNegativeWordLeaderSettingStopsStartUp(String key, String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CiteQaBeans().searcher(with(key, value), null, null));
+        assertEquals(key, e.getMessage().substring(0, key.length()), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"citeqa.retrieval.word-leaders, 0", "citeqa.retrieval.word-leader-slack, 0"})
+    void noWordLeadersOrNoSlackIsAccepted(String key, String value) {
+        assertNotNull(new CiteQaBeans().searcher(with(key, value), null, null));
+    }
 }
