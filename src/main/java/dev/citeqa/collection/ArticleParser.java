@@ -402,7 +402,7 @@ public final class ArticleParser {
                 // RATES", where a one- or two-word line is a section label): a date line under it says so.
                 if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
                         && (!isLabel(text) || letterWords(text) >= 3) && lines.size() > 1
-                        && bareDate(lines.get(1), order).isPresent()) {
+                        && isDateLine(lines.get(1), order)) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                     continue;
@@ -429,13 +429,19 @@ public final class ArticleParser {
 
         /**
          * For a file whose every line the header would take: only the date is read, from a line that opens
-         * with it (the rest stays as text) or that holds nothing else.
+         * with it (the rest stays as text), a line of fields ("By Staff Writer | May 21, 2022") or one that
+         * holds nothing else.
          */
         static Header datesOnly(List<Line> lines, DateOrder order) {
             Header header = new Header();
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES) && header.date == null; i++) {
                 Line line = lines.get(i);
-                if (!header.readLeadingDate(line, order, true)) {
+                if (header.readLeadingDate(line, order, true)) {
+                    continue;
+                }
+                if (header.readFields(line.text(), order)) {
+                    header.meta.add(line);
+                } else {
                     header.readBareDate(line, order);
                 }
             }
@@ -486,6 +492,17 @@ public final class ArticleParser {
                 date = found;
                 meta.add(line);
             });
+        }
+
+        /**
+         * A line that dates the article and says little else: the date alone, a line of fields ("By Staff
+         * Writer | Jan. 25, 2024 10:24 AM EST") or a date line of a byline's length ("By Jane Smith, January 25,
+         * 2024"). Read on a probe, so that looking ahead sets nothing.
+         */
+        private static boolean isDateLine(Line line, DateOrder order) {
+            Header probe = new Header();
+            return bareDate(line, order).isPresent() || probe.readFields(line.text(), order)
+                    || Boilerplate.wordCount(line.text()) <= MAX_BYLINE_WORDS && probe.readDateLine(line.text(), order);
         }
 
         /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */

@@ -89,6 +89,51 @@ class ArticleParserTest {
         assertFalse(a.text().contains("©"));
     }
 
+    /** A headline that reads as a sentence is one when a line under it dates the story, whatever its form. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "2024/01/25 => ",
+            "By Staff Writer | January 25, 2024 10:24 AM EST => ",
+            "By Jane Smith, January 25, 2024 => ",
+            "By Jane Smith | The Ledger | Jan. 25, 2024 => The Ledger"})
+    void aSentenceHeadlineIsDatedByTheLineUnderIt(String dateLine, String outlet) {
+        String headline = "KERA at 30: How did the Kentucky Education Reform Act hold up?";
+        Article a = ArticleParser.parse("k", headline + "\n" + dateLine + "\n\n"
+                + "Just over three decades ago, a judge issued Kentucky a stern message about its schools.\n")
+                .orElseThrow();
+        assertEquals(headline, a.title());
+        assertFalse(a.titleFromText());
+        assertEquals("2024-01-25", a.date());
+        assertEquals(outlet, a.outlet());
+        assertEquals(List.of("Just over three decades ago, a judge issued Kentucky a stern message about its schools."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @Test
+    void aSentenceOverADatedSentenceIsText() {
+        Article a = ArticleParser.parse("s", """
+                Governor John Carney made the announcement at a school assembly on Tuesday morning in Dover.
+                Oct 15, 2019 ... An early childhood educator from the Colonial School District is Delaware's 2020 \
+                State Teacher of the Year.
+                """).orElseThrow();
+        assertTrue(a.titleFromText(), "a long line over a dated one is no headline: " + a.title());
+        assertEquals(2, a.paragraphs().size(), "both lines stay text");
+    }
+
+    /** Cleaning leaves only the header: the headline is the text, and the line of fields still dates it. */
+    @Test
+    void aHeaderLeftAloneKeepsItsDate() {
+        Article a = ArticleParser.parse("d", """
+                Donbas: It's nearly three months since Russia invaded Ukraine ...
+                By Staff Writer | May 21, 2022 10:24 AM EST
+
+                Photos: Russia invades Ukraine
+                """).orElseThrow();
+        assertEquals("2022-05-21", a.date());
+        assertEquals(List.of("Donbas: It's nearly three months since Russia invaded Ukraine ..."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
     @Test
     void aBylineIsNotText() {
         Article a = ArticleParser.parse("r", """
