@@ -497,12 +497,15 @@ public final class ArticleParser {
         /**
          * A line that dates the article and says little else: the date alone, a line of fields ("By Staff
          * Writer | Jan. 25, 2024 10:24 AM EST") or a date line of a byline's length ("By Jane Smith, January 25,
-         * 2024"). Read on a probe, so that looking ahead sets nothing.
+         * 2024") that is no sentence ("On Jan. 25, 2024, the court ruled."). Read on a probe, so that looking
+         * ahead sets nothing.
          */
         private static boolean isDateLine(Line line, DateOrder order) {
             Header probe = new Header();
-            return bareDate(line, order).isPresent() || probe.readFields(line.text(), order)
-                    || Boilerplate.wordCount(line.text()) <= MAX_BYLINE_WORDS && probe.readDateLine(line.text(), order);
+            String text = line.text();
+            return bareDate(line, order).isPresent() || probe.readFields(text, order)
+                    || Boilerplate.wordCount(text) <= MAX_BYLINE_WORDS && !Boilerplate.endsLikeSentence(text)
+                    && probe.readDateLine(text, order);
         }
 
         /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArticleParserTest {
 
@@ -109,15 +110,17 @@ class ArticleParserTest {
                 a.paragraphs().stream().map(Paragraph::text).toList());
     }
 
-    @Test
-    void aSentenceOverADatedSentenceIsText() {
-        Article a = ArticleParser.parse("s", """
-                Governor John Carney made the announcement at a school assembly on Tuesday morning in Dover.
-                Oct 15, 2019 ... An early childhood educator from the Colonial School District is Delaware's 2020 \
-                State Teacher of the Year.
-                """).orElseThrow();
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Oct 15, 2019 ... An early childhood educator from the Colonial School District is Delaware's 2020 "
+                    + "State Teacher of the Year.",
+            "On Jan. 25, 2024, the court ruled."})
+    void aSentenceOverADatedSentenceIsText(String dated) {
+        String first = "Governor John Carney made the announcement at a school assembly on Tuesday morning in Dover.";
+        Article a = ArticleParser.parse("s", first + "\n" + dated + "\nThe award comes with a year of travel.\n")
+                .orElseThrow();
         assertTrue(a.titleFromText(), "a long line over a dated one is no headline: " + a.title());
-        assertEquals(2, a.paragraphs().size(), "both lines stay text");
+        assertEquals(3, a.paragraphs().size(), "every line stays text: " + a.paragraphs());
     }
 
     /** Cleaning leaves only the header: the headline is the text, and the line of fields still dates it. */
