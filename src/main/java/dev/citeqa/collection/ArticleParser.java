@@ -495,17 +495,14 @@ public final class ArticleParser {
         }
 
         /**
-         * A line that dates the article and says little else: the date alone, a line of fields ("By Staff
-         * Writer | Jan. 25, 2024 10:24 AM EST") or a date line of a byline's length ("By Jane Smith, January 25,
-         * 2024") that is no sentence ("On Jan. 25, 2024, the court ruled."). Read on a probe, so that looking
-         * ahead sets nothing.
+         * A line that dates the article and says little else: the date alone ("2024/01/25") or a byline with the
+         * date ("By Staff Writer | Jan. 25, 2024 10:24 AM EST", "By Jane Smith, January 25, 2024"). Other short
+         * dated lines say less about the line above: "Jan. 25, 2024 — Indicted" may be a timeline's first entry,
+         * "Deadline: Oct. 29, 2024" a fact of the story.
          */
         private static boolean isDateLine(Line line, DateOrder order) {
-            Header probe = new Header();
-            String text = line.text();
-            return bareDate(line, order).isPresent() || probe.readFields(text, order)
-                    || Boilerplate.wordCount(text) <= MAX_BYLINE_WORDS && !Boilerplate.endsLikeSentence(text)
-                    && probe.readDateLine(text, order);
+            return bareDate(line, order).isPresent()
+                    || isByline(line.text()) && PublicationDate.find(line.text(), order).isPresent();
         }
 
         /** The date of a line that is a date and nothing else ("2024/01/05", "Published: Jan. 5, 2024 10:24 AM"). */

@@ -108,8 +108,8 @@ public final class IndexConstants {
      * message); a mail's body has no headline. 21: an abbreviated title is indexed as the title ("Gov." as
      * "governor", {@code analysis/title-abbreviations.txt}). 22: a British spelling is indexed as the American one
      * ("defence" as "defense", {@code analysis/british-spellings.txt}). 23: a headline that reads as a sentence
-     * is the headline over a line of fields or a short date line too ("By Staff Writer | Jan. 25, 2024"), not
-     * only over a bare date; a file that cleaning leaves with its header alone is dated by a line of fields.
+     * is the headline over a byline with the date too ("By Staff Writer | Jan. 25, 2024"), not only over a bare
+     * date; a file that cleaning leaves with its header alone is dated by a line of fields.
      */
     public static final int SCHEMA_VERSION = 23;
 

@@ -114,7 +114,9 @@ class ArticleParserTest {
     @ValueSource(strings = {
             "Oct 15, 2019 ... An early childhood educator from the Colonial School District is Delaware's 2020 "
                     + "State Teacher of the Year.",
-            "On Jan. 25, 2024, the court ruled."})
+            "On Jan. 25, 2024, the court ruled.",
+            "Jan. 25, 2024 — Indicted",
+            "Deadline: Oct. 29, 2024"})
     void aSentenceOverADatedSentenceIsText(String dated) {
         String first = "Governor John Carney made the announcement at a school assembly on Tuesday morning in Dover.";
         Article a = ArticleParser.parse("s", first + "\n" + dated + "\nThe award comes with a year of travel.\n")
