@@ -124,6 +124,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final String ASKS_FOR_ORGANISATION = "\\b(?:what|which) " + MODIFIERS + "(" + ORGANISATION_NOUNS
             + ")\\b" + NO_ROLE_AFTER;
 
+    /** A term that is a year. */
+    private static final Pattern YEAR = Pattern.compile(NewsPatterns.YEAR);
+
     /** As {@link #ASKS_FOR_ORGANISATION}, but not "Which airline's chief …?", which asks about the organisation. */
     private static final Pattern ORGANISATION_NOUN = Pattern.compile(ASKS_FOR_ORGANISATION + "(?!['’])");
 
@@ -382,6 +385,17 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
         return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, cues));
+    }
+
+    /** The years the question names as figures ("in 2017", "2024's"): its terms that are a year and nothing else. */
+    public Set<Integer> years() {
+        Set<Integer> years = new HashSet<>();
+        for (QuestionTerm term : terms) {
+            if (YEAR.matcher(term.surface()).matches()) {
+                years.add(Integer.parseInt(term.surface()));
+            }
+        }
+        return years;
     }
 
     /**

@@ -107,6 +107,7 @@ public class CiteQaBeans {
                 "citeqa.retrieval.article-meaning-share must be in 0..1");
         require(r.wordLeaders() >= 0, "citeqa.retrieval.word-leaders must not be negative");
         require(r.wordLeaderSlack() >= 0, "citeqa.retrieval.word-leader-slack must not be negative");
+        require(r.askedYearBoost() >= 0 && r.askedYearBoost() <= 1, "citeqa.retrieval.asked-year-boost must be in 0..1");
         return new PassageSearcher(embedder, PassageSearcher.Settings.of(r), ranker);
     }
 

@@ -198,6 +198,13 @@ public interface CiteQaConfig {
         /** The places a word leader may fall below its rank by words alone, in hybrid retrieval. */
         @WithDefault("2")
         int wordLeaderSlack();
+
+        /**
+         * The share a passage of a story dated in a year the question names ("… launched in 2024?") adds to its
+         * score, 0 to 1; 0 turns it off.
+         */
+        @WithDefault("0.2")
+        float askedYearBoost();
     }
 
     /** The cluster used with {@code citeqa.retrieval.backend=opensearch}. */

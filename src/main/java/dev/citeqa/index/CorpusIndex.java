@@ -11,6 +11,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
@@ -349,6 +351,26 @@ public final class CorpusIndex implements Closeable {
                         .get(IndexConstants.ARTICLE_JSON);
                 visitor.accept(IndexGenerator.JSON.readValue(json, Article.class));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An article's publication date, read from its document's doc values rather than its stored text; empty when
+     * it is undated or not in the index.
+     */
+    public Optional<LocalDate> articleDate(String id) {
+        try {
+            TopDocs hits = searcher.search(ofArticle(ARTICLES, id), 1);
+            if (hits.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            int doc = hits.scoreDocs[0].doc;
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            NumericDocValues days = DocValues.getNumeric(leaf.reader(), IndexConstants.ARTICLE_DATE);
+            return days.advanceExact(doc - leaf.docBase) ? Optional.of(LocalDate.ofEpochDay(days.longValue()))
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,15 +50,16 @@ public final class PassageSearcher {
      *     gives
      * @param wordLeaders in hybrid retrieval, the articles ranked first by words alone that keep a place near the top
      * @param wordLeaderSlack the places such an article may fall below its rank by words alone
+     * @param askedYearBoost the share a passage of a story dated in a year the question names adds to its score
      */
     public record Settings(float titleBoost, float anchorBoost, float bm25NameBoost, int depth, int rrfK,
             int maxPerArticle, float articleWeight, int articleDepth, float articleMeaningShare, int wordLeaders,
-            int wordLeaderSlack) {
+            int wordLeaderSlack, float askedYearBoost) {
 
         public static Settings of(CiteQaConfig.Retrieval r) {
             return new Settings(r.titleBoost(), r.anchorBoost(), r.bm25NameBoost(), r.depth(), r.rrfK(),
                     r.maxPerArticle(), r.articleWeight(), r.articleDepth(), r.articleMeaningShare(), r.wordLeaders(),
-                    r.wordLeaderSlack());
+                    r.wordLeaderSlack(), r.askedYearBoost());
         }
     }
 
@@ -76,6 +77,7 @@ public final class PassageSearcher {
     private final Settings settings;
     private final Ranker ranker;
     private final ArticleRanker articles;
+    private final AskedYearRanker askedYears;
 
     public PassageSearcher(Embedder embedder, Settings settings) {
         this(embedder, settings, Ranker.LUCENE);
@@ -88,6 +90,7 @@ public final class PassageSearcher {
         this.ranker = ranker;
         this.articles = new ArticleRanker(settings.articleWeight(), settings.articleDepth(),
                 settings.articleMeaningShare());
+        this.askedYears = new AskedYearRanker(settings.askedYearBoost());
     }
 
     /**
@@ -148,10 +151,13 @@ public final class PassageSearcher {
             CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
                     : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
             ScoreDoc[] topArticles = articles.top(index, articleQuery(terms));
-            // Hybrid's word leaders (keepLeaders) come from words alone, ranked while the model still works.
+            Set<Integer> years = analysis.years();
+            // Hybrid's word leaders (keepLeaders) come from words alone, ranked while the model still works, and
+            // are what a bm25 service would put first: the year the question names counts there too.
             ScoreDoc[] byWords = mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? null
-                    : ranked(index, terms, topArticles, RetrievalMode.bm25, null, depth);
-            ScoreDoc[] result = ranked(index, terms, topArticles, mode, vector, depth);
+                    : askedYears.rerank(index, ranked(index, terms, topArticles, RetrievalMode.bm25, null, depth),
+                            years);
+            ScoreDoc[] result = askedYears.rerank(index, ranked(index, terms, topArticles, mode, vector, depth), years);
             return byWords == null ? result
                     : keepLeaders(result, byWords, settings.wordLeaders(), settings.wordLeaderSlack(), index::articleId);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,14 @@ class QuestionAnalysisTest {
             "Who founded the airline? | none"})
     void theWordANameOfTheOrganisationAskedForCarries(String question, String term) {
         assertEquals(term, QuestionAnalysis.of(question).askedNameHead());
+    }
+
+    @Test
+    void theYearsAQuestionNamesAreItsFiguresThatAreYears() {
+        assertEquals(Set.of(2017, 2020, 2050),
+                QuestionAnalysis.of("What changed between 2017 and 2020, and what is planned for 2050?").years());
+        assertEquals(Set.of(2024), QuestionAnalysis.of("Which Oreo cookie was launched in 2024's first month?").years());
+        assertEquals(Set.of(), QuestionAnalysis.of("Who won 3,000 votes in 20 states in 1750?").years());
     }
 
     @ParameterizedTest

@@ -105,7 +105,8 @@ class PassageSearcherTest {
     private static PassageSearcher.Settings perArticle(int max) {
         PassageSearcher.Settings d = PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval());
         return new PassageSearcher.Settings(d.titleBoost(), d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(),
-                max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare(), d.wordLeaders(), d.wordLeaderSlack());
+                max, d.articleWeight(), d.articleDepth(), d.articleMeaningShare(), d.wordLeaders(), d.wordLeaderSlack(),
+                d.askedYearBoost());
     }
 
     @Test
@@ -115,7 +116,7 @@ class PassageSearcherTest {
         // Passages alone (no whole-article stage), so that only the fusion and the word leaders order them.
         IntFunction<PassageSearcher.Settings> leaders = n -> new PassageSearcher.Settings(d.titleBoost(),
                 d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(), 1, 0f, d.articleDepth(),
-                d.articleMeaningShare(), n, 2);
+                d.articleMeaningShare(), n, 2, d.askedYearBoost());
         Embedder embedder = TestModels.embedder(root.resolve("data"));
         List<String> byWords = ids(new PassageSearcher(embedder, leaders.apply(2)).search(index, query, 10,
                 RetrievalMode.bm25));

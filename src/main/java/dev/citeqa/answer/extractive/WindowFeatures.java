@@ -142,7 +142,7 @@ final class WindowFeatures {
                 dates.putIfAbsent(article.id(), date.isAfter(today) ? today : date);
             }
         }
-        LocalDate reference = reference(dates.values(), askedYears(question));
+        LocalDate reference = reference(dates.values(), question.years());
         dates.forEach((id, date) -> age.put(id, 1 - Math.pow(0.5,
                 Math.abs(ChronoUnit.DAYS.between(date, reference)) / constants.ageHalfLifeDays())));
         // An undated article is as old as the typical dated one: neither the newest nor the oldest.
@@ -170,17 +170,6 @@ final class WindowFeatures {
             }
         }
         return newestAsked != null ? newestAsked : newest;
-    }
-
-    /** The years the question names as figures. */
-    static Set<Integer> askedYears(QuestionAnalysis question) {
-        Set<Integer> years = new HashSet<>();
-        for (QuestionTerm term : question.terms()) {
-            if (AnswerPhrases.YEAR_NUMBER.matcher(term.surface()).matches()) {
-                years.add(Integer.parseInt(term.surface()));
-            }
-        }
-        return years;
     }
 
     /** A required name or number that neither the index nor any retrieved passage spells in any form. */

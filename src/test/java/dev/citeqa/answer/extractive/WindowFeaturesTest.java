@@ -598,10 +598,7 @@ class WindowFeaturesTest {
     }
 
     @Test
-    void theYearsAQuestionNamesAreItsFiguresThatAreYears() {
-        assertEquals(Set.of(2017, 2020, 2050), WindowFeatures.askedYears(
-                QuestionAnalysis.of("What changed between 2017 and 2020, and what is planned for 2050?")));
-        assertEquals(Set.of(), WindowFeatures.askedYears(QuestionAnalysis.of("Who won 3,000 votes in 20 states?")));
+    void theNewestStoryOfAYearTheQuestionNamesIsTheReference() {
         assertEquals(LocalDate.of(2017, 12, 1), WindowFeatures.reference(
                 List.of(LocalDate.of(2017, 5, 15), LocalDate.of(2017, 12, 1), LocalDate.of(2024, 1, 9)), Set.of(2017)));
         assertEquals(LocalDate.of(2024, 1, 9), WindowFeatures.reference(
