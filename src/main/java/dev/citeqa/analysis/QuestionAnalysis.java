@@ -203,7 +203,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * risen?", which a percentage answers.
      */
     private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?<!the |of )(?:cost|pa(?:y|id)"
-            + "|worth|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were)"
+            + "|worth|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?|allocat|earmark|invest|revenue|set aside"
+            + "|t(?:ake|akes|ook) in)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were)"
             + " the (?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage)\\b"
             + "|\\bat what (?:price|cost)\\b");
 

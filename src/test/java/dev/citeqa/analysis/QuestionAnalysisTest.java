@@ -112,6 +112,13 @@ class QuestionAnalysisTest {
             "What is the estimated cost of the project? | MONEY",
             "Insulin makers sell it to more Americans at what price? | MONEY",
             "What is the annual licence fee? | MONEY",
+            // A sum given out or taken in, however the question says it.
+            "How much did the council allocate for road repairs in its 2021 budget? | MONEY",
+            "How much did its 2024 budget set aside for parks? | MONEY",
+            "How much is the retailer investing in its new store? | MONEY",
+            "How much did the firm take in from sales in the first quarter? | MONEY",
+            "How much revenue did the shipping line make in Q3 2023? | MONEY",
+            "How much snow fell in the storm? | ANY",
             "What is the hottest UK temperature on record? | ANY",
             "What is the exchange rate of the yen? | ANY",
             "How much has the cost of living risen? | ANY",
