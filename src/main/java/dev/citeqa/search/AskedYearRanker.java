@@ -8,11 +8,12 @@ import java.util.Set;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * The last stage of the cascade: when the question names a year ("Which Oreo cookie was launched in 2024?"), a
- * passage of a story dated in that year scores a share more. A folder of news keeps several years' stories on one
- * subject, and the year is how the question tells them apart; the word "2024" alone seldom does, as a story rarely
- * repeats its own year, while last year's story may well name the next. A boost, not a filter: a story of another
- * year that matches much better still wins, and an undated story keeps its score.
+ * The last stage of the ranking (in hybrid, of both its lists, before the word leaders keep their places): when the
+ * question names a year ("Which Oreo cookie was launched in 2024?"), a passage of a story dated in that year scores
+ * a share more. A folder of news keeps several years' stories on one subject, and the year is how the question
+ * tells them apart; the word "2024" alone seldom does, as a story rarely repeats its own year, while last year's
+ * story may well name the next. A boost, not a filter: a story of another year that matches much better still
+ * wins, and an undated story keeps its score.
  *
  * <p>A share rather than an added amount, so that a story of the year that hardly matches the question stays
  * down, among the passages no one reads. Replayed on the ranked lists of real news, news1000 and snippets
