@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
@@ -30,27 +31,32 @@ final class AskedYearRanker {
     }
 
     /**
-     * @param ranked a ranking, best first
+     * The stage for one question: in hybrid it reranks two lists of mostly the same articles, and each article's date
+     * is looked up once for both.
+     *
      * @param years the years the question names
-     * @return the same passages, those of stories of an asked year raised, best first; equal scores keep their order
+     * @return what raises, in a ranking best first, the passages of stories of an asked year, best first again
+     *     (equal scores keep their order); the identity when the question names no year or the stage is off
      */
-    ScoreDoc[] rerank(CorpusIndex index, ScoreDoc[] ranked, Set<Integer> years) {
-        if (boost <= 0 || years.isEmpty() || ranked.length == 0) {
-            return ranked;
+    UnaryOperator<ScoreDoc[]> forQuestion(CorpusIndex index, Set<Integer> years) {
+        if (boost <= 0 || years.isEmpty()) {
+            return UnaryOperator.identity();
         }
         // By article, from the date's doc values: a ranking holds a few dozen articles, and no passage is read.
         Map<String, Boolean> asked = new HashMap<>();
-        ScoreDoc[] out = new ScoreDoc[ranked.length];
-        for (int i = 0; i < ranked.length; i++) {
-            ScoreDoc hit = ranked[i];
-            boolean ofYear = asked.computeIfAbsent(index.articleId(hit.doc),
-                    id -> index.articleDate(id).map(date -> years.contains(date.getYear())).orElse(false));
-            // A score at or below zero (a dense list's cosine can be) would only fall further if multiplied.
-            out[i] = new ScoreDoc(hit.doc, ofYear && hit.score > 0 ? hit.score * (1 + boost) : hit.score,
-                    hit.shardIndex);
-        }
-        // Stable: a merge sort on objects.
-        Arrays.sort(out, (a, b) -> Float.compare(b.score, a.score));
-        return out;
+        return ranked -> {
+            ScoreDoc[] out = new ScoreDoc[ranked.length];
+            for (int i = 0; i < ranked.length; i++) {
+                ScoreDoc hit = ranked[i];
+                boolean ofYear = asked.computeIfAbsent(index.articleId(hit.doc),
+                        id -> index.articleDate(id).map(date -> years.contains(date.getYear())).orElse(false));
+                // A score at or below zero (a dense list's cosine can be) would only fall further if multiplied.
+                out[i] = new ScoreDoc(hit.doc, ofYear && hit.score > 0 ? hit.score * (1 + boost) : hit.score,
+                        hit.shardIndex);
+            }
+            // Stable: a merge sort on objects.
+            Arrays.sort(out, (a, b) -> Float.compare(b.score, a.score));
+            return out;
+        };
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -151,13 +152,12 @@ public final class PassageSearcher {
             CompletableFuture<float[]> vector = mode == RetrievalMode.bm25 ? null
                     : CompletableFuture.supplyAsync(() -> embedder.embed(question), EMBEDDING_THREADS);
             ScoreDoc[] topArticles = articles.top(index, articleQuery(terms));
-            Set<Integer> years = analysis.years();
+            UnaryOperator<ScoreDoc[]> yearAsked = askedYears.forQuestion(index, analysis.years());
             // Hybrid's word leaders (keepLeaders) come from words alone, ranked while the model still works, and
             // are what a bm25 service would put first: the year the question names counts there too.
             ScoreDoc[] byWords = mode != RetrievalMode.hybrid || settings.wordLeaders() == 0 ? null
-                    : askedYears.rerank(index, ranked(index, terms, topArticles, RetrievalMode.bm25, null, depth),
-                            years);
-            ScoreDoc[] result = askedYears.rerank(index, ranked(index, terms, topArticles, mode, vector, depth), years);
+                    : yearAsked.apply(ranked(index, terms, topArticles, RetrievalMode.bm25, null, depth));
+            ScoreDoc[] result = yearAsked.apply(ranked(index, terms, topArticles, mode, vector, depth));
             return byWords == null ? result
                     : keepLeaders(result, byWords, settings.wordLeaders(), settings.wordLeaderSlack(), index::articleId);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.index.TinyCorpus;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +57,12 @@ class AskedYearRankerTest {
         index.close();
     }
 
+    /** The default settings with {@code citeqa.retrieval.asked-year-boost} set, as a service would read them. */
     private static List<PassageHit> search(String question, float boost) {
-        PassageSearcher.Settings d = DEFAULTS;
-        PassageSearcher searcher = new PassageSearcher(Embedder.none(), new PassageSearcher.Settings(d.titleBoost(),
-                d.anchorBoost(), d.bm25NameBoost(), d.depth(), d.rrfK(), d.maxPerArticle(), d.articleWeight(),
-                d.articleDepth(), d.articleMeaningShare(), d.wordLeaders(), d.wordLeaderSlack(), boost));
+        CiteQaConfig config = new SmallRyeConfigBuilder().withMapping(CiteQaConfig.class)
+                .withDefaultValue("citeqa.retrieval.asked-year-boost", Float.toString(boost)).build()
+                .getConfigMapping(CiteQaConfig.class);
+        PassageSearcher searcher = new PassageSearcher(Embedder.none(), PassageSearcher.Settings.of(config.retrieval()));
         return searcher.search(index, question, 3, RetrievalMode.bm25);
     }
 
