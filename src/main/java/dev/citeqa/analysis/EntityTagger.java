@@ -338,11 +338,12 @@ public final class EntityTagger {
         if (THING_WORDS.contains(last)) {
             return Kind.NAME;
         }
-        if (FACILITY_WORDS.contains(last) && words.length > 1) {
-            return Kind.PLACE;
-        }
+        // A title first: "Dr. Gavin Hall" and "Mayor Josh Hall" are people, "Carnegie Hall" a place.
         if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {
             return Kind.PERSON;
+        }
+        if (FACILITY_WORDS.contains(last) && words.length > 1) {
+            return Kind.PLACE;
         }
         // After the title rule: "head coach Welsh" is a person, "the Welsh coach" a description.
         if (words.length == 1 && NATIONALITIES.contains(last)) {
@@ -383,11 +384,15 @@ public final class EntityTagger {
 
     /**
      * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
-     * is "in", but "from the Biden administration" is "the".
+     * is "in", but "from the Biden administration" is "the". An abbreviation's full stop is no part of it: "Dr."
+     * is "dr".
      */
     private static String previousWord(String text, int start) {
         int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 1 && end < start && text.charAt(end - 1) == '.' && Character.isLetter(text.charAt(end - 2))) {
             end--;
         }
         int begin = end;

@@ -130,6 +130,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** As {@link #ASKS_FOR_ORGANISATION}, but not "Which airline's chief …?", which asks about the organisation. */
     private static final Pattern ORGANISATION_NOUN = Pattern.compile(ASKS_FOR_ORGANISATION + "(?!['’])");
 
+    /** "Which NATO expert …?": a person asked for by a noun of {@code analysis/role-nouns.txt}, the first group. */
+    private static final Pattern ROLE_NOUN = Pattern.compile("\\b(?:what|which) " + MODIFIERS + "(" + ROLE_NOUNS
+            + ")\\b(?!['’])");
+
     /**
      * The nouns of {@code analysis/name-heads.txt}, organisation nouns that names carry, by each of their forms
      * ("airlines" and "airline" to "airline").
@@ -410,6 +414,19 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         }
         Matcher m = ORGANISATION_NOUN.matcher(text.toLowerCase(Locale.ROOT));
         return m.find() ? NAME_HEADS.get(m.group(1)) : null;
+    }
+
+    /**
+     * The noun a person is asked for by, in the question's number ("expert" for "Which NATO expert was quoted …?"),
+     * which news copy puts beside the person's name ("Dr. Gavin Hall, a NATO expert"); null when the question asks
+     * for no person, or not by such a noun ("Who …?", "Which airline's chief …?").
+     */
+    public String askedRole() {
+        if (type != AnswerType.PERSON) {
+            return null;
+        }
+        Matcher m = ROLE_NOUN.matcher(text.toLowerCase(Locale.ROOT));
+        return m.find() ? m.group(1) : null;
     }
 
     /**

@@ -33,6 +33,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aTitleMakesAPersonOfANameThatEndsInAFacilityWord() {
+        String text = "Dr. Gavin Hall and Mayor Josh Hall met at Carnegie Hall with Sen. Ann Park.";
+        assertEquals(List.of("Gavin Hall", "Mayor Josh Hall", "Ann Park"), of(Kind.PERSON, text));
+        assertEquals(List.of("Carnegie Hall"), of(Kind.PLACE, text));
+    }
+
+    @Test
     void anAdjectiveOfNationalityAloneNamesNothing() {
         String text = "The Ukrainian delegation met Ukrainian President Volodymyr Zelensky in Ukraine with French aides.";
         assertEquals(List.of("Ukrainian", "French"), of(Kind.NATIONALITY, text));

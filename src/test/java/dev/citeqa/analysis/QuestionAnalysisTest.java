@@ -163,6 +163,21 @@ class QuestionAnalysisTest {
         assertEquals(term, QuestionAnalysis.of(question).askedNameHead());
     }
 
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", delimiter = '|', value = {
+            "Which NATO expert was quoted ahead of the Istanbul talks? | expert",
+            "Which US college basketball player was the top pick? | player",
+            "Which of the candidates won the Iowa caucuses? | candidates",
+            "What pop star is being sued for starting her concerts late? | star",
+            // No noun, or the noun qualifies what is asked about.
+            "Who was quoted ahead of the Istanbul talks? | none",
+            "Which airline's chief executive resigned? | none",
+            "Which president's plane landed? | none",
+            "Which party did the senator join? | none"})
+    void theNounAPersonIsAskedForBy(String question, String role) {
+        assertEquals(role, QuestionAnalysis.of(question).askedRole());
+    }
+
     @Test
     void theYearsAQuestionNamesAreItsFiguresThatAreYears() {
         assertEquals(Set.of(2017, 2020, 2050),

@@ -128,6 +128,24 @@ final class AnswerPhrases {
     private static final int WH_PHRASE_WORDS = 3;
     /** Characters between a name and the verb it is the subject of: room for an apposition set off by dashes. */
     private static final int SUBJECT_REACH = 80;
+    /** How far before a person's name, in characters and in words, the noun the question asks by may stand. */
+    private static final int ROLE_CONTEXT_CHARS = 60;
+
+    private static final int ROLE_WORDS = 4;
+
+    /**
+     * ", a NATO expert and …": an apposition after a name, up to its next punctuation, the first group; not ", said
+     * the expert", whose noun is someone else.
+     */
+    private static final Pattern APPOSITION = Pattern.compile(
+            ",\\s+(?!(?:said|says|told|added|according)\\b)([^,;:.!?()\"“”]{1,60})");
+
+    /**
+     * "The comedian will return": up to three words after a "The" that opens the sentence, the first group. News copy
+     * refers back so to the person the sentence before named; elsewhere in a sentence "the pop star's" may be anyone.
+     */
+    private static final Pattern DEFINITE = Pattern.compile("^\\W*The((?:\\s+[\\p{L}'’-]+){1,3})");
+
     /**
      * Between a verb and its agent in the passive: "led by presidential adviser Vladimir Medinski", with room for a
      * title before the name but not for another clause.
@@ -143,6 +161,13 @@ final class AnswerPhrases {
      * for "Who is Turkey's foreign minister?"): the worth of a word it shares with the question.
      */
     private static final double ANOTHER_COUNTRY_COST = 1;
+
+    /**
+     * What being the organisation the question asks for by a noun adds ({@link #isNamedKind}): more than
+     * a word shared with the question (1), as the noun tells the answer for certain and a shared word may be the
+     * question's own ("Teaching Fellow" for "At which university does he teach?").
+     */
+    private static final double NAMED_KIND_BONUS = 2;
     /** Words that name a country, adjectives of nationality mostly, and the country: "russian russia". */
     private static final Map<String, String> COUNTRY_WORDS = WordLists.pairs("country-adjectives");
     private static final Set<String> COUNTRIES = Set.copyOf(COUNTRY_WORDS.values());
@@ -195,6 +220,9 @@ final class AnswerPhrases {
     /** The word a name of the organisation asked for carries ({@link QuestionAnalysis#askedNameHead}), or null. */
     private final String nameHead;
 
+    /** The term of the noun a person is asked for by ({@link QuestionAnalysis#askedRole}), or null. */
+    private final String roleTerm;
+
     AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
             Function<Sentence, AnalysedSentence> analyse) {
         this.question = question;
@@ -207,6 +235,8 @@ final class AnswerPhrases {
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
         this.subjectVerb = questionVerb(question);
         this.nameHead = question.askedNameHead();
+        String role = question.askedRole();
+        this.roleTerm = role == null ? null : Terms.ofText(role).stream().findFirst().orElse(null);
         this.questionCountries = countriesNamed(question.text());
         this.questionCountryForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
                 .map(CountryNames.Form::terms).toList();
@@ -412,10 +442,14 @@ final class AnswerPhrases {
             // the narrower kind asked for: "Texas" over "Mexico" for "Which state was sued?", and being
             // introduced as a name when one is asked for: "a panda named Bao" over "the Capital City zoo"; and
             // being known as a person when one is asked for: "Obama" (whom the article names in full) over
-            // "Netflix". A person named bare shares the titles the article gives them elsewhere. Being the
-            // subject of the question's verb counts for less, and restating the question's words of another
+            // "Netflix". Being the organisation asked for by a noun its name carries outweighs a shared word:
+            // "University of Strathclyde" over "Teaching Fellow" for "At which university does he teach?"; a person
+            // given the noun the question asks by counts as a shared word: "Los Angeles Lakers star LeBron James" for
+            // "Which basketball star …?". A person named bare shares the titles the article gives them elsewhere.
+            // Being the subject of the question's verb counts for less, and restating the question's words of another
             // country takes a shared word's worth away.
-            double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+            double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isNamedKind(e, a) ? NAMED_KIND_BONUS : 0)
+                    + (isGivenAskedRole(e, a) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
                     + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                     + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
                     - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
@@ -604,25 +638,115 @@ final class AnswerPhrases {
 
     /**
      * Whether the question asks for a kind of phrase that can be told for certain: a country or a state (their
-     * lists), or an organisation whose names carry the noun asked for ("United Airlines" for "Which airline …?";
-     * {@link QuestionAnalysis#askedNameHead}). Not a city, which no list names: any place but a country or a state
-     * passes for one ("Yellowstone National Park").
+     * lists), an organisation whose names carry the noun asked for ("United Airlines" for "Which airline …?";
+     * {@link QuestionAnalysis#askedNameHead}), or a person asked for by a noun that the text gives them ("Dr. Gavin
+     * Hall, a NATO expert" for "Which NATO expert …?"; {@link QuestionAnalysis#askedRole}). Not a city, which no list
+     * names: any place but a country or a state passes for one ("Yellowstone National Park").
      */
     boolean asksKnownKind() {
-        return nameHead != null || question.subtype() == Subtype.COUNTRY
+        return nameHead != null || roleTerm != null || question.subtype() == Subtype.COUNTRY
                 || question.subtype() == Subtype.REGION;
     }
 
     /**
      * Whether a phrase is of the kind {@link #asksKnownKind} says the question asks for. An organisation's name must
      * carry the noun as a word ("Universal" is no university) and be no person's or place's ("West Bank" is no bank).
+     *
+     * @param sentence the sentence of the phrase, whose words say what a person is; null when not known
      */
-    boolean isOfKnownKind(Entity e) {
+    boolean isOfKnownKind(Entity e, Sentence sentence) {
         if (e == null || !asksKnownKind()) {
             return false;
         }
+        if (roleTerm != null) {
+            return isPersonNamed(e) && sentence != null && isGivenRole(e, sentence.text());
+        }
         return nameHead != null ? (e.kind() == Kind.ORGANIZATION || e.kind() == Kind.NAME)
                 && QuestionAnalysis.carriesNameHead(e.text(), nameHead) : isSubtypeAskedFor(e);
+    }
+
+    /**
+     * Whether the window gives the kind {@link #asksKnownKind} says the question asks for: its answer phrase is of
+     * it, or, asked for a person by a noun, the window gives that noun to a person it names, before or after the
+     * answer phrase, or opens a sentence with it, referring back to a person a sentence before names ("Jon Stewart is
+     * going home again. The comedian will return …"). The sentence must say more of the question than the noun:
+     * "Stanford's Cameron Brink, the Pac-12 Player of the Year" names a player, not the one asked for.
+     */
+    boolean givesKnownKind(Window w) {
+        if (roleTerm == null) {
+            return isOfKnownKind(w.answerEntity(), w.answerSentence());
+        }
+        boolean personBefore = false;
+        Article article = w.hit().stored().article();
+        for (Sentence s : w.sentences()) {
+            AnalysedSentence a = analyse.apply(s);
+            boolean saysMore = a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t));
+            if (saysMore && personBefore && refersBackByRole(s.text())) {
+                return true;
+            }
+            for (Entity e : entities(a, article)) {
+                if (saysMore && isPersonNamed(e) && isGivenRole(e, s.text())) {
+                    return true;
+                }
+                personBefore |= e.kind() == Kind.PERSON;
+            }
+        }
+        return false;
+    }
+
+    /** A person's name: two words or more the tagger reads as a person, or a single name ("Madonna", "Cher"). */
+    private static boolean isPersonNamed(Entity e) {
+        return e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+    }
+
+    /** "The comedian will return": the asked noun after a "The" that opens the sentence, at most two words between. */
+    private boolean refersBackByRole(String text) {
+        Matcher m = DEFINITE.matcher(text);
+        return m.lookingAt() && Terms.ofText(m.group(1)).contains(roleTerm);
+    }
+
+    /** Whether a phrase is the organisation asked for by a noun its name carries ({@link #isOfKnownKind}). */
+    private boolean isNamedKind(Entity e, AnalysedSentence a) {
+        return nameHead != null && isOfKnownKind(e, a.sentence());
+    }
+
+    /**
+     * Whether a phrase is a person the sentence gives the noun the question asks by ({@link #isOfKnownKind}). It
+     * counts as a shared word does, no more: a story gives the noun to others too ("Soviet leader Josef Stalin" beside
+     * "Vladimir Putin won his fifth term" for "Which global leader secured a fifth term?").
+     */
+    private boolean isGivenAskedRole(Entity e, AnalysedSentence a) {
+        return roleTerm != null && isOfKnownKind(e, a.sentence());
+    }
+
+    /**
+     * Whether the text gives a person the noun asked for: just before the name, titles between ("comedian Jon
+     * Stewart", "NATO Secretary General Mark Rutte" for "which secretary"), or in an apposition after it ("Dr.
+     * Gavin Hall, a NATO expert and Teaching Fellow"). A name with some other role, or none, is someone the story
+     * mentions, and the question's noun is what tells the one it asks for.
+     */
+    private boolean isGivenRole(Entity e, String text) {
+        String name = EntityTagger.personName(e.text());
+        int nameStart = e.start() + Math.max(0, e.text().lastIndexOf(name));
+        String before = text.substring(Math.max(0, nameStart - ROLE_CONTEXT_CHARS), nameStart);
+        Matcher words = QUESTION_WORD.matcher(before);
+        List<String> last = new ArrayList<>();
+        while (words.find()) {
+            last.add(words.group());
+        }
+        // Back from the name over capitalised titles ("Secretary General"), to the noun; a word in lower case that is
+        // not the noun ends the look: "leader since Soviet dictator Josef Stalin" calls Stalin no leader.
+        for (int i = last.size() - 1; i >= Math.max(0, last.size() - ROLE_WORDS); i--) {
+            String word = last.get(i);
+            if (Terms.ofText(word).contains(roleTerm)) {
+                return true;
+            }
+            if (!Character.isUpperCase(word.charAt(0))) {
+                break;
+            }
+        }
+        Matcher apposition = APPOSITION.matcher(text.substring(Math.min(e.end(), text.length())));
+        return apposition.lookingAt() && Terms.ofText(apposition.group(1)).contains(roleTerm);
     }
 
     private boolean isSubtypeAskedFor(Entity e) {

@@ -261,16 +261,16 @@ final class WindowFeatures {
     }
 
     /**
-     * Whether the question asks for a country, a state or an organisation whose names carry the noun asked
-     * ({@link AnswerPhrases#asksKnownKind}).
+     * Whether the question asks for a country, a state, an organisation whose names carry the noun asked, or a person
+     * by a noun the text gives them ({@link AnswerPhrases#asksKnownKind}).
      */
     boolean asksKnownKind() {
         return phrases.asksKnownKind();
     }
 
-    /** Whether the window's answer phrase is of that kind ({@link AnswerPhrases#isOfKnownKind}). */
+    /** Whether the window gives that kind ({@link AnswerPhrases#givesKnownKind}). */
     boolean givesKnownKind(Window w) {
-        return phrases.isOfKnownKind(w.answerEntity());
+        return phrases.givesKnownKind(w);
     }
 
     /** Whether a sentence of the window gives a phrase of the kind asked for ({@link AnswerPhrases#givesAskedKind}). */

@@ -203,27 +203,100 @@ class AnswerPhrasesTest {
         Entity boeing = entity(entities, "Boeing");
         AnswerPhrases whichAirline = phrases("Which airline found loose bolts?", List.of(hit));
         assertTrue(whichAirline.asksKnownKind());
-        assertTrue(whichAirline.isOfKnownKind(airline));
-        assertFalse(whichAirline.isOfKnownKind(boeing));
-        assertFalse(whichAirline.isOfKnownKind(null));
+        assertTrue(whichAirline.isOfKnownKind(airline, null));
+        assertFalse(whichAirline.isOfKnownKind(boeing, null));
+        assertFalse(whichAirline.isOfKnownKind(null, null));
         // A place or a person that carries the noun is not of the kind: "West Bank" is no bank.
         AnswerPhrases whichBank = phrases("Which bank raised its rates?", List.of(hit));
-        assertTrue(whichBank.isOfKnownKind(new Entity(Kind.ORGANIZATION, "Bank of England", 0, 15)));
-        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PLACE, "West Bank", 0, 9)));
-        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PERSON, "Ashley Bank", 0, 11)));
+        assertTrue(whichBank.isOfKnownKind(new Entity(Kind.ORGANIZATION, "Bank of England", 0, 15), null));
+        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PLACE, "West Bank", 0, 9), null));
+        assertFalse(whichBank.isOfKnownKind(new Entity(Kind.PERSON, "Ashley Bank", 0, 11), null));
         AnswerPhrases whichState = phrases("Which state inspected the planes?", List.of(hit));
         assertTrue(whichState.asksKnownKind());
-        assertTrue(whichState.isOfKnownKind(entity(entities, "Texas")));
-        assertFalse(whichState.isOfKnownKind(entity(entities, "Mexico")));
+        assertTrue(whichState.isOfKnownKind(entity(entities, "Texas"), null));
+        assertFalse(whichState.isOfKnownKind(entity(entities, "Mexico"), null));
         assertTrue(phrases("Which country inspected the planes?", List.of(hit))
-                .isOfKnownKind(entity(entities, "Mexico")));
+                .isOfKnownKind(entity(entities, "Mexico"), null));
         // No list names cities, and "which company" names no word a company's name carries.
         for (String question : List.of("Which city inspected the planes?", "Which company found loose bolts?",
                 "Who found loose bolts?")) {
             AnswerPhrases p = phrases(question, List.of(hit));
             assertFalse(p.asksKnownKind(), question);
-            assertFalse(p.isOfKnownKind(airline), question);
+            assertFalse(p.isOfKnownKind(airline, null), question);
         }
+    }
+
+    @Test
+    void aPersonAskedForByANounIsOfTheKindWhereTheTextGivesThemThatNoun() {
+        PassageHit hit = passages.passage("rn", "Talks", null,
+                "NATO Secretary General Jens Stoltenberg did not attend.", "In this context, Dr. Gavin Hall, a NATO "
+                        + "expert and Teaching Fellow at the University of Strathclyde, gave his view.",
+                "The comedian Jon Stewart joked about it.", "Mark Rutte, said the experts, was absent.",
+                "Hall is the best-known expert since Soviet spokesman Ivan Petrov.");
+        List<AnalysedSentence> sentences = sentences(hit);
+        AnswerPhrases whichExpert = phrases("Which NATO expert was quoted ahead of the Istanbul talks?", List.of(hit));
+        assertTrue(whichExpert.asksKnownKind());
+        // In an apposition after the name, of either number; not a person with another role or none.
+        assertTrue(whichExpert.isOfKnownKind(entity(sentences.get(1).entities(), "Gavin Hall"),
+                sentences.get(1).sentence()));
+        assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(0).entities(), "NATO Secretary General Jens "
+                + "Stoltenberg"), sentences.get(0).sentence()));
+        // ", said the experts" names someone else.
+        assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(3).entities(), "Mark Rutte"),
+                sentences.get(3).sentence()));
+        // Only titles may stand between the noun and the name.
+        assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(4).entities(), "Ivan Petrov"),
+                sentences.get(4).sentence()));
+        // Among the words before the name, with titles between; the sentence must be known.
+        assertTrue(phrases("Which comedians joked about the talks?", List.of(hit)).isOfKnownKind(
+                entity(sentences.get(2).entities(), "Jon Stewart"), sentences.get(2).sentence()));
+        assertTrue(phrases("Which secretary did not attend?", List.of(hit)).isOfKnownKind(
+                entity(sentences.get(0).entities(), "NATO Secretary General Jens Stoltenberg"),
+                sentences.get(0).sentence()));
+        assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(1).entities(), "Gavin Hall"), null));
+        // "Who …?" names no noun, so no person is of a kind known for certain.
+        assertFalse(phrases("Who was quoted ahead of the talks?", List.of(hit)).asksKnownKind());
+    }
+
+    @Test
+    void aWindowGivesThePersonAskedForByANounWhenItGivesThemTheNounOrRefersBackByIt() {
+        PassageHit stewart = passages.passage("js", "Late night", null, "Jon Stewart is going home again.",
+                "The comedian will return to host late-night TV next month.");
+        PassageHit hart = passages.passage("kh", "World Cup", null,
+                "The schedule was revealed on TV in a show that featured comedian Kevin Hart.");
+        PassageHit brink = passages.passage("cb", "Draft", null, "Stanford's Cameron Brink, the comedian of the year, "
+                + "went pro.");
+        PassageHit nobody = passages.passage("nb", "Late night", null, "Comedy Central said the comedian will return.",
+                "Jon Stewart was not asked.", "Many Taylor Swift fans sued over the comedian's show.");
+        AnswerPhrases p = phrases("Which comedian announced he will return to late-night TV next month?",
+                List.of(stewart, hart, nobody, brink));
+        assertTrue(p.asksKnownKind());
+        assertTrue(p.givesKnownKind(window(stewart, 0, 2)));
+        assertTrue(p.givesKnownKind(window(hart, 0, 1)));
+        // The sentence that gives the noun must say more of the question than the noun.
+        assertFalse(p.givesKnownKind(window(brink, 0, 1)));
+        // "The comedian" that opens a sentence refers back to a person named before it, not after it, and alone names
+        // nobody; inside a sentence it may be anyone.
+        assertFalse(p.givesKnownKind(window(stewart, 1, 2)));
+        assertFalse(p.givesKnownKind(window(nobody, 0, 2)));
+        assertFalse(p.givesKnownKind(window(nobody, 1, 3)));
+        assertFalse(phrases("Which actor announced he will return?", List.of(stewart)).givesKnownKind(
+                window(stewart, 0, 2)));
+    }
+
+    private static Window window(PassageHit hit, int from, int to) {
+        return new Window(hit, from, to, new double[Feature.values().length], null, Double.NaN, 0);
+    }
+
+    @Test
+    void thePhraseOfTheKindAskedByANounIsPreferred() {
+        String hall = "In this context, Dr. Gavin Hall, a NATO expert and Teaching Fellow in Political Science at the "
+                + "University of Strathclyde, gave his view.";
+        // "Teaching Fellow" shares "teach" with the question and stands nearer its words.
+        assertEquals("University of Strathclyde", phraseOf("At which university does Gavin Hall teach?", "kk1", hall));
+        // A person given the noun asked by counts as a word shared with the question.
+        assertEquals("LeBron James", phraseOf("Which basketball star scored 40,000 points?", "kk2",
+                "The record fell in a long career, and Los Angeles Lakers star LeBron James scored 40,000 points."));
     }
 
     private static Entity entity(List<Entity> entities, String text) {
