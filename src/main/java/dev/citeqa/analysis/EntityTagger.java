@@ -338,12 +338,16 @@ public final class EntityTagger {
         if (THING_WORDS.contains(last)) {
             return Kind.NAME;
         }
-        // A title first: "Dr. Gavin Hall" and "Mayor Josh Hall" are people, "Carnegie Hall" a place.
-        if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {
+        // An abbreviated title just before the name first: "Dr. Gavin Hall" is a person, "Carnegie Hall" and "King
+        // Street" places.
+        if (abbreviatedTitleBefore(text, start)) {
             return Kind.PERSON;
         }
         if (FACILITY_WORDS.contains(last) && words.length > 1) {
             return Kind.PLACE;
+        }
+        if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {
+            return Kind.PERSON;
         }
         // After the title rule: "head coach Welsh" is a person, "the Welsh coach" a description.
         if (words.length == 1 && NATIONALITIES.contains(last)) {
@@ -359,6 +363,14 @@ public final class EntityTagger {
             return Kind.PERSON;
         }
         return Kind.NAME;
+    }
+
+    /** "Dr. ", "Sen. ": a capitalised title of four letters at most, with its full stop, just before a name. */
+    private static final Pattern ABBREVIATED_TITLE = Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\p{Ll}{0,3})\\.\\s+$");
+
+    private static boolean abbreviatedTitleBefore(String text, int start) {
+        Matcher m = ABBREVIATED_TITLE.matcher(text.substring(Math.max(0, start - 8), start));
+        return m.find() && TITLES.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** An opening quotation mark, then perhaps an article, just before a name. */
@@ -384,15 +396,11 @@ public final class EntityTagger {
 
     /**
      * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
-     * is "in", but "from the Biden administration" is "the". An abbreviation's full stop is no part of it: "Dr."
-     * is "dr".
+     * is "in", but "from the Biden administration" is "the".
      */
     private static String previousWord(String text, int start) {
         int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (end > 1 && end < start && text.charAt(end - 1) == '.' && Character.isLetter(text.charAt(end - 2))) {
             end--;
         }
         int begin = end;

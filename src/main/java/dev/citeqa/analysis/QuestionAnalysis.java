@@ -130,6 +130,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** As {@link #ASKS_FOR_ORGANISATION}, but not "Which airline's chief …?", which asks about the organisation. */
     private static final Pattern ORGANISATION_NOUN = Pattern.compile(ASKS_FOR_ORGANISATION + "(?!['’])");
 
+    private static final Pattern WHO = Pattern.compile("\\bwho(?:m|se)?\\b");
+
     /** "Which NATO expert …?": a person asked for by a noun of {@code analysis/role-nouns.txt}, the first group. */
     private static final Pattern ROLE_NOUN = Pattern.compile("\\b(?:what|which) " + MODIFIERS + "(" + ROLE_NOUNS
             + ")\\b(?!['’])");
@@ -419,14 +421,16 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /**
      * The noun a person is asked for by, in the question's number ("expert" for "Which NATO expert was quoted …?"),
      * which news copy puts beside the person's name ("Dr. Gavin Hall, a NATO expert"); null when the question asks
-     * for no person, or not by such a noun ("Who …?", "Which airline's chief …?").
+     * for no person, or not by such a noun ("Who …?", "Which airline's chief …?", "Who said which candidate would
+     * win?", where "who" asks).
      */
     public String askedRole() {
         if (type != AnswerType.PERSON) {
             return null;
         }
-        Matcher m = ROLE_NOUN.matcher(text.toLowerCase(Locale.ROOT));
-        return m.find() ? m.group(1) : null;
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher m = ROLE_NOUN.matcher(lower);
+        return m.find() && !WHO.matcher(lower.substring(0, m.start())).find() ? m.group(1) : null;
     }
 
     /**

@@ -33,10 +33,12 @@ class EntityTaggerTest {
     }
 
     @Test
-    void aTitleMakesAPersonOfANameThatEndsInAFacilityWord() {
-        String text = "Dr. Gavin Hall and Mayor Josh Hall met at Carnegie Hall with Sen. Ann Park.";
-        assertEquals(List.of("Gavin Hall", "Mayor Josh Hall", "Ann Park"), of(Kind.PERSON, text));
-        assertEquals(List.of("Carnegie Hall"), of(Kind.PLACE, text));
+    void anAbbreviatedTitleMakesAPersonOfANameThatEndsInAFacilityWord() {
+        String text = "Dr. Gavin Hall met Gov. Ann Park at Carnegie Hall on King Street by the state. Walmart said it.";
+        assertEquals(List.of("Gavin Hall", "Ann Park"), of(Kind.PERSON, text));
+        assertEquals(List.of("Carnegie Hall", "King Street"), of(Kind.PLACE, text));
+        // A full stop that ends a sentence is no abbreviation.
+        assertEquals(List.of("Carnegie Hall"), of(Kind.PLACE, "It was said by the president. Carnegie Hall opened."));
     }
 
     @Test

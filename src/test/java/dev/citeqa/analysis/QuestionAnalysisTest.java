@@ -173,7 +173,8 @@ class QuestionAnalysisTest {
             "Who was quoted ahead of the Istanbul talks? | none",
             "Which airline's chief executive resigned? | none",
             "Which president's plane landed? | none",
-            "Which party did the senator join? | none"})
+            "Which party did the senator join? | none",
+            "Who said which candidate would win the race? | none"})
     void theNounAPersonIsAskedForBy(String question, String role) {
         assertEquals(role, QuestionAnalysis.of(question).askedRole());
     }

@@ -128,17 +128,22 @@ final class AnswerPhrases {
     private static final int WH_PHRASE_WORDS = 3;
     /** Characters between a name and the verb it is the subject of: room for an apposition set off by dashes. */
     private static final int SUBJECT_REACH = 80;
-    /** How far before a person's name, in characters and in words, the noun the question asks by may stand. */
+    /** How far before a person's name, in characters, the noun the question asks by may stand. */
     private static final int ROLE_CONTEXT_CHARS = 60;
 
+    /** How many words before a person's name, the noun and titles between, the noun may stand. */
     private static final int ROLE_WORDS = 4;
 
+    /** Punctuation that ends the words before a name: "According to the senator, Joe Biden …" names no senator. */
+    private static final Pattern BEFORE_BREAK = Pattern.compile("[,;:!?()\"“”—–]");
+
     /**
-     * ", a NATO expert and …": an apposition after a name, up to its next punctuation, the first group; not ", said
-     * the expert", whose noun is someone else.
+     * ", 30, a NATO expert and …": an apposition after a name (an age may come first), up to its next punctuation,
+     * the first group; not ", said the expert", a relative clause (", who hired the comedian …") or a coordination
+     * (", and not the comedian …"), whose noun is someone else's.
      */
-    private static final Pattern APPOSITION = Pattern.compile(
-            ",\\s+(?!(?:said|says|told|added|according)\\b)([^,;:.!?()\"“”]{1,60})");
+    private static final Pattern APPOSITION = Pattern.compile(",\\s+(?:\\d{1,3},\\s+)?(?!(?:said|says|told|added"
+            + "|according|who|whom|whose|which|that|and|but|or|not|while)\\b)([^,;:.!?()\"“”]{1,60})");
 
     /**
      * "The comedian will return": up to three words after a "The" that opens the sentence, the first group. News copy
@@ -667,10 +672,11 @@ final class AnswerPhrases {
 
     /**
      * Whether the window gives the kind {@link #asksKnownKind} says the question asks for: its answer phrase is of
-     * it, or, asked for a person by a noun, the window gives that noun to a person it names, before or after the
-     * answer phrase, or opens a sentence with it, referring back to a person a sentence before names ("Jon Stewart is
-     * going home again. The comedian will return …"). The sentence must say more of the question than the noun:
-     * "Stanford's Cameron Brink, the Pac-12 Player of the Year" names a player, not the one asked for.
+     * it, or, asked for a person by a noun, the window gives that noun to a person it names (who need not be its
+     * answer phrase: "Jon Stewart is going home again. The comedian will return to host Comedy Central's …" is
+     * phrased by "Comedy Central"), or opens a sentence with it after a sentence that names a person. The sentence
+     * must say more of the question than the noun: "Stanford's Cameron Brink, the Pac-12 Player of the Year" names a
+     * player, not the one asked for. A weaker check than a country's or an airline's, kept to the best windows.
      */
     boolean givesKnownKind(Window w) {
         if (roleTerm == null) {
@@ -694,9 +700,9 @@ final class AnswerPhrases {
         return false;
     }
 
-    /** A person's name: two words or more the tagger reads as a person, or a single name ("Madonna", "Cher"). */
+    /** A person's name: what the tagger reads as a person, or a single name ("Madonna", "Cher"). */
     private static boolean isPersonNamed(Entity e) {
-        return e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+        return e.kind() == Kind.PERSON || e.kind() == Kind.NAME && e.text().indexOf(' ') < 0;
     }
 
     /** "The comedian will return": the asked noun after a "The" that opens the sentence, at most two words between. */
@@ -729,16 +735,22 @@ final class AnswerPhrases {
         String name = EntityTagger.personName(e.text());
         int nameStart = e.start() + Math.max(0, e.text().lastIndexOf(name));
         String before = text.substring(Math.max(0, nameStart - ROLE_CONTEXT_CHARS), nameStart);
+        Matcher cut = BEFORE_BREAK.matcher(before);
+        while (cut.find()) {
+            before = before.substring(cut.end());
+            cut = BEFORE_BREAK.matcher(before);
+        }
         Matcher words = QUESTION_WORD.matcher(before);
         List<String> last = new ArrayList<>();
         while (words.find()) {
             last.add(words.group());
         }
-        // Back from the name over capitalised titles ("Secretary General"), to the noun; a word in lower case that is
-        // not the noun ends the look: "leader since Soviet dictator Josef Stalin" calls Stalin no leader.
+        // Back from the name over capitalised words ("Secretary General"), to the noun; a word in lower case that is
+        // not the noun ends the look: "leader since Soviet dictator Josef Stalin" calls Stalin no leader. A possessive
+        // gives the noun to no name: "the senator's Inflation Reduction Act".
         for (int i = last.size() - 1; i >= Math.max(0, last.size() - ROLE_WORDS); i--) {
             String word = last.get(i);
-            if (Terms.ofText(word).contains(roleTerm)) {
+            if (!word.endsWith("'s") && !word.endsWith("’s") && Terms.ofText(word).contains(roleTerm)) {
                 return true;
             }
             if (!Character.isUpperCase(word.charAt(0))) {

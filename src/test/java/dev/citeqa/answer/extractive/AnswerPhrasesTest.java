@@ -232,7 +232,9 @@ class AnswerPhrasesTest {
                 "NATO Secretary General Jens Stoltenberg did not attend.", "In this context, Dr. Gavin Hall, a NATO "
                         + "expert and Teaching Fellow at the University of Strathclyde, gave his view.",
                 "The comedian Jon Stewart joked about it.", "Mark Rutte, said the experts, was absent.",
-                "Hall is the best-known expert since Soviet spokesman Ivan Petrov.");
+                "Hall is the best-known expert since Soviet spokesman Ivan Petrov.",
+                "According to the expert, Joe Biden spoke, and Jane Doe, who hired the expert Tom Roe, and the "
+                        + "expert's Inflation Act did not.");
         List<AnalysedSentence> sentences = sentences(hit);
         AnswerPhrases whichExpert = phrases("Which NATO expert was quoted ahead of the Istanbul talks?", List.of(hit));
         assertTrue(whichExpert.asksKnownKind());
@@ -244,9 +246,16 @@ class AnswerPhrasesTest {
         // ", said the experts" names someone else.
         assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(3).entities(), "Mark Rutte"),
                 sentences.get(3).sentence()));
-        // Only titles may stand between the noun and the name.
+        // Only capitalised words may stand between the noun and the name, and no punctuation; a relative clause and a
+        // possessive give the noun to no one.
         assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(4).entities(), "Ivan Petrov"),
                 sentences.get(4).sentence()));
+        for (String name : List.of("Joe Biden", "Jane Doe", "Inflation Act")) {
+            assertFalse(whichExpert.isOfKnownKind(entity(sentences.get(5).entities(), name),
+                    sentences.get(5).sentence()), name);
+        }
+        assertTrue(whichExpert.isOfKnownKind(entity(sentences.get(5).entities(), "Tom Roe"),
+                sentences.get(5).sentence()));
         // Among the words before the name, with titles between; the sentence must be known.
         assertTrue(phrases("Which comedians joked about the talks?", List.of(hit)).isOfKnownKind(
                 entity(sentences.get(2).entities(), "Jon Stewart"), sentences.get(2).sentence()));
@@ -267,7 +276,7 @@ class AnswerPhrasesTest {
         PassageHit brink = passages.passage("cb", "Draft", null, "Stanford's Cameron Brink, the comedian of the year, "
                 + "went pro.");
         PassageHit nobody = passages.passage("nb", "Late night", null, "Comedy Central said the comedian will return.",
-                "Jon Stewart was not asked.", "Many Taylor Swift fans sued over the comedian's show.");
+                "Jon Stewart was not asked.", "Many Taylor Swift fans said the comedian will return next month.");
         AnswerPhrases p = phrases("Which comedian announced he will return to late-night TV next month?",
                 List.of(stewart, hart, nobody, brink));
         assertTrue(p.asksKnownKind());
