@@ -131,7 +131,7 @@ final class AnswerPhrases {
     /** How far before a person's name, in characters, the noun the question asks by may stand. */
     private static final int ROLE_CONTEXT_CHARS = 60;
 
-    /** How many words before a person's name, the noun and titles between, the noun may stand. */
+    /** How many words before a person's name, counting it and the capitalised words between, the noun may stand. */
     private static final int ROLE_WORDS = 4;
 
     /** Punctuation that ends the words before a name: "According to the senator, Joe Biden …" names no senator. */
@@ -726,8 +726,8 @@ final class AnswerPhrases {
     }
 
     /**
-     * Whether the text gives a person the noun asked for: just before the name, titles between ("comedian Jon
-     * Stewart", "NATO Secretary General Mark Rutte" for "which secretary"), or in an apposition after it ("Dr.
+     * Whether the text gives a person the noun asked for: just before the name, capitalised words between ("comedian
+     * Jon Stewart", "NATO Secretary General Mark Rutte" for "which secretary"), or in an apposition after it ("Dr.
      * Gavin Hall, a NATO expert and Teaching Fellow"). A name with some other role, or none, is someone the story
      * mentions, and the question's noun is what tells the one it asks for.
      */
