@@ -736,11 +736,11 @@ final class AnswerPhrases {
         int nameStart = e.start() + Math.max(0, e.text().lastIndexOf(name));
         String before = text.substring(Math.max(0, nameStart - ROLE_CONTEXT_CHARS), nameStart);
         Matcher cut = BEFORE_BREAK.matcher(before);
+        int from = 0;
         while (cut.find()) {
-            before = before.substring(cut.end());
-            cut = BEFORE_BREAK.matcher(before);
+            from = cut.end();
         }
-        Matcher words = QUESTION_WORD.matcher(before);
+        Matcher words = QUESTION_WORD.matcher(before.substring(from));
         List<String> last = new ArrayList<>();
         while (words.find()) {
             last.add(words.group());
