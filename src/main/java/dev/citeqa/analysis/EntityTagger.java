@@ -285,6 +285,11 @@ public final class EntityTagger {
         return POSSESSIVE.matcher(name).replaceFirst("");
     }
 
+    /** Whether a word ends in a possessive "'s" ("senator's"), which {@link #withoutPossessive} takes off. */
+    public static boolean isPossessive(String word) {
+        return POSSESSIVE.matcher(word).find();
+    }
+
     /**
      * The name inside a run such as "NATO Secretary General Mark Rutte" or "Russian President Vladimir
      * Putin": whatever follows the last title word, or the run without leading acronyms and countries.

@@ -130,11 +130,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** As {@link #ASKS_FOR_ORGANISATION}, but not "Which airline's chief …?", which asks about the organisation. */
     private static final Pattern ORGANISATION_NOUN = Pattern.compile(ASKS_FOR_ORGANISATION + "(?!['’])");
 
+    /** "Which NATO expert …?": a person asked for by a noun of {@code analysis/role-nouns.txt}, the first group. */
+    private static final String ASKS_FOR_ROLE = "\\b(?:what|which) " + MODIFIERS + "(" + ROLE_NOUNS + ")\\b";
+
     private static final Pattern WHO = Pattern.compile("\\bwho(?:m|se)?\\b");
 
-    /** "Which NATO expert …?": a person asked for by a noun of {@code analysis/role-nouns.txt}, the first group. */
-    private static final Pattern ROLE_NOUN = Pattern.compile("\\b(?:what|which) " + MODIFIERS + "(" + ROLE_NOUNS
-            + ")\\b(?!['’])");
+    /** As {@link #ASKS_FOR_ROLE}, but not "Which president's plane …?", which asks about the plane. */
+    private static final Pattern ROLE_NOUN = Pattern.compile(ASKS_FOR_ROLE + "(?!['’])");
 
     /**
      * The nouns of {@code analysis/name-heads.txt}, organisation nouns that names carry, by each of their forms
@@ -163,8 +165,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b"
                     + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION),
-            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|\\b(?:what|which) "
-                    + MODIFIERS + "(?:" + ROLE_NOUNS + ")\\b"),
+            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE),
             // Last, so that "What is the name of the minister who …" asks for a person.
             new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
                     + "|\\bwhat (?:is|was|are|were) (?:it|they|this|that) called\\b|\\b(?:under|by) what name\\b"

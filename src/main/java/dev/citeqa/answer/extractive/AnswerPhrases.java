@@ -168,7 +168,7 @@ final class AnswerPhrases {
     private static final double ANOTHER_COUNTRY_COST = 1;
 
     /**
-     * What being the organisation the question asks for by a noun adds ({@link #isNamedKind}): more than
+     * What being the organisation the question asks for by a noun adds ({@link #askedNounBonus}): more than
      * a word shared with the question (1), as the noun tells the answer for certain and a shared word may be the
      * question's own ("Teaching Fellow" for "At which university does he teach?").
      */
@@ -453,8 +453,8 @@ final class AnswerPhrases {
             // "Which basketball star …?". A person named bare shares the titles the article gives them elsewhere.
             // Being the subject of the question's verb counts for less, and restating the question's words of another
             // country takes a shared word's worth away.
-            double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + (isNamedKind(e, a) ? NAMED_KIND_BONUS : 0)
-                    + (isGivenAskedRole(e, a) ? 1 : 0) + (isIntroducedAsName(e, a) ? 1 : 0)
+            double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + askedNounBonus(e, a)
+                    + (isIntroducedAsName(e, a) ? 1 : 0)
                     + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                     + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
                     - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
@@ -711,18 +711,17 @@ final class AnswerPhrases {
         return m.lookingAt() && Terms.ofText(m.group(1)).contains(roleTerm);
     }
 
-    /** Whether a phrase is the organisation asked for by a noun its name carries ({@link #isOfKnownKind}). */
-    private boolean isNamedKind(Entity e, AnalysedSentence a) {
-        return nameHead != null && isOfKnownKind(e, a.sentence());
-    }
-
     /**
-     * Whether a phrase is a person the sentence gives the noun the question asks by ({@link #isOfKnownKind}). It
-     * counts as a shared word does, no more: a story gives the noun to others too ("Soviet leader Josef Stalin" beside
-     * "Vladimir Putin won his fifth term" for "Which global leader secured a fifth term?").
+     * What a phrase of the kind asked for by a noun adds to its score ({@link #isOfKnownKind}; a country or a state
+     * is counted apart): {@link #NAMED_KIND_BONUS} for the organisation whose name carries the noun; a shared word's
+     * worth, no more, for a person the sentence gives the noun, as a story gives it to others too ("Soviet leader
+     * Josef Stalin" beside "Vladimir Putin won his fifth term" for "Which global leader secured a fifth term?").
      */
-    private boolean isGivenAskedRole(Entity e, AnalysedSentence a) {
-        return roleTerm != null && isOfKnownKind(e, a.sentence());
+    private double askedNounBonus(Entity e, AnalysedSentence a) {
+        if (nameHead == null && roleTerm == null || !isOfKnownKind(e, a.sentence())) {
+            return 0;
+        }
+        return nameHead != null ? NAMED_KIND_BONUS : 1;
     }
 
     /**
@@ -750,7 +749,7 @@ final class AnswerPhrases {
         // gives the noun to no name: "the senator's Inflation Reduction Act".
         for (int i = last.size() - 1; i >= Math.max(0, last.size() - ROLE_WORDS); i--) {
             String word = last.get(i);
-            if (!word.endsWith("'s") && !word.endsWith("’s") && Terms.ofText(word).contains(roleTerm)) {
+            if (!EntityTagger.isPossessive(word) && Terms.ofText(word).contains(roleTerm)) {
                 return true;
             }
             if (!Character.isUpperCase(word.charAt(0))) {
