@@ -159,6 +159,15 @@ public final class EntityTagger {
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
 
+    /** "Jr", "Sr." and regnal numbers, which follow a name. */
+    private static final Pattern SUFFIX = Pattern.compile("(?:Jr|Sr|II|III|IV|V|VI|VII|VIII)\\.?,?");
+
+    /** Titles that are part of how a person is called ("Prince William"). */
+    private static final Set<String> NAME_STYLES = WordLists.load("name-styles");
+
+    /** Words that open a sentence without naming anything, but open names inside one ("Under Armour"). */
+    private static final Set<String> INTRODUCTORY_WORDS = WordLists.load("introductory-words");
+
     private EntityTagger() {}
 
     public static List<Entity> tag(String text) {
@@ -173,7 +182,8 @@ public final class EntityTagger {
             // Trim function words a sentence or title happens to capitalise ("The", "According").
             String[] words = SPACES.split(text.substring(start, end));
             int skip = 0;
-            while (skip < words.length && FUNCTION_WORDS.contains(plain(words[skip]))) {
+            while (skip < words.length && (FUNCTION_WORDS.contains(plain(words[skip]))
+                    || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start))) {
                 start += words[skip].length();
                 while (start < end && Character.isWhitespace(text.charAt(start))) {
                     start++;
@@ -183,7 +193,7 @@ public final class EntityTagger {
             while (end > start && (text.charAt(end - 1) == '.' && !isInitialism(text.substring(start, end)))) {
                 end--;
             }
-            if (start >= end || overlaps(entities, start, end)) {
+            if (start >= end || overlaps(entities, start, end) || isAbbreviatedTitle(text, start, end)) {
                 continue;
             }
             for (int[] part : splitAtAnd(text, start, end)) {
@@ -296,18 +306,42 @@ public final class EntityTagger {
      */
     public static String personName(String name) {
         String[] words = SPACES.split(name);
+        // A generational suffix is no name by itself: "King" in "Martin Luther King Jr" is no title.
+        int last = words.length - (words.length > 1 && SUFFIX.matcher(words[words.length - 1]).matches() ? 2 : 1);
         int lastTitle = -1;
-        for (int i = 0; i < words.length - 1; i++) {
+        for (int i = 0; i < last; i++) {
             if (isTitle(words[i])) {
                 lastTitle = i;
             }
         }
         int first = lastTitle + 1;
-        while (first < words.length - 1 && (isAcronym(words[first]) || COUNTRIES.contains(plain(words[first]))
+        while (first < last && (isAcronym(words[first]) || COUNTRIES.contains(plain(words[first]))
                 || PARTICLES.contains(words[first]))) {
             first++;
         }
         return String.join(" ", Arrays.copyOfRange(words, first, words.length));
+    }
+
+    /**
+     * As {@link #personName}, with the style the person is called by kept: "Prince William" in "Britain's Prince
+     * William", "Lady Gaga"; but "Jill Biden" in "First Lady Jill Biden", where the word is part of a longer title.
+     */
+    public static String styledName(String run) {
+        String name = personName(run);
+        int at = run.lastIndexOf(name);
+        if (at <= 0) {
+            // No title before the name, or a run whose spacing the split changed.
+            return name;
+        }
+        String head = run.substring(0, at).stripTrailing();
+        int from = head.lastIndexOf(' ') + 1;
+        String style = plain(head.substring(from));
+        if (!NAME_STYLES.contains(style)) {
+            return name;
+        }
+        String before = head.substring(0, from).strip();
+        return NAME_STYLES.contains(plain(before.substring(before.lastIndexOf(' ') + 1)) + " " + style) ? name
+                : run.substring(from);
     }
 
     /**
@@ -326,7 +360,9 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         String last = plain(words[words.length - 1]);
         String before = previousWord(text, start);
-        if (isCountry(name) || COUNTRIES.contains(last) || isRegion(name)) {
+        // "Rep. Jim Jordan" is a person, whose surname happens to be a country's name.
+        boolean titled = words.length > 1 && abbreviatedTitleBefore(text, start);
+        if (!titled && (isCountry(name) || COUNTRIES.contains(last) || isRegion(name))) {
             return Kind.PLACE;
         }
         if (titledAfterOrganisation(words)) {
@@ -368,6 +404,25 @@ public final class EntityTagger {
             return Kind.PERSON;
         }
         return Kind.NAME;
+    }
+
+    /** Whether a capitalised word starts its sentence: nothing but punctuation before it, or a sentence's end. */
+    private static boolean opensSentence(String text, int start) {
+        int i = start;
+        while (i > 0 && !Character.isLetterOrDigit(text.charAt(i - 1)) && ".!?".indexOf(text.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i == 0 || ".!?".indexOf(text.charAt(i - 1)) >= 0;
+    }
+
+    /**
+     * "Rep." before "Jim Jordan": a title cut short names no one by itself. A style is a whole word, which may end a
+     * sentence ("They met the King.").
+     */
+    private static boolean isAbbreviatedTitle(String text, int start, int end) {
+        String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return end < text.length() && text.charAt(end) == '.' && word.length() <= 4 && TITLES.contains(word)
+                && !NAME_STYLES.contains(word);
     }
 
     /** "Dr. ", "Sen. ": a capitalised title of four letters at most, with its full stop, just before a name. */

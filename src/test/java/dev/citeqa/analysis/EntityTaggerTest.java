@@ -205,6 +205,28 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aPrepositionOrAdverbThatOpensTheSentenceIsNoPartOfTheName() {
+        assertEquals(List.of("Apple", "Samsung"), of(Kind.NAME, "Unlike Apple, Samsung sells phones."));
+        assertEquals(List.of("Europe"), of(Kind.PLACE, "Across Europe, farmers protested."));
+        assertEquals(List.of("President Biden"), of(Kind.PERSON, "He said it. Under President Biden, prices rose."));
+        // Inside a sentence the word is part of the name.
+        assertEquals(List.of("Under Armour"),
+                EntityTagger.tag("The shares of Under Armour fell.").stream().map(Entity::text).toList());
+    }
+
+    @Test
+    void anAbbreviatedTitleIsNoNameAndItsPersonIsNoCountry() {
+        // "Jordan" is a country's name as well.
+        for (String text : List.of("Rep. Jim Jordan said he would run.", "He said Rep. Jim Jordan would run.")) {
+            List<Entity> entities = EntityTagger.tag(text);
+            assertEquals(1, entities.size(), text);
+            assertEquals(Kind.PERSON, entities.getFirst().kind());
+            assertEquals("Jim Jordan", entities.getFirst().text());
+        }
+        assertEquals(List.of("Jordan"), of(Kind.PLACE, "The envoy flew to Jordan."));
+    }
+
+    @Test
     void personNamesLoseTheirTitles() {
         assertEquals("Mark Rutte", EntityTagger.personName("NATO Secretary General Mark Rutte"));
         assertEquals("Vladimir Putin", EntityTagger.personName("Russian President Vladimir Putin"));
@@ -213,6 +235,18 @@ class EntityTaggerTest {
         assertEquals("Mark Rutte", EntityTagger.personName("Tayyip Erdogan and NATO Secretary-General Mark Rutte"));
         assertTrue(EntityTagger.isTitle("Vice-President"));
         assertFalse(EntityTagger.isTitle("Mark-Rutte"));
+        // A generational suffix is no name by itself, so the word before it is no title.
+        assertEquals("Martin Luther King Jr", EntityTagger.personName("Rev Martin Luther King Jr"));
+        assertEquals("Charles III", EntityTagger.personName("King Charles III"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Britain's Prince William|Prince William", "King Charles III|King Charles III",
+        "Pope Francis|Pope Francis", "Singer Lady Gaga|Lady Gaga", "Prime Minister Sheikh Hasina|Sheikh Hasina",
+        "First Lady Jill Biden|Jill Biden", "Saudi Crown Prince Mohammed bin Salman|Mohammed bin Salman",
+        "NATO Secretary General Mark Rutte|Mark Rutte"})
+    void aStyleThatIsPartOfHowAPersonIsCalledStays(String run, String name) {
+        assertEquals(name, EntityTagger.styledName(run));
     }
 
     /** Where each match of {@code pattern} lies in {@code texts}. */

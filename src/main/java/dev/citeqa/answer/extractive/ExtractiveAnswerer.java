@@ -356,8 +356,9 @@ public final class ExtractiveAnswerer implements Answerer {
             return null;
         }
         // A person is named without the title news copy puts before the name ("Foreign Minister Hakan Fidan"),
-        // and a person or place asked for without the possessive of the sentence ("Zelensky's legitimacy").
-        String phrase = e.kind() == Kind.PERSON ? EntityTagger.personName(e.text()) : e.text();
+        // unless it is how they are called ("Prince William"), and a person or place asked for without the
+        // possessive of the sentence ("Zelensky's legitimacy").
+        String phrase = e.kind() == Kind.PERSON ? EntityTagger.styledName(e.text()) : e.text();
         if (question.type() == AnswerType.PERSON || question.type() == AnswerType.PLACE) {
             phrase = EntityTagger.withoutPossessive(phrase);
         }
@@ -366,7 +367,7 @@ public final class ExtractiveAnswerer implements Answerer {
         int[] offsets = SourceOffsets.of(article, sentence, start, start + phrase.length());
         // The phrase of a "Who …?" question is without its possessive already.
         String name = question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON
-                ? FullNames.of(article, phrase) : null;
+                ? FullNames.of(article, EntityTagger.personName(phrase)) : null;
         return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1], name);
     }
 

@@ -73,6 +73,12 @@ class Bm25OnlyAnsweringTest {
 
                 A winter storm brought heavy snow to the plains on Monday, forecasters said. Schools closed early.
                 """);
+        Files.writeString(corpus.resolve("royals.txt"), """
+                Royal duties resume
+                2024-02-07
+
+                Britain's Prince William returned to royal duties on Wednesday, a palace spokesman said.
+                """);
         return corpus;
     }
 
@@ -182,5 +188,13 @@ class Bm25OnlyAnsweringTest {
                 "Which company found loose bolts on grounded Boeing 737 Max 9 planes?", RetrievalMode.bm25);
         assertTrue(company.answered(), company.text());
         assertEquals(List.of("grounded"), company.citations().stream().map(Citation::id).toList());
+    }
+
+    @Test
+    void aPersonIsNamedWithTheStyleTheyAreCalledByButNoOtherTitle() {
+        Answer answer = Asking.ask(airlines, searcher, answerer,
+                "Which member of the royal family returned to royal duties on Wednesday?", RetrievalMode.bm25);
+        assertTrue(answer.answered(), answer.text());
+        assertEquals("Prince William", answer.answerSpan().text());
     }
 }
