@@ -275,6 +275,15 @@ public final class EntityTagger {
         return false;
     }
 
+    /**
+     * Whether a word of events, awards and documents follows the first word of a name: "World Darts Championship",
+     * "World Championship Finals" and "Africa Cup of Nations" are no one; "Festival City" and "Summit Bridge" are
+     * places.
+     */
+    public static boolean namesAThing(String name) {
+        return Arrays.stream(SPACES.split(name)).skip(1).anyMatch(w -> THING_WORDS.contains(plain(w)));
+    }
+
     /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
     private static boolean endsAName(String word) {
         String last = plain(word);
@@ -376,7 +385,7 @@ public final class EntityTagger {
         if (isQuoted(text, start, start + name.length())) {
             return Kind.TITLE;
         }
-        if (THING_WORDS.contains(last)) {
+        if (namesAThing(name)) {
             return Kind.NAME;
         }
         // An abbreviated title just before the name first: "Dr. Gavin Hall" is a person, "Carnegie Hall" and "King

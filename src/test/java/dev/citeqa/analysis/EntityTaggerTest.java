@@ -200,6 +200,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void eventsAndAwardsAreNoPeople() {
+        String text = "She won the Australian Open, watched the Super Bowl, the Africa Cup of Nations and the World "
+                + "Championship Finals, and drove to Festival City.";
+        assertEquals(List.of(), of(Kind.PERSON, text));
+        assertEquals(List.of("Australian Open", "Super Bowl", "Africa Cup of Nations", "World Championship Finals"),
+                of(Kind.NAME, text));
+        assertFalse(EntityTagger.namesAThing("Festival City"));
+    }
+
+    @Test
     void sentenceInitialFunctionWordsAreNotNames() {
         assertTrue(EntityTagger.tag("However, the delegation left.").isEmpty());
     }

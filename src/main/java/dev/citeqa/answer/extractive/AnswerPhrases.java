@@ -956,7 +956,7 @@ final class AnswerPhrases {
 
     private boolean fits(Entity e) {
         return switch (question.type()) {
-            case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME;
+            case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME && !EntityTagger.namesAThing(e.text());
             case PLACE -> e.kind() == Kind.PLACE;
             // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
             case ORGANIZATION, NAME -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER

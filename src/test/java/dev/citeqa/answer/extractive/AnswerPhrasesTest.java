@@ -77,6 +77,13 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void anEventAnswersNoWho() {
+        // "World Darts Championship" stands nearer the question's words, and shares more of them.
+        assertEquals("Humphries", phraseOf("Who is the darts world champion?", "event",
+                "The champion, Humphries, won the World Darts Championship in London."));
+    }
+
+    @Test
     void aPersonNamedBareHasTheTitlesTheArticleGaveThem() {
         PassageHit hit = passages.passage("titles", "Emmys", null, "Former President Barack Obama won an Emmy.",
                 "Jessica Walter scored a posthumous nomination, and Obama was nominated for outstanding narrator.");
