@@ -276,12 +276,19 @@ public final class EntityTagger {
     }
 
     /**
-     * Whether a word of events, awards and documents follows the first word of a name: "World Darts Championship",
-     * "World Championship Finals" and "Africa Cup of Nations" are no one; "Festival City" and "Summit Bridge" are
-     * places.
+     * Whether a word of events, awards and documents follows the first word of a name, or of what follows its
+     * titles: "World Championship Finals", "Africa Cup of Nations" and "Tropical Storm Nicole" are no one;
+     * "President Bill Clinton" and "National Hurricane Center Director Michael Brennan" are.
      */
     public static boolean namesAThing(String name) {
-        return Arrays.stream(SPACES.split(name)).skip(1).anyMatch(w -> THING_WORDS.contains(plain(w)));
+        String[] words = SPACES.split(name);
+        int lastTitle = -1;
+        for (int i = 0; i < words.length - 1; i++) {
+            if (isTitle(words[i])) {
+                lastTitle = i;
+            }
+        }
+        return Arrays.stream(words).skip(lastTitle + 2).anyMatch(w -> THING_WORDS.contains(plain(w)));
     }
 
     /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
@@ -342,15 +349,14 @@ public final class EntityTagger {
             // No title before the name, or a run whose spacing the split changed.
             return name;
         }
-        String head = run.substring(0, at).stripTrailing();
-        int from = head.lastIndexOf(' ') + 1;
-        String style = plain(head.substring(from));
+        String[] head = SPACES.split(run.substring(0, at).strip());
+        String style = plain(head[head.length - 1]);
         if (!NAME_STYLES.contains(style)) {
             return name;
         }
-        String before = head.substring(0, from).strip();
-        return NAME_STYLES.contains(plain(before.substring(before.lastIndexOf(' ') + 1)) + " " + style) ? name
-                : run.substring(from);
+        String before = head.length > 1 ? plain(head[head.length - 2]) : "";
+        return NAME_STYLES.contains(before + " " + style) ? name
+                : run.substring(run.lastIndexOf(head[head.length - 1], at));
     }
 
     /**
@@ -385,7 +391,7 @@ public final class EntityTagger {
         if (isQuoted(text, start, start + name.length())) {
             return Kind.TITLE;
         }
-        if (namesAThing(name)) {
+        if (THING_WORDS.contains(last)) {
             return Kind.NAME;
         }
         // An abbreviated title just before the name first: "Dr. Gavin Hall" is a person, "Carnegie Hall" and "King
@@ -409,6 +415,10 @@ public final class EntityTagger {
         if (words.length == 1 && isAcronym(name)) {
             return Kind.ORGANIZATION;
         }
+        // Last, after the titles and the places: "President Bill Clinton" is a person, "Rose Bowl Stadium" a place.
+        if (namesAThing(name)) {
+            return Kind.NAME;
+        }
         if (words.length >= 2) {
             return Kind.PERSON;
         }
@@ -429,17 +439,24 @@ public final class EntityTagger {
      * sentence ("They met the King.").
      */
     private static boolean isAbbreviatedTitle(String text, int start, int end) {
-        String word = text.substring(start, end).toLowerCase(Locale.ROOT);
-        return end < text.length() && text.charAt(end) == '.' && word.length() <= 4 && TITLES.contains(word)
-                && !NAME_STYLES.contains(word);
+        return end < text.length() && text.charAt(end) == '.' && isTitleAbbreviation(text.substring(start, end));
     }
 
-    /** "Dr. ", "Sen. ": a capitalised title of four letters at most, with its full stop, just before a name. */
-    private static final Pattern ABBREVIATED_TITLE = Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\p{Ll}{0,3})\\.\\s+$");
+    /** "Dr", "Sen", "Capt": a capital and at most three small letters, a title, and no style ("King"). */
+    private static boolean isTitleAbbreviation(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return SHORT_TITLE.matcher(word).matches() && TITLES.contains(lower) && !NAME_STYLES.contains(lower);
+    }
 
+    private static final Pattern SHORT_TITLE = Pattern.compile("\\p{Lu}\\p{Ll}{0,3}");
+
+    /** A word and its full stop just before a name. */
+    private static final Pattern ABBREVIATED_TITLE = Pattern.compile("(?<![\\p{L}.])(\\p{L}+)\\.\\s+$");
+
+    /** "Dr. ", "Sen. ": an abbreviated title, with its full stop, just before a name. */
     private static boolean abbreviatedTitleBefore(String text, int start) {
         Matcher m = ABBREVIATED_TITLE.matcher(text.substring(Math.max(0, start - 8), start));
-        return m.find() && TITLES.contains(m.group(1).toLowerCase(Locale.ROOT));
+        return m.find() && isTitleAbbreviation(m.group(1));
     }
 
     /** An opening quotation mark, then perhaps an article, just before a name. */

@@ -207,6 +207,13 @@ class EntityTaggerTest {
         assertEquals(List.of("Australian Open", "Super Bowl", "Africa Cup of Nations", "World Championship Finals"),
                 of(Kind.NAME, text));
         assertFalse(EntityTagger.namesAThing("Festival City"));
+        // A word of the list that is a person's first name, after a title, or a place's word, is neither.
+        String people = "President Bill Clinton and National Hurricane Center Director Michael Brennan spoke.";
+        assertEquals(List.of("President Bill Clinton", "National Hurricane Center Director Michael Brennan"),
+                of(Kind.PERSON, people));
+        assertEquals(List.of("Rose Bowl Stadium", "National Hurricane Center"),
+                of(Kind.PLACE, "She drove from the Rose Bowl Stadium to the National Hurricane Center."));
+        assertEquals(List.of(), of(Kind.PERSON, "She won her first Olympics."));
     }
 
     @Test
@@ -248,6 +255,7 @@ class EntityTaggerTest {
         // A generational suffix is no name by itself, so the word before it is no title.
         assertEquals("Martin Luther King Jr", EntityTagger.personName("Rev Martin Luther King Jr"));
         assertEquals("Charles III", EntityTagger.personName("King Charles III"));
+        assertEquals("Prince William", EntityTagger.styledName("Britain's\nPrince William"));
     }
 
     @ParameterizedTest

@@ -81,6 +81,9 @@ class AnswerPhrasesTest {
         // "World Darts Championship" stands nearer the question's words, and shares more of them.
         assertEquals("Humphries", phraseOf("Who is the darts world champion?", "event",
                 "The champion, Humphries, won the World Darts Championship in London."));
+        // A person whose first name is such a word ("bill") still answers.
+        assertEquals("President Bill Clinton", phraseOf("Who signed the welfare law in 1996?", "bill",
+                "President Bill Clinton signed the welfare law in 1996."));
     }
 
     @Test
