@@ -282,13 +282,19 @@ public final class EntityTagger {
      */
     public static boolean namesAThing(String name) {
         String[] words = SPACES.split(name);
-        int lastTitle = -1;
-        for (int i = 0; i < words.length - 1; i++) {
+        return Arrays.stream(words).skip(lastTitle(words, words.length - 1) + 2)
+                .anyMatch(w -> THING_WORDS.contains(plain(w)));
+    }
+
+    /** The place of the last title among the first {@code end} words, or -1. */
+    private static int lastTitle(String[] words, int end) {
+        int last = -1;
+        for (int i = 0; i < end; i++) {
             if (isTitle(words[i])) {
-                lastTitle = i;
+                last = i;
             }
         }
-        return Arrays.stream(words).skip(lastTitle + 2).anyMatch(w -> THING_WORDS.contains(plain(w)));
+        return last;
     }
 
     /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
@@ -324,13 +330,7 @@ public final class EntityTagger {
         String[] words = SPACES.split(name);
         // A generational suffix is no name by itself: "King" in "Martin Luther King Jr" is no title.
         int last = words.length - (words.length > 1 && SUFFIX.matcher(words[words.length - 1]).matches() ? 2 : 1);
-        int lastTitle = -1;
-        for (int i = 0; i < last; i++) {
-            if (isTitle(words[i])) {
-                lastTitle = i;
-            }
-        }
-        int first = lastTitle + 1;
+        int first = lastTitle(words, last) + 1;
         while (first < last && (isAcronym(words[first]) || COUNTRIES.contains(plain(words[first]))
                 || PARTICLES.contains(words[first]))) {
             first++;
