@@ -360,6 +360,18 @@ public final class EntityTagger {
     }
 
     /**
+     * Whether a run names someone by a title and at least two words of name ("CEO Elon Musk", "Chief Justice John
+     * Roberts"): surely a person. A title and one word may be a firm ("General Electric"), and a run that ends in a
+     * title names an office ("Defence Minister").
+     */
+    public static boolean isTitledPerson(String run) {
+        String[] words = SPACES.split(run);
+        int last = words.length - 1;
+        int title = lastTitle(words, last);
+        return title >= 0 && last - title >= 2 && !isTitle(words[last]);
+    }
+
+    /**
      * Whether a word is a title or role: one of the list, or a hyphenated compound of them ("Secretary-General",
      * "Vice-President"), which news copy spells both ways.
      */

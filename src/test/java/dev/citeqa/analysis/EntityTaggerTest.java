@@ -244,6 +244,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aTitleAndTwoWordsOfNameAreSurelyAPerson() {
+        assertTrue(EntityTagger.isTitledPerson("CEO Elon Musk"));
+        assertTrue(EntityTagger.isTitledPerson("Chief Justice John Roberts"));
+        // A title and one word may name a firm; a run that ends in a title names an office; no title, no telling.
+        assertFalse(EntityTagger.isTitledPerson("General Electric"));
+        assertFalse(EntityTagger.isTitledPerson("Defence Minister"));
+        assertFalse(EntityTagger.isTitledPerson("Detroit Lions"));
+    }
+
+    @Test
     void personNamesLoseTheirTitles() {
         assertEquals("Mark Rutte", EntityTagger.personName("NATO Secretary General Mark Rutte"));
         assertEquals("Vladimir Putin", EntityTagger.personName("Russian President Vladimir Putin"));

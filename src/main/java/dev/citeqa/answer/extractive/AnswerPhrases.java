@@ -954,13 +954,19 @@ final class AnswerPhrases {
                 || SCORE_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }
 
+    private static boolean isAnyName(Entity e) {
+        return e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION
+                && e.kind() != Kind.NATIONALITY;
+    }
+
     private boolean fits(Entity e) {
         return switch (question.type()) {
             case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME && !EntityTagger.namesAThing(e.text());
             case PLACE -> e.kind() == Kind.PLACE;
-            // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it.
-            case ORGANIZATION, NAME -> e.kind() != Kind.DATE && e.kind() != Kind.NUMBER
-                    && e.kind() != Kind.DURATION && e.kind() != Kind.NATIONALITY;
+            // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it, but "CEO
+            // Elon Musk" names no company.
+            case ORGANIZATION -> isAnyName(e) && !(e.kind() == Kind.PERSON && EntityTagger.isTitledPerson(e.text()));
+            case NAME -> isAnyName(e);
             case DATE -> e.kind() == Kind.DATE;
             case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
             // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.

@@ -205,6 +205,16 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aPersonNamedWithATitleNamesNoOrganisation() {
+        // "CEO Elon Musk" stands nearer the question's words than the company does.
+        assertEquals("Tesla", phraseOf("Which car company came under fire for its Autopilot technology?", "ap",
+                "Drivers were warned, though Tesla and CEO Elon Musk came under fire for emphasizing Autopilot."));
+        // A title with one word may be a firm's name ("General Electric").
+        assertEquals("General Electric", phraseOf("Which company came under fire for its jet engines?", "ge",
+                "Investors said General Electric came under fire for its jet engines."));
+    }
+
+    @Test
     void aKnownKindIsACountryAStateOrAnOrganisationNamedWithTheNounAsked() {
         PassageHit hit = passages.passage("kk", "Bolts", null,
                 "United Airlines found the bolts in Texas, Boeing said in Mexico.");
