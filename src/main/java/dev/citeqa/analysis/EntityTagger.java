@@ -183,7 +183,8 @@ public final class EntityTagger {
             String[] words = SPACES.split(text.substring(start, end));
             int skip = 0;
             while (skip < words.length && (FUNCTION_WORDS.contains(plain(words[skip]))
-                    || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start))) {
+                    || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start)
+                    || isHyphenatedAdjective(words[skip]))) {
                 start += words[skip].length();
                 while (start < end && Character.isWhitespace(text.charAt(start))) {
                     start++;
@@ -221,6 +222,21 @@ public final class EntityTagger {
     }
 
     private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+
+    /** A capitalised word with a lower-case last part after a hyphen: "AI-generated", "Republican-led", "T-shirts". */
+    private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile("(\\p{Lu}[^-‐\\s]*)[-‐]\\p{Ll}+[.,;:]?");
+
+    /**
+     * "AI-generated voices", "Republican-led House", "Award-winning writer X": a word made an adjective by a lower-case
+     * part after its hyphen names nothing itself, and a run does not start with it. Not "Mar-a-Lago" or "Chick-fil-A",
+     * which end in a capital; not a title ("President-elect"), which still makes a person of the name after it; not
+     * "Utah-based", which {@link #BASED} reads as a place.
+     */
+    private static boolean isHyphenatedAdjective(String word) {
+        Matcher m = HYPHENATED_ADJECTIVE.matcher(word);
+        return m.matches() && !isTitle(m.group(1)) && !BASED.matcher(word).find();
+    }
+
 
     /**
      * "New York-based", "Iowa-born", "Dallas-headquartered": where a firm or a person is from. The run the name pattern

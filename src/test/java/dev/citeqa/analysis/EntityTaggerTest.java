@@ -232,6 +232,21 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aWordMadeAnAdjectiveByItsHyphenIsNoName() {
+        assertEquals(List.of(), texts("The project uses AI-generated monologues. T-shirts sold out."));
+        assertEquals(List.of("House"), texts("The Republican-led House voted."));
+        assertEquals(List.of("Wagner Group"), texts("The Kremlin-backed Wagner Group left."));
+        // A title still makes a person; a place a firm is based in is a place; a name that ends in a capital stays.
+        assertEquals(List.of("President-elect Donald Trump", "Mar-a-Lago", "Chick-fil-A"),
+                texts("President-elect Donald Trump met Mar-a-Lago guests at Chick-fil-A."));
+        assertEquals(List.of("Utah"), of(Kind.PLACE, "Utah-based Overstock fell."));
+    }
+
+    private static List<String> texts(String text) {
+        return EntityTagger.tag(text).stream().map(Entity::text).toList();
+    }
+
+    @Test
     void anAbbreviatedTitleIsNoNameAndItsPersonIsNoCountry() {
         // "Jordan" is a country's name as well.
         for (String text : List.of("Rep. Jim Jordan said he would run.", "He said Rep. Jim Jordan would run.")) {
