@@ -673,10 +673,11 @@ final class AnswerPhrases {
     /**
      * Whether the window gives the kind {@link #asksKnownKind} says the question asks for: its answer phrase is of
      * it, or, asked for a person by a noun, the window gives that noun to a person it names (who need not be its
-     * answer phrase: "Jon Stewart is going home again. The comedian will return to host Comedy Central's …" is
-     * phrased by "Comedy Central"), or opens a sentence with it after a sentence that names a person. The sentence
-     * must say more of the question than the noun: "Stanford's Cameron Brink, the Pac-12 Player of the Year" names a
-     * player, not the one asked for. A weaker check than a country's or an airline's, kept to the best windows.
+     * answer phrase: in "Jon Stewart is going home again. The comedian will return to host Comedy Central's …" the
+     * phrase nearest the question's words is the network, until {@link #referent} names him), or opens a sentence
+     * with it after a sentence that names a person. The sentence must say more of the question than the noun:
+     * "Stanford's Cameron Brink, the Pac-12 Player of the Year" names a player, not the one asked for. A weaker check
+     * than a country's or an airline's, kept to the best windows.
      */
     boolean givesKnownKind(Window w) {
         if (roleTerm == null) {
@@ -698,6 +699,32 @@ final class AnswerPhrases {
             }
         }
         return false;
+    }
+
+    /**
+     * The person a sentence of the window refers back to by the noun the question asks for them by: "Jon Stewart is
+     * going home again. The comedian will return to host Comedy Central's …" for "Which comedian announced he will
+     * return …?", where the phrase nearest the question's words is the network. The one person the sentence before
+     * names, if the referring sentence says more of the question than the noun; null otherwise.
+     */
+    Entity referent(Window w) {
+        if (roleTerm == null) {
+            return null;
+        }
+        Article article = w.hit().stored().article();
+        AnalysedSentence before = null;
+        for (Sentence s : w.sentences()) {
+            AnalysedSentence a = analyse.apply(s);
+            if (before != null && refersBackByRole(s.text())
+                    && a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t))) {
+                AnalysedSentence named = before;
+                List<Entity> people = entities(named, article).stream().filter(e -> isPersonNamed(e)
+                        && !isQuestionsOwnPerson(e) && !isCapitalisedOnlyAsOpener(e, named)).toList();
+                return people.size() == 1 ? people.getFirst() : null;
+            }
+            before = a;
+        }
+        return null;
     }
 
     /** A person's name: what the tagger reads as a person, or a single name ("Madonna", "Cher"). */

@@ -148,7 +148,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // the best windows names an airline (AnswerPhrases.asksKnownKind).
             quoted = vote.amongKind(request.analysis(), eligible, evidence::givesKnownKind, quoted);
         }
-        return new Choice(evidence.withContinuation(quoted), best.score(),
+        return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(),
                 abstention.reason(request.analysis(), best));
     }
 

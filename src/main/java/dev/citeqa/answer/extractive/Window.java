@@ -44,6 +44,10 @@ record Window(PassageHit hit, int from, int to, double[] features, Entity answer
         return new Window(hit, from, to, features, answerEntity, semantic, score);
     }
 
+    Window withAnswerEntity(Entity entity) {
+        return new Window(hit, from, to, features, entity, semantic, score);
+    }
+
     /** The same evidence, quoting {@code more} sentences after it. */
     Window extendedBy(int more) {
         return new Window(hit, from, to + more, features, answerEntity, semantic, score);

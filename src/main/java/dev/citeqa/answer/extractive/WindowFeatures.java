@@ -273,6 +273,12 @@ final class WindowFeatures {
         return phrases.givesKnownKind(w);
     }
 
+    /** The window with the person it refers back to by the asked noun as its phrase ({@link AnswerPhrases#referent}). */
+    Window withReferent(Window w) {
+        Entity referent = phrases.referent(w);
+        return referent == null ? w : w.withAnswerEntity(referent);
+    }
+
     /** Whether a sentence of the window gives a phrase of the kind asked for ({@link AnswerPhrases#givesAskedKind}). */
     boolean givesAskedKind(Window w) {
         return phrases.givesAskedKind(w);

@@ -313,6 +313,22 @@ class AnswerPhrasesTest {
                 window(stewart, 0, 2)));
     }
 
+    @Test
+    void aSentenceThatRefersBackByTheAskedNounIsAboutThePersonNamedBeforeIt() {
+        PassageHit stewart = passages.passage("js2", "Late night", null, "Jon Stewart is going home again.",
+                "The comedian will return to host Comedy Central's show next month.");
+        PassageHit two = passages.passage("two", "Late night", null, "Jon Stewart met Conan O'Brien.",
+                "The comedian will return to host the show next month.");
+        AnswerPhrases p = phrases("Which comedian announced he will return to late-night TV next month?",
+                List.of(stewart, two));
+        assertEquals("Jon Stewart", p.referent(window(stewart, 0, 2)).text());
+        // Not a sentence that opens the window, nor when the sentence before names two people, nor for a question
+        // asking by another noun.
+        assertNull(p.referent(window(stewart, 1, 2)));
+        assertNull(p.referent(window(two, 0, 2)));
+        assertNull(phrases("Which actor will return next month?", List.of(stewart)).referent(window(stewart, 0, 2)));
+    }
+
     private static Window window(PassageHit hit, int from, int to) {
         return new Window(hit, from, to, new double[Feature.values().length], null, Double.NaN, 0);
     }
