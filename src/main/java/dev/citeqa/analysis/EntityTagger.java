@@ -183,8 +183,7 @@ public final class EntityTagger {
             String[] words = SPACES.split(text.substring(start, end));
             int skip = 0;
             while (skip < words.length && (FUNCTION_WORDS.contains(plain(words[skip]))
-                    || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start)
-                    || isHyphenatedAdjective(words[skip]))) {
+                    || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start))) {
                 start += words[skip].length();
                 while (start < end && Character.isWhitespace(text.charAt(start))) {
                     start++;
@@ -198,7 +197,7 @@ public final class EntityTagger {
                 continue;
             }
             for (int[] part : splitAtAnd(text, start, end)) {
-                int from = part[0];
+                int from = afterHyphenatedAdjectives(text, part[0], part[1]);
                 Matcher based = BASED.matcher(text).region(from, part[1]);
                 if (based.find()) {
                     // "the Los Angeles-based artist Meggs": a place, then perhaps another name.
@@ -223,20 +222,39 @@ public final class EntityTagger {
 
     private static final Pattern AND = Pattern.compile("\\s+and\\s+");
 
-    /** A capitalised word with a lower-case last part after a hyphen: "AI-generated", "Republican-led", "T-shirts". */
-    private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile("(\\p{Lu}[^-‐\\s]*)[-‐]\\p{Ll}+[.,;:]?");
+    /**
+     * A capitalised word made an adjective by a lower-case part after its hyphen that reads as one: a participle
+     * ("AI-generated", "Republican-led", "Award-winning") or a word of the kind ("Trump-era", "Chinese-made"). Not a
+     * given name written with a hyphen ("Hyun-jin Ryu", "Ha-seong Kim", "Ma Ying-jeou"), whose parts are short
+     * syllables; not "Write-in", "Latter-day" or "T-shirts"; not "Mar-a-Lago" or "Chick-fil-A", which end in a
+     * capital.
+     */
+    private static final Pattern HYPHENATED_ADJECTIVE = Pattern.compile("(\\p{Lu}[^-\\s]*)-(?:\\p{Ll}+ed|\\p{Ll}{3,}ing"
+            + "|era|style|area|made|run|wide|free|friendly|like|language)");
 
     /**
-     * "AI-generated voices", "Republican-led House", "Award-winning writer X": a word made an adjective by a lower-case
-     * part after its hyphen names nothing itself, and a run does not start with it. Not "Mar-a-Lago" or "Chick-fil-A",
-     * which end in a capital; not a title ("President-elect"), which still makes a person of the name after it; not
-     * "Utah-based", which {@link #BASED} reads as a place.
+     * Past the words that open a name's run but are adjectives made with a hyphen ("AI-generated voices", "the
+     * Republican-led House", "Award-winning writer Jane Smith"), which name nothing themselves. Not a title
+     * ("President-elect"), which still makes a person of the name after it, nor "Utah-based", which {@link #BASED}
+     * reads as a place.
      */
-    private static boolean isHyphenatedAdjective(String word) {
-        Matcher m = HYPHENATED_ADJECTIVE.matcher(word);
-        return m.matches() && !isTitle(m.group(1)) && !BASED.matcher(word).find();
+    private static int afterHyphenatedAdjectives(String text, int from, int to) {
+        Matcher word = NON_SPACE.matcher(text).region(from, to);
+        int at = from;
+        while (word.find() && word.start() == at) {
+            Matcher m = HYPHENATED_ADJECTIVE.matcher(word.group());
+            if (!m.matches() || isTitle(m.group(1)) || BASED.matcher(word.group()).find()) {
+                break;
+            }
+            at = word.end();
+            while (at < to && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+        return at;
     }
 
+    private static final Pattern NON_SPACE = Pattern.compile("\\S+");
 
     /**
      * "New York-based", "Iowa-born", "Dallas-headquartered": where a firm or a person is from. The run the name pattern
@@ -376,16 +394,33 @@ public final class EntityTagger {
     }
 
     /**
-     * Whether a run names someone by a title and at least two words of name ("CEO Elon Musk", "Chief Justice John
-     * Roberts"): surely a person. A title and one word may be a firm ("General Electric"), and a run that ends in a
-     * title names an office ("Defence Minister").
+     * Whether a run names someone by a title and at least two capitalised words of name ("CEO Elon Musk", "Chief
+     * Justice John Roberts"): surely a person. A title and one word may be a firm ("General Electric"), a run that ends
+     * in a title names an office ("Secretary of State"), and a title word that only qualifies another starts the
+     * names of bodies too ("Boise State Public Radio", {@code analysis/title-modifiers.txt}); "CEO of SpaceX" names
+     * the firm as well.
      */
     public static boolean isTitledPerson(String run) {
         String[] words = SPACES.split(run);
         int last = words.length - 1;
         int title = lastTitle(words, last);
-        return title >= 0 && last - title >= 2 && !isTitle(words[last]);
+        if (title < 0 || last - title < 2 || isTitle(words[last])) {
+            return false;
+        }
+        for (int i = title + 1; i <= last; i++) {
+            if (!Character.isUpperCase(words[i].codePointAt(0))) {
+                return false;
+            }
+        }
+        for (int i = 0; i <= title; i++) {
+            if (isTitle(words[i]) && !TITLE_MODIFIERS.contains(plain(words[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final Set<String> TITLE_MODIFIERS = WordLists.load("title-modifiers");
 
     /**
      * Whether a word is a title or role: one of the list, or a hyphenated compound of them ("Secretary-General",

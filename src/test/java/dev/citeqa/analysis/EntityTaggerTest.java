@@ -233,13 +233,20 @@ class EntityTaggerTest {
 
     @Test
     void aWordMadeAnAdjectiveByItsHyphenIsNoName() {
-        assertEquals(List.of(), texts("The project uses AI-generated monologues. T-shirts sold out."));
+        assertEquals(List.of(), texts("The project uses AI-generated monologues. Award-winning films sold out."));
         assertEquals(List.of("House"), texts("The Republican-led House voted."));
         assertEquals(List.of("Wagner Group"), texts("The Kremlin-backed Wagner Group left."));
         // A title still makes a person; a place a firm is based in is a place; a name that ends in a capital stays.
         assertEquals(List.of("President-elect Donald Trump", "Mar-a-Lago", "Chick-fil-A"),
                 texts("President-elect Donald Trump met Mar-a-Lago guests at Chick-fil-A."));
         assertEquals(List.of("Utah"), of(Kind.PLACE, "Utah-based Overstock fell."));
+        // Each name of a list sheds its own; a given name written with a hyphen is no adjective.
+        assertEquals(List.of("House", "Senate"),
+                texts("The Republican-controlled House and Democratic-controlled Senate voted."));
+        assertEquals(List.of("Hyun-jin Ryu", "Chung-in Moon", "Ma Ying-jeou"),
+                of(Kind.PERSON, "Hyun-jin Ryu, Chung-in Moon and Ma Ying-jeou spoke."));
+        assertEquals(List.of("Church of Jesus Christ of Latter-day Saints"),
+                texts("The Church of Jesus Christ of Latter-day Saints grew."));
     }
 
     private static List<String> texts(String text) {
@@ -263,9 +270,15 @@ class EntityTaggerTest {
         assertTrue(EntityTagger.isTitledPerson("CEO Elon Musk"));
         assertTrue(EntityTagger.isTitledPerson("Chief Justice John Roberts"));
         // A title and one word may name a firm; a run that ends in a title names an office; no title, no telling.
+        assertTrue(EntityTagger.isTitledPerson("NATO Secretary General Mark Rutte"));
         assertFalse(EntityTagger.isTitledPerson("General Electric"));
         assertFalse(EntityTagger.isTitledPerson("Defence Minister"));
         assertFalse(EntityTagger.isTitledPerson("Detroit Lions"));
+        // An office named with "of"; a title word that only qualifies ("State", "General") begins bodies' names too.
+        assertFalse(EntityTagger.isTitledPerson("Deputy Secretary of State"));
+        assertFalse(EntityTagger.isTitledPerson("CEO of SpaceX"));
+        assertFalse(EntityTagger.isTitledPerson("Boise State Public Radio"));
+        assertFalse(EntityTagger.isTitledPerson("General Motors Co"));
     }
 
     @Test

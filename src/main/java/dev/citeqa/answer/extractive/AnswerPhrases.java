@@ -704,11 +704,15 @@ final class AnswerPhrases {
     /**
      * The person a sentence of the window refers back to by the noun the question asks for them by: "Jon Stewart is
      * going home again. The comedian will return to host Comedy Central's …" for "Which comedian announced he will
-     * return …?", where the phrase nearest the question's words is the network. The one person the sentence before
-     * names, if the referring sentence says more of the question than the noun; null otherwise.
+     * return …?", where the phrase nearest the question's words is the network ("Comedy Central's", which the tagger
+     * reads as a person's). The one person the sentence before names, if the referring sentence says more of the
+     * question than the noun and the window's phrase is no person named outright ("The comedian chosen to host is
+     * John Mulaney"); null otherwise.
      */
     Entity referent(Window w) {
-        if (roleTerm == null) {
+        Entity phrase = w.answerEntity();
+        if (roleTerm == null || phrase != null && phrase.kind() == Kind.PERSON
+                && !EntityTagger.isPossessive(phrase.text())) {
             return null;
         }
         Article article = w.hit().stored().article();
@@ -717,9 +721,8 @@ final class AnswerPhrases {
             AnalysedSentence a = analyse.apply(s);
             if (before != null && refersBackByRole(s.text())
                     && a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t))) {
-                AnalysedSentence named = before;
-                List<Entity> people = entities(named, article).stream().filter(e -> isPersonNamed(e)
-                        && !isQuestionsOwnPerson(e) && !isCapitalisedOnlyAsOpener(e, named)).toList();
+                List<Entity> people = entities(before, article).stream()
+                        .filter(e -> e.kind() == Kind.PERSON && !isQuestionsOwnPerson(e)).toList();
                 return people.size() == 1 ? people.getFirst() : null;
             }
             before = a;

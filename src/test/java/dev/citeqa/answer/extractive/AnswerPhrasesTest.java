@@ -327,6 +327,16 @@ class AnswerPhrasesTest {
         assertNull(p.referent(window(stewart, 1, 2)));
         assertNull(p.referent(window(two, 0, 2)));
         assertNull(phrases("Which actor will return next month?", List.of(stewart)).referent(window(stewart, 0, 2)));
+        // A firm is no person referred back to, and a person the window names outright stays its phrase.
+        PassageHit firm = passages.passage("firm", "Late night", null, "The deal was announced by Netflix.",
+                "The comedian will return to host the show next month.");
+        assertNull(p.referent(window(firm, 0, 2)));
+        PassageHit named = passages.passage("named", "Late night", null, "Jimmy Kimmel praised the choice.",
+                "The comedian who will return to host the show next month is John Mulaney.");
+        Window both = window(named, 0, 2);
+        Entity mulaney = p.answerEntity(sentences(named), named.stored().article());
+        assertEquals("John Mulaney", mulaney.text());
+        assertNull(p.referent(both.withAnswerEntity(mulaney)));
     }
 
     private static Window window(PassageHit hit, int from, int to) {
