@@ -255,6 +255,8 @@ class ChatPageTest extends PageTest {
         String conversationId = conversationId();
 
         driver.navigate().refresh();
+        // The restored answers are drawn again once the first page of titles comes (app.js, onPage): read them after.
+        wait.until(d -> d.findElements(By.cssSelector("#article-list .article-item")).size() == 6);
         wait.until(d -> d.findElements(By.cssSelector(".message-assistant .chip")).size() == 1);
         assertEquals(RUTTE_QUESTION, driver.findElement(By.cssSelector(".message-user .message-text")).getText());
         assertEquals(text, answerText(answers().getFirst()));
