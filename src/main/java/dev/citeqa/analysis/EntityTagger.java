@@ -240,18 +240,13 @@ public final class EntityTagger {
      */
     private static int afterHyphenatedAdjectives(String text, int from, int to) {
         Matcher word = NON_SPACE.matcher(text).region(from, to);
-        int at = from;
-        while (word.find() && word.start() == at) {
+        while (word.find()) {
             Matcher m = HYPHENATED_ADJECTIVE.matcher(word.group());
             if (!m.matches() || isTitle(m.group(1)) || BASED.matcher(word.group()).find()) {
-                break;
-            }
-            at = word.end();
-            while (at < to && Character.isWhitespace(text.charAt(at))) {
-                at++;
+                return word.start();
             }
         }
-        return at;
+        return to;
     }
 
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");

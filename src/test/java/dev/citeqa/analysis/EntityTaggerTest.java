@@ -227,8 +227,7 @@ class EntityTaggerTest {
         assertEquals(List.of("Europe"), of(Kind.PLACE, "Across Europe, farmers protested."));
         assertEquals(List.of("President Biden"), of(Kind.PERSON, "He said it. Under President Biden, prices rose."));
         // Inside a sentence the word is part of the name.
-        assertEquals(List.of("Under Armour"),
-                EntityTagger.tag("The shares of Under Armour fell.").stream().map(Entity::text).toList());
+        assertEquals(List.of("Under Armour"), texts("The shares of Under Armour fell."));
     }
 
     @Test
@@ -269,8 +268,8 @@ class EntityTaggerTest {
     void aTitleAndTwoWordsOfNameAreSurelyAPerson() {
         assertTrue(EntityTagger.isTitledPerson("CEO Elon Musk"));
         assertTrue(EntityTagger.isTitledPerson("Chief Justice John Roberts"));
-        // A title and one word may name a firm; a run that ends in a title names an office; no title, no telling.
         assertTrue(EntityTagger.isTitledPerson("NATO Secretary General Mark Rutte"));
+        // A title and one word may name a firm; a run that ends in a title names an office; no title, no telling.
         assertFalse(EntityTagger.isTitledPerson("General Electric"));
         assertFalse(EntityTagger.isTitledPerson("Defence Minister"));
         assertFalse(EntityTagger.isTitledPerson("Detroit Lions"));

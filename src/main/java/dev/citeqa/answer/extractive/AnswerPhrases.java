@@ -687,7 +687,7 @@ final class AnswerPhrases {
         Article article = w.hit().stored().article();
         for (Sentence s : w.sentences()) {
             AnalysedSentence a = analyse.apply(s);
-            boolean saysMore = a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t));
+            boolean saysMore = saysMoreThanRole(a);
             if (saysMore && personBefore && refersBackByRole(s.text())) {
                 return true;
             }
@@ -719,8 +719,7 @@ final class AnswerPhrases {
         AnalysedSentence before = null;
         for (Sentence s : w.sentences()) {
             AnalysedSentence a = analyse.apply(s);
-            if (before != null && refersBackByRole(s.text())
-                    && a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t))) {
+            if (before != null && refersBackByRole(s.text()) && saysMoreThanRole(a)) {
                 List<Entity> people = entities(before, article).stream()
                         .filter(e -> e.kind() == Kind.PERSON && !isQuestionsOwnPerson(e)).toList();
                 return people.size() == 1 ? people.getFirst() : null;
@@ -733,6 +732,11 @@ final class AnswerPhrases {
     /** A person's name: what the tagger reads as a person, or a single name ("Madonna", "Cher"). */
     private static boolean isPersonNamed(Entity e) {
         return e.kind() == Kind.PERSON || e.kind() == Kind.NAME && e.text().indexOf(' ') < 0;
+    }
+
+    /** Whether a sentence has a word of the question other than the noun a person is asked for by. */
+    private boolean saysMoreThanRole(AnalysedSentence a) {
+        return a.terms().stream().anyMatch(t -> !t.equals(roleTerm) && questionTerms.contains(t));
     }
 
     /** "The comedian will return": the asked noun after a "The" that opens the sentence, at most two words between. */
