@@ -26,6 +26,8 @@ public final class Anchors {
 
     private static final Set<String> GENERIC_ACRONYMS = WordLists.load("generic-acronyms");
 
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+
     private static final Pattern POSSESSIVE_OR_DOT = Pattern.compile("['’]s$|\\.");
 
     private Anchors() {}
@@ -58,7 +60,8 @@ public final class Anchors {
         boolean acronym = surface.length() >= 2 && surface.replaceAll("[^\\p{L}]", "").chars()
                 .allMatch(Character::isUpperCase);
         return Character.isUpperCase(surface.charAt(0)) && (token.start() > 0 || acronym)
-                && !CALENDAR_WORD.matcher(surface).matches() && !isGenericAcronym(surface);
+                && !CALENDAR_WORD.matcher(POSSESSIVE.matcher(surface).replaceAll("")).matches()
+                && !isGenericAcronym(surface);
     }
 
     /** "TV", "TVs", "TV's" and "A.I." alike. */

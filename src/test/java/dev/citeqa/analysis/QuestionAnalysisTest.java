@@ -245,6 +245,11 @@ class QuestionAnalysisTest {
         assertTrue(term(q, "springfield").required());
         assertTrue(term(q, "2021").required());
         assertFalse(term(q, "budget").required());
+        // A day or month names no one, possessive or not: the story may say "on Monday" or give the date.
+        QuestionAnalysis draft = QuestionAnalysis.of("Who was the top pick in Monday's WNBA Draft?");
+        assertFalse(term(draft, "mondai").required());
+        assertTrue(term(draft, "wnba").required());
+        assertFalse(term(QuestionAnalysis.of("Who won March’s primary in Ohio?"), "march").required());
     }
 
     @Test
