@@ -184,6 +184,12 @@ final class AnswerPhrases {
     private final Set<String> questionTerms;
     /** The passages read, best first. */
     private final List<PassageHit> hits;
+
+    /** Weighs the question's names and figures against its other words when a sentence is said to say more of it. */
+    private final AnswererModel.Evidence constants;
+
+    /** The question's names and figures ({@link QuestionAnalysis.QuestionTerm#required}). */
+    private final Set<String> anchorTerms;
     /** A sentence as the answerer reads it, worked out once per question. */
     private final Function<Sentence, AnalysedSentence> analyse;
     /** How a sentence describes the subject of "Who is X?", or null for other questions. */
@@ -229,9 +235,12 @@ final class AnswerPhrases {
     private final String roleTerm;
 
     AnswerPhrases(QuestionAnalysis question, Set<String> questionTerms, List<PassageHit> hits,
-            Function<Sentence, AnalysedSentence> analyse) {
+            Function<Sentence, AnalysedSentence> analyse, AnswererModel.Evidence constants) {
         this.question = question;
         this.questionTerms = questionTerms;
+        this.constants = constants;
+        this.anchorTerms = question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
+                .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
         this.hits = hits;
         this.analyse = analyse;
         this.description = question.type() == AnswerType.DEFINITION ? Description.of(question.subject()) : null;
@@ -430,8 +439,11 @@ final class AnswerPhrases {
         }
         // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
         // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
-        // crews reopen the highway?".
-        double said = a.terms().stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
+        // crews reopen the highway?". Names and figures count for what they count for in coverage: they say which
+        // story, the other words what is asked of it ("Net income came in at £36.2m" over "Sorrel Energy said
+        // sales rose to £873.3m in the three months to 30 June 2022" for "What net profit did Sorrel Energy
+        // report for the second quarter of 2022?").
+        double said = said(a);
         Scored best = NONE;
         for (Entity e : entities(a, article)) {
             if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
@@ -464,6 +476,20 @@ final class AnswerPhrases {
             }
         }
         return best;
+    }
+
+    private double said(AnalysedSentence a) {
+        int anchors = 0;
+        int anchorsFound = 0;
+        int focusFound = 0;
+        for (String term : questionTerms) {
+            boolean anchor = anchorTerms.contains(term);
+            boolean found = a.terms().contains(term);
+            anchors += anchor ? 1 : 0;
+            anchorsFound += anchor && found ? 1 : 0;
+            focusFound += !anchor && found ? 1 : 0;
+        }
+        return constants.said(anchorsFound, anchors, focusFound, questionTerms.size() - anchors);
     }
 
     /** The question's words among the titles the article gives the person elsewhere ("Former President Barack Obama"). */

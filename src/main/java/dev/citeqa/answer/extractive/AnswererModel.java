@@ -60,6 +60,18 @@ record AnswererModel(Map<String, String> made, Map<String, Double> weights, doub
         double similarity(double cosine) {
             return Math.max(0, Math.min(1, (cosine - semanticFloor) / semanticSpan));
         }
+
+        /**
+         * How much of the question a text says: the names and figures found, and the other words found, mixed by
+         * {@link #anchorShare} when the question has both, else the one share it has (0 when it has neither).
+         */
+        double said(double anchorsFound, double anchorsTotal, double focusFound, double focusTotal) {
+            if (anchorsTotal == 0 || focusTotal == 0) {
+                double total = anchorsTotal + focusTotal;
+                return total == 0 ? 0 : (anchorsFound + focusFound) / total;
+            }
+            return anchorShare * anchorsFound / anchorsTotal + (1 - anchorShare) * focusFound / focusTotal;
+        }
     }
 
     AnswererModel {

@@ -123,7 +123,7 @@ final class WindowFeatures {
         this.questionVector = questionVector;
         this.sentenceVectors = questionVector == null ? null : sentenceVectors;
         question.terms().forEach(t -> questionTerms.add(t.term()));
-        this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse);
+        this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
@@ -389,7 +389,7 @@ final class WindowFeatures {
         for (double found : focusFound) {
             bestFocus = Math.max(bestFocus, found);
         }
-        return new Coverage(combine(anchorsFound, anchorsTotal, bestFocus, focusTotal),
+        return new Coverage(constants.said(anchorsFound, anchorsTotal, bestFocus, focusTotal),
                 anchorsTotal == 0 ? 1 : anchorsFound / anchorsTotal, focusTotal == 0 ? 1 : bestFocus / focusTotal,
                 missingRequired);
     }
@@ -410,16 +410,6 @@ final class WindowFeatures {
             }
         }
         return false;
-    }
-
-    /** Coverage of anchors and of focus terms, mixed in a fixed proportion when the question has both. */
-    private double combine(double anchorsFound, double anchorsTotal, double focusFound, double focusTotal) {
-        if (anchorsTotal == 0 || focusTotal == 0) {
-            double total = anchorsTotal + focusTotal;
-            return total == 0 ? 0 : (anchorsFound + focusFound) / total;
-        }
-        return constants.anchorShare() * anchorsFound / anchorsTotal
-                + (1 - constants.anchorShare()) * focusFound / focusTotal;
     }
 
     /** A term's credit in a sentence; sentences recur in overlapping windows, so it is worked out once. */

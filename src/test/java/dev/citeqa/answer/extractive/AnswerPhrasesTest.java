@@ -34,7 +34,7 @@ class AnswerPhrasesTest {
         QuestionAnalysis analysis = QuestionAnalysis.of(question);
         Set<String> terms = new HashSet<>();
         analysis.terms().forEach(t -> terms.add(t.term()));
-        return new AnswerPhrases(analysis, terms, hits, AnalysedSentence::of);
+        return new AnswerPhrases(analysis, terms, hits, AnalysedSentence::of, AnswererModel.load().evidence());
     }
 
     private static List<AnalysedSentence> sentences(PassageHit hit) {
@@ -74,6 +74,18 @@ class AnswerPhrasesTest {
     private static String phraseOf(String question, String id, String text) {
         PassageHit hit = passages.passage(id, "Talks", null, text);
         return phrases(question, List.of(hit)).answerEntity(sentences(hit), hit.stored().article()).text();
+    }
+
+    @Test
+    void theSentenceThatSaysWhatIsAskedGivesThePhraseOverTheOneThatNamesTheStory() {
+        // The first sentence has the company and the year; the second the "net" of "net profit", what is asked.
+        assertEquals("£36.2m", phraseOf("What net profit did Sorrel Energy report for the second quarter of 2022?",
+                "profit", "Sorrel Energy said on Monday that sales rose 11 per cent to £873.3m in the three months to"
+                        + " 30 June 2022. Net income came in at £36.2m."));
+        // A sentence that has both the names and what is asked wins over one with neither.
+        assertEquals("£61 million", phraseOf("What sum did Caldmoor agree for 2023?", "sum",
+                "A £61 million budget for 2023 was agreed by Caldmoor Council. The plan includes £4.49 million for"
+                        + " repairs to roads."));
     }
 
     @Test
