@@ -125,12 +125,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + ")\\b" + NO_ROLE_AFTER;
 
     /**
-     * "What revenue did the brewer report?", "What sum was earmarked …?": a noun that only a sum of money fills, asked
-     * for before the question's own verb. Business and council news ask this way as often as "how much".
+     * "What revenue did the brewer report?", "What sum was earmarked …?": a noun that only a sum of money fills,
+     * asked for before the question's own verb, with no verb, article or preposition before it ("What kind of budget
+     * did …" and "What will the investment do …" ask for something else). Business and council news ask this way as
+     * often as "how much".
      */
-    private static final String ASKS_FOR_SUM = "\\bwhat (?:[\\p{L}-]+ ){0,2}(?:revenues?|profits?|sum|spending|budget"
-            + "|price|cost|salary|fee|fine|wages?|funding|investment|valuation|earnings|turnover) (?:" + AUXILIARIES
-            + ")\\b";
+    private static final String ASKS_FOR_SUM = "\\bwhat " + modifierWords(2)
+            + "(?:revenues?|profits?|sum|spending|budget|price|cost|salary|fee|fine|wages?|funding|investment|valuation"
+            + "|earnings|turnover) (?:" + AUXILIARIES + ")\\b";
 
     /** A term that is a year. */
     private static final Pattern YEAR = Pattern.compile(NewsPatterns.YEAR);

@@ -70,6 +70,8 @@ class QuestionAnalysisTest {
             "What sum was earmarked by the council to mend its streets? | NUMBER",
             // The sum's noun only qualifies what is asked for.
             "What spending cuts did the council announce? | OTHER",
+            "What kind of investment does the city need? | OTHER",
+            "What will the investment do for the town? | OTHER",
             "What is the hottest UK temperature on record? | NUMBER",
             "Which London borough is the cheapest to rent in? | PLACE",
             "Where are the celebrations most popular? | PLACE",
