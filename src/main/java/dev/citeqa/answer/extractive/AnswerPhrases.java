@@ -184,10 +184,8 @@ final class AnswerPhrases {
     private final Set<String> questionTerms;
     /** The passages read, best first. */
     private final List<PassageHit> hits;
-
     /** Weighs the question's names and figures against its other words when a sentence is said to say more of it. */
     private final AnswererModel.Evidence constants;
-
     /** The question's names and figures ({@link QuestionAnalysis.QuestionTerm#required}). */
     private final Set<String> anchorTerms;
     /** A sentence as the answerer reads it, worked out once per question. */
@@ -439,10 +437,10 @@ final class AnswerPhrases {
         }
         // In a pair, the sentence that says more of the question answers it, whatever the distances: "Crews
         // expect to reopen the road by Monday" over "A storm closed Highway 1 on Saturday" for "When will
-        // crews reopen the highway?". Names and figures count for what they count for in coverage: they say which
-        // story, the other words what is asked of it ("Net income came in at £36.2m" over "Sorrel Energy said
-        // sales rose to £873.3m in the three months to 30 June 2022" for "What net profit did Sorrel Energy
-        // report for the second quarter of 2022?").
+        // crews reopen the highway?". Names and figures count for the share the model gives them in coverage: they
+        // say which story, the other words what is asked of it ("Net income came in at £36.2m" over "Sorrel Energy
+        // said sales rose to £873.3m in the three months to 30 June 2022" for "What net profit did Sorrel Energy
+        // report for the second quarter of 2022?"). Each word counts once here, where coverage weighs it by IDF.
         double said = said(a);
         Scored best = NONE;
         for (Entity e : entities(a, article)) {
@@ -478,6 +476,7 @@ final class AnswerPhrases {
         return best;
     }
 
+    /** How much of the question the sentence says ({@link AnswererModel.Evidence#said}), word by word. */
     private double said(AnalysedSentence a) {
         int anchors = 0;
         int anchorsFound = 0;
