@@ -26,8 +26,6 @@ public final class Anchors {
 
     private static final Set<String> GENERIC_ACRONYMS = WordLists.load("generic-acronyms");
 
-    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-
     private static final Pattern POSSESSIVE_OR_DOT = Pattern.compile("['’]s$|\\.");
 
     private Anchors() {}
@@ -60,7 +58,7 @@ public final class Anchors {
         boolean acronym = surface.length() >= 2 && surface.replaceAll("[^\\p{L}]", "").chars()
                 .allMatch(Character::isUpperCase);
         return Character.isUpperCase(surface.charAt(0)) && (token.start() > 0 || acronym)
-                && !CALENDAR_WORD.matcher(POSSESSIVE.matcher(surface).replaceAll("")).matches()
+                && !CALENDAR_WORD.matcher(EntityTagger.withoutPossessive(surface)).matches()
                 && !isGenericAcronym(surface);
     }
 

@@ -70,9 +70,9 @@ class AnswerPhrasesTest {
         return p.nearness(window, hit.stored().article(), p.answerEntity(window, hit.stored().article()));
     }
 
-    /** The answer phrase the stage picks for {@code question} in a passage of one or more sentences. */
-    private static String phraseOf(String question, String id, String text) {
-        PassageHit hit = passages.passage(id, "Talks", null, text);
+    /** The answer phrase the stage picks for {@code question} in a passage of these sentences, read as one window. */
+    private static String phraseOf(String question, String id, String... sentences) {
+        PassageHit hit = passages.passage(id, "Talks", null, sentences);
         return phrases(question, List.of(hit)).answerEntity(sentences(hit), hit.stored().article()).text();
     }
 
@@ -80,18 +80,12 @@ class AnswerPhrasesTest {
     void theSentenceThatSaysWhatIsAskedGivesThePhraseOverTheOneThatNamesTheStory() {
         // The first sentence has the company and the year, which say which story; the second the "net profit" that is
         // asked. Counted word for word, the first said more of the question (three of its eight terms to two).
-        assertEquals("£36.2m", phraseOfPair("What net profit did Sorrel Energy report for the second quarter of 2022?",
+        assertEquals("£36.2m", phraseOf("What net profit did Sorrel Energy report for the second quarter of 2022?",
                 "profit", "Sorrel Energy's 2022 sales rose to £873.3m.", "Net profit came in at £36.2m."));
         // A sentence that has both the names and what is asked wins over one with neither.
-        assertEquals("£61 million", phraseOfPair("What sum did Caldmoor agree for 2023?", "sum",
+        assertEquals("£61 million", phraseOf("What sum did Caldmoor agree for 2023?", "sum",
                 "A £61 million budget for 2023 was agreed by Caldmoor Council.",
                 "The plan includes £4.49 million for repairs to roads."));
-    }
-
-    /** The answer phrase of a window of two sentences. */
-    private static String phraseOfPair(String question, String id, String first, String second) {
-        PassageHit hit = passages.passage(id, "Results", null, first, second);
-        return phrases(question, List.of(hit)).answerEntity(sentences(hit), hit.stored().article()).text();
     }
 
     @Test
