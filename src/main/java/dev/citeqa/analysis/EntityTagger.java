@@ -193,6 +193,10 @@ public final class EntityTagger {
             while (end > start && (text.charAt(end - 1) == '.' && !isInitialism(text.substring(start, end)))) {
                 end--;
             }
+            // A name word ends in a letter, so an initialism's own full stop is left out: "U.S." is the name, not "U.S".
+            if (end < text.length() && text.charAt(end) == '.' && isInitialism(text.substring(start, end + 1))) {
+                end++;
+            }
             if (start >= end || overlaps(entities, start, end) || isAbbreviatedTitle(text, start, end)) {
                 continue;
             }

@@ -42,6 +42,14 @@ class EntityTaggerTest {
     }
 
     @Test
+    void anInitialismKeepsItsOwnFullStop() {
+        // A name word ends in a letter; the stop after "U.S" is the initialism's, whether or not the sentence ends there.
+        String text = "A ban in the U.S. came first, talks moved to Washington, D.C. and the U.K. followed, as did the EU.";
+        assertEquals(List.of("U.S.", "Washington", "D.C.", "U.K.", "EU"), EntityTagger.tag(text).stream()
+                .map(Entity::text).toList());
+    }
+
+    @Test
     void anAdjectiveOfNationalityAloneNamesNothing() {
         String text = "The Ukrainian delegation met Ukrainian President Volodymyr Zelensky in Ukraine with French aides.";
         assertEquals(List.of("Ukrainian", "French"), of(Kind.NATIONALITY, text));
