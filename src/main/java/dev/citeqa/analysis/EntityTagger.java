@@ -98,18 +98,33 @@ public final class EntityTagger {
             + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
             + "|seventy|eighty|ninety|hundred|a hundred|a dozen|dozen)";
 
+    /** Digits, with a currency sign before them: "$7", "1,250", "0.55". */
+    private static final String DIGITS = "(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*";
+
     /**
      * A figure with its currency, its share sign or its magnitude: "$7 million" and "0.55%", not "$7" and "0.55"
      * (a word boundary cannot follow "%" or precede "$"); a figure that runs into letters ("15th") is none.
      */
-    private static final String NUMERAL = "(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*"
+    private static final String NUMERAL = DIGITS
             + "(?:\\s*(?:%|percent|per cent)|\\s*(?:thousand|million|billion|trillion|bn|m|k))?(?![\\p{L}\\p{N}])";
+
+    /**
+     * A measurement with its unit: "32.6C", "90°F", "59mph", "12.8 inches". The unit is part of what the figure says
+     * ("How hot …?", "How much snow …?"), and a unit run into the figure made it none, or cut it ("31.0C" read as
+     * "31"). Only units that are no other word: "in", "m" (a million) and "pounds" (a currency) are left out.
+     */
+    private static final String MEASURE = DIGITS + "(?:\\s?°\\s?[CF]|[CF]|\\s?(?:mph|km/h|kph)|\\s(?:inches|inch|feet"
+            + "|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres|millimeters|mm|metres"
+            + "|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))(?![\\p{L}\\p{N}])";
 
     private static final String AGE = "(?:[- ](?:year|month|week|day|hour|minute)s?[- ]old\\b)?";
 
-    static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])" + NUMERAL
-            + AGE + "|\\b" + NUMBER_WORD + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-            + "(?:\\s+(?:thousand|million|billion))?" + AGE + "\\b)");
+    private static final Pattern MEASUREMENT = Pattern.compile("(?i)" + MEASURE);
+
+    static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])(?:" + MEASURE
+            + "|" + NUMERAL + ")" + AGE + "|\\b" + NUMBER_WORD
+            + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+(?:thousand|million|billion))?" + AGE
+            + "\\b)");
 
     private static final Pattern DURATION = Pattern.compile("(?i)\\b(?:" + NUMERAL + "|" + NUMBER_WORD
             + "|a|an)(?:[- ]|\\s+)(?:and a half\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?"
@@ -193,7 +208,7 @@ public final class EntityTagger {
             while (end > start && (text.charAt(end - 1) == '.' && !isInitialism(text.substring(start, end)))) {
                 end--;
             }
-            // A name word ends in a letter, so an initialism's own full stop is left out: "U.S." is the name, not "U.S".
+            // A name word ends in a letter, which left an initialism's own stop out: "U.S." is the name, not "U.S".
             if (end < text.length() && text.charAt(end) == '.' && isInitialism(text.substring(start, end + 1))) {
                 end++;
             }
@@ -584,6 +599,11 @@ public final class EntityTagger {
 
     private static boolean isInitialism(String text) {
         return INITIALISM.matcher(text).find();
+    }
+
+    /** A figure the tagger read with its unit ("86mph", "32.6C"): it measures something rather than counts it. */
+    public static boolean isMeasurement(String figure) {
+        return MEASUREMENT.matcher(figure).matches();
     }
 
     private static boolean isMonthOrDay(String word) {

@@ -168,12 +168,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     // "Which Democratic state senator": a person, named by the role after the place; "Which district
                     // court": an organisation.
                     + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)"),
-            new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often)\\b|\\bwhat (?:is|was"
-                    + "|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total"
-                    + "|budget|value|size|rate|share|score|figure|age|salary|turnout|death toll|toll|revenue|profit|sum"
-                    + "|temperature|speed|distance|height|weight|fee|fine|wage)\\b"
-                    + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b|\\bwhich age\\b|" + ASKS_FOR_SUM
-                    + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
+            new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often|hot|cold|warm|fast|deep"
+                    + "|heavy|wide|strong)\\b|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount"
+                    + "|price|cost|population|percentage|total|budget|value|size|rate|share|score|figure|age|salary"
+                    + "|turnout|death toll|toll|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
+                    + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b"
+                    + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b"
+                    + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE),
             // Last, so that "What is the name of the minister who …" asks for a person.

@@ -43,10 +43,19 @@ class EntityTaggerTest {
 
     @Test
     void anInitialismKeepsItsOwnFullStop() {
-        // A name word ends in a letter; the stop after "U.S" is the initialism's, whether or not the sentence ends there.
-        String text = "A ban in the U.S. came first, talks moved to Washington, D.C. and the U.K. followed, as did the EU.";
+        // A name word ends in a letter; the stop after "U.S" is the initialism's, wherever the sentence ends.
+        String text = "A ban in the U.S. came first, talks moved to Washington, D.C. and the U.K. followed, as did the"
+                + " EU.";
         assertEquals(List.of("U.S.", "Washington", "D.C.", "U.K.", "EU"), EntityTagger.tag(text).stream()
                 .map(Entity::text).toList());
+    }
+
+    @Test
+    void aMeasurementKeepsItsUnit() {
+        String text = "It reached 32.6C, or 90.7°F, on Friday; 12.8 inches of snow fell in 2022 and gusts hit 59mph"
+                + " over 3 miles of road, where 15 in 100 homes lost power and 2m people paid $5m.";
+        assertEquals(List.of("32.6C", "90.7°F", "12.8 inches", "59mph", "3 miles", "15", "100", "2m", "$5m"),
+                of(Kind.NUMBER, text));
     }
 
     @Test

@@ -937,8 +937,9 @@ final class AnswerPhrases {
             return true;
         }
         if (Anchors.isFigure(e.text())) {
-            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts.
-            return !isMeasure(e, a.sentence().text());
+            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts. A
+            // measurement counts its own unit: "12.8 inches" answers "How many inches of snow fell?".
+            return !isMeasure(e, a.sentence().text()) || termsOf(e.text()).contains(counted);
         }
         for (NewsAnalyzer.Token t : a.tokens()) {
             boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
@@ -1006,9 +1007,12 @@ final class AnswerPhrases {
         return PERCENT.matcher(e.text()).find() || PERCENT_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }
 
-    /** A sum of money, a share or one side of a score: a figure that measures something rather than counts it. */
+    /**
+     * A sum of money, a share, a figure with its unit ("86mph") or one side of a score: a figure that measures
+     * something rather than counts it.
+     */
     private static boolean isMeasure(Entity e, String sentence) {
-        return isMoney(e, sentence) || isShare(e, sentence)
+        return isMoney(e, sentence) || isShare(e, sentence) || EntityTagger.isMeasurement(e.text())
                 || SCORE_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find()
                 || SCORE_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }

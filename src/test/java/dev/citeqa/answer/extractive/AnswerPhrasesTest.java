@@ -89,6 +89,20 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aMeasurementIsGivenWithItsUnitAndCountsNothingElse() {
+        assertEquals("31.0C", phraseOf("How hot did it get in Hartwell on the hottest day of 2023?", "heat",
+                "Hartwell recorded its hottest day of 2023 on Saturday, with the temperature reaching 31.0C."));
+        assertEquals("12.8 inches", phraseOf("How much snow fell in Westlake City?", "snow",
+                "Westlake City was blanketed by 12.8 inches of snow on Wednesday."));
+        // A count of homes is no speed, however near the question's words the speed stands; a count of the unit is.
+        String storm = "Storm Jorunn brought gusts of up to 86mph to Tadworth, cutting power to 18,780 households.";
+        assertEquals("18,780", phraseOf("How many households in Tadworth lost power when Storm Jorunn struck?", "power",
+                storm));
+        assertEquals("12.8 inches", phraseOf("How many inches of snow fell in Westlake City?", "inches",
+                "Westlake City was blanketed by 12.8 inches of snow on Wednesday, when 3,560 customers lost power."));
+    }
+
+    @Test
     void anEventAnswersNoWho() {
         // "World Darts Championship" stands nearer the question's words, and shares more of them.
         assertEquals("Humphries", phraseOf("Who is the darts world champion?", "event",
