@@ -736,6 +736,9 @@ final class AnswerPhrases {
      */
     Entity referent(Window w) {
         Entity phrase = w.answerEntity();
+        if (phrase == null && TYPED_FIGURES.contains(question.subtype())) {
+            return figureReferredBack(w);
+        }
         if (roleTerm == null || phrase != null && phrase.kind() == Kind.PERSON
                 && !EntityTagger.isPossessive(phrase.text())) {
             return null;
@@ -750,6 +753,32 @@ final class AnswerPhrases {
                 return people.size() == 1 ? people.getFirst() : null;
             }
             before = a;
+        }
+        return null;
+    }
+
+    /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
+    private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
+
+    /**
+     * The sum, share or turnout a sentence of the window gives after a sentence that says something of the question,
+     * when no sentence that does gives one: "The doors of Hollis Point's new library opened on Wednesday. It was built
+     * at a cost of $16.7 million." for "What was the price tag of the library Hollis Point unveiled?". News copy
+     * names the thing first and gives its figure after; only these figures, which nothing but the asked kind passes
+     * for, and only one in that sentence, else null.
+     */
+    private Entity figureReferredBack(Window w) {
+        Article article = w.hit().stored().article();
+        boolean saidBefore = false;
+        for (Sentence s : w.sentences()) {
+            AnalysedSentence a = analyse.apply(s);
+            if (saidBefore) {
+                List<Entity> figures = entities(a, article).stream().filter(e -> isCandidate(e, a)).toList();
+                if (figures.size() == 1) {
+                    return figures.getFirst();
+                }
+            }
+            saidBefore = a.terms().stream().anyMatch(questionTerms::contains);
         }
         return null;
     }

@@ -365,6 +365,26 @@ class AnswerPhrasesTest {
         assertNull(p.referent(both.withAnswerEntity(mulaney)));
     }
 
+    @Test
+    void aSumGivenAfterTheSentenceThatNamesItsThingIsThePhrase() {
+        PassageHit library = passages.passage("lib", "Library", null,
+                "The doors of Hollis Point's new library opened on Wednesday.",
+                "It was built at a cost of $16.7 million, below the estimate.");
+        AnswerPhrases p = phrases("What was the price tag of the library Hollis Point unveiled?", List.of(library));
+        // The sentence with the sum shares no word of the question, so it gives the window no phrase of its own.
+        assertNull(p.answerEntity(sentences(library), library.stored().article()));
+        assertEquals("$16.7 million", p.referent(window(library, 0, 2)).text());
+        // Not from a window that opens with the sum, nor a figure of another kind, nor one of two sums.
+        assertNull(p.referent(window(library, 1, 2)));
+        assertNull(phrases("How many people came to the library Hollis Point unveiled?", List.of(library))
+                .referent(window(library, 0, 2)));
+        PassageHit two = passages.passage("lib2", "Library", null,
+                "The doors of Hollis Point's new library opened on Wednesday.",
+                "It cost $16.7 million, and the park beside it $2 million.");
+        assertNull(phrases("What was the price tag of the library Hollis Point unveiled?", List.of(two))
+                .referent(window(two, 0, 2)));
+    }
+
     private static Window window(PassageHit hit, int from, int to) {
         return new Window(hit, from, to, new double[Feature.values().length], null, Double.NaN, 0);
     }
