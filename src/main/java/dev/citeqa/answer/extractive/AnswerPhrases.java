@@ -166,6 +166,13 @@ final class AnswerPhrases {
      * for "Who is Turkey's foreign minister?"): the worth of a word it shares with the question.
      */
     private static final double ANOTHER_COUNTRY_COST = 1;
+    /** A question about who won a contest, and not about whom someone beat ("Who did Littler beat to win …?"). */
+    private static final Pattern ASKS_WINNER = Pattern.compile(
+            "(?i)^(?!.*\\b(?:beat|defeat(?:ed)?|oust(?:ed)?|unseat(?:ed)?)\\b).*\\b(?:won|wins?|winners?|elected"
+                    + "|triumph(?:ed|s)?|victorious)\\b");
+    /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
+    private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
+            + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
 
     /**
      * What being the organisation the question asks for by a noun adds ({@link #askedNounBonus}): more than
@@ -208,6 +215,8 @@ final class AnswerPhrases {
     private final Map<ArticleSentence, List<Entity>> entities = new HashMap<>();
     /** For a question whose wh-phrase is its subject, its verb ("call"); else null. */
     private final QuestionVerb subjectVerb;
+    /** Whether the question asks who won a contest ({@link #ASKS_WINNER}). */
+    private final boolean asksWinner;
     /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
     private final Set<String> questionCountries;
     /** The other forms of the countries the question names, as terms: {"unit", "state"} for its "US". */
@@ -246,6 +255,7 @@ final class AnswerPhrases {
                 ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
         this.subjectVerb = questionVerb(question);
+        this.asksWinner = ASKS_WINNER.matcher(question.text()).find();
         this.nameHead = question.askedNameHead();
         String role = question.askedRole();
         this.roleTerm = role == null ? null : Terms.ofText(role).stream().findFirst().orElse(null);
@@ -403,6 +413,16 @@ final class AnswerPhrases {
     }
 
     /**
+     * For "Who won …?", whether the sentence gives the name as the one who lost: "ousted Mayor Nikolai Mancini,
+     * electing Leon Lawson" for "Who won the mayoral election?", where the loser bears the office's title, which the
+     * question shares.
+     */
+    private boolean isBeaten(Entity e, AnalysedSentence a) {
+        String text = a.sentence().text();
+        return asksWinner && BEATEN_BEFORE.matcher(text.substring(Math.max(0, e.start() - 40), e.start())).find();
+    }
+
+    /**
      * Whether the window gives what a typed question asks for: for "Who is X?", a sentence that describes X;
      * otherwise a phrase of the asked kind ({@code entity}, from {@link #answerEntity}).
      */
@@ -444,7 +464,7 @@ final class AnswerPhrases {
         double said = said(a);
         Scored best = NONE;
         for (Entity e : entities(a, article)) {
-            if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a)) {
+            if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a) || isBeaten(e, a)) {
                 continue;
             }
             long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();

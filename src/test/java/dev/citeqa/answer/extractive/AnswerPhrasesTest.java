@@ -103,6 +103,19 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void theOneAContestWasLostByDidNotWinIt() {
+        String ousted = "Voters in Glenwood Park ousted Mayor Nikolai Mancini on Tuesday, electing Leon Lawson with"
+                + " 52.8% of the vote.";
+        // "Mayor" shares a word with the question, which the loser of an election often bears.
+        assertEquals("Leon Lawson", phraseOf("Who won the 2024 mayoral election in Glenwood Park?", "won1", ousted));
+        assertEquals("Mateo Sandoval", phraseOf("Who was elected mayor of North Alder in 2014?", "won2",
+                "Mateo Sandoval unseated Mayor Miriam Hussain in North Alder's mayoral election on Tuesday."));
+        // Asked whom someone beat, the one beaten is the answer (the quote drops his title).
+        assertEquals("Mayor Nikolai Mancini", phraseOf("Whom did Leon Lawson beat to win the mayoral election?", "won3",
+                "Leon Lawson won the mayoral election after he beat Mayor Nikolai Mancini on Tuesday."));
+    }
+
+    @Test
     void anEventAnswersNoWho() {
         // "World Darts Championship" stands nearer the question's words, and shares more of them.
         assertEquals("Humphries", phraseOf("Who is the darts world champion?", "event",
