@@ -117,12 +117,19 @@ public final class EntityTagger {
             + "|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres|millimeters|mm|metres"
             + "|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))(?![\\p{L}\\p{N}])";
 
+    /**
+     * A score or a vote's tally, both sides: "34-13", "a 352-65 vote". Each side alone says neither who won nor by
+     * how much. Not a year's span ("2023-24"), whose first side has four digits, nor a run of three ("1-2-3").
+     */
+    private static final String TALLY = "(?<![-–])\\d{1,3}[-–]\\d{1,3}(?![\\p{L}\\p{N}]|[-–]\\d)";
+
     private static final String AGE = "(?:[- ](?:year|month|week|day|hour|minute)s?[- ]old\\b)?";
 
     private static final Pattern MEASUREMENT = Pattern.compile("(?i)" + MEASURE);
+    private static final Pattern TALLY_FIGURE = Pattern.compile(TALLY);
 
-    static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])(?:" + MEASURE
-            + "|" + NUMERAL + ")" + AGE + "|\\b" + NUMBER_WORD
+    static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])(?:" + TALLY + "|"
+            + MEASURE + "|" + NUMERAL + ")" + AGE + "|\\b" + NUMBER_WORD
             + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+(?:thousand|million|billion))?" + AGE
             + "\\b)");
 
@@ -601,9 +608,12 @@ public final class EntityTagger {
         return INITIALISM.matcher(text).find();
     }
 
-    /** A figure the tagger read with its unit ("86mph", "32.6C"): it measures something rather than counts it. */
+    /**
+     * A figure the tagger read with its unit ("86mph", "32.6C") or a score ("34-13"): it measures something rather
+     * than counts it.
+     */
     public static boolean isMeasurement(String figure) {
-        return MEASUREMENT.matcher(figure).matches();
+        return MEASUREMENT.matcher(figure).matches() || TALLY_FIGURE.matcher(figure).matches();
     }
 
     private static boolean isMonthOrDay(String word) {

@@ -1057,7 +1057,7 @@ final class AnswerPhrases {
     }
 
     /**
-     * A sum of money, a share, a figure with its unit ("86mph") or one side of a score: a figure that measures
+     * A sum of money, a share, a figure with its unit ("86mph"), a score or one side of one: a figure that measures
      * something rather than counts it.
      */
     private static boolean isMeasure(Entity e, String sentence) {

@@ -103,6 +103,13 @@ class AnswerPhrasesTest {
     }
 
     @Test
+    void aScoreIsGivenWholeAndCountsNothing() {
+        String vote = "The House passed the bill 352-65 on Wednesday, with 50 Republicans against it.";
+        assertEquals("352-65", phraseOf("The bill passed by how much in the House vote?", "tally", vote));
+        assertEquals("50", phraseOf("How many Republicans voted against the bill?", "against", vote));
+    }
+
+    @Test
     void theOneAContestWasLostByDidNotWinIt() {
         String ousted = "Voters in Glenwood Park ousted Mayor Nikolai Mancini on Tuesday, electing Leon Lawson with"
                 + " 52.8% of the vote.";
