@@ -61,7 +61,8 @@ class EntityTaggerTest {
     @Test
     void aScoreOrATallyIsOneFigure() {
         // The year of "2023-24" is a date, and its second side a figure of its own, as before.
-        String text = "Michigan won 34-13 after a 352-65 vote on the 2023-24 budget; COVID-19 cost 1-2-3 and 10-year bonds.";
+        String text = "Michigan won 34-13 after a 352-65 vote on the 2023-24 budget; COVID-19 cost 1-2-3 and 10-year"
+                + " bonds.";
         assertEquals(List.of("34-13", "352-65", "24", "19", "1", "2", "3"), of(Kind.NUMBER, text));
     }
 
