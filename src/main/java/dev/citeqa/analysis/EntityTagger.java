@@ -113,9 +113,12 @@ public final class EntityTagger {
      * ("How hot …?", "How much snow …?"), and a unit run into the figure made it none, or cut it ("31.0C" read as
      * "31"). Only units that are no other word: "in", "m" (a million) and "pounds" (a currency) are left out.
      */
-    private static final String MEASURE = DIGITS + "(?:\\s?°\\s?[CF]|[CF]|\\s?(?:mph|km/h|kph)|\\s(?:inches|inch|feet"
-            + "|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres|millimeters|mm|metres"
-            + "|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))(?![\\p{L}\\p{N}])";
+    private static final String MEASURE = "(?:" + DIGITS + "(?:\\s?°\\s?(?-i:[CF])|\\s?(?:mph|km/h|kph)"
+            + "|\\s(?:inches|inch|feet|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres"
+            + "|millimeters|mm|metres|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))"
+            // A temperature's capital run into it ("32C", "31.0C"), of two digits at most: "seat 14C" and "50c" are
+            // no temperatures, nor is "1,000,000F".
+            + "|(?<![\\d.,])\\d{1,2}(?:\\.\\d)?(?-i:[CF]))(?![\\p{L}\\p{N}])";
 
     /**
      * A score or a vote's tally, both sides: "34-13", "a 352-65 vote". Each side alone says neither who won nor by
@@ -608,13 +611,29 @@ public final class EntityTagger {
         return INITIALISM.matcher(text).find();
     }
 
-    /**
-     * A figure the tagger read with its unit ("86mph", "32.6C") or a score ("34-13"): it measures something rather
-     * than counts it.
-     */
+    /** A figure the tagger read with its unit ("86mph", "32.6C"): it measures something rather than counts it. */
     public static boolean isMeasurement(String figure) {
-        return MEASUREMENT.matcher(figure).matches() || TALLY_FIGURE.matcher(figure).matches();
+        return MEASUREMENT.matcher(figure).matches();
     }
+
+    /** A score or a tally ("34-13"), or a range written the same way ("10-15 people"). */
+    public static boolean isTally(String figure) {
+        return TALLY_FIGURE.matcher(figure).matches();
+    }
+
+    /**
+     * The number of a measurement without its unit ("32.6" of "32.6C", "32.6°C" and "32.6 degrees"), so that
+     * articles giving one figure in different styles agree; any other text as it is.
+     */
+    public static String withoutUnit(String figure) {
+        if (!MEASUREMENT.matcher(figure).matches()) {
+            return figure;
+        }
+        Matcher number = LEADING_NUMBER.matcher(figure);
+        return number.lookingAt() ? number.group() : figure;
+    }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile(DIGITS);
 
     private static boolean isMonthOrDay(String word) {
         return MONTH_OR_DAY.matcher(word).matches();

@@ -59,6 +59,16 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aLetterAfterAFigureIsATemperatureOnlyAsOne() {
+        // A capital run into a figure of two digits at most: "50c" is a coin and "114C" a seat, which, run into
+        // letters, are no figures, as before units were read.
+        assertEquals(List.of("32C"), of(Kind.NUMBER, "It reached 32C; a 50c coin, seat 114C."));
+        assertEquals("32.6", EntityTagger.withoutUnit("32.6°C"));
+        assertEquals("32.6", EntityTagger.withoutUnit("32.6 degrees"));
+        assertEquals("$5m", EntityTagger.withoutUnit("$5m"));
+    }
+
+    @Test
     void aScoreOrATallyIsOneFigure() {
         // The year of "2023-24" is a date, and its second side a figure of its own, as before.
         String text = "Michigan won 34-13 after a 352-65 vote on the 2023-24 budget; COVID-19 cost 1-2-3 and 10-year"

@@ -166,10 +166,14 @@ final class AnswerPhrases {
      * for "Who is Turkey's foreign minister?"): the worth of a word it shares with the question.
      */
     private static final double ANOTHER_COUNTRY_COST = 1;
-    /** A question about who won a contest, and not about whom someone beat ("Who did Littler beat to win …?"). */
-    private static final Pattern ASKS_WINNER = Pattern.compile(
-            "(?i)^(?!.*\\b(?:beat|defeat(?:ed)?|oust(?:ed)?|unseat(?:ed)?)\\b).*\\b(?:won|wins?|winners?|elected"
-                    + "|triumph(?:ed|s)?|victorious)\\b");
+    /**
+     * A question about who won a contest, and not about whom someone beat, who lost or whom the winner faced ("Who did
+     * Littler beat to win …?", "Who lost the election that Lawson won?").
+     */
+    private static final Pattern ASKS_WINNER = Pattern.compile("(?i)^(?!.*\\b(?:beat(?:s|en|ing)?|defeat(?:s|ed|ing)?"
+            + "|oust(?:s|ed|ing)?|unseat(?:s|ed|ing)?|los(?:e|es|ing|er|ers|t)|fac(?:e|ed|es|ing)|runners?-up"
+            + "|challengers?|rivals?|opponents?)\\b).*\\b(?:won|wins?|winners?|elected|triumph(?:ed|s)?"
+            + "|victorious)\\b");
     /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
     private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
             + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
@@ -777,23 +781,32 @@ final class AnswerPhrases {
         return null;
     }
 
+    /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
+    private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
+            + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
+
     /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
     private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
+    /** A sentence that opens by pointing back to what the one before named: "It was built …", "The company …". */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\W*(?:It|Its|They|Their|This|That|These|Those|The"
+            + "|He|She|His|Her)\\b");
 
     /**
      * The sum, share or turnout a sentence of the window gives after a sentence that says something of the question,
      * when no sentence that does gives one: "The doors of Hollis Point's new library opened on Wednesday. It was built
      * at a cost of $16.7 million." for "What was the price tag of the library Hollis Point unveiled?". News copy
-     * names the thing first and gives its figure after; only these figures, which nothing but the asked kind passes
-     * for, and only one in that sentence, else null.
+     * names the thing first and gives its figure after, in a sentence that points back to it ("It", "The company");
+     * a turnout says what it is ("of registered voters cast a ballot"), and is no vote share. Only one such figure
+     * in that sentence, else null: "Tickets to the gala sold for $50" gives no price of the library.
      */
     private Entity figureReferredBack(Window w) {
         Article article = w.hit().stored().article();
         boolean saidBefore = false;
         for (Sentence s : w.sentences()) {
             AnalysedSentence a = analyse.apply(s);
-            if (saidBefore) {
-                List<Entity> figures = entities(a, article).stream().filter(e -> isCandidate(e, a)).toList();
+            if (saidBefore && (question.subtype() == Subtype.TURNOUT || REFERS_BACK.matcher(s.text()).lookingAt())) {
+                List<Entity> figures = entities(a, article).stream().filter(e -> isCandidate(e, a)
+                        && !(question.subtype() == Subtype.SHARE && isTurnout(e, s.text()))).toList();
                 if (figures.size() == 1) {
                     return figures.getFirst();
                 }
@@ -987,8 +1000,18 @@ final class AnswerPhrases {
         }
         if (Anchors.isFigure(e.text())) {
             // Other figures are data; only a spelled-out count ("the two sides") must name what it counts. A
-            // measurement counts its own unit: "12.8 inches" answers "How many inches of snow fell?".
-            return !isMeasure(e, a.sentence().text()) || termsOf(e.text()).contains(counted);
+            // measurement answers a question that counts units ("How many inches of snow fell?", in whatever unit
+            // the story gives), and a range that counts what is asked ("10-15 people") is a count.
+            if (!isMeasure(e, a.sentence().text())) {
+                return true;
+            }
+            if (UNIT_TERMS.contains(counted) && EntityTagger.isMeasurement(e.text())) {
+                return true;
+            }
+            // A range names what it counts right after it; a score's sides are no count of what follows.
+            return EntityTagger.isTally(e.text()) && a.tokens().stream().filter(t -> t.start() >= e.end())
+                    .findFirst().filter(t -> t.term().equals(counted)
+                            && a.sentence().text().substring(e.end(), t.start()).isBlank()).isPresent();
         }
         for (NewsAnalyzer.Token t : a.tokens()) {
             boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
@@ -1062,6 +1085,7 @@ final class AnswerPhrases {
      */
     private static boolean isMeasure(Entity e, String sentence) {
         return isMoney(e, sentence) || isShare(e, sentence) || EntityTagger.isMeasurement(e.text())
+                || EntityTagger.isTally(e.text())
                 || SCORE_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find()
                 || SCORE_AFTER.matcher(sentence.substring(e.end())).lookingAt();
     }

@@ -90,11 +90,12 @@ final class AnswerVote {
     }
 
     /**
-     * "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan". Empty for a
-     * phrase of stop words alone, which names no answer to count.
+     * "NATO Secretary General Mark Rutte" and "Rutte" are one answer; so are "Erdoğan" and "Erdogan", and "32.6C" and
+     * "32.6 degrees". Empty for a phrase of stop words alone, which names no answer to count.
      */
     static String answerKey(Entity e) {
-        String text = e.kind() == Kind.PERSON || e.kind() == Kind.NAME ? EntityTagger.personName(e.text()) : e.text();
+        String text = e.kind() == Kind.PERSON || e.kind() == Kind.NAME ? EntityTagger.personName(e.text())
+                : EntityTagger.withoutUnit(e.text());
         if (e.kind() == Kind.PERSON) {
             text = text.substring(text.lastIndexOf(' ') + 1);
         }

@@ -100,6 +100,14 @@ class AnswerPhrasesTest {
                 storm));
         assertEquals("12.8 inches", phraseOf("How many inches of snow fell in Westlake City?", "inches",
                 "Westlake City was blanketed by 12.8 inches of snow on Wednesday, when 3,560 customers lost power."));
+        // The nearer figure is a distance, which counts no people; a question counting units takes any unit.
+        assertEquals("300", phraseOf("How many people were evacuated in Tadworth?", "evacuated",
+                "In Tadworth 300 people were evacuated within 5 miles of the fire."));
+        assertEquals("20 km", phraseOf("How many kilometres did the marchers walk?", "km",
+                "The marchers walked 20 km on Sunday."));
+        // A range of what is counted counts it.
+        assertEquals("10-15", phraseOf("How many people were hurt in the crash?", "range",
+                "Police said 10-15 people were hurt in the crash."));
     }
 
     @Test
@@ -120,6 +128,12 @@ class AnswerPhrasesTest {
         // Asked whom someone beat, the one beaten is the answer (the quote drops his title).
         assertEquals("Mayor Nikolai Mancini", phraseOf("Whom did Leon Lawson beat to win the mayoral election?", "won3",
                 "Leon Lawson won the mayoral election after he beat Mayor Nikolai Mancini on Tuesday."));
+        // So is a question about who lost, or whom the winner faced.
+        String beat = "Leon Lawson beat Mayor Nikolai Mancini on Tuesday in the mayoral election.";
+        assertEquals("Mayor Nikolai Mancini", phraseOf("Who lost the mayoral election that Leon Lawson won?", "won4",
+                beat));
+        assertEquals("Mayor Nikolai Mancini", phraseOf("Which candidate did Leon Lawson face in the mayoral election he"
+                + " won?", "won5", beat));
     }
 
     @Test
@@ -398,6 +412,15 @@ class AnswerPhrasesTest {
         assertNull(p.referent(window(library, 1, 2)));
         assertNull(phrases("How many people came to the library Hollis Point unveiled?", List.of(library))
                 .referent(window(library, 0, 2)));
+        // A sentence that does not point back to the library gives no price of it; a turnout is no vote share.
+        PassageHit gala = passages.passage("gala", "Library", null,
+                "The doors of Hollis Point's new library opened on Wednesday.", "Tickets to the gala sold for $50 each.");
+        assertNull(phrases("How much did the new library in Hollis Point cost?", List.of(gala))
+                .referent(window(gala, 0, 2)));
+        PassageHit turnout = passages.passage("turnout", "Vote", null,
+                "Leon Lawson thanked supporters in Glenwood Park.", "Turnout was 41%, the lowest since 1998.");
+        assertNull(phrases("What share of the vote did Leon Lawson win in Glenwood Park?", List.of(turnout))
+                .referent(window(turnout, 0, 2)));
         PassageHit two = passages.passage("lib2", "Library", null,
                 "The doors of Hollis Point's new library opened on Wednesday.",
                 "It cost $16.7 million, and the park beside it $2 million.");
