@@ -116,8 +116,8 @@ public final class EntityTagger {
     private static final String MEASURE = "(?:" + DIGITS + "(?:\\s?°\\s?(?-i:[CF])|\\s?(?:mph|km/h|kph)"
             + "|\\s(?:inches|inch|feet|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres"
             + "|millimeters|mm|metres|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))"
-            // A temperature's capital run into it ("32C", "31.0C"), of two digits at most: "seat 14C" and "50c" are
-            // no temperatures, nor is "1,000,000F".
+            // A temperature's capital run into a figure of two digits at most ("32C", "31.0C"): "seat 114C",
+            // "1,000,000F" and a "50c" coin are no temperatures.
             + "|(?<![\\d.,])\\d{1,2}(?:\\.\\d)?(?-i:[CF]))(?![\\p{L}\\p{N}])";
 
     /**
@@ -130,6 +130,7 @@ public final class EntityTagger {
 
     private static final Pattern MEASUREMENT = Pattern.compile("(?i)" + MEASURE);
     private static final Pattern TALLY_FIGURE = Pattern.compile(TALLY);
+    private static final Pattern LEADING_NUMBER = Pattern.compile(DIGITS);
 
     static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])(?:" + TALLY + "|"
             + MEASURE + "|" + NUMERAL + ")" + AGE + "|\\b" + NUMBER_WORD
@@ -632,8 +633,6 @@ public final class EntityTagger {
         Matcher number = LEADING_NUMBER.matcher(figure);
         return number.lookingAt() ? number.group() : figure;
     }
-
-    private static final Pattern LEADING_NUMBER = Pattern.compile(DIGITS);
 
     private static boolean isMonthOrDay(String word) {
         return MONTH_OR_DAY.matcher(word).matches();

@@ -177,6 +177,14 @@ final class AnswerPhrases {
     /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
     private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
             + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
+    /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
+    private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
+            + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
+    /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
+    private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
+    /** A sentence that opens by pointing back to what the one before named: "It was built …", "The company …". */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\W*(?:It|Its|They|Their|This|That|These|Those|The"
+            + "|He|She|His|Her)\\b");
 
     /**
      * What being the organisation the question asks for by a noun adds ({@link #askedNounBonus}): more than
@@ -780,16 +788,6 @@ final class AnswerPhrases {
         }
         return null;
     }
-
-    /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
-    private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
-            + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
-
-    /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
-    private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
-    /** A sentence that opens by pointing back to what the one before named: "It was built …", "The company …". */
-    private static final Pattern REFERS_BACK = Pattern.compile("\\W*(?:It|Its|They|Their|This|That|These|Those|The"
-            + "|He|She|His|Her)\\b");
 
     /**
      * The sum, share or turnout a sentence of the window gives after a sentence that says something of the question,

@@ -103,6 +103,15 @@ class StagesTest {
     }
 
     @Test
+    void oneTemperatureInTwoStylesIsOneAnswer() {
+        QuestionAnalysis hottest = QuestionAnalysis.of("How hot did it get in Elmstead?");
+        Window odd = window("a", 1.0, 0, new Entity(Kind.NUMBER, "34.0C", 0, 5), 0.9);
+        Window one = window("b", 1.0, 0, new Entity(Kind.NUMBER, "32.6C", 0, 5), 0.7);
+        Window two = window("c", 1.0, 0, new Entity(Kind.NUMBER, "32.6 degrees", 0, 12), 0.8);
+        assertSame(two, VOTE.winner(hottest, List.of(odd, one, two), odd));
+    }
+
+    @Test
     void aWindowWhoseOwnWordsMissTheQuestionDoesNotVote() {
         // "Russian Foreign Minister Sergey Lavrov" in stories about Ukraine, for Ukraine's foreign minister: its
         // passage covers the question, its own words hold two of its three terms.
