@@ -117,8 +117,8 @@ public final class EntityTagger {
             + "|\\s(?:inches|inch|feet|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres"
             + "|millimeters|mm|metres|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))"
             // A temperature's capital run into a figure of two digits at most ("32C", "31.0C"): "seat 114C",
-            // "1,000,000F" and a "50c" coin are no temperatures.
-            + "|(?<![\\d.,])\\d{1,2}(?:\\.\\d)?(?-i:[CF]))(?![\\p{L}\\p{N}])";
+            // "1,000,000F", a "50c" coin, "Long March-2F" and a web address's "%2C" (a comma) are no temperatures.
+            + "|(?<![\\d.,%-])\\d{1,2}(?:\\.\\d)?(?-i:[CF]))(?![\\p{L}\\p{N}])";
 
     /**
      * A score or a vote's tally, both sides: "34-13", "a 352-65 vote". Each side alone says neither who won nor by

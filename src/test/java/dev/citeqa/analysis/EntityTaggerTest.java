@@ -62,7 +62,8 @@ class EntityTaggerTest {
     void aLetterAfterAFigureIsATemperatureOnlyAsOne() {
         // A capital run into a figure of two digits at most: "50c" is a coin and "114C" a seat, which, run into
         // letters, are no figures, as before units were read.
-        assertEquals(List.of("32C"), of(Kind.NUMBER, "It reached 32C; a 50c coin, seat 114C."));
+        assertEquals(List.of("32C"), of(Kind.NUMBER, "It reached 32C; a 50c coin, seat 114C, a March-2F rocket,"
+                + " win%2C."));
         assertEquals("32.6", EntityTagger.withoutUnit("32.6°C"));
         assertEquals("32.6", EntityTagger.withoutUnit("32.6 degrees"));
         assertEquals("$5m", EntityTagger.withoutUnit("$5m"));
