@@ -182,9 +182,12 @@ final class AnswerPhrases {
             + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
     /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
     private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
-    /** A sentence that opens by pointing back to what the one before named: "It was built …", "The company …". */
-    private static final Pattern REFERS_BACK = Pattern.compile("\\W*(?:It|Its|They|Their|This|That|These|Those|The"
-            + "|He|She|His|Her)\\b");
+    /**
+     * A sentence that opens by pointing back to what the one before named: "It was built …", "The company …"; the
+     * answerer's pronouns ({@link WindowFeatures#POINTING_WORDS}), and "That" and "The" before a noun.
+     */
+    private static final Pattern REFERS_BACK = Pattern.compile("\\W*(?:" + WindowFeatures.POINTING_WORDS
+            + "|That|The)\\b");
 
     /**
      * What being the organisation the question asks for by a noun adds ({@link #askedNounBonus}): more than
@@ -463,7 +466,7 @@ final class AnswerPhrases {
     }
 
     private Scored bestIn(AnalysedSentence a, Article article) {
-        if (a.terms().stream().noneMatch(questionTerms::contains)) {
+        if (!saysAnyOfQuestion(a)) {
             // In a pair, a date in the sentence that says nothing of the question answers nothing.
             return NONE;
         }
@@ -506,6 +509,11 @@ final class AnswerPhrases {
             }
         }
         return best;
+    }
+
+    /** Whether the sentence has any word of the question. */
+    private boolean saysAnyOfQuestion(AnalysedSentence a) {
+        return a.terms().stream().anyMatch(questionTerms::contains);
     }
 
     /** How much of the question the sentence says ({@link AnswererModel.Evidence#said}), word by word. */
@@ -809,7 +817,7 @@ final class AnswerPhrases {
                     return figures.getFirst();
                 }
             }
-            saidBefore = a.terms().stream().anyMatch(questionTerms::contains);
+            saidBefore = saysAnyOfQuestion(a);
         }
         return null;
     }
@@ -1000,16 +1008,16 @@ final class AnswerPhrases {
             // Other figures are data; only a spelled-out count ("the two sides") must name what it counts. A
             // measurement answers a question that counts units ("How many inches of snow fell?", in whatever unit
             // the story gives), and a range that counts what is asked ("10-15 people") is a count.
-            if (!isMeasure(e, a.sentence().text())) {
-                return true;
+            if (EntityTagger.isMeasurement(e.text())) {
+                return UNIT_TERMS.contains(counted);
             }
-            if (UNIT_TERMS.contains(counted) && EntityTagger.isMeasurement(e.text())) {
-                return true;
+            if (EntityTagger.isTally(e.text())) {
+                // A range names what it counts right after it; a score's sides are no count of what follows.
+                return a.tokens().stream().filter(t -> t.start() >= e.end()).findFirst()
+                        .filter(t -> t.term().equals(counted)
+                                && a.sentence().text().substring(e.end(), t.start()).isBlank()).isPresent();
             }
-            // A range names what it counts right after it; a score's sides are no count of what follows.
-            return EntityTagger.isTally(e.text()) && a.tokens().stream().filter(t -> t.start() >= e.end())
-                    .findFirst().filter(t -> t.term().equals(counted)
-                            && a.sentence().text().substring(e.end(), t.start()).isBlank()).isPresent();
+            return !isMeasure(e, a.sentence().text());
         }
         for (NewsAnalyzer.Token t : a.tokens()) {
             boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE

@@ -54,8 +54,10 @@ final class WindowFeatures {
     /** The longest answer, in sentences, a continuation included. */
     static final int MAX_SENTENCES = 3;
 
-    private static final Pattern ANAPHOR = Pattern.compile(
-            "^(?:He|She|They|It|This|These|Those|His|Her|Their|Its|The latter|The former)\\b");
+    /** Words that open a sentence by pointing back to what came before ("He said …", "Its plan …"). */
+    static final String POINTING_WORDS = "He|She|They|It|This|These|Those|His|Her|Their|Its";
+
+    private static final Pattern ANAPHOR = Pattern.compile("^(?:" + POINTING_WORDS + "|The latter|The former)\\b");
     /**
      * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
      * across questions: the passages that answer one question are often read again for the next. Sentences
