@@ -180,7 +180,10 @@ public final class EntityTagger {
     private static final Set<String> NATIONALITIES = WordLists.load("nationalities");
 
     /** States and provinces ({@code analysis/region-names.txt}), in the form {@link #plain} gives. */
-    private static final Set<String> REGIONS = regions();
+    private static final Set<String> REGIONS = names("region-names");
+
+    /** Cities that news names bare ({@code analysis/city-names.txt}), in the form {@link #plain} gives. */
+    private static final Set<String> CITIES = names("city-names");
 
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
@@ -243,12 +246,98 @@ public final class EntityTagger {
                 if (name.isEmpty() || !name.contains(" ") && isMonthOrDay(name)) {
                     continue;
                 }
-                entities.add(new Entity(classify(text, from, name), name, from, part[1]));
+                addName(entities, text, from, part[1]);
             }
         }
         entities.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return entities;
     }
+
+    /**
+     * One name's run, as the entities it holds: "Baltimore Mayor Brandon Scott" is a city and the person who holds
+     * its office, "Sen. Bernie Sanders of Vermont" a person and the state they come from. Read whole, such runs made
+     * people of the places in them, which "which city" and "which state" ask for. A country keeps its run ("US
+     * Secretary of State Marco Rubio"): the person's words before the name say which country they serve.
+     */
+    private static void addName(List<Entity> out, String text, int from, int to) {
+        if (text.indexOf(' ', from) < to) {
+            int office = officeAfterPlace(text, from, to);
+            if (office > from) {
+                int placeEnd = office;
+                while (Character.isWhitespace(text.charAt(placeEnd - 1))) {
+                    placeEnd--;
+                }
+                boolean abbreviated = isAbbreviatedTitle(text, office, to);
+                if (abbreviated || classify(text, office, text.substring(office, to)) == Kind.PERSON) {
+                    out.add(new Entity(Kind.PLACE, text.substring(from, placeEnd), from, placeEnd));
+                    if (abbreviated) {
+                        // "California Gov.": the name after the title's full stop is a run of its own.
+                        return;
+                    }
+                    from = office;
+                }
+            }
+        }
+        String name = text.substring(from, to);
+        Kind kind = classify(text, from, name);
+        // "of" and a known place after a titled person or an organisation: "King Abdullah II of Jordan", "Bank of
+        // America". Not after an office ("Duchess of Sussex", "President of France"), and not after a name of no title
+        // ("People's Republic of China", "Boy Scouts of America"), which the tagger cannot tell from a person's.
+        int of = name.lastIndexOf(" of ");
+        if ((kind == Kind.PERSON || kind == Kind.PLACE) && of > 0) {
+            String before = name.substring(0, of);
+            String place = name.substring(of + " of ".length());
+            String[] words = SPACES.split(before);
+            Kind beforeKind = isKnownPlace(place) && !isTitle(words[words.length - 1])
+                    ? classify(text, from, before) : null;
+            boolean titled = abbreviatedTitleBefore(text, from) || isTitledPerson(before);
+            if (beforeKind == Kind.PERSON && titled) {
+                out.add(new Entity(Kind.PERSON, before, from, from + of));
+                out.add(new Entity(Kind.PLACE, place, from + of + " of ".length(), to));
+                return;
+            }
+            if (beforeKind == Kind.ORGANIZATION) {
+                kind = Kind.ORGANIZATION;
+            }
+        }
+        out.add(new Entity(kind, name, from, to));
+    }
+
+    /** Words that open an office but are no title by themselves: "Attorney General", "Lieutenant Governor". */
+    private static final Set<String> OFFICE_OPENERS = Set.of("attorney", "lieutenant", "solicitor", "comptroller");
+
+    /**
+     * Where the office starts in a run that opens with a state or a city: "Baltimore Mayor …", "Texas Attorney General
+     * …", "Texas State Senator …", "California Gov. Gavin Newsom"; -1 for any other run. The office is a title that is
+     * no mere modifier of one; or a modifier or an office's first word and a title after it; or an abbreviated title
+     * with its full stop and a name after it. So "Iowa State Fair", "Delaware General Assembly", "Alaska Airlines CEO
+     * Ben Minicucci" and a sentence's last words "Miami Vice." keep their runs.
+     */
+    private static int officeAfterPlace(String text, int from, int to) {
+        Matcher word = NON_SPACE.matcher(text).region(from, to);
+        List<int[]> words = new ArrayList<>(5);
+        while (words.size() < 5 && word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        for (int k = Math.min(3, words.size() - 1); k >= 1; k--) {
+            if (!isStateOrCity(text.substring(from, words.get(k - 1)[1]))) {
+                continue;
+            }
+            String first = text.substring(words.get(k)[0], words.get(k)[1]);
+            String plainFirst = plain(first);
+            boolean headTitle = isTitle(first) && !TITLE_MODIFIERS.contains(plainFirst);
+            boolean opensTitle = (TITLE_MODIFIERS.contains(plainFirst) || OFFICE_OPENERS.contains(plainFirst))
+                    && k + 1 < words.size() && isTitle(text.substring(words.get(k + 1)[0], words.get(k + 1)[1]));
+            int end = words.get(k)[1];
+            boolean abbreviated = end == to && isAbbreviatedTitle(text, words.get(k)[0], end)
+                    && NAME_AFTER_STOP.matcher(text).region(end, text.length()).lookingAt();
+            return headTitle || opensTitle || abbreviated ? words.get(k)[0] : -1;
+        }
+        return -1;
+    }
+
+    /** A full stop, then a capitalised word: the name after "Gov.". */
+    private static final Pattern NAME_AFTER_STOP = Pattern.compile("\\.\\s+\\p{Lu}");
 
     private static final Pattern AND = Pattern.compile("\\s+and\\s+");
 
@@ -304,7 +393,11 @@ public final class EntityTagger {
         String before = text.substring(start, and.start());
         String after = text.substring(and.end(), end);
         boolean listsNames = isTitle(SPACES.split(before)[0]) || isTitle(SPACES.split(after)[0])
-                || plainName(before) && (plainName(after) || POSSESSIVE.matcher(after).find() && !endsAName(after));
+                || officeAfterPlace(text, and.end(), end) > and.end()
+                || plainName(before) && (plainName(after) || POSSESSIVE.matcher(after).find() && !endsAName(after))
+                // "Georgia and Tennessee": two states; "Bosnia and Herzegovina" one country.
+                || isStateOrCity(before) && isStateOrCity(firstOfList(after))
+                && !isKnownPlace(text.substring(start, end));
         if (!listsNames) {
             return List.of(new int[] {start, end});
         }
@@ -478,6 +571,10 @@ public final class EntityTagger {
         }
         if (isQuoted(text, start, start + name.length())) {
             return Kind.TITLE;
+        }
+        // After the quotation marks: “Chicago” on Broadway is a musical.
+        if (!titled && isCity(name)) {
+            return Kind.PLACE;
         }
         if (THING_WORDS.contains(last)) {
             return Kind.NAME;
@@ -673,9 +770,34 @@ public final class EntityTagger {
         return REGIONS.contains(plain(name));
     }
 
-    private static Set<String> regions() {
+    /** Whether a place name is a city's that news names bare ("Los Angeles", "Kyiv"). */
+    public static boolean isCity(String name) {
+        return CITIES.contains(plain(name));
+    }
+
+    /** Whether a name is a country's, a state's or province's, or a city's that news names bare. */
+    public static boolean isKnownPlace(String name) {
+        String plain = plain(name);
+        return COUNTRIES.contains(plain) || REGIONS.contains(plain) || CITIES.contains(plain);
+    }
+
+    /** The first name of a list joined by "and": "Tennessee" of "Tennessee and Texas". */
+    private static String firstOfList(String names) {
+        Matcher and = AND.matcher(names);
+        return and.find() ? names.substring(0, and.start()) : names;
+    }
+
+    /**
+     * A state, province or city (and no country, as Singapore is both), as what a run may be cut into. Countries keep their runs: cut, "Russia and Ukraine"
+     * and "US Secretary of State Marco Rubio" gave other answers to the seed questions, none better.
+     */
+    private static boolean isStateOrCity(String name) {
+        return isRegion(name) || isCity(name) && !isCountry(name);
+    }
+
+    private static Set<String> names(String list) {
         Set<String> names = new HashSet<>();
-        WordLists.load("region-names").forEach(name -> names.add(plain(name)));
+        WordLists.load(list).forEach(name -> names.add(plain(name)));
         return names;
     }
 

@@ -120,6 +120,26 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final String PLACE_MODIFIER = "(?:(?!(?:" + AUXILIARIES + "|are|of|the|a|an|to|in|for|from|on|at|by"
             + "|with|about|into|over|" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)[\\p{L}\\p{N}.'’-]+ )?";
 
+    /**
+     * "What is the world's happiest country?", "What was the most valuable company?": a superlative says that one
+     * place or organisation of the noun's kind is asked for, as "which" does. Without it, "What is the state of …?"
+     * asks for none.
+     */
+    private static final String SUPERLATIVE = "\\bwhat(?:['’]s| is| was| are| were) the (?:\\p{L}+['’]s )?"
+            + "(?:most [\\p{L}-]+ |[\\p{L}-]{2,}est |best )";
+
+    /**
+     * The end of the noun a superlative asks for: the question's end, a preposition or a verb, not another noun ("the
+     * largest state budget", "the biggest country music festival") nor "of" ("the latest state of the talks").
+     */
+    private static final String SUPERLATIVE_END = "(?=\\s*(?:[?.!,;:]|$)| (?:in|on|at|for|to|by|with|from|that|which"
+            + "|where|who|whose|is|was|are|were|has|have|had|will|would|can|could|does|did|do)\\b)";
+
+    /** The nouns a place is asked for by ("which city", "which island nation"). */
+    private static final String PLACE_NOUNS = "(?:cit(?:y|ies)|countr(?:y|ies)|towns?|places?|venues?|regions?"
+            + "|locations?|states?|provinces?|capitals?|villages?|islands?|ports?|nations?|count(?:y|ies)|boroughs?"
+            + "|districts?|neighbou?rhoods?|suburbs?|continents?)\\b";
+
     /** "Which airline …?": an organisation asked for by a noun, which is the first group. */
     private static final String ASKS_FOR_ORGANISATION = "\\b(?:what|which) " + MODIFIERS + "(" + ORGANISATION_NOUNS
             + ")\\b" + NO_ROLE_AFTER;
@@ -162,12 +182,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\b(?:what|which) (?:dates?|days?|months?|times?|weeks?|decades?)\\b|\\bwhat time\\b"
                     + "|\\b(?:since|from|until|till) when[?!.]*$"),
             new Cue(AnswerType.PLACE, "^where\\b|\\bwhere (?:did|does|do|is|was|were|will|are|has|have|had|can"
-                    + "|could|would|should)\\b|\\b(?:what|which) " + PLACE_MODIFIER + "(?:cit(?:y|ies)|countr(?:y|ies)"
-                    + "|towns?|places?|venues?|regions?|locations?|states?|provinces?|capitals?|villages?|islands?"
-                    + "|ports?|nations?|count(?:y|ies)|boroughs?|districts?|neighbou?rhoods?|suburbs?|continents?)\\b"
+                    + "|could|would|should)\\b|\\b(?:what|which) " + PLACE_MODIFIER + PLACE_NOUNS
                     // "Which Democratic state senator": a person, named by the role after the place; "Which district
                     // court": an organisation.
-                    + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)"),
+                    + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)"
+                    + "|" + SUPERLATIVE + PLACE_NOUNS + SUPERLATIVE_END),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often|hot|cold|warm|fast|deep"
                     + "|heavy|wide|strong)\\b|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount"
                     + "|price|cost|population|percentage|total|budget|value|size|rate|share|score|figure|age|salary"
@@ -175,7 +194,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b"
                     + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
-            new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION),
+            new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION + "|" + SUPERLATIVE + "(?:" + ORGANISATION_NOUNS
+                    + ")\\b" + SUPERLATIVE_END),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE),
             // Last, so that "What is the name of the minister who …" asks for a person.
             new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
@@ -213,8 +233,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|title|job|portfolio) (?:does|did|do) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s+)+)(?:hold|have|occupy|fill)\\b");
 
     /** The noun of "which US state", "which island nation", "which city". */
-    private static final Pattern PLACE_NOUN = Pattern.compile("\\b(?:what|which) " + PLACE_MODIFIER
-            + "(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b");
+    private static final Pattern PLACE_NOUN = Pattern.compile("(?:\\b(?:what|which) " + PLACE_MODIFIER + "|"
+            + SUPERLATIVE + ")(?:(countr(?:y|ies)|nations?)|(states?|provinces?)|(cit(?:y|ies)|towns?|villages?))\\b"
+            + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)");
 
     /**
      * "How much did the ad cost?", "What is the price …?": a sum of money; not "How much has the cost of living

@@ -169,6 +169,60 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aCityNamedBareIsAPlace() {
+        String text = "Los Angeles: Xi Jinping brought Hong Kong to heel, and Rio de Janeiro hosted the summit.";
+        assertEquals(List.of("Los Angeles", "Hong Kong", "Rio de Janeiro"), of(Kind.PLACE, text));
+        assertEquals(List.of("Xi Jinping"), of(Kind.PERSON, text));
+        // A city whose name is also a surname is none of the list: bare, it names no place; "in" makes it one.
+        assertEquals(List.of(), of(Kind.PLACE, "Austin said the strikes would go on."));
+        assertEquals(List.of("Austin"), of(Kind.PLACE, "The rally in Austin drew thousands."));
+        // A city's name in quotation marks is a title: “Chicago” on Broadway is a musical.
+        assertEquals(List.of("Chicago"), of(Kind.TITLE, "She starred in “Chicago” on Broadway."));
+    }
+
+    @Test
+    void aStateOrCityBeforeAnOfficeIsAPlace() {
+        String text = "Baltimore Mayor Brandon Scott, Texas Attorney General Ken Paxton and Alabama Secretary of State "
+                + "John Merrill spoke.";
+        assertEquals(List.of("Baltimore", "Texas", "Alabama"), of(Kind.PLACE, text));
+        assertEquals(List.of("Mayor Brandon Scott", "Attorney General Ken Paxton", "Secretary of State John Merrill"),
+                of(Kind.PERSON, text));
+        // An abbreviated title: the place, then the person after the title's full stop.
+        assertEquals(List.of("New York"), of(Kind.PLACE, "New York Gov. Kathy Hochul said."));
+        assertEquals(List.of("Kathy Hochul"), of(Kind.PERSON, "New York Gov. Kathy Hochul said."));
+        // A modifier of a title only with the title after it: "State Senator", not "State Fair".
+        assertEquals(List.of("Texas"), of(Kind.PLACE, "Texas State Senator Jane Doe said."));
+        // Not an organisation the place names, nor a person introduced by one, nor a place in a sentence's last
+        // words that end like an abbreviated title; and not a country, whose people serve it.
+        for (String kept : List.of("Delaware State Police said.", "Fans went to the Iowa State Fair.",
+                "The Delaware General Assembly passed the bill.", "Alaska Airlines CEO Ben Minicucci said it.",
+                "Washington Post Executive Editor Matt Murray said.", "A semifinal between Ohio State and Michigan.",
+                "US Secretary of State Marco Rubio arrived.", "Singapore Prime Minister Lawrence Wong said.",
+                "He watched “Miami Vice.”")) {
+            assertEquals(List.of(), of(Kind.PLACE, kept), kept);
+        }
+    }
+
+    @Test
+    void aPlaceAfterOfIsWhereAPersonIsFrom() {
+        String text = "Sen. Bernie Sanders of Vermont and King Abdullah II of Jordan met the Duchess of Sussex.";
+        assertEquals(List.of("Bernie Sanders", "King Abdullah II", "Duchess of Sussex"), of(Kind.PERSON, text));
+        assertEquals(List.of("Vermont", "Jordan"), of(Kind.PLACE, text));
+        // An organisation's own name, and a place's, keep their "of", and so does a name of no title, which the
+        // tagger cannot tell from a person's.
+        assertEquals(List.of("Bank of America"), of(Kind.ORGANIZATION, "The Bank of America said."));
+        assertEquals(List.of("Gulf of Mexico"), of(Kind.PLACE, "The Gulf of Mexico is warm."));
+        assertEquals(List.of("People's Republic of China"), of(Kind.PLACE, "The People's Republic of China said."));
+        assertEquals(List.of(), of(Kind.PERSON, "The People's Republic of China said."));
+    }
+
+    @Test
+    void twoPlacesJoinedByAndAreTwo() {
+        assertEquals(List.of("Georgia", "Tennessee"), of(Kind.PLACE, "The storm hit Georgia and Tennessee."));
+        assertEquals(List.of("Bosnia and Herzegovina"), of(Kind.PLACE, "Officials in Bosnia and Herzegovina said."));
+    }
+
+    @Test
     void wherePeopleAndFirmsAreBasedIsAPlace() {
         String text = "The Los Angeles-based artist Meggs painted it for New York-based Hearst, with Iowa-born aides.";
         assertEquals(List.of("Los Angeles", "New York", "Iowa"), of(Kind.PLACE, text));

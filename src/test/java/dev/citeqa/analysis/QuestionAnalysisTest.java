@@ -92,7 +92,14 @@ class QuestionAnalysisTest {
             "Which war correspondents were detained? | PERSON",
             "Which oil producer cut its output? | OTHER",
             "Which Super Bowl champion visited the White House? | OTHER",
-            "Till when?! | DATE"})
+            "Till when?! | DATE",
+            // A superlative asks for the one thing of the noun's kind, as "which" does.
+            "What is the world’s happiest country? | PLACE",
+            "What was the country's largest city? | PLACE",
+            "What is the most valuable company in the world? | ORGANIZATION",
+            "What is the best place to see the eclipse? | PLACE",
+            "What is the state of the economy? | OTHER",
+            "What is the biggest company's logo? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
@@ -151,7 +158,9 @@ class QuestionAnalysisTest {
             "On which date did Putin suggest the talks? | DAY",
             "On which day of the week did Rubio arrive in Istanbul? | DAY",
             "What time of year do monarchs migrate? | ANY",
-            "How many children under the age of five died? | ANY"})
+            "How many children under the age of five died? | ANY",
+            "What is the world's happiest country? | COUNTRY",
+            "What was the state's largest city? | SETTLEMENT"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {
         assertEquals(expected, QuestionAnalysis.of(question).subtype());
     }

@@ -710,8 +710,9 @@ final class AnswerPhrases {
      * Whether the question asks for a kind of phrase that can be told for certain: a country or a state (their
      * lists), an organisation whose names carry the noun asked for ("United Airlines" for "Which airline …?";
      * {@link QuestionAnalysis#askedNameHead}), or a person asked for by a noun that the text gives them ("Dr. Gavin
-     * Hall, a NATO expert" for "Which NATO expert …?"; {@link QuestionAnalysis#askedRole}). Not a city, which no list
-     * names: any place but a country or a state passes for one ("Yellowstone National Park").
+     * Hall, a NATO expert" for "Which NATO expert …?"; {@link QuestionAnalysis#askedRole}). Not a city: the list of
+     * cities names only the large ones, and any place but a country or a state passes for one ("Yellowstone National
+     * Park").
      */
     boolean asksKnownKind() {
         return nameHead != null || roleTerm != null || question.subtype() == Subtype.COUNTRY
@@ -891,8 +892,8 @@ final class AnswerPhrases {
         return switch (question.subtype()) {
             case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
             case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
-            case SETTLEMENT -> e.kind() == Kind.PLACE && !EntityTagger.isCountry(e.text())
-                    && !EntityTagger.isRegion(e.text());
+            case SETTLEMENT -> e.kind() == Kind.PLACE && (EntityTagger.isCity(e.text())
+                    || !EntityTagger.isCountry(e.text()) && !EntityTagger.isRegion(e.text()));
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (counts); for money and shares no other figure is a candidate, so a bonus would tell none apart.
             case AGE, MONEY, SHARE, TURNOUT, TIME, MONTH, CALENDAR, DAY, ANY -> false;
@@ -1104,7 +1105,7 @@ final class AnswerPhrases {
     private boolean fits(Entity e) {
         return switch (question.type()) {
             case PERSON -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME && !EntityTagger.namesAThing(e.text());
-            case PLACE -> e.kind() == Kind.PLACE;
+            case PLACE -> e.kind() == Kind.PLACE && !isAnotherKindOfPlace(e);
             // "Which ministry does Umerov run?" is answered by "Defence Minister": any name can name it, but "CEO
             // Elon Musk" names no company.
             case ORGANIZATION -> isAnyName(e) && !(e.kind() == Kind.PERSON && EntityTagger.isTitledPerson(e.text()));
@@ -1119,6 +1120,23 @@ final class AnswerPhrases {
             // "What nationality …?" asks for one.
             case OTHER -> e.kind() == Kind.PERSON || e.kind() == Kind.NAME || e.kind() == Kind.TITLE
                     || e.kind() == Kind.PLACE || e.kind() == Kind.NATIONALITY;
+        };
+    }
+
+    /**
+     * A place known to be of another kind than the one asked for: no state or country answers "Which city …?"
+     * ("Maryland" beside Baltimore's bridge), and no city "Which country …?" or "Which state …?". A country may
+     * answer "Which Gulf state …?", and a state of the region list "Which country …?" (England, Scotland and Wales are
+     * there); a place of unknown kind may answer any.
+     */
+    private boolean isAnotherKindOfPlace(Entity e) {
+        boolean country = EntityTagger.isCountry(e.text());
+        boolean region = EntityTagger.isRegion(e.text());
+        boolean city = EntityTagger.isCity(e.text());
+        return switch (question.subtype()) {
+            case COUNTRY, REGION -> city && !country && !region;
+            case SETTLEMENT -> !city && (country || region);
+            default -> false;
         };
     }
 

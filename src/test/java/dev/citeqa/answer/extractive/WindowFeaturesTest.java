@@ -189,18 +189,23 @@ class WindowFeaturesTest {
     }
 
     /**
-     * "northwest Los Angeles" reads as a person's name to the tagger; another retrieved sentence says "in Los
-     * Angeles", so it is a place, and a city rather than the country the window names too.
+     * "northwest Santa Clarita" reads as a person's name to the tagger (no list names that city); another retrieved
+     * sentence says "in Santa Clarita", so it is a place. The country the window names too is no city.
      */
     @Test
     void aNameTheRetrievedTextGivesAsAPlaceIsAPlace() {
         String question = "Which city is building the world's largest wildlife crossing?";
-        String sentence = "The US funds a wildlife crossing, the world's largest, in northwest Los Angeles.";
+        String sentence = "The US funds a wildlife crossing, the world's largest, in northwest Santa Clarita.";
         PassageHit alone = passages.passage("w1", "Crossing", null, sentence);
-        assertEquals("US", features(question, List.of(alone), false).window(alone, 0, 1).answerEntity().text());
-        PassageHit other = passages.passage("w2", "Traffic", null, "Traffic is heavy in Los Angeles on Fridays.");
-        assertEquals("Los Angeles", features(question, List.of(alone, other), false)
+        assertNull(features(question, List.of(alone), false).window(alone, 0, 1).answerEntity());
+        PassageHit other = passages.passage("w2", "Traffic", null, "Traffic is heavy in Santa Clarita on Fridays.");
+        assertEquals("Santa Clarita", features(question, List.of(alone, other), false)
                 .window(alone, 0, 1).answerEntity().text());
+        // A city of the tagger's list is a place wherever it stands.
+        String known = "The US funds a wildlife crossing, the world's largest, in northwest Los Angeles.";
+        PassageHit listed = passages.passage("w3", "Crossing", null, known);
+        assertEquals("Los Angeles", features(question, List.of(listed), false).window(listed, 0, 1).answerEntity()
+                .text());
     }
 
     @Test
