@@ -174,6 +174,8 @@ public final class EntityTagger {
 
     private static final Set<String> LOCATIVE = WordLists.load("locative-words");
 
+    private static final Set<String> ADDRESSEE_WORDS = WordLists.load("addressee-words");
+
     /** English country names from the JDK's locale data, so no gazetteer file has to be maintained. */
     private static final Set<String> COUNTRIES = countries();
 
@@ -594,7 +596,7 @@ public final class EntityTagger {
         if (words.length == 1 && NATIONALITIES.contains(last)) {
             return Kind.NATIONALITY;
         }
-        if (LOCATIVE.contains(before)) {
+        if (LOCATIVE.contains(before) && !isAddressedTo(text, start, before)) {
             return Kind.PLACE;
         }
         if (words.length == 1 && isAcronym(name)) {
@@ -669,6 +671,18 @@ public final class EntityTagger {
      * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
      * is "in", but "from the Biden administration" is "the".
      */
+    /** "according to John Smith", "lost to Luke Humphries": the name is whom, not where (addressee-words.txt). */
+    private static boolean isAddressedTo(String text, int start, String before) {
+        if (!before.equals("to")) {
+            return false;
+        }
+        int to = start;
+        while (to > 0 && !Character.isLetter(text.charAt(to - 1))) {
+            to--;
+        }
+        return ADDRESSEE_WORDS.contains(previousWord(text, Math.max(0, to - "to".length())));
+    }
+
     private static String previousWord(String text, int start) {
         int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {

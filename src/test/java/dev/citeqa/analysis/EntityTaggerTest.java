@@ -217,6 +217,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aNameAfterToIsWhomAfterAWordOfSayingOrGiving() {
+        String text = "According to John Smith, the prize was given to Ann Lee, who lost to Ben Cole.";
+        assertEquals(List.of("John Smith", "Ann Lee", "Ben Cole"), of(Kind.PERSON, text));
+        assertEquals(List.of(), of(Kind.PLACE, text));
+        // Elsewhere "to" still says where: "He flew to Santa Clarita."
+        assertEquals(List.of("Santa Clarita"), of(Kind.PLACE, "He flew to Santa Clarita on Monday."));
+    }
+
+    @Test
     void twoPlacesJoinedByAndAreTwo() {
         assertEquals(List.of("Georgia", "Tennessee"), of(Kind.PLACE, "The storm hit Georgia and Tennessee."));
         assertEquals(List.of("Bosnia and Herzegovina"), of(Kind.PLACE, "Officials in Bosnia and Herzegovina said."));
