@@ -262,7 +262,8 @@ public final class EntityTagger {
      * Secretary of State Marco Rubio"): the person's words before the name say which country they serve.
      */
     private static void addName(List<Entity> out, String text, int from, int to) {
-        if (text.indexOf(' ', from) < to) {
+        int space = text.indexOf(' ', from);
+        if (space >= 0 && space < to) {
             int office = officeAfterPlace(text, from, to);
             if (office > from) {
                 int placeEnd = office;
@@ -667,10 +668,6 @@ public final class EntityTagger {
         return at < text.length() && text.charAt(at) == close;
     }
 
-    /**
-     * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
-     * is "in", but "from the Biden administration" is "the".
-     */
     /** "according to John Smith", "lost to Luke Humphries": the name is whom, not where (addressee-words.txt). */
     private static boolean isAddressedTo(String text, int start, String before) {
         if (!before.equals("to")) {
@@ -683,6 +680,10 @@ public final class EntityTagger {
         return ADDRESSEE_WORDS.contains(previousWord(text, Math.max(0, to - "to".length())));
     }
 
+    /**
+     * The word before {@code start}, lower case, passing over a "The" that belongs to the name: "in The Hague"
+     * is "in", but "from the Biden administration" is "the".
+     */
     private static String previousWord(String text, int start) {
         int end = start;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
@@ -802,8 +803,9 @@ public final class EntityTagger {
     }
 
     /**
-     * A state, province or city (and no country, as Singapore is both), as what a run may be cut into. Countries keep their runs: cut, "Russia and Ukraine"
-     * and "US Secretary of State Marco Rubio" gave other answers to the seed questions, none better.
+     * A state, province or city, and no country (Singapore is both), as what a run may be cut into. Countries keep
+     * their runs: the person's words before a name say which country they serve ({@link #addName}), and "Russia and
+     * Ukraine" cut in two cost a public seed question its answer.
      */
     private static boolean isStateOrCity(String name) {
         return isRegion(name) || isCity(name) && !isCountry(name);
