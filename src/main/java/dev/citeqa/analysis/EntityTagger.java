@@ -293,8 +293,7 @@ public final class EntityTagger {
             String[] words = SPACES.split(before);
             Kind beforeKind = isKnownPlace(place) && !isTitle(words[words.length - 1])
                     ? classify(text, from, before) : null;
-            boolean titled = abbreviatedTitleBefore(text, from) || isTitledPerson(before);
-            if (beforeKind == Kind.PERSON && titled) {
+            if (beforeKind == Kind.PERSON && (abbreviatedTitleBefore(text, from) || isTitledPerson(before))) {
                 out.add(new Entity(Kind.PERSON, before, from, from + of));
                 out.add(new Entity(Kind.PLACE, place, from + of + " of ".length(), to));
                 return;
@@ -808,7 +807,8 @@ public final class EntityTagger {
      * Ukraine" cut in two cost a public seed question its answer.
      */
     private static boolean isStateOrCity(String name) {
-        return isRegion(name) || isCity(name) && !isCountry(name);
+        String plain = plain(name);
+        return REGIONS.contains(plain) || CITIES.contains(plain) && !COUNTRIES.contains(plain);
     }
 
     private static Set<String> names(String list) {

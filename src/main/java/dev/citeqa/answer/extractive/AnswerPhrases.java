@@ -1130,14 +1130,15 @@ final class AnswerPhrases {
      * there); a place of unknown kind may answer any.
      */
     private boolean isAnotherKindOfPlace(Entity e) {
+        Subtype asked = question.subtype();
+        if (asked != Subtype.COUNTRY && asked != Subtype.REGION && asked != Subtype.SETTLEMENT) {
+            // Most place questions name no kind: no list is looked up for them.
+            return false;
+        }
         boolean country = EntityTagger.isCountry(e.text());
         boolean region = EntityTagger.isRegion(e.text());
         boolean city = EntityTagger.isCity(e.text());
-        return switch (question.subtype()) {
-            case COUNTRY, REGION -> city && !country && !region;
-            case SETTLEMENT -> !city && (country || region);
-            default -> false;
-        };
+        return asked == Subtype.SETTLEMENT ? !city && (country || region) : city && !country && !region;
     }
 
     /**
