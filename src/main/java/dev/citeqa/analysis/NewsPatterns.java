@@ -2,7 +2,7 @@ package dev.citeqa.analysis;
 
 /**
  * Regular-expression pieces that several rules share, defined once: month and weekday names, years, and
- * initialisms. Each is a non-capturing group, to be embedded in a larger pattern.
+ * initialisms, words. Each is a non-capturing group, to be embedded in a larger pattern.
  */
 public final class NewsPatterns {
 
@@ -19,4 +19,7 @@ public final class NewsPatterns {
 
     /** Two or more capitals each followed by a full stop ("U.S.", "U.N."). */
     public static final String INITIALISM = "(?:\\p{Lu}\\.){2,}";
+
+    /** A word as written, with its apostrophes and hyphens: "Erdoğan's", "vice-president". */
+    public static final String WORD = "[\\p{L}'’-]+";
 }

@@ -2,8 +2,6 @@ package dev.citeqa.answer.extractive;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.citeqa.analysis.Anchors;
-import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -13,7 +11,6 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.Terms;
-import dev.citeqa.analysis.WordLists;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
@@ -26,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +32,11 @@ import java.util.regex.Pattern;
  * offers as its answer, and how near it sits to the question's words. {@link WindowFeatures} turns these into
  * features; the answer phrase of a response is the chosen window's. One instance per question, as the evidence
  * of the retrieved text (which words it capitalises inside sentences, which names it gives as places) is
- * worked out once.
+ * worked out once. What a figure is in its sentence ({@link FigureKinds}), the question's verb
+ * ({@link QuestionVerb}) and the countries it names ({@link QuestionCountries}) are read by classes of their own.
  */
 final class AnswerPhrases {
 
-    /** Characters between a number and the noun it counts ("32 allies", "14 senior officials"). */
-    static final int COUNT_DISTANCE = 25;
     /** Words of a question about someone's family, whose members share his surname. */
     private static final Pattern FAMILY = Pattern.compile("(?i)\\b(?:sons?|daughters?|wife|husband|"
             + "brothers?|sisters?|father|mother|parents?|family|grandsons?|granddaughters?|nephews?|nieces?|cousins?|"
@@ -63,9 +58,6 @@ final class AnswerPhrases {
     private static final Cache<String, Set<String>> ENTITY_TERMS = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<String, List<String>> CAPITALISED = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<Sentence, List<String>> PLACES = Caffeine.newBuilder().maximumSize(10_000).build();
-    /** A currency sign, as news writes it before a sum: "$35", "£ 2 million". */
-    private static final String CURRENCY_SIGN = "[$€£¥]";
-    private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
     /** What a place follows: "in Los Angeles". */
     private static final Pattern IN_BEFORE = Pattern.compile("\\b[Ii]n $");
     /** What a name of a thing or an office follows, and a person's does not: "the Pentagon". */
@@ -78,56 +70,12 @@ final class AnswerPhrases {
             "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
     /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
     private static final int NAMING_CHARS = 20;
-    private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
-    /** After a number, the words that make it a sum of money: "35 dollars", "2 million pounds". */
-    private static final Pattern MONEY_AFTER = Pattern.compile(
-            "\\s*(?:(?:million|billion|trillion)\\s+)?(?:pounds|dollars|euros|pence|cents|yen|yuan|rupees)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CURRENCY_BEFORE = Pattern.compile(CURRENCY_SIGN + "\\s?$");
-    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
-    /** After a number, the words that make it a share of the votes cast: "(per cent) of the (popular) vote". */
-    private static final Pattern VOTE_SHARE = Pattern.compile(
-            "(?:\\s*(?:%|per ?cent))?\\s+of (?:the )?(?:[\\p{L}-]+ )?(?:votes?|ballots?)\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** Characters around a figure in which a word must say that it is a turnout: "41% of registered voters cast". */
-    private static final int TURNOUT_DISTANCE = 50;
-    /** Where a clause ends inside a sentence ("Kemp won 59.6%; turnout was 41%"); not a colon ("Turnout: 41%"). */
-    private static final Pattern CLAUSE_END = Pattern.compile("[;—–]");
-    /** Words that say how many voted: "turnout stood at 42.4%", "12,400 voters took part", "54% cast ballots". */
-    private static final Pattern TURNOUT_WORDS = Pattern.compile(
-            "\\b(?:turnout|turn(?:ed)? out|took part|voted|cast)\\b", Pattern.CASE_INSENSITIVE);
+    /** The units a duration counts, which "How many years …?" asks for. */
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
-    /** Around a number, what makes it one side of a score: "3-1", "84:82". */
-    private static final Pattern SCORE_BEFORE = Pattern.compile("\\d[:\\-–]$");
-    private static final Pattern SCORE_AFTER = Pattern.compile("[:\\-–]\\d");
-    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
-    /** After a number, the words that make it an age: "a 37-year-old", "37 years old". */
-    private static final Pattern AGE_AFTER = Pattern.compile("(?:[- ](?:years?|yrs?))?[- ]old\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** A bare number of years a person can be: not "37%", "$37" or "2024". */
-    private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
-    /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
-    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
-    /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
-    private static final Pattern SINCE_FIRST = Pattern.compile(
-            "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
-            Pattern.CASE_INSENSITIVE);
-    /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
-    private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
-    private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
 
     /** A word of a question, with where it starts. */
-    private static final Pattern QUESTION_WORD = Pattern.compile("[\\p{L}'’-]+");
-    /** Words that make the verb after them passive or continuous: "Who was named …", "Which actor is suing …". */
-    private static final Set<String> AUXILIARIES = Set.of("is", "was", "are", "were", "has", "have", "had");
-    /** What makes a sentence's verb passive too: "Billy Donovan was named …", not "Adam Silver named …". */
-    private static final Pattern PASSIVE_BEFORE = Pattern.compile("\\b(?:is|was|are|were|been|be|being)\\s+$",
-            Pattern.CASE_INSENSITIVE);
-    /** Words a wh-phrase may have after "which" before its verb: "Which Democratic congressperson called …". */
-    private static final int WH_PHRASE_WORDS = 3;
-    /** Characters between a name and the verb it is the subject of: room for an apposition set off by dashes. */
-    private static final int SUBJECT_REACH = 80;
+    private static final Pattern QUESTION_WORD = Pattern.compile(NewsPatterns.WORD);
     /** How far before a person's name, in characters, the noun the question asks by may stand. */
     private static final int ROLE_CONTEXT_CHARS = 60;
 
@@ -149,13 +97,8 @@ final class AnswerPhrases {
      * "The comedian will return": up to three words after a "The" that opens the sentence, the first group. News copy
      * refers back so to the person the sentence before named; elsewhere in a sentence "the pop star's" may be anyone.
      */
-    private static final Pattern DEFINITE = Pattern.compile("^\\W*The((?:\\s+[\\p{L}'’-]+){1,3})");
+    private static final Pattern DEFINITE = Pattern.compile("^\\W*The((?:\\s+" + NewsPatterns.WORD + "){1,3})");
 
-    /**
-     * Between a verb and its agent in the passive: "led by presidential adviser Vladimir Medinski", with room for a
-     * title before the name but not for another clause.
-     */
-    private static final Pattern BY_AGENT = Pattern.compile("^\\s+by\\s+[^,;:.!?()\"“”]{0,40}$");
     /**
      * What being the subject of the question's verb adds to a phrase's score: less than a word shared with the
      * question (1), more than most differences in distance (at most 1 over 200 characters).
@@ -177,9 +120,6 @@ final class AnswerPhrases {
     /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
     private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
             + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
-    /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
-    private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
-            + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
     /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
     private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
     /**
@@ -195,12 +135,6 @@ final class AnswerPhrases {
      * question's own ("Teaching Fellow" for "At which university does he teach?").
      */
     private static final double NAMED_KIND_BONUS = 2;
-    /** Words that name a country, adjectives of nationality mostly, and the country: "russian russia". */
-    private static final Map<String, String> COUNTRY_WORDS = WordLists.pairs("country-adjectives");
-    private static final Set<String> COUNTRIES = Set.copyOf(COUNTRY_WORDS.values());
-    /** Irregular verbs' past forms and their bases ("beat", "won"), which no "-ed" shows to be verbs. */
-    private static final Set<String> IRREGULAR_VERBS = irregularVerbs();
-
     private final QuestionAnalysis question;
     /** The question's distinct terms. */
     private final Set<String> questionTerms;
@@ -232,10 +166,8 @@ final class AnswerPhrases {
     private final QuestionVerb subjectVerb;
     /** Whether the question asks who won a contest ({@link #ASKS_WINNER}). */
     private final boolean asksWinner;
-    /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
-    private final Set<String> questionCountries;
-    /** The other forms of the countries the question names, as terms: {"unit", "state"} for its "US". */
-    private final List<Set<String>> questionCountryForms;
+    /** The countries the question names. */
+    private final QuestionCountries countries;
 
     private record ArticleSentence(String articleId, Sentence sentence) {}
 
@@ -269,162 +201,12 @@ final class AnswerPhrases {
         this.namedInQuestion = question.type() != AnswerType.PERSON || FAMILY.matcher(question.text()).find()
                 ? Set.of() : question.terms().stream().filter(QuestionAnalysis.QuestionTerm::required)
                         .map(QuestionAnalysis.QuestionTerm::term).collect(java.util.stream.Collectors.toSet());
-        this.subjectVerb = questionVerb(question);
+        this.subjectVerb = QuestionVerb.of(question);
         this.asksWinner = ASKS_WINNER.matcher(question.text()).find();
         this.nameHead = question.askedNameHead();
         String role = question.askedRole();
         this.roleTerm = role == null ? null : Terms.ofText(role).stream().findFirst().orElse(null);
-        this.questionCountries = countriesNamed(question.text());
-        this.questionCountryForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
-                .map(CountryNames.Form::terms).toList();
-    }
-
-    /**
-     * The countries a text names by a word of {@code analysis/country-adjectives.txt}, or by the country's name;
-     * null when it names a country that list does not know ("UK", "United States"), of which nothing can be said.
-     */
-    static Set<String> countriesNamed(String text) {
-        Set<String> countries = new HashSet<>();
-        List<String> words = QUESTION_WORD.matcher(text).results()
-                .map(m -> EntityTagger.plain(m.group())).toList();
-        for (int i = 0; i < words.size(); i++) {
-            String country = COUNTRY_WORDS.getOrDefault(words.get(i), COUNTRIES.contains(words.get(i)) ? words.get(i)
-                    : null);
-            if (country != null) {
-                countries.add(country);
-            } else if (EntityTagger.isCountry(words.get(i))
-                    || i + 1 < words.size() && EntityTagger.isCountry(words.get(i) + " " + words.get(i + 1))) {
-                return null;
-            }
-        }
-        return countries;
-    }
-
-    /**
-     * "Russian Foreign Minister Sergey Lavrov" for "Who is Turkey's foreign minister?": a name that restates the
-     * question's words (here the role) of another country than the one the question names answers someone else's
-     * question. Only the words before a person's name count ("Rep. Jim Jordan" names no country). Asked for a
-     * place, another country is what is asked for, and is left alone.
-     */
-    private boolean restatesForAnotherCountry(Entity e, long shared) {
-        if (questionCountries == null || questionCountries.isEmpty() || shared == 0
-                || e.kind() != Kind.PERSON && e.kind() != Kind.ORGANIZATION) {
-            return false;
-        }
-        String words = e.text();
-        if (e.kind() == Kind.PERSON) {
-            int name = words.lastIndexOf(EntityTagger.personName(words));
-            words = name < 0 ? "" : words.substring(0, name);
-        }
-        Set<String> named = countriesNamed(words);
-        return named != null && !named.isEmpty() && Collections.disjoint(named, questionCountries);
-    }
-
-    /**
-     * The verb of a question whose wh-phrase is its subject, as a term: "beat" in "Who beat Luke Littler …?",
-     * "call" in "Which Democratic congressperson called for new elections?", "name" in "Who was named …?". Null
-     * when the wh-phrase is the object ("Who did Macron appoint?"), when no verb in the past (or after "is", "was",
-     * "has" …) follows it within {@link #WH_PHRASE_WORDS} words, or when that verb is no term of the question.
-     */
-    static String subjectVerb(QuestionAnalysis question) {
-        QuestionVerb verb = questionVerb(question);
-        return verb == null ? null : verb.term();
-    }
-
-    /**
-     * @param passive "Who was named …?", "Which MP has been appointed …?"; not "Which actor is suing …?": the named
-     *     one stands before a passive verb only
-     */
-    private record QuestionVerb(String term, boolean passive) {}
-
-    private static QuestionVerb questionVerb(QuestionAnalysis question) {
-        List<MatchResult> words = QUESTION_WORD.matcher(question.text()).results().toList();
-        if (words.size() < 2) {
-            return null;
-        }
-        String wh = words.getFirst().group().toLowerCase(Locale.ROOT);
-        if (!wh.equals("who") && !wh.equals("which")) {
-            return null;
-        }
-        // "Who" is the whole wh-phrase; "which" has at least one word of its own ("Which airline …").
-        int from = wh.equals("who") ? 1 : 2;
-        int to = wh.equals("who") ? 1 : 1 + WH_PHRASE_WORDS;
-        for (int i = from; i <= to && i < words.size(); i++) {
-            String word = words.get(i).group();
-            if (AUXILIARIES.contains(word)) {
-                boolean been = i + 1 < words.size() && words.get(i + 1).group().equals("been");
-                int next = been ? i + 2 : i + 1;
-                if (next >= words.size()) {
-                    return null;
-                }
-                String verb = words.get(next).group();
-                boolean continuous = Character.isLowerCase(verb.charAt(0)) && verb.endsWith("ing");
-                if (!isPastVerb(verb) && !continuous) {
-                    return null;
-                }
-                // "has appointed" is active; "was appointed", "has been appointed" passive.
-                boolean passive = !continuous && (been || !word.startsWith("ha"));
-                return verbAt(question, words.get(next).start(), passive);
-            }
-            if (isPastVerb(word)) {
-                return verbAt(question, words.get(i).start(), false);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * "called", "won", "beat": a regular past form, or an irregular verb's past or base form, in lower case ("King",
-     * "York-based" are no verbs). Shorter than five letters, an "-ed" word is mostly no past ("red", "bed", "shed").
-     */
-    private static boolean isPastVerb(String word) {
-        return Character.isLowerCase(word.charAt(0)) && word.indexOf('-') < 0
-                && (word.length() > 4 && word.endsWith("ed") || IRREGULAR_VERBS.contains(word));
-    }
-
-    private static Set<String> irregularVerbs() {
-        Map<String, String> pairs = WordLists.pairs("irregular-verbs");
-        Set<String> verbs = new HashSet<>(pairs.keySet());
-        verbs.addAll(pairs.values());
-        return Set.copyOf(verbs);
-    }
-
-    private static QuestionVerb verbAt(QuestionAnalysis question, int start, boolean passive) {
-        return question.tokens().stream().filter(t -> t.start() == start)
-                .map(t -> new QuestionVerb(t.term(), passive)).findFirst().orElse(null);
-    }
-
-    /** Whether the sentence's verb {@code t} is in the passive ("was headed"), looking back to {@code from}. */
-    private static boolean isPassive(String text, int from, NewsAnalyzer.Token t) {
-        return !t.surface().endsWith("ing") && PASSIVE_BEFORE.matcher(text.substring(from, t.start())).find();
-    }
-
-    /**
-     * Whether the entity comes before the question's verb in the sentence, near enough to be its subject:
-     * "Schumer — the highest-ranking Jewish official in American history — called for Israel to hold new
-     * elections", where "Benjamin Netanyahu", after the verb, stands nearer the question's words. The verb's voice
-     * must be the question's: asked "Who headed the Russian team?", the name before "was headed" is no subject, and
-     * the agent after it ("was headed by Vladimir Medinsky") is.
-     */
-    private boolean isSubjectOfVerb(AnalysedSentence a, Entity e) {
-        if (subjectVerb == null) {
-            return false;
-        }
-        String text = a.sentence().text();
-        for (NewsAnalyzer.Token t : a.tokens()) {
-            if (!t.term().equals(subjectVerb.term())) {
-                continue;
-            }
-            if (t.start() >= e.end() && t.start() - e.end() <= SUBJECT_REACH
-                    && subjectVerb.passive() == isPassive(text, e.end(), t)) {
-                return true;
-            }
-            if (!subjectVerb.passive() && t.end() <= e.start()
-                    && BY_AGENT.matcher(text.substring(t.end(), e.start())).find()) {
-                return true;
-            }
-        }
-        return false;
+        this.countries = new QuestionCountries(question.text(), questionTerms);
     }
 
     /**
@@ -451,7 +233,7 @@ final class AnswerPhrases {
      * The phrase in the window that answers the question's type, other than the question's own words.
      * Of several, the one nearest the question's words wins, and a name that extends the question's own
      * phrase wins over all ("NATO Secretary General Mark Rutte" for "Who is the NATO Secretary General?"), the
-     * more of it the better; for "Who beat …?", the subject of "beat" ({@link #subjectVerb}) is preferred.
+     * more of it the better; for "Who beat …?", the subject of "beat" ({@link QuestionVerb}) is preferred.
      */
     Entity answerEntity(List<AnalysedSentence> window, Article article) {
         Scored best = NONE;
@@ -501,8 +283,8 @@ final class AnswerPhrases {
             double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + askedNounBonus(e, a)
                     + (isIntroducedAsName(e, a) ? 1 : 0)
                     + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
-                    + (isSubjectOfVerb(a, e) ? SUBJECT_BONUS : 0)
-                    - (restatesForAnotherCountry(e, shared) ? ANOTHER_COUNTRY_COST : 0)
+                    + (subjectVerb != null && subjectVerb.hasSubject(a, e) ? SUBJECT_BONUS : 0)
+                    - (countries.restatedForAnother(e, shared) ? ANOTHER_COUNTRY_COST : 0)
                     - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
             if (score > best.score()) {
                 best = new Scored(e, score);
@@ -559,8 +341,9 @@ final class AnswerPhrases {
 
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, AnalysedSentence a) {
-        return fits(e) && counts(e, a) && !isThingAskedAsPerson(e, a)
-                && !questionTerms.containsAll(termsOf(e.text())) && !isQuestionsCountry(e) && !isDateline(e, a);
+        return fits(e) && FigureKinds.counts(question, e, a) && !isThingAskedAsPerson(e, a)
+                && !questionTerms.containsAll(termsOf(e.text())) && !countries.isQuestions(e, this::termsOf)
+                && !isDateline(e, a);
     }
 
     /**
@@ -573,20 +356,6 @@ final class AnswerPhrases {
         return question.type() == AnswerType.PERSON && e.kind() == Kind.NAME && !word.contains(" ")
                 && (!word.endsWith("s") || word.endsWith("ss"))
                 && ARTICLE_BEFORE.matcher(a.sentence().text().substring(Math.max(0, e.start() - 5), e.start())).find();
-    }
-
-    /**
-     * "the United States" for a question that says "US": a country the question names, in another form
-     * ({@link CountryNames}), with nothing of its own beside the question's words. "United" alone, an airline, is
-     * no form of it, nor is "the United States Postal Service".
-     */
-    private boolean isQuestionsCountry(Entity e) {
-        if (questionCountryForms.isEmpty()) {
-            return false;
-        }
-        Set<String> terms = termsOf(e.text());
-        return questionCountryForms.stream().anyMatch(form -> terms.containsAll(form)
-                && terms.stream().allMatch(t -> form.contains(t) || questionTerms.contains(t)));
     }
 
     /**
@@ -813,7 +582,7 @@ final class AnswerPhrases {
             AnalysedSentence a = analyse.apply(s);
             if (saidBefore && (question.subtype() == Subtype.TURNOUT || REFERS_BACK.matcher(s.text()).lookingAt())) {
                 List<Entity> figures = entities(a, article).stream().filter(e -> isCandidate(e, a)
-                        && !(question.subtype() == Subtype.SHARE && isTurnout(e, s.text()))).toList();
+                        && !(question.subtype() == Subtype.SHARE && FigureKinds.isTurnout(e, s.text()))).toList();
                 if (figures.size() == 1) {
                     return figures.getFirst();
                 }
@@ -960,143 +729,6 @@ final class AnswerPhrases {
         return best;
     }
 
-    /**
-     * Whether a figure is the kind of figure asked for. For "How many prisoners?", "two parties" is not an
-     * answer: a spelled-out count must count them, and a sum of money, a share, a time ("2:06:12") or a score
-     * ("4-0") counts nothing. For "How old?", only an age ({@link #isAge}); for "How much did it cost?", only a
-     * sum of money, not "three insulin makers"; for "What percentage?", only a share, not "three rivals". "What
-     * time …?" is answered by a time of day, not "Wednesday"; "When …?" by either; "In which month …?" by a month,
-     * not by "midnight", "2022" or "Saturday"; "On which date …?" by a day, not "next month". "How long …?" is not
-     * answered by the gap of "the first talks in three years".
-     */
-    private boolean counts(Entity e, AnalysedSentence a) {
-        if (question.subtype() == Subtype.AGE && (e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION)) {
-            return isAge(e, a.sentence().text());
-        }
-        boolean clock = e.kind() == Kind.DATE && EntityTagger.isClockTime(e.text());
-        if (question.subtype() == Subtype.TIME) {
-            return clock;
-        }
-        if (clock) {
-            return question.subtype() != Subtype.CALENDAR && question.subtype() != Subtype.DAY
-                    && question.subtype() != Subtype.MONTH;
-        }
-        if (question.subtype() == Subtype.DAY && e.kind() == Kind.DATE) {
-            return EntityTagger.namesDay(e.text());
-        }
-        if (question.subtype() == Subtype.MONTH && e.kind() == Kind.DATE) {
-            return EntityTagger.namesMonth(e.text());
-        }
-        if (e.kind() == Kind.DURATION && question.type() == AnswerType.DURATION
-                && SINCE_FIRST.matcher(a.sentence().text().substring(0, e.start())).find()) {
-            // "the first direct talks in three years" says how long since, not how long the talks lasted.
-            return false;
-        }
-        if (question.subtype() == Subtype.MONEY) {
-            return e.kind() == Kind.NUMBER && isMoney(e, a.sentence().text());
-        }
-        if (question.subtype() == Subtype.SHARE) {
-            return e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
-        }
-        if (question.subtype() == Subtype.TURNOUT) {
-            return e.kind() == Kind.NUMBER && isTurnout(e, a.sentence().text());
-        }
-        String counted = question.quantityOf();
-        if (counted == null || e.kind() != Kind.NUMBER) {
-            return true;
-        }
-        if (Anchors.isFigure(e.text())) {
-            // Other figures are data; only a spelled-out count ("the two sides") must name what it counts. A
-            // measurement answers a question that counts units ("How many inches of snow fell?", in whatever unit
-            // the story gives), and a range that counts what is asked ("10-15 people") is a count.
-            if (EntityTagger.isMeasurement(e.text())) {
-                return UNIT_TERMS.contains(counted);
-            }
-            if (EntityTagger.isTally(e.text())) {
-                // A range names what it counts right after it; a score's sides are no count of what follows.
-                return a.tokens().stream().filter(t -> t.start() >= e.end()).findFirst()
-                        .filter(t -> t.term().equals(counted)
-                                && a.sentence().text().substring(e.end(), t.start()).isBlank()).isPresent();
-            }
-            return !isMeasure(e, a.sentence().text());
-        }
-        for (NewsAnalyzer.Token t : a.tokens()) {
-            boolean near = t.start() >= e.end() ? t.start() - e.end() <= COUNT_DISTANCE
-                    : e.start() - t.end() <= COUNT_DISTANCE && t.end() <= e.start();
-            if (near && (t.term().equals(counted) || Terms.relatedForm(t.term(), counted))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
-     * "aged 37", "said Smith, 45." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
-     * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
-     * is no age.
-     */
-    private static boolean isAge(Entity e, String sentence) {
-        if (e.text().toLowerCase(Locale.ROOT).endsWith("old")) {
-            return true; // the tagger keeps "37-year-old" whole
-        }
-        if (!AGE_NUMBER.matcher(e.text()).matches()) {
-            return false;
-        }
-        String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
-        String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
-        return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
-                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
-    }
-
-    /**
-     * For "What was the turnout?", a figure next to a word that says how many voted, in its own clause; not a
-     * winner's share "of the vote", nor "the runner-up took 40.4 per cent".
-     */
-    private static boolean isTurnout(Entity e, String sentence) {
-        int to = Math.min(sentence.length(), e.end() + TURNOUT_DISTANCE);
-        if (VOTE_SHARE.matcher(sentence).region(e.end(), to).useTransparentBounds(true).lookingAt()) {
-            return false;
-        }
-        int from = Math.max(0, e.start() - TURNOUT_DISTANCE);
-        Matcher end = CLAUSE_END.matcher(sentence).region(from, e.start());
-        while (end.find()) {
-            from = end.end();
-        }
-        end = CLAUSE_END.matcher(sentence).region(e.end(), to);
-        if (end.find()) {
-            to = end.start();
-        }
-        return votingWord(sentence, from, e.start()) || votingWord(sentence, e.end(), to);
-    }
-
-    /** A voting word between the offsets; whole words only ("broadcast" is no "cast", however the span is cut). */
-    private static boolean votingWord(String sentence, int from, int to) {
-        return TURNOUT_WORDS.matcher(sentence).region(from, to).useTransparentBounds(true).find();
-    }
-
-    /** "$35", "35 dollars", "£ 2 million": a sum of money, for "How much …?" and "At what price …?". */
-    private static boolean isMoney(Entity e, String sentence) {
-        return CURRENCY.matcher(e.text()).find() || MONEY_AFTER.matcher(sentence.substring(e.end())).lookingAt()
-                || CURRENCY_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find();
-    }
-
-    /** "87%", "87 per cent": a share, for "What percentage …?". */
-    private static boolean isShare(Entity e, String sentence) {
-        return PERCENT.matcher(e.text()).find() || PERCENT_AFTER.matcher(sentence.substring(e.end())).lookingAt();
-    }
-
-    /**
-     * A sum of money, a share, a figure with its unit ("86mph"), a score or one side of one: a figure that measures
-     * something rather than counts it.
-     */
-    private static boolean isMeasure(Entity e, String sentence) {
-        return isMoney(e, sentence) || isShare(e, sentence) || EntityTagger.isMeasurement(e.text())
-                || EntityTagger.isTally(e.text())
-                || SCORE_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find()
-                || SCORE_AFTER.matcher(sentence.substring(e.end())).lookingAt();
-    }
-
     private static boolean isAnyName(Entity e) {
         return e.kind() != Kind.DATE && e.kind() != Kind.NUMBER && e.kind() != Kind.DURATION
                 && e.kind() != Kind.NATIONALITY;
@@ -1111,7 +743,7 @@ final class AnswerPhrases {
             case ORGANIZATION -> isAnyName(e) && !(e.kind() == Kind.PERSON && EntityTagger.isTitledPerson(e.text()));
             case NAME -> isAnyName(e);
             case DATE -> e.kind() == Kind.DATE;
-            case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
+            case YEAR -> e.kind() == Kind.DATE && FigureKinds.YEAR_NUMBER.matcher(e.text()).find();
             // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
             case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
                     && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));
@@ -1139,44 +771,5 @@ final class AnswerPhrases {
         boolean region = EntityTagger.isRegion(e.text());
         boolean city = EntityTagger.isCity(e.text());
         return asked == Subtype.SETTLEMENT ? !city && (country || region) : city && !country && !region;
-    }
-
-    /**
-     * How a sentence describes the subject of "Who is X?": an apposition ("Vladimir Medinsky, an adviser to
-     * ..."), a role before the name ("presidential adviser Vladimir Medinski"), or "X is/was a ...". Compiled
-     * once per question, not per window.
-     */
-    record Description(Pattern apposition, Pattern roleBefore, Pattern copula) {
-
-        /** The patterns for {@code subject}, or null when there is none. */
-        static Description of(String subject) {
-            if (subject == null) {
-                return null;
-            }
-            String[] names = subject.split("\\s+");
-            String surname = names[names.length - 1].replaceAll("['’]s$", "");
-            // Transliterated names vary at the end ("Medinsky", "Medinski"), so the last letters are left open.
-            String approxSurname = surname.length() >= 6
-                    ? Pattern.quote(surname.substring(0, surname.length() - 2)) + "\\p{L}*"
-                    : Pattern.quote(surname);
-            return new Description(
-                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*,\\s+(?:a|an|the|who is|who was)\\s"),
-                    Pattern.compile("\\b[a-z][\\p{L}-]*\\s+(?:\\p{Lu}\\p{L}+\\s+)?" + approxSurname),
-                    Pattern.compile("(?i)\\b" + approxSurname + "\\p{L}*\\s+(?:is|was)\\s+(?:a|an|the)\\s"));
-        }
-
-        /** Whether {@code sentence} describes the subject. */
-        boolean in(String sentence) {
-            if (apposition.matcher(sentence).find() || copula.matcher(sentence).find()) {
-                return true;
-            }
-            var m = roleBefore.matcher(sentence);
-            while (m.find()) {
-                if (EntityTagger.isTitle(m.group().split("\\s+")[0])) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

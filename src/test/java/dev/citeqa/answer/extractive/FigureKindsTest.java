@@ -1,0 +1,67 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.collection.Sentence;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FigureKindsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Varadkar, 38, took office in 2017.|38|true",
+        "He took office aged 38.|38|true",
+        "The talks ended, said Smith, 45.|45|true",
+        "Harris (37) spoke first.|37|true",
+        // A count, a share, a year, or a number after a comma that opens no aside.
+        "Two ministers and 38 officials met.|38|false",
+        "In March, 37 people were hurt.|37|false",
+        "Turnout was 37%.|37%|false",
+    })
+    void anAgeIsANumberTheSentenceGivesAsOne(String sentence, String figure, boolean age) {
+        assertEquals(age, FigureKinds.counts(QuestionAnalysis.of("How old is he?"), figure(sentence, figure),
+                analysed(sentence)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Turnout stood at 42.4% on Sunday.|42.4%|true",
+        "Some 54% cast ballots.|54%|true",
+        // A winner's share of the vote, or a figure whose voting word lies in another clause.
+        "Kemp won 59.6% of the vote.|59.6%|false",
+        "Kemp won 59.6%; turnout was 41%.|59.6%|false",
+    })
+    void aTurnoutIsAFigureBesideAWordThatSaysHowManyVotedInItsClause(String sentence, String figure,
+            boolean turnout) {
+        assertEquals(turnout, FigureKinds.isTurnout(figure(sentence, figure), sentence));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "How much did the bridge cost?|It cost $35 million to build.|$35 million|true",
+        "How much did the bridge cost?|It took 35 workers to build.|35|false",
+        "What percentage of voters backed him?|He won 87% of the vote.|87%|true",
+        "What percentage of voters backed him?|Three rivals ran against him.|Three|false",
+        "How many prisoners were released?|Officials said 40 prisoners were released.|40|true",
+        "How many prisoners were released?|The two parties met for 40 minutes.|two|false",
+        // A score counts nothing.
+        "How many goals did they score?|They won 4-0.|4|false",
+    })
+    void aFigureCountsWhenItIsOfTheKindAsked(String question, String sentence, String figure, boolean counts) {
+        assertEquals(counts, FigureKinds.counts(QuestionAnalysis.of(question), figure(sentence, figure),
+                analysed(sentence)));
+    }
+
+    private static Entity figure(String sentence, String text) {
+        int start = sentence.indexOf(text);
+        return new Entity(Kind.NUMBER, text, start, start + text.length());
+    }
+
+    private static AnalysedSentence analysed(String text) {
+        return AnalysedSentence.of(new Sentence(text, 0, text.length()));
+    }
+}

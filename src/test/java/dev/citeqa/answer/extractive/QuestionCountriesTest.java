@@ -1,0 +1,63 @@
+package dev.citeqa.answer.extractive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.Terms;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class QuestionCountriesTest {
+
+    @Test
+    void aTextNamesCountriesByNameOrAdjectiveOrOnesTheListDoesNotKnow() {
+        assertEquals(Set.of("turkey"), QuestionCountries.named("Who is Turkey's foreign minister?"));
+        assertEquals(Set.of("turkey", "russia", "netherlands"),
+                QuestionCountries.named("Türkiye's envoy met Russian officials in the Netherlands'."));
+        // A country the list does not hold: nothing can be said.
+        assertNull(QuestionCountries.named("Who is the UK's ambassador to Russia?"));
+        assertNull(QuestionCountries.named("Who is the United States ambassador to Russia?"));
+    }
+
+    @Test
+    void aNameThatRestatesTheQuestionsWordsForAnotherCountryIsToldApart() {
+        QuestionCountries turkey = countries("Who is Turkey's foreign minister?");
+        assertTrue(turkey.restatedForAnother(person("Russian Foreign Minister Sergey Lavrov"), 2));
+        assertFalse(turkey.restatedForAnother(person("Turkish Foreign Minister Hakan Fidan"), 2));
+        // Only the words before a person's name count, and a name that shares nothing restates nothing.
+        assertFalse(turkey.restatedForAnother(person("Rep. Jim Jordan"), 1));
+        assertFalse(turkey.restatedForAnother(person("Russian Foreign Minister Sergey Lavrov"), 0));
+        // A place is what "Which country …?" asks for, whatever country it is.
+        assertFalse(turkey.restatedForAnother(new Entity(Kind.PLACE, "Russia", 0, 6), 1));
+        // Of a country the list does not know, nothing is said.
+        assertFalse(countries("Who is the UK's ambassador to Russia?")
+                .restatedForAnother(person("Russian Ambassador Andrei Kelin"), 1));
+    }
+
+    @Test
+    void theQuestionsCountryInAnotherFormIsTheQuestionsOwn() {
+        QuestionCountries us = countries("Which state did the US sue?");
+        assertTrue(us.isQuestions(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
+        assertFalse(us.isQuestions(new Entity(Kind.ORGANIZATION, "United", 0, 6), Terms::ofText));
+        assertFalse(us.isQuestions(new Entity(Kind.ORGANIZATION, "the United States Postal Service", 0, 32),
+                Terms::ofText));
+        assertFalse(countries("Which state was sued?")
+                .isQuestions(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
+    }
+
+    private static QuestionCountries countries(String question) {
+        Set<String> terms = new HashSet<>();
+        QuestionAnalysis.of(question).terms().forEach(t -> terms.add(t.term()));
+        return new QuestionCountries(question, terms);
+    }
+
+    private static Entity person(String text) {
+        return new Entity(Kind.PERSON, text, 0, text.length());
+    }
+}
