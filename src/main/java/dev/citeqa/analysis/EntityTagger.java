@@ -541,6 +541,8 @@ public final class EntityTagger {
     }
 
     private static final Set<String> TITLE_MODIFIERS = WordLists.load("title-modifiers");
+    /** The hyphens that join a compound title ("Secretary-General"), compiled once: a title is asked of most words. */
+    private static final Pattern HYPHEN = Pattern.compile("[-‐–]");
 
     /**
      * Whether a word is a title or role: one of the list, or a hyphenated compound of them ("Secretary-General",
@@ -550,7 +552,7 @@ public final class EntityTagger {
         if (TITLES.contains(plain(word))) {
             return true;
         }
-        String[] parts = word.split("[-‐–]");
+        String[] parts = HYPHEN.split(word);
         return parts.length > 1 && Arrays.stream(parts).allMatch(p -> TITLES.contains(plain(p)));
     }
 
@@ -751,8 +753,11 @@ public final class EntityTagger {
 
     /** Lower case, accents folded, possessive and punctuation removed: "Türkiye’s" becomes "turkiye". */
     public static String plain(String word) {
-        // Answering calls this for every word of every candidate sentence: only non-ASCII text pays for
-        // Unicode normalisation.
+        // Answering calls this for every word of every candidate sentence: a word of ASCII letters and digits only
+        // is just lower-cased, and only non-ASCII text pays for Unicode normalisation.
+        if (word.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
+            return word.toLowerCase(Locale.ROOT);
+        }
         String folded = word.chars().allMatch(c -> c < 0x80) ? word
                 : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("");
         folded = POSSESSIVE.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");

@@ -32,6 +32,15 @@ class EntityTaggerTest {
         assertEquals(name, EntityTagger.withoutPossessive(run));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Russia|russia", "russia|russia", "G7|g7", "Russia's|russia", "Russia’s|russia", "U.S.|us",
+        "Erdoğan|erdogan", "Côte d'Ivoire|cotedivoire", "McDonald's|mcdonald", "Secretary-General|secretarygeneral",
+    })
+    void aPlainWordIsFoldedToLowerCaseLettersAndDigitsWithoutItsPossessive(String word, String plain) {
+        assertEquals(plain, EntityTagger.plain(word));
+    }
+
     @Test
     void anAbbreviatedTitleMakesAPersonOfANameThatEndsInAFacilityWord() {
         String text = "Dr. Gavin Hall met Gov. Ann Park at Carnegie Hall on King Street by the state. Walmart said it.";
