@@ -2,7 +2,7 @@ package dev.citeqa.analysis;
 
 /**
  * Regular-expression pieces that several rules share, defined once: month and weekday names, years, and
- * initialisms, words. Each is a non-capturing group, to be embedded in a larger pattern.
+ * initialisms, and a word. Each is a non-capturing group, to be embedded in a larger pattern.
  */
 public final class NewsPatterns {
 
@@ -21,5 +21,5 @@ public final class NewsPatterns {
     public static final String INITIALISM = "(?:\\p{Lu}\\.){2,}";
 
     /** A word as written, with its apostrophes and hyphens: "Erdoğan's", "vice-president". */
-    public static final String WORD = "[\\p{L}'’-]+";
+    public static final String WORD = "(?:[\\p{L}'’-]+)";
 }

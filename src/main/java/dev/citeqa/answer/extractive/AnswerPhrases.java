@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * features; the answer phrase of a response is the chosen window's. One instance per question, as the evidence
  * of the retrieved text (which words it capitalises inside sentences, which names it gives as places) is
  * worked out once. What a figure is in its sentence ({@link FigureKinds}), the question's verb
- * ({@link QuestionVerb}) and the countries it names ({@link QuestionCountries}) are read by classes of their own.
+ * ({@link QuestionVerb}), the countries it names ({@link QuestionCountries}) and how a sentence describes the subject
+ * of "Who is X?" ({@link Description}) are read by classes of their own.
  */
 final class AnswerPhrases {
 
@@ -70,12 +71,14 @@ final class AnswerPhrases {
             "(?i)\\b(?:named|called|dubbed|nicknamed|titled|entitled|renamed|known as)\\s+[\"“'‘]?$");
     /** Characters before a phrase searched for {@link #NAMING}: its longest form and a space, with room. */
     private static final int NAMING_CHARS = 20;
+    /** A year as a figure: "2024", not "20245". */
+    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
     /** The units a duration counts, which "How many years …?" asks for. */
     private static final Set<String> TIME_UNITS =
             Terms.ofText("seconds minutes hours days weeks months years decades centuries");
 
-    /** A word of a question, with where it starts. */
-    private static final Pattern QUESTION_WORD = Pattern.compile(NewsPatterns.WORD);
+    /** A word of the text before a name, where {@link #isGivenRole} looks for the noun asked. */
+    private static final Pattern WORD = Pattern.compile(NewsPatterns.WORD);
     /** How far before a person's name, in characters, the noun the question asks by may stand. */
     private static final int ROLE_CONTEXT_CHARS = 60;
 
@@ -313,7 +316,10 @@ final class AnswerPhrases {
         return constants.said(anchorsFound, anchors, focusFound, questionTerms.size() - anchors);
     }
 
-    /** The question's words among the titles the article gives the person elsewhere ("Former President Barack Obama"). */
+    /**
+     * The question's words among the titles the article gives the person elsewhere ("Former President Barack
+     * Obama").
+     */
     private long titlesShared(Entity e, Article article) {
         String name = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
         String surname = name.substring(name.lastIndexOf(' ') + 1);
@@ -342,7 +348,7 @@ final class AnswerPhrases {
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, AnalysedSentence a) {
         return fits(e) && FigureKinds.counts(question, e, a) && !isThingAskedAsPerson(e, a)
-                && !questionTerms.containsAll(termsOf(e.text())) && !countries.isQuestions(e, this::termsOf)
+                && !questionTerms.containsAll(termsOf(e.text())) && !countries.isQuestionsCountry(e, this::termsOf)
                 && !isDateline(e, a);
     }
 
@@ -636,7 +642,7 @@ final class AnswerPhrases {
         while (cut.find()) {
             from = cut.end();
         }
-        Matcher words = QUESTION_WORD.matcher(before.substring(from));
+        Matcher words = WORD.matcher(before.substring(from));
         List<String> last = new ArrayList<>();
         while (words.find()) {
             last.add(words.group());
@@ -664,7 +670,8 @@ final class AnswerPhrases {
             case SETTLEMENT -> e.kind() == Kind.PLACE && (EntityTagger.isCity(e.text())
                     || !EntityTagger.isCountry(e.text()) && !EntityTagger.isRegion(e.text()));
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
-            // (counts); for money and shares no other figure is a candidate, so a bonus would tell none apart.
+            // (FigureKinds.counts); for money and shares no other figure is a candidate, so a bonus would tell none
+            // apart.
             case AGE, MONEY, SHARE, TURNOUT, TIME, MONTH, CALENDAR, DAY, ANY -> false;
         };
     }
@@ -743,7 +750,7 @@ final class AnswerPhrases {
             case ORGANIZATION -> isAnyName(e) && !(e.kind() == Kind.PERSON && EntityTagger.isTitledPerson(e.text()));
             case NAME -> isAnyName(e);
             case DATE -> e.kind() == Kind.DATE;
-            case YEAR -> e.kind() == Kind.DATE && FigureKinds.YEAR_NUMBER.matcher(e.text()).find();
+            case YEAR -> e.kind() == Kind.DATE && YEAR_NUMBER.matcher(e.text()).find();
             // "How many prisoners?" is not answered by "40 minutes"; "How many years?" is.
             case NUMBER -> e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION
                     && (question.quantityOf() == null || TIME_UNITS.contains(question.quantityOf()));

@@ -196,7 +196,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // A year nothing mentions cannot be answered. An unknown name or figure may be a paraphrase ("the West"
             // for "Western", "380,000" for "381,000"), so it only weighs on coverage, unless the question names
             // nothing the corpus knows ("Who is the chief executive of Apple?" of a corpus without Apple).
-            if (FigureKinds.YEAR_NUMBER.matcher(term.surface()).find()) {
+            if (AnswerPhrases.YEAR_NUMBER.matcher(term.surface()).find()) {
                 return new Prepared(evidence, notMentioned(term.surface()));
             }
             if (!Anchors.isFigure(term.surface())) {

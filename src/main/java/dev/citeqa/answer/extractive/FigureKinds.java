@@ -5,7 +5,6 @@ import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.NewsAnalyzer;
-import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
@@ -66,9 +65,6 @@ final class FigureKinds {
     /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
     private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
             + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
-    /** A year as a figure: "2024", not "20245". */
-    static final Pattern YEAR_NUMBER = Pattern.compile("\\b" + NewsPatterns.YEAR + "\\b");
-
     private FigureKinds() {
     }
 

@@ -27,14 +27,14 @@ final class QuestionCountries {
     private static final Pattern WORD = Pattern.compile(NewsPatterns.WORD);
 
     /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
-    private final Set<String> named;
+    private final Set<String> asked;
     /** The other forms of the countries the question names, as terms: {"unit", "state"} for its "US". */
     private final List<Set<String>> otherForms;
     /** The question's distinct terms. */
     private final Set<String> questionTerms;
 
-    QuestionCountries(String question, Set<String> questionTerms) {
-        this.named = named(question);
+    QuestionCountries(String questionText, Set<String> questionTerms) {
+        this.asked = named(questionText);
         this.otherForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
                 .map(CountryNames.Form::terms).toList();
         this.questionTerms = questionTerms;
@@ -68,7 +68,7 @@ final class QuestionCountries {
      * country). Asked for a place, another country is what is asked for, and is left alone.
      */
     boolean restatedForAnother(Entity e, long shared) {
-        if (named == null || named.isEmpty() || shared == 0
+        if (asked == null || asked.isEmpty() || shared == 0
                 || e.kind() != Kind.PERSON && e.kind() != Kind.ORGANIZATION) {
             return false;
         }
@@ -78,7 +78,7 @@ final class QuestionCountries {
             words = name < 0 ? "" : words.substring(0, name);
         }
         Set<String> countries = named(words);
-        return countries != null && !countries.isEmpty() && Collections.disjoint(countries, named);
+        return countries != null && !countries.isEmpty() && Collections.disjoint(countries, asked);
     }
 
     /**
@@ -86,7 +86,7 @@ final class QuestionCountries {
      * another form ({@link CountryNames}), with nothing of its own beside the question's words. "United" alone, an
      * airline, is no form of it, nor is "the United States Postal Service".
      */
-    boolean isQuestions(Entity e, Function<String, Set<String>> termsOf) {
+    boolean isQuestionsCountry(Entity e, Function<String, Set<String>> termsOf) {
         if (otherForms.isEmpty()) {
             return false;
         }

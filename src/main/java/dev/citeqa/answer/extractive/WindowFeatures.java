@@ -523,10 +523,10 @@ final class WindowFeatures {
      * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
      */
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
-        if (!FigureKinds.YEAR_NUMBER.matcher(t.surface()).matches()) {
+        if (!AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {
             return false;
         }
-        Matcher years = FigureKinds.YEAR_NUMBER.matcher(article.title());
+        Matcher years = AnswerPhrases.YEAR_NUMBER.matcher(article.title());
         boolean other = false;
         while (years.find()) {
             if (years.group().equals(t.surface())) {

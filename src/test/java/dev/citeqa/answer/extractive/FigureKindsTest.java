@@ -21,6 +21,7 @@ class FigureKindsTest {
         "Two ministers and 38 officials met.|38|false",
         "In March, 37 people were hurt.|37|false",
         "Turnout was 37%.|37%|false",
+        "In 2024 he took office.|2024|false",
     })
     void anAgeIsANumberTheSentenceGivesAsOne(String sentence, String figure, boolean age) {
         assertEquals(age, FigureKinds.counts(QuestionAnalysis.of("How old is he?"), figure(sentence, figure),
@@ -47,7 +48,13 @@ class FigureKindsTest {
         "What percentage of voters backed him?|He won 87% of the vote.|87%|true",
         "What percentage of voters backed him?|Three rivals ran against him.|Three|false",
         "How many prisoners were released?|Officials said 40 prisoners were released.|40|true",
+        // A spelled-out count must count what is asked, near it.
+        "How many prisoners were released?|Officials said two prisoners were released.|two|true",
         "How many prisoners were released?|The two parties met for 40 minutes.|two|false",
+        "How many prisoners were released?|The two sides, after a long night of talks, freed prisoners.|two|false",
+        // A measurement counts its units, and nothing else.
+        "How many inches of snow fell?|Some 12.8 inches of snow fell.|12.8 inches|true",
+        "How many prisoners were released?|Gusts reached 86mph as prisoners were released.|86mph|false",
         // A score counts nothing.
         "How many goals did they score?|They won 4-0.|4|false",
     })

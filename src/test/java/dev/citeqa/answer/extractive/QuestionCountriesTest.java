@@ -33,7 +33,7 @@ class QuestionCountriesTest {
         // Only the words before a person's name count, and a name that shares nothing restates nothing.
         assertFalse(turkey.restatedForAnother(person("Rep. Jim Jordan"), 1));
         assertFalse(turkey.restatedForAnother(person("Russian Foreign Minister Sergey Lavrov"), 0));
-        // A place is what "Which country …?" asks for, whatever country it is.
+        // Only a person or an organisation restates the question: a place is no one's office.
         assertFalse(turkey.restatedForAnother(new Entity(Kind.PLACE, "Russia", 0, 6), 1));
         // Of a country the list does not know, nothing is said.
         assertFalse(countries("Who is the UK's ambassador to Russia?")
@@ -43,12 +43,17 @@ class QuestionCountriesTest {
     @Test
     void theQuestionsCountryInAnotherFormIsTheQuestionsOwn() {
         QuestionCountries us = countries("Which state did the US sue?");
-        assertTrue(us.isQuestions(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
-        assertFalse(us.isQuestions(new Entity(Kind.ORGANIZATION, "United", 0, 6), Terms::ofText));
-        assertFalse(us.isQuestions(new Entity(Kind.ORGANIZATION, "the United States Postal Service", 0, 32),
+        assertTrue(us.isQuestionsCountry(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
+        assertFalse(us.isQuestionsCountry(new Entity(Kind.ORGANIZATION, "United", 0, 6), Terms::ofText));
+        assertFalse(us.isQuestionsCountry(new Entity(Kind.ORGANIZATION, "the United States Postal Service", 0, 32),
+                Terms::ofText));
+        // Beside the country's own words, only the question's: "the United States government" restates the question.
+        assertTrue(countries("Which state did the US government sue?").isQuestionsCountry(
+                new Entity(Kind.ORGANIZATION, "the United States government", 0, 28), Terms::ofText));
+        assertFalse(us.isQuestionsCountry(new Entity(Kind.ORGANIZATION, "the United States government", 0, 28),
                 Terms::ofText));
         assertFalse(countries("Which state was sued?")
-                .isQuestions(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
+                .isQuestionsCountry(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
     }
 
     private static QuestionCountries countries(String question) {
