@@ -800,6 +800,26 @@ public final class EntityTagger {
         return COUNTRIES.contains(plain) || REGIONS.contains(plain) || CITIES.contains(plain);
     }
 
+    /**
+     * Whether a run names a team by its city or state and a plural ("Detroit Lions", "Kansas City Chiefs", "New York
+     * Knicks"), which the rules read as a person's capitalised words: "London Breed" and "Paris Hilton" end in no
+     * plural.
+     */
+    public static boolean isTeamOfAPlace(String run) {
+        String[] words = SPACES.split(run);
+        String last = words[words.length - 1];
+        if (words.length < 2 || Character.isLowerCase(last.codePointAt(0)) || !last.endsWith("s")
+                || last.endsWith("ss")) {
+            return false;
+        }
+        for (int n = 1; n < words.length && n <= 3; n++) {
+            if (isKnownPlace(String.join(" ", Arrays.copyOfRange(words, 0, n)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first name of a list joined by "and": "Tennessee" of "Tennessee and Texas". */
     private static String firstOfList(String names) {
         Matcher and = AND.matcher(names);

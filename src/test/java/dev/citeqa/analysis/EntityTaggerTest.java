@@ -34,6 +34,17 @@ class EntityTaggerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "Detroit Lions|true", "Kansas City Chiefs|true", "New York Knicks|true", "Philadelphia 76ers|true",
+        // A person named after a place, a plural that names no team, and a place alone.
+        "London Breed|false", "Paris Hilton|false", "Golden State Warriors|false", "Detroit|false",
+        "Texas Senate Bill|false",
+    })
+    void aTeamOfAPlaceIsItsCityOrStateAndAPlural(String run, boolean team) {
+        assertEquals(team, EntityTagger.isTeamOfAPlace(run));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         "Russia|russia", "russia|russia", "G7|g7", "Russia's|russia", "Russia’s|russia", "U.S.|us",
         "Erdoğan|erdogan", "Côte d'Ivoire|cotedivoire", "McDonald's|mcdonald", "Secretary-General|secretarygeneral",
     })

@@ -371,9 +371,13 @@ public final class ExtractiveAnswerer implements Answerer {
         return offsets == null ? null : new AnswerSpan(phrase, article.id(), offsets[0], offsets[1], name);
     }
 
-    /** A person by name ("Kirk Tanner"), not a role that names an office ("Defence Minister"). */
+    /**
+     * A person by name ("Kirk Tanner"), not a role that names an office ("Defence Minister"), nor a team named by its
+     * city ("Detroit Lions"), which the entity rules read as a person too.
+     */
     private static boolean namesSomeone(Entity e) {
-        return e.kind() == Kind.PERSON && !EntityTagger.isTitle(e.text().substring(e.text().lastIndexOf(' ') + 1));
+        return e.kind() == Kind.PERSON && !EntityTagger.isTitle(e.text().substring(e.text().lastIndexOf(' ') + 1))
+                && !EntityTagger.isTeamOfAPlace(e.text());
     }
 
     /**

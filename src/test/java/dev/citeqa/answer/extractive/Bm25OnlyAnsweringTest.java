@@ -67,6 +67,13 @@ class Bm25OnlyAnsweringTest {
 
                 United Airlines said its engineers found loose parts during inspections. The checks continue this week.
                 """);
+        Files.writeString(corpus.resolve("lions.txt"), """
+                Lions end their playoff drought
+                2024-01-15
+
+                The Detroit Lions won a playoff game for the first time in 32 years, beating the Los Angeles Rams \
+                24-23 on Sunday night.
+                """);
         Files.writeString(corpus.resolve("weather.txt"), """
                 Storm brings snow to the plains
                 2024-01-09
@@ -188,6 +195,15 @@ class Bm25OnlyAnsweringTest {
                 "Which company found loose bolts on grounded Boeing 737 Max 9 planes?", RetrievalMode.bm25);
         assertTrue(company.answered(), company.text());
         assertEquals(List.of("grounded"), company.citations().stream().map(Citation::id).toList());
+    }
+
+    @Test
+    void aTeamNamedByItsCityIsThePhraseOfWhichTeam() {
+        // The entity rules read "Detroit Lions" as a person's two capitalised words; asked for a team, it is no one.
+        Answer answer = Asking.ask(airlines, searcher, answerer,
+                "Which NFL team won its first playoff game in 32 years?", RetrievalMode.bm25);
+        assertTrue(answer.answered(), answer.text());
+        assertEquals("Detroit Lions", answer.answerSpan().text());
     }
 
     @Test
