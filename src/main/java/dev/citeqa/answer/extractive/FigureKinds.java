@@ -65,6 +65,7 @@ final class FigureKinds {
     /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
     private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
             + " km centimetres centimeters cm millimetres millimeters mm metres meters degrees celsius fahrenheit mph");
+
     private FigureKinds() {
     }
 
