@@ -3,7 +3,6 @@ package dev.citeqa.analysis;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -176,16 +175,7 @@ public final class EntityTagger {
 
     private static final Set<String> ADDRESSEE_WORDS = WordLists.load("addressee-words");
 
-    /** English country names from the JDK's locale data, so no gazetteer file has to be maintained. */
-    private static final Set<String> COUNTRIES = countries();
-
     private static final Set<String> NATIONALITIES = WordLists.load("nationalities");
-
-    /** States and provinces ({@code analysis/region-names.txt}), in the form {@link #plain} gives. */
-    private static final Set<String> REGIONS = names("region-names");
-
-    /** Cities that news names bare ({@code analysis/city-names.txt}), in the form {@link #plain} gives. */
-    private static final Set<String> CITIES = names("city-names");
 
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
@@ -291,7 +281,7 @@ public final class EntityTagger {
             String before = name.substring(0, of);
             String place = name.substring(of + " of ".length());
             String[] words = SPACES.split(before);
-            Kind beforeKind = isKnownPlace(place) && !isTitle(words[words.length - 1])
+            Kind beforeKind = KnownPlaces.contains(place) && !isTitle(words[words.length - 1])
                     ? classify(text, from, before) : null;
             if (beforeKind == Kind.PERSON && (abbreviatedTitleBefore(text, from) || isTitledPerson(before))) {
                 out.add(new Entity(Kind.PERSON, before, from, from + of));
@@ -322,7 +312,7 @@ public final class EntityTagger {
             words.add(new int[] {word.start(), word.end()});
         }
         for (int k = Math.min(3, words.size() - 1); k >= 1; k--) {
-            if (!isStateOrCity(text.substring(from, words.get(k - 1)[1]))) {
+            if (!KnownPlaces.isStateOrCity(text.substring(from, words.get(k - 1)[1]))) {
                 continue;
             }
             String first = text.substring(words.get(k)[0], words.get(k)[1]);
@@ -398,8 +388,8 @@ public final class EntityTagger {
                 || officeAfterPlace(text, and.end(), end) > and.end()
                 || plainName(before) && (plainName(after) || POSSESSIVE.matcher(after).find() && !endsAName(after))
                 // "Georgia and Tennessee": two states; "Bosnia and Herzegovina" one country.
-                || isStateOrCity(before) && isStateOrCity(firstOfList(after))
-                && !isKnownPlace(text.substring(start, end));
+                || KnownPlaces.isStateOrCity(before) && KnownPlaces.isStateOrCity(firstOfList(after))
+                && !KnownPlaces.contains(text.substring(start, end));
         if (!listsNames) {
             return List.of(new int[] {start, end});
         }
@@ -485,7 +475,7 @@ public final class EntityTagger {
         // A generational suffix is no name by itself: "King" in "Martin Luther King Jr" is no title.
         int last = words.length - (words.length > 1 && SUFFIX.matcher(words[words.length - 1]).matches() ? 2 : 1);
         int first = lastTitle(words, last) + 1;
-        while (first < last && (isAcronym(words[first]) || COUNTRIES.contains(plain(words[first]))
+        while (first < last && (isAcronym(words[first]) || KnownPlaces.isCountry(words[first])
                 || PARTICLES.contains(words[first]))) {
             first++;
         }
@@ -562,7 +552,8 @@ public final class EntityTagger {
         String before = previousWord(text, start);
         // "Rep. Jim Jordan" is a person, whose surname happens to be a country's name.
         boolean titled = words.length > 1 && abbreviatedTitleBefore(text, start);
-        if (!titled && (isCountry(name) || COUNTRIES.contains(last) || isRegion(name))) {
+        if (!titled && (KnownPlaces.isCountry(name) || KnownPlaces.isCountry(last)
+                || KnownPlaces.isRegion(name))) {
             return Kind.PLACE;
         }
         if (titledAfterOrganisation(words)) {
@@ -577,7 +568,7 @@ public final class EntityTagger {
             return Kind.TITLE;
         }
         // After the quotation marks: “Chicago” on Broadway is a musical.
-        if (!titled && isCity(name)) {
+        if (!titled && KnownPlaces.isCity(name)) {
             return Kind.PLACE;
         }
         if (THING_WORDS.contains(last)) {
@@ -779,27 +770,6 @@ public final class EntityTagger {
         return NAMES_MONTH.matcher(date).find();
     }
 
-    /** Whether a place name is a country's ("Mexico", "the UK"). */
-    public static boolean isCountry(String name) {
-        return COUNTRIES.contains(plain(name));
-    }
-
-    /** Whether a place name is a state's or province's ("Texas", "Ontario"). */
-    public static boolean isRegion(String name) {
-        return REGIONS.contains(plain(name));
-    }
-
-    /** Whether a place name is a city's that news names bare ("Los Angeles", "Kyiv"). */
-    public static boolean isCity(String name) {
-        return CITIES.contains(plain(name));
-    }
-
-    /** Whether a name is a country's, a state's or province's, or a city's that news names bare. */
-    public static boolean isKnownPlace(String name) {
-        String plain = plain(name);
-        return COUNTRIES.contains(plain) || REGIONS.contains(plain) || CITIES.contains(plain);
-    }
-
     /**
      * Whether a run names a team by its city or state and a plural ("Detroit Lions", "Kansas City Chiefs", "New York
      * Knicks"), which the rules read as a person's capitalised words: "London Breed" and "Paris Hilton" end in no
@@ -813,7 +783,7 @@ public final class EntityTagger {
             return false;
         }
         for (int n = 1; n < words.length && n <= 3; n++) {
-            if (isKnownPlace(String.join(" ", Arrays.copyOfRange(words, 0, n)))) {
+            if (KnownPlaces.contains(String.join(" ", Arrays.copyOfRange(words, 0, n)))) {
                 return true;
             }
         }
@@ -824,32 +794,5 @@ public final class EntityTagger {
     private static String firstOfList(String names) {
         Matcher and = AND.matcher(names);
         return and.find() ? names.substring(0, and.start()) : names;
-    }
-
-    /**
-     * A state, province or city, and no country (Singapore is both), as what a run may be cut into. Countries keep
-     * their runs: the person's words before a name say which country they serve ({@link #addName}), and "Russia and
-     * Ukraine" cut in two cost a public seed question its answer.
-     */
-    private static boolean isStateOrCity(String name) {
-        String plain = plain(name);
-        return REGIONS.contains(plain) || CITIES.contains(plain) && !COUNTRIES.contains(plain);
-    }
-
-    private static Set<String> names(String list) {
-        Set<String> names = new HashSet<>();
-        WordLists.load(list).forEach(name -> names.add(plain(name)));
-        return names;
-    }
-
-    private static Set<String> countries() {
-        Set<String> names = new HashSet<>();
-        for (String code : Locale.getISOCountries()) {
-            names.add(plain(Locale.of("", code).getDisplayCountry(Locale.ENGLISH)));
-        }
-        // Common English short forms the locale data spells differently.
-        names.addAll(Set.of("turkey", "russia", "usa", "us", "uk", "britain", "america", "holland", "europe",
-                "africa", "asia"));
-        return names;
     }
 }

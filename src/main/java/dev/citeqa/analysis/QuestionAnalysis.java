@@ -303,8 +303,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** Where the question names a country or state as its scope ({@link #SCOPE}, {@link #ASKED_SCOPE}). */
     private static List<Scope> scopes(String question) {
         List<Scope> spans = new ArrayList<>();
-        addScopes(SCOPE.matcher(question), EntityTagger::isCountry, spans);
-        addScopes(ASKED_SCOPE.matcher(question), place -> EntityTagger.isCountry(place) || EntityTagger.isRegion(place),
+        addScopes(SCOPE.matcher(question), KnownPlaces::isCountry, spans);
+        addScopes(ASKED_SCOPE.matcher(question), place -> KnownPlaces.isCountry(place) || KnownPlaces.isRegion(place),
                 spans);
         return spans;
     }

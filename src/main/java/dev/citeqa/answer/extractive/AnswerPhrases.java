@@ -3,6 +3,7 @@ package dev.citeqa.answer.extractive;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.KnownPlaces;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.NewsAnalyzer;
@@ -385,7 +386,7 @@ final class AnswerPhrases {
     private boolean isCapitalisedOnlyAsOpener(Entity e, AnalysedSentence a) {
         String text = a.sentence().text();
         if (e.kind() == Kind.DATE || e.kind() == Kind.NUMBER || e.kind() == Kind.DURATION || e.text().contains(" ")
-                || EntityTagger.isCountry(e.text()) || EntityTagger.isRegion(e.text())
+                || KnownPlaces.isCountry(e.text()) || KnownPlaces.isRegion(e.text())
                 || text.substring(0, e.start()).codePoints().anyMatch(Character::isLetterOrDigit)) {
             return false;
         }
@@ -665,10 +666,10 @@ final class AnswerPhrases {
 
     private boolean isSubtypeAskedFor(Entity e) {
         return switch (question.subtype()) {
-            case COUNTRY -> e.kind() == Kind.PLACE && EntityTagger.isCountry(e.text());
-            case REGION -> e.kind() == Kind.PLACE && EntityTagger.isRegion(e.text());
-            case SETTLEMENT -> e.kind() == Kind.PLACE && (EntityTagger.isCity(e.text())
-                    || !EntityTagger.isCountry(e.text()) && !EntityTagger.isRegion(e.text()));
+            case COUNTRY -> e.kind() == Kind.PLACE && KnownPlaces.isCountry(e.text());
+            case REGION -> e.kind() == Kind.PLACE && KnownPlaces.isRegion(e.text());
+            case SETTLEMENT -> e.kind() == Kind.PLACE && (KnownPlaces.isCity(e.text())
+                    || !KnownPlaces.isCountry(e.text()) && !KnownPlaces.isRegion(e.text()));
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (FigureKinds.counts); for money and shares no other figure is a candidate, so a bonus would tell none
             // apart.
@@ -774,9 +775,9 @@ final class AnswerPhrases {
             // Most place questions name no kind: no list is looked up for them.
             return false;
         }
-        boolean country = EntityTagger.isCountry(e.text());
-        boolean region = EntityTagger.isRegion(e.text());
-        boolean city = EntityTagger.isCity(e.text());
+        boolean country = KnownPlaces.isCountry(e.text());
+        boolean region = KnownPlaces.isRegion(e.text());
+        boolean city = KnownPlaces.isCity(e.text());
         return asked == Subtype.SETTLEMENT ? !city && (country || region) : city && !country && !region;
     }
 }

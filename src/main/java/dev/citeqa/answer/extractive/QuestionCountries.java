@@ -2,6 +2,7 @@ package dev.citeqa.answer.extractive;
 
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.KnownPlaces;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.NewsPatterns;
@@ -53,8 +54,8 @@ final class QuestionCountries {
                     : null);
             if (country != null) {
                 countries.add(country);
-            } else if (EntityTagger.isCountry(words.get(i))
-                    || i + 1 < words.size() && EntityTagger.isCountry(words.get(i) + " " + words.get(i + 1))) {
+            } else if (KnownPlaces.isCountry(words.get(i))
+                    || i + 1 < words.size() && KnownPlaces.isCountry(words.get(i) + " " + words.get(i + 1))) {
                 return null;
             }
         }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.KnownPlaces;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
@@ -411,11 +412,11 @@ final class WindowFeatures {
      * would have been credited with.
      */
     private static boolean namesAnotherPlace(List<AnalysedSentence> window, String scope) {
-        boolean state = EntityTagger.isRegion(scope);
+        boolean state = KnownPlaces.isRegion(scope);
         for (AnalysedSentence sentence : window) {
             for (Entity e : sentence.entities()) {
                 String place = EntityTagger.withoutPossessive(e.text());
-                if (state ? EntityTagger.isRegion(place) : EntityTagger.isCountry(place)) {
+                if (state ? KnownPlaces.isRegion(place) : KnownPlaces.isCountry(place)) {
                     return true;
                 }
             }
