@@ -771,19 +771,22 @@ public final class EntityTagger {
     }
 
     /**
-     * Whether a run names a team by its city or state and a plural ("Detroit Lions", "Kansas City Chiefs", "New York
-     * Knicks"), which the rules read as a person's capitalised words: "London Breed" and "Paris Hilton" end in no
-     * plural.
+     * Whether a run names a team by a state or city on the lists and a plural ("Detroit Lions", "Kansas City Chiefs",
+     * "New York Knicks"), which the rules read as a person's capitalised words: "London Breed" and "Paris Hilton's"
+     * end in no plural, and a country is left out, as many first names are one ("Jordan Chiles", "Chad Daniels").
+     * People whose first name is a state ("Virginia Roberts") are still taken for teams.
      */
     public static boolean isTeamOfAPlace(String run) {
-        String[] words = SPACES.split(run);
+        String[] words = SPACES.split(withoutPossessive(run.strip()));
+        if (words.length < 2) {
+            return false;
+        }
         String last = words[words.length - 1];
-        if (words.length < 2 || Character.isLowerCase(last.codePointAt(0)) || !last.endsWith("s")
-                || last.endsWith("ss")) {
+        if (Character.isLowerCase(last.codePointAt(0)) || !last.endsWith("s") || last.endsWith("ss")) {
             return false;
         }
         for (int n = 1; n < words.length && n <= 3; n++) {
-            if (KnownPlaces.contains(String.join(" ", Arrays.copyOfRange(words, 0, n)))) {
+            if (KnownPlaces.isStateOrCity(String.join(" ", Arrays.copyOfRange(words, 0, n)))) {
                 return true;
             }
         }

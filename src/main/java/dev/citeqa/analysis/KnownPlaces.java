@@ -21,7 +21,7 @@ public final class KnownPlaces {
 
     private KnownPlaces() {}
 
-    /** Whether a place name is a country's ("Mexico", "the UK"). */
+    /** Whether a place name is a country's ("Mexico", "UK", "Russia's"). */
     public static boolean isCountry(String name) {
         return COUNTRIES.contains(EntityTagger.plain(name));
     }

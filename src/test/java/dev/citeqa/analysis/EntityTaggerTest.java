@@ -35,9 +35,12 @@ class EntityTaggerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Detroit Lions|true", "Kansas City Chiefs|true", "New York Knicks|true", "Philadelphia 76ers|true",
-        // A person named after a place, a plural that names no team, and a place alone.
-        "London Breed|false", "Paris Hilton|false", "Golden State Warriors|false", "Detroit|false",
-        "Texas Senate Bill|false",
+        "Georgia Bulldogs|true",
+        // A person named after a place, with or without a possessive; a first name that is a country.
+        "London Breed|false", "Paris Hilton's|false", "Jordan Chiles|false",
+        // A place no list has, a place alone, a last word that is no plural or not capitalised.
+        "Golden State Warriors|false", "Detroit|false", "Texas Senate Bill|false", "Boston Glass|false",
+        "New York fans|false", "' '|false",
     })
     void aTeamOfAPlaceIsItsCityOrStateAndAPlural(String run, boolean team) {
         assertEquals(team, EntityTagger.isTeamOfAPlace(run));

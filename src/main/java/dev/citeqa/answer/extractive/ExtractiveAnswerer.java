@@ -357,8 +357,9 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         // A person is named without the title news copy puts before the name ("Foreign Minister Hakan Fidan"),
         // unless it is how they are called ("Prince William"), and a person or place asked for without the
-        // possessive of the sentence ("Zelensky's legitimacy").
-        String phrase = e.kind() == Kind.PERSON ? EntityTagger.styledName(e.text()) : e.text();
+        // possessive of the sentence ("Zelensky's legitimacy"). A team keeps its place ("Georgia Bulldogs").
+        String phrase = e.kind() == Kind.PERSON && !EntityTagger.isTeamOfAPlace(e.text())
+                ? EntityTagger.styledName(e.text()) : e.text();
         if (question.type() == AnswerType.PERSON || question.type() == AnswerType.PLACE) {
             phrase = EntityTagger.withoutPossessive(phrase);
         }

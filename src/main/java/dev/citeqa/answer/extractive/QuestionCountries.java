@@ -2,9 +2,9 @@ package dev.citeqa.answer.extractive;
 
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
-import dev.citeqa.analysis.KnownPlaces;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.KnownPlaces;
 import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.WordLists;
 import java.util.Collections;

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Bm25OnlyAnsweringTest {
 
     private static CorpusIndex index;
-    /** Three stories where the best-scored window names no airline and a lower one does. */
+    /** Stories where the best-scored window names no airline and a lower one does, and one of a team's win. */
     private static CorpusIndex airlines;
     private static PassageSearcher searcher;
     private static ExtractiveAnswerer answerer;
@@ -209,6 +209,6 @@ class Bm25OnlyAnsweringTest {
     void thePhraseIsTheNameAsAsked(String question, String phrase) {
         Answer answer = Asking.ask(airlines, searcher, answerer, question, RetrievalMode.bm25);
         assertTrue(answer.answered(), answer.text());
-        assertEquals(phrase, answer.answerSpan().text());
+        assertEquals(phrase, answer.answerSpan() == null ? null : answer.answerSpan().text());
     }
 }
