@@ -767,17 +767,15 @@ final class AnswerPhrases {
      * A place known to be of another kind than the one asked for: no state or country answers "Which city …?"
      * ("Maryland" beside Baltimore's bridge), and no city "Which country …?" or "Which state …?". A country may
      * answer "Which Gulf state …?", and a state of the region list "Which country …?" (England, Scotland and Wales are
-     * there); a place of unknown kind may answer any.
+     * there); a place of unknown kind may answer any. For a city, that is a place {@link #isSubtypeAskedFor} refuses.
      */
     private boolean isAnotherKindOfPlace(Entity e) {
-        Subtype asked = question.subtype();
-        if (asked != Subtype.COUNTRY && asked != Subtype.REGION && asked != Subtype.SETTLEMENT) {
+        return switch (question.subtype()) {
+            case SETTLEMENT -> !isSubtypeAskedFor(e);
+            case COUNTRY, REGION -> KnownPlaces.isCity(e.text()) && !KnownPlaces.isCountry(e.text())
+                    && !KnownPlaces.isRegion(e.text());
             // Most place questions name no kind: no list is looked up for them.
-            return false;
-        }
-        boolean country = KnownPlaces.isCountry(e.text());
-        boolean region = KnownPlaces.isRegion(e.text());
-        boolean city = KnownPlaces.isCity(e.text());
-        return asked == Subtype.SETTLEMENT ? !city && (country || region) : city && !country && !region;
+            default -> false;
+        };
     }
 }
