@@ -54,9 +54,26 @@ public class CiteQaBeans {
     @Singleton
     Embedder embedder(CiteQaConfig config, EmbeddingModelLoader loader) {
         if (!embeds(config)) {
-            LOG.info("BM25 mode: no embedding model is loaded and nothing is embedded");
+            LOG.info(config.embedding().bm25Answers() ? "BM25 mode: nothing is embedded when indexing"
+                    : "BM25 mode: no embedding model is loaded and nothing is embedded");
             return Embedder.none();
         }
+        return withModel(config, loader);
+    }
+
+    /**
+     * The embedder the answerers use: the index's, or in BM25 mode with {@code citeqa.embedding.bm25-answers} one of
+     * their own, which embeds only what they read and keeps it in memory, as it keeps a question's vector.
+     */
+    private static Embedder forAnswers(CiteQaConfig config, EmbeddingModelLoader loader, Embedder indexing) {
+        if (indexing.available() || !config.embedding().bm25Answers()) {
+            return indexing;
+        }
+        LOG.info("BM25 mode: the embedding model is loaded for the answerer alone (citeqa.embedding.bm25-answers)");
+        return withModel(config, loader);
+    }
+
+    private static Embedder withModel(CiteQaConfig config, EmbeddingModelLoader loader) {
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
         EmbeddingModel model = loader.loadInBackground(choice);
@@ -126,12 +143,13 @@ public class CiteQaBeans {
     @Singleton
     @Startup
     ChatService chatService(CiteQaConfig config, IndexService indexService, PassageSearcher searcher,
-            ConversationStore conversations, Embedder embedder, MeterRegistry registry) {
+            ConversationStore conversations, Embedder indexing, EmbeddingModelLoader loader, MeterRegistry registry) {
         ChatMetrics metrics = new ChatMetrics(registry);
+        Embedder embedder = forAnswers(config, loader, indexing);
         Answerer extractive = new ExtractiveAnswerer(embedder);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         ChatService.Retrieval retrieval = new ChatService.Retrieval(indexService::current, searcher,
-                config.retrieval().passages(), config.retrieval().mode());
+                config.retrieval().passages(), config.retrieval().mode(), embedder.available());
         if (config.answerer() == CiteQaConfig.AnswererKind.extractive) {
             LOG.info("Answering with the built-in extractive answerer");
             return new ChatService(retrieval, ChatService.Answering.extractive(resolver, extractive), conversations,

@@ -56,6 +56,7 @@ public final class ChatService {
     private final Answerer fallback;
     private final int passages;
     private final RetrievalMode defaultMode;
+    private final boolean meanings;
     private final ChatMetrics metrics;
 
     /**
@@ -64,8 +65,16 @@ public final class ChatService {
      * @param index the index serving now
      * @param passages passages handed to the answerer
      * @param mode the retrieval mode unless a request names another
+     * @param meanings whether answerers may compare meanings with the embedding model ({@link AnswerRequest#semantic})
      */
-    public record Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode) {}
+    public record Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode,
+            boolean meanings) {
+
+        /** Meanings compared whenever the mode embeds, as the service then has the model. */
+        public Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode) {
+            this(index, searcher, passages, mode, mode != RetrievalMode.bm25);
+        }
+    }
 
     /**
      * Who writes the answer.
@@ -89,6 +98,7 @@ public final class ChatService {
         this.searcher = retrieval.searcher();
         this.passages = retrieval.passages();
         this.defaultMode = retrieval.mode();
+        this.meanings = retrieval.meanings();
         this.condenser = answering.condenser();
         this.resolver = answering.resolver();
         this.injector = answering.injector();
@@ -259,10 +269,10 @@ public final class ChatService {
         if (analysis.get() == null) {
             analysis.set(QuestionAnalysis.of(standalone.get(), question));
         }
-        // A service whose mode embeds has the model: its answers compare meanings also while retrieval is BM25
-        // (vectors still being built), embedding the few passages read that have no vector yet.
+        // A service with the model compares meanings also while retrieval is BM25 (vectors still being built, or
+        // none at all), embedding the few passages read that have no vector.
         AnswerRequest request = new AnswerRequest(question, standalone.get(), analysis.get(), hits,
-                (UserMessage) augmented.chatMessage(), history, corpus, defaultMode != RetrievalMode.bm25);
+                (UserMessage) augmented.chatMessage(), history, corpus, meanings);
         return new Prepared(request, failure.get(), mode);
     }
 

@@ -129,6 +129,14 @@ public interface CiteQaConfig {
          */
         @WithDefault("256")
         int inlineTexts();
+
+        /**
+         * In {@code bm25} mode, whether the model is loaded all the same, for the answerer alone: it compares the
+         * meanings of the question, the passages it reads and its best sentences, embedded as it answers. Nothing
+         * is embedded when indexing.
+         */
+        @WithDefault("false")
+        boolean bm25Answers();
     }
 
     interface Retrieval {

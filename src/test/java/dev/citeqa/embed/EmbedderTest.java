@@ -59,6 +59,27 @@ class EmbedderTest {
     }
 
     @Test
+    void answersWithMeaningsOverAnIndexWithoutVectorsEmbedWhatTheyReadOnce() throws IOException {
+        // citeqa.embedding.bm25-answers: the index embeds nothing, the answerer has a model of its own.
+        Embedder answering = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("e.bin"), HashingModel.DIM));
+        try (CorpusIndex index = TinyCorpus.openIndex(dir, Embedder.none())) {
+            assertFalse(index.hasVectors());
+            PassageSearcher searcher = new PassageSearcher(Embedder.none(),
+                    PassageSearcher.Settings.of(CiteQaConfig.defaults().retrieval()));
+            String question = "How much did the Springfield council approve for road repairs in 2021?";
+            List<PassageHit> hits = searcher.searchForAnswering(index, QuestionAnalysis.of(question), 8, RetrievalMode.bm25);
+            assertTrue(hits.stream().allMatch(hit -> hit.stored().vector() == null));
+            new ExtractiveAnswerer(answering).answer(AnswerRequest.single(question, hits, index, true));
+            long calls = answering.modelCalls();
+            // The question, each passage read, and at most the sentences of the windows compared by meaning.
+            assertTrue(calls >= 1 + hits.size() && calls <= 1 + hits.size() + 2L * ExtractiveAnswerer.RESCORED,
+                    "model calls: " + calls);
+            new ExtractiveAnswerer(answering).answer(AnswerRequest.single(question, hits, index, true));
+            assertEquals(calls, answering.modelCalls());
+        }
+    }
+
+    @Test
     void sentencesEmbeddedAheadGetTheVectorsTheyWouldGetOneByOne() throws IOException {
         // Three distinct texts the model can read, each embedded once ("..." gets the zero vector without it).
         assertEmbeddedAheadAsAlone(new HashingModel(), List.of("The council met on Monday.",

@@ -16,6 +16,7 @@ import dev.citeqa.answer.Markers;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.embed.Embedder;
+import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.search.PassageHit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -268,6 +269,13 @@ public final class ExtractiveAnswerer implements Answerer {
      * scored again once their sentences' meanings are known, which costs a model call per sentence.
      */
     List<Window> candidates(WindowFeatures evidence, List<PassageHit> passages) {
+        if (evidence.comparesMeanings()) {
+            // Passages found by words before (or without) their vectors are embedded side by side, not one by one
+            // as their windows are scored.
+            embedAhead.accept(passages.stream().filter(hit -> hit.stored().vector() == null)
+                    .map(hit -> IndexGenerator.embeddingText(hit.stored().article().title(), hit.stored().passage()))
+                    .toList());
+        }
         List<Window> windows = new ArrayList<>(allWindows(evidence, passages));
         windows.sort(Comparator.comparingDouble(Window::score).reversed());
         int rescored = Math.min(RESCORED, windows.size());
