@@ -18,7 +18,7 @@ import java.util.List;
  * @param index the index the passages came from
  * @param semantic whether answerers may compare meanings with the embedding model: whenever the service has one,
  *     also for passages found by BM25 alone (as while the vectors are built); false in BM25 mode, which runs no
- *     model
+ *     model unless {@code citeqa.embedding.bm25-answers} loads it for the answerers
  */
 public record AnswerRequest(String question, String standaloneQuestion, QuestionAnalysis analysis,
         List<PassageHit> passages, UserMessage prompt, List<ChatMessage> history, CorpusIndex index,

@@ -58,22 +58,6 @@ public class CiteQaBeans {
                     : "BM25 mode: no embedding model is loaded and nothing is embedded");
             return Embedder.none();
         }
-        return withModel(config, loader);
-    }
-
-    /**
-     * The embedder the answerers use: the index's, or in BM25 mode with {@code citeqa.embedding.bm25-answers} one of
-     * their own, which embeds only what they read and keeps it in memory, as it keeps a question's vector.
-     */
-    private static Embedder forAnswers(CiteQaConfig config, EmbeddingModelLoader loader, Embedder indexing) {
-        if (indexing.available() || !config.embedding().bm25Answers()) {
-            return indexing;
-        }
-        LOG.info("BM25 mode: the embedding model is loaded for the answerer alone (citeqa.embedding.bm25-answers)");
-        return withModel(config, loader);
-    }
-
-    private static Embedder withModel(CiteQaConfig config, EmbeddingModelLoader loader) {
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
         require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
         EmbeddingModel model = loader.loadInBackground(choice);
@@ -85,6 +69,20 @@ public class CiteQaBeans {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);
         }
+    }
+
+    /**
+     * The embedder the answerers use: the index's, or in BM25 mode with {@code citeqa.embedding.bm25-answers} one of
+     * their own, which embeds only what they read and keeps it in memory, as it keeps a question's vector.
+     */
+    private static Embedder forAnswers(CiteQaConfig config, EmbeddingModelLoader loader, Embedder indexing) {
+        if (indexing.available() || !config.embedding().bm25Answers()) {
+            return indexing;
+        }
+        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        LOG.info("BM25 mode: the embedding model is loaded for the answerer alone (citeqa.embedding.bm25-answers)");
+        return Embedder.forAnswersOnly(loader.loadInBackground(EmbeddingModels.named(config.embedding().model())),
+                config.embedding().maxChars());
     }
 
     /** Where passages are ranked: the embedded index, or an OpenSearch cluster. */

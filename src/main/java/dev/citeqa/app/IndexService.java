@@ -90,11 +90,19 @@ public class IndexService {
         return thread;
     });
 
+    /**
+     * The settings that decide what is indexed, for the index fingerprint: a change rebuilds the index. Whether the
+     * answerers compare meanings is not among them ({@code citeqa.embedding.bm25-answers}): it changes no index.
+     */
+    static String indexSettings(CiteQaConfig config) {
+        return "chunk=" + PassageChunker.of(config.chunk()).settings()
+                + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks=" + config.corpus().followHardLinks()
+                + ";embedding=" + (CiteQaBeans.embeds(config) ? CiteQaBeans.embeddingSettings(config) : "none");
+    }
+
     void onStart(@Observes StartupEvent event) {
         PassageChunker chunker = PassageChunker.of(config.chunk());
-        String settings = "chunk=" + chunker.settings()
-                + ";maxFileBytes=" + config.corpus().maxFileBytes() + ";hardLinks=" + config.corpus().followHardLinks()
-                + ";embedding=" + (embedder.available() ? CiteQaBeans.embeddingSettings(config) : "none");
+        String settings = indexSettings(config);
         NewsCollection.Rules rules = new NewsCollection.Rules(config.corpus().maxFileBytes(),
                 config.corpus().followHardLinks());
         if (config.embedding().inlineTexts() < 0) {

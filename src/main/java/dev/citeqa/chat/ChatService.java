@@ -68,13 +68,7 @@ public final class ChatService {
      * @param meanings whether answerers may compare meanings with the embedding model ({@link AnswerRequest#semantic})
      */
     public record Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode,
-            boolean meanings) {
-
-        /** Meanings compared whenever the mode embeds, as the service then has the model. */
-        public Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode) {
-            this(index, searcher, passages, mode, mode != RetrievalMode.bm25);
-        }
-    }
+            boolean meanings) {}
 
     /**
      * Who writes the answer.
@@ -136,6 +130,11 @@ public final class ChatService {
 
     public String defaultAnswerer() {
         return answerer.name();
+    }
+
+    /** Whether answerers compare meanings with the embedding model, or judge on words alone. */
+    public boolean comparesMeanings() {
+        return meanings;
     }
 
     public Result ask(String question, String conversationId, RetrievalMode mode) {

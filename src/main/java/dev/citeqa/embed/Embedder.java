@@ -70,6 +70,15 @@ public final class Embedder {
     }
 
     /**
+     * The model without the persistent cache, for an answerer beside an index that embeds nothing
+     * ({@code citeqa.embedding.bm25-answers}): what it reads is embedded through the question cache, in memory, and
+     * the build's methods ({@link #embedAll}, {@link #uncached}) refuse, as there is no build to keep vectors for.
+     */
+    public static Embedder forAnswersOnly(EmbeddingModel model, int maxChars) {
+        return new Embedder(model, null, maxChars);
+    }
+
+    /**
      * No model at all, for BM25-only mode: nothing is embedded, no model is loaded (saving its start-up time
      * and memory), and asking for a vector is a programming error.
      */
@@ -134,7 +143,8 @@ public final class Embedder {
 
     /**
      * The vector an index-time text gets (its start, see {@code maxChars}), worked out now through the question
-     * cache: for a passage read before its vector is built. The persistent cache is the build's, and is left to it.
+     * cache: for a passage read that has no vector (not built yet, or an index that embeds nothing), or a sentence.
+     * The persistent cache is the build's, and is left to it.
      */
     public float[] embedAsIndexed(String fullText) {
         return embed(start(fullText));
@@ -142,7 +152,8 @@ public final class Embedder {
 
     /**
      * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, embedding those it
-     * lacks side by side: asked one by one, as the answerer asks for its sentences, they would wait for each other.
+     * lacks side by side: asked one by one, as the answerer asks for its passages and sentences, they would wait for
+     * each other.
      * This thread and up to one helper per other core take the texts from one list, each embedded as {@link #embed}
      * embeds it alone (never as a batch of the model, whose pool an index build fills). It returns once the list is
      * taken: a helper still embedding a text holds that text's cache entry, which the answerer's call then waits for;
@@ -171,6 +182,12 @@ public final class Embedder {
         take.run();
     }
 
+    private void requireBuildCache() {
+        if (cache == null) {
+            throw new IllegalStateException("An embedder for answers only keeps no vectors for an index build");
+        }
+    }
+
     private EmbeddingModel model() {
         if (model == null) {
             throw new IllegalStateException("No embedding model: BM25-only mode embeds nothing");
@@ -195,6 +212,7 @@ public final class Embedder {
      */
     public List<float[]> embedAll(List<String> fullTexts, BuildProgress progress) {
         model();
+        requireBuildCache();
         List<String> texts = fullTexts.stream().map(this::start).toList();
         LinkedHashSet<String> missing = new LinkedHashSet<>();
         Set<String> refused = new HashSet<>();
@@ -230,6 +248,7 @@ public final class Embedder {
         if (!available()) {
             return 0;
         }
+        requireBuildCache();
         Set<String> missing = new HashSet<>();
         for (String text : fullTexts) {
             String start = start(text);

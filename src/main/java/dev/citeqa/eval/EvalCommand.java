@@ -52,8 +52,8 @@ public class EvalCommand implements QuarkusApplication {
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());
         describeCorpus(out);
-        out.printf("%d questions from %s; answerer %s%n", questions.size(), options.questions(),
-                chat.defaultAnswerer());
+        out.printf("%d questions from %s; answerer %s, %s%n", questions.size(), options.questions(),
+                chat.defaultAnswerer(), chat.comparesMeanings() ? "comparing meanings" : "on words alone");
         int total = questions.size();
         int[] asked = {0};
         long started = System.nanoTime();

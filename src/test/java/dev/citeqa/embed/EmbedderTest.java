@@ -59,9 +59,12 @@ class EmbedderTest {
     }
 
     @Test
-    void answersWithMeaningsOverAnIndexWithoutVectorsEmbedWhatTheyReadOnce() throws IOException {
-        // citeqa.embedding.bm25-answers: the index embeds nothing, the answerer has a model of its own.
-        Embedder answering = new Embedder(new HashingModel(), EmbeddingCache.open(dir.resolve("e.bin"), HashingModel.DIM));
+    void anAnswererWithAModelOfItsOwnOverAnIndexWithoutVectorsEmbedsWhatItReadsOnce() throws IOException {
+        // citeqa.embedding.bm25-answers: the index embeds nothing; the answerer's embedder keeps what it embeds in
+        // memory and has no cache for a build.
+        Embedder answering = Embedder.forAnswersOnly(new HashingModel(), 0);
+        assertThrows(IllegalStateException.class, () -> answering.embedAll(List.of("The council met on Monday.")));
+        assertThrows(IllegalStateException.class, () -> answering.uncached(List.of("The council met on Monday.")));
         try (CorpusIndex index = TinyCorpus.openIndex(dir, Embedder.none())) {
             assertFalse(index.hasVectors());
             PassageSearcher searcher = new PassageSearcher(Embedder.none(),

@@ -84,9 +84,10 @@ public final class ExtractiveAnswerer implements Answerer {
     /**
      * @param sentenceVectors a sentence's (or a passage's) embedding: the model through the embedder's cache, or
      *     a table
-     * @param embedAhead given the sentences whose embeddings are about to be asked for, embeds them at once
+     * @param embedAhead given the passages' and sentences' texts whose embeddings are about to be asked for, embeds
+     *     them at once
      */
-    private ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors,
+    ExtractiveAnswerer(Embedder embedder, Function<String, float[]> sentenceVectors,
             Consumer<List<String>> embedAhead, AnswererModel model) {
         this.embedder = embedder;
         this.sentenceVectors = sentenceVectors;
@@ -241,7 +242,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private WindowFeatures features(AnswerRequest request) {
         // Without embeddings (BM25 mode) windows are judged on words alone. The text is the one retrieval
-        // embedded, so the model runs once per question.
+        // embeds, if it does, so the model runs once per question.
         float[] vector = request.semantic() ? questionVector(request.analysis().text()) : null;
         return new WindowFeatures(request.analysis(), request.passages(), request.index().termStats(), vector,
                 sentenceVectors, model.evidence());
@@ -271,8 +272,9 @@ public final class ExtractiveAnswerer implements Answerer {
     List<Window> candidates(WindowFeatures evidence, List<PassageHit> passages) {
         if (evidence.comparesMeanings()) {
             // Passages found by words before (or without) their vectors are embedded side by side, not one by one
-            // as their windows are scored.
-            embedAhead.accept(passages.stream().filter(hit -> hit.stored().vector() == null)
+            // as their windows are scored; one without a sentence to quote has no window, and needs no vector.
+            embedAhead.accept(passages.stream().filter(hit -> hit.stored().vector() == null
+                            && hit.stored().passage().sentences().stream().anyMatch(evidence::answerable))
                     .map(hit -> IndexGenerator.embeddingText(hit.stored().article().title(), hit.stored().passage()))
                     .toList());
         }

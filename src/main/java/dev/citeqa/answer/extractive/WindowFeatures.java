@@ -336,8 +336,9 @@ final class WindowFeatures {
 
     /**
      * The passage's closest meaning to the question: the cosine similarity of their embeddings, shared by
-     * the passage's windows. NaN when meanings are not compared. A passage of an article whose vectors are
-     * still being built (BM25 answers meanwhile) is embedded now, from the text the index will embed.
+     * the passage's windows. NaN when meanings are not compared. A passage without a vector (its article's are
+     * still being built, or the index embeds nothing) is embedded from the text the index would embed, mostly ahead
+     * ({@link ExtractiveAnswerer#candidates}).
      */
     private double semantic(PassageHit hit) {
         if (questionVector == null) {

@@ -243,7 +243,7 @@ class OpenSearchBackendIT {
         ConversationStore conversations = new ConversationStore(100, Duration.ofHours(1), 10);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         Answerer extractive = new ExtractiveAnswerer(embedder);
-        return new ChatService(new ChatService.Retrieval(() -> index, searcher, 8, RetrievalMode.hybrid),
+        return new ChatService(new ChatService.Retrieval(() -> index, searcher, 8, RetrievalMode.hybrid, true),
                 ChatService.Answering.extractive(resolver, extractive), conversations,
                 new ChatMetrics(new SimpleMeterRegistry()));
     }
