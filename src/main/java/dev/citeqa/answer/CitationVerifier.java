@@ -185,10 +185,10 @@ public final class CitationVerifier {
     private Support support(String claim, List<PassageHit> sources) {
         Set<String> claimTerms = new HashSet<>(TERMS.terms(claim));
         Set<String> sourceTerms = new HashSet<>();
-        // Sources without vectors (a BM25-only index, or one still being embedded) are judged on words, whether or
-        // not a model runs for the answerers (citeqa.embedding.bm25-answers). Otherwise the sources' sentences are
-        // embedded here, as the extractive answerer does, through the same cache: the index stores no sentence
-        // vectors, and a language model's answer is rare next to its own cost.
+        // When a source lacks a vector (a BM25-only index, or one still being embedded), support is judged on words,
+        // whether or not a model runs for the answerers (citeqa.embedding.bm25-answers). Otherwise the sources'
+        // sentences are embedded here, as the extractive answerer does, through the same cache: the index stores no
+        // sentence vectors, and a language model's answer is rare next to its own cost.
         boolean semantic = embedder.available() && sources.stream().allMatch(h -> h.stored().vector() != null);
         float[] vector = semantic ? embedder.embed(claim) : null;
         List<CitedSentence> closest = new ArrayList<>();

@@ -153,12 +153,11 @@ public final class Embedder {
     /**
      * Puts the vectors {@link #embedAsIndexed} gives {@code fullTexts} in the question cache, embedding those it
      * lacks side by side: asked one by one, as the answerer asks for its passages and sentences, they would wait for
-     * each other.
-     * This thread and up to one helper per other core take the texts from one list, each embedded as {@link #embed}
-     * embeds it alone (never as a batch of the model, whose pool an index build fills). It returns once the list is
-     * taken: a helper still embedding a text holds that text's cache entry, which the answerer's call then waits for;
-     * a helper queued behind other questions' helpers finds the list taken and stops. A failure of the model stops
-     * the list, and is met again when the answerer asks for the text.
+     * each other. This thread and up to one helper per other core take the texts from one list, each embedded as
+     * {@link #embed} embeds it alone (never as a batch of the model, whose pool an index build fills). It returns once
+     * the list is taken: a helper still embedding a text holds that text's cache entry, which the answerer's call then
+     * waits for; a helper queued behind other questions' helpers finds the list taken and stops. A failure of the
+     * model stops the list, and is met again when the answerer asks for the text.
      */
     public void embedAheadAsIndexed(List<String> fullTexts) {
         if (!available()) {
