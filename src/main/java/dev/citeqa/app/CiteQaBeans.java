@@ -59,13 +59,12 @@ public class CiteQaBeans {
             return Embedder.none();
         }
         EmbeddingModels choice = EmbeddingModels.named(config.embedding().model());
-        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        int maxChars = maxChars(config);
         EmbeddingModel model = loader.loadInBackground(choice);
         // The cache is keyed by the text actually embedded, so a max-chars change shares it safely.
         Path cacheFile = Path.of(config.data().dir(), "embeddings-" + choice.id() + ".bin");
         try {
-            return new Embedder(model, EmbeddingCache.open(cacheFile, choice.dimension()),
-                    config.embedding().maxChars());
+            return new Embedder(model, EmbeddingCache.open(cacheFile, choice.dimension()), maxChars);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the embedding cache " + cacheFile, e);
         }
@@ -79,10 +78,16 @@ public class CiteQaBeans {
         if (indexing.available() || !config.embedding().bm25Answers()) {
             return indexing;
         }
-        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        int maxChars = maxChars(config);
         LOG.info("BM25 mode: the embedding model is loaded for the answerer alone (citeqa.embedding.bm25-answers)");
         return Embedder.forAnswersOnly(loader.loadInBackground(EmbeddingModels.named(config.embedding().model())),
-                config.embedding().maxChars());
+                maxChars);
+    }
+
+    /** The longest text embedded whole, checked wherever an embedder is made. */
+    private static int maxChars(CiteQaConfig config) {
+        require(config.embedding().maxChars() >= 0, "citeqa.embedding.max-chars must not be negative");
+        return config.embedding().maxChars();
     }
 
     /** Where passages are ranked: the embedded index, or an OpenSearch cluster. */

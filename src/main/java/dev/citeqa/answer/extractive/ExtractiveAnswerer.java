@@ -16,7 +16,6 @@ import dev.citeqa.answer.Markers;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.embed.Embedder;
-import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.search.PassageHit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -275,8 +274,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // as their windows are scored; one without a sentence to quote has no window, and needs no vector.
             embedAhead.accept(passages.stream().filter(hit -> hit.stored().vector() == null
                             && hit.stored().passage().sentences().stream().anyMatch(evidence::answerable))
-                    .map(hit -> IndexGenerator.embeddingText(hit.stored().article().title(), hit.stored().passage()))
-                    .toList());
+                    .map(WindowFeatures::embeddingText).toList());
         }
         List<Window> windows = new ArrayList<>(allWindows(evidence, passages));
         windows.sort(Comparator.comparingDouble(Window::score).reversed());

@@ -334,6 +334,11 @@ final class WindowFeatures {
         return new Window(w.hit(), w.from(), w.to(), f, w.answerEntity(), w.semantic(), w.score());
     }
 
+    /** The text a passage without a vector is embedded from: the one the index embeds (or would). */
+    static String embeddingText(PassageHit hit) {
+        return IndexGenerator.embeddingText(hit.stored().article().title(), hit.stored().passage());
+    }
+
     /**
      * The passage's closest meaning to the question: the cosine similarity of their embeddings, shared by
      * the passage's windows. NaN when meanings are not compared. A passage without a vector (its article's are
@@ -346,8 +351,7 @@ final class WindowFeatures {
         }
         return passageMeaning.computeIfAbsent(hit, h -> {
             float[] vector = h.stored().vector() != null ? h.stored().vector()
-                    : sentenceVectors.apply(IndexGenerator.embeddingText(h.stored().article().title(),
-                            h.stored().passage()));
+                    : sentenceVectors.apply(embeddingText(h));
             return vector == null ? Double.NaN : VectorUtil.dotProduct(questionVector, vector);
         });
     }
