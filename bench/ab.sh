@@ -6,7 +6,9 @@
 #   bench/ab.sh A/quarkus-app B/quarkus-app [ROUNDS=3] [SECONDS=10]
 #   AB_OPTS_B="--add-modules jdk.incubator.vector" bench/ab.sh target/quarkus-app target/quarkus-app
 #
-# AB_OPTS_A and AB_OPTS_B add JVM options to one side, to compare settings of one build.
+# AB_OPTS_A and AB_OPTS_B add JVM options to one side, to compare settings of one build. AB_WARMUP seconds of asks
+# (8 connections, not counted) come first on each side; the default 0 compares the first seconds of a start, while the
+# JIT still compiles the ask path (it settles after a minute or two: docs/benchmarks.md, "Answer cost").
 # Needs a JDK 21+ in JAVA_HOME, wrk and curl (apt-get install wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,10 @@ for round in $(seq 1 "$ROUNDS"); do
       sleep 0.5
     done
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { echo "side $side not ready" >&2; exit 1; }
+    if [ "${AB_WARMUP:-0}" -gt 0 ]; then
+      AB_RUN="warm$side$round$RANDOM" wrk -t1 -c8 -d"${AB_WARMUP}s" -s "$WORK/questions.lua" "http://127.0.0.1:$PORT" \
+        > /dev/null
+    fi
     for c in 1 8; do
       out=$(AB_RUN="$side$round$c$RANDOM" wrk -t1 -c$c -d"${DURATION}s" --latency -s "$WORK/questions.lua" \
         "http://127.0.0.1:$PORT")

@@ -7,12 +7,16 @@
 #    the same machine.
 # Writes the "Answer cost" section of docs/benchmarks.md (between its markers) and prints the figures.
 #
-#   bench/answercost.sh [ROUNDS=3] [SECONDS=10] [MODE=bm25]
+#   bench/answercost.sh [ROUNDS=3] [SECONDS=10] [MODE=bm25] [WARMUP=120]
+#
+# The ask path is large, and the JIT is still compiling it a minute into the load (about 1,700 requests/s at 80 s
+# where 15 s gave 860, docs/benchmarks.md); WARMUP seconds of asks, in 10-s steps whose rates are printed, come
+# before the rounds so that they measure the service as it runs for long.
 #
 # Needs a JDK 21+ in JAVA_HOME, wrk, python3 and curl. Port 18700 (SERVICE_PORT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${1:-3} DURATION=${2:-10} MODE=${3:-bm25}
+ROUNDS=${1:-3} DURATION=${2:-10} MODE=${3:-bm25} WARMUP=${4:-120}
 WORK=target/bench/answercost
 rm -rf "$WORK" && mkdir -p "$WORK"
 source bench/service.sh
@@ -29,7 +33,12 @@ service_start "$WORK/service.log" CITEQA_RETRIEVAL_MODE="$MODE" CITEQA_DATA_DIR=
 service_wait /q/health/ready 300 > /dev/null
 # Warm-up, not counted: the JIT compiles the ask path during its first seconds.
 wrk -t2 -c8 -d5s "http://127.0.0.1:$SERVICE_PORT/q/health/live" > /dev/null
-AB_RUN="warm$RANDOM" wrk -t2 -c8 -d10s -s "$WORK/questions.lua" "http://127.0.0.1:$SERVICE_PORT" > /dev/null
+: > "$WORK/warmup.txt"
+for step in $(seq 1 $(( (WARMUP + 9) / 10 ))); do
+  AB_RUN="warm$step$RANDOM" wrk -t2 -c8 -d10s -s "$WORK/questions.lua" "http://127.0.0.1:$SERVICE_PORT" \
+    | awk '/Requests\/sec/ {printf "%.0f ", $2}' >> "$WORK/warmup.txt"
+done
+echo "warm-up, asks per second in each 10 s: $(cat "$WORK/warmup.txt")"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$ROUNDS"); do
   for target in noop ask; do
@@ -46,9 +55,10 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 - "$WORK/results.txt" "$WORK/jmh.json" "$ROUNDS" "$DURATION" "$MODE" "$load_before" "$load_after" <<'PY'
+python3 - "$WORK/results.txt" "$WORK/jmh.json" "$ROUNDS" "$DURATION" "$MODE" "$load_before" "$load_after" "$WARMUP" \
+  "$(cat "$WORK/warmup.txt")" <<'PY'
 import datetime, json, os, statistics, subprocess, sys
-results, jmh, rounds, duration, mode, before, after = sys.argv[1:]
+results, jmh, rounds, duration, mode, before, after, warmup, curve = sys.argv[1:]
 rows = [l.split() for l in open(results)]
 stage = {b["benchmark"].rsplit(".", 1)[1]: b["primaryMetric"]["scorePercentiles"] for b in json.load(open(jmh))}
 
@@ -89,7 +99,7 @@ question:
 
 The service on the seed corpus in `{mode}` mode, wrk at 8 connections (2 threads) for {duration} s on the no-op
 `/q/health/live`, then on `/api/ask` with a question never asked before each time; {rounds} rounds in turn after
-15 s of warm-up, medians:
+{warmup} s of asks to warm the JIT up (requests/s in each 10 s of it: {", ".join(curve.split())}), medians:
 
 | endpoint | requests/s | p50 ms | each round |
 |---|---|---|---|
@@ -98,7 +108,7 @@ The service on the seed corpus in `{mode}` mode, wrk at 8 connections (2 threads
 
 Ask throughput is **{100 * ask / noop:.1f} %** of the no-op's in the same run.
 
-*Measured {now:%Y-%m-%d %H:%M} UTC; command: `bench/answercost.sh {rounds} {duration} {mode}`*
+*Measured {now:%Y-%m-%d %H:%M} UTC; command: `bench/answercost.sh {rounds} {duration} {mode} {warmup}`*
 <!-- answer-cost:end -->"""
 doc = open("docs/benchmarks.md").read()
 begin, end = "<!-- answer-cost:begin -->", "<!-- answer-cost:end -->"
