@@ -19,8 +19,6 @@ public final class Anchors {
     private static final Pattern ORDINAL_EVENT = Pattern.compile("(?i)(?:first|second|third|fourth|fifth|sixth"
             + "|seventh|eighth|ninth|tenth|final)[- ](?:quarter|half|round|term|stage|leg|game|day|season|place)\\b");
 
-    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-
     /** An acronym, singular or plural: "TV", "CEOs". */
     private static final Pattern ACRONYM = Pattern.compile("(\\p{Lu}{2,})s?");
 
@@ -46,7 +44,17 @@ public final class Anchors {
 
     /** Whether the text holds a digit: a figure, a year, a score or a date, never a spelling of a name. */
     public static boolean isFigure(String text) {
-        return HAS_DIGIT.matcher(text).matches();
+        // A loop, not a pattern: the answerer asks this of every question word in every sentence it weighs. As the
+        // pattern ".*\\d.*" did, it wants an ASCII digit and no line break.
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            digit |= c >= '0' && c <= '9';
+        }
+        return digit;
     }
 
     /**

@@ -746,10 +746,17 @@ public final class EntityTagger {
     public static String plain(String word) {
         // Answering calls this for every word of every candidate sentence: a word of ASCII letters and digits only
         // is just lower-cased, and only non-ASCII text pays for Unicode normalisation.
-        if (word.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
+        boolean ascii = true;
+        boolean plainAscii = true;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            ascii &= c < 0x80;
+            plainAscii &= c < 0x80 && Character.isLetterOrDigit(c);
+        }
+        if (plainAscii) {
             return word.toLowerCase(Locale.ROOT);
         }
-        String folded = word.chars().allMatch(c -> c < 0x80) ? word
+        String folded = ascii ? word
                 : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("");
         folded = POSSESSIVE.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");

@@ -299,7 +299,12 @@ final class AnswerPhrases {
 
     /** Whether the sentence has any word of the question. */
     private boolean saysAnyOfQuestion(AnalysedSentence a) {
-        return a.terms().stream().anyMatch(questionTerms::contains);
+        for (String term : a.terms()) {
+            if (questionTerms.contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How much of the question the sentence says ({@link AnswererModel.Evidence#said}), word by word. */

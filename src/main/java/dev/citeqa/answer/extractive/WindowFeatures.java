@@ -100,10 +100,10 @@ final class WindowFeatures {
     /** Required names and figures that no article spells in any form. */
     final Set<String> unknownTerms = new HashSet<>();
     private final Map<String, ArticleWords> articleWords = new HashMap<>();
-    // What windows of one question share, worked out once: the question's terms in a passage's context, a term's
-    // near matches in a sentence, whether an article's lead names a term.
+    // What windows of one question share, worked out once: the question's terms in a passage's context, each term's
+    // credit in a sentence, whether an article's lead names a term.
     private final Map<PassageHit, Set<String>> contexts = new IdentityHashMap<>();
-    private final Map<TermInSentence, Double> nearCredit = new HashMap<>();
+    private final Map<Sentence, double[]> sentenceCredits = new HashMap<>();
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
     /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
@@ -263,7 +263,7 @@ final class WindowFeatures {
         f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
         f[Feature.AGE.ordinal()] = age.getOrDefault(article.id(), 0.0);
-        f[Feature.WINDOW_TERMS.ordinal()] = share(term -> window.stream().anyMatch(a -> a.terms().contains(term)));
+        f[Feature.WINDOW_TERMS.ordinal()] = share(term -> saysTerm(window, term));
         int words = 0;
         for (AnalysedSentence a : window) {
             words += a.words().size();
@@ -306,7 +306,24 @@ final class WindowFeatures {
         if (questionTerms.isEmpty()) {
             return 0;
         }
-        return questionTerms.stream().filter(found).count() / (double) questionTerms.size();
+        int count = 0;
+        for (String term : questionTerms) {
+            if (found.test(term)) {
+                count++;
+            }
+        }
+        return count / (double) questionTerms.size();
+    }
+
+    // A loop, not a stream, as in the other lookups per term and sentence: they run for every question term in every
+    // window weighed, where a stream's set-up cost more than its work (docs/benchmarks.md, "Answer cost").
+    private static boolean saysTerm(List<AnalysedSentence> window, String term) {
+        for (AnalysedSentence a : window) {
+            if (a.terms().contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether windows are weighed by their meanings too: the question has a vector. */
@@ -374,14 +391,20 @@ final class WindowFeatures {
         int missingRequired = 0;
         double focusTotal = 0;
         double[] focusFound = new double[window.size()];
-        for (QuestionTerm t : question.terms()) {
+        double[][] own = new double[window.size()][];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = credits(window.get(i));
+        }
+        List<QuestionTerm> terms = question.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            QuestionTerm t = terms.get(k);
             double weight = t.weight() * idf(t.term());
             if (t.required()) {
                 boolean statedOnly = aboutAnotherYear(t, article);
                 double credit = 0;
-                for (AnalysedSentence sentence : window) {
-                    credit = Math.max(credit, statedOnly ? (sentence.terms().contains(t.term()) ? 1 : 0)
-                            : credit(t, sentence, context));
+                for (int i = 0; i < window.size(); i++) {
+                    credit = Math.max(credit, statedOnly ? (window.get(i).terms().contains(t.term()) ? 1 : 0)
+                            : credit(t, own[i][k], context));
                 }
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
@@ -398,7 +421,7 @@ final class WindowFeatures {
             } else {
                 focusTotal += weight;
                 for (int i = 0; i < window.size(); i++) {
-                    focusFound[i] += weight * credit(t, window.get(i), context);
+                    focusFound[i] += weight * credit(t, own[i][k], context);
                 }
             }
         }
@@ -429,17 +452,27 @@ final class WindowFeatures {
         return false;
     }
 
-    /** A term's credit in a sentence; sentences recur in overlapping windows, so it is worked out once. */
-    private double credit(QuestionTerm t, AnalysedSentence sentence, Set<String> context) {
-        if (sentence.terms().contains(t.term())) {
-            return 1;
-        }
-        double near = nearCredit.computeIfAbsent(new TermInSentence(t, sentence.sentence()),
-                k -> nearCredit(t, sentence));
-        return near > 0 ? near : context.contains(t.term()) ? constants.contextCredit() : 0;
+    /** A term's credit in a window's sentence: its own there ({@link #credits}), or else its passage's context's. */
+    private double credit(QuestionTerm t, double own, Set<String> context) {
+        return own > 0 ? own : context.contains(t.term()) ? constants.contextCredit() : 0;
     }
 
-    private record TermInSentence(QuestionTerm term, Sentence sentence) {}
+    /**
+     * Each question term's own credit in the sentence, in the order of {@link QuestionAnalysis#terms()}: 1 when the
+     * sentence says it, else a near match's credit, else 0. Sentences recur in overlapping windows, and every window
+     * asks for every term, so a sentence's credits are worked out once, in one array.
+     */
+    private double[] credits(AnalysedSentence sentence) {
+        return sentenceCredits.computeIfAbsent(sentence.sentence(), s -> {
+            List<QuestionTerm> terms = question.terms();
+            double[] credits = new double[terms.size()];
+            for (int k = 0; k < credits.length; k++) {
+                QuestionTerm t = terms.get(k);
+                credits[k] = sentence.terms().contains(t.term()) ? 1 : nearCredit(t, sentence);
+            }
+            return credits;
+        });
+    }
 
     /**
      * Credit for a spelling variant of the term (or another form of a country's name), or a related form of it, in
@@ -450,8 +483,12 @@ final class WindowFeatures {
         if (!numeric && spelledIn(t, sentence.terms(), sentence.words())) {
             return constants.variantCredit();
         }
-        if (!numeric && !t.required() && sentence.terms().stream().anyMatch(w -> Terms.relatedForm(t.term(), w))) {
-            return constants.relatedFormCredit();
+        if (!numeric && !t.required()) {
+            for (String w : sentence.terms()) {
+                if (Terms.relatedForm(t.term(), w)) {
+                    return constants.relatedFormCredit();
+                }
+            }
         }
         return 0;
     }
@@ -520,8 +557,19 @@ final class WindowFeatures {
      */
     private boolean spelledIn(QuestionTerm t, Set<String> terms, List<String> words) {
         Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
-        return v.automaton() != null && words.stream().anyMatch(v::spells)
-                || CountryNames.otherForms(t.term()).stream().anyMatch(form -> form.in(terms, words));
+        if (v.automaton() != null) {
+            for (String word : words) {
+                if (v.spells(word)) {
+                    return true;
+                }
+            }
+        }
+        for (CountryNames.Form form : CountryNames.otherForms(t.term())) {
+            if (form.in(terms, words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

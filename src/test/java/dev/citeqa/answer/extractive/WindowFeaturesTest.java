@@ -429,6 +429,19 @@ class WindowFeaturesTest {
         assertTrue(w.get(Feature.ANCHOR_COVERAGE) < 1, String.valueOf(w.get(Feature.ANCHOR_COVERAGE)));
     }
 
+    @Test
+    void aNameSpelledOtherwiseAndAWordInARelatedFormEarnPartOfTheirCredit() {
+        // "Zelenskyy" stems to another term than "Zelensky", and "inflationary" to another than "inflation": each
+        // is found as a near match only, credited at its constant (coverage is scaled by the terms' IDF weights, so
+        // the two shares are read where one term is all there is of its kind).
+        PassageHit name = passages.passage("v1", "Kyiv visit", null, "Zelenskyy met the envoy on Monday.");
+        assertEquals(CONSTANTS.variantCredit(),
+                firstSentence("Who did Zelensky meet?", name).get(Feature.ANCHOR_COVERAGE), 1e-9);
+        PassageHit word = passages.passage("v2", "Prices", null, "Economists warned of inflationary pressure.");
+        assertEquals(CONSTANTS.relatedFormCredit(),
+                firstSentence("Why inflation?", word).get(Feature.FOCUS_COVERAGE), 1e-9);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Which Apple product was banned in America? | The Apple Watch was banned in the U.S. after a patent fight.",

@@ -1,0 +1,31 @@
+package dev.citeqa.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnchorsTest {
+
+    /** What the pattern ".*\d.*" said, which the loop replaced: an ASCII digit anywhere, and no line break. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2024|true",
+        "$8.5|true",
+        "COVID-19|true",
+        "Biden|false",
+        "''|false",
+        // A digit of another script is not one of the figures the tagger reads.
+        "\uFF13\uFF12|false",
+        "\u0663|false",
+    })
+    void aFigureHoldsAnAsciiDigit(String text, boolean figure) {
+        assertEquals(figure, Anchors.isFigure(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"'1\n2'", "'12\r'", "'5\u2028'", "'\u00857'"})
+    void textOverALineBreakIsNoFigure(String text) {
+        assertEquals(false, Anchors.isFigure(text));
+    }
+}
