@@ -7,12 +7,14 @@
 #   AB_OPTS_B="--add-modules jdk.incubator.vector" bench/ab.sh target/quarkus-app target/quarkus-app
 #
 # AB_OPTS_A and AB_OPTS_B add JVM options to one side, to compare settings of one build. AB_WARMUP seconds of asks
-# (8 connections, not counted) come first on each side; the default 0 compares the first seconds of a start, while the
-# JIT still compiles the ask path (it settles after a minute or two: docs/benchmarks.md, "Answer cost").
+# (8 connections, not counted) come first at every start, each round of each side; the default 0 compares the first
+# seconds of a start, while the JIT still compiles the ask path (it settles after a minute or two: docs/benchmarks.md,
+# "Answer cost").
 # Needs a JDK 21+ in JAVA_HOME, wrk and curl (apt-get install wrk curl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1 B=$2 ROUNDS=${3:-3} DURATION=${4:-10}
+[[ ${AB_WARMUP:-0} =~ ^[0-9]+$ ]] || { echo "AB_WARMUP: whole seconds" >&2; exit 1; }
 PORT=18300
 JAVA="${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java"
 WORK=target/ab

@@ -17,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3} DURATION=${2:-10} MODE=${3:-bm25} WARMUP=${4:-120}
+[[ $WARMUP =~ ^[0-9]*0$ ]] || { echo "WARMUP: whole seconds, a multiple of 10 (10 s steps)" >&2; exit 1; }
 WORK=target/bench/answercost
 rm -rf "$WORK" && mkdir -p "$WORK"
 source bench/service.sh
@@ -34,9 +35,10 @@ service_wait /q/health/ready 300 > /dev/null
 # Warm-up, not counted: the JIT compiles the ask path during its first seconds.
 wrk -t2 -c8 -d5s "http://127.0.0.1:$SERVICE_PORT/q/health/live" > /dev/null
 : > "$WORK/warmup.txt"
-for step in $(seq 1 $(( (WARMUP + 9) / 10 ))); do
-  AB_RUN="warm$step$RANDOM" wrk -t2 -c8 -d10s -s "$WORK/questions.lua" "http://127.0.0.1:$SERVICE_PORT" \
-    | awk '/Requests\/sec/ {printf "%.0f ", $2}' >> "$WORK/warmup.txt"
+for step in $(seq 1 $(( WARMUP / 10 ))); do
+  out=$(AB_RUN="warm$step$RANDOM" wrk -t2 -c8 -d10s -s "$WORK/questions.lua" "http://127.0.0.1:$SERVICE_PORT")
+  if echo "$out" | grep -q "Non-2xx" || ! echo "$out" | grep -q "Requests/sec"; then echo "$out" >&2; exit 1; fi
+  echo "$out" | awk '/Requests\/sec/ {printf "%.0f ", $2}' >> "$WORK/warmup.txt"
 done
 echo "warm-up, asks per second in each 10 s: $(cat "$WORK/warmup.txt")"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -81,6 +83,8 @@ commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=
 stage_rows = "\n".join(f"| `{name}` | {p['50.0']:,.0f} | {p['90.0']:,.0f} | {p['99.0']:,.0f} |"
                        for name, p in sorted(stage.items()))
 now = datetime.datetime.now(datetime.timezone.utc)
+warmed = (f"{warmup} s of asks to warm the JIT up (requests/s in each 10 s of it: {', '.join(curve.split())})"
+          if curve.split() else "no warm-up of asks")
 section = f"""<!-- answer-cost:begin -->
 ## Answer cost
 
@@ -99,7 +103,7 @@ question:
 
 The service on the seed corpus in `{mode}` mode, wrk at 8 connections (2 threads) for {duration} s on the no-op
 `/q/health/live`, then on `/api/ask` with a question never asked before each time; {rounds} rounds in turn after
-{warmup} s of asks to warm the JIT up (requests/s in each 10 s of it: {", ".join(curve.split())}), medians:
+{warmed}, medians:
 
 | endpoint | requests/s | p50 ms | each round |
 |---|---|---|---|

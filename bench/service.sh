@@ -69,11 +69,17 @@ for _ in range(500):
 print("questions = {" + ",".join(json.dumps(q) for q in qs) + "}")
 PY
   cat >> "$1" <<'LUA'
+-- Each wrk thread runs its own copy of this script, so the thread's number keeps two threads' questions apart.
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
 local n = 0
 local run = os.getenv("AB_RUN") or ""
 request = function()
   n = n + 1
-  local body = '{"question":"' .. questions[n % #questions + 1] .. ' ' .. run .. '-' .. n .. '"}'
+  local body = '{"question":"' .. questions[n % #questions + 1] .. ' ' .. run .. '-' .. (id or 0) .. '-' .. n .. '"}'
   return wrk.format("POST", "/api/ask", {["Content-Type"] = "application/json"}, body)
 end
 LUA

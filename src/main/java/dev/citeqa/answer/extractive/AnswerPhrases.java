@@ -299,8 +299,9 @@ final class AnswerPhrases {
 
     /** Whether the sentence has any word of the question. */
     private boolean saysAnyOfQuestion(AnalysedSentence a) {
-        for (String term : a.terms()) {
-            if (questionTerms.contains(term)) {
+        // Over the question's few terms, asking the sentence's set: the same answer as the other way round.
+        for (String term : questionTerms) {
+            if (a.terms().contains(term)) {
                 return true;
             }
         }

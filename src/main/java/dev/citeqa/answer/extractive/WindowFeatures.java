@@ -7,6 +7,7 @@ import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.KnownPlaces;
+import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
@@ -58,6 +59,7 @@ final class WindowFeatures {
     /** Words that open a sentence by pointing back to what came before ("He said …", "Its plan …"). */
     static final String POINTING_WORDS = "He|She|They|It|This|These|Those|His|Her|Their|Its";
 
+    /** At the start of a sentence: asked with {@code lookingAt}, which tries no other place. */
     private static final Pattern ANAPHOR = Pattern.compile("^(?:" + POINTING_WORDS + "|The latter|The former)\\b");
     /**
      * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
@@ -260,7 +262,7 @@ final class WindowFeatures {
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
         f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, article, entity);
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
-        f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).find() ? 1 : 0;
+        f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).lookingAt() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
         f[Feature.AGE.ordinal()] = age.getOrDefault(article.id(), 0.0);
         f[Feature.WINDOW_TERMS.ordinal()] = share(term -> saysTerm(window, term));
@@ -484,8 +486,9 @@ final class WindowFeatures {
             return constants.variantCredit();
         }
         if (!numeric && !t.required()) {
-            for (String w : sentence.terms()) {
-                if (Terms.relatedForm(t.term(), w)) {
+            // The tokens give the same terms as the set, and a list is quicker to walk.
+            for (NewsAnalyzer.Token w : sentence.tokens()) {
+                if (Terms.relatedForm(t.term(), w.term())) {
                     return constants.relatedFormCredit();
                 }
             }
@@ -577,7 +580,8 @@ final class WindowFeatures {
      * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
      */
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
-        if (!AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {
+        // A year is four characters: a look at the length spares most terms the pattern.
+        if (t.surface().length() != 4 || !AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {
             return false;
         }
         Matcher years = AnswerPhrases.YEAR_NUMBER.matcher(article.title());
@@ -612,7 +616,7 @@ final class WindowFeatures {
             return w;
         }
         Sentence next = sentences.get(w.to());
-        boolean continues = ANAPHOR.matcher(next.text()).find() && answerable(next)
+        boolean continues = ANAPHOR.matcher(next.text()).lookingAt() && answerable(next)
                 && analyse(next).terms().stream().anyMatch(questionTerms::contains);
         return continues ? w.extendedBy(1) : w;
     }
@@ -630,7 +634,9 @@ final class WindowFeatures {
          * names that differ there are different names ("Western" and "Eastern"). Only for a word with an automaton.
          */
         boolean spells(String word) {
-            return word.regionMatches(0, target, 0, prefix) && automaton.run(word);
+            // The first letter alone rules out most words, and costs less than comparing the whole prefix.
+            return word.length() >= prefix && word.charAt(0) == target.charAt(0)
+                    && word.regionMatches(0, target, 0, prefix) && automaton.run(word);
         }
 
         static Variants of(String surface) {

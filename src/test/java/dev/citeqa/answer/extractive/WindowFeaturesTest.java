@@ -442,6 +442,25 @@ class WindowFeaturesTest {
                 firstSentence("Why inflation?", word).get(Feature.FOCUS_COVERAGE), 1e-9);
     }
 
+    @Test
+    void eachSentenceOfAWindowCreditsTheTermsItHolds() {
+        // The name is in the first sentence only (as a variant), the focus word in the second (in a related form); the
+        // window's anchors take the best sentence's credit, its focus the best single sentence's.
+        PassageHit hit = passages.passage("v3", "Kyiv visit", null, "Zelenskyy met the envoy on Monday.",
+                "Economists warned of inflationary pressure.");
+        WindowFeatures f = features("Why Zelensky on inflation?", List.of(hit), false);
+        Window both = f.window(hit, 0, 2);
+        assertEquals(CONSTANTS.variantCredit(), both.get(Feature.ANCHOR_COVERAGE), 1e-9);
+        assertEquals(CONSTANTS.relatedFormCredit(), both.get(Feature.FOCUS_COVERAGE), 1e-9);
+        Window first = f.window(hit, 0, 1);
+        assertEquals(CONSTANTS.variantCredit(), first.get(Feature.ANCHOR_COVERAGE), 1e-9);
+        assertEquals(0.0, first.get(Feature.FOCUS_COVERAGE), 1e-9);
+        // The lead names him, so the second sentence alone keeps the anchor's lesser credit.
+        Window second = f.window(hit, 1, 2);
+        assertEquals(CONSTANTS.anchorCredit(), second.get(Feature.ANCHOR_COVERAGE), 1e-9);
+        assertEquals(CONSTANTS.relatedFormCredit(), second.get(Feature.FOCUS_COVERAGE), 1e-9);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Which Apple product was banned in America? | The Apple Watch was banned in the U.S. after a patent fight.",
