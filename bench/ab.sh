@@ -46,8 +46,9 @@ for round in $(seq 1 "$ROUNDS"); do
     done
     curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null || { echo "side $side not ready" >&2; exit 1; }
     if [ "${AB_WARMUP:-0}" -gt 0 ]; then
-      AB_RUN="warm$side$round$RANDOM" wrk -t1 -c8 -d"${AB_WARMUP}s" -s "$WORK/questions.lua" "http://127.0.0.1:$PORT" \
-        > /dev/null
+      out=$(AB_RUN="warm$side$round$RANDOM" wrk -t1 -c8 -d"${AB_WARMUP}s" -s "$WORK/questions.lua" \
+        "http://127.0.0.1:$PORT")
+      if echo "$out" | grep -q "Non-2xx"; then echo "$out" >&2; exit 1; fi
     fi
     for c in 1 8; do
       out=$(AB_RUN="$side$round$c$RANDOM" wrk -t1 -c$c -d"${DURATION}s" --latency -s "$WORK/questions.lua" \

@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3} DURATION=${2:-10} MODE=${3:-bm25} WARMUP=${4:-120}
-[[ $WARMUP =~ ^[0-9]*0$ ]] || { echo "WARMUP: whole seconds, a multiple of 10 (10 s steps)" >&2; exit 1; }
+[[ $WARMUP =~ ^(0|[1-9][0-9]*0)$ ]] || { echo "WARMUP: whole seconds, a multiple of 10 (10 s steps)" >&2; exit 1; }
 WORK=target/bench/answercost
 rm -rf "$WORK" && mkdir -p "$WORK"
 source bench/service.sh

@@ -59,7 +59,7 @@ final class WindowFeatures {
     /** Words that open a sentence by pointing back to what came before ("He said …", "Its plan …"). */
     static final String POINTING_WORDS = "He|She|They|It|This|These|Those|His|Her|Their|Its";
 
-    /** At the start of a sentence: asked with {@code lookingAt}, which tries no other place. */
+    /** A pronoun or "the latter" that opens a sentence. */
     private static final Pattern ANAPHOR = Pattern.compile("^(?:" + POINTING_WORDS + "|The latter|The former)\\b");
     /**
      * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
