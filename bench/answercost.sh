@@ -32,7 +32,8 @@ trap 'service_stop > /dev/null' EXIT
 service_start "$WORK/service.log" CITEQA_RETRIEVAL_MODE="$MODE" CITEQA_DATA_DIR="$WORK/data" \
   -- '-Dquarkus.log.category."io.quarkus.http.access-log".level=WARN'
 service_wait /q/health/ready 300 > /dev/null
-# Warm-up, not counted: the JIT compiles the ask path during its first seconds.
+# Warm-up, not counted: the no-op briefly, then WARMUP seconds of asks (the JIT compiles the ask path for a minute
+# or more), whose rates are kept for the section.
 wrk -t2 -c8 -d5s "http://127.0.0.1:$SERVICE_PORT/q/health/live" > /dev/null
 : > "$WORK/warmup.txt"
 for step in $(seq 1 $(( WARMUP / 10 ))); do
