@@ -467,13 +467,18 @@ public final class CorpusIndex implements Closeable {
         }
     }
 
-    /** Term statistics of the passages, for the answerer. */
+    /**
+     * Term statistics of the passages, for one question (not to be shared between threads): a term's frequency is
+     * looked up once, as both {@link TermStats#known} and {@link TermStats#idf} ask for it and each look-up walks the
+     * index's terms afresh.
+     */
     public TermStats termStats() {
         IndexReader reader = searcher.getIndexReader();
+        Map<String, Integer> bodyFreq = new HashMap<>();
         return new TermStats() {
             @Override
             public int docFreq(String term) {
-                return CorpusIndex.docFreq(reader, IndexConstants.BODY, term);
+                return bodyFreq.computeIfAbsent(term, t -> CorpusIndex.docFreq(reader, IndexConstants.BODY, t));
             }
 
             @Override
@@ -483,7 +488,7 @@ public final class CorpusIndex implements Closeable {
 
             @Override
             public boolean known(String term) {
-                return docFreq(term) + CorpusIndex.docFreq(reader, IndexConstants.TITLE, term) > 0;
+                return docFreq(term) > 0 || CorpusIndex.docFreq(reader, IndexConstants.TITLE, term) > 0;
             }
         };
     }

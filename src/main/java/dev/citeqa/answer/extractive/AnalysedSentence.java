@@ -13,19 +13,24 @@ import java.util.regex.Pattern;
 
 /**
  * A sentence as the answerer reads it, worked out once: its analysed terms (as BM25 matched them), with their
- * offsets, its plain words (as spelling variants are compared) and its entities.
+ * offsets, its plain words (as spelling variants are compared), its entities, and whether it opens by pointing
+ * back ("He said …").
  */
 record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
-        List<Entity> entities) {
+        List<Entity> entities, boolean pointsBack) {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
+    /** A pronoun or "the latter" that opens a sentence. */
+    private static final Pattern POINTS_BACK = Pattern.compile("^(?:" + WindowFeatures.POINTING_WORDS
+            + "|The latter|The former)\\b");
 
     static AnalysedSentence of(Sentence s) {
         List<String> words = plainWords(s.text());
         List<NewsAnalyzer.Token> tokens = Terms.ofSentence(s.text());
         Set<String> terms = new HashSet<>();
         tokens.forEach(t -> terms.add(t.term()));
-        return new AnalysedSentence(s, tokens, terms, words, EntityTagger.tag(s.text()));
+        return new AnalysedSentence(s, tokens, terms, words, EntityTagger.tag(s.text()),
+                POINTS_BACK.matcher(s.text()).lookingAt());
     }
 
     /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */

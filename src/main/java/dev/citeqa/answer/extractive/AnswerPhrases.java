@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,6 +181,11 @@ final class AnswerPhrases {
      * the first or second of a pair), and a window's phrase is the best of its sentences'.
      */
     private final Map<ArticleSentence, Scored> bestInSentence = new HashMap<>();
+    /**
+     * How far each sentence's best phrase is from the question's words ({@link #distanceToQuestion}), found while
+     * choosing it, for {@link #nearness}. By identity: that phrase is the one a window is given.
+     */
+    private final Map<Entity, Integer> bestDistance = new IdentityHashMap<>();
 
     /** A phrase and how well it answers; {@link #NONE} for a sentence with none. */
     private record Scored(Entity entity, double score) {}
@@ -264,6 +270,7 @@ final class AnswerPhrases {
         // report for the second quarter of 2022?"). Each word counts once here, where coverage weighs it by IDF.
         double said = said(a);
         Scored best = NONE;
+        int bestDistance = Integer.MAX_VALUE;
         for (Entity e : entities(a, article)) {
             if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a) || isBeaten(e, a)) {
                 continue;
@@ -284,15 +291,20 @@ final class AnswerPhrases {
             // "Which basketball star …?". A person named bare shares the titles the article gives them elsewhere.
             // Being the subject of the question's verb counts for less, and restating the question's words of another
             // country takes a shared word's worth away.
+            int distance = distanceToQuestion(a, e);
             double score = shared + (isSubtypeAskedFor(e) ? 1 : 0) + askedNounBonus(e, a)
                     + (isIntroducedAsName(e, a) ? 1 : 0)
                     + (question.type() == AnswerType.PERSON && e.kind() == Kind.PERSON ? 1 : 0) + said
                     + (subjectVerb != null && subjectVerb.hasSubject(a, e) ? SUBJECT_BONUS : 0)
                     - (countries.restatedForAnother(e, shared) ? ANOTHER_COUNTRY_COST : 0)
-                    - Math.min(distanceToQuestion(a, e), FAR) / (double) FAR;
+                    - Math.min(distance, FAR) / (double) FAR;
             if (score > best.score()) {
                 best = new Scored(e, score);
+                bestDistance = distance;
             }
+        }
+        if (best != NONE) {
+            this.bestDistance.put(best.entity(), bestDistance);
         }
         return best;
     }
@@ -720,7 +732,8 @@ final class AnswerPhrases {
 
     /** How near the entity is to the question's words: 1 beside them, 0 at {@link #FAR} characters or more. */
     double nearness(List<AnalysedSentence> window, Article article, Entity e) {
-        return 1 - Math.min(distanceToQuestion(window, article, e), FAR) / (double) FAR;
+        Integer known = bestDistance.get(e);
+        return 1 - Math.min(known != null ? known : distanceToQuestion(window, article, e), FAR) / (double) FAR;
     }
 
     /** Characters between the entity and the nearest question term in its sentence. */

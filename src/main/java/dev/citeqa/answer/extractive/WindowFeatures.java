@@ -33,9 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
@@ -58,9 +58,6 @@ final class WindowFeatures {
 
     /** Words that open a sentence by pointing back to what came before ("He said …", "Its plan …"). */
     static final String POINTING_WORDS = "He|She|They|It|This|These|Those|His|Her|Their|Its";
-
-    /** A pronoun or "the latter" that opens a sentence. */
-    private static final Pattern ANAPHOR = Pattern.compile("^(?:" + POINTING_WORDS + "|The latter|The former)\\b");
     /**
      * What the answerer derives from a sentence or an article's lead depends on the text alone, so it is kept
      * across questions: the passages that answer one question are often read again for the next. Sentences
@@ -86,6 +83,8 @@ final class WindowFeatures {
     private final Map<String, Variants> variants = new HashMap<>();
     private final Map<Sentence, AnalysedSentence> analysed = new HashMap<>();
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
+    /** {@link Feature#TITLE_COVERAGE} of each article, which all its windows share. */
+    private final Map<String, Double> titleShare = new HashMap<>();
     /** The question's embedding, or null when meanings are not compared (BM25 mode). */
     private final float[] questionVector;
     /** A sentence's or passage's embedding, or null when meanings are not compared. */
@@ -102,10 +101,13 @@ final class WindowFeatures {
     /** Required names and figures that no article spells in any form. */
     final Set<String> unknownTerms = new HashSet<>();
     private final Map<String, ArticleWords> articleWords = new HashMap<>();
-    // What windows of one question share, worked out once: the question's terms in a passage's context, each term's
-    // credit in a sentence, whether an article's lead names a term.
-    private final Map<PassageHit, Set<String>> contexts = new IdentityHashMap<>();
-    private final Map<Sentence, double[]> sentenceCredits = new HashMap<>();
+    // What windows of one question share, worked out once: which of the question's terms a passage's context has, each
+    // term's credit in a sentence, whether an article's lead names a term. Arrays by the term's place in
+    // QuestionAnalysis#terms: every window asks them for every term, and a set's hash look-ups cost more.
+    private final Map<PassageHit, boolean[]> contexts = new IdentityHashMap<>();
+    private final Map<Sentence, SentenceCredits> sentenceCredits = new HashMap<>();
+    /** The places in QuestionAnalysis#terms of the question's distinct terms, each term's first. */
+    private final int[] distinctTerms;
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
     /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
@@ -128,6 +130,9 @@ final class WindowFeatures {
         this.questionVector = questionVector;
         this.sentenceVectors = questionVector == null ? null : sentenceVectors;
         question.terms().forEach(t -> questionTerms.add(t.term()));
+        Set<String> seen = new HashSet<>();
+        this.distinctTerms = IntStream.range(0, question.terms().size())
+                .filter(k -> seen.add(question.terms().get(k).term())).toArray();
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
@@ -231,20 +236,28 @@ final class WindowFeatures {
         Article article = hit.stored().article();
         // Only the question's terms are looked up in a passage's context, so it holds those alone: a set of every
         // term of the passage cost 3 % of a request's CPU to build.
-        Set<String> context = contexts.computeIfAbsent(hit, h -> {
+        boolean[] context = contexts.computeIfAbsent(hit, h -> {
             List<Set<String>> texts = new ArrayList<>();
             texts.add(titleTerms(article));
             sentences.forEach(s -> texts.add(analyse(s).terms()));
-            Set<String> terms = new HashSet<>();
-            for (String term : questionTerms) {
-                if (texts.stream().anyMatch(t -> t.contains(term))) {
-                    terms.add(term);
+            boolean[] has = new boolean[question.terms().size()];
+            for (int k = 0; k < has.length; k++) {
+                String term = question.terms().get(k).term();
+                for (Set<String> text : texts) {
+                    if (text.contains(term)) {
+                        has[k] = true;
+                        break;
+                    }
                 }
             }
-            return terms;
+            return has;
         });
+        SentenceCredits[] own = new SentenceCredits[window.size()];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = credits(window.get(i));
+        }
 
-        Coverage c = coverage(window, context, article);
+        Coverage c = coverage(window, own, context, article);
         double semantic = semantic(hit);
         Entity entity = phrases.answerEntity(window, article);
         boolean typed = question.type() != AnswerType.OTHER;
@@ -262,10 +275,10 @@ final class WindowFeatures {
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
         f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, article, entity);
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
-        f[Feature.ANAPHOR.ordinal()] = ANAPHOR.matcher(sentences.get(from).text()).lookingAt() ? 1 : 0;
-        f[Feature.TITLE_COVERAGE.ordinal()] = share(titleTerms(article));
+        f[Feature.ANAPHOR.ordinal()] = window.getFirst().pointsBack() ? 1 : 0;
+        f[Feature.TITLE_COVERAGE.ordinal()] = titleShare.computeIfAbsent(article.id(), id -> share(titleTerms(article)));
         f[Feature.AGE.ordinal()] = age.getOrDefault(article.id(), 0.0);
-        f[Feature.WINDOW_TERMS.ordinal()] = share(term -> saysTerm(window, term));
+        f[Feature.WINDOW_TERMS.ordinal()] = saidShare(own);
         int words = 0;
         for (AnalysedSentence a : window) {
             words += a.words().size();
@@ -300,32 +313,33 @@ final class WindowFeatures {
 
     /** The share of the question's distinct terms that {@code terms} has. */
     private double share(Set<String> terms) {
-        return share(terms::contains);
-    }
-
-    /** The share of the question's distinct terms that {@code found} holds. */
-    private double share(Predicate<String> found) {
         if (questionTerms.isEmpty()) {
             return 0;
         }
         int count = 0;
         for (String term : questionTerms) {
-            if (found.test(term)) {
+            if (terms.contains(term)) {
                 count++;
             }
         }
         return count / (double) questionTerms.size();
     }
 
-    // A loop, not a stream, as in the other lookups per term and sentence: they run for every question term in every
-    // window weighed, where a stream's set-up cost more than its work (docs/benchmarks.md, "Answer cost").
-    private static boolean saysTerm(List<AnalysedSentence> window, String term) {
-        for (AnalysedSentence a : window) {
-            if (a.terms().contains(term)) {
-                return true;
+    /** The share of the question's distinct terms that a sentence of the window says as they are. */
+    private double saidShare(SentenceCredits[] window) {
+        if (distinctTerms.length == 0) {
+            return 0;
+        }
+        int count = 0;
+        for (int k : distinctTerms) {
+            for (SentenceCredits sentence : window) {
+                if (sentence.says()[k]) {
+                    count++;
+                    break;
+                }
             }
         }
-        return false;
+        return count / (double) distinctTerms.length;
     }
 
     /** Whether windows are weighed by their meanings too: the question has a vector. */
@@ -387,16 +401,13 @@ final class WindowFeatures {
      * the story and may sit anywhere in the window, its passage or the article's lead; focus terms
      * ("turnout", "net profit") say what is asked about the story, and one sentence must carry them.
      */
-    private Coverage coverage(List<AnalysedSentence> window, Set<String> context, Article article) {
+    private Coverage coverage(List<AnalysedSentence> window, SentenceCredits[] own, boolean[] context,
+            Article article) {
         double anchorsFound = 0;
         double anchorsTotal = 0;
         int missingRequired = 0;
         double focusTotal = 0;
         double[] focusFound = new double[window.size()];
-        double[][] own = new double[window.size()][];
-        for (int i = 0; i < own.length; i++) {
-            own[i] = credits(window.get(i));
-        }
         List<QuestionTerm> terms = question.terms();
         for (int k = 0; k < terms.size(); k++) {
             QuestionTerm t = terms.get(k);
@@ -405,8 +416,8 @@ final class WindowFeatures {
                 boolean statedOnly = aboutAnotherYear(t, article);
                 double credit = 0;
                 for (int i = 0; i < window.size(); i++) {
-                    credit = Math.max(credit, statedOnly ? (window.get(i).terms().contains(t.term()) ? 1 : 0)
-                            : credit(t, own[i][k], context));
+                    credit = Math.max(credit, statedOnly ? (own[i].says()[k] ? 1 : 0)
+                            : credit(own[i].credits()[k], context[k]));
                 }
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
@@ -423,7 +434,7 @@ final class WindowFeatures {
             } else {
                 focusTotal += weight;
                 for (int i = 0; i < window.size(); i++) {
-                    focusFound[i] += weight * credit(t, own[i][k], context);
+                    focusFound[i] += weight * credit(own[i].credits()[k], context[k]);
                 }
             }
         }
@@ -455,24 +466,33 @@ final class WindowFeatures {
     }
 
     /** A term's credit in a window's sentence: its own there ({@link #credits}), or else its passage's context's. */
-    private double credit(QuestionTerm t, double own, Set<String> context) {
-        return own > 0 ? own : context.contains(t.term()) ? constants.contextCredit() : 0;
+    private double credit(double own, boolean inContext) {
+        return own > 0 ? own : inContext ? constants.contextCredit() : 0;
     }
 
     /**
-     * Each question term's own credit in the sentence, in the order of {@link QuestionAnalysis#terms()}: 1 when the
-     * sentence says it, else a near match's credit, else 0. Sentences recur in overlapping windows, and every window
-     * asks for every term, so a sentence's credits are worked out once, in one array.
+     * Each question term's own credit in a sentence, and whether the sentence says the term as it is, in the order of
+     * {@link QuestionAnalysis#terms()}.
+     *
+     * @param credits 1 when the sentence says the term, else a near match's credit, else 0
      */
-    private double[] credits(AnalysedSentence sentence) {
+    private record SentenceCredits(double[] credits, boolean[] says) {}
+
+    /**
+     * A sentence's {@link SentenceCredits}. Sentences recur in overlapping windows, and every window asks for every
+     * term, so they are worked out once per sentence.
+     */
+    private SentenceCredits credits(AnalysedSentence sentence) {
         return sentenceCredits.computeIfAbsent(sentence.sentence(), s -> {
             List<QuestionTerm> terms = question.terms();
             double[] credits = new double[terms.size()];
+            boolean[] says = new boolean[terms.size()];
             for (int k = 0; k < credits.length; k++) {
                 QuestionTerm t = terms.get(k);
-                credits[k] = sentence.terms().contains(t.term()) ? 1 : nearCredit(t, sentence);
+                says[k] = sentence.terms().contains(t.term());
+                credits[k] = says[k] ? 1 : nearCredit(t, sentence);
             }
-            return credits;
+            return new SentenceCredits(credits, says);
         });
     }
 
@@ -616,8 +636,9 @@ final class WindowFeatures {
             return w;
         }
         Sentence next = sentences.get(w.to());
-        boolean continues = ANAPHOR.matcher(next.text()).lookingAt() && answerable(next)
-                && analyse(next).terms().stream().anyMatch(questionTerms::contains);
+        AnalysedSentence analysed = analyse(next);
+        boolean continues = analysed.pointsBack() && answerable(next)
+                && analysed.terms().stream().anyMatch(questionTerms::contains);
         return continues ? w.extendedBy(1) : w;
     }
 

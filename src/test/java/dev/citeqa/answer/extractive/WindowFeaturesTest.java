@@ -461,6 +461,48 @@ class WindowFeaturesTest {
         assertEquals(CONSTANTS.relatedFormCredit(), second.get(Feature.FOCUS_COVERAGE), 1e-9);
     }
 
+    @Test
+    void theWindowsOwnTermsAreTheQuestionsTermsItsSentencesSayAsTheyAre() {
+        // Four terms (rutt, chair, meet, antalya): the first sentence says two, the second one more. The passage's
+        // context ("Rutte" in the title and the first sentence) and a related form ("chairmanship") are not said.
+        PassageHit hit = passages.passage("w1", "Rutte's week", null, "Rutte chaired the summit on Monday.",
+                "The talks were held in Antalya.", "The chairmanship passed to the Dutch.");
+        WindowFeatures f = features("Did Rutte chair the meeting in Antalya?", List.of(hit), false);
+        assertEquals(0.5, f.window(hit, 0, 1).get(Feature.WINDOW_TERMS), 1e-9);
+        assertEquals(0.75, f.window(hit, 0, 2).get(Feature.WINDOW_TERMS), 1e-9);
+        assertEquals(0.25, f.window(hit, 1, 2).get(Feature.WINDOW_TERMS), 1e-9);
+        assertEquals(0.0, f.window(hit, 2, 3).get(Feature.WINDOW_TERMS), 1e-9);
+        // The title's share is the article's, whichever window asks.
+        assertEquals(0.25, f.window(hit, 1, 2).get(Feature.TITLE_COVERAGE), 1e-9);
+        assertEquals(0.25, f.window(hit, 2, 3).get(Feature.TITLE_COVERAGE), 1e-9);
+    }
+
+    @Test
+    void aPhraseIsAsNearAsItIsInTheSentenceItWasFoundIn() {
+        // "Antalya" stands at the same place in both sentences, so the two phrases are equal; the phrase of the window
+        // is the second sentence's, four characters after "meeting", and is as near as it is there, not as far as in
+        // the first, which says nothing of the question.
+        PassageHit hit = passages.passage("n1", "Talks", null, "Tourists from abroad stay in Antalya for its beaches.",
+                "Rutte chaired the meeting in Antalya on May 14.");
+        Window pair = features("Where did Rutte chair the meeting?", List.of(hit), false).window(hit, 0, 2);
+        assertEquals("Antalya", pair.answerEntity().text());
+        assertEquals(29, pair.answerEntity().start());
+        assertEquals(1 - 4 / 200.0, pair.get(Feature.ENTITY_NEAR), 1e-9);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "He said the ball was in Russia's court. | true",
+        "The latter chairs the meeting. | true",
+        "Their delegation arrived on Friday. | true",
+        "Hewlett said the ball was in Russia's court. | false",
+        "Theirs was the only delegation. | false",
+        "Rutte said he would go. | false",
+    })
+    void aSentenceOpeningWithAPronounPointsBack(String sentence, boolean pointsBack) {
+        assertEquals(pointsBack, AnalysedSentence.of(new Sentence(sentence, 0, sentence.length())).pointsBack());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Which Apple product was banned in America? | The Apple Watch was banned in the U.S. after a patent fight.",
