@@ -17,10 +17,14 @@ public final class Terms {
     private static final NewsAnalyzer TEXT = NewsAnalyzer.forText();
     private static final NewsAnalyzer QUESTION = NewsAnalyzer.forQuestions();
 
-    /** {@code analysis/question-forms.txt}: phrases whose words a question's terms leave out. */
-    private static final Pattern QUESTION_FORMS = Pattern.compile(WordLists.load("question-forms").stream()
-            .map(phrase -> "\\b" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + "\\b")
-            .collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE);
+    /**
+     * {@code analysis/question-forms.txt}: phrases whose words a question's terms leave out. One word boundary before
+     * them all, as each phrase has one: Java tries each alternative at each place, and five in six places are inside a
+     * word, where one failed check now spares the forty-odd phrases (the pattern cost a question about 27 µs).
+     */
+    private static final Pattern QUESTION_FORMS = Pattern.compile("\\b(?:" + WordLists.load("question-forms").stream()
+            .map(phrase -> Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"))
+            .collect(Collectors.joining("|")) + ")\\b", Pattern.CASE_INSENSITIVE);
 
     private Terms() {}
 

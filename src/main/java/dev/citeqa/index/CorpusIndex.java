@@ -467,38 +467,9 @@ public final class CorpusIndex implements Closeable {
         }
     }
 
-    /**
-     * Term statistics of the passages, for one question (not to be shared between threads): a term's frequency is
-     * looked up once, as both {@link TermStats#known} and {@link TermStats#idf} ask for it and each look-up walks the
-     * index's terms afresh.
-     */
+    /** Term statistics of the passages, for one question ({@link QuestionTermStats}: not to be shared between threads). */
     public TermStats termStats() {
-        IndexReader reader = searcher.getIndexReader();
-        Map<String, Integer> bodyFreq = new HashMap<>();
-        return new TermStats() {
-            @Override
-            public int docFreq(String term) {
-                return bodyFreq.computeIfAbsent(term, t -> CorpusIndex.docFreq(reader, IndexConstants.BODY, t));
-            }
-
-            @Override
-            public int passages() {
-                return passageCount;
-            }
-
-            @Override
-            public boolean known(String term) {
-                return docFreq(term) > 0 || CorpusIndex.docFreq(reader, IndexConstants.TITLE, term) > 0;
-            }
-        };
-    }
-
-    private static int docFreq(IndexReader reader, String field, String term) {
-        try {
-            return reader.docFreq(new Term(field, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new QuestionTermStats(searcher.getIndexReader(), passageCount);
     }
 
     /** The document number of the passage with the given {@link Passage#key()}, if this index has it. */

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * A sentence as the answerer reads it, worked out once: its analysed terms (as BM25 matched them), with their
- * offsets, its plain words (as spelling variants are compared), its entities, and whether it opens by pointing
- * back ("He said …").
+ * offsets, its plain words (as spelling variants are compared), its entities, whether it opens by pointing back ("He
+ * said …"), and whether it states something an answer could quote ({@link WindowFeatures#answerable(String)}).
  */
 record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
-        List<Entity> entities, boolean pointsBack) {
+        List<Entity> entities, boolean pointsBack, boolean answerable) {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
     /** A pronoun or "the latter" that opens a sentence. */
@@ -30,7 +30,7 @@ record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<
         Set<String> terms = new HashSet<>();
         tokens.forEach(t -> terms.add(t.term()));
         return new AnalysedSentence(s, tokens, terms, words, EntityTagger.tag(s.text()),
-                POINTS_BACK.matcher(s.text()).lookingAt());
+                POINTS_BACK.matcher(s.text()).lookingAt(), WindowFeatures.answerable(s.text()));
     }
 
     /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */

@@ -200,11 +200,17 @@ final class WindowFeatures {
 
     /**
      * Headings and fragments ("Mark Rutte", "Russia Must Make the Next Move") state nothing an answer
-     * could quote: a sentence ends with punctuation, or is at least long enough to be one.
+     * could quote: a sentence ends with punctuation, or is at least long enough to be one. Asked of every sentence
+     * of every passage read, so kept with the sentence's analysis ({@link AnalysedSentence#answerable}).
      */
     boolean answerable(Sentence s) {
-        int words = words(s.text());
-        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(s.text()).find());
+        return analyse(s).answerable();
+    }
+
+    /** {@link #answerable(Sentence)} of a sentence's text, worked out once per sentence. */
+    static boolean answerable(String text) {
+        int words = words(text);
+        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find());
     }
 
     /**

@@ -490,17 +490,26 @@ class WindowFeaturesTest {
         assertEquals(1 - 4 / 200.0, pair.get(Feature.ENTITY_NEAR), 1e-9);
     }
 
+    /** What is read of a sentence once, for every question: whether it states something, and whether it points back. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "He said the ball was in Russia's court. | true",
-        "The latter chairs the meeting. | true",
-        "Their delegation arrived on Friday. | true",
-        "Hewlett said the ball was in Russia's court. | false",
-        "Theirs was the only delegation. | false",
-        "Rutte said he would go. | false",
+        "Mark Rutte | false | false",
+        "Russia Must Make the Next Move | false | false",
+        "Rutte spoke to reporters. | true | false",
+        "He said: “No, never.” | true | true",
+        "No stop ends these words but a dozen of them or more make a sentence | true | false",
+        "Eleven words with no stop at the end are a heading | false | false",
+        "He said the ball was in Russia's court. | true | true",
+        "The latter chairs the meeting. | true | true",
+        "Their delegation arrived on Friday. | true | true",
+        "Hewlett said the ball was in Russia's court. | true | false",
+        "Theirs was the only delegation. | true | false",
     })
-    void aSentenceOpeningWithAPronounPointsBack(String sentence, boolean pointsBack) {
-        assertEquals(pointsBack, AnalysedSentence.of(new Sentence(sentence, 0, sentence.length())).pointsBack());
+    void aSentenceStatesSomethingWhenItEndsLikeOneOrIsLongEnoughAndPointsBackWhenItOpensWithAPronoun(String sentence,
+            boolean answerable, boolean pointsBack) {
+        AnalysedSentence analysed = AnalysedSentence.of(new Sentence(sentence, 0, sentence.length()));
+        assertEquals(answerable, analysed.answerable());
+        assertEquals(pointsBack, analysed.pointsBack());
     }
 
     @ParameterizedTest

@@ -1,0 +1,82 @@
+package dev.citeqa.index;
+
+import dev.citeqa.analysis.TermStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index's term statistics as one question's answer reads them: for each of its terms, its frequency in the
+ * passages and whether any passage or title has it. Not for sharing between threads. A term's passage frequency is
+ * looked up once ({@link #known} and {@link #idf} both ask for it), and each segment's terms are walked with one enum
+ * per field, as Lucene's own {@code IndexReader#docFreq} would make afresh for every look-up (the same counts).
+ */
+final class QuestionTermStats implements TermStats {
+
+    private final int passages;
+    private final FieldTerms body;
+    private final FieldTerms title;
+    private final Map<String, Integer> bodyFreq = new HashMap<>();
+
+    QuestionTermStats(IndexReader reader, int passages) {
+        this.passages = passages;
+        this.body = new FieldTerms(reader.leaves(), IndexConstants.BODY);
+        this.title = new FieldTerms(reader.leaves(), IndexConstants.TITLE);
+    }
+
+    @Override
+    public int docFreq(String term) {
+        return bodyFreq.computeIfAbsent(term, body::docFreq);
+    }
+
+    @Override
+    public int passages() {
+        return passages;
+    }
+
+    @Override
+    public boolean known(String term) {
+        return docFreq(term) > 0 || title.docFreq(term) > 0;
+    }
+
+    /** One field's terms in each segment, each segment's enum made when first needed. */
+    private static final class FieldTerms {
+
+        private final List<LeafReaderContext> leaves;
+        private final String field;
+        private final TermsEnum[] enums;
+
+        FieldTerms(List<LeafReaderContext> leaves, String field) {
+            this.leaves = leaves;
+            this.field = field;
+            this.enums = new TermsEnum[leaves.size()];
+        }
+
+        /** The documents of all segments that have the term, deleted ones too, as {@code IndexReader#docFreq}. */
+        int docFreq(String term) {
+            BytesRef bytes = new BytesRef(term);
+            int docFreq = 0;
+            try {
+                for (int i = 0; i < enums.length; i++) {
+                    if (enums[i] == null) {
+                        Terms terms = leaves.get(i).reader().terms(field);
+                        enums[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+                    }
+                    if (enums[i].seekExact(bytes)) {
+                        docFreq += enums[i].docFreq();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return docFreq;
+        }
+    }
+}

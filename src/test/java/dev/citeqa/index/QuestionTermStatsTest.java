@@ -1,0 +1,67 @@
+package dev.citeqa.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.citeqa.TestModels;
+import dev.citeqa.analysis.TermStats;
+import dev.citeqa.analysis.Terms;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A question's term statistics count as Lucene's reader does, however often a term is asked for. */
+class QuestionTermStatsTest {
+
+    private static CorpusIndex index;
+
+    @BeforeAll
+    static void buildIndex() throws IOException {
+        Path root = Files.createTempDirectory("citeqa-term-stats");
+        index = TinyCorpus.openIndex(root, TestModels.embedder(root.resolve("data")));
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void passageFrequenciesAreTheReadersOwn() throws IOException {
+        IndexReader reader = index.searcher().getIndexReader();
+        TermStats stats = index.termStats();
+        // Asked twice, and out of the terms' order, as the answerer asks: each segment's enum seeks back and forth.
+        for (String word : List.of("harbour", "Voss", "museum", "harbour", "absent", "berths", "Voss")) {
+            String term = term(word);
+            assertEquals(reader.docFreq(new Term(IndexConstants.BODY, term)), stats.docFreq(term), word);
+        }
+        assertTrue(stats.docFreq(term("harbour")) > 1, "the long harbour story has several passages");
+        assertEquals(0, stats.docFreq(term("absent")));
+        assertEquals(index.passageCount(), stats.passages());
+    }
+
+    @Test
+    void aTermIsKnownFromAPassageOrATitle() throws IOException {
+        IndexReader reader = index.searcher().getIndexReader();
+        TermStats stats = index.termStats();
+        assertTrue(stats.known(term("Voss")));
+        // "Rural clinic reopens": the word is in the title alone.
+        String reopens = term("reopens");
+        assertEquals(0, stats.docFreq(reopens));
+        assertTrue(reader.docFreq(new Term(IndexConstants.TITLE, reopens)) > 0);
+        assertTrue(stats.known(reopens));
+        assertFalse(stats.known(term("absent")));
+    }
+
+    /** A word as the index holds it. */
+    private static String term(String word) {
+        return Terms.ofText(word).iterator().next();
+    }
+}
