@@ -20,7 +20,7 @@ public final class Terms {
     /**
      * {@code analysis/question-forms.txt}: phrases whose words a question's terms leave out. One word boundary before
      * them all, as each phrase has one: Java tries each alternative at each place, and five in six places are inside a
-     * word, where one failed check now spares the forty-odd phrases (the pattern cost a question about 27 µs).
+     * word, where one failed check now spares the thirty-odd phrases (the pattern cost a question about 27 µs).
      */
     private static final Pattern QUESTION_FORMS = Pattern.compile("\\b(?:" + WordLists.load("question-forms").stream()
             .map(phrase -> Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"))

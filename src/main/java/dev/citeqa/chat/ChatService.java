@@ -283,9 +283,9 @@ public final class ChatService {
 
     /**
      * The passages of the one ranked list that one query and one retriever give, as ranked. LangChain4j's default
-     * aggregator fuses even a single list with itself by reciprocal rank (the same order), hashing every passage's
-     * text and metadata twice on the way: 2 % of an ask's CPU in a `bm25` service (docs/benchmarks.md). More lists
-     * are fused as before.
+     * aggregator fuses even a single list with itself by reciprocal rank (the same order), in two passes that hash
+     * every passage's text and metadata again and again: 2 % of an ask's CPU in a `bm25` service
+     * (docs/benchmarks.md). More lists are fused as before.
      */
     static List<Content> aggregate(Map<Query, Collection<List<Content>>> byQuery) {
         if (byQuery.size() == 1) {

@@ -3,8 +3,14 @@ package dev.citeqa.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.citeqa.search.PassageContents;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.ContentMetadata;
+import dev.langchain4j.rag.content.aggregator.DefaultContentAggregator;
 import dev.langchain4j.rag.query.Query;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +28,21 @@ class ChatServiceAggregateTest {
     void theOneListOfOneQueryIsTakenAsRanked() {
         List<Content> ranked = List.of(C, A, B);
         assertSame(ranked, ChatService.aggregate(Map.of(Query.from("q"), List.of(ranked))));
+    }
+
+    @Test
+    void theOneListIsWhatFusingItWouldGive() {
+        // Passages as the retriever gives them: each with its own key, two with the same text (the same sentence quoted
+        // by two stories), which fusion must not merge either.
+        List<Content> ranked = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Metadata metadata = new Metadata().put(PassageContents.KEY, "a" + i + "#0")
+                    .put(PassageContents.ARTICLE_ID, "a" + i);
+            String text = i == 3 || i == 7 ? "The same sentence in two stories." : "Passage " + i + ".";
+            ranked.add(Content.from(TextSegment.from(text, metadata), Map.of(ContentMetadata.SCORE, 12.0 - i)));
+        }
+        Map<Query, Collection<List<Content>>> byQuery = Map.of(Query.from("q"), List.of(ranked));
+        assertEquals(new DefaultContentAggregator().aggregate(byQuery), ChatService.aggregate(byQuery));
     }
 
     @Test

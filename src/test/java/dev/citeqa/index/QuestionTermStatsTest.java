@@ -37,7 +37,7 @@ class QuestionTermStatsTest {
     void passageFrequenciesAreTheReadersOwn() throws IOException {
         IndexReader reader = index.searcher().getIndexReader();
         TermStats stats = index.termStats();
-        // Asked twice, and out of the terms' order, as the answerer asks: each segment's enum seeks back and forth.
+        // Out of the terms' order, as the answerer asks (each segment's enum seeks back and forth), and some twice.
         for (String word : List.of("harbour", "Voss", "museum", "harbour", "absent", "berths", "Voss")) {
             String term = term(word);
             assertEquals(reader.docFreq(new Term(IndexConstants.BODY, term)), stats.docFreq(term), word);

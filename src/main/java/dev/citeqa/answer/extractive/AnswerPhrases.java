@@ -270,7 +270,7 @@ final class AnswerPhrases {
         // report for the second quarter of 2022?"). Each word counts once here, where coverage weighs it by IDF.
         double said = said(a);
         Scored best = NONE;
-        int bestDistance = Integer.MAX_VALUE;
+        int distanceOfBest = Integer.MAX_VALUE;
         for (Entity e : entities(a, article)) {
             if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a) || isBeaten(e, a)) {
                 continue;
@@ -300,11 +300,11 @@ final class AnswerPhrases {
                     - Math.min(distance, FAR) / (double) FAR;
             if (score > best.score()) {
                 best = new Scored(e, score);
-                bestDistance = distance;
+                distanceOfBest = distance;
             }
         }
         if (best != NONE) {
-            this.bestDistance.put(best.entity(), bestDistance);
+            bestDistance.put(best.entity(), distanceOfBest);
         }
         return best;
     }
@@ -730,22 +730,19 @@ final class AnswerPhrases {
                 e -> ENTITY_TERMS.get(e, text -> Collections.unmodifiableSet(Terms.ofText(text))));
     }
 
-    /** How near the entity is to the question's words: 1 beside them, 0 at {@link #FAR} characters or more. */
-    double nearness(List<AnalysedSentence> window, Article article, Entity e) {
-        Integer known = bestDistance.get(e);
-        return 1 - Math.min(known != null ? known : distanceToQuestion(window, article, e), FAR) / (double) FAR;
+    /**
+     * How near a phrase {@link #answerEntity} chose is to the question's words in its sentence: 1 beside them, 0 at
+     * {@link #FAR} characters or more.
+     */
+    double nearness(Entity chosen) {
+        Integer distance = bestDistance.get(chosen);
+        if (distance == null) {
+            throw new IllegalArgumentException("not a phrase this question's answerEntity chose: " + chosen);
+        }
+        return 1 - Math.min(distance, FAR) / (double) FAR;
     }
 
     /** Characters between the entity and the nearest question term in its sentence. */
-    private int distanceToQuestion(List<AnalysedSentence> window, Article article, Entity e) {
-        for (AnalysedSentence a : window) {
-            if (entities(a, article).contains(e)) {
-                return distanceToQuestion(a, e);
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
     private int distanceToQuestion(AnalysedSentence a, Entity e) {
         int best = Integer.MAX_VALUE;
         for (NewsAnalyzer.Token t : a.tokens()) {

@@ -279,7 +279,7 @@ final class WindowFeatures {
         f[Feature.EXTRA_SENTENCES.ordinal()] = to - from - 1;
         f[Feature.PASSAGE_RANK.ordinal()] = 1.0 / (1 + passageRank.getOrDefault(hit, hits.size()));
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
-        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(window, article, entity);
+        f[Feature.ENTITY_NEAR.ordinal()] = entity == null ? 0 : phrases.nearness(entity);
         f[Feature.LEAD.ordinal()] = hit.stored().passage().ordinal() == 0 && from == 0 ? 1 : 0;
         f[Feature.ANAPHOR.ordinal()] = window.getFirst().pointsBack() ? 1 : 0;
         f[Feature.TITLE_COVERAGE.ordinal()] = titleShare.computeIfAbsent(article.id(), id -> share(titleTerms(article)));
@@ -643,7 +643,7 @@ final class WindowFeatures {
         }
         Sentence next = sentences.get(w.to());
         AnalysedSentence analysed = analyse(next);
-        boolean continues = analysed.pointsBack() && answerable(next)
+        boolean continues = analysed.pointsBack() && analysed.answerable()
                 && analysed.terms().stream().anyMatch(questionTerms::contains);
         return continues ? w.extendedBy(1) : w;
     }

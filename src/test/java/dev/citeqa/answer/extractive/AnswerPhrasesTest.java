@@ -48,7 +48,7 @@ class AnswerPhrasesTest {
         Entity place = p.answerEntity(window, hit.stored().article());
         assertEquals("Antalya", place.text());
         // "ministers" ends 11 characters before "Antalya": 1 - 11/200.
-        assertEquals(1 - 11 / 200.0, p.nearness(window, hit.stored().article(), place), 1e-9);
+        assertEquals(1 - 11 / 200.0, p.nearness(place), 1e-9);
         assertTrue(p.typeMatch(window, place));
         // Farther off, nearer 0 (79 characters: ", after ", 50 x and " and more, opened in "), and 0 from 200 on.
         assertEquals(1 - 79 / 200.0, nearnessOfThePlace(50), 1e-9);
@@ -65,7 +65,7 @@ class AnswerPhrasesTest {
                 "The summit of NATO ministers, after " + "x".repeat(gap) + " and more, opened in Antalya on Thursday.");
         List<AnalysedSentence> window = sentences(hit);
         AnswerPhrases p = phrases("Where did the NATO ministers meet?", List.of(hit));
-        return p.nearness(window, hit.stored().article(), p.answerEntity(window, hit.stored().article()));
+        return p.nearness(p.answerEntity(window, hit.stored().article()));
     }
 
     /** The answer phrase the stage picks for {@code question} in a passage of these sentences, read as one window. */
