@@ -1,5 +1,7 @@
 package dev.citeqa.analysis;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -471,6 +473,18 @@ public final class EntityTagger {
      * Putin": whatever follows the last title word, or the run without leading acronyms and countries.
      */
     public static String personName(String name) {
+        return PERSON_NAMES.get(name, EntityTagger::personNameOf);
+    }
+
+    /**
+     * Names recur in every window and question that reads their sentence, and working one out splits it and runs
+     * several patterns and look-ups: a bounded cache, as the answerer keeps its sentences' analyses.
+     */
+    private static final Cache<String, String> PERSON_NAMES = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** {@link #plain} of words that are not all ASCII letters and digits ("Türkiye’s", "Los Angeles"). */
+    private static final Cache<String, String> FOLDED = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private static String personNameOf(String name) {
         String[] words = SPACES.split(name);
         // A generational suffix is no name by itself: "King" in "Martin Luther King Jr" is no title.
         int last = words.length - (words.length > 1 && SUFFIX.matcher(words[words.length - 1]).matches() ? 2 : 1);
@@ -745,19 +759,21 @@ public final class EntityTagger {
     /** Lower case, accents folded, possessive and punctuation removed: "Türkiye’s" becomes "turkiye". */
     public static String plain(String word) {
         // Answering calls this for every word of every candidate sentence: a word of ASCII letters and digits only
-        // is just lower-cased, and only non-ASCII text pays for Unicode normalisation.
-        boolean ascii = true;
-        boolean plainAscii = true;
+        // is just lower-cased, and only other words pay for the patterns (and non-ASCII ones for Unicode
+        // normalisation), once while they stay in the cache.
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            ascii &= c < 0x80;
-            plainAscii &= c < 0x80 && Character.isLetterOrDigit(c);
+            if (c >= 0x80 || !Character.isLetterOrDigit(c)) {
+                return FOLDED.get(word, EntityTagger::fold);
+            }
         }
-        if (plainAscii) {
-            return word.toLowerCase(Locale.ROOT);
-        }
-        String folded = ascii ? word
-                : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("");
+        return word.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@link #plain} of a word that is not all ASCII letters and digits. */
+    private static String fold(String word) {
+        boolean ascii = word.chars().allMatch(c -> c < 0x80);
+        String folded = ascii ? word : MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFKD)).replaceAll("");
         folded = POSSESSIVE.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("");
         return NOT_LETTER_OR_DIGIT.matcher(folded).replaceAll("");
     }
