@@ -48,6 +48,8 @@ import org.jboss.logging.Logger;
 public final class ChatService {
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
+    /** Fuses the lists of several queries or retrievers ({@link #aggregate}). */
+    private static final ContentAggregator FUSER = new DefaultContentAggregator();
 
     private final Supplier<CorpusIndex> index;
     private final PassageSearcher searcher;
@@ -278,8 +280,6 @@ public final class ChatService {
                 (UserMessage) augmented.chatMessage(), history, corpus, meanings);
         return new Prepared(request, failure.get(), mode);
     }
-
-    private static final ContentAggregator FUSER = new DefaultContentAggregator();
 
     /**
      * The passages of the one ranked list that one query and one retriever give, as ranked. LangChain4j's default

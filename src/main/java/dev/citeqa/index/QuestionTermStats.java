@@ -16,7 +16,8 @@ import org.apache.lucene.util.BytesRef;
  * The index's term statistics as one question's answer reads them: for each of its terms, its frequency in the
  * passages and whether any passage or title has it. Not for sharing between threads. A term's passage frequency is
  * looked up once ({@link #known} and {@link #idf} both ask for it), and each segment's terms are walked with one enum
- * per field, as Lucene's own {@code IndexReader#docFreq} would make afresh for every look-up (the same counts).
+ * per field for the whole question, where Lucene's own {@code IndexReader#docFreq} makes one for every look-up (the
+ * counts are the same).
  */
 final class QuestionTermStats implements TermStats {
 
