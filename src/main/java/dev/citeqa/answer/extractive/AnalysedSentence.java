@@ -33,6 +33,19 @@ record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<
                 POINTS_BACK.matcher(s.text()).lookingAt(), WindowFeatures.answerable(s.text()));
     }
 
+    /**
+     * Whether the sentence has any of {@code few} (the question's terms): asked over the few, of the sentence's set,
+     * which gives the same answer as the other way round.
+     */
+    boolean saysAnyOf(Set<String> few) {
+        for (String term : few) {
+            if (terms.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The words of {@code text} as spelling variants are compared: folded to plain lower-case letters. */
     static List<String> plainWords(String text) {
         List<String> words = new ArrayList<>();

@@ -311,13 +311,7 @@ final class AnswerPhrases {
 
     /** Whether the sentence has any word of the question. */
     private boolean saysAnyOfQuestion(AnalysedSentence a) {
-        // Over the question's few terms, asking the sentence's set: the same answer as the other way round.
-        for (String term : questionTerms) {
-            if (a.terms().contains(term)) {
-                return true;
-            }
-        }
-        return false;
+        return a.saysAnyOf(questionTerms);
     }
 
     /** How much of the question the sentence says ({@link AnswererModel.Evidence#said}), word by word. */

@@ -644,7 +644,7 @@ final class WindowFeatures {
         Sentence next = sentences.get(w.to());
         AnalysedSentence analysed = analyse(next);
         boolean continues = analysed.pointsBack() && analysed.answerable()
-                && analysed.terms().stream().anyMatch(questionTerms::contains);
+                && analysed.saysAnyOf(questionTerms);
         return continues ? w.extendedBy(1) : w;
     }
 

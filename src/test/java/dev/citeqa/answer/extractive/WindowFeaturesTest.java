@@ -490,6 +490,15 @@ class WindowFeaturesTest {
         assertEquals(1 - 4 / 200.0, pair.get(Feature.ENTITY_NEAR), 1e-9);
     }
 
+    @Test
+    void aSentenceSaysAnyOfTheQuestionsTermsItHoldsAsTheyAre() {
+        AnalysedSentence sentence = AnalysedSentence.of(new Sentence("Rutte chaired the talks in Antalya.", 0, 35));
+        assertTrue(sentence.saysAnyOf(Set.of("nato", "antalya")));
+        // A related form ("chairmanship") is no term said.
+        assertFalse(sentence.saysAnyOf(Set.of("nato", "chairmanship")));
+        assertFalse(sentence.saysAnyOf(Set.of()));
+    }
+
     /** What is read of a sentence once, for every question: whether it states something, and whether it points back. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
