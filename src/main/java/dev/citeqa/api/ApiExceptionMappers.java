@@ -67,8 +67,9 @@ public class ApiExceptionMappers {
                 ? new OpenAiNotReady(OpenAiError.of(503, message, "index_not_ready").error(),
                         new CiteQaInfo(null, indexing))
                 : new NotReadyError(message, 503, indexing);
-        return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON)
-                .entity(body).build();
+        // A failed build is tried again when the corpus folder changes, not after a while: no time to offer.
+        return Response.status(503).header("Retry-After", e.buildError() == null ? RETRY_AFTER_SECONDS : null)
+                .type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     /** {@link ApiError} with the build's progress. */

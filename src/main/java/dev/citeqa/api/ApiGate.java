@@ -67,6 +67,11 @@ public class ApiGate {
             HttpErrors.send(context, 400, "The path is not valid percent-encoded UTF-8.", "invalid_path");
             return;
         }
+        if (!RoutedPath.validQuery(context.request().query())) {
+            // Decoded leniently further on, a stray byte would become U+FFFD and search for nothing.
+            HttpErrors.send(context, 400, "The query string is not valid percent-encoded UTF-8.", "invalid_query");
+            return;
+        }
         if (RoutedPath.open(path)) {
             context.next();
             return;

@@ -42,7 +42,8 @@ public class ArticleResource {
         if (search.length() > MAX_SEARCH_CHARS) {
             throw ApiException.badRequest("\"q\" is longer than " + MAX_SEARCH_CHARS + " characters.");
         }
-        int from = wholeNumber(offset, 0, 0, Integer.MAX_VALUE, "\"offset\" must be a whole number, 0 or more.");
+        int from = wholeNumber(offset, 0, 0, Integer.MAX_VALUE,
+                "\"offset\" must be a whole number from 0 to " + Integer.MAX_VALUE + ".");
         int size = wholeNumber(limit, DEFAULT_LIMIT, 1, MAX_LIMIT,
                 "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
         var page = indexService.current().articles(search, from, size);

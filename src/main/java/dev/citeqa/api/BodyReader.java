@@ -1,6 +1,8 @@
 package dev.citeqa.api;
 
 import dev.citeqa.config.CiteQaConfig;
+import io.netty.handler.codec.DecoderException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Reads every request body on the event loop before any resource runs, so that a slow client holds a
@@ -39,6 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class BodyReader {
 
+    private static final Logger LOG = Logger.getLogger(BodyReader.class);
+
     private static final String READING = "citeqa.body.reading";
 
     @Inject
@@ -59,8 +64,19 @@ public class BodyReader {
         router.route().order(HttpOrder.BODY).handler(context -> start(context, buffer));
         router.route().order(HttpOrder.BODY).handler(this::finish);
         router.route().order(HttpOrder.BODY).failureHandler(context -> {
-            if (context.statusCode() == 413 && !context.response().headWritten()) {
+            if (context.response().headWritten()) {
+                context.next();
+            } else if (context.statusCode() == 413) {
                 tooLarge(context);
+            } else if (brokenOff(context)) {
+                // The body broke off while it arrived: a malformed chunk ("zz" for its size), or the client gone.
+                // The client's fault, not a server error: no stack trace in the log. Vert.x closes the connection
+                // on a malformed chunk before this runs, so there is usually no one left to tell.
+                LOG.debugf("A request body broke off: %s", context.failure());
+                if (!context.response().closed()) {
+                    HttpErrors.sendAndClose(context, 400, "The request body could not be read: "
+                            + reason(context.failure()) + ".", "invalid_body");
+                }
             } else {
                 context.next();
             }
@@ -72,6 +88,8 @@ public class BodyReader {
         private final String client;
         private final AtomicBoolean over = new AtomicBoolean();
         private long timer = -1;
+        /** Whether the whole body came in, so that a failure after it is not taken for a broken body. */
+        private volatile boolean arrived;
 
         Reading(String client) {
             this.client = client;
@@ -130,6 +148,7 @@ public class BodyReader {
             context.next();
             return;
         }
+        reading.arrived = true;
         reading.end(context);
         if (context.response().headWritten()) {
             return; // timed out while the last bytes were arriving
@@ -158,6 +177,22 @@ public class BodyReader {
             }
         }
         context.next();
+    }
+
+    /**
+     * Whether the body failed while it arrived, as HTTP's decoder or a closed connection fails it (the decoder
+     * reports a bad chunk size as a NumberFormatException); anything else there is a fault of ours, for the log.
+     */
+    private static boolean brokenOff(RoutingContext context) {
+        Reading reading = context.get(READING);
+        Throwable failure = context.failure();
+        return reading != null && !reading.arrived && (failure instanceof DecoderException
+                || failure instanceof NumberFormatException || failure instanceof HttpClosedException);
+    }
+
+    private static String reason(Throwable failure) {
+        String message = failure == null ? null : failure.getMessage();
+        return message == null || message.isBlank() ? "it broke off" : message;
     }
 
     /** The declared Content-Length, or -1 when there is none (a malformed one Vert.x refuses itself). */

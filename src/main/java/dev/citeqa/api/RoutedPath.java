@@ -37,6 +37,11 @@ final class RoutedPath {
         return path == null ? null : path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a query string's percent-escapes are well formed and spell UTF-8, as its path's must. */
+    static boolean validQuery(String query) {
+        return query == null || decode(query) != null;
+    }
+
     /**
      * Percent-escapes decoded as strict UTF-8: an overlong form ("%c0%af" for "/") or a lone byte is refused,
      * where {@code URLDecoder} would quietly make it U+FFFD. "+" stays a plus: in a path it is no space.

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,7 +143,7 @@ public class IndexService {
             LOG.info("Index build stopped; the next start goes on from the embedding cache");
             return;
         } catch (IOException | RuntimeException e) {
-            buildError = Reindex.relative(e.getMessage() == null ? e.toString() : e.getMessage(), corpus);
+            buildError = Reindex.failed(null, millisSince(started), e, corpus).error();
             LOG.errorf(e, "Cannot open or build the index; nothing can be answered until the corpus folder can "
                     + "be indexed");
         } finally {
@@ -179,8 +180,10 @@ public class IndexService {
                 swap(serving, opened.index());
                 vectorError = null;
             } catch (CancellationException e) {
-                LOG.infof("Vector pass stopped (%s); the embedding cache keeps what was embedded",
-                        closing ? "shutting down" : "a reindex comes first");
+                // A signal stops the model's calls (EmbeddingModelLoader) before this service hears of it.
+                String why = closing ? "shutting down" : progress.stopping() ? "a reindex comes first"
+                        : Objects.toString(e.getMessage(), "cancelled");
+                LOG.infof("Vector pass stopped (%s); the embedding cache keeps what was embedded", why);
                 return;
             } catch (IOException | RuntimeException e) {
                 vectorError = Reindex.relative(e.toString(), Path.of(config.corpus().dir()));

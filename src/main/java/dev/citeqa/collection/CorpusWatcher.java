@@ -134,8 +134,10 @@ public final class CorpusWatcher implements Closeable {
     private static String describe(Path file, String name) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            // Readability too: a file the service may not read is skipped, and "chmod" changes neither its size
+            // nor its time, so that granting access would otherwise go unnoticed.
             return name + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
-                    + Objects.toString(a.fileKey());
+                    + Objects.toString(a.fileKey()) + (Files.isReadable(file) ? "" : "\u0000unreadable");
         } catch (IOException e) {
             return name + "\u0000unreadable";
         }

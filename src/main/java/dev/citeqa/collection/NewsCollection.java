@@ -7,12 +7,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -54,6 +57,8 @@ public final class NewsCollection {
 
     /** The extension of an article file, matched in any case; the ID is the name without it. */
     private static final String TXT = ".txt";
+    /** Added to a duplicate's part of the corpus fingerprint: the same bytes indexed or skipped differ there. */
+    private static final byte[] DUPLICATE_MARK = "\u0000duplicate".getBytes(StandardCharsets.UTF_8);
 
     /** Deeper than any filing scheme goes (year, month, day, outlet, section...); a bound on a walk gone wrong. */
     static final int MAX_DEPTH = 8;
@@ -187,6 +192,15 @@ public final class NewsCollection {
 
     /** Reads the listed files. One that is gone by now was deleted or renamed meanwhile: it is skipped. */
     static Scan read(Path dir, List<Path> paths, Rules rules, String listing) throws IOException {
+        return read(dir, paths, rules, listing, Files::readAllBytes);
+    }
+
+    /** How a file's bytes are read: {@link Files#readAllBytes}, or in a test one that fails as a disk can. */
+    interface FileBytes {
+        byte[] read(Path path) throws IOException;
+    }
+
+    static Scan read(Path dir, List<Path> paths, Rules rules, String listing, FileBytes bytes) throws IOException {
         Path root = dir.toRealPath();
         MessageDigest corpusDigest = sha256();
         List<SourceFile> files = new ArrayList<>();
@@ -196,17 +210,23 @@ public final class NewsCollection {
             String name = relativeName(dir, path);
             Read read;
             try {
-                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, name, root, rules)
+                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, name, root, rules, bytes)
                         : notAnArticle(path, name);
             } catch (NoSuchFileException e) {
                 read = new Read(null, SkipReason.VANISHED, null);
+            } catch (AccessDeniedException e) {
+                // One file the service may not read must not stop the others: skipped and named, and read again
+                // when the listing changes (its readability is part of the listing). Any other I/O error fails
+                // the scan, as it may pass: the index keeps serving and the change is tried again later.
+                LOG.debugf("Cannot read %s: %s", FileNames.forLog(name), e);
+                read = new Read(null, SkipReason.UNREADABLE, (name + "\u0000unreadable\u0000")
+                        .getBytes(StandardCharsets.UTF_8));
             }
-            if (read != null && read.file() != null && !ids.add(read.file().id())) {
-                // Citations name an article by its file name alone: the file listed first keeps it.
-                read = new Read(null, SkipReason.DUPLICATE_ID, read.digest());
-            }
-            if (read == null) {
-                continue; // a device or a socket: not a file at all
+            if (read.file() != null && !ids.add(idKey(read.file().id()))) {
+                // Citations name an article by its file name alone: the file listed first keeps it. Names that
+                // differ only in case or in how an accent is encoded look alike to a reader, and are one file
+                // on macOS and Windows.
+                read = new Read(null, SkipReason.DUPLICATE_ID, concat(read.digest(), DUPLICATE_MARK));
             }
             if (read.digest() != null) {
                 corpusDigest.update(read.digest());
@@ -242,36 +262,40 @@ public final class NewsCollection {
     private record Read(SourceFile file, SkipReason reason, byte[] digest) {}
 
     /**
-     * A folder or a file of another kind, skipped by name alone (the name is in the corpus fingerprint, so that
-     * the report follows the folder); null for anything else, such as a device.
+     * A folder or an entry of another name, skipped by name alone (the name is in the corpus fingerprint, so that
+     * the report follows the folder).
      */
     private static Read notAnArticle(Path path, String relativeName) {
         byte[] name = (relativeName + "\u0000").getBytes(StandardCharsets.UTF_8);
-        if (Files.isDirectory(path)) {
-            return new Read(null, SkipReason.FOLDER, name);
-        }
-        return Files.isRegularFile(path) ? new Read(null, SkipReason.NOT_TXT, name) : null;
+        return new Read(null, Files.isDirectory(path) ? SkipReason.FOLDER : SkipReason.NOT_TXT, name);
     }
 
     /**
-     * Null for an entry that is not a file. Throws NoSuchFileException once the file is gone.
+     * Throws NoSuchFileException once the file is gone.
      *
      * @param name the file's path in the corpus folder
      */
-    private static Read read(Path path, String name, Path root, Rules rules) throws IOException {
+    private static Read read(Path path, String name, Path root, Rules rules, FileBytes reader)
+            throws IOException {
         String fileName = path.getFileName().toString();
         String id = fileName.substring(0, fileName.length() - TXT.length());
+        byte[] named = (name + "\u0000").getBytes(StandardCharsets.UTF_8);
         if (Files.isSymbolicLink(path)) {
             // A link counts only when its target is a regular file inside the folder: a link to anywhere else
             // would let a corpus editor publish any file the service can read.
-            if (!insideFolder(path, root)) {
+            Path target = target(path);
+            if (target == null || !target.startsWith(root)) {
                 return new Read(null, SkipReason.LINK_OUTSIDE, null);
+            }
+            if (!Files.isRegularFile(target)) {
+                return new Read(null, SkipReason.NOT_A_FILE, named);
             }
         } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(path.toString());
             }
-            return null;
+            // Never opened: reading a named pipe waits for a writer that may never come.
+            return new Read(null, SkipReason.NOT_A_FILE, named);
         }
         long size = Files.size(path);
         byte[] header = (name + "\u0000" + size + "\u0000").getBytes(StandardCharsets.UTF_8);
@@ -287,7 +311,7 @@ public final class NewsCollection {
         if (size > rules.maxFileBytes()) {
             return new Read(null, SkipReason.TOO_LARGE, header);
         }
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = reader.read(path);
         byte[] hash = sha256().digest(bytes);
         byte[] digest = concat(header, hash);
         // UTF-8 text never holds a NUL; UTF-16 text (Notepad's "Unicode", Windows PowerShell's redirects) holds
@@ -324,12 +348,17 @@ public final class NewsCollection {
         }
     }
 
-    private static boolean insideFolder(Path link, Path root) {
+    /** An article ID as people and case-blind file systems tell them apart. */
+    static String idKey(String id) {
+        return Normalizer.normalize(id, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Where a link leads, or null for a dangling one (or a loop). */
+    private static Path target(Path link) {
         try {
-            Path target = link.toRealPath();
-            return target.startsWith(root) && Files.isRegularFile(target);
+            return link.toRealPath();
         } catch (IOException e) {
-            return false; // a dangling link
+            return null;
         }
     }
 

@@ -92,9 +92,9 @@ class ArticleResourceTest {
         "limit=501          | \"limit\" must be a whole number from 1 to 500.",
         "limit=ten          | \"limit\" must be a whole number from 1 to 500.",
         "limit=2.5          | \"limit\" must be a whole number from 1 to 500.",
-        "offset=-1          | \"offset\" must be a whole number, 0 or more.",
-        "offset=first       | \"offset\" must be a whole number, 0 or more.",
-        "offset=99999999999 | \"offset\" must be a whole number, 0 or more.",
+        "offset=-1          | \"offset\" must be a whole number from 0 to 2147483647.",
+        "offset=first       | \"offset\" must be a whole number from 0 to 2147483647.",
+        "offset=99999999999 | \"offset\" must be a whole number from 0 to 2147483647.",
     })
     void badPagingIs400Json(String query, String error) {
         given().when().get("/api/articles?" + query)

@@ -118,6 +118,21 @@ class StrictRequestTest {
     }
 
     @Test
+    void aQueryStringThatIsNotUtf8Is400Json() throws IOException {
+        for (String query : new String[] {"/api/search?q=%ff", "/api/search?q=%c0%80", "/api/search?q=Rutte%80",
+                "/api/articles?q=%ff", "/v1/models?x=%ed%a0%80"}) {
+            String raw = exchange(("GET " + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(raw.startsWith("HTTP/1.1 400 "), query + ": " + raw);
+            assertTrue(body(raw).contains("The query string is not valid percent-encoded UTF-8."), query + ": " + raw);
+        }
+        // Escaped UTF-8 and a plus for a space are what a query string should hold.
+        String raw = exchange(("GET /api/search?q=caf%C3%A9+Rutte HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close"
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertTrue(raw.startsWith("HTTP/1.1 200 "), raw);
+    }
+
+    @Test
     void aNineKilobyteUrlIs414Json() throws IOException {
         String raw = exchange(("GET /api/search?q=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -229,6 +229,64 @@ class NewsCollectionTest {
                 skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
     }
 
+    @Test
+    void aFileThatCannotBeReadIsSkippedAndTheOthersKept() throws IOException {
+        write("a.txt", "First article.");
+        write("locked.txt", "A file the service may not read.");
+        write("z.txt", "Last article.");
+        NewsCollection.FileBytes deniedOne = path -> {
+            if (path.getFileName().toString().equals("locked.txt")) {
+                throw new java.nio.file.AccessDeniedException(path.toString());
+            }
+            return Files.readAllBytes(path);
+        };
+
+        NewsCollection.Scan scan = NewsCollection.read(dir, NewsCollection.list(dir), new NewsCollection.Rules(1000,
+                false), "listing", deniedOne);
+
+        assertEquals(List.of("a", "z"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(skip("locked.txt", SkipReason.UNREADABLE)), scan.skipped());
+        assertNotEquals(scan.fingerprint(), NewsCollection.scan(dir, 1000).fingerprint(),
+                "once readable, the file changes the corpus, so that it is indexed");
+        // A disk error may pass: the scan fails, so that the index keeps the article and tries again later.
+        assertThrows(IOException.class, () -> NewsCollection.read(dir, NewsCollection.list(dir),
+                new NewsCollection.Rules(1000, false), "listing", path -> {
+                    throw new IOException("Input/output error");
+                }));
+    }
+
+    @Test
+    void entriesThatAreNoFilesAreReportedNotOpened() throws IOException, InterruptedException {
+        write("real.txt", "An article.");
+        for (String name : List.of("pipe.txt", "pipe.md")) {
+            // A named pipe: opening it would wait for a writer.
+            assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve(name).toString()).start().waitFor());
+        }
+        Files.createSymbolicLink(dir.resolve("to-pipe.txt"), dir.resolve("pipe.txt"));
+        Files.createSymbolicLink(dir.resolve("loop.md"), dir.resolve("loop.md"));
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("real"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(skip("loop.md", SkipReason.NOT_TXT), skip("pipe.md", SkipReason.NOT_TXT),
+                skip("pipe.txt", SkipReason.NOT_A_FILE), skip("to-pipe.txt", SkipReason.NOT_A_FILE)), scan.skipped());
+    }
+
+    @Test
+    void namesThatDifferOnlyInCaseOrAccentEncodingAreOneId() throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("x")).resolve("caf\u00e9.txt"), "Composed accent.");
+        Files.writeString(Files.createDirectories(dir.resolve("y")).resolve("cafe\u0301.txt"), "Combining accent.");
+        // In two folders, as a case-blind file system could not hold both in one.
+        Files.writeString(dir.resolve("x").resolve("Story.txt"), "Capital S.");
+        Files.writeString(dir.resolve("y").resolve("story.txt"), "Small s.");
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("Story", "caf\u00e9"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(skip("y/cafe\u0301.txt", SkipReason.DUPLICATE_ID), skip("y/story.txt",
+                SkipReason.DUPLICATE_ID)), scan.skipped());
+    }
+
     /** Files named after their headlines, or copies a download renamed: their names are their IDs. */
     @Test
     void namesWithSpacesAndCommonPunctuationAreIds() throws IOException {

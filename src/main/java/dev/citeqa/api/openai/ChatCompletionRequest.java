@@ -111,7 +111,14 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         }
         return switch (role.textValue().toLowerCase(Locale.ROOT)) {
             case "user" -> UserMessage.from(QueryText.clean(text(node.get("content"), where, false), where + ".content"));
-            case "assistant" -> AiMessage.from(text(node.get("content"), where, true));
+            case "assistant" -> {
+                // A tool call's turn answers with a tool's result that CiteQA never had: the conversation would
+                // read as if it said nothing.
+                if (callsATool(node.get("tool_calls")) || callsATool(node.get("function_call"))) {
+                    throw invalid(where + " calls a tool; CiteQA calls no tools.");
+                }
+                yield AiMessage.from(text(node.get("content"), where, true));
+            }
             case "system", "developer" -> {
                 String text = text(node.get("content"), where, true);
                 yield text.isBlank() ? null : SystemMessage.from(text); // LangChain4j refuses a blank one
@@ -121,7 +128,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         };
     }
 
-    /** A string, or an array of text parts as newer clients send; an assistant's tool-call turn has none. */
+    /** A string, or an array of text parts as newer clients send; an assistant's may be absent. */
     private static String text(JsonNode content, String where, boolean optional) {
         if (!present(content)) {
             if (optional) {
@@ -154,6 +161,11 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
             throw invalid("\"" + field + "\" must be " + (whole ? "a whole number of at least " + (int) min
                     : "a number from " + (int) min + " to " + (int) max) + ".");
         }
+    }
+
+    /** Some clients send an empty list with every assistant message. */
+    private static boolean callsATool(JsonNode calls) {
+        return present(calls) && !(calls.isContainerNode() && calls.isEmpty());
     }
 
     private static boolean present(JsonNode node) {

@@ -206,6 +206,11 @@ class ChatCompletionsResourceTest {
     @ValueSource(strings = {"{}", "[]", "42", "null", "{\"messages\": null}", "{\"messages\": \"hi\"}",
             "{\"messages\": [\"hi\"]}", "{\"messages\": [{\"content\": \"hi\"}]}",
             "{\"messages\": [{\"role\": \"tool\", \"content\": \"hi\"}]}",
+            "{\"messages\": [{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"a\", \"type\": "
+                    + "\"function\", \"function\": {\"name\": \"f\", \"arguments\": \"{}\"}}]}, {\"role\": \"user\", "
+                    + "\"content\": \"Who is Rutte?\"}]}",
+            "{\"messages\": [{\"role\": \"assistant\", \"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}, "
+                    + "{\"role\": \"user\", \"content\": \"Who is Rutte?\"}]}",
             "{\"messages\": [{\"role\": \"user\", \"content\": 42}]}",
             "{\"messages\": [{\"role\": \"user\"}]}",
             "{\"messages\": [{\"role\": \"user\", \"content\": \"  \"}]}",
@@ -240,6 +245,18 @@ class ChatCompletionsResourceTest {
                 .body("choices[0].message.role", equalTo("assistant"))
                 .body("choices[0].finish_reason", equalTo("stop"))
                 .body("usage.total_tokens", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
+    void anEmptyListOfToolCallsIsNoToolCall() {
+        // Some SDKs send one with every assistant message they replay.
+        given().contentType(ContentType.JSON)
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}, {\"role\": \"assistant\", "
+                        + "\"content\": \"Hi.\", \"tool_calls\": []}, {\"role\": \"user\", \"content\": \"" + QUESTION
+                        + "\"}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(200)
+                .body("choices[0].message.content", containsString("Antalya"));
     }
 
     @Test
