@@ -1,7 +1,7 @@
 package dev.citeqa.api;
 
+import static dev.citeqa.api.LiveCorpus.within10Seconds;
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.config.CiteQaConfig;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,14 +21,6 @@ class CorpusWatchTest {
 
     @Inject
     CiteQaConfig config;
-
-    private static void within10Seconds(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, what + " within 10 s");
-            Thread.sleep(100);
-        }
-    }
 
     private static String title(String id) {
         var response = given().when().get("/api/articles/" + id).then().extract();

@@ -1,5 +1,7 @@
 package dev.citeqa.api;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.citeqa.index.TinyCorpus;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -67,6 +70,15 @@ public final class LiveCorpus implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {}
+
+    /** Waits for what a watched folder's change should bring about, failing after 10 s. */
+    static void within10Seconds(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + " within 10 s");
+            Thread.sleep(100);
+        }
+    }
 
     static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {

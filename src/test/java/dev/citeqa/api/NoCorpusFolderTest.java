@@ -1,9 +1,9 @@
 package dev.citeqa.api;
 
+import static dev.citeqa.api.LiveCorpus.within10Seconds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,6 @@ public class NoCorpusFolderTest {
             return Map.of("citeqa.corpus.dir", ROOT.resolve("corpus").toString(),
                     "citeqa.data.dir", ROOT.resolve("data").toString(), "citeqa.retrieval.mode", "bm25",
                     "citeqa.corpus.watch-interval", "PT0.2S");
-        }
-    }
-
-    private static void within10Seconds(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, what + " within 10 s");
-            Thread.sleep(100);
         }
     }
 
