@@ -217,6 +217,9 @@ function newChat() {
   state.chat = emptyChat();
   clearChat();
   renderAll();
+  // The old chat's source and drawer go with it, or the question box would sit under their backdrop.
+  closePanel();
+  closeSidebar(false);
   ui.question.value = '';
   ui.question.focus();
 }
@@ -281,7 +284,17 @@ function closePanel() {
 function openSidebar() {
   document.body.classList.add('sidebar-open');
   ui.sidebarToggle.setAttribute('aria-expanded', 'true');
-  (ui.articleList.querySelector('button') || ui.sidebarClose).focus();
+  const target = ui.articleList.querySelector('button') || ui.sidebarClose;
+  target.focus();
+  // On a phone the drawer is still hidden while it slides in, and a hidden element takes no focus: try again
+  // once it is shown.
+  if (document.activeElement !== target) {
+    const retry = () => {
+      if (document.body.classList.contains('sidebar-open')) target.focus();
+    };
+    ui.sidebar.addEventListener('transitionend', retry, { once: true });
+    setTimeout(retry, 250);
+  }
 }
 
 function closeSidebar(returnFocus = true) {

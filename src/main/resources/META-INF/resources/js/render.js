@@ -203,7 +203,9 @@ function renderSources(numbered, ctx) {
     const date = formatDate(citation.date);
     const button = el('button', {
       className: 'source-item',
-      attrs: { type: 'button', 'data-article-id': citation.id, title: citation.snippet || citation.title },
+      // The whole title, cut to one line in the list, then the quoted passage.
+      attrs: { type: 'button', 'data-article-id': citation.id,
+        title: [citation.title, citation.snippet].filter(Boolean).join('\n\n') },
     },
     el('span', { className: 'source-number', text: String(number), attrs: { 'aria-hidden': 'true' } }),
     el('span', { className: 'visually-hidden', text: `Source ${number}: ` }),
@@ -225,7 +227,7 @@ export function renderArticleList(list, articles, onOpen) {
     const meta = metaLine(article.date, article.outlet);
     const button = el('button', {
       className: 'article-item',
-      attrs: { type: 'button', 'data-article-id': article.id },
+      attrs: { type: 'button', 'data-article-id': article.id, title: article.title || article.id }, // cut to two lines
     },
     el('span', { className: 'article-item-title', text: article.title || article.id }),
     el('span', { className: 'article-item-meta', text: meta || 'Undated' }));
@@ -272,15 +274,20 @@ export function renderArticle(parts, article, citation, span = null) {
     // Cut the paragraph where any range starts or ends; each piece is plain, marked, bold, or both.
     const cuts = [...new Set([0, paragraph.text.length, from, to, boldFrom, boldTo])]
       .filter((at) => at >= 0 && at <= paragraph.text.length).sort((a, b) => a - b);
+    // The cited range is one <mark> (pieces side by side would show their seams and clip each other's letters).
+    let mark = null;
     for (let i = 0; i + 1 < cuts.length; i++) {
       const [a, b] = [cuts[i], cuts[i + 1]];
       const text = paragraph.text.slice(a, b);
       const bold = boldFrom < boldTo && a >= boldFrom && b <= boldTo;
       const piece = bold ? el('strong', { className: 'answer-span', text }) : document.createTextNode(text);
       if (from < to && a >= from && b <= to) {
-        const mark = el('mark', {}, piece);
-        p.append(mark);
-        first ??= mark;
+        if (!mark) {
+          mark = el('mark');
+          p.append(mark);
+          first ??= mark;
+        }
+        mark.append(piece);
       } else {
         p.append(piece);
       }

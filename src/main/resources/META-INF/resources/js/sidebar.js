@@ -84,10 +84,11 @@ export function initSidebar(parts, { onOpen, onPage }) {
     clearTimeout(view.timer);
     const query = parts.search.value.trim();
     if (query === view.query) return;
-    view.timer = setTimeout(() => {
+    view.timer = setTimeout(async () => {
       view.query = query;
       view.offset = 0;
-      load();
+      await load();
+      parts.scroller.scrollTop = 0; // new results start at the top, as a new page does
     }, now ? 0 : SEARCH_DELAY_MS);
   }
 

@@ -115,6 +115,11 @@ class ChatPageTest extends PageTest {
         assertTrue((Boolean) js("const m = document.querySelector('#panel-body mark').getBoundingClientRect();"
                 + "const b = document.getElementById('panel-scroll').getBoundingClientRect();"
                 + "return m.top >= b.top && m.bottom <= b.bottom;"), "the highlight is scrolled into view");
+        assertTrue((Boolean) js("const t = document.getElementById('panel-title').getBoundingClientRect();"
+                + "const b = document.getElementById('panel-scroll').getBoundingClientRect();"
+                + "return t.top >= b.top && t.bottom <= b.bottom;"), "the title stays in view above it");
+        assertTrue((Boolean) js("return [...document.querySelectorAll('#panel-body p')]"
+                + ".every(p => p.querySelectorAll('mark').length <= 1)"), "one highlight a paragraph, no seams");
         assertEquals(driver.findElement(By.id("panel-title")), driver.switchTo().activeElement(),
                 "focus moves into the panel");
 
@@ -233,8 +238,9 @@ class ChatPageTest extends PageTest {
             WebElement sidebar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sidebar")));
             wait.until(d -> sidebar.getRect().getX() == 0); // slid in completely
             assertEquals("true", toggle.getDomAttribute("aria-expanded"));
-            screenshot("phone-sidebar.png");
             WebElement item = driver.findElement(By.cssSelector(".article-item"));
+            wait.until(d -> item.equals(d.switchTo().activeElement())); // once it has slid in, not left on the toggle
+            screenshot("phone-sidebar.png");
             wait.until(ExpectedConditions.elementToBeClickable(item)).click();
             WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("article-panel")));
             wait.until(d -> !d.findElement(By.id("panel-body")).getText().isBlank());
@@ -263,8 +269,12 @@ class ChatPageTest extends PageTest {
         assertEquals(1, driver.findElements(By.cssSelector(".source-item")).size());
         assertEquals(conversationId, conversationId());
 
+        // A source left open goes with its chat, or the question box would sit under its backdrop.
+        answers().getFirst().findElement(By.cssSelector(".chip")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("article-panel")));
         driver.findElement(By.id("new-chat")).click();
         wait.until(d -> messages().isEmpty());
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("article-panel")));
         assertTrue(driver.findElement(By.id("empty-state")).isDisplayed());
         assertNull(js("return localStorage.getItem('citeqa.chat')"));
         assertEquals(driver.findElement(By.id("question")), driver.switchTo().activeElement());
@@ -529,12 +539,12 @@ class ChatPageTest extends PageTest {
                   const article = { id: 'x', title: 'T', date: null, outlet: null, paragraphs: [
                       { text: 'Hello world', start: 10, end: 21 }, { text: 'Second para', start: 23, end: 34 },
                       { text: 'Third', start: 36, end: 41 }] };
-                  m.renderArticle(parts, article, { start: 16, end: 29 });
+                  m.renderArticle(parts, article, { start: 16, end: 29 }, { articleId: 'x', start: 17, end: 20 });
                   done([...parts.body.querySelectorAll('mark')].map(e => e.textContent).join('|')
-                      + ' / ' + parts.meta.textContent);
+                      + ' / ' + parts.meta.textContent + ' / ' + parts.body.querySelector('mark strong').textContent);
                 }).catch(e => done('failed: ' + e));
                 """);
-        assertEquals("world|Second / Undated", marks);
+        assertEquals("world|Second / Undated / orl", marks, "one mark a paragraph, the phrase in bold inside it");
     }
 
     // -----------------------------------------------------------------------------------------------------

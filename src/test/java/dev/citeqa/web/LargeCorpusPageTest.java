@@ -89,8 +89,11 @@ class LargeCorpusPageTest extends PageTest {
     @Test
     void aSearchNarrowsTheListAndPagesThroughItsMatches() {
         WebElement search = driver.findElement(By.id("article-search"));
+        js("document.getElementById('sidebar').scrollTop = 100000"); // read down to the end of the first page
+        assertTrue(((Number) js("return document.getElementById('sidebar').scrollTop")).longValue() > 0);
         search.sendKeys("lightho");
         wait.until(d -> text("article-range").equals("1–50 of 120"));
+        wait.until(d -> ((Number) js("return document.getElementById('sidebar').scrollTop")).longValue() == 0);
         assertEquals(LIGHTHOUSE.subList(0, 50), itemIds());
         assertEquals("(3,000)", text("article-count"), "the heading counts the corpus");
         button("article-next").click();
