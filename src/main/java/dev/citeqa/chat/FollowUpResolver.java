@@ -30,6 +30,9 @@ public final class FollowUpResolver implements QueryTransformer {
     private static final Pattern ELLIPTICAL = Pattern.compile(
             "^\\s*(and|also|what about|how about|but|or)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d.,]*\\b");
+    /** After "And", a question of its own: a question word (not "what about"), then a name past the first word. */
+    private static final Pattern FRESH_QUESTION = Pattern.compile(
+            "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s\\p{Lu}");
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
 
@@ -65,12 +68,20 @@ public final class FollowUpResolver implements QueryTransformer {
                     POSSESSIVE.contains(m.group(1).toLowerCase(Locale.ROOT)) ? subject + "'s" : subject));
         }
         // A "he" with no person to stand for is as vague as an "it".
-        if (hasPersonal || VAGUE.matcher(q).find() || ELLIPTICAL.matcher(q).find()
-                || QUESTION_TERMS.terms(q).size() <= 1) {
+        if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
             String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
             return q + " " + context.strip().replaceAll("\\s+", " ");
         }
         return q;
+    }
+
+    /**
+     * "And in 2021?" or "And how many died?" go on from the previous question; "And who founded SpaceX?" names
+     * what it asks about, and asks afresh.
+     */
+    private static boolean elliptical(String question) {
+        Matcher opener = ELLIPTICAL.matcher(question);
+        return opener.find() && !FRESH_QUESTION.matcher(question.substring(opener.end())).find();
     }
 
     /**

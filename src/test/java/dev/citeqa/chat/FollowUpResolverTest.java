@@ -43,6 +43,19 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void anOpeningAndBeforeAQuestionThatNamesItsSubjectCarriesNothing() {
+        assertEquals("And who founded SpaceX?",
+                FollowUpResolver.resolve("And who founded SpaceX?", "Who is the chief executive of Tesla?", null));
+        assertEquals("Also, which ministry did Hakan Fidan lead?", FollowUpResolver.resolve(
+                "Also, which ministry did Hakan Fidan lead?", "Who is Turkey's foreign minister?", null));
+        // Without a name of its own it goes on from the previous question, as does "what about".
+        assertEquals("And how many people died? Where did the earthquake strike?",
+                FollowUpResolver.resolve("And how many people died?", "Where did the earthquake strike?", null));
+        assertEquals("And what about Russia? What did Rutte say about Ukraine?",
+                FollowUpResolver.resolve("And what about Russia?", "What did Rutte say about Ukraine?", null));
+    }
+
+    @Test
     void aStandaloneQuestionIsLeftAlone() {
         assertEquals("Who is Turkey's foreign minister?", FollowUpResolver.resolve(
                 "Who is Turkey's foreign minister?", "Who is the NATO Secretary General?", "Mark Rutte"));
