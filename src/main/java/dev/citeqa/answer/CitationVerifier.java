@@ -42,6 +42,9 @@ public final class CitationVerifier {
     static final double SEMANTIC_PARTIAL = 0.70;
 
     private static final Pattern BRACKETS = Markers.BRACKETS;
+    /** A sentence's end, then its markers: group 1 the end, group 2 the markers. */
+    private static final Pattern MARKERS_AFTER_STOP = Pattern.compile("([.!?][\"”’')]*)((?:\\s*"
+            + BRACKETS.pattern() + ")+)");
     private static final Pattern REFUSAL = Pattern.compile("(?i)\\b(?:(?:corpus|passages?|articles?|sources?|context"
             + "|documents?|texts?)\\b[^.]{0,60}\\b(?:does not|do not|doesn't|don't|did not|cannot|can't|fails? to)\\b"
             + "[^.]{0,40}\\b(?:say|contain|mention|include|provide|state|answer|specify|give|address)"
@@ -137,7 +140,11 @@ public final class CitationVerifier {
      * Splits an answer into sentences and gives each the markers inside it or right after it: "... in
      * Antalya. [001]" cites 001 for the sentence before the marker.
      */
-    static List<Claim> claims(String text) {
+    static List<Claim> claims(String answer) {
+        // "… on May 13. [ID] The moon …" as "… on May 13 [ID]. The moon …": a marker between a full stop and the
+        // next sentence would otherwise hide the boundary from the splitter, and two claims be checked as one.
+        String text = MARKERS_AFTER_STOP.matcher(answer)
+                .replaceAll(m -> Matcher.quoteReplacement(" " + m.group(2).strip() + m.group(1)));
         List<Sentence> sentences = SentenceSplitter.split(text, List.of(new Paragraph(text, 0, text.length())));
         List<String> texts = new ArrayList<>();
         List<LinkedHashSet<String>> ids = new ArrayList<>();

@@ -262,7 +262,7 @@ public final class NewsCollection {
     private record Read(SourceFile file, SkipReason reason, byte[] digest) {}
 
     /**
-     * A folder or an entry of another name, skipped by name alone (the name is in the corpus fingerprint, so that
+     * A folder or an entry not named *.txt, skipped by name alone (the name is in the corpus fingerprint, so that
      * the report follows the folder).
      */
     private static Read notAnArticle(Path path, String relativeName) {

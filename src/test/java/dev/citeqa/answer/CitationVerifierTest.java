@@ -187,6 +187,20 @@ class CitationVerifierTest {
     }
 
     @Test
+    void aSentenceAfterACitedOneIsCheckedOnItsOwn() {
+        // The shape the system prompt asks for: each sentence, then its marker.
+        Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13. [" + A + "] "
+                + "The moon is made of green cheese and penguins run the central bank. [" + A + "]");
+
+        assertEquals(List.of("The moon is made of green cheese and penguins run the central bank."),
+                answer.unsupportedSentences());
+        assertFalse(answer.citations().getFirst().supported());
+        answer = verify("Erdoğan received Mark Rutte in Ankara on May 13. [" + A + "] "
+                + "Penguins run the central bank of Norway.");
+        assertEquals(List.of("Penguins run the central bank of Norway."), answer.unsupportedSentences());
+    }
+
+    @Test
     void noMarkersIsNoAnswer() {
         Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13.");
 

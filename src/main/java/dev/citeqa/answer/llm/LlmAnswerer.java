@@ -23,6 +23,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +39,8 @@ public final class LlmAnswerer implements Answerer {
 
     /** How often a streaming wait checks whether the client left or the deadline passed. */
     private static final long POLL_MILLIS = 50;
+    /** Far above what the prompt's token budget (max_tokens) lets a model write: about 5,000 tokens of English. */
+    static final int MAX_ANSWER_CHARS = 20_000;
 
     /** Where streamed requests start; virtual threads, as each mostly waits on the model's server. */
     private static final ExecutorService STARTS = Executors.newVirtualThreadPerTaskExecutor();
@@ -65,10 +68,27 @@ public final class LlmAnswerer implements Answerer {
         return name;
     }
 
+    /**
+     * The HTTP client's timeout covers the wait for the response's head only: a server that sends its head at
+     * once and its body slowly would hold the question past it. So the whole call gets the timeout, on a thread
+     * of its own that is interrupted (and its connection dropped) when it runs out.
+     */
     @Override
     public Answer answer(AnswerRequest request) {
-        ChatResponse response = chat.chat(ChatRequest.builder().messages(messages(request)).build());
-        return checked(response.aiMessage().text(), request);
+        ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).build();
+        Future<ChatResponse> call = STARTS.submit(() -> chat.chat(chatRequest));
+        try {
+            return checked(call.get(timeout.toMillis(), TimeUnit.MILLISECONDS).aiMessage().text(), request);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
     }
 
     @Override
@@ -118,6 +138,11 @@ public final class LlmAnswerer implements Answerer {
      * instructions: the system prompt is not for users, and such an answer answers nothing anyway.
      */
     private Answer checked(String text, AnswerRequest request) {
+        if (text != null && text.length() > MAX_ANSWER_CHARS) {
+            // A server that ignores max_tokens: not an answer to show, nor to check sentence by sentence.
+            throw new IncompleteAnswerException("the model's answer has " + text.length() + " characters, over the "
+                    + MAX_ANSWER_CHARS + " an answer may have");
+        }
         String said = normalized(text == null ? "" : text);
         if (instructions.stream().anyMatch(said::contains)) {
             return Answer.notInCorpus(name, "The model's answer repeated its instructions and was withheld.");
@@ -174,7 +199,14 @@ public final class LlmAnswerer implements Answerer {
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
-            done.complete(response.aiMessage().text());
+            // A stream that breaks off (the connection closed before its last chunk, or an error object sent as a
+            // chunk) still ends here, with what came so far and no finish reason: a part of an answer, not one.
+            if (response.finishReason() == null) {
+                done.completeExceptionally(new IncompleteAnswerException(
+                        "the model's stream ended before the answer was finished"));
+            } else {
+                done.complete(response.aiMessage().text());
+            }
         }
 
         @Override
@@ -187,6 +219,13 @@ public final class LlmAnswerer implements Answerer {
             if (handle != null) {
                 handle.cancel();
             }
+        }
+    }
+
+    /** The model's answer broke off, or is not what an answer can be. */
+    public static final class IncompleteAnswerException extends RuntimeException {
+        IncompleteAnswerException(String message) {
+            super(message);
         }
     }
 

@@ -85,9 +85,13 @@ public final class FakeModelServer implements AutoCloseable {
      * @param status HTTP status; anything but 200 sends an error body instead of an answer
      * @param chunks the answer text, in the pieces a streaming reply sends one by one
      * @param delay wait before the response headers
-     * @param interval wait between streamed pieces
+     * @param interval wait between streamed pieces; without streaming, between the two halves of the body
      */
-    public record Reply(int status, List<String> chunks, Duration delay, Duration interval) {
+    public record Reply(int status, List<String> chunks, Duration delay, Duration interval, boolean brokenOff) {
+
+        public Reply(int status, List<String> chunks, Duration delay, Duration interval) {
+            this(status, chunks, delay, interval, false);
+        }
 
         /** {@code text}, streamed word by word. */
         public static Reply text(String text) {
@@ -117,11 +121,16 @@ public final class FakeModelServer implements AutoCloseable {
         }
 
         public Reply delayedBy(Duration delay) {
-            return new Reply(status, chunks, delay, interval);
+            return new Reply(status, chunks, delay, interval, brokenOff);
         }
 
         public Reply every(Duration interval) {
-            return new Reply(status, chunks, delay, interval);
+            return new Reply(status, chunks, delay, interval, brokenOff);
+        }
+
+        /** Its pieces, then the connection closed: no finishing chunk, no {@code [DONE]}, no closing brace. */
+        public Reply breakingOff() {
+            return new Reply(status, chunks, delay, interval, true);
         }
 
         public String text() {
@@ -251,8 +260,22 @@ public final class FakeModelServer implements AutoCloseable {
                     end(call, response, error);
                 } else if (!call.stream()) {
                     response.putHeader("Content-Type", "application/json");
-                    end(call, response, (openAi ? openAiCompletion(call, reply.text()) : ollamaDone(call,
-                            reply.text())).encode());
+                    String whole = (openAi ? openAiCompletion(call, reply.text()) : ollamaDone(call, reply.text()))
+                            .encode();
+                    if (reply.brokenOff()) {
+                        response.setChunked(true).write(whole.substring(0, whole.length() / 2))
+                                .onComplete(written -> response.reset());
+                    } else if (!reply.interval().isZero()) {
+                        // The head and half the body at once, the rest an interval later: a slow body.
+                        response.setChunked(true).write(whole.substring(0, whole.length() / 2));
+                        after(reply.interval(), () -> {
+                            if (!response.closed()) {
+                                end(call, response, whole.substring(whole.length() / 2));
+                            }
+                        });
+                    } else {
+                        end(call, response, whole);
+                    }
                 } else {
                     response.setChunked(true)
                             .putHeader("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
@@ -261,7 +284,9 @@ public final class FakeModelServer implements AutoCloseable {
                         lines.add(openAi ? sse(openAiChunk(call, new JsonObject().put("content", chunk), null))
                                 : ollamaChunk(call, chunk).encode() + "\n");
                     }
-                    if (openAi) {
+                    if (reply.brokenOff()) {
+                        lines.add(null); // where the connection closes
+                    } else if (openAi) {
                         lines.add(sse(openAiChunk(call, new JsonObject(), "stop")));
                         lines.add(sse(new JsonObject().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk")
                                 .put("created", 1_700_000_000).put("model", model(call)).put("choices", new JsonArray())
@@ -282,6 +307,10 @@ public final class FakeModelServer implements AutoCloseable {
         }
         if (next == lines.size()) {
             end(call, response, "");
+            return;
+        }
+        if (lines.get(next) == null) {
+            response.end(); // broken off: closed cleanly, but before the answer was finished
             return;
         }
         response.write(lines.get(next));

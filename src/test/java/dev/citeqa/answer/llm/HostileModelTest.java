@@ -116,6 +116,30 @@ class HostileModelTest {
         assertFalse(response.getString("answer").contains("[001_ef047f98b842d2d5]"), response.prettify());
     }
 
+    /** A stream that breaks off is part of an answer: the built-in answerer answers, and says why. */
+    @Test
+    void aModelThatBreaksOffIsFallenBackFrom() {
+        server.respond(call -> Reply.text(call.citingFirstPassage() + " And then the talks").breakingOff());
+        for (String path : List.of("/api/ask", "/api/ask/stream")) {
+            String body = given().header("X-API-Key", API_KEY).contentType(ContentType.JSON)
+                    .body(Map.of("question", HostileCorpus.QUESTIONS.getFirst())).when().post(path)
+                    .then().statusCode(200).extract().asString();
+            assertTrue(body.contains("\"fallback\":true"), path + ": " + body);
+            // Streamed tokens reach the client as they come (README, Limits); the answer itself is the fallback's.
+            String answer = path.endsWith("stream") ? body.substring(body.lastIndexOf("event: done")) : body;
+            assertFalse(answer.contains("And then the talks"), path + ": " + body);
+        }
+    }
+
+    @Test
+    void anAnswerFarLongerThanAnyPromptAllowsIsFallenBackFrom() {
+        server.respond(call -> Reply.text(call.citingFirstPassage() + " " + "word ".repeat(5_000)));
+        String body = given().header("X-API-Key", API_KEY).contentType(ContentType.JSON)
+                .body(Map.of("question", HostileCorpus.QUESTIONS.getFirst())).when().post("/api/ask")
+                .then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"fallback\":true") && body.contains("over the 20000"), body);
+    }
+
     @Test
     void aModelRepeatingItsInstructionsIsWithheld() {
         server.respond(call -> Reply.text(call.messages().getFirst().content() + " [" + call.passageIds().getFirst()

@@ -25,6 +25,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.input.PromptTemplate;
+import dev.langchain4j.model.output.FinishReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +145,8 @@ class LlmAnswererTest {
                     text.append("t").append(i).append(' ');
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
                 }
-                handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text.toString())).build());
+                handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text.toString()))
+                        .finishReason(FinishReason.STOP).build());
             }
         };
         List<String> tokens = new CopyOnWriteArrayList<>();
@@ -234,7 +236,8 @@ class LlmAnswererTest {
         }
 
         void complete(String text) {
-            handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text)).build());
+            handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(text))
+                    .finishReason(FinishReason.STOP).build());
         }
     }
 
