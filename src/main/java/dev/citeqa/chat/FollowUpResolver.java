@@ -30,9 +30,14 @@ public final class FollowUpResolver implements QueryTransformer {
     private static final Pattern ELLIPTICAL = Pattern.compile(
             "^\\s*(and|also|what about|how about|but|or)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\b\\d[\\d.,]*\\b");
-    /** After "And", a question of its own: a question word (not "what about"), then a name past the first word. */
+    /**
+     * After "And", a question of its own: a question word (not "what about"), then a name past the first word; a
+     * month, a weekday or "I" is capitalised without naming a new subject ("And how many died in March?").
+     */
     private static final Pattern FRESH_QUESTION = Pattern.compile(
-            "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s\\p{Lu}");
+            "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s(?!(?:I|January|February|March|"
+            + "April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+            + "Friday|Saturday|Sunday)\\b)\\p{Lu}");
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
 

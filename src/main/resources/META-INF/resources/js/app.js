@@ -261,7 +261,11 @@ async function openArticle(id, citation, trigger, span) {
     ui.panelStatus.hidden = true;
     const mark = renderArticle({ title: ui.panelTitle, meta: ui.panelMeta, body: ui.panelBody }, article, citation,
       span?.articleId === id ? span : null);
-    if (mark) mark.scrollIntoView({ block: 'center' });
+    if (mark) {
+      // Clear of the sticky title, however many lines it takes.
+      mark.style.scrollMarginTop = `${ui.panelTitle.parentElement.offsetHeight + 16}px`;
+      mark.scrollIntoView({ block: 'center' });
+    }
     else ui.panelScroll.scrollTop = 0;
   } catch (error) {
     if (request !== state.panelRequest) return;
@@ -290,7 +294,10 @@ function openSidebar() {
   // once it is shown.
   if (document.activeElement !== target) {
     const retry = () => {
-      if (document.body.classList.contains('sidebar-open')) target.focus();
+      // Unless the drawer closed meanwhile, or the focus went into it some other way.
+      if (document.body.classList.contains('sidebar-open') && !ui.sidebar.contains(document.activeElement)) {
+        target.focus();
+      }
     };
     ui.sidebar.addEventListener('transitionend', retry, { once: true });
     setTimeout(retry, 250);

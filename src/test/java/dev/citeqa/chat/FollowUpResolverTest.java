@@ -53,6 +53,13 @@ class FollowUpResolverTest {
                 FollowUpResolver.resolve("And how many people died?", "Where did the earthquake strike?", null));
         assertEquals("And what about Russia? What did Rutte say about Ukraine?",
                 FollowUpResolver.resolve("And what about Russia?", "What did Rutte say about Ukraine?", null));
+        // A month, a weekday or "I" names nothing new.
+        assertEquals("And how many died in March? Where did the earthquake strike?",
+                FollowUpResolver.resolve("And how many died in March?", "Where did the earthquake strike?", null));
+        assertEquals("And what happened on Monday? Where did the earthquake strike?",
+                FollowUpResolver.resolve("And what happened on Monday?", "Where did the earthquake strike?", null));
+        assertEquals("And what should I know? Where did the earthquake strike?",
+                FollowUpResolver.resolve("And what should I know?", "Where did the earthquake strike?", null));
     }
 
     @Test

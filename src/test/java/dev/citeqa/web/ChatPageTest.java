@@ -118,6 +118,9 @@ class ChatPageTest extends PageTest {
         assertTrue((Boolean) js("const t = document.getElementById('panel-title').getBoundingClientRect();"
                 + "const b = document.getElementById('panel-scroll').getBoundingClientRect();"
                 + "return t.top >= b.top && t.bottom <= b.bottom;"), "the title stays in view above it");
+        assertTrue((Boolean) js("const m = document.querySelector('#panel-body mark').getBoundingClientRect();"
+                + "return m.top >= document.querySelector('.panel-heading').getBoundingClientRect().bottom;"),
+                "and the highlight starts below it, not under it");
         assertTrue((Boolean) js("return [...document.querySelectorAll('#panel-body p')]"
                 + ".every(p => p.querySelectorAll('mark').length <= 1)"), "one highlight a paragraph, no seams");
         assertEquals(driver.findElement(By.id("panel-title")), driver.switchTo().activeElement(),

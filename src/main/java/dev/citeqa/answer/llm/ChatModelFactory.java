@@ -20,7 +20,8 @@ import java.time.Duration;
 public final class ChatModelFactory {
 
     /** The models for one provider, and the name shown to users next to their answers. */
-    public record Models(String name, ChatModel chat, StreamingChatModel streaming, Duration timeout) {}
+    /** @param chat bounded by {@code timeout} as a whole ({@link BoundedChatModel}) */
+    public record Models(String name, ChatModel chat, StreamingChatModel streaming, Duration timeout, int maxTokens) {}
 
     /** OpenAI-compatible servers without authentication still expect some bearer token. */
     static final String NO_API_KEY = "not-needed";
@@ -52,7 +53,7 @@ public final class ChatModelFactory {
                 .temperature(c.temperature()).maxTokens(c.maxTokens()).timeout(timeout).maxRetries(0).build();
         StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(key)
                 .modelName(model).temperature(c.temperature()).maxTokens(c.maxTokens()).timeout(timeout).build();
-        return new Models(model, chat, streaming, timeout);
+        return new Models(model, new BoundedChatModel(chat, timeout), streaming, timeout, c.maxTokens());
     }
 
     private static Models ollama(CiteQaConfig.Ollama c) {
@@ -64,7 +65,7 @@ public final class ChatModelFactory {
                 .numPredict(c.maxTokens()).timeout(timeout).maxRetries(0).build();
         StreamingChatModel streaming = OllamaStreamingChatModel.builder().baseUrl(baseUrl).modelName(model)
                 .temperature(c.temperature()).numPredict(c.maxTokens()).timeout(timeout).build();
-        return new Models(model, chat, streaming, timeout);
+        return new Models(model, new BoundedChatModel(chat, timeout), streaming, timeout, c.maxTokens());
     }
 
     private static String required(String value, String key) {

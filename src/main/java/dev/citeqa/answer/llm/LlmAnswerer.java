@@ -23,7 +23,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +38,13 @@ public final class LlmAnswerer implements Answerer {
 
     /** How often a streaming wait checks whether the client left or the deadline passed. */
     private static final long POLL_MILLIS = 50;
-    /** Far above what the prompt's token budget (max_tokens) lets a model write: about 5,000 tokens of English. */
-    static final int MAX_ANSWER_CHARS = 20_000;
+    /**
+     * Characters a token of English takes at most, with a wide margin (about four on average): an answer longer
+     * than {@code max-tokens} of them came from a server that ignored its budget.
+     */
+    static final int CHARS_PER_TOKEN = 10;
+    /** The bound for the default budgets (512 tokens) too: no server need count tokens as the model does. */
+    static final int MIN_ANSWER_CHARS = 20_000;
 
     /** Where streamed requests start; virtual threads, as each mostly waits on the model's server. */
     private static final ExecutorService STARTS = Executors.newVirtualThreadPerTaskExecutor();
@@ -52,6 +56,7 @@ public final class LlmAnswerer implements Answerer {
     private final CitationVerifier verifier;
     private final Duration timeout;
     private final List<String> instructions;
+    private final long maxAnswerChars;
 
     public LlmAnswerer(ChatModelFactory.Models models, Prompts prompts, CitationVerifier verifier) {
         this.name = models.name();
@@ -61,6 +66,7 @@ public final class LlmAnswerer implements Answerer {
         this.verifier = verifier;
         this.timeout = models.timeout();
         this.instructions = instructionPhrases(prompts.system());
+        this.maxAnswerChars = Math.max(MIN_ANSWER_CHARS, (long) models.maxTokens() * CHARS_PER_TOKEN);
     }
 
     @Override
@@ -68,27 +74,10 @@ public final class LlmAnswerer implements Answerer {
         return name;
     }
 
-    /**
-     * The HTTP client's timeout covers the wait for the response's head only: a server that sends its head at
-     * once and its body slowly would hold the question past it. So the whole call gets the timeout, on a thread
-     * of its own that is interrupted (and its connection dropped) when it runs out.
-     */
     @Override
     public Answer answer(AnswerRequest request) {
-        ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).build();
-        Future<ChatResponse> call = STARTS.submit(() -> chat.chat(chatRequest));
-        try {
-            return checked(call.get(timeout.toMillis(), TimeUnit.MILLISECONDS).aiMessage().text(), request);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        }
+        ChatResponse response = chat.chat(ChatRequest.builder().messages(messages(request)).build());
+        return checked(response.aiMessage().text(), request);
     }
 
     @Override
@@ -138,10 +127,10 @@ public final class LlmAnswerer implements Answerer {
      * instructions: the system prompt is not for users, and such an answer answers nothing anyway.
      */
     private Answer checked(String text, AnswerRequest request) {
-        if (text != null && text.length() > MAX_ANSWER_CHARS) {
+        if (text != null && text.length() > maxAnswerChars) {
             // A server that ignores max_tokens: not an answer to show, nor to check sentence by sentence.
             throw new IncompleteAnswerException("the model's answer has " + text.length() + " characters, over the "
-                    + MAX_ANSWER_CHARS + " an answer may have");
+                    + maxAnswerChars + " an answer may have");
         }
         String said = normalized(text == null ? "" : text);
         if (instructions.stream().anyMatch(said::contains)) {
@@ -200,8 +189,10 @@ public final class LlmAnswerer implements Answerer {
         @Override
         public void onCompleteResponse(ChatResponse response) {
             // A stream that breaks off (the connection closed before its last chunk, or an error object sent as a
-            // chunk) still ends here, with what came so far and no finish reason: a part of an answer, not one.
-            if (response.finishReason() == null) {
+            // chunk) still ends here with an OpenAI-compatible server, with what came so far: part of an answer.
+            // Only with nothing to show it was whole: no finish reason (LangChain4j leaves it null for a value it does
+            // not know, such as Hugging Face TGI's "eos_token") and no token count, which servers send last.
+            if (response.finishReason() == null && response.tokenUsage() == null) {
                 done.completeExceptionally(new IncompleteAnswerException(
                         "the model's stream ended before the answer was finished"));
             } else {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.config.CiteQaConfig;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -42,6 +43,11 @@ class ChatModelFactoryTest {
                 .getMessage();
     }
 
+    /** The vendor's model inside the whole-call bound every chat model gets. */
+    private static ChatModel bounded(ChatModelFactory.Models models) {
+        return assertInstanceOf(BoundedChatModel.class, models.chat()).model();
+    }
+
     @Test
     void openAiWithALocalServer() {
         ChatModelFactory.Models models = ChatModelFactory.create(config(Map.of("citeqa.answerer", "openai",
@@ -50,7 +56,7 @@ class ChatModelFactoryTest {
 
         assertEquals("qwen2.5-7b", models.name());
         assertEquals(Duration.ofSeconds(5), models.timeout());
-        assertInstanceOf(OpenAiChatModel.class, models.chat());
+        assertInstanceOf(OpenAiChatModel.class, bounded(models));
         assertInstanceOf(OpenAiStreamingChatModel.class, models.streaming());
     }
 
@@ -69,7 +75,7 @@ class ChatModelFactoryTest {
                 "citeqa.ollama.model", "llama3.1:8b")));
 
         assertEquals("llama3.1:8b", models.name());
-        assertInstanceOf(OllamaChatModel.class, models.chat());
+        assertInstanceOf(OllamaChatModel.class, bounded(models));
         assertInstanceOf(OllamaStreamingChatModel.class, models.streaming());
     }
 
@@ -81,11 +87,12 @@ class ChatModelFactoryTest {
                 "Qwen/Qwen2.5-7B-Instruct", "CITEQA_OPENAI_TIMEOUT", "PT60S", "CITEQA_OPENAI_MAX_TOKENS", "300")));
         assertEquals("Qwen/Qwen2.5-7B-Instruct", vllm.name());
         assertEquals(Duration.ofSeconds(60), vllm.timeout());
+        assertEquals(300, vllm.maxTokens());
 
         ChatModelFactory.Models ollama = ChatModelFactory.create(fromEnvironment(Map.of("CITEQA_ANSWERER", "ollama",
                 "CITEQA_OLLAMA_BASE_URL", "http://gpu-box:11434", "CITEQA_OLLAMA_MODEL", "llama3.1:8b")));
         assertEquals("llama3.1:8b", ollama.name());
-        assertInstanceOf(OllamaChatModel.class, ollama.chat());
+        assertInstanceOf(OllamaChatModel.class, bounded(ollama));
     }
 
     @Test

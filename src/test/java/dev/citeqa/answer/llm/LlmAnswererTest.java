@@ -71,7 +71,7 @@ class LlmAnswererTest {
     }
 
     private LlmAnswerer answerer(ChatModel chat, StreamingChatModel streaming, Duration timeout) {
-        return new LlmAnswerer(new ChatModelFactory.Models("fake-model", chat, streaming, timeout), PROMPTS, verifier);
+        return new LlmAnswerer(new ChatModelFactory.Models("fake-model", chat, streaming, timeout, 512), PROMPTS, verifier);
     }
 
     @Test
