@@ -19,8 +19,11 @@ import java.time.Duration;
  */
 public final class ChatModelFactory {
 
-    /** The models for one provider, and the name shown to users next to their answers. */
-    /** @param chat bounded by {@code timeout} as a whole ({@link BoundedChatModel}) */
+    /**
+     * The models for one provider, and the name shown to users next to their answers.
+     *
+     * @param chat bounded by {@code timeout} as a whole ({@link BoundedChatModel})
+     */
     public record Models(String name, ChatModel chat, StreamingChatModel streaming, Duration timeout, int maxTokens) {}
 
     /** OpenAI-compatible servers without authentication still expect some bearer token. */
