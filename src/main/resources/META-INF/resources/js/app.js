@@ -265,8 +265,9 @@ async function openArticle(id, citation, trigger, span) {
       // Clear of the sticky title, however many lines it takes.
       mark.style.scrollMarginTop = `${ui.panelTitle.parentElement.offsetHeight + 16}px`;
       mark.scrollIntoView({ block: 'center' });
+    } else {
+      ui.panelScroll.scrollTop = 0;
     }
-    else ui.panelScroll.scrollTop = 0;
   } catch (error) {
     if (request !== state.panelRequest) return;
     ui.panelStatus.textContent = error.message || 'The article could not be loaded.';
