@@ -2,6 +2,7 @@ package dev.citeqa.chat;
 
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.NewsPatterns;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.util.Collection;
@@ -35,9 +36,8 @@ public final class FollowUpResolver implements QueryTransformer {
      * month, a weekday or "I" is capitalised without naming a new subject ("And how many died in March?").
      */
     private static final Pattern FRESH_QUESTION = Pattern.compile(
-            "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s(?!(?:I|January|February|March|"
-            + "April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-            + "Friday|Saturday|Sunday)\\b)\\p{Lu}");
+            "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s"
+            + "(?!(?:I|" + NewsPatterns.MONTH + "|" + NewsPatterns.WEEKDAY + ")\\b)\\p{Lu}");
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
 

@@ -44,14 +44,19 @@ final class BoundedChatModel implements ChatModel {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new LlmAnswerer.ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+            throw new LlmAnswerer.ModelTimeoutException(timeout);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw failure(e);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
+    }
+
+    /** What failed the model's call, as the caller would have seen it thrown on its own thread. */
+    static RuntimeException failure(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
 
     @Override

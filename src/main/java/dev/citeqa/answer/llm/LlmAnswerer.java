@@ -109,12 +109,12 @@ public final class LlmAnswerer implements Answerer {
                     }
                     if (System.nanoTime() - deadline >= 0) {
                         generation.abandon();
-                        throw new ModelTimeoutException("no complete answer within " + timeout.toSeconds() + " s");
+                        throw new ModelTimeoutException(timeout);
                     }
                 }
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            throw BoundedChatModel.failure(e);
         } catch (InterruptedException e) {
             generation.abandon();
             Thread.currentThread().interrupt();
@@ -222,8 +222,8 @@ public final class LlmAnswerer implements Answerer {
 
     /** The model did not finish within the configured timeout. */
     public static final class ModelTimeoutException extends RuntimeException {
-        ModelTimeoutException(String message) {
-            super(message);
+        ModelTimeoutException(Duration timeout) {
+            super("no complete answer within " + timeout.toSeconds() + " s");
         }
     }
 }
