@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
 public final class QuestionRewriter {
 
     private static final String[] ORDINALS = {"first", "second", "third", "fourth"};
-    private static final Pattern QUARTER = Pattern.compile("\\b[Qq]([1-4])(?:\\s*(?:of\\s+)?('?\\d{2,4}))?\\b");
-    private static final Pattern HALF = Pattern.compile("\\b[Hh]([12])(?:\\s*(?:of\\s+)?(\\d{4}))?\\b");
+    /**
+     * A year after the quarter is set apart by a space or an apostrophe ("Q2 2022", "Q2 of '22", "Q2'22"), so
+     * that a code such as "q149" is no quarter of 2049.
+     */
+    private static final Pattern QUARTER =
+            Pattern.compile("\\b[Qq]([1-4])(?:(?:\\s+(?:of\\s+)?|\\s*(?='))('?\\d{2}(?:\\d{2})?))?\\b");
+    private static final Pattern HALF = Pattern.compile("\\b[Hh]([12])(?:\\s+(?:of\\s+)?(\\d{4}))?\\b");
 
     private QuestionRewriter() {}
 
