@@ -65,7 +65,7 @@ public final class Anchors {
         String surface = token.surface();
         boolean acronym = surface.length() >= 2 && surface.replaceAll("[^\\p{L}]", "").chars()
                 .allMatch(Character::isUpperCase);
-        return Character.isUpperCase(surface.charAt(0)) && (token.start() > 0 || acronym)
+        return Character.isUpperCase(surface.charAt(0)) && (!token.opening() || acronym)
                 && !CALENDAR_WORD.matcher(EntityTagger.withoutPossessive(surface)).matches()
                 && !isGenericAcronym(surface);
     }

@@ -112,8 +112,13 @@ public final class NewsAnalyzer extends Analyzer {
         return SPELLING_STEMS;
     }
 
-    /** An analysed term and the stretch of text it came from. */
-    public record Token(String term, String surface, int start, int end) {}
+    /**
+     * An analysed term and the stretch of text it came from.
+     *
+     * @param opening whether it is the text's first word, which is capitalised whatever it is: nothing but
+     *     punctuation and spaces stand before it ("¿Cuántos …", "- Describe …", "“Who …")
+     */
+    public record Token(String term, String surface, int start, int end, boolean opening) {}
 
     /** The analysed terms of a text, in order, with their offsets. */
     public List<Token> tokens(String text) {
@@ -122,15 +127,27 @@ public final class NewsAnalyzer extends Analyzer {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
+            int firstWord = -1;
             while (stream.incrementToken()) {
+                if (firstWord < 0) {
+                    firstWord = firstWordStart(text);
+                }
                 tokens.add(new Token(term.toString(), text.substring(offset.startOffset(), offset.endOffset()),
-                        offset.startOffset(), offset.endOffset()));
+                        offset.startOffset(), offset.endOffset(), offset.startOffset() <= firstWord));
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing a string cannot fail", e);
         }
         return tokens;
+    }
+
+    private static int firstWordStart(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isLetterOrDigit(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return i;
     }
 
     /** The analysed terms of a text, in order. */

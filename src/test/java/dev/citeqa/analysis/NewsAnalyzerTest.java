@@ -58,7 +58,7 @@ class NewsAnalyzerTest {
         assertEquals(NewsAnalyzer.forQuestions().terms("Who criticized the analyzed defense plan?"),
                 NewsAnalyzer.forQuestions().terms("Who criticised the analysed defence plan?"));
         // Offsets stay those of the words as written.
-        assertEquals(List.of(new NewsAnalyzer.Token("defens", "Defence", 4, 11)), TEXT.tokens("the Defence"));
+        assertEquals(List.of(new NewsAnalyzer.Token("defens", "Defence", 4, 11, false)), TEXT.tokens("the Defence"));
         // Words whose other spelling is another word or a name are left as written.
         assertEquals(List.of("labour", "parti", "grei", "storei"), TEXT.terms("the Labour Party, Grey storeys"));
     }
