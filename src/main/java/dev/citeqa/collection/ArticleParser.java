@@ -205,10 +205,10 @@ public final class ArticleParser {
 
         // A mail's subject is its title: the first line of its body is text, however short ("Hi all,").
         Header header = Header.read(lines, order, front != null && front.mail());
-        List<Paragraph> paragraphs = body(lines, header, true, declaredTitle);
+        List<Paragraph> paragraphs = body(view.text(), lines, header, true, declaredTitle);
         if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
             header = Header.datesOnly(lines, order);
-            paragraphs = body(lines, header, false, null);
+            paragraphs = body(view.text(), lines, header, false, null);
         }
         if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
             // Only a date: it is all the file says, so it is the text.
@@ -266,24 +266,46 @@ public final class ArticleParser {
         return source.substring(0, Math.min(pos, source.length()));
     }
 
-    private static List<Paragraph> body(List<Line> lines, Header header, boolean dropLabels, String pageTitle) {
+    private static List<Paragraph> body(String source, List<Line> lines, Header header, boolean dropLabels,
+            String pageTitle) {
         List<Paragraph> paragraphs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> titles = new HashSet<>();
         for (String title : new String[] {header.title, pageTitle}) {
             if (title != null) {
-                seen.add(Boilerplate.normalise(title));
+                titles.add(Boilerplate.normalise(title));
             }
         }
+        Set<String> seen = new HashSet<>();
         for (Line original : lines) {
             Line line = header.trimmed.getOrDefault(original, original);
-            // Image captions and pull quotes repeat lines verbatim; a repeat adds nothing to read or search.
-            if (header.meta.contains(original) || dropLabels && isLabel(line.plain())
-                    || !seen.add(Boilerplate.normalise(line.plain()))) {
+            // The headline repeated over the text, and image captions and pull quotes, repeat lines verbatim; a
+            // repeat adds nothing to read or search. A line of hard-wrapped prose is no caption, even when an
+            // earlier line reads the same ("The plant will close for"): dropped, it would cut its sentence.
+            String words = Boilerplate.normalise(line.plain());
+            boolean repeat = !seen.add(words);
+            if (header.meta.contains(original) || dropLabels && isLabel(line.plain()) || titles.contains(words)
+                    || repeat && standsAlone(source, line)) {
                 continue;
             }
             paragraphs.add(line.paragraph());
         }
         return paragraphs;
+    }
+
+    /** A line that ends its sentence, or has a blank line (or the file's edge) before and after it. */
+    private static boolean standsAlone(String source, Line line) {
+        if (Boilerplate.endsLikeSentence(line.plain())) {
+            return true;
+        }
+        int before = source.lastIndexOf('\n', line.start() - 1);
+        int after = source.indexOf('\n', line.end());
+        return (before < 0 || source.substring(source.lastIndexOf('\n', before - 1) + 1, before).isBlank())
+                && (after < 0 || source.substring(after + 1, nextLineEnd(source, after + 1)).isBlank());
+    }
+
+    private static int nextLineEnd(String source, int from) {
+        int end = source.indexOf('\n', from);
+        return end < 0 ? source.length() : end;
     }
 
     /** Whether the text has a letter or digit: what separates words from debris (bullets, emoji, dashes). */

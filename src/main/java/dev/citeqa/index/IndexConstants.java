@@ -109,9 +109,11 @@ public final class IndexConstants {
      * "governor", {@code analysis/title-abbreviations.txt}). 22: a British spelling is indexed as the American one
      * ("defence" as "defense", {@code analysis/british-spellings.txt}). 23: a headline that reads as a sentence
      * is the headline over a byline with the date too ("By Staff Writer | Jan. 25, 2024"), not only over a bare
-     * date; a file that cleaning leaves with its header alone is dated by a line of fields.
+     * date; a file that cleaning leaves with its header alone is dated by a line of fields. 24: a line of
+     * hard-wrapped prose that reads like an earlier line is kept; only a repeat that stands alone (a caption) is
+     * dropped.
      */
-    public static final int SCHEMA_VERSION = 23;
+    public static final int SCHEMA_VERSION = 24;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -400,6 +400,32 @@ class ArticleParserTest {
                 p.sentences().stream().map(Sentence::text).toList());
     }
 
+    /**
+     * A wrapped line that reads like an earlier one is running text, not a repeated caption: dropping it cut its
+     * sentence ("… said on Tuesday. good in 2026 if voters …"). A caption repeated on its own is still dropped.
+     */
+    @Test
+    void aWrappedLineThatRepeatsAnEarlierOneIsKeptButARepeatedCaptionIsNot() {
+        ArticleParser.Parsed p = ArticleParser.read("r", """
+                Dover water plant may close
+                May 7, 2024
+
+                The Dover water plant will close for
+                repairs in June, director Sandra Kim said on Tuesday.
+
+                Workers inspect the plant's filters
+
+                The Dover water plant will close for
+                good in 2026 if voters reject the $48 million bond.
+
+                Workers inspect the plant's filters
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("The Dover water plant will close for repairs in June, director Sandra Kim said on Tuesday.",
+                "Workers inspect the plant's filters",
+                "The Dover water plant will close for good in 2026 if voters reject the $48 million bond."),
+                p.sentences().stream().map(Sentence::text).toList());
+    }
+
     /** Text that passed through HTML on its way to a plain file keeps its entities; they are read as characters. */
     @Test
     void entitiesInPlainTextAreReadAsTheirCharactersAtTheirOffsets() {
