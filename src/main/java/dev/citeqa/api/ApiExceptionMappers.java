@@ -31,12 +31,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return error(request, e.status(), e.getMessage(), e.code());
+        return error(request, e.status(), e.getMessage(), e.code(), e.param());
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, HttpServerRequest request) {
-        return error(request, 400, invalidJson(e), null);
+        return error(request, 400, invalidJson(e), "invalid_json", null);
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.{1,100})'");
@@ -92,9 +92,12 @@ public class ApiExceptionMappers {
             return malformedJson(cause(e, JsonProcessingException.class), request);
         }
         String message = switch (status) {
-            case 404 -> "No such resource.";
+            case 404 -> OPENAI_PATH.matcher(request.path()).find()
+                    ? "No such resource. For the OpenAI-compatible API, the base URL ends in /v1."
+                    : "No such resource.";
             case 405 -> "This method is not allowed here.";
-            case 406 -> "This resource only produces JSON.";
+            case 406 -> "This resource cannot send any type the Accept header lists: it sends JSON, or a stream "
+                    + "of events.";
             case 413 -> "The request body is too large.";
             case 415 -> "Send the body as application/json.";
             default -> status >= 500 ? "Internal error." : "The request was not understood.";
@@ -102,14 +105,18 @@ public class ApiExceptionMappers {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return error(request, status, message, null);
+        return error(request, status, message, status == 415 ? "unsupported_media_type" : null, null);
     }
+
+    /** An OpenAI client whose base URL lacks {@code /v1} asks for these. */
+    private static final Pattern OPENAI_PATH = Pattern.compile("^(?!/v1/).*/(?:chat/completions|models|completions|"
+            + "embeddings)/?$");
 
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         Failure failure = request.response().closed() ? gone(e) : failure(e);
-        return error(request, failure.status(), failure.message(), null);
+        return error(request, failure.status(), failure.message(), null, null);
     }
 
     /** What a client is told of a failure that is not its fault: a status and a message without internals. */
@@ -174,8 +181,8 @@ public class ApiExceptionMappers {
         return null;
     }
 
-    static Response error(HttpServerRequest request, int status, String message, String code) {
-        Object body = OpenAiError.applies(request.path()) ? OpenAiError.of(status, message, code)
+    static Response error(HttpServerRequest request, int status, String message, String code, String param) {
+        Object body = OpenAiError.applies(request.path()) ? OpenAiError.of(status, message, code, param)
                 : new ApiError(message, status);
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }

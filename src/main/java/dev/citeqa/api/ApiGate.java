@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Admission for everything but the chat page's own files and the health probes ({@link RoutedPath#open}): the
  * per-client rate limit, then the API key when one is set. The limit comes first so that guessing keys costs
- * tokens too; platform endpoints under {@code /q/} (metrics, OpenAPI) are not limited, but need the key. The admin
- * endpoints ({@code /api/admin/}) always need the key, and do not exist (404) when none is configured. Runs as a
- * Vert.x route handler, before the request body is read.
+ * tokens too; platform endpoints under {@code /q/} (metrics, OpenAPI) and {@code /api/status} are not limited,
+ * but need the key. The admin endpoints ({@code /api/admin/}) always need the key, and do not exist (404) when
+ * none is configured. Runs as a Vert.x route handler, before the request body is read.
  */
 @ApplicationScoped
 public class ApiGate {
@@ -78,7 +78,7 @@ public class ApiGate {
         }
         // Everything that is not the page or a health probe is gated (deny by default), so a spelling of a
         // path that routing accepts but this check does not foresee still meets the key.
-        if (!RoutedPath.platform(path) && !withinRate(context)) {
+        if (!RoutedPath.unlimited(path) && !withinRate(context)) {
             return;
         }
         if (keyDigest == null) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The corpus as indexed: the article list, in pages, and each cleaned article for reading a cited source. */
 @Path("/api/articles")
@@ -36,8 +39,13 @@ public class ArticleResource {
      * @param limit how many to return, 1 to 500 (default 100)
      */
     @GET
-    public ArticleList list(@QueryParam("q") String q, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) {
+    public ArticleList list(
+            @Parameter(description = "Words that start words of the title (up to 200 characters); absent or blank "
+                    + "lists every article") @QueryParam("q") String q,
+            @Parameter(description = "How many of the list to skip", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "0", defaultValue = "0")) @QueryParam("offset") String offset,
+            @Parameter(description = "How many to return", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "100")) @QueryParam("limit") String limit) {
         String search = q == null ? "" : QueryText.clean(q, "q");
         if (search.length() > MAX_SEARCH_CHARS) {
             throw ApiException.badRequest("\"q\" is longer than " + MAX_SEARCH_CHARS + " characters.");

@@ -3,12 +3,20 @@ package dev.citeqa.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A validated {@code /api/ask} body. Parsed by hand from the JSON tree because Jackson's binding would
  * coerce a number or an array into a string question, and a client sending those has a bug worth a 400.
  */
-record AskRequest(String question, String conversationId) {
+@Schema(name = "AskRequest", description = "A question, and the conversation it follows up, if any.")
+record AskRequest(
+        @Schema(required = true, description = "The question: up to citeqa.question.max-chars characters (2000 by "
+                + "default), counted as people count them.", examples = "Who is the NATO Secretary General?")
+        String question,
+        @Schema(description = "The conversationId of an earlier answer, to ask a follow-up; 1 to 64 letters, digits, "
+                + "'_' or '-'.", pattern = "[A-Za-z0-9_-]{1,64}")
+        String conversationId) {
 
     private static final Set<String> FIELDS = Set.of("question", "conversationId");
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

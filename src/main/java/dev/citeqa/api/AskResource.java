@@ -18,10 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /** Questions in, cited answers out: whole ({@code POST /api/ask}) or streamed as server-sent events. */
@@ -45,7 +49,8 @@ public class AskResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public AskResponse ask(JsonNode body) {
+    public AskResponse ask(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AskRequest.class))) JsonNode body) {
         AskRequest request = AskRequest.parse(body, config.question().maxChars());
         return AskResponse.of(request.question(), chat.ask(request.question(), request.conversationId(), null),
                 indexing());
@@ -59,11 +64,14 @@ public class AskResource {
     @POST
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Response stream(JsonNode body, @Context HttpServerResponse http) {
+    @APIResponse(responseCode = "200", description = "Server-sent events: sources (the passages), token (a piece of "
+            + "the answer), error (the model failed; the built-in answer follows), then done (the /api/ask response).",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    public Response stream(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AskRequest.class))) JsonNode body, @Context HttpServerResponse http) {
         AskRequest request = AskRequest.parse(body, config.question().maxChars());
         indexService.current(); // not ready: a 503 now, rather than an error inside a 200 stream
-        return Response.ok((StreamingOutput) out -> stream(request, new SseWriter(out, http)))
-                .type(MediaType.SERVER_SENT_EVENTS).build();
+        return SseWriter.response(out -> stream(request, new SseWriter(out, http)));
     }
 
     private void stream(AskRequest request, SseWriter events) {

@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
  *       the next is refused (429) and its connection closed;
  *   <li>a body must have arrived within {@code citeqa.http.body-timeout} of the request's head (408, and the
  *       connection closed): a deadline for the whole body, so that trickling bytes do not extend it;
- *   <li>a body without a {@code Content-Type} is refused (415): a browser sends one cross-site without asking
- *       the server first, where {@code application/json} would need its permission;
+ *   <li>a compressed body ({@code Content-Encoding}) is refused (415) before it is read;
+ *   <li>a body without a {@code Content-Type}, or sent as a form, is refused (415): a browser sends one
+ *       cross-site without asking the server first, where {@code application/json} would need its permission;
  *   <li>a JSON body must be valid UTF-8 (400): Jackson decodes overlong forms such as {@code C0 80} as NUL;
  *       and nothing may follow its value (400).
  * </ul>
@@ -115,6 +116,13 @@ public class BodyReader {
             tooLarge(context);
             return;
         }
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // Read as it is, a compressed body would be refused as not UTF-8, which misleads.
+            HttpErrors.sendAndClose(context, 415, "The request body is compressed (Content-Encoding: "
+                    + encoding.strip() + "); send it uncompressed.", "unsupported_media_type");
+            return;
+        }
         String client = ApiGate.client(context);
         int limit = config.http().maxPendingBodies();
         boolean[] admitted = {true};
@@ -153,12 +161,17 @@ public class BodyReader {
         if (context.response().headWritten()) {
             return; // timed out while the last bytes were arriving
         }
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && form(type)) {
+            // Vert.x reads a form into attributes and leaves the body empty: say what is wrong with it.
+            HttpErrors.send(context, 415, "Send the body as application/json, not as a form.", "unsupported_media_type");
+            return;
+        }
         if (context.body().buffer() == null || context.body().length() == 0) {
             // The REST layer would wait forever for a body that was already read (an empty chunked one).
             HttpErrors.send(context, 400, "The request body is empty.", "empty_body");
             return;
         }
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null) {
             HttpErrors.send(context, 415, "The request body has no Content-Type; send it as application/json.",
                     "unsupported_media_type");
@@ -167,7 +180,8 @@ public class BodyReader {
         if (json(type)) {
             byte[] bytes = context.body().buffer().getBytes();
             if (!utf8(bytes)) {
-                HttpErrors.send(context, 400, "The request body is not valid UTF-8.", "invalid_encoding");
+                HttpErrors.send(context, 400, "The request body is not valid UTF-8, in which JSON is sent.",
+                        "invalid_encoding");
                 return;
             }
             if (StrictJson.trailing(bytes)) {
@@ -209,8 +223,17 @@ public class BodyReader {
     }
 
     private static boolean json(String contentType) {
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String type = mediaType(contentType);
         return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private static boolean form(String contentType) {
+        String type = mediaType(contentType);
+        return type.startsWith("multipart/") || type.equals("application/x-www-form-urlencoded");
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     /** Strict UTF-8: Java's decoder refuses overlong forms, encoded surrogates and code points past U+10FFFF. */

@@ -17,17 +17,13 @@ final class HttpErrors {
 
     private HttpErrors() {}
 
-    static boolean openAi(String path) {
-        return path != null && (path.equals("/v1") || OpenAiError.applies(path));
-    }
-
     /**
      * @param code OpenAI's machine-readable code, e.g. {@code invalid_api_key}
      */
     static Future<Void> send(RoutingContext context, int status, String message, String code) {
         String path = RoutedPath.of(context);
         // A path that does not decode is still recognisably OpenAI's as sent.
-        Object body = openAi(path != null ? path : context.request().path().toLowerCase(Locale.ROOT))
+        Object body = OpenAiError.applies(path != null ? path : context.request().path().toLowerCase(Locale.ROOT))
                 ? OpenAiError.of(status, message, code)
                 : new ApiError(message, status);
         return context.response()

@@ -2,22 +2,30 @@ package dev.citeqa.api;
 
 /**
  * The body of every error response under {@code /v1/}, in the shape OpenAI clients parse:
- * {@code {"error": {"message", "type", "code"}}}. The rest of the API answers with {@link ApiError}.
+ * {@code {"error": {"message", "type", "param", "code"}}}. The rest of the API answers with {@link ApiError}.
  */
 public record OpenAiError(Detail error) {
 
     public static final String PATH_PREFIX = "/v1/";
 
-    /** @param code a machine-readable reason such as {@code model_not_found}, or null */
-    public record Detail(String message, String type, String code) {}
+    /**
+     * @param param the request field at fault ({@code "temperature"}, {@code "messages[0].content"}), or null; sent
+     *     as null rather than left out, as OpenAI sends it
+     * @param code a machine-readable reason such as {@code model_not_found}, or null
+     */
+    public record Detail(String message, String type, String param, String code) {}
 
     public static OpenAiError of(int status, String message, String code) {
-        return new OpenAiError(new Detail(message, type(status), code));
+        return of(status, message, code, null);
     }
 
-    /** Whether a request to {@code path} gets its errors in this shape. */
+    public static OpenAiError of(int status, String message, String code, String param) {
+        return new OpenAiError(new Detail(message, type(status), param, code));
+    }
+
+    /** Whether a request to {@code path} gets its errors in this shape: {@code /v1} itself and below it. */
     public static boolean applies(String path) {
-        return path != null && path.startsWith(PATH_PREFIX);
+        return path != null && (path.startsWith(PATH_PREFIX) || path.equals("/v1"));
     }
 
     /** OpenAI's error types, by status. */

@@ -81,6 +81,14 @@ final class RoutedPath {
         return path.equals("/q") || path.startsWith("/q/");
     }
 
+    /**
+     * Whether the rate limit passes the path over: the platform's endpoints, and the status the page polls
+     * while an index builds (cheap, and a monitor that polls it must not be told 429).
+     */
+    static boolean unlimited(String path) {
+        return platform(path) || path.equals("/api/status");
+    }
+
     static boolean admin(String path) {
         return path.equals("/api/admin") || path.startsWith("/api/admin/");
     }

@@ -3,9 +3,9 @@ package dev.citeqa.api;
 import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.api.Views.SearchResponse;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.index.CorpusIndex;
-import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.search.PassageSearcher;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Ranked passages for a query, without answering: for integrations and for measuring retrieval. */
 @Path("/api/search")
@@ -34,8 +37,13 @@ public class SearchResource {
      * @param mode bm25, dense or hybrid; the configured mode when absent
      */
     @GET
-    public SearchResponse search(@QueryParam("q") String q, @QueryParam("k") String k,
-            @QueryParam("mode") String mode) {
+    public SearchResponse search(
+            @Parameter(required = true, description = "What to search for, up to citeqa.question.max-chars characters")
+            @QueryParam("q") String q,
+            @Parameter(description = "How many passages", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "10")) @QueryParam("k") String k,
+            @Parameter(description = "The retrieval; the configured mode when absent", schema = @Schema(
+                    type = SchemaType.STRING, enumeration = {"bm25", "dense", "hybrid"})) @QueryParam("mode") String mode) {
         String query = q == null ? "" : QueryText.clean(q, "q");
         if (query.isEmpty()) {
             throw ApiException.badRequest("Query parameter \"q\" is required.");

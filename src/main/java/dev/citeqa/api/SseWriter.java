@@ -1,6 +1,9 @@
 package dev.citeqa.api;
 
 import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,15 @@ public final class SseWriter {
     public SseWriter(OutputStream out, HttpServerResponse http) {
         this.out = out;
         this.http = http;
+    }
+
+    /**
+     * A 200 that streams events as {@code body} writes them. Neither a cache nor a buffering proxy (nginx, which
+     * the README suggests in front) may hold the events back until the answer is complete.
+     */
+    public static Response response(StreamingOutput body) {
+        return Response.ok(body).type(MediaType.SERVER_SENT_EVENTS).header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no").build();
     }
 
     /** Whether the client has left: a write failed, or the connection is closed. */

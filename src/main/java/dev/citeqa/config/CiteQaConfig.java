@@ -309,8 +309,11 @@ public interface CiteQaConfig {
         @WithDefault("127.0.0.1")
         String host();
 
-        /** Largest request body; anything near this size is not a question. */
-        @WithDefault("64K")
+        /**
+         * Largest request body. A question is at most a few KB, but OpenAI clients resend the whole conversation,
+         * system prompts included, with every question; the body is read in full before a resource runs.
+         */
+        @WithDefault("1M")
         @WithConverter(MemorySizeConverter.class) // so that configuration built outside Quarkus reads it too
         MemorySize maxBody();
 

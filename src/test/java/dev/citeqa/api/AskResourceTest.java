@@ -91,6 +91,9 @@ class AskResourceTest {
                 .when().post("/api/ask/stream")
                 .then().statusCode(200)
                 .contentType(containsString("text/event-stream"))
+                // Neither a cache nor a buffering proxy may hold the events back.
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
                 .extract().asString();
         List<String> events = new ArrayList<>();
         Matcher m = Pattern.compile("(?m)^event: ?(\\w+)").matcher(body);
@@ -178,7 +181,7 @@ class AskResourceTest {
             try {
                 String start = "{\"question\": \"";
                 out.write((Integer.toHexString(start.length()) + "\r\n" + start + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < 140; i++) { // past the default limit of 1 MB
                     out.write((Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                 }
@@ -239,7 +242,7 @@ class AskResourceTest {
 
     @Test
     void anOversizedBodyIs413Json() {
-        given().contentType(ContentType.JSON).body("{\"question\": \"" + "a".repeat(70_000) + "\"}")
+        given().contentType(ContentType.JSON).body("{\"question\": \"" + "a".repeat(1_100_000) + "\"}")
                 .when().post("/api/ask")
                 .then().statusCode(413)
                 .contentType(ContentType.JSON)

@@ -7,13 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** OpenAPI, Swagger UI, health, suggestions and the security headers. */
@@ -27,6 +31,39 @@ class PlatformEndpointsTest {
                 .body("paths.keySet()", hasItem("/api/ask"))
                 .body("paths.keySet()", hasItem("/api/search"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * A client generated from the document can call the API: bodies are the fields the service reads (they were
+     * Jackson's JsonNode, whose "empty" and "nodeType" the service refuses), parameters have their types and
+     * ranges, and errors their shapes.
+     */
+    @Test
+    void openApiGivesBodiesParametersAndErrorsAsTheServiceReadsThem() {
+        JsonPath doc = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String ask = "paths.'/api/ask'.post.";
+        assertEquals("#/components/schemas/AskRequest",
+                doc.getString(ask + "requestBody.content.'application/json'.schema.'$ref'"));
+        assertEquals(Set.of("question", "conversationId"),
+                doc.getMap("components.schemas.AskRequest.properties").keySet());
+        assertEquals(List.of("question"), doc.getList("components.schemas.AskRequest.required"));
+        assertEquals("#/components/schemas/ChatCompletionRequest", doc.getString(
+                "paths.'/v1/chat/completions'.post.requestBody.content.'application/json'.schema.'$ref'"));
+        assertTrue(doc.getMap("components.schemas.ChatCompletionRequest.properties").containsKey("stream_options"));
+        assertTrue(doc.getMap("paths.'/v1/chat/completions'.post.responses.'200'.content")
+                .containsKey("text/event-stream"));
+        Map<String, Object> k = doc.getMap("paths.'/api/search'.get.parameters.find { it.name == 'k' }.schema");
+        assertEquals(Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 10), k);
+        assertEquals(true, doc.getBoolean("paths.'/api/search'.get.parameters.find { it.name == 'q' }.required"));
+        assertEquals("#/components/schemas/Error",
+                doc.getString(ask + "responses.'400'.content.'application/json'.schema.'$ref'"));
+        assertEquals("#/components/schemas/OpenAiError", doc.getString(
+                "paths.'/v1/chat/completions'.post.responses.'400'.content.'application/json'.schema.'$ref'"));
+        assertEquals("#/components/schemas/Error",
+                doc.getString("paths.'/api/articles/{id}'.get.responses.'404'.content.'application/json'.schema.'$ref'"));
+        assertTrue(doc.getMap("paths.'/api/status'.get.responses").containsKey("401"));
+        assertFalse(doc.getMap("paths.'/api/status'.get.responses").containsKey("429"));
+        assertEquals("bearer", doc.getString("components.securitySchemes.apiKey.scheme"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class StrictRequestTest {
                 + "Content-Length: " + CHAT.length() + "\r\n\r\n" + CHAT).getBytes(StandardCharsets.US_ASCII));
         assertTrue(raw.startsWith("HTTP/1.1 415 "), raw);
         assertEquals("{\"error\":{\"message\":\"The request body has no Content-Type; send it as application/json.\","
-                + "\"type\":\"invalid_request_error\",\"code\":\"unsupported_media_type\"}}", body(raw));
+                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"unsupported_media_type\"}}", body(raw));
     }
 
     @Test
@@ -80,7 +80,7 @@ class StrictRequestTest {
         given().contentType(ContentType.JSON).body(json.toByteArray())
                 .when().post("/api/ask")
                 .then().statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("The request body is not valid UTF-8."));
+                .body("error", equalTo("The request body is not valid UTF-8, in which JSON is sent."));
     }
 
     @Test

@@ -14,19 +14,23 @@ import java.util.Locale;
 /**
  * A validated chat completions body. The last message is the question; the user and assistant messages before
  * it are the conversation so far. System and developer messages are accepted and counted, but CiteQA answers
- * with its own prompts. {@code temperature} and {@code max_tokens} are checked as OpenAI checks them and
+ * with its own prompts. Chat clients resend the whole conversation, so an earlier turn's images and tool calls,
+ * which CiteQA never answered, are passed over (their text is kept) rather than refused: refusing would end
+ * the conversation for good. {@code temperature} and {@code max_tokens} are checked as OpenAI checks them and
  * otherwise ignored: the configured answerer's settings apply, and a cut-off answer would lose its citations.
- * {@code n} may only be 1.
- * Fields CiteQA has no use for are ignored.
+ * What CiteQA cannot give is refused rather than ignored, as a client would fail later on its absence: more
+ * than one choice ({@code n}), JSON output ({@code response_format}), a tool call that {@code tool_choice}
+ * demands, and {@code logprobs}. Fields CiteQA has no use for are ignored.
  *
  * <p>Parsed by hand from the JSON tree, like {@code /api/ask}'s body, so that a wrong type is a 400 naming the
  * field rather than a silent coercion.
  *
  * @param messages every message as sent, for the token count
  * @param history the user questions and assistant answers before the question, oldest first
+ * @param includeUsage whether a stream ends with a chunk of token counts ({@code stream_options.include_usage})
  */
 record ChatCompletionRequest(String question, List<ChatMessage> history, List<ChatMessage> messages,
-        boolean stream) {
+        boolean stream, boolean includeUsage) {
 
     /** The transcript as the client will send it next time: the history, this question and its answer. */
     List<ChatMessage> transcript(String answer) {
@@ -38,12 +42,12 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
 
     static ChatCompletionRequest parse(JsonNode body, int maxChars) {
         if (body == null || body.isMissingNode() || body.isNull() || !body.isObject()) {
-            throw invalid("The body must be a JSON object with \"model\" and \"messages\".");
+            throw invalid(null, "The body must be a JSON object with \"model\" and \"messages\".");
         }
         JsonNode model = body.get("model");
         if (present(model)) {
             if (!model.isTextual()) {
-                throw invalid("\"model\" must be a string.");
+                throw invalid("model", "\"model\" must be a string.");
             }
             if (!model.textValue().equals(ModelsResource.MODEL)) {
                 throw ModelsResource.notFound(model.textValue());
@@ -52,104 +56,164 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         List<ChatMessage> messages = messages(body.get("messages"));
         List<ChatMessage> conversation = messages.stream().filter(m -> !(m instanceof SystemMessage)).toList();
         if (!(conversation.getLast() instanceof UserMessage last)) {
-            throw invalid("The last message must come from the user: it is the question.");
+            throw invalid("messages", "The last message must come from the user: it is the question.");
         }
         String question = last.singleText();
+        String where = "messages[" + lastTurn(body.get("messages")) + "].content";
         if (question.isEmpty()) {
-            throw invalid("The last user message must not be blank.");
+            throw invalid(where, "The last user message must not be blank.");
         }
         if (QueryText.longerThan(question, maxChars)) {
-            throw invalid("The last user message is longer than " + maxChars + " characters.");
+            throw invalid(where, "The last user message is longer than " + maxChars + " characters.");
         }
         checkNumber(body, "temperature", 0, 2, false);
-        checkNumber(body, "max_tokens", 1, Integer.MAX_VALUE, true);
-        checkNumber(body, "max_completion_tokens", 1, Integer.MAX_VALUE, true);
+        checkNumber(body, "max_tokens", 1, Double.MAX_VALUE, true);
+        checkNumber(body, "max_completion_tokens", 1, Double.MAX_VALUE, true);
         JsonNode n = body.get("n");
         if (present(n) && !(n.isNumber() && n.canConvertToExactIntegral() && n.intValue() == 1)) {
             // Several choices would be the same extract, or the same model call repeated: say so, not ignore it.
-            throw invalid("\"n\" must be 1: CiteQA gives one answer per question.");
+            throw invalid("n", "\"n\" must be 1: CiteQA gives one answer per question.");
         }
-        JsonNode stream = body.get("stream");
-        if (present(stream) && !stream.isBoolean()) {
-            throw invalid("\"stream\" must be true or false.");
+        checkCanGive(body);
+        boolean stream = flag("stream", body.get("stream"));
+        JsonNode options = body.get("stream_options");
+        if (present(options) && !options.isObject()) {
+            throw invalid("stream_options", "\"stream_options\" must be an object.");
         }
+        boolean includeUsage = present(options) && flag("stream_options.include_usage", options.get("include_usage"));
         return new ChatCompletionRequest(question, conversation.subList(0, conversation.size() - 1), messages,
-                present(stream) && stream.booleanValue());
+                stream, includeUsage);
+    }
+
+    /** JSON output, a demanded tool call or token probabilities would be missed by the client only later. */
+    private static void checkCanGive(JsonNode body) {
+        JsonNode format = body.path("response_format");
+        if (format.isObject() && !"text".equals(format.path("type").asText("text"))) {
+            throw invalid("response_format", "\"response_format\" may only be {\"type\": \"text\"}: CiteQA "
+                    + "answers in prose with citations, not in JSON.");
+        }
+        JsonNode toolChoice = body.path("tool_choice");
+        if (toolChoice.isObject() || toolChoice.isTextual() && !toolChoice.textValue().equals("none")
+                && !toolChoice.textValue().equals("auto")) {
+            throw invalid("tool_choice", "\"tool_choice\" may only be \"none\" or \"auto\": CiteQA calls no tools.");
+        }
+        if (body.path("logprobs").asBoolean(false)) {
+            throw invalid("logprobs", "\"logprobs\" must be false: CiteQA's answers have no token probabilities.");
+        }
+    }
+
+    private static boolean flag(String name, JsonNode value) {
+        if (present(value) && !value.isBoolean()) {
+            throw invalid(name, "\"" + name + "\" must be true or false.");
+        }
+        return present(value) && value.booleanValue();
     }
 
     private static List<ChatMessage> messages(JsonNode node) {
         if (!present(node)) {
-            throw invalid("\"messages\" is required.");
+            throw invalid("messages", "\"messages\" is required.");
         }
         if (!node.isArray()) {
-            throw invalid("\"messages\" must be an array of messages.");
+            throw invalid("messages", "\"messages\" must be an array of messages.");
         }
         if (node.isEmpty()) {
-            throw invalid("\"messages\" must not be empty: the last user message is the question.");
+            throw invalid("messages", "\"messages\" must not be empty: the last user message is the question.");
         }
+        int question = lastTurn(node);
         List<ChatMessage> messages = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            ChatMessage message = message(node.get(i), "messages[" + i + "]");
+            ChatMessage message = message(node.get(i), "messages[" + i + "]", i == question);
             if (message != null) {
                 messages.add(message);
             }
         }
         if (messages.stream().allMatch(m -> m instanceof SystemMessage)) {
-            throw invalid("\"messages\" holds no user message to answer.");
+            throw invalid("messages", "\"messages\" holds no user message to answer.");
         }
         return messages;
     }
 
-    /** The message, or null for a blank system message, which says nothing. */
-    private static ChatMessage message(JsonNode node, String where) {
+    /** The place of the last message that is not a system or developer one: the question, or -1. */
+    private static int lastTurn(JsonNode messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String role = messages.get(i).path("role").asText("").toLowerCase(Locale.ROOT);
+            if (!role.equals("system") && !role.equals("developer")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The message, or null for one that says nothing CiteQA can read: a blank system message, and in earlier
+     * turns a tool's result, a tool call without text and a message of images alone.
+     *
+     * @param question whether it is the last turn, which must be the user's question in text alone
+     */
+    private static ChatMessage message(JsonNode node, String where, boolean question) {
         if (!node.isObject()) {
-            throw invalid(where + " must be an object with \"role\" and \"content\".");
+            throw invalid(where, where + " must be an object with \"role\" and \"content\".");
         }
         JsonNode role = node.get("role");
         if (role == null || !role.isTextual()) {
-            throw invalid(where + ".role must be a string.");
+            throw invalid(where + ".role", where + ".role must be a string.");
         }
         return switch (role.textValue().toLowerCase(Locale.ROOT)) {
-            case "user" -> UserMessage.from(QueryText.clean(text(node.get("content"), where, false), where + ".content"));
+            case "user" -> {
+                String text = text(node.get("content"), where, false, question);
+                yield question || !text.isBlank() ? UserMessage.from(QueryText.clean(text, where + ".content")) : null;
+            }
             case "assistant" -> {
-                // A tool call's turn answers with a tool's result that CiteQA never had: the conversation would
-                // read as if it said nothing.
-                if (callsATool(node.get("tool_calls")) || callsATool(node.get("function_call"))) {
-                    throw invalid(where + " calls a tool; CiteQA calls no tools.");
+                String text = text(node.get("content"), where, true, false);
+                boolean called = callsATool(node.get("tool_calls")) || callsATool(node.get("function_call"));
+                yield called && text.isBlank() && !question ? null : AiMessage.from(text);
+            }
+            case "tool", "function" -> {
+                if (question) {
+                    throw invalid("messages", "The last message must come from the user: it is the question.");
                 }
-                yield AiMessage.from(text(node.get("content"), where, true));
+                yield null;
             }
             case "system", "developer" -> {
-                String text = text(node.get("content"), where, true);
+                String text = text(node.get("content"), where, true, false);
                 yield text.isBlank() ? null : SystemMessage.from(text); // LangChain4j refuses a blank one
             }
-            default -> throw invalid(where + ".role must be user, assistant, system or developer; CiteQA calls "
-                    + "no tools.");
+            default -> throw invalid(where + ".role",
+                    where + ".role must be user, assistant, system, developer or tool.");
         };
     }
 
-    /** A string, or an array of text parts as newer clients send; an assistant's may be absent. */
-    private static String text(JsonNode content, String where, boolean optional) {
+    /**
+     * A string, or an array of parts as newer clients send, whose text parts are joined; an assistant's may be
+     * absent.
+     *
+     * @param textOnly whether a part that is not text (an image, a file) is refused rather than passed over
+     */
+    private static String text(JsonNode content, String where, boolean optional, boolean textOnly) {
         if (!present(content)) {
             if (optional) {
                 return "";
             }
-            throw invalid(where + ".content is required.");
+            throw invalid(where + ".content", where + ".content is required.");
         }
         if (content.isTextual()) {
             return content.textValue();
         }
         if (!content.isArray()) {
-            throw invalid(where + ".content must be a string or an array of text parts.");
+            throw invalid(where + ".content", where + ".content must be a string or an array of text parts.");
         }
         StringBuilder text = new StringBuilder();
         for (JsonNode part : content) {
             JsonNode partText = part.get("text");
-            if (!part.isObject() || !"text".equals(part.path("type").asText()) || partText == null
-                    || !partText.isTextual()) {
-                throw invalid(where + ".content may only hold text parts ({\"type\": \"text\", \"text\": \"…\"}).");
+            boolean isText = part.isObject() && "text".equals(part.path("type").asText()) && partText != null
+                    && partText.isTextual();
+            if (!isText && (textOnly || !part.isObject())) {
+                throw invalid(where + ".content", where + ".content may only hold text parts ({\"type\": \"text\", "
+                        + "\"text\": \"…\"}): CiteQA reads no images or files.");
             }
-            text.append(text.isEmpty() ? "" : "\n").append(partText.textValue());
+            if (isText) {
+                text.append(text.isEmpty() ? "" : "\n").append(partText.textValue());
+            }
         }
         return text.toString();
     }
@@ -158,7 +222,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         JsonNode value = body.get(field);
         if (present(value) && (!value.isNumber() || whole && !value.canConvertToExactIntegral()
                 || value.doubleValue() < min || value.doubleValue() > max)) {
-            throw invalid("\"" + field + "\" must be " + (whole ? "a whole number of at least " + (int) min
+            throw invalid(field, "\"" + field + "\" must be " + (whole ? "a whole number of at least " + (int) min
                     : "a number from " + (int) min + " to " + (int) max) + ".");
         }
     }
@@ -172,7 +236,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         return node != null && !node.isNull();
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest(message);
+    private static ApiException invalid(String param, String message) {
+        return new ApiException(400, message, null, param);
     }
 }

@@ -31,11 +31,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,12 +70,17 @@ public class ChatCompletionsResource {
     ObjectMapper json;
 
     @POST
-    public Response complete(JsonNode body, @Context HttpServerResponse http) {
+    @APIResponse(responseCode = "200", description = "The answer; as events when \"stream\" is true",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    implementation = ChatCompletion.class)), @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = Chunk.class, description = "data: a chunk per event, then [DONE]"))})
+    public Response complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OpenAiViews.RequestDoc.class))) JsonNode body,
+            @Context HttpServerResponse http) {
         ChatCompletionRequest request = ChatCompletionRequest.parse(body, config.question().maxChars());
         if (request.stream()) {
             index.current(); // not ready: a 503 now, rather than an error inside a 200 stream
-            return Response.ok((StreamingOutput) out -> new Stream(request, new SseWriter(out, http)).run())
-                    .type(MediaType.SERVER_SENT_EVENTS).build();
+            return SseWriter.response(out -> new Stream(request, new SseWriter(out, http)).run());
         }
         Conversation conversation = conversations.resume(request.history());
         ChatService.Result result = chat.ask(request.question(), conversation);
@@ -80,8 +89,8 @@ public class ChatCompletionsResource {
         List<Citation> citations = result.answer().citations();
         AnswerSpan span = result.answer().answerSpan();
         return Response.ok(new ChatCompletion(newId(), "chat.completion", Instant.now().getEpochSecond(),
-                ModelsResource.MODEL, List.of(new Choice(0, new Message("assistant", answer, citations, span),
-                        FINISHED)), Usage.of(request.messages(), answer), citations, span, citeqa(result)))
+                ModelsResource.MODEL, List.of(new Choice(new Message(answer, citations, span), FINISHED)),
+                Usage.of(request.messages(), answer), citations, span, citeqa(result)))
                 .type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -95,8 +104,8 @@ public class ChatCompletionsResource {
 
     /**
      * One streamed answer as {@code chat.completion.chunk} events: the role once the passages are found, the
-     * answer text as it is written, then a last chunk with the finish reason, citations and usage, and
-     * {@code [DONE]}. Written by hand because JAX-RS picks SSE or JSON per method, while OpenAI picks it per
+     * answer text as it is written, then a chunk with the finish reason and citations, one with the usage if
+     * asked for, and {@code [DONE]}. Written by hand because JAX-RS picks SSE or JSON per method, while OpenAI picks it per
      * request with {@code "stream"}.
      */
     private final class Stream implements ChatService.Listener {
@@ -122,8 +131,11 @@ public class ChatCompletionsResource {
                 }
                 List<Citation> citations = result.answer().citations();
                 AnswerSpan span = result.answer().answerSpan();
-                chunk(new Delta(null, null, citations, span), FINISHED, Usage.of(request.messages(), sent.toString()),
-                        citations, span, citeqa(result));
+                chunk(new Delta(null, null, citations, span), FINISHED, citations, span, citeqa(result));
+                if (request.includeUsage()) {
+                    write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL, List.of(),
+                            Optional.of(Usage.of(request.messages(), sent.toString())), null, null, null)));
+                }
                 write("[DONE]");
                 conversations.remember(request.transcript(sent.toString()), conversation);
             } catch (CancellationException e) {
@@ -138,13 +150,13 @@ public class ChatCompletionsResource {
 
         @Override
         public void sources(String conversationId, String standaloneQuestion, List<PassageHit> passages) {
-            chunk(new Delta("assistant", "", null, null), null, null, null, null, null);
+            chunk(new Delta("assistant", "", null, null), null, null, null, null);
         }
 
         @Override
         public void token(String text) {
             sent.append(text);
-            chunk(new Delta(null, text, null, null), null, null, null, null, null);
+            chunk(new Delta(null, text, null, null), null, null, null, null);
         }
 
         /** The configured model failed; a client cannot take back text it has received, so it is told. */
@@ -155,10 +167,11 @@ public class ChatCompletionsResource {
             }
         }
 
-        private void chunk(Delta delta, String finishReason, Usage usage, List<Citation> citations,
-                AnswerSpan span, CiteQaInfo citeqa) {
+        private void chunk(Delta delta, String finishReason, List<Citation> citations, AnswerSpan span,
+                CiteQaInfo citeqa) {
             write(json(new Chunk(id, "chat.completion.chunk", created, ModelsResource.MODEL,
-                    List.of(new ChunkChoice(0, delta, finishReason)), usage, citations, span, citeqa)));
+                    List.of(new ChunkChoice(delta, finishReason)), request.includeUsage() ? Optional.empty() : null,
+                    citations, span, citeqa)));
         }
 
         private void write(String data) {

@@ -97,10 +97,13 @@ class ChatCompletionsResourceTest {
         assertTrue(text.contains("Antalya"), text);
         assertEquals(FinishReason.STOP, streamed.response().finishReason());
         assertTrue(streamed.response().tokenUsage().outputTokenCount() > 10);
-        List<JsonPath> chunks = streamed.chunks();
-        assertTrue(chunks.stream().allMatch(c -> c.getString("object").equals("chat.completion.chunk")));
-        assertEquals(1, chunks.stream().map(c -> c.getString("id")).distinct().count());
-        assertEquals("assistant", chunks.getFirst().getString("choices[0].delta.role"));
+        List<JsonPath> all = streamed.chunks();
+        assertTrue(all.stream().allMatch(c -> c.getString("object").equals("chat.completion.chunk")));
+        assertEquals(1, all.stream().map(c -> c.getString("id")).distinct().count());
+        assertEquals("assistant", all.getFirst().getString("choices[0].delta.role"));
+        // LangChain4j asks for usage, which comes in a chunk of its own after the answer's.
+        assertEquals(List.of(), all.getLast().getList("choices"), all.getLast().prettify());
+        List<JsonPath> chunks = all.subList(0, all.size() - 1);
         JsonPath last = chunks.getLast();
         assertEquals("stop", last.getString("choices[0].finish_reason"));
         assertEquals(markers(text), last.getList("citations.id"), last.prettify());
@@ -206,11 +209,9 @@ class ChatCompletionsResourceTest {
     @ValueSource(strings = {"{}", "[]", "42", "null", "{\"messages\": null}", "{\"messages\": \"hi\"}",
             "{\"messages\": [\"hi\"]}", "{\"messages\": [{\"content\": \"hi\"}]}",
             "{\"messages\": [{\"role\": \"tool\", \"content\": \"hi\"}]}",
-            "{\"messages\": [{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"a\", \"type\": "
-                    + "\"function\", \"function\": {\"name\": \"f\", \"arguments\": \"{}\"}}]}, {\"role\": \"user\", "
-                    + "\"content\": \"Who is Rutte?\"}]}",
-            "{\"messages\": [{\"role\": \"assistant\", \"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}, "
-                    + "{\"role\": \"user\", \"content\": \"Who is Rutte?\"}]}",
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"tool\", \"content\": \"42\"}]}",
+            "{\"messages\": [{\"role\": \"critic\", \"content\": \"hi\"}, {\"role\": \"user\", \"content\": \"hi\"}]}",
+            "{\"messages\": [{\"role\": \"user\", \"content\": [\"hi\"]}, {\"role\": \"user\", \"content\": \"hi\"}]}",
             "{\"messages\": [{\"role\": \"user\", \"content\": 42}]}",
             "{\"messages\": [{\"role\": \"user\"}]}",
             "{\"messages\": [{\"role\": \"user\", \"content\": \"  \"}]}",
@@ -224,13 +225,118 @@ class ChatCompletionsResourceTest {
             "{\"max_tokens\": 0, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
             "{\"max_tokens\": 1.5, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
             "{\"n\": 2, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
-            "{\"n\": \"1\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}"})
+            "{\"n\": \"1\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+            "{\"stream_options\": \"usage\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+            "{\"stream_options\": {\"include_usage\": \"yes\"}, \"messages\": [{\"role\": \"user\", \"content\": "
+                    + "\"hi\"}]}"})
     void invalidBodiesAre400InOpenAisShape(String body) {
         given().contentType(ContentType.JSON).body(body)
                 .post("/v1/chat/completions")
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("error.type", equalTo("invalid_request_error"))
+                .body("error", org.hamcrest.Matchers.hasKey("param"))
                 .body("error.message", not(containsString("Exception")));
+    }
+
+    /** What CiteQA cannot give is refused, naming the field, rather than missed by the client later. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "response_format|{\"type\": \"json_object\"}",
+            "response_format|{\"type\": \"json_schema\", \"json_schema\": {\"name\": \"x\", \"schema\": {}}}",
+            "tool_choice|\"required\"",
+            "tool_choice|{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"}}",
+            "logprobs|true",
+            "n|2",
+            "temperature|3"})
+    void whatCannotBeGivenIsRefusedNamingTheField(String fieldAndValue) {
+        String[] parts = fieldAndValue.split("\\|", 2);
+        given().contentType(ContentType.JSON)
+                .body("{\"" + parts[0] + "\": " + parts[1] + ", \"messages\": [{\"role\": \"user\", \"content\": \""
+                        + QUESTION + "\"}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(400)
+                .body("error.param", equalTo(parts[0]))
+                .body("error.message", containsString(parts[0]));
+    }
+
+    @Test
+    void whatCanBeGivenOrIgnoredIsAccepted() {
+        given().contentType(ContentType.JSON)
+                .body("{\"response_format\": {\"type\": \"text\"}, \"tool_choice\": \"auto\", \"tools\": [{\"type\": "
+                        + "\"function\", \"function\": {\"name\": \"f\"}}], \"logprobs\": false, "
+                        + "\"max_tokens\": 2147483648, \"max_completion_tokens\": 9007199254740991, "
+                        + "\"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(200)
+                .body("choices[0].message.content", containsString("Antalya"))
+                // Sent as null, as OpenAI sends them, for clients that check the shape.
+                .body("choices[0]", org.hamcrest.Matchers.hasKey("logprobs"))
+                .body("choices[0].logprobs", nullValue())
+                .body("choices[0].message", org.hamcrest.Matchers.hasKey("refusal"))
+                .body("choices[0].message.refusal", nullValue());
+    }
+
+    /**
+     * Chat clients resend the whole conversation: an image or a tool exchange in an earlier turn must not end it.
+     * The question itself must be text.
+     */
+    @Test
+    void earlierImagesAndToolCallsArePassedOverButTheQuestionMustBeText() {
+        String image = "{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,iVBORw0KGgo=\"}}";
+        given().contentType(ContentType.JSON)
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"What is "
+                        + "this?\"}, " + image + "]}, {\"role\": \"assistant\", \"content\": \"I cannot see images.\"}, "
+                        + "{\"role\": \"user\", \"content\": [" + image + "]}, "
+                        + "{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"a\", \"type\": "
+                        + "\"function\", \"function\": {\"name\": \"f\", \"arguments\": \"{}\"}}]}, "
+                        + "{\"role\": \"tool\", \"tool_call_id\": \"a\", \"content\": \"42\"}, "
+                        + "{\"role\": \"assistant\", \"function_call\": {\"name\": \"f\", \"arguments\": \"{}\"}}, "
+                        + "{\"role\": \"function\", \"name\": \"f\", \"content\": \"42\"}, "
+                        + "{\"role\": \"assistant\", \"content\": \"The answer is 42.\"}, "
+                        + "{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(200)
+                .body("choices[0].message.content", containsString("Antalya"));
+        given().contentType(ContentType.JSON)
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": \"Hello\"}, {\"role\": \"assistant\", "
+                        + "\"content\": \"Hi.\"}, {\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \""
+                        + QUESTION + "\"}, " + image + "]}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(400)
+                .body("error.param", equalTo("messages[2].content"))
+                .body("error.message", containsString("text parts"));
+    }
+
+    /** As OpenAI streams it: usage only when asked for, then null in every chunk and counted in a last one. */
+    @Test
+    void aStreamCarriesUsageOnlyWhenAskedFor() {
+        for (boolean asked : new boolean[] {true, false}) {
+            String body = given().contentType(ContentType.JSON)
+                    .body("{\"stream\": true, " + (asked ? "\"stream_options\": {\"include_usage\": true}, " : "")
+                            + "\"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}")
+                    .post("/v1/chat/completions")
+                    .then().statusCode(200)
+                    .header("Cache-Control", "no-cache")
+                    .header("X-Accel-Buffering", "no")
+                    .extract().asString();
+            List<JsonPath> chunks = body.lines().filter(l -> l.startsWith("data: {")).map(l -> new JsonPath(
+                    l.substring(6))).toList();
+            JsonPath last = chunks.getLast();
+            List<JsonPath> answer = asked ? chunks.subList(0, chunks.size() - 1) : chunks;
+            for (JsonPath chunk : answer) {
+                Object usage = chunk.get("usage");
+                assertNull(usage, chunk.prettify());
+                assertEquals(asked, chunk.getMap("").containsKey("usage"), chunk.prettify());
+                assertTrue(chunk.getMap("choices[0]").containsKey("logprobs"), chunk.prettify());
+            }
+            assertEquals("stop", answer.getLast().getString("choices[0].finish_reason"), body);
+            if (asked) {
+                assertEquals(List.of(), last.getList("choices"), body);
+                assertTrue(last.getInt("usage.completion_tokens") > 10, body);
+                assertEquals(last.getInt("usage.prompt_tokens") + last.getInt("usage.completion_tokens"),
+                        last.getInt("usage.total_tokens"));
+            }
+        }
     }
 
     @Test
@@ -265,16 +371,31 @@ class ChatCompletionsResourceTest {
                 .post("/v1/chat/completions")
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("error.message", equalTo("The request body is not valid JSON."))
-                .body("error.type", equalTo("invalid_request_error"));
+                .body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("invalid_json"))
+                .body("error", org.hamcrest.Matchers.hasKey("param"));
         given().contentType(ContentType.TEXT).body("hi")
                 .post("/v1/chat/completions")
-                .then().statusCode(415).body("error.type", equalTo("invalid_request_error"));
+                .then().statusCode(415).body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("unsupported_media_type"));
+        given().contentType("application/x-www-form-urlencoded").formParam("question", QUESTION)
+                .post("/v1/chat/completions")
+                .then().statusCode(415).body("error.code", equalTo("unsupported_media_type"));
+        given().contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(new byte[] {31, -117, 8, 0})
+                .post("/v1/chat/completions")
+                .then().statusCode(415).body("error.message", containsString("uncompressed"));
         given().get("/v1/chat/completions")
-                .then().statusCode(405).body("error.type", equalTo("invalid_request_error"));
+                .then().statusCode(405)
+                .body("error.type", equalTo("invalid_request_error"));
         given().get("/v1/embeddings")
                 .then().statusCode(404).body("error.message", equalTo("No such resource."));
+        given().get("/v1")
+                .then().statusCode(404).body("error.type", equalTo("invalid_request_error"));
+        // A client whose base URL lacks /v1 is told so.
+        given().contentType(ContentType.JSON).body("{\"messages\": []}").post("/chat/completions")
+                .then().statusCode(404).body("error", containsString("ends in /v1"));
         given().contentType(ContentType.JSON).body("{\"messages\": [{\"role\": \"user\", \"content\": \""
-                        + "a".repeat(70_000) + "\"}]}")
+                        + "a".repeat(1_100_000) + "\"}]}")
                 .post("/v1/chat/completions")
                 .then().statusCode(413).contentType(ContentType.JSON)
                 .body("error.type", equalTo("invalid_request_error"));

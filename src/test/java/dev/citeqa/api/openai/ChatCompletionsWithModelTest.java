@@ -92,7 +92,7 @@ class ChatCompletionsWithModelTest {
         Call call = server.onlyCall(FakeModelServer.OPENAI_PATH);
         assertTrue(call.stream());
         assertEquals(Reply.text(call.citingFirstPassage()).chunks(), streamed.pieces());
-        assertEquals(List.of(call.passageIds().getFirst()), streamed.chunks().getLast().getList("citations.id"));
+        assertEquals(List.of(call.passageIds().getFirst()), streamed.finish().getList("citations.id"));
     }
 
     @Test
@@ -107,7 +107,7 @@ class ChatCompletionsWithModelTest {
         assertTrue(note > 0, text);
         String fallback = text.substring(note);
         assertTrue(fallback.contains("Rutte"), text);
-        List<String> cited = streamed.chunks().getLast().getList("citations.id");
+        List<String> cited = streamed.finish().getList("citations.id");
         assertFalse(cited.isEmpty());
         assertTrue(fallback.contains("[" + cited.getFirst() + "]"), text);
     }

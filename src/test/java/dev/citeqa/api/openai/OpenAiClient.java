@@ -55,6 +55,11 @@ public final class OpenAiClient {
             return events.stream().map(ServerSentEvent::data).filter(d -> !d.equals("[DONE]")).map(JsonPath::from)
                     .toList();
         }
+
+        /** The chunk with the finish reason and the citations: the usage this client asks for comes after it. */
+        public JsonPath finish() {
+            return chunks().stream().filter(c -> c.get("choices[0].finish_reason") != null).findFirst().orElseThrow();
+        }
     }
 
     public Streamed stream(ChatMessage... messages) throws Exception {
