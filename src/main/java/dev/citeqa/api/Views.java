@@ -28,20 +28,22 @@ final class Views {
     }
 
     /**
+     * @param resumed whether the question was read with earlier turns of its conversation: false for a first
+     *     question, and for a conversation ID the service does not know or has forgotten
      * @param answerSpan the answering phrase inside the quote (the extractive answerer's), or null
      * @param retrieval the retrieval that found the passages: {@code bm25} while the index's vectors are being
      *     built, whatever the configured mode
      * @param indexing the index build under way, absent when none runs
      */
-    record AskResponse(String conversationId, String question, String standaloneQuestion, String answer,
-            boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
+    record AskResponse(String conversationId, boolean resumed, String question, String standaloneQuestion,
+            String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
             String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs, RetrievalMode retrieval,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
-            return new AskResponse(r.conversationId(), question, r.standaloneQuestion(), r.answer().text(),
+            return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.answer().text(),
                     r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
                     r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),

@@ -113,9 +113,12 @@ public final class ChatService {
      * @param standaloneQuestion the question as retrieval saw it, after resolving the conversation
      * @param fallbackReason why the configured answerer was not used, or null when it was
      * @param retrieval the retrieval that found the passages: BM25 while the index's vectors are being built
+     * @param resumed whether the question was read with earlier turns: false for a first question, and for a
+     *     conversation ID the service never gave or has forgotten (idle, or restarted), which a client cannot
+     *     otherwise tell from an answer
      */
     public record Result(String conversationId, String standaloneQuestion, Answer answer, List<PassageHit> passages,
-            String fallbackReason, Map<String, Long> timingsMs, RetrievalMode retrieval) {
+            String fallbackReason, Map<String, Long> timingsMs, RetrievalMode retrieval, boolean resumed) {
 
         public boolean fallback() {
             return fallbackReason != null;
@@ -187,6 +190,7 @@ public final class ChatService {
         long started = System.nanoTime();
         // Turns of one conversation run one at a time, so each sees the history the previous one left.
         synchronized (conversation) {
+            boolean resumed = !conversation.history().isEmpty();
             Prepared prepared = prepare(question, conversation, mode == null ? defaultMode : mode);
             long retrieved = System.nanoTime();
             if (listener != null) {
@@ -224,7 +228,7 @@ public final class ChatService {
             // Not the question: what people ask stays out of the log.
             LOG.debugf("Answered with %s in %d ms", answer.answerer(), timings.get("total"));
             Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
-                    prepared.request().passages(), fallbackReason, timings, prepared.retrieval());
+                    prepared.request().passages(), fallbackReason, timings, prepared.retrieval(), resumed);
             metrics.record(result, answerer.name(), retrieved - started, answered - retrieved);
             return result;
         }

@@ -153,6 +153,7 @@ async function answerQuestion(message) {
   const controller = new AbortController();
   state.controller = controller;
   setBusy(true);
+  const continuing = Boolean(state.chat.conversationId);
   try {
     const result = await api.ask(message.question, state.chat.conversationId, {
       onSources(sources) {
@@ -174,7 +175,9 @@ async function answerQuestion(message) {
     }, controller.signal);
     if (controller.signal.aborted) return;
     state.chat.conversationId = result.conversationId;
-    Object.assign(message, { status: 'done', response: result, text: result.answer, error: null });
+    // The service forgets a conversation after a while idle, and on restart: this question was read alone.
+    const forgotten = continuing && result.resumed === false;
+    Object.assign(message, { status: 'done', response: result, text: result.answer, error: null, forgotten });
   } catch (error) {
     if (controller.signal.aborted) return; // "New chat" was pressed; this message is gone
     Object.assign(message, {

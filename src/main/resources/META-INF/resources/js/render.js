@@ -92,6 +92,12 @@ export function renderAssistantMessage(message, ctx) {
 
   if (message.status !== 'done') return node;
 
+  if (message.forgotten) {
+    bubble.append(el('div', { className: 'notice notice-warning', attrs: { role: 'note' } },
+      el('p', { text: 'The service no longer had the earlier questions of this chat (it forgets them after a while, '
+        + 'and when it restarts), so this one was read on its own. Ask it in full if it follows up on them.' })));
+  }
+
   if (response.unsupportedSentences?.length) {
     const count = response.unsupportedSentences.length;
     bubble.append(el('div', { className: 'notice notice-warning', attrs: { role: 'note' } },

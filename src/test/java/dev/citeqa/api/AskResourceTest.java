@@ -61,16 +61,29 @@ class AskResourceTest {
                 .when().post("/api/ask")
                 .then().statusCode(200)
                 .body("conversationId", equalTo("follow-up-test"))
+                .body("resumed", equalTo(false))
                 .extract().path("conversationId");
         given().contentType(ContentType.JSON)
                 .body("{\"question\": \"What did he say about Russia?\", \"conversationId\": \"" + conversation + "\"}")
                 .when().post("/api/ask")
                 .then().statusCode(200)
+                .body("resumed", equalTo(true))
                 .body("standaloneQuestion", containsString("Rutte"))
                 // Which of Rutte's sentences is quoted is the answerer's choice (PublicQuestionsEvalTest scores
                 // it); resolving "he" finds his article.
                 .body("answer", containsString("Rutte"))
                 .body("citations.id", hasItem("004_7f23b3891e78eb35"));
+    }
+
+    /** A conversation the service never gave, or has forgotten (idle, restarted), says so: the history is gone. */
+    @Test
+    void aFollowUpInAnUnknownConversationSaysItWasNotResumed() {
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"What did he say about Russia?\", \"conversationId\": \"never-given-123\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("resumed", equalTo(false))
+                .body("standaloneQuestion", equalTo("What did he say about Russia?"));
     }
 
     @Test

@@ -155,6 +155,21 @@ class ChatPageTest extends PageTest {
         String standalone = (String) js("return JSON.parse(localStorage.getItem('citeqa.chat'))"
                 + ".messages[3].response.standaloneQuestion");
         assertTrue(standalone.contains("Rutte"), "the server resolved 'he': " + standalone);
+        assertTrue(second.findElements(By.cssSelector(".notice")).isEmpty(), second.getText());
+    }
+
+    /** A chat kept in the browser whose conversation the server has forgotten (a restart) says so. */
+    @Test
+    void aFollowUpTheServerCannotResumeSaysSo() throws IOException {
+        ask("Who is the NATO Secretary General?");
+        js("const chat = JSON.parse(localStorage.getItem('citeqa.chat')); chat.conversationId = 'forgotten-by-a-restart';"
+                + " localStorage.setItem('citeqa.chat', JSON.stringify(chat));");
+        driver.navigate().refresh();
+        wait.until(d -> answers().size() == 1);
+
+        WebElement second = ask("What did he say about Russia?");
+        assertTrue(second.findElement(By.cssSelector(".notice-warning")).getText()
+                .contains("no longer had the earlier questions"), second.getText());
     }
 
     @Test
