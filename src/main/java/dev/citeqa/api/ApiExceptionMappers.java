@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -28,6 +29,7 @@ public class ApiExceptionMappers {
     public static final String NOT_READY = "The index is still being built; try again shortly.";
     public static final String NOT_BUILT = "The corpus could not be indexed: ";
     public static final String INTERNAL = "Internal error; the server log has the details.";
+    public static final String STOPPING = "The service is stopping; ask again shortly.";
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -133,6 +135,12 @@ public class ApiExceptionMappers {
         }
         if (causedBy(e, IndexService.IndexNotReadyException.class)) {
             return new Failure(503, NOT_READY);
+        }
+        if (causedBy(e, CancellationException.class)) {
+            // The service is stopping (SIGTERM) and its model calls are cancelled: no fault, and worth retrying
+            // against another instance or after the restart.
+            LOG.debugf("A request was cut short by the service stopping: %s", e);
+            return new Failure(503, STOPPING);
         }
         // Retrieval inside LangChain4j's augmentor arrives wrapped (CompletionException).
         if (causedBy(e, SearchUnavailableException.class)) {

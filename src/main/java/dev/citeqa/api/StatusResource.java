@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.app.Reindex;
 import dev.citeqa.app.SkipReport;
 import dev.citeqa.config.CiteQaConfig;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
@@ -34,7 +35,8 @@ public class StatusResource {
      * @param vectors {@code pending} or {@code complete}; absent in BM25 mode
      * @param textsEmbedded texts the model embedded for indexing since start-up
      * @param indexing the build running now, absent when none runs
-     * @param error why no index could be built, or why adding the vectors failed
+     * @param error why no index could be built, why the last reindex failed (the index serving may lag the
+     *     folder), or why adding the vectors failed
      * @param skipped the corpus entries the serving index left out, as the readiness check counts them: the
      *     page says why a folder yields no article
      */
@@ -57,7 +59,16 @@ public class StatusResource {
         }
         String vectors = index.pendingArticles() > 0 ? "pending" : index.hasVectors() ? "complete" : null;
         return new Status(true, indexService.retrieval(), mode, vectors, index.generation(), index.articleCount(),
-                index.passageCount(), indexService.textsEmbedded(), indexing, indexService.vectorError(),
+                index.passageCount(), indexService.textsEmbedded(), indexing, error(indexService),
                 new SkipReport(index.skipped()));
+    }
+
+    /** The page shows it: a failed reindex was said only by the readiness check, which the page does not read. */
+    private static String error(IndexService indexService) {
+        Reindex last = indexService.lastReindex();
+        if (last != null && Reindex.FAILED.equals(last.outcome())) {
+            return "The last reindex failed, so the index may lag the corpus folder: " + last.error();
+        }
+        return indexService.vectorError();
     }
 }

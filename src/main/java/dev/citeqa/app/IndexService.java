@@ -8,6 +8,7 @@ import dev.citeqa.embed.Embedder;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
 import dev.citeqa.index.BuildProgress;
 import dev.citeqa.index.CorpusIndex;
+import dev.citeqa.index.DataFolderLock;
 import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.index.IndexManager;
 import dev.citeqa.search.PassageSearcher;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +70,7 @@ public class IndexService {
     PortOpen portOpen;
 
     private IndexManager manager;
+    private DataFolderLock folderLock;
     private volatile CorpusWatcher watcher;
     private volatile CorpusIndex current;
     private volatile Reindex last;
@@ -108,6 +111,11 @@ public class IndexService {
                 config.corpus().followHardLinks());
         if (config.embedding().inlineTexts() < 0) {
             throw new IllegalArgumentException("citeqa.embedding.inline-texts must not be negative");
+        }
+        try {
+            folderLock = DataFolderLock.acquire(Path.of(config.data().dir()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the data folder " + config.data().dir(), e);
         }
         manager = new IndexManager(Path.of(config.data().dir()), Path.of(config.corpus().dir()), rules, settings,
                 new IndexGenerator(chunker, embedder, org.apache.lucene.store.FSDirectory::open,
@@ -443,6 +451,9 @@ public class IndexService {
             if (stopped) {
                 manager.markCleanStop();
             }
+        }
+        if (folderLock != null) {
+            folderLock.close();
         }
     }
 

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Notices added, edited and deleted files in the corpus folder and reports each burst of changes once, after
- * the folder has held still for one interval (so copying in a thousand files starts one reindex, not many).
+ * the folder has held still for one interval (so copying in a thousand files starts one reindex, not many). A
+ * folder that never holds still (a feed adding a file every second) is indexed all the same once its changes
+ * have waited {@link #MAX_UNSETTLED_INTERVALS} intervals, 30 s at the default 2 s, and again after as long.
  *
  * <p>It polls the folder's listing (names, sizes, modification times, file identities) rather than using
  * {@link java.nio.file.WatchService}: a watch service sees nothing on network shares and on many
@@ -33,12 +35,16 @@ public final class CorpusWatcher implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(CorpusWatcher.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(10);
+    /** How many intervals a change waits, at most, for the folder to hold still. */
+    static final int MAX_UNSETTLED_INTERVALS = 15;
 
     private final Path dir;
     private final BooleanSupplier onChange;
     private final ScheduledExecutorService timer;
     private List<String> seen;
     private boolean pending;
+    /** When the oldest change not yet indexed was seen. */
+    private long pendingSince;
     private long interval;
     private int failures;
     private long retryAt;
@@ -77,25 +83,32 @@ public final class CorpusWatcher implements Closeable {
     private void poll() {
         try {
             check();
-        } catch (RuntimeException e) {
-            // A failure must not cancel the schedule.
+        } catch (Throwable e) {
+            // Anything thrown out of here cancels the schedule for good, an Error (out of memory in a reindex) as
+            // much as an exception, and the index would silently stop following the folder.
             LOG.error("Watching the corpus folder failed", e);
         }
     }
 
     private void check() {
         List<String> now = listing(dir);
-        if (!now.equals(seen)) {
+        boolean changed = !now.equals(seen);
+        if (changed) {
             // A new change is worth trying at once, whatever failed before.
             seen = now;
+            if (!pending) {
+                pendingSince = System.nanoTime();
+            }
             pending = true;
             failures = 0;
             retryAt = System.nanoTime();
-        } else if (pending && System.nanoTime() - retryAt >= 0) {
+        }
+        boolean settled = !changed || System.nanoTime() - pendingSince >= MAX_UNSETTLED_INTERVALS * interval;
+        if (pending && settled && System.nanoTime() - retryAt >= 0) {
             boolean done;
             try {
                 done = onChange.getAsBoolean();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("Reacting to a corpus change failed", e);
                 done = false;
             }

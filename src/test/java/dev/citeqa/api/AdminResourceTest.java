@@ -127,6 +127,10 @@ class AdminResourceTest {
             assertEquals("IOException: citeqa.corpus.dir: '<corpus>' is not a folder",
                     ready.getString("lastReindexError"));
             assertEquals(documents, ready.getInt("documents"));
+            // The status, which the page polls, says so too.
+            given().when().get("/api/status").then().statusCode(200)
+                    .body("ready", equalTo(true))
+                    .body("error", containsString("The last reindex failed"));
             given().when().get("/api/search?q=harbour expansion").then().statusCode(200)
                     .body("hits.size()", greaterThan(0));
             assertTrue(metrics().contains("citeqa_reindex_total{outcome=\"failed\"}"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.citeqa.search.SearchUnavailableException;
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,13 @@ class ApiExceptionMappersTest {
     @Test
     void anUnreachableClusterIsRecognisedWhenWrapped() {
         assertEquals(503, ApiExceptionMappers.failure(new CompletionException(CLUSTER_DOWN)).status());
+    }
+
+    /** SIGTERM cancels the model calls in flight: the asks they served are a 503 to retry, not a 500 and an ERROR. */
+    @Test
+    void aRequestCutShortByTheServiceStoppingIsA503() {
+        assertEquals(new ApiExceptionMappers.Failure(503, ApiExceptionMappers.STOPPING),
+                ApiExceptionMappers.failure(new CompletionException(new CancellationException("the service is stopping"))));
     }
 
     @Test

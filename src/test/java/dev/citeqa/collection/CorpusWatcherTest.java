@@ -63,6 +63,38 @@ class CorpusWatcherTest {
         }
     }
 
+    /** A feed that adds a file more often than the interval is indexed all the same, every so often. */
+    @Test
+    void aFolderThatNeverHoldsStillIsReportedAfterAWhile() throws IOException, InterruptedException {
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, this::report)) {
+            watcher.start(Duration.ofMillis(50)); // a change waits at most 15 intervals: 750 ms
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_500);
+            for (int i = 0; System.nanoTime() < end; i++) {
+                Files.writeString(dir.resolve("feed_" + i + ".txt"), "Story " + i + ".");
+                Thread.sleep(20);
+            }
+            assertTrue(changes.availablePermits() >= 2, changes.availablePermits() + " reports while the feed ran");
+        }
+    }
+
+    /** An Error out of a reindex (out of memory) was the watcher's end: the index never followed the folder again. */
+    @Test
+    void aReactionThatThrowsAnErrorIsTriedAgain() throws IOException, InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        try (CorpusWatcher watcher = new CorpusWatcher(dir, () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return report();
+        })) {
+            watcher.start(Duration.ofMillis(50));
+            Files.writeString(dir.resolve("a.txt"), "Added.");
+            assertTrue(changeReported(), "tried again after the error");
+            Files.writeString(dir.resolve("b.txt"), "Added later.");
+            assertTrue(changeReported(), "still watching");
+        }
+    }
+
     @Test
     void aFailedReactionIsTriedAgainWithoutANewChangeThenNoMore() throws IOException, InterruptedException {
         AtomicInteger calls = new AtomicInteger();
