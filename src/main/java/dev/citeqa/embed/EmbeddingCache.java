@@ -49,6 +49,11 @@ public final class EmbeddingCache {
             LOG.warnf("Embedding cache %s was written for another model; starting a new one", file);
             Files.delete(file);
         }
+        cache.createIfMissing();
+        return cache;
+    }
+
+    private void createIfMissing() throws IOException {
         if (!Files.exists(file)) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             ByteBuffer header = ByteBuffer.allocate(8).putInt(MAGIC).putInt(dimension).flip();
@@ -56,7 +61,6 @@ public final class EmbeddingCache {
                 out.write(header);
             }
         }
-        return cache;
     }
 
     public synchronized float[] get(String text) {
@@ -98,6 +102,8 @@ public final class EmbeddingCache {
             }
         }
         buffer.flip();
+        // The data folder may have been deleted under the service: the vectors are still worth keeping.
+        createIfMissing();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             while (buffer.hasRemaining()) {
                 out.write(buffer);

@@ -196,6 +196,13 @@ public final class IndexManager {
             LOG.infof("Building index for %s (settings changed)", corpusDir);
             return recordListing(build(current, scan), scan);
         }
+        if (!Files.isDirectory(current.path())) {
+            // Deleted under the service (a temp cleaner, "rm -rf data"): an update links the serving index's
+            // files, which are gone, and would fail at every try until a restart. Requests still read the open
+            // files meanwhile.
+            LOG.warnf("The serving index's folder %s is gone; building the index anew", current.path());
+            return recordListing(build(current, scan), scan);
+        }
         return recordListing(update(current, scan), scan);
     }
 

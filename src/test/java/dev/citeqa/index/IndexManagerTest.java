@@ -225,6 +225,33 @@ class IndexManagerTest {
         opened.index().close();
     }
 
+    /** A data folder deleted under the service failed every reindex until a restart; now it is built anew. */
+    @Test
+    void aDataFolderDeletedWhileServingIsBuiltAnewAtTheNextChange() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        IndexManager manager = manager(embedder, "v1");
+        CorpusIndex first = manager.openOrBuild().index();
+        try (Stream<Path> all = Files.walk(data)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        Files.writeString(corpus.resolve("ferry.txt"), """
+                Ferry service resumes
+
+                The ferry to Gull Island runs again from Monday, the harbour office said.
+                """);
+
+        IndexManager.Opened rebuilt = manager.refresh(first);
+
+        assertEquals(IndexManager.Outcome.BUILT, rebuilt.outcome());
+        assertEquals(11, rebuilt.index().articleCount());
+        assertTrue(rebuilt.index().article("ferry").isPresent());
+        rebuilt.index().close();
+        first.close();
+        assertEquals(IndexManager.Outcome.REUSED, manager.openOrBuild().outcome(), "the new index is whole on disk");
+    }
+
     @Test
     void anEditReindexesOnlyThatArticleInANewGeneration() throws IOException {
         Embedder embedder = TestModels.embedder(data);
