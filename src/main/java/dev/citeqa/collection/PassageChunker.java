@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.analysis.Words;
 import dev.citeqa.config.CiteQaConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class PassageChunker {
         return passages;
     }
 
+    /** Words between spaces of every kind, as the parser counts them, and those of scripts without spaces. */
     private static int words(Sentence s) {
-        return Boilerplate.wordCount(s.text());
+        return Boilerplate.wordCount(s.text()) + Words.unspaced(s.text());
     }
 }

@@ -43,6 +43,21 @@ class PassageChunkerTest {
         return new Sentence(text.append('.').toString(), start, start + text.length());
     }
 
+    /**
+     * A Chinese sentence is one run between spaces: counted so, a 29,000-character article made 10 passages of
+     * 3,300 characters, most of which the embedding model never saw. Two characters count as a word.
+     */
+    @Test
+    void sentencesWithoutSpacesAreSizedByTheirCharacters() {
+        String sentence = "地铁线路全长约三十公里预计明年年底开通。"; // 19 ideographs: 9 words
+        List<Sentence> sentences = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sentences.add(new Sentence(sentence, i * 100, i * 100 + sentence.length()));
+        }
+        List<Passage> passages = new PassageChunker(30, 0, 0).chunk("zh", sentences);
+        assertEquals(List.of(3, 3, 3, 1), passages.stream().map(p -> p.sentences().size()).toList());
+    }
+
     @Test
     void passagesFillUpToTheWordBoundAndOverlapByASentence() {
         List<Sentence> sentences = List.of(words(40, 0), words(50, 1000), words(60, 2000), words(30, 3000),

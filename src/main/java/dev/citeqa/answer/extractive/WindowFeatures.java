@@ -11,6 +11,7 @@ import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
+import dev.citeqa.analysis.Words;
 import dev.citeqa.analysis.TermStats;
 import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
@@ -74,7 +75,7 @@ final class WindowFeatures {
     /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
     private static final String CURRENCY = "[$€£¥]";
     private static final String SCALE = "%|percent|per cent|million|billion|trillion";
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)]$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
     private final QuestionAnalysis question;
     private final TermStats stats;
@@ -209,27 +210,8 @@ final class WindowFeatures {
 
     /** {@link #answerable(Sentence)} of a sentence's text, worked out once per sentence. */
     static boolean answerable(String text) {
-        int words = words(text);
+        int words = Words.count(text);
         return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find());
-    }
-
-    /**
-     * The words of a text, as runs between white space. Counted rather than split: every window of every
-     * question asks it, and splitting was the answer stage's single hottest call.
-     */
-    static int words(String text) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // The white space of the regex \s, which the count replaces.
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return words;
     }
 
     /** The evidence of sentences {@code from} (inclusive) to {@code to} (exclusive) of a passage. */

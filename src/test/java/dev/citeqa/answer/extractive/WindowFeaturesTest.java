@@ -662,13 +662,14 @@ class WindowFeaturesTest {
         assertEquals(Double.NaN, features(question, List.of(pending), false).window(pending, 0, 1).semantic());
     }
 
+    /** Chinese and Japanese sentences are one run of characters: counted by whitespace, none could be quoted. */
     @Test
-    void wordsAreCountedAsSplittingOnWhiteSpaceWould() {
-        for (String text : List.of("One.", "Two words", "Mark Rutte, NATO's chief,\tspoke\n in  Ankara on Friday.",
-                "Trailing space ", "U.S.-led talks — again", "a\u000Bb\fc\rd")) {
-            assertEquals(EntityTagger.SPACES.split(text).length, WindowFeatures.words(text), text);
-        }
-        assertEquals(0, WindowFeatures.words(""));
+    void aSentenceInAScriptWithoutSpacesCanBeQuoted() {
+        assertTrue(WindowFeatures.answerable("地铁18号线全长约33公里，预计明年年底开通。"));
+        assertTrue(WindowFeatures.answerable("新しい駅は来年の春に開業する予定です。"));
+        assertFalse(WindowFeatures.answerable("地铁新线"), "a heading is still no sentence");
+        assertTrue(WindowFeatures.answerable("The council approved the plan on Tuesday."));
+        assertFalse(WindowFeatures.answerable("Council approves plan"));
     }
 
     @Test
