@@ -38,7 +38,7 @@ export function renderUserMessage(message) {
   return el('article', { className: 'message message-user', attrs: { 'data-id': message.id } },
     el('div', { className: 'bubble' },
       el('span', { className: 'visually-hidden', text: 'You asked: ' }),
-      el('p', { className: 'message-text', text: message.text })));
+      el('p', { className: 'message-text', text: message.text, attrs: { dir: 'auto' } })));
 }
 
 /**
@@ -87,7 +87,8 @@ export function renderAssistantMessage(message, ctx) {
   }
 
   bubble.append(el('div', { className: 'status-line', attrs: { 'aria-hidden': 'true' } }));
-  bubble.append(el('div', { className: 'answer-text' }));
+  // dir=auto: an answer or article in Arabic or Hebrew reads right to left, as its own text says.
+  bubble.append(el('div', { className: 'answer-text', attrs: { dir: 'auto' } }));
   updateAnswerText(node, message, ctx);
 
   if (message.status !== 'done') return node;
@@ -215,7 +216,7 @@ function renderSources(numbered, ctx) {
     },
     el('span', { className: 'source-number', text: String(number), attrs: { 'aria-hidden': 'true' } }),
     el('span', { className: 'visually-hidden', text: `Source ${number}: ` }),
-    el('span', { className: 'source-title', text: citation.title || citation.id }),
+    el('span', { className: 'source-title', text: citation.title || citation.id, attrs: { dir: 'auto' } }),
     date ? el('span', { className: 'source-date', text: date }) : null,
     citation.supported === false ? el('span', { className: 'source-flag', text: 'not verified' }) : null);
     button.addEventListener('click', () => ctx.onCite(citation.id, citation, button));
@@ -235,7 +236,7 @@ export function renderArticleList(list, articles, onOpen) {
       className: 'article-item',
       attrs: { type: 'button', 'data-article-id': article.id, title: article.title || article.id }, // cut to two lines
     },
-    el('span', { className: 'article-item-title', text: article.title || article.id }),
+    el('span', { className: 'article-item-title', text: article.title || article.id, attrs: { dir: 'auto' } }),
     el('span', { className: 'article-item-meta', text: meta || 'Undated' }));
     button.addEventListener('click', () => onOpen(article.id, button));
     return el('li', {}, button);
@@ -263,12 +264,13 @@ export function renderSuggestions(container, questions, onAsk) {
  */
 export function renderArticle(parts, article, citation, span = null) {
   parts.title.textContent = article.title || article.id;
+  parts.title.dir = 'auto';
   parts.meta.textContent = metaLine(article.date, article.outlet) || 'Undated';
   let first = null;
   const paragraphs = article.paragraphs?.length ? article.paragraphs
     : [{ text: article.text || '', start: -1, end: -1 }];
   parts.body.replaceChildren(...paragraphs.map((paragraph) => {
-    const p = el('p');
+    const p = el('p', { attrs: { dir: 'auto' } });
     if (!citation || paragraph.start < 0) {
       p.textContent = paragraph.text;
       return p;

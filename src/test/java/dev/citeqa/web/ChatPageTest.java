@@ -75,6 +75,9 @@ class ChatPageTest extends PageTest {
         assertEquals(RUTTE_QUESTION, driver.findElement(By.cssSelector(".message-user .message-text")).getText());
         assertTrue(answerText(answer).contains("Antalya"), answerText(answer));
         assertFalse(answerText(answer).contains("[001_"), "markers become chips");
+        // Text in Arabic or Hebrew sets its own direction (the page laid it out left to right).
+        assertEquals("auto", answer.findElement(By.cssSelector(".answer-text")).getDomAttribute("dir"));
+        assertEquals("auto", driver.findElement(By.cssSelector(".message-user .message-text")).getDomAttribute("dir"));
         List<WebElement> chips = answer.findElements(By.cssSelector(".answer-text .chip"));
         assertFalse(chips.isEmpty(), "a citation chip");
         WebElement chip = chips.getFirst();
