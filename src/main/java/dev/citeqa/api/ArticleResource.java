@@ -4,7 +4,9 @@ import dev.citeqa.api.Views.ArticleList;
 import dev.citeqa.api.Views.ArticleSummary;
 import dev.citeqa.api.Views.ArticleView;
 import dev.citeqa.app.IndexService;
+import dev.citeqa.collection.Article;
 import dev.citeqa.collection.NewsCollection;
+import dev.citeqa.index.CorpusIndex;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,7 +50,7 @@ public class ArticleResource {
             @Parameter(description = "How many to return", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500", defaultValue = "100")) @QueryParam("limit") String limit) {
         String search = q == null ? "" : QueryText.clean(q, "q");
-        if (search.length() > MAX_SEARCH_CHARS) {
+        if (QueryText.longerThan(search, MAX_SEARCH_CHARS)) { // characters as people count them, as for questions
             throw ApiException.badRequest("\"q\" is longer than " + MAX_SEARCH_CHARS + " characters.");
         }
         int from = wholeNumber(offset, 0, 0, Integer.MAX_VALUE,
@@ -84,6 +87,18 @@ public class ArticleResource {
         if (!NewsCollection.isArticleId(id)) {
             throw notFound;
         }
-        return indexService.current().article(id).map(ArticleView::of).orElseThrow(() -> notFound);
+        CorpusIndex index = indexService.current();
+        return index.article(id).or(() -> sameId(index, id)).map(ArticleView::of).orElseThrow(() -> notFound);
+    }
+
+    /**
+     * The article whose ID differs only in case or in how an accent is encoded ("story" for "Story", "Résumé" typed
+     * composed for a name macOS wrote decomposed): the corpus holds at most one such (a second is skipped as
+     * {@code duplicate-id}), so the lookup is unambiguous, and the view gives the ID as indexed.
+     */
+    private static Optional<Article> sameId(CorpusIndex index, String id) {
+        String key = NewsCollection.idKey(id);
+        return index.articles().stream().filter(a -> NewsCollection.idKey(a.id()).equals(key)).findFirst()
+                .flatMap(a -> index.article(a.id()));
     }
 }

@@ -349,7 +349,7 @@ public final class NewsCollection {
     }
 
     /** An article ID as people and case-blind file systems tell them apart. */
-    static String idKey(String id) {
+    public static String idKey(String id) {
         return Normalizer.normalize(id, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 

@@ -111,6 +111,16 @@ class ArticleResourceTest {
                 .then().statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("\"q\" is longer than 200 characters."));
+        // Characters as people count them, as a question's are: 200 emoji are 400 UTF-16 units.
+        given().queryParam("q", "\uD83D\uDE80".repeat(200)).when().get("/api/articles").then().statusCode(200);
+    }
+
+    /** IDs equal but for case are one article (a second is skipped as a duplicate), so either spelling finds it. */
+    @Test
+    void anIdSpelledInAnotherCaseFindsTheArticleUnderItsOwnId() {
+        given().when().get("/api/articles/003_18B1F03EAC19A9F9")
+                .then().statusCode(200)
+                .body("id", equalTo("003_18b1f03eac19a9f9"));
     }
 
     @Test
