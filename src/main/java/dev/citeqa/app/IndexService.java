@@ -144,8 +144,16 @@ public class IndexService {
             if (config.corpus().watch()) {
                 watcher = new CorpusWatcher(corpus, listing, () -> reindex().ok());
             }
-            IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing));
-            publish(opened.index());
+            CorpusIndex[] meanwhile = new CorpusIndex[1];
+            IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing), old -> {
+                meanwhile[0] = old;
+                publish(old); // answers while the folder's changes since the last run are indexed
+            });
+            if (meanwhile[0] == null) {
+                publish(opened.index());
+            } else if (opened.index() != meanwhile[0]) {
+                swap(meanwhile[0], opened.index());
+            }
             record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (CancellationException e) {
             LOG.info("Index build stopped; the next start goes on from the embedding cache");

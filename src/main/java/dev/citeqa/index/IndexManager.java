@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
@@ -111,6 +112,16 @@ public final class IndexManager {
 
     /** As {@link #openOrBuild()}, with the corpus folder's listing fingerprint already taken. */
     public Opened openOrBuild(String listing) throws IOException {
+        return openOrBuild(listing, null);
+    }
+
+    /**
+     * As {@link #openOrBuild(String)}, handing {@code meanwhile} the index the last run left, when its settings
+     * still hold, before it is brought up to date: it can answer while the changed files are read, where a restart
+     * after copying in a few hundred files answered nothing for as long as the update took. The caller then owns
+     * that index, and must {@link #discard} it once the one returned (if another) replaces it.
+     */
+    public Opened openOrBuild(String listing, Consumer<CorpusIndex> meanwhile) throws IOException {
         return locked(() -> {
             progress().phase(BuildProgress.Phase.LISTING, 0);
             removeUnfinishedBuilds();
@@ -125,19 +136,26 @@ public final class IndexManager {
                 // Start-up time must not grow with the corpus: reading and hashing 100,000 files takes seconds.
                 return reused(old);
             }
+            boolean serving = meanwhile != null
+                    && settingsFingerprint().equals(old.commitData(IndexConstants.COMMIT_SETTINGS));
+            if (serving) {
+                meanwhile.accept(old);
+            }
             Opened opened;
             try {
                 opened = refreshLocked(old);
             } catch (java.util.concurrent.CancellationException stopped) {
                 // Asked to stop (the service is shutting down): nothing failed, and nothing will serve.
-                old.close();
+                if (!serving) {
+                    old.close();
+                }
                 throw stopped;
             } catch (IOException | RuntimeException e) {
                 LOG.errorf(e, "Index update failed; still serving the previous index %s, which does not match the "
                         + "current corpus", old.path());
                 return new Opened(old, Outcome.STALE_AFTER_FAILED_BUILD, nothingWritten());
             }
-            if (opened.index() != old) {
+            if (opened.index() != old && !serving) {
                 discard(old);
             }
             return opened;

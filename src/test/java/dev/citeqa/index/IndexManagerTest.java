@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.citeqa.FailingModel;
 import dev.citeqa.TestModels;
+import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.PassageChunker;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -223,6 +225,40 @@ class IndexManagerTest {
         IndexManager.Opened opened = manager(TestModels.embedder(data), "v1").openOrBuild();
         assertEquals(List.of(opened.index().path().getFileName().toString()), dataFolders());
         opened.index().close();
+    }
+
+    /**
+     * A restart after the folder changed serves the last run's index while the changes are indexed: it answered
+     * nothing (503) for as long as the update took. The caller owns that index: it is not deleted under it.
+     */
+    @Test
+    void aRestartAfterAChangeHandsOverTheLastIndexToServeMeanwhile() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        manager(embedder, "v1").openOrBuild().index().close();
+        Files.writeString(corpus.resolve("ferry.txt"), """
+                Ferry service resumes
+
+                The ferry to Gull Island runs again from Monday, the harbour office said.
+                """);
+        List<CorpusIndex> served = new ArrayList<>();
+
+        IndexManager.Opened opened = manager(embedder, "v1").openOrBuild(
+                NewsCollection.listingFingerprint(corpus), served::add);
+
+        assertEquals(IndexManager.Outcome.UPDATED, opened.outcome());
+        assertEquals(1, served.size());
+        CorpusIndex meanwhile = served.getFirst();
+        assertEquals(10, meanwhile.articleCount(), "the last run's index, before the change");
+        assertEquals(11, opened.index().articleCount());
+        assertTrue(meanwhile.article("roads_2019").isPresent(), "still open and readable");
+        assertTrue(Files.isDirectory(meanwhile.path()), "left for the caller to discard");
+        opened.index().close();
+        manager(embedder, "v1").discard(meanwhile);
+
+        // Other settings: the old index's vectors may not fit the new model, so nothing serves meanwhile.
+        Files.delete(corpus.resolve("ferry.txt"));
+        manager(embedder, "v2").openOrBuild(NewsCollection.listingFingerprint(corpus), served::add).index().close();
+        assertEquals(1, served.size());
     }
 
     /** A data folder deleted under the service failed every reindex until a restart; now it is built anew. */
