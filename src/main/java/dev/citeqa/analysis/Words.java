@@ -13,7 +13,6 @@ public final class Words {
     /** Counted rather than split: the answerer asks it of every sentence it reads. */
     public static int count(String text) {
         int runs = 0;
-        int unspaced = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -23,11 +22,8 @@ public final class Words {
                 runs++;
             }
             inWord = !space;
-            if (c >= 0x3040 && unspaced(c)) {
-                unspaced++;
-            }
         }
-        return runs + unspaced / 2;
+        return runs + unspaced(text);
     }
 
     /** The words {@link #count} finds in the scripts without spaces alone: every two of their characters. */

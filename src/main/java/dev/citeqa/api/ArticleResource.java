@@ -4,7 +4,6 @@ import dev.citeqa.api.Views.ArticleList;
 import dev.citeqa.api.Views.ArticleSummary;
 import dev.citeqa.api.Views.ArticleView;
 import dev.citeqa.app.IndexService;
-import dev.citeqa.collection.Article;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.index.CorpusIndex;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,17 +86,9 @@ public class ArticleResource {
             throw notFound;
         }
         CorpusIndex index = indexService.current();
-        return index.article(id).or(() -> sameId(index, id)).map(ArticleView::of).orElseThrow(() -> notFound);
-    }
-
-    /**
-     * The article whose ID differs only in case or in how an accent is encoded ("story" for "Story", "Résumé" typed
-     * composed for a name macOS wrote decomposed): the corpus holds at most one such (a second is skipped as
-     * {@code duplicate-id}), so the lookup is unambiguous, and the view gives the ID as indexed.
-     */
-    private static Optional<Article> sameId(CorpusIndex index, String id) {
-        String key = NewsCollection.idKey(id);
-        return index.articles().stream().filter(a -> NewsCollection.idKey(a.id()).equals(key)).findFirst()
-                .flatMap(a -> index.article(a.id()));
+        // An ID in another case, or with its accents encoded another way (macOS writes names decomposed), is the
+        // same article: the corpus holds at most one such (a second is skipped as duplicate-id).
+        return index.article(id).or(() -> index.idSpelledAs(id).flatMap(index::article)).map(ArticleView::of)
+                .orElseThrow(() -> notFound);
     }
 }

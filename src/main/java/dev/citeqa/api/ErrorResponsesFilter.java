@@ -28,12 +28,15 @@ public class ErrorResponsesFilter implements OASFilter {
     private static final Map<String, String> STATUSES = Map.of(
             "400", "The request is not valid: the message names the parameter or field",
             "401", "An API key is required (citeqa.api-key is set) and was missing or wrong",
-            "404", "Nothing of that ID",
+            "404", "Nothing of that ID (or, under /v1, a model other than citeqa)",
             "429", "Over the per-client rate limit; Retry-After says when to try again",
             "503", "No index can answer yet (its build's progress is given), or the search cluster is unreachable");
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(OASFactory.createComponents());
+        }
         openApi.getComponents()
                 .addSchema(API_ERROR, OASFactory.createSchema().addType(SchemaType.OBJECT)
                         .addProperty("error", text("What is wrong, for people"))
@@ -63,9 +66,12 @@ public class ErrorResponsesFilter implements OASFilter {
         String schema = path.startsWith("/v1/") ? OPENAI_ERROR : API_ERROR;
         STATUSES.forEach((status, meaning) -> {
             boolean applies = switch (status) {
-                case "404" -> path.contains("{");
+                // Something of that ID, or a model other than citeqa.
+                case "404" -> path.contains("{") || path.equals("/v1/chat/completions");
+                case "400" -> operation.getRequestBody() != null
+                        || operation.getParameters() != null && !operation.getParameters().isEmpty();
                 // The status is answered in every state, to whoever holds the key.
-                case "400", "429", "503" -> !path.equals("/api/status");
+                case "429", "503" -> !path.equals("/api/status");
                 default -> true;
             };
             if (!applies) {

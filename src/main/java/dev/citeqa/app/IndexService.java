@@ -167,10 +167,11 @@ public class IndexService {
             progress.idle();
             writing.unlock();
             embedder.releaseCache();
-        }
-        CorpusWatcher folder = watcher;
-        if (folder != null && !closing) {
-            folder.start(config.corpus().watchInterval());
+            // Even after an Error: an index may serve already (the last run's), and must follow the folder.
+            CorpusWatcher folder = watcher;
+            if (folder != null && !closing) {
+                folder.start(config.corpus().watchInterval());
+            }
         }
         addVectors();
     }
@@ -450,18 +451,25 @@ public class IndexService {
             }
         }
         closer.shutdownNow();
-        // Replaced indexes are closed but left on disk: the next start removes them.
-        for (CorpusIndex old : retired) {
-            old.close();
-        }
-        if (current != null) {
-            current.close();
-            if (stopped) {
-                manager.markCleanStop();
+        try {
+            // Replaced indexes are closed but left on disk: the next start removes them.
+            for (CorpusIndex old : retired) {
+                old.close();
             }
-        }
-        if (folderLock != null) {
-            folderLock.close();
+            if (current != null) {
+                current.close();
+                if (stopped) {
+                    manager.markCleanStop();
+                }
+            }
+        } finally {
+            if (!stopped) {
+                LOG.warn("An index build had not stopped when the service did; the next start checks the index");
+            }
+            // Released whatever happened: a service started next in this JVM (a dev-mode reload) needs it.
+            if (folderLock != null) {
+                folderLock.close();
+            }
         }
     }
 

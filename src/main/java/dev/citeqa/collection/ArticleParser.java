@@ -276,15 +276,18 @@ public final class ArticleParser {
             }
         }
         Set<String> seen = new HashSet<>();
+        String previous = null;
         for (Line original : lines) {
             Line line = header.trimmed.getOrDefault(original, original);
-            // The headline repeated over the text, and image captions and pull quotes, repeat lines verbatim; a
-            // repeat adds nothing to read or search. A line of hard-wrapped prose is no caption, even when an
-            // earlier line reads the same ("The plant will close for"): dropped, it would cut its sentence.
+            // The headline repeated over the text, a line doubled, and image captions and pull quotes repeat lines
+            // verbatim; a repeat adds nothing to read or search. A line of hard-wrapped prose is no caption, even
+            // when an earlier line reads the same ("The plant will close for"): dropped, it would cut its sentence.
             String words = Boilerplate.normalise(line.plain());
             boolean repeat = !seen.add(words);
+            boolean doubled = words.equals(previous);
+            previous = words;
             if (header.meta.contains(original) || dropLabels && isLabel(line.plain()) || titles.contains(words)
-                    || repeat && standsAlone(source, line)) {
+                    || repeat && (doubled || standsAlone(source, line))) {
                 continue;
             }
             paragraphs.add(line.paragraph());
@@ -292,15 +295,19 @@ public final class ArticleParser {
         return paragraphs;
     }
 
-    /** A line that ends its sentence, or has a blank line (or the file's edge) before and after it. */
+    /**
+     * A line that starts a paragraph (the file's first, or after a blank line or a finished sentence) and ends
+     * one (its sentence ends, or a blank line or the file's end follows): a caption, never a piece of wrapped
+     * prose such as "the company said." under "Profits fell,".
+     */
     private static boolean standsAlone(String source, Line line) {
-        if (Boilerplate.endsLikeSentence(line.plain())) {
-            return true;
-        }
         int before = source.lastIndexOf('\n', line.start() - 1);
         int after = source.indexOf('\n', line.end());
-        return (before < 0 || source.substring(source.lastIndexOf('\n', before - 1) + 1, before).isBlank())
-                && (after < 0 || source.substring(after + 1, nextLineEnd(source, after + 1)).isBlank());
+        String previous = before < 0 ? "" : source.substring(source.lastIndexOf('\n', before - 1) + 1, before);
+        boolean starts = previous.isBlank() || Boilerplate.endsLikeSentence(previous.strip());
+        boolean ends = Boilerplate.endsLikeSentence(line.plain())
+                || after < 0 || source.substring(after + 1, nextLineEnd(source, after + 1)).isBlank();
+        return starts && ends;
     }
 
     private static int nextLineEnd(String source, int from) {

@@ -117,6 +117,9 @@ public final class CorpusWatcher implements Closeable {
                 failures = 0;
             } else {
                 failures++;
+                // A folder that keeps changing waits its full time again, or the failing reaction would run at
+                // every poll, with no back-off, for as long as the changes go on.
+                pendingSince = System.nanoTime();
                 long delay = Math.min(interval << Math.min(failures, 20), MAX_RETRY_DELAY.toNanos());
                 retryAt = System.nanoTime() + delay;
                 LOG.warnf("Will try the corpus change again in %d ms (failure %d)",

@@ -94,6 +94,7 @@ public final class CorpusIndex implements Closeable {
     /** By document number, which an open reader never changes. */
     private final Cache<Integer, Decoded> decoded = Caffeine.newBuilder().maximumSize(PASSAGES_KEPT).build();
     private volatile List<ArticleHeader> headers;
+    private volatile Map<String, String> idsByKey;
 
     private CorpusIndex(Path path, DirectoryReader reader) throws IOException {
         this.path = path;
@@ -269,6 +270,23 @@ public final class CorpusIndex implements Closeable {
             }
         }
         return all;
+    }
+
+    /**
+     * The ID of the article whose ID equals {@code id} but for case and how an accent is encoded, as people and
+     * case-blind file systems tell IDs apart ({@link NewsCollection#idKey}); the corpus holds at most one such.
+     * The map is made on first use and kept, so that a lookup that misses costs no walk over every article.
+     */
+    public Optional<String> idSpelledAs(String id) {
+        Map<String, String> byKey = idsByKey;
+        if (byKey == null) {
+            byKey = new HashMap<>();
+            for (ArticleHeader header : articles()) {
+                byKey.putIfAbsent(NewsCollection.idKey(header.id()), header.id());
+            }
+            idsByKey = byKey;
+        }
+        return Optional.ofNullable(byKey.get(NewsCollection.idKey(id)));
     }
 
     private List<ArticleHeader> readHeaders() {

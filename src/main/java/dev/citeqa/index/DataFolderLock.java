@@ -37,6 +37,9 @@ public final class DataFolderLock implements Closeable {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close(); // a file system without locks (some network shares)
+            throw e;
         }
         if (lock == null) {
             channel.close();

@@ -206,19 +206,19 @@ public final class IndexManager {
     private Opened refreshLocked(CorpusIndex current) throws IOException {
         progress().phase(BuildProgress.Phase.LISTING, 0);
         NewsCollection.Scan scan = scan();
+        if (!Files.isDirectory(current.path())) {
+            // Deleted under the service (a temp cleaner, "rm -rf data"): an update links the serving index's
+            // files, and even an unchanged corpus records its listing there; both would fail at every try until a
+            // restart. Requests still read the open files meanwhile.
+            LOG.warnf("The serving index's folder %s is gone; building the index anew", current.path());
+            return recordListing(build(current, scan), scan);
+        }
         if (fingerprint(scan.fingerprint()).equals(current.commitData(IndexConstants.COMMIT_FINGERPRINT))) {
             // Same content under a new listing (files touched, or the folder copied): remember the new listing.
             return recordListing(reused(current), scan);
         }
         if (!settingsFingerprint().equals(current.commitData(IndexConstants.COMMIT_SETTINGS))) {
             LOG.infof("Building index for %s (settings changed)", corpusDir);
-            return recordListing(build(current, scan), scan);
-        }
-        if (!Files.isDirectory(current.path())) {
-            // Deleted under the service (a temp cleaner, "rm -rf data"): an update links the serving index's
-            // files, which are gone, and would fail at every try until a restart. Requests still read the open
-            // files meanwhile.
-            LOG.warnf("The serving index's folder %s is gone; building the index anew", current.path());
             return recordListing(build(current, scan), scan);
         }
         return recordListing(update(current, scan), scan);

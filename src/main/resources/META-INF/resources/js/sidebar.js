@@ -9,12 +9,16 @@ const SEARCH_DELAY_MS = 250;
 
 const number = (n) => n.toLocaleString();
 
-/** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1). Articles are …", from /api/status. */
-function skippedText({ count, byReason }) {
+/** "2 entries of the corpus folder were left out (folder: 1, not-txt: 1)", from /api/status. */
+function leftOut({ count, byReason }) {
   const reasons = Object.entries(byReason).map(([reason, n]) => `${reason}: ${number(n)}`).join(', ');
   const entries = count === 1 ? '1 entry of the corpus folder was'
     : `${number(count)} entries of the corpus folder were`;
-  return `${entries} left out (${reasons}). Articles are the *.txt files (UTF-8 or Windows-1252) in the folder `
+  return `${entries} left out (${reasons})`;
+}
+
+function skippedText(skipped) {
+  return `${leftOut(skipped)}. Articles are the *.txt files (UTF-8 or Windows-1252) in the folder `
     + 'and its subfolders, one article per file; /q/health/ready names the files left out.';
 }
 
@@ -41,6 +45,7 @@ export function initSidebar(parts, { onOpen, onPage }) {
       showStatus('No more articles.');
     } else {
       showStatus('');
+      if (!view.query && view.offset === 0) noteSkipped(view.request);
     }
     parts.pager.hidden = count <= PAGE_SIZE;
     parts.previous.disabled = view.offset === 0;
@@ -58,6 +63,18 @@ export function initSidebar(parts, { onOpen, onPage }) {
       }
     } catch {
       // The plain message stays.
+    }
+  }
+
+  /** Files left out of a corpus that has articles are said too: else a misnamed file just never shows up. */
+  async function noteSkipped(request) {
+    try {
+      const { skipped } = await api.getStatus();
+      if (request === view.request && skipped?.count > 0) {
+        showStatus(`${leftOut(skipped)}; /q/health/ready names them.`);
+      }
+    } catch {
+      // Nothing to add.
     }
   }
 

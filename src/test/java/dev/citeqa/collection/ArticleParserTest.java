@@ -424,6 +424,20 @@ class ArticleParserTest {
                 "Workers inspect the plant's filters",
                 "The Dover water plant will close for good in 2026 if voters reject the $48 million bond."),
                 p.sentences().stream().map(Sentence::text).toList());
+        // A repeat that ends its sentence but does not start a paragraph is wrapped prose too; a doubled line is not.
+        ArticleParser.Parsed wrapped = ArticleParser.read("w", """
+                Acme results
+                May 7, 2024
+
+                Profits fell,
+                the company said.
+                Sales in Europe and in Asia rose,
+                the company said.
+                Shares rose 5% on the news.
+                Shares rose 5% on the news.
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("Profits fell, the company said.", "Sales in Europe and in Asia rose, the company said.",
+                "Shares rose 5% on the news."), wrapped.sentences().stream().map(Sentence::text).toList());
     }
 
     /** Text that passed through HTML on its way to a plain file keeps its entities; they are read as characters. */

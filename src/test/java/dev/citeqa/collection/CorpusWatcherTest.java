@@ -67,11 +67,12 @@ class CorpusWatcherTest {
     @Test
     void aFolderThatNeverHoldsStillIsReportedAfterAWhile() throws IOException, InterruptedException {
         try (CorpusWatcher watcher = new CorpusWatcher(dir, this::report)) {
-            watcher.start(Duration.ofMillis(50)); // a change waits at most 15 intervals: 750 ms
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_500);
+            // A change waits at most 15 intervals (3 s); a file every 10 ms never lets an interval pass unchanged.
+            watcher.start(Duration.ofMillis(200));
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(7_000);
             for (int i = 0; System.nanoTime() < end; i++) {
                 Files.writeString(dir.resolve("feed_" + i + ".txt"), "Story " + i + ".");
-                Thread.sleep(20);
+                Thread.sleep(10);
             }
             assertTrue(changes.availablePermits() >= 2, changes.availablePermits() + " reports while the feed ran");
         }

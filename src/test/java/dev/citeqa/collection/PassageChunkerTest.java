@@ -49,7 +49,7 @@ class PassageChunkerTest {
      */
     @Test
     void sentencesWithoutSpacesAreSizedByTheirCharacters() {
-        String sentence = "地铁线路全长约三十公里预计明年年底开通。"; // 19 ideographs: 9 words
+        String sentence = "地铁线路全长约三十公里预计明年年底开通。"; // one run and 19 ideographs: 10 words
         List<Sentence> sentences = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             sentences.add(new Sentence(sentence, i * 100, i * 100 + sentence.length()));

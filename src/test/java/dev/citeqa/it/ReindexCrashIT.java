@@ -59,7 +59,7 @@ class ReindexCrashIT extends ServiceProcess {
         killWhen("the first build writes its segment", building(name -> !name.equals("write.lock")));
         assertWholeIndexOnDisk(Set.of(0, BATCH));
         start();
-        awaitReady(BATCH);
+        awaitReady(BATCH, BATCH);
 
         int count = BATCH;
         for (String killPoint : List.of("copy", "write", "publish")) {
@@ -82,7 +82,7 @@ class ReindexCrashIT extends ServiceProcess {
             }
             assertWholeIndexOnDisk(Set.of(before, count));
             start();
-            awaitReady(count);
+            awaitReady(before, count);
         }
         service.destroy();
         service.waitFor();
@@ -100,7 +100,11 @@ class ReindexCrashIT extends ServiceProcess {
                 "-Dciteqa.api-key=" + KEY));
     }
 
-    private void awaitReady(int documents) throws Exception {
+    /**
+     * Waits for the restarted service to serve the whole corpus. It may serve the last whole index first, the one
+     * before the killed update, while it indexes what the update had not finished; never anything in between.
+     */
+    private void awaitReady(int before, int documents) throws Exception {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(service.isAlive(), "the service exited; see " + log(run));
@@ -109,7 +113,12 @@ class ReindexCrashIT extends ServiceProcess {
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     JsonNode index = index(json.readTree(ready.body()));
-                    assertEquals(documents, index.path("documents").asInt(), "after restart, the whole corpus");
+                    int serving = index.path("documents").asInt();
+                    if (serving == before && serving != documents) {
+                        Thread.sleep(200); // the last whole index, while the rest is indexed
+                        continue;
+                    }
+                    assertEquals(documents, serving, "after restart, the whole corpus");
                     HttpResponse<String> articles = http.send(request("/api/articles").GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertEquals(documents, json.readTree(articles.body()).path("count").asInt());

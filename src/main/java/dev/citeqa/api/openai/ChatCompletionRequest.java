@@ -54,12 +54,12 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
             }
         }
         List<ChatMessage> messages = messages(body.get("messages"));
+        String where = "messages[" + lastTurn(body.get("messages")) + "].content";
         List<ChatMessage> conversation = messages.stream().filter(m -> !(m instanceof SystemMessage)).toList();
         if (!(conversation.getLast() instanceof UserMessage last)) {
             throw invalid("messages", "The last message must come from the user: it is the question.");
         }
         String question = last.singleText();
-        String where = "messages[" + lastTurn(body.get("messages")) + "].content";
         if (question.isEmpty()) {
             throw invalid(where, "The last user message must not be blank.");
         }
@@ -70,7 +70,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         checkNumber(body, "max_tokens", 1, Double.MAX_VALUE, true);
         checkNumber(body, "max_completion_tokens", 1, Double.MAX_VALUE, true);
         JsonNode n = body.get("n");
-        if (present(n) && !(n.isNumber() && n.canConvertToExactIntegral() && n.intValue() == 1)) {
+        if (present(n) && !(n.isNumber() && n.canConvertToInt() && n.canConvertToExactIntegral() && n.intValue() == 1)) {
             // Several choices would be the same extract, or the same model call repeated: say so, not ignore it.
             throw invalid("n", "\"n\" must be 1: CiteQA gives one answer per question.");
         }
@@ -160,7 +160,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         }
         return switch (role.textValue().toLowerCase(Locale.ROOT)) {
             case "user" -> {
-                String text = text(node.get("content"), where, false, question);
+                String text = text(node.get("content"), where, !question, question);
                 yield question || !text.isBlank() ? UserMessage.from(QueryText.clean(text, where + ".content")) : null;
             }
             case "assistant" -> {
@@ -179,7 +179,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
                 yield text.isBlank() ? null : SystemMessage.from(text); // LangChain4j refuses a blank one
             }
             default -> throw invalid(where + ".role",
-                    where + ".role must be user, assistant, system, developer or tool.");
+                    where + ".role must be user, assistant, system, developer, tool or function.");
         };
     }
 
