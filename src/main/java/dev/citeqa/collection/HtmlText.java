@@ -31,8 +31,13 @@ final class HtmlText {
      */
     private static final int SNIFF_CHARS = 1024;
 
+    /**
+     * A page, or a fragment of one that opens with a body or block element (an article's body copied out of a
+     * page or a CMS: {@code <div class="article-body">}); markup further into a plain text file stays text.
+     */
     private static final Pattern START = Pattern.compile(
-            "(?is)^[\\s\\uFEFF]*(?:<\\?xml[^>]*>\\s*|<!--.*?-->\\s*)*(?:<!doctype\\s+html|<html[\\s>])");
+            "(?is)^[\\s\\uFEFF]*(?:<\\?xml[^>]*>\\s*|<!--.*?-->\\s*)*(?:<!doctype\\s+html|<html[\\s>]"
+                    + "|<(?:body|article|main|section|div|header|p|h[1-6])[\\s>])");
 
     /** Elements whose text is not the article's: code, page furniture, controls. */
     private static final Set<String> DROPPED = Set.of("head", "script", "style", "noscript", "template", "svg",

@@ -111,7 +111,8 @@ public final class IndexConstants {
      * is the headline over a byline with the date too ("By Staff Writer | Jan. 25, 2024"), not only over a bare
      * date; a file that cleaning leaves with its header alone is dated by a line of fields. 24: a line of
      * hard-wrapped prose that reads like an earlier line is kept; only a repeat that stands alone (a caption) is
-     * dropped; passages of Chinese and Japanese are sized by their characters, two to a word.
+     * dropped; passages of Chinese and Japanese are sized by their characters, two to a word; a file that opens
+     * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page.
      */
     public static final int SCHEMA_VERSION = 24;
 

@@ -631,6 +631,18 @@ class ArticleParserTest {
                 a.paragraphs().stream().map(Paragraph::text).toList());
     }
 
+    /** A body copied out of a page or a CMS: its tags and script were quoted back and its first tag was the title. */
+    @Test
+    void aFileThatOpensWithABlockElementIsAnHtmlFragment() {
+        String fragment = "<div class=\"article-body\">\n<h1>Water main bursts downtown</h1>\n<p>A 24-inch water main "
+                + "burst on Main Street on Tuesday &amp; flooded three shops.</p>\n<script>document.write('ad')</script>"
+                + "\n<p>Crews expect to finish repairs by Friday.</p>\n</div>\n";
+        ArticleParser.Parsed p = ArticleParser.read("main", fragment, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Water main bursts downtown", p.article().title());
+        assertEquals(List.of("A 24-inch water main burst on Main Street on Tuesday & flooded three shops.",
+                "Crews expect to finish repairs by Friday."), p.sentences().stream().map(Sentence::text).toList());
+    }
+
     @Test
     void bidiControlsAreNeutralisedInHtmlPagesAndOutletsToo() {
         String html = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
