@@ -55,6 +55,9 @@ final class HtmlText {
     private static final Pattern ENTITY = Pattern.compile(ENTITY_NAME + ";?");
     private static final Pattern COMPLETE_ENTITY = Pattern.compile(ENTITY_NAME + ";");
 
+    /** " | Lakeview Times": at most four words after the last bar, with a headline before it. */
+    private static final Pattern SITE_AFTER_BAR = Pattern.compile("(?<=\\S)\\s+\\|\\s+[^|\\s]+(?:\\s+[^|\\s]+){0,3}$");
+
     private HtmlText() {}
 
     static boolean isHtml(String source) {
@@ -155,12 +158,17 @@ final class HtmlText {
         return decoded ? new String(view) : text;
     }
 
-    /** The {@code <title>} without the site name pages append to it ("Talks resume | Daily Post"), or the h1. */
+    /**
+     * The {@code <title>} without the site name pages append to it ("Talks resume | Daily Post"), or the h1. Without
+     * the site's name in the metadata, a short last part after a bar is taken for it: a headline has no bar, where
+     * a dash or a colon may be its own ("Biden vs Trump - the rematch").
+     */
     private static String title(Document page, String outlet) {
         String title = page.title().strip();
         if (outlet != null) {
             title = title.replaceFirst("\\s+[|\\-–—:·•]\\s+" + Pattern.quote(outlet) + "$", "");
         }
+        title = SITE_AFTER_BAR.matcher(title).replaceFirst("");
         if (title.isEmpty()) {
             Element h1 = page.selectFirst("h1");
             title = h1 == null ? "" : h1.text().strip();

@@ -112,7 +112,8 @@ public final class IndexConstants {
      * date; a file that cleaning leaves with its header alone is dated by a line of fields. 24: a line of
      * hard-wrapped prose that reads like an earlier line is kept; only a repeat that stands alone (a caption) is
      * dropped; passages of Chinese and Japanese are sized by their characters, two to a word; a file that opens
-     * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page.
+     * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page; a page's title loses
+     * a short site name after a bar without the site's name in its metadata too.
      */
     public static final int SCHEMA_VERSION = 24;
 

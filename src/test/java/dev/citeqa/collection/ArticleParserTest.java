@@ -643,6 +643,20 @@ class ArticleParserTest {
                 "Crews expect to finish repairs by Friday."), p.sentences().stream().map(Sentence::text).toList());
     }
 
+    /** Without the site's name in the page's metadata, a short part after a bar is still the site's. */
+    @Test
+    void aSiteNameAfterABarLeavesTheTitleWithoutMetadataToo() {
+        for (String[] titles : new String[][] {{"School board approves four-day week | Lakeview Times",
+                "School board approves four-day week"}, {"Budget vote | News | The Daily Post", "Budget vote | News"},
+                {"Biden vs Trump - the rematch", "Biden vs Trump - the rematch"},
+                {"Talks resume | with a site name of far too many words in it", "Talks resume | with a site name of far "
+                        + "too many words in it"}}) {
+            String page = "<html><head><title>" + titles[0] + "</title></head><body><p>The board voted on Monday to "
+                    + "move to a four-day week.</p></body></html>";
+            assertEquals(titles[1], ArticleParser.parse("t", page).orElseThrow().title(), titles[0]);
+        }
+    }
+
     @Test
     void bidiControlsAreNeutralisedInHtmlPagesAndOutletsToo() {
         String html = "<!DOCTYPE html><html><head><meta property=\"og:site_name\" content=\"Daily\u202E Post\">"
