@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Metadata that opens a file: the article's title, date and outlet, and never its text. Two shapes:
  * <ul>
- *   <li>a YAML front matter block ("---", "title: ...", "date: ...", "---"), as static-site generators, note apps
- *       and scrapers write it. Only flat {@code key: value} lines are read; lists and nested keys are metadata
- *       too, and are dropped with the rest;
+ *   <li>a front matter block, YAML ("---", "title: ...", "date: ...", "---") or TOML ("+++", "title = ...",
+ *       "+++", as Hugo writes it), as static-site generators, note apps and scrapers write it. Only flat
+ *       {@code key: value} and {@code key = value} lines are read; lists and nested keys are metadata too, and are
+ *       dropped with the rest;
  *   <li>the header of a saved e-mail (a newsletter, a press release, a forwarded story) or a newsgroup post:
  *       "From:", "Sent:" or "Date:", "To:", "Subject:" lines, as mail and news programs save a message as text.
  *       The subject is the title, the sender's name the outlet, and a signature after the "-- " line that
@@ -35,7 +36,8 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     private static final int MAX_LINES = 40;
 
     private static final String RULE = "---";
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:\\s*(.*)$");
+    private static final String TOML_RULE = "+++";
+    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][\\w-]*)\\s*[:=]\\s*(.*)$");
     private static final Pattern QUOTES = Pattern.compile("^([\"'])(.*)\\1$");
 
     /**
@@ -76,7 +78,8 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         if (lines.isEmpty()) {
             return null;
         }
-        if (!lines.getFirst().text().equals(RULE)) {
+        String rule = lines.getFirst().text();
+        if (!rule.equals(RULE) && !rule.equals(TOML_RULE)) {
             return mailHeader(source, lines, order);
         }
         String title = null;
@@ -85,7 +88,7 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         String site = null;
         for (int i = 1; i < Math.min(lines.size(), MAX_LINES + 2); i++) {
             ArticleParser.Line line = lines.get(i);
-            if (line.text().equals(RULE)) {
+            if (line.text().equals(rule)) {
                 return i == 1 ? null
                         : new FrontMatter(line.end(), Integer.MAX_VALUE, title, date, outlet, site, false);
             }

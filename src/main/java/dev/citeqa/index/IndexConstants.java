@@ -113,7 +113,8 @@ public final class IndexConstants {
      * hard-wrapped prose that reads like an earlier line is kept; only a repeat that stands alone (a caption) is
      * dropped; passages of Chinese and Japanese are sized by their characters, two to a word; a file that opens
      * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page; a page's title loses
-     * a short site name after a bar without the site's name in its metadata too.
+     * a short site name after a bar without the site's name in its metadata too; TOML front matter ("+++") is
+     * read as YAML front matter is.
      */
     public static final int SCHEMA_VERSION = 24;
 

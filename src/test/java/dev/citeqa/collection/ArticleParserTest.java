@@ -478,6 +478,26 @@ class ArticleParserTest {
                 a.paragraphs().stream().map(Paragraph::text).toList());
     }
 
+    /** Hugo's TOML front matter: its title line was the title, and "+++" and "draft = false" were text. */
+    @Test
+    void tomlFrontMatterIsReadAsYamlIs() {
+        Article a = ArticleParser.parse("f", """
+                +++
+                title = "Ferry service to Gull Island resumes"
+                date = 2024-04-03T08:00:00Z
+                draft = false
+                publisher = "Coastal Times"
+                +++
+
+                The ferry to Gull Island runs again from Monday, the harbour office said.
+                """).orElseThrow();
+        assertEquals("Ferry service to Gull Island resumes", a.title());
+        assertEquals("2024-04-03", a.date());
+        assertEquals("Coastal Times", a.outlet());
+        assertEquals(List.of("The ferry to Gull Island runs again from Monday, the harbour office said."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
     @Test
     void frontMatterNamesTheSiteOfItsLinkWhenNoOutletIsGiven() {
         Article a = ArticleParser.parse("f", "---\ntitle: Bridge closed\nurl: https://www.ravenford-news.example/"
