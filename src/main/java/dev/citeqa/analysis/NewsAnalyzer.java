@@ -127,11 +127,8 @@ public final class NewsAnalyzer extends Analyzer {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            int firstWord = -1;
+            int firstWord = firstWordStart(text);
             while (stream.incrementToken()) {
-                if (firstWord < 0) {
-                    firstWord = firstWordStart(text);
-                }
                 tokens.add(new Token(term.toString(), text.substring(offset.startOffset(), offset.endOffset()),
                         offset.startOffset(), offset.endOffset(), offset.startOffset() <= firstWord));
             }

@@ -144,15 +144,11 @@ public class IndexService {
             if (config.corpus().watch()) {
                 watcher = new CorpusWatcher(corpus, listing, () -> reindex().ok());
             }
-            CorpusIndex[] meanwhile = new CorpusIndex[1];
-            IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing), old -> {
-                meanwhile[0] = old;
-                publish(old); // answers while the folder's changes since the last run are indexed
-            });
-            if (meanwhile[0] == null) {
-                publish(opened.index());
-            } else if (opened.index() != meanwhile[0]) {
-                swap(meanwhile[0], opened.index());
+            // The last run's index, if its settings hold, answers while the folder's changes since are indexed.
+            IndexManager.Opened opened = manager.openOrBuild(NewsCollection.listingFingerprint(listing),
+                    this::publish);
+            if (opened.index() != current) {
+                swap(current, opened.index()); // swap retires the one serving meanwhile, if any
             }
             record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (CancellationException e) {

@@ -53,8 +53,10 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
                 throw ModelsResource.notFound(model.textValue());
             }
         }
-        List<ChatMessage> messages = messages(body.get("messages"));
-        String where = "messages[" + lastTurn(body.get("messages")) + "].content";
+        JsonNode list = checkedList(body.get("messages"));
+        int asked = lastTurn(list);
+        List<ChatMessage> messages = messages(list, asked);
+        String where = "messages[" + asked + "].content";
         List<ChatMessage> conversation = messages.stream().filter(m -> !(m instanceof SystemMessage)).toList();
         if (!(conversation.getLast() instanceof UserMessage last)) {
             throw invalid("messages", "The last message must come from the user: it is the question.");
@@ -109,7 +111,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         return present(value) && value.booleanValue();
     }
 
-    private static List<ChatMessage> messages(JsonNode node) {
+    private static JsonNode checkedList(JsonNode node) {
         if (!present(node)) {
             throw invalid("messages", "\"messages\" is required.");
         }
@@ -119,7 +121,11 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         if (node.isEmpty()) {
             throw invalid("messages", "\"messages\" must not be empty: the last user message is the question.");
         }
-        int question = lastTurn(node);
+        return node;
+    }
+
+    /** @param question the place of the question in {@code node} ({@link #lastTurn}) */
+    private static List<ChatMessage> messages(JsonNode node, int question) {
         List<ChatMessage> messages = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             ChatMessage message = message(node.get(i), "messages[" + i + "]", i == question);
