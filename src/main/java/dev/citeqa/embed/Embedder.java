@@ -10,6 +10,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.lucene.util.VectorUtil;
 import org.jboss.logging.Logger;
 
@@ -347,6 +349,24 @@ public final class Embedder {
         }
         int cut = text.lastIndexOf(' ', maxChars);
         return text.substring(0, cut > 0 ? cut : maxChars);
+    }
+
+    /**
+     * Drops from the cache file the vectors of texts no longer indexed, once it holds more than twice as many as
+     * {@code liveTexts} (an index's passages): each rewrite at least halves the file, so its cost is repaid by the
+     * appends that grew it, and a folder whose stories come and go keeps a file of bounded size. Returns the
+     * records dropped, 0 when the file was left alone.
+     *
+     * @param liveCount how many texts the index has, which decides, before they are read, whether to rewrite
+     * @param liveTexts the texts, as {@link #embedAll} is given them, of every passage the index serves
+     */
+    public long compactCache(int liveCount, Supplier<Collection<String>> liveTexts) throws IOException {
+        if (cache == null || cache.records() <= 2L * liveCount) {
+            return 0;
+        }
+        Set<String> live = new HashSet<>();
+        liveTexts.get().forEach(text -> live.add(start(text)));
+        return cache.retainOnly(live);
     }
 
     /** Frees the memory of the index-time vectors once an index is built or opened; they stay on disk. */

@@ -10,12 +10,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,6 +74,62 @@ public final class EmbeddingCache {
         return loaded().size();
     }
 
+    /** Records in the file, whether or not they are in memory: its length says, without reading it. */
+    public synchronized long records() throws IOException {
+        createIfMissing();
+        return (Files.size(file) - 8) / recordBytes();
+    }
+
+    /**
+     * Rewrites the file with the vectors of {@code live} texts alone, and returns how many records it dropped. The
+     * file is append-only, so a folder whose stories come and go (a feed that keeps a month of news) would grow
+     * it without end, and every build reads it whole into memory. The new file is written beside the old and
+     * renamed over it, so a crash leaves one or the other, never a mix.
+     */
+    public synchronized long retainOnly(Set<String> live) throws IOException {
+        Set<String> keys = new HashSet<>();
+        live.forEach(text -> keys.add(key(text)));
+        Map<String, float[]> all = loaded();
+        Path temporary = file.resolveSibling(file.getFileName() + ".compacting");
+        long kept = 0;
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            buffer.putInt(MAGIC).putInt(dimension);
+            for (Map.Entry<String, float[]> e : all.entrySet()) {
+                if (!keys.contains(e.getKey())) {
+                    continue;
+                }
+                if (buffer.remaining() < recordBytes()) {
+                    drain(buffer, out);
+                }
+                buffer.put(HexFormat.of().parseHex(e.getKey()));
+                for (float f : e.getValue()) {
+                    buffer.putFloat(f);
+                }
+                kept++;
+            }
+            drain(buffer, out);
+            out.force(true);
+        }
+        long dropped = all.size() - kept;
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        all.keySet().retainAll(keys);
+        return dropped;
+    }
+
+    private static void drain(ByteBuffer buffer, FileChannel out) throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    private int recordBytes() {
+        return KEY_BYTES + 4 * dimension;
+    }
+
     /** Drops the vectors from memory; the next lookup reads them back from the file. */
     public synchronized void release() {
         vectors = null;
@@ -90,7 +149,7 @@ public final class EmbeddingCache {
 
     /** Adds new vectors, in memory and on disk. */
     public synchronized void putAll(Map<String, float[]> byText) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(byText.size() * (KEY_BYTES + 4 * dimension));
+        ByteBuffer buffer = ByteBuffer.allocate(byText.size() * recordBytes());
         for (Map.Entry<String, float[]> e : byText.entrySet()) {
             String key = key(e.getKey());
             if (e.getValue().length != dimension || loaded().putIfAbsent(key, e.getValue()) != null) {
@@ -140,7 +199,7 @@ public final class EmbeddingCache {
         }
         // Cut a record left half-written by a crash, so that appends stay aligned.
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(8 + records * (KEY_BYTES + 4L * dimension));
+            channel.truncate(8 + records * (long) recordBytes());
         }
     }
 

@@ -350,6 +350,31 @@ public final class IndexGenerator {
         return Optional.of(new Parsed(article, file.hash(), chunker.chunk(file.id(), parsed.get().sentences())));
     }
 
+    /**
+     * Drops from the embedding cache the vectors of passages {@code index} no longer holds, when they outnumber
+     * the live ones ({@link Embedder#compactCache}); nothing in BM25 mode. A failure costs only the disk space.
+     */
+    void compactEmbeddings(CorpusIndex index) {
+        if (!embedder.available() || index.pendingArticles() > 0) {
+            return; // vectors still to come are computed, and cached, from the texts this index holds
+        }
+        try {
+            long dropped = embedder.compactCache(index.passageCount(), () -> {
+                List<String> texts = new ArrayList<>(index.passageCount());
+                for (ArticleHeader article : index.articles()) {
+                    index.passagesOf(article.id()).forEach(p -> texts.add(embeddingText(article.title(), p)));
+                }
+                return texts;
+            });
+            if (dropped > 0) {
+                LOG.infof("Dropped %d vectors of texts no longer indexed from the embedding cache", dropped);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Could not compact the embedding cache (%s); it keeps the vectors of texts no longer indexed",
+                    e.toString());
+        }
+    }
+
     /** The title gives a passage its context: "he said" means little without knowing the story. */
     public static String embeddingText(String title, Passage passage) {
         return title + "\n" + passage.text();

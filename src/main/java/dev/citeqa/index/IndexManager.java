@@ -321,6 +321,7 @@ public final class IndexManager {
                     // Where the time went, for whoever wonders why a first start takes what it takes.
                     progress().steps().stream().map(BuildProgress.Step::toString)
                             .collect(java.util.stream.Collectors.joining(", ")));
+            generator.compactEmbeddings(index);
             return new Opened(index, outcome, stats);
         } finally {
             deleteTree(building);

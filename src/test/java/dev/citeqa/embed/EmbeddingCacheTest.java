@@ -65,4 +65,25 @@ class EmbeddingCacheTest {
         other.putAll(Map.of("alpha", new float[] {1, 2, 3, 4}));
         assertEquals(1, EmbeddingCache.open(file, 4).size());
     }
+
+    @Test
+    void retainingTheLiveTextsRewritesTheFileWithThemAlone() throws IOException {
+        Path file = dir.resolve("cache.bin");
+        EmbeddingCache cache = EmbeddingCache.open(file, 3);
+        cache.putAll(Map.of("alpha", new float[] {1, 0, 0}, "beta", new float[] {0, 1, 0},
+                "gamma", new float[] {0, 0, 1}));
+        long before = java.nio.file.Files.size(file);
+
+        assertEquals(2, cache.retainOnly(java.util.Set.of("beta", "delta")));
+
+        assertEquals(1, cache.records());
+        assertEquals(8 + (before - 8) / 3, java.nio.file.Files.size(file), "header and one record");
+        assertNull(cache.get("alpha"));
+        cache.putAll(Map.of("delta", new float[] {1, 1, 0}));
+        EmbeddingCache reopened = EmbeddingCache.open(file, 3);
+        assertEquals(2, reopened.size());
+        assertArrayEquals(new float[] {0, 1, 0}, reopened.get("beta"));
+        assertArrayEquals(new float[] {1, 1, 0}, reopened.get("delta"), "appends after a rewrite stay aligned");
+        assertNull(reopened.get("gamma"));
+    }
 }

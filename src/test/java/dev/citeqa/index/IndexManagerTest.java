@@ -197,6 +197,41 @@ class IndexManagerTest {
     }
 
     @Test
+    void theEmbeddingCacheDropsTheVectorsOfReplacedTextsOnceTheyOutnumberTheLiveOnes() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        IndexManager manager = manager(embedder, "v1");
+        CorpusIndex index = manager.openOrBuild().index();
+        int passages = index.passageCount();
+        EmbeddingCache cache = EmbeddingCache.open(data.resolve("embeddings.bin"), TestModels.model().dimension());
+        String original = Files.readString(corpus.resolve("clinic.txt"));
+        long most = 0;
+        boolean compacted = false;
+        // A story edited again and again (a live blog) adds a vector at each edit.
+        for (int edit = 1; edit <= 2 * passages + 2; edit++) {
+            Files.writeString(corpus.resolve("clinic.txt"), "The clinic opened its doors to visitor number " + edit + ".");
+            CorpusIndex next = manager.refresh(index).index();
+            manager.discard(index);
+            index = next;
+            long records = cache.records();
+            compacted |= records < most;
+            most = Math.max(most, records);
+            assertTrue(records <= 2L * index.passageCount(), "at most twice the live vectors: " + records);
+        }
+        assertTrue(compacted, "the file was rewritten");
+
+        // Every live passage kept its vector: a rebuild embeds nothing. The story's first text was dropped.
+        index.close();
+        Embedder restarted = TestModels.embedder(data);
+        IndexManager rebuilt = manager(restarted, "v2");
+        CorpusIndex again = rebuilt.openOrBuild().index();
+        assertEquals(0, restarted.modelCalls(), "every live passage came from the cache");
+        Files.writeString(corpus.resolve("clinic.txt"), original);
+        rebuilt.refresh(again).index().close();
+        assertTrue(restarted.modelCalls() > 0, "the story's first text went with the other replaced ones");
+        again.close();
+    }
+
+    @Test
     void aFailedBuildKeepsServingThePreviousIndexAndLeavesNothingHalfWritten() throws IOException {
         IndexManager.Opened good = manager(TestModels.embedder(data), "v1").openOrBuild();
         Path previous = good.index().path();
