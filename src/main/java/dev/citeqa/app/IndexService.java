@@ -78,6 +78,8 @@ public class IndexService {
     private volatile String buildError;
     /** Why the last vector pass failed; null after one succeeds. */
     private volatile String vectorError;
+    /** Vector passes failed in a row, which sets the wait before the next try. */
+    private int vectorFailures;
     private volatile boolean firstBuildOver;
     private volatile boolean vectorPassRunning;
     private volatile boolean closing;
@@ -111,6 +113,9 @@ public class IndexService {
                 config.corpus().followHardLinks());
         if (config.embedding().inlineTexts() < 0) {
             throw new IllegalArgumentException("citeqa.embedding.inline-texts must not be negative");
+        }
+        if (!config.embedding().retryAfter().isPositive()) {
+            throw new IllegalArgumentException("citeqa.embedding.retry-after must be longer than 0");
         }
         try {
             folderLock = DataFolderLock.acquire(Path.of(config.data().dir()));
@@ -192,15 +197,19 @@ public class IndexService {
                 IndexManager.Opened opened = manager.addVectors(serving);
                 swap(serving, opened.index());
                 vectorError = null;
+                vectorFailures = 0;
             } catch (CancellationException e) {
                 // A signal stops the model's calls (EmbeddingModelLoader) before this service hears of it.
                 String why = closing ? "shutting down" : progress.stopping() ? "a reindex comes first"
                         : Objects.toString(e.getMessage(), "cancelled");
                 LOG.infof("Vector pass stopped (%s); the embedding cache keeps what was embedded", why);
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                Duration wait = retryWait(config.embedding().retryAfter(), ++vectorFailures);
                 vectorError = Reindex.relative(e.toString(), Path.of(config.corpus().dir()));
-                LOG.errorf(e, "Adding vectors failed; BM25 keeps answering from %s", serving.path());
+                LOG.errorf(e, "Adding vectors failed; BM25 keeps answering from %s, and the vectors are tried again "
+                        + "in %d s", serving.path(), wait.toSeconds());
+                retryVectors(wait);
                 return;
             } finally {
                 vectorPassRunning = false;
@@ -208,6 +217,25 @@ public class IndexService {
                 writing.unlock();
                 embedder.releaseCache();
             }
+        }
+    }
+
+    /** The wait before the next vector pass after {@code failures} in a row: doubled each time, at most an hour. */
+    static Duration retryWait(Duration first, int failures) {
+        Duration most = Duration.ofHours(1);
+        Duration wait = first;
+        for (int i = 1; i < failures && wait.compareTo(most) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(most) < 0 ? wait : most;
+    }
+
+    /** A reindex meanwhile starts its own vector pass; this one then finds nothing pending, or runs after it. */
+    private void retryVectors(Duration wait) {
+        try {
+            closer.schedule(this::scheduleVectors, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The service is stopping; the next start adds them.
         }
     }
 

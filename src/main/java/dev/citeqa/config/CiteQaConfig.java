@@ -137,6 +137,13 @@ public interface CiteQaConfig {
          */
         @WithDefault("false")
         boolean bm25Answers();
+
+        /**
+         * After a failed vector pass (a full disk, say), how long until it is tried again; the wait doubles after
+         * each failure in a row, up to an hour, so that a fault that lasts does not keep the model busy.
+         */
+        @WithDefault("PT1M")
+        Duration retryAfter();
     }
 
     interface Retrieval {

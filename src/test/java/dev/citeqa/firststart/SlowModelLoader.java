@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The configured model, slowed down for the tests that watch an index build: indexing batches wait while the
  * model is held ({@code test.slow-model.held}, then {@link #allow} some or {@link #release()} all) and take {@code test.slow-model.delay-ms}
- * per text. Questions (single texts) are not slowed. Enabled by {@link SlowModelProfile} only.
+ * per text; the first {@code test.slow-model.failures} batches fail. Questions (single texts) are not slowed.
+ * Enabled by {@link SlowModelProfile} only.
  */
 @Alternative
 @ApplicationScoped
@@ -26,6 +27,12 @@ public class SlowModelLoader extends EmbeddingModelLoader {
 
     @ConfigProperty(name = "test.slow-model.held", defaultValue = "false")
     boolean heldAtStart;
+
+    /** The first indexing batches that fail, as a model does when the machine runs out of memory. */
+    @ConfigProperty(name = "test.slow-model.failures", defaultValue = "0")
+    int failures;
+
+    private final AtomicInteger failed = new AtomicInteger();
 
     private volatile Boolean held;
     private final AtomicInteger allowed = new AtomicInteger();
@@ -52,6 +59,9 @@ public class SlowModelLoader extends EmbeddingModelLoader {
                         waiting.decrementAndGet();
                     }
                     Thread.sleep(delayMillis * segments.size());
+                    if (failed.getAndIncrement() < failures) {
+                        throw new IllegalStateException("the model failed (test.slow-model.failures)");
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);

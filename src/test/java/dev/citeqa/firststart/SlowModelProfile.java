@@ -80,6 +80,19 @@ public class SlowModelProfile implements QuarkusTestProfile {
         }
     }
 
+    /** The model fails the first vector pass's first batch, and the pass is tried again a second later. */
+    public static final class FailingOnce extends SlowModelProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+            config.put("test.slow-model.held", "false");
+            config.put("test.slow-model.delay-ms", "0");
+            config.put("test.slow-model.failures", "1");
+            config.put("citeqa.embedding.retry-after", "PT1S");
+            return config;
+        }
+    }
+
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
