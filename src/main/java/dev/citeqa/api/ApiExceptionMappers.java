@@ -7,10 +7,12 @@ import dev.citeqa.search.SearchUnavailableException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,7 +109,14 @@ public class ApiExceptionMappers {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return error(request, status, message, status == 415 ? "unsupported_media_type" : null, null);
+        Set<String> allowed = status == 405 ? AllowedMethods.of(request.path()) : Set.of();
+        if (!allowed.isEmpty()) {
+            message = "This method is not allowed here; " + request.path() + " takes " + AllowedMethods.takes(allowed)
+                    + ".";
+        }
+        Response response = error(request, status, message, status == 415 ? "unsupported_media_type" : null, null);
+        return allowed.isEmpty() ? response
+                : Response.fromResponse(response).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 
     /** An OpenAI client whose base URL lacks {@code /v1} asks for these. */

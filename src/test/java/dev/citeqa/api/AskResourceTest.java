@@ -268,7 +268,14 @@ class AskResourceTest {
                 .when().post("/api/ask")
                 .then().statusCode(415).contentType(ContentType.JSON).body("status", equalTo(415));
         given().when().get("/api/ask")
-                .then().statusCode(405).contentType(ContentType.JSON).body("status", equalTo(405));
+                .then().statusCode(405).contentType(ContentType.JSON).body("status", equalTo(405))
+                .header("Allow", "OPTIONS, POST")
+                .body("error", equalTo("This method is not allowed here; /api/ask takes POST."));
+        given().when().delete("/api/articles/000_a501985d60945543")
+                .then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().when().put("/v1/chat/completions")
+                .then().statusCode(405).header("Allow", "OPTIONS, POST")
+                .body("error.message", equalTo("This method is not allowed here; /v1/chat/completions takes POST."));
         given().when().get("/api/nothing-here")
                 .then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
     }
