@@ -121,8 +121,12 @@ public final class StarterQuestions implements Closeable {
             List<String> questions;
             try {
                 questions = compute(index);
+            } catch (org.apache.lucene.store.AlreadyClosedException replaced) {
+                // Closed under the scan: replaced by a newer index, which has its own, or the service is stopping.
+                LOG.debugf("Index generation %d closed before its starter questions were ready", generation);
+                return;
             } catch (RuntimeException e) {
-                // A replaced index may be closed under the scan; whatever else, the chat works without them.
+                // Whatever else, the chat works without them.
                 LOG.warnf("No starter questions for index generation %d: %s", generation, e.toString());
                 questions = List.of();
             }

@@ -173,6 +173,31 @@ class StarterQuestionsTest {
     }
 
     @Test
+    void anIndexClosedBeforeItsScanKeepsTheQuestionsOfTheLastOne() throws Exception {
+        IndexManager manager = corpus();
+        CorpusIndex first = manager.openOrBuild().index();
+        Answers answers = new Answers();
+        answers.texts.put("Who is the Russian President?", "Russian President Vladimir Putin spoke. [one]");
+        try (StarterQuestions starters = new StarterQuestions(answers, 4)) {
+            starters.prepare(first); // held in the answerer, so that the next generation's scan waits its turn
+            Files.writeString(root.resolve("corpus/three.txt"), "Alliance meets\n\nNATO Secretary General Mark"
+                    + " Rutte met them." + FILLER + "\n");
+            CorpusIndex second = manager.refresh(first).index();
+            starters.prepare(second);
+            second.close(); // replaced at once, or the service stopping
+            answers.release.countDown();
+
+            // Asking before both scans are over would start another: the first's takes milliseconds, and the
+            // closed generation's, next on the worker, fails at its first read.
+            Thread.sleep(2_000);
+            assertEquals(new StarterQuestions.Suggestions(List.of("Who is the Russian President?"), false),
+                    starters.get(first), "the closed generation left the last questions in place");
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void aRoleTheAnswererCannotAnswerGivesWayToTheNextOfItsKind() throws Exception {
         try (CorpusIndex index = corpus().openOrBuild().index(); StarterQuestions starters = new StarterQuestions(
                 question -> question.equals("Who is the French President?")
