@@ -2,8 +2,13 @@ package dev.citeqa;
 
 import dev.citeqa.eval.EvalCommand;
 import dev.citeqa.eval.EvalOptions;
+import dev.citeqa.eval.EvalQuestion;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits. It sits
@@ -21,10 +26,18 @@ public class CiteQaMain {
             Quarkus.run(args);
             return;
         }
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(EvalOptions.USAGE);
+            System.exit(0);
+            return;
+        }
         EvalOptions options;
         try {
             options = EvalOptions.parse(args);
-        } catch (IllegalArgumentException e) {
+            // Read before the service starts: a mistake in the file is told at once, naming its line, and not after
+            // minutes of indexing.
+            EvalQuestion.read(Path.of(options.questions()));
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
@@ -39,11 +52,29 @@ public class CiteQaMain {
         }
         System.setProperty("quarkus.http.host-enabled", "false");
         System.setProperty("citeqa.corpus.watch", "false");
+        // The log on stderr, so that stdout holds the results alone, for a script to read.
+        System.setProperty("quarkus.log.console.stderr", "true");
         Quarkus.run(EvalCommand.class, (exitCode, failure) -> {
             if (failure != null) {
-                System.err.println("Evaluation failed: " + failure.getMessage());
+                System.err.println("Evaluation failed: " + reasons(failure));
             }
             System.exit(failure != null ? 1 : exitCode);
         }, args);
+    }
+
+    /**
+     * What went wrong, from the failure and its causes: "Failed to start quarkus" alone does not say that another
+     * service holds the data folder.
+     */
+    static String reasons(Throwable failure) {
+        List<String> reasons = new ArrayList<>();
+        for (Throwable t = failure; t != null && reasons.size() < 5; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.isBlank() && !message.equals("Failed to start quarkus")
+                    && reasons.stream().noneMatch(r -> r.contains(message))) {
+                reasons.add(message);
+            }
+        }
+        return reasons.isEmpty() ? failure.toString() : String.join(": ", reasons);
     }
 }

@@ -46,12 +46,19 @@ public class EvalCommand implements QuarkusApplication {
         PrintStream out = System.out;
         // The index builds in the background; evaluate the whole of it, vectors included.
         indexService.awaitSettled(java.time.Duration.ofDays(1));
+        String corpus = config.corpus().dir();
         if (!indexService.isReady()) {
-            throw new IllegalStateException("the corpus could not be indexed: " + indexService.buildError());
+            // The service's messages name the folder "<corpus>" so as not to show clients its path; this is its owner.
+            throw new IllegalStateException("the corpus could not be indexed: "
+                    + indexService.buildError().replace("<corpus>", corpus));
         }
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());
         describeCorpus(out);
+        if (indexService.current().articleCount() == 0) {
+            throw new IllegalStateException("the corpus folder " + corpus + " holds no article to ask about");
+        }
+        warnOfMissingGold(questions);
         out.printf("%d questions from %s; answerer %s, %s%n", questions.size(), options.questions(),
                 chat.defaultAnswerer(), chat.comparesMeanings() ? "comparing meanings" : "on words alone");
         int total = questions.size();
@@ -68,14 +75,20 @@ public class EvalCommand implements QuarkusApplication {
                                 asked[0] / modes.size(), total, (System.nanoTime() - started) / 1e9);
                     }
                 });
+        EvalMetrics counted = metrics.get(modes.getFirst());
+        out.printf("%d to answer (%d of them ranked against their gold articles), %d to abstain on%n",
+                counted.answerable(), counted.ranked(), counted.abstainCases());
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);
-            out.printf(Locale.ROOT, "mode=%s answer_acc=%.3f cite_ok=%.3f cite_prec=%.3f abstain_acc=%.3f "
-                            + "hit@1=%.3f hit@5=%.3f mrr=%.3f ctx_recall=%.3f p50_ms=%d "
-                            + "phrase_ok=%.3f phrase_shown=%.3f%n",
-                    mode, m.answerAccuracy(), m.citationAccuracy(), m.citationPrecision(), m.abstentionAccuracy(),
-                    m.hitAt1(), m.hitAt5(), m.mrr(), m.contextRecall(), m.p50Ms(), m.phraseAccuracy(),
-                    m.phraseShare());
+            // A figure with nothing to measure is n/a, not 0.000, which would read as a failure.
+            int answerable = m.answerable();
+            out.printf(Locale.ROOT, "mode=%s answer_acc=%s cite_ok=%s cite_prec=%s abstain_acc=%s "
+                            + "hit@1=%s hit@5=%s mrr=%s ctx_recall=%s p50_ms=%d phrase_ok=%s phrase_shown=%s%n",
+                    mode, figure(m.answerAccuracy(), answerable), figure(m.citationAccuracy(), answerable),
+                    figure(m.citationPrecision(), answerable), figure(m.abstentionAccuracy(), m.abstainCases()),
+                    figure(m.hitAt1(), m.ranked()), figure(m.hitAt5(), m.ranked()), figure(m.mrr(), m.ranked()),
+                    figure(m.contextRecall(), answerable), m.p50Ms(), figure(m.phraseAccuracy(), answerable),
+                    figure(m.phraseShare(), answerable));
         }
         if (options.allModes()) {
             out.println();
@@ -83,13 +96,40 @@ public class EvalCommand implements QuarkusApplication {
             out.println("|---|---|---|---|---|---|---|---|---|");
             for (RetrievalMode mode : modes) {
                 EvalMetrics m = metrics.get(mode);
-                out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %d |%n", mode,
-                        m.hitAt1(), m.hitAt5(), m.mrr(), m.contextRecall(), m.answerAccuracy(), m.citationAccuracy(),
-                        m.abstention(), m.p50Ms());
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %d |%n", mode,
+                        figure(m.hitAt1(), m.ranked()), figure(m.hitAt5(), m.ranked()), figure(m.mrr(), m.ranked()),
+                        figure(m.contextRecall(), m.answerable()), figure(m.answerAccuracy(), m.answerable()),
+                        figure(m.citationAccuracy(), m.answerable()), m.abstention(), m.p50Ms());
             }
         }
         return 0;
     }
+
+    private static String figure(double value, int cases) {
+        return cases == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /**
+     * Gold article IDs the index lacks, on stderr: such a question can never rank its article, and a misspelt
+     * ID would otherwise read as a retrieval failure.
+     */
+    private void warnOfMissingGold(List<EvalQuestion> questions) {
+        CorpusIndex index = indexService.current();
+        List<String> missing = new java.util.ArrayList<>();
+        for (EvalQuestion q : questions) {
+            q.gold().stream().filter(id -> index.article(id).isEmpty())
+                    .forEach(id -> missing.add("question " + q.id() + ": \"" + id + "\""));
+        }
+        if (!missing.isEmpty()) {
+            System.err.printf("warning: %d gold article IDs are not in the corpus (an ID is the file name without "
+                    + ".txt), so those questions cannot rank them: %s%s%n", missing.size(),
+                    String.join(", ", missing.subList(0, Math.min(MISSING_SHOWN, missing.size()))),
+                    missing.size() > MISSING_SHOWN ? ", …" : "");
+        }
+    }
+
+    /** Missing gold IDs named one by one; the rest are only counted. */
+    private static final int MISSING_SHOWN = 10;
 
     /**
      * What was indexed and how: articles, passages and embedded texts per article, the share of articles with a

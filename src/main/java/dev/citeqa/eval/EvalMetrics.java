@@ -118,6 +118,21 @@ public final class EvalMetrics {
         latenciesMs.add(ms);
     }
 
+    /** Questions to answer (not to abstain on): the denominator of the answer, citation and phrase figures. */
+    public int answerable() {
+        return answerable;
+    }
+
+    /** Questions to abstain on: the denominator of abstention accuracy. */
+    public int abstainCases() {
+        return abstainCases;
+    }
+
+    /** Questions ranked against their gold articles: the denominator of hit@k and MRR. */
+    public int ranked() {
+        return ranked;
+    }
+
     public double answerAccuracy() {
         return ratio(answerCorrect, answerable);
     }

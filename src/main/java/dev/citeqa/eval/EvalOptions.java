@@ -14,7 +14,7 @@ import java.util.Locale;
 public record EvalOptions(String questions, String corpus, String data, RetrievalMode mode, boolean allModes,
         boolean verbose, int limit) {
 
-    static final String USAGE = "usage: eval [--questions FILE] [--corpus DIR] [--data DIR] "
+    public static final String USAGE = "usage: eval [--questions FILE] [--corpus DIR] [--data DIR] "
             + "[--mode bm25|dense|hybrid | --all-modes] [--limit N] [-v]";
 
     public static EvalOptions parse(String... args) {
