@@ -56,13 +56,17 @@ class EvalQuestionTest {
             {"question": "Who?", "gold": {"a": 1}}            | q.jsonl:1: "gold" must be a string or a list of strings
             {"question": "Who?", "expect": "abstian"}         | q.jsonl:1: "expect" can only be "abstain"
             {"answer_any": ["x"]}                             | q.jsonl:1: neither "question" nor "turns"
-            '\\n  \\n'                                        | q.jsonl: no questions in the file
             """)
     void aMistakeNamesTheLineAndWhatIsWrong(String text, String message) throws IOException {
         Path file = file(text.replace("\\n", "\n"));
         IOException e = assertThrows(EvalQuestion.InvalidQuestionsException.class, () -> EvalQuestion.read(file));
         assertTrue(e.getMessage().startsWith(dir.resolve(message.substring(0, message.indexOf(':'))) 
                 + message.substring(message.indexOf(':'))), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutQuestionsHasNone() throws IOException {
+        assertEquals(List.of(), EvalQuestion.read(file("\n  \n")));
     }
 
     @Test

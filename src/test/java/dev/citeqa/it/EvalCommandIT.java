@@ -73,6 +73,19 @@ class EvalCommandIT extends ServiceProcess {
     }
 
     @Test
+    void aFileWithoutQuestionsBuildsTheIndexAndAsksNothing() throws Exception {
+        Files.writeString(corpus.resolve("bridge.txt"), "Harbour bridge reopens\n\nThe bridge reopened on Monday.\n");
+        Files.writeString(root.resolve("none.jsonl"), "");
+
+        Run run = eval("--corpus", "corpus", "--questions", "none.jsonl");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("no questions in none.jsonl: the index is built, nothing is asked"), run.out());
+        assertFalse(run.out().contains("answer_acc"), run.out());
+        assertTrue(run.err().contains("Built index"), "the benchmarks read the build's log line: " + run.err());
+    }
+
+    @Test
     void aFolderWithoutArticlesFailsTheEvaluationSayingSo() throws Exception {
         Files.writeString(root.resolve("q.jsonl"), "{\"question\": \"Who?\", \"expect\": \"abstain\"}\n");
 
