@@ -1,17 +1,26 @@
 package dev.citeqa.collection;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -192,12 +201,60 @@ public final class NewsCollection {
 
     /** Reads the listed files. One that is gone by now was deleted or renamed meanwhile: it is skipped. */
     static Scan read(Path dir, List<Path> paths, Rules rules, String listing) throws IOException {
-        return read(dir, paths, rules, listing, Files::readAllBytes);
+        return read(dir, paths, rules, listing, NewsCollection::readInside);
     }
 
-    /** How a file's bytes are read: {@link Files#readAllBytes}, or in a test one that fails as a disk can. */
+    /**
+     * How a file's bytes are read: {@link #readInside}, or in a test one that fails as a disk can.
+     *
+     * @param inside the file's path relative to {@code root}
+     * @param limit the most bytes to read; a file longer than that gives one more
+     */
     interface FileBytes {
-        byte[] read(Path path) throws IOException;
+        byte[] read(Path root, Path inside, long limit) throws IOException;
+    }
+
+    /**
+     * The bytes of a file inside {@code root}, reached one folder at a time relative to the last one opened, never
+     * through a link (openat with O_NOFOLLOW). The checks made on the path before (no link out of the folder, a
+     * regular file) would otherwise hold for what the path named then, not for what is opened: a corpus editor
+     * who swaps the file, or a folder above it, for a link between the two could publish any file the service
+     * can read. A link met now means the folder changed since it was listed: the file counts as gone, and the
+     * changed listing reads it again. Where the platform cannot open relative to a folder (Windows), the path is
+     * read as it is.
+     */
+    static byte[] readInside(Path root, Path inside, long limit) throws IOException {
+        List<Closeable> opened = new ArrayList<>();
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
+            if (!(top instanceof SecureDirectoryStream<Path> folder)) {
+                try (InputStream in = Files.newInputStream(root.resolve(inside))) {
+                    return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                }
+            }
+            for (int i = 0; i < inside.getNameCount() - 1; i++) {
+                folder = folder.newDirectoryStream(inside.getName(i), LinkOption.NOFOLLOW_LINKS);
+                opened.add(folder);
+            }
+            Path name = inside.getFileName();
+            if (!folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes().isRegularFile()) {
+                throw new NoSuchFileException(root.resolve(inside).toString(), null, "no longer a regular file");
+            }
+            try (InputStream in = Channels.newInputStream(folder.newByteChannel(name,
+                    Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
+                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            }
+        } catch (FileSystemException e) {
+            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException
+                    || !(e instanceof NotDirectoryException || String.valueOf(e.getReason()).contains("symbolic link"))) {
+                throw e;
+            }
+            throw new NoSuchFileException(root.resolve(inside).toString(), null, "a link where the folder had none");
+        } finally {
+            for (Closeable c : opened.reversed()) {
+                c.close();
+            }
+        }
     }
 
     static Scan read(Path dir, List<Path> paths, Rules rules, String listing, FileBytes bytes) throws IOException {
@@ -210,8 +267,8 @@ public final class NewsCollection {
             String name = relativeName(dir, path);
             Read read;
             try {
-                read = isArticleFile(path) && !Files.isDirectory(path) ? read(path, name, root, rules, bytes)
-                        : notAnArticle(path, name);
+                read = isArticleFile(path) && !Files.isDirectory(path)
+                        ? read(path, name, root, dir.relativize(path), rules, bytes) : notAnArticle(path, name);
             } catch (NoSuchFileException e) {
                 read = new Read(null, SkipReason.VANISHED, null);
             } catch (AccessDeniedException e) {
@@ -275,7 +332,7 @@ public final class NewsCollection {
      *
      * @param name the file's path in the corpus folder
      */
-    private static Read read(Path path, String name, Path root, Rules rules, FileBytes reader)
+    private static Read read(Path path, String name, Path root, Path inside, Rules rules, FileBytes reader)
             throws IOException {
         String fileName = path.getFileName().toString();
         String id = fileName.substring(0, fileName.length() - TXT.length());
@@ -290,6 +347,7 @@ public final class NewsCollection {
             if (!Files.isRegularFile(target)) {
                 return new Read(null, SkipReason.NOT_A_FILE, named);
             }
+            inside = root.relativize(target); // the target checked here is the one read, not the link's next
         } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(path.toString());
@@ -311,7 +369,10 @@ public final class NewsCollection {
         if (size > rules.maxFileBytes()) {
             return new Read(null, SkipReason.TOO_LARGE, header);
         }
-        byte[] bytes = reader.read(path);
+        byte[] bytes = reader.read(root, inside, rules.maxFileBytes());
+        if (bytes.length > rules.maxFileBytes()) {
+            return new Read(null, SkipReason.TOO_LARGE, header); // it grew after its size was read
+        }
         byte[] hash = sha256().digest(bytes);
         byte[] digest = concat(header, hash);
         // UTF-8 text never holds a NUL; UTF-16 text (Notepad's "Unicode", Windows PowerShell's redirects) holds

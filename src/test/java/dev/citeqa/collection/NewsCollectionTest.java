@@ -229,16 +229,62 @@ class NewsCollectionTest {
                 skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
     }
 
+    /**
+     * The race a corpus editor can run against the checks: the file, or a folder above it, swapped for a link out
+     * of the folder after the checks passed and before the read. Each swap is made here by the reader, at the
+     * last moment; the file counts as gone, and nothing outside is read.
+     */
+    @Test
+    void aLinkSwappedInAfterTheChecksIsNotFollowed(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.txt"), "db_password=hunter2");
+        Files.createDirectories(outside.resolve("sub"));
+        Files.writeString(outside.resolve("sub").resolve("story.txt"), "TOP SECRET memo.");
+        write("plain.txt", "An ordinary article about herons.");
+        Files.createDirectories(dir.resolve("sub"));
+        write("sub/story.txt", "An article about the harbour.");
+        NewsCollection.FileBytes swapping = (root, inside, limit) -> {
+            if (inside.equals(Path.of("plain.txt"))) {
+                Files.delete(root.resolve(inside));
+                Files.createSymbolicLink(root.resolve(inside), outside.resolve("secret.txt"));
+            } else {
+                Files.move(root.resolve("sub"), root.resolve("sub-moved"));
+                Files.createSymbolicLink(root.resolve("sub"), outside.resolve("sub"));
+            }
+            return NewsCollection.readInside(root, inside, limit);
+        };
+
+        NewsCollection.Scan scan = NewsCollection.read(dir, NewsCollection.list(dir), new NewsCollection.Rules(1000,
+                false), "listing", swapping);
+
+        assertEquals(List.of(), scan.files());
+        assertEquals(List.of(skip("plain.txt", SkipReason.VANISHED), skip("sub/story.txt", SkipReason.VANISHED)),
+                scan.skipped());
+    }
+
+    @Test
+    void aFileThatGrewPastTheLimitAfterItsSizeWasReadIsTooLarge() throws IOException {
+        write("growing.txt", "A short article.");
+        NewsCollection.FileBytes growing = (root, inside, limit) -> {
+            Files.writeString(root.resolve(inside), "x".repeat(5_000));
+            return NewsCollection.readInside(root, inside, limit);
+        };
+
+        NewsCollection.Scan scan = NewsCollection.read(dir, NewsCollection.list(dir), new NewsCollection.Rules(1000,
+                false), "listing", growing);
+
+        assertEquals(List.of(skip("growing.txt", SkipReason.TOO_LARGE)), scan.skipped());
+    }
+
     @Test
     void aFileThatCannotBeReadIsSkippedAndTheOthersKept() throws IOException {
         write("a.txt", "First article.");
         write("locked.txt", "A file the service may not read.");
         write("z.txt", "Last article.");
-        NewsCollection.FileBytes deniedOne = path -> {
-            if (path.getFileName().toString().equals("locked.txt")) {
-                throw new java.nio.file.AccessDeniedException(path.toString());
+        NewsCollection.FileBytes deniedOne = (root, inside, limit) -> {
+            if (inside.getFileName().toString().equals("locked.txt")) {
+                throw new java.nio.file.AccessDeniedException(inside.toString());
             }
-            return Files.readAllBytes(path);
+            return NewsCollection.readInside(root, inside, limit);
         };
 
         NewsCollection.Scan scan = NewsCollection.read(dir, NewsCollection.list(dir), new NewsCollection.Rules(1000,
@@ -250,7 +296,7 @@ class NewsCollectionTest {
                 "once readable, the file changes the corpus, so that it is indexed");
         // A disk error may pass: the scan fails, so that the index keeps the article and tries again later.
         assertThrows(IOException.class, () -> NewsCollection.read(dir, NewsCollection.list(dir),
-                new NewsCollection.Rules(1000, false), "listing", path -> {
+                new NewsCollection.Rules(1000, false), "listing", (root, inside, limit) -> {
                     throw new IOException("Input/output error");
                 }));
     }
