@@ -92,7 +92,13 @@ public class ApiGate {
         String given = presentedKey(context);
         // Digests of equal length, compared in constant time: neither the key's length nor a matching prefix
         // shows in the response time.
-        if (given == null || !MessageDigest.isEqual(keyDigest, digest(given))) {
+        boolean wrong = given != null && !MessageDigest.isEqual(keyDigest, digest(given));
+        if (wrong && RoutedPath.unlimited(path) && !withinRate(context)) {
+            // Paths that cost nothing to answer are not rate-limited, but a wrong key costs a token on any path:
+            // else /api/status would take guesses as fast as a client can send them.
+            return;
+        }
+        if (given == null || wrong) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
             HttpErrors.send(context, 401, given == null
                     ? "An API key is required: send \"Authorization: Bearer <key>\" or \"X-API-Key: <key>\"."
