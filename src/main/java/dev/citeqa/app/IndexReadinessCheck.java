@@ -43,7 +43,7 @@ public class IndexReadinessCheck implements HealthCheck {
             HealthCheckResponseBuilder down = HealthCheckResponse.named("index").down();
             progress(down, building);
             if (indexService.buildError() != null) {
-                down.withData("error", indexService.buildError());
+                down.withData("error", detailed() ? indexService.buildError() : WITHHELD);
             }
             return down.build();
         }
@@ -59,8 +59,9 @@ public class IndexReadinessCheck implements HealthCheck {
         if (vectors != null) {
             response.withData("vectors", vectors).withData("textsEmbedded", indexService.textsEmbedded());
         }
+        boolean detailed = detailed();
         if (indexService.vectorError() != null) {
-            response.withData("vectorError", indexService.vectorError());
+            response.withData("vectorError", detailed ? indexService.vectorError() : WITHHELD);
         }
         progress(response, building);
         Reindex last = indexService.lastReindex();
@@ -69,13 +70,15 @@ public class IndexReadinessCheck implements HealthCheck {
                     .withData("lastReindexAt", last.finishedAt().toString())
                     .withData("lastReindexMs", last.durationMs());
             if (last.error() != null) {
-                response.withData("lastReindexError", last.error());
+                response.withData("lastReindexError", detailed ? last.error() : WITHHELD);
             }
             SkipReport skipped = last.skipped();
             response.withData("skipped", skipped.count());
             if (skipped.count() > 0) {
-                response.withData("skippedByReason", skipped.byReasonText())
-                        .withData("skippedFiles", skipped.filesText());
+                response.withData("skippedByReason", skipped.byReasonText());
+                if (detailed) {
+                    response.withData("skippedFiles", skipped.filesText());
+                }
             }
         }
         String answerer = chat.get().defaultAnswerer();
@@ -85,6 +88,17 @@ public class IndexReadinessCheck implements HealthCheck {
         }
         return response.build();
     }
+
+    /**
+     * Whether the probe, open to anyone, names files and gives errors' texts: only without a key, when the API is
+     * open too. With one, they are for those who hold it (/api/status, the reindex response).
+     */
+    private boolean detailed() {
+        return config.apiKey().filter(k -> !k.isBlank()).isEmpty();
+    }
+
+    /** In place of an error's text when a key is set: that there is one, and where to read it. */
+    static final String WITHHELD = "see /api/status (needs the API key)";
 
     /** The build under way, flat as health data allows: phase, done, total, unit, rate (per second), etaSeconds. */
     private static void progress(HealthCheckResponseBuilder response, BuildProgress.Snapshot building) {

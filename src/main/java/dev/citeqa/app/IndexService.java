@@ -160,7 +160,7 @@ public class IndexService {
             LOG.info("Index build stopped; the next start goes on from the embedding cache");
             return;
         } catch (IOException | RuntimeException e) {
-            buildError = Reindex.failed(null, millisSince(started), e, corpus).error();
+            buildError = Reindex.failed(null, millisSince(started), e, corpus, Path.of(config.data().dir())).error();
             LOG.errorf(e, "Cannot open or build the index; nothing can be answered until the corpus folder can "
                     + "be indexed");
         } finally {
@@ -206,7 +206,8 @@ public class IndexService {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 Duration wait = retryWait(config.embedding().retryAfter(), ++vectorFailures);
-                vectorError = Reindex.relative(e.toString(), Path.of(config.corpus().dir()));
+                vectorError = Reindex.relative(e.toString(), Path.of(config.corpus().dir()),
+                        Path.of(config.data().dir()));
                 LOG.errorf(e, "Adding vectors failed; BM25 keeps answering from %s, and the vectors are tried again "
                         + "in %d s", serving.path(), wait.toSeconds());
                 retryVectors(wait);
@@ -283,7 +284,8 @@ public class IndexService {
                 LOG.errorf(e, "Reindex failed; still serving %s (generation %d)", serving.path(),
                         serving.generation());
             }
-            return record(Reindex.failed(serving, millisSince(started), e, Path.of(config.corpus().dir())));
+            return record(Reindex.failed(serving, millisSince(started), e, Path.of(config.corpus().dir()),
+                    Path.of(config.data().dir())));
         } finally {
             progress.idle();
             writing.unlock();

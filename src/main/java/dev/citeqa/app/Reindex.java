@@ -50,9 +50,12 @@ public record Reindex(String outcome, long generation, int documents, int passag
         return index.pendingArticles() > 0 ? "pending" : index.hasVectors() ? "complete" : null;
     }
 
-    /** @param corpus the corpus folder, whose path the error shows relative to it */
-    static Reindex failed(CorpusIndex serving, long durationMs, Throwable e, Path corpus) {
-        String error = FileNames.forLog(relative(describe(e), corpus));
+    /**
+     * @param corpus the corpus folder, whose path the error shows relative to it
+     * @param data the data folder, whose path the error shows as {@code <data>}
+     */
+    static Reindex failed(CorpusIndex serving, long durationMs, Throwable e, Path corpus, Path data) {
+        String error = FileNames.forLog(relative(describe(e), corpus, data));
         if (serving == null) {
             return new Reindex(FAILED, 0, 0, 0, durationMs, Instant.now(), error, new SkipReport(List.of()), null);
         }
@@ -61,22 +64,16 @@ public record Reindex(String outcome, long generation, int documents, int passag
     }
 
     /**
-     * The message with paths inside the corpus folder shown relative to it ("x.txt"), and the folder itself
-     * as {@code <corpus>}: the readiness check is open to everyone, and the server's layout is none of their
-     * business.
+     * The message with paths inside the corpus folder shown relative to it ("x.txt"), the folder itself as
+     * {@code <corpus>}, and the data folder as {@code <data>}: the readiness check is open to everyone, and the
+     * server's layout is none of their business.
      */
-    static String relative(String message, Path corpus) {
-        Set<String> roots = new LinkedHashSet<>();
-        roots.add(corpus.toAbsolutePath().normalize().toString());
-        try {
-            if (Files.exists(corpus)) {
-                roots.add(corpus.toRealPath().toString());
-            }
-        } catch (java.io.IOException e) {
-            // The absolute form is replaced all the same.
-        }
+    static String relative(String message, Path corpus, Path data) {
         String result = message;
-        for (String root : roots.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String root : spellings(data)) {
+            result = result.replace(root, "<data>");
+        }
+        for (String root : spellings(corpus)) {
             result = result.replace(root + File.separator, "").replace(root, "<corpus>");
         }
         if (!corpus.isAbsolute()) {
@@ -85,6 +82,20 @@ public record Reindex(String outcome, long generation, int documents, int passag
             result = given.matcher(result).replaceAll(Matcher.quoteReplacement(""));
         }
         return result;
+    }
+
+    /** A folder's absolute path and its real one (through links), the longer first, so that it is replaced whole. */
+    private static List<String> spellings(Path folder) {
+        Set<String> roots = new LinkedHashSet<>();
+        roots.add(folder.toAbsolutePath().normalize().toString());
+        try {
+            if (Files.exists(folder)) {
+                roots.add(folder.toRealPath().toString());
+            }
+        } catch (java.io.IOException e) {
+            // The absolute form is replaced all the same.
+        }
+        return roots.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public boolean ok() {
