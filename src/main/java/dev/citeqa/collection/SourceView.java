@@ -6,8 +6,9 @@ import java.time.LocalDate;
  * The text of a file as the parser reads it, with every character at the offset it has in the file, so that
  * whatever the parser keeps can be highlighted in the original. Characters that must not be read are
  * overwritten rather than removed: markup with spaces and line breaks (see {@link HtmlText}); the rest of an
- * entity's length (in plain text too: "Trump&#8217;s"), inline Markdown marks ({@link MarkdownText}) and bidi
- * controls, which would make the text display in another order than it is read, with {@link #FILLER}; in text
+ * entity's length (in plain text too: "Trump&#8217;s"), inline Markdown marks ({@link MarkdownText}), bidi
+ * controls, which would make the text display in another order than it is read, and other control characters
+ * and terminal escape sequences, with {@link #FILLER}; in text
  * that is not a web page, line ends other than a line feed (a lone carriage return, the next-line control,
  * Unicode's line and paragraph separators) with a line feed.
  *
@@ -56,20 +57,59 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
     }
 
     /**
-     * Bidi controls overwritten with {@link #FILLER}, and (when {@code lineEnds}) other line ends with line feeds,
-     * which the parser reads.
+     * A control character that is neither white space nor a line end: no text holds one, and a terminal obeys it.
+     * An answer quotes the article, so an escape sequence in a file ("\u001B[2J", which clears the screen, or one
+     * that sets a terminal's title) would reach every client that prints the answer.
+     */
+    static boolean isStrayControl(char c) {
+        return c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+                || c >= '\u007F' && c <= '\u009F' && !isLineSeparator(c);
+    }
+
+    /**
+     * Bidi controls and stray controls overwritten with {@link #FILLER}, a terminal's escape sequence whole (the
+     * escape and what it says), and (when {@code lineEnds}) other line ends with line feeds, which the parser reads.
      */
     private static String readable(String source, boolean lineEnds) {
         char[] chars = null;
         for (int i = 0; i < source.length(); i++) {
-            boolean bidi = isBidiControl(source.charAt(i));
-            if (bidi || lineEnds && isOtherLineEnd(source, i)) {
+            char c = source.charAt(i);
+            boolean hidden = isBidiControl(c) || isStrayControl(c);
+            if (hidden || lineEnds && isOtherLineEnd(source, i)) {
                 if (chars == null) {
                     chars = source.toCharArray();
                 }
-                chars[i] = bidi ? FILLER : '\n';
+                int end = c == '\u001B' ? escapeEnd(source, i) : i + 1;
+                java.util.Arrays.fill(chars, i, end, hidden ? FILLER : '\n');
+                i = end - 1;
             }
         }
         return chars == null ? source : new String(chars);
+    }
+
+    /**
+     * Where an escape sequence that starts at {@code start} ends: a control sequence ("ESC [ 31 m") at its final
+     * byte, an operating system command ("ESC ] 0 ; title BEL") at its bell or string terminator, on the same line
+     * and within 64 characters; otherwise after the escape and the character it escapes.
+     */
+    private static int escapeEnd(String source, int start) {
+        int limit = Math.min(source.length(), start + 64);
+        if (start + 1 < limit && source.charAt(start + 1) == '[') {
+            for (int j = start + 2; j < limit && source.charAt(j) != '\n'; j++) {
+                if (source.charAt(j) >= '@' && source.charAt(j) <= '~') {
+                    return j + 1;
+                }
+            }
+        } else if (start + 1 < limit && source.charAt(start + 1) == ']') {
+            for (int j = start + 2; j < limit && source.charAt(j) != '\n'; j++) {
+                if (source.charAt(j) == '\u0007') {
+                    return j + 1;
+                }
+                if (source.charAt(j) == '\u001B' && j + 1 < limit && source.charAt(j + 1) == '\\') {
+                    return j + 2;
+                }
+            }
+        }
+        return start + 1 < source.length() && source.charAt(start + 1) != '\n' ? start + 2 : start + 1;
     }
 }

@@ -114,9 +114,9 @@ public final class IndexConstants {
      * dropped; passages of Chinese and Japanese are sized by their characters, two to a word; a file that opens
      * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page; a page's title loses
      * a short site name after a bar without the site's name in its metadata too; TOML front matter ("+++") is
-     * read as YAML front matter is.
+     * read as YAML front matter is. 25: control characters and terminal escape sequences are not text.
      */
-    public static final int SCHEMA_VERSION = 24;
+    public static final int SCHEMA_VERSION = 25;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

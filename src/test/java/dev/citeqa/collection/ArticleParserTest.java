@@ -691,6 +691,19 @@ class ArticleParserTest {
     }
 
     @Test
+    void terminalEscapesAndOtherControlsAreNeutralisedWhole() {
+        String source = "Festival draws crowds\n\nThe \u001B]0;pwned\u0007Glorp festival drew \u001B[1;31m12,000"
+                + "\u001B[0m visitors\u0008 on Sunday.\u001B\\\n";
+        ArticleParser.Parsed p = ArticleParser.read("glorp", source, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("The Glorp festival drew 12,000 visitors on Sunday."),
+                p.sentences().stream().map(Sentence::text).toList());
+        Sentence s = p.sentences().getFirst();
+        assertTrue(source.substring(s.start(), s.end()).startsWith("The \u001B]0;pwned"), "offsets into the file");
+        assertEquals(-1, p.article().paragraphs().getLast().text().indexOf('\u001B'));
+        assertFalse(p.article().paragraphs().getLast().text().contains("pwned"), "a terminal title is no text");
+    }
+
+    @Test
     void anHtmlPageWithoutATitleIsNamedByItsHeading() {
         String page = "<!-- saved from url=(0040)https://example.org/ -->\n<html><body><h1>Tram line opens</h1>"
                 + "<p>The new tram line opened on Monday &ndash; a week early.</p><script>alert(1)</script></body></html>";
