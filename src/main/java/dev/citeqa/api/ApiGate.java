@@ -2,6 +2,7 @@ package dev.citeqa.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.app.ExposureWarning;
 import dev.citeqa.config.CiteQaConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,7 +18,12 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission for everything but the chat page's own files and the health probes ({@link RoutedPath#open}): the
@@ -37,6 +43,13 @@ public class ApiGate {
     @Inject
     MeterRegistry registry;
 
+    /** The address the server binds, which {@code citeqa.http.host} sets unless overridden directly. */
+    @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1")
+    String bindHost;
+
+    /** Host header names accepted, or null when any is (a key is set, or the service listens beyond loopback). */
+    private Set<String> localNames;
+
     /** Token buckets by client. One idle for a whole period is full again, so forgetting it loses nothing. */
     private Cache<String, Bucket> buckets;
     private Counter limited;
@@ -52,10 +65,22 @@ public class ApiGate {
         limited = Counter.builder("citeqa.rate.limited").description("Requests refused by the per-client rate limit")
                 .register(registry);
         keyDigest = config.apiKey().filter(k -> !k.isBlank()).map(ApiGate::digest).orElse(null);
+        if (keyDigest == null && ExposureWarning.loopback(bindHost)) {
+            localNames = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+            config.http().allowedHosts().orElse(List.of()).forEach(h -> localNames.add(h.toLowerCase(Locale.ROOT)));
+        }
         router.route().order(HttpOrder.GATE).handler(this::admit);
     }
 
     private void admit(RoutingContext context) {
+        if (localNames != null && !localHost(context)) {
+            // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin with this
+            // service in the browser, and could read the corpus; its requests still name evil.example.
+            HttpErrors.send(context, 403, "This service answers requests for localhost only, not for \""
+                    + context.request().authority().host() + "\"; citeqa.http.allowed-hosts can add a name.",
+                    "invalid_host");
+            return;
+        }
         // The REST layer drops matrix parameters (";x") before routing, so a path prefix check on the raw path
         // would let "/api;x/ask" past the gate. No resource here takes them: refuse them outright.
         if (context.request().path() != null && context.request().path().indexOf(';') >= 0) {
@@ -125,6 +150,24 @@ public class ApiGate {
         context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         HttpErrors.send(context, 429, "Too many requests; retry after " + seconds + " s.", "rate_limit_exceeded");
         return false;
+    }
+
+    /** Whether the Host header names this machine, or a name allowed; a request without one (HTTP/1.0) is let by. */
+    private boolean localHost(RoutingContext context) {
+        var authority = context.request().authority();
+        if (authority == null || authority.host() == null) {
+            return true;
+        }
+        String host = authority.host().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        // All of 127.0.0.0/8 is loopback, and a browser resolves "*.localhost" to loopback itself.
+        return localNames.contains(host) || host.startsWith("127.") && host.matches("127(\\.\\d{1,3}){3}")
+                || host.endsWith(".localhost");
     }
 
     /** The remote address; behind a proxy, Quarkus's forwarding settings decide what that is. */

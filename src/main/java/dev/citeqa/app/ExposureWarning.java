@@ -36,7 +36,7 @@ public class ExposureWarning {
     }
 
     /** Whether {@code host} is this machine only: a name or address all of whose addresses are loopback. */
-    static boolean loopback(String host) {
+    public static boolean loopback(String host) {
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host);
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);

@@ -317,6 +317,13 @@ public interface CiteQaConfig {
         String host();
 
         /**
+         * Names besides localhost that a request's Host header may give while the service listens on this machine
+         * only and has no API key (a reverse proxy that passes the public name on). Any other is refused, so that a
+         * web page cannot reach the service by rebinding its own domain name to 127.0.0.1.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /**
          * Largest request body. A question is at most a few KB, but OpenAI clients resend the whole conversation,
          * system prompts included, with every question; the body is read in full before a resource runs.
          */

@@ -1,0 +1,47 @@
+package dev.citeqa.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On loopback without a key, only requests for this machine (or a name allowed) are answered: a web page whose
+ * domain name was rebound to 127.0.0.1 still names its own domain in the Host header.
+ */
+@QuarkusTest
+@TestProfile(HostHeaderTest.Profile.class)
+class HostHeaderTest {
+
+    public static final class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("citeqa.http.allowed-hosts", "news.example.org");
+        }
+    }
+
+    @Test
+    void aRequestForAnotherNameIsRefused() {
+        for (String host : new String[] {"evil.example", "evil.example:8081", "127.0.0.1.evil.example"}) {
+            given().header("Host", host).when().get("/api/articles").then().statusCode(403)
+                    .body("error", containsString("localhost only"))
+                    .body("status", equalTo(403));
+            given().header("Host", host).when().get("/").then().statusCode(403);
+        }
+        given().header("Host", "evil.example").when().get("/v1/models").then().statusCode(403)
+                .body("error.code", equalTo("invalid_host"));
+    }
+
+    @Test
+    void thisMachineAndTheNamesAllowedAreAnswered() {
+        for (String host : new String[] {"localhost", "localhost:8081", "127.0.0.1:8081", "127.0.1.1", "[::1]:8081",
+                "LOCALHOST.", "app.localhost", "news.example.org", "NEWS.example.org:443"}) {
+            given().header("Host", host).when().get("/api/articles").then().statusCode(200);
+        }
+    }
+}
