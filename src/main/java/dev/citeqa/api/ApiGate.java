@@ -67,7 +67,7 @@ public class ApiGate {
         keyDigest = config.apiKey().filter(k -> !k.isBlank()).map(ApiGate::digest).orElse(null);
         if (keyDigest == null && ExposureWarning.loopback(bindHost)) {
             localNames = new HashSet<>(List.of("localhost", "127.0.0.1", "::1"));
-            config.http().allowedHosts().orElse(List.of()).forEach(h -> localNames.add(h.toLowerCase(Locale.ROOT)));
+            config.http().allowedHosts().orElse(List.of()).forEach(h -> localNames.add(hostName(h)));
         }
         router.route().order(HttpOrder.GATE).handler(this::admit);
     }
@@ -158,16 +158,25 @@ public class ApiGate {
         if (authority == null || authority.host() == null) {
             return true;
         }
-        String host = authority.host().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
+        String host = hostName(authority.host());
         // All of 127.0.0.0/8 is loopback, and a browser resolves "*.localhost" to loopback itself.
         return localNames.contains(host) || host.startsWith("127.") && host.matches("127(\\.\\d{1,3}){3}")
                 || host.endsWith(".localhost");
+    }
+
+    /**
+     * A host name as compared: lower case, without IPv6 brackets, a trailing dot or a port ("News.example.org:443"
+     * in the allowed names is "news.example.org").
+     */
+    static String hostName(String host) {
+        String name = host.strip().toLowerCase(Locale.ROOT);
+        if (name.startsWith("[")) {
+            int close = name.indexOf(']');
+            name = close > 0 ? name.substring(1, close) : name.substring(1);
+        } else if (name.indexOf(':') == name.lastIndexOf(':') && name.indexOf(':') > 0) {
+            name = name.substring(0, name.indexOf(':')); // one colon: a port; more: an IPv6 address
+        }
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** The remote address; behind a proxy, Quarkus's forwarding settings decide what that is. */

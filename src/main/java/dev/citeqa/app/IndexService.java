@@ -80,6 +80,8 @@ public class IndexService {
     private volatile String vectorError;
     /** Vector passes failed in a row, which sets the wait before the next try. */
     private int vectorFailures;
+    /** The next try of a failed vector pass, if one waits: one at a time, however many passes failed. */
+    private java.util.concurrent.ScheduledFuture<?> vectorRetry;
     private volatile boolean firstBuildOver;
     private volatile boolean vectorPassRunning;
     private volatile boolean closing;
@@ -198,6 +200,7 @@ public class IndexService {
                 swap(serving, opened.index());
                 vectorError = null;
                 vectorFailures = 0;
+                retryVectors(null);
             } catch (CancellationException e) {
                 // A signal stops the model's calls (EmbeddingModelLoader) before this service hears of it.
                 String why = closing ? "shutting down" : progress.stopping() ? "a reindex comes first"
@@ -231,10 +234,20 @@ public class IndexService {
         return wait.compareTo(most) < 0 ? wait : most;
     }
 
-    /** A reindex meanwhile starts its own vector pass; this one then finds nothing pending, or runs after it. */
+    /**
+     * Schedules the next try after {@code wait}, replacing any waiting one, or (null) cancels it. A reindex
+     * meanwhile starts its own pass; the try then finds nothing pending, or runs after it. On the builder thread.
+     */
     private void retryVectors(Duration wait) {
+        if (vectorRetry != null) {
+            vectorRetry.cancel(false);
+            vectorRetry = null;
+        }
+        if (wait == null) {
+            return;
+        }
         try {
-            closer.schedule(this::scheduleVectors, wait.toMillis(), TimeUnit.MILLISECONDS);
+            vectorRetry = closer.schedule(this::scheduleVectors, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // The service is stopping; the next start adds them.
         }

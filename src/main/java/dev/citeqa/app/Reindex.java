@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,12 +70,19 @@ public record Reindex(String outcome, long generation, int documents, int passag
      * server's layout is none of their business.
      */
     static String relative(String message, Path corpus, Path data) {
+        // The longer spelling first, whichever folder it is (a corpus inside the data folder), and a folder only
+        // where its name ends: "/srv/data" is no part of "/srv/database".
+        Map<String, String> names = new java.util.HashMap<>();
+        spellings(data).forEach(root -> names.put(root, "<data>"));
+        spellings(corpus).forEach(root -> names.put(root, "<corpus>"));
         String result = message;
-        for (String root : spellings(data)) {
-            result = result.replace(root, "<data>");
-        }
-        for (String root : spellings(corpus)) {
-            result = result.replace(root + File.separator, "").replace(root, "<corpus>");
+        for (String root : names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+            if (names.get(root).equals("<corpus>")) {
+                result = result.replace(root + File.separator, "");
+            }
+            result = Pattern.compile(Pattern.quote(root) + "(?![\\w.\\-])").matcher(result)
+                    .replaceAll(Matcher.quoteReplacement(names.get(root)));
         }
         if (!corpus.isAbsolute()) {
             // As configured ("corpus/x.txt"), where it starts a path rather than ends a word.

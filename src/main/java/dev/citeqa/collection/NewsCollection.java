@@ -223,12 +223,20 @@ public final class NewsCollection {
      * changed listing reads it again. Where the platform cannot open relative to a folder (Windows), the path is
      * read as it is.
      */
+    /** One byte more than {@code limit}, so that a longer file shows, within what an array can hold. */
+    private static int toRead(long limit) {
+        return limit >= MAX_READ ? MAX_READ : (int) Math.max(0, limit) + 1;
+    }
+
+    /** The longest array a JVM allocates: a file longer than this is too large whatever the configured limit. */
+    static final int MAX_READ = Integer.MAX_VALUE - 8;
+
     static byte[] readInside(Path root, Path inside, long limit) throws IOException {
         List<Closeable> opened = new ArrayList<>();
         try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
             if (!(top instanceof SecureDirectoryStream<Path> folder)) {
                 try (InputStream in = Files.newInputStream(root.resolve(inside))) {
-                    return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                    return in.readNBytes(toRead(limit));
                 }
             }
             for (int i = 0; i < inside.getNameCount() - 1; i++) {
@@ -242,7 +250,7 @@ public final class NewsCollection {
             }
             try (InputStream in = Channels.newInputStream(folder.newByteChannel(name,
                     Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
-                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                return in.readNBytes(toRead(limit));
             }
         } catch (FileSystemException e) {
             if (e instanceof AccessDeniedException || e instanceof NoSuchFileException
@@ -370,7 +378,7 @@ public final class NewsCollection {
             return new Read(null, SkipReason.TOO_LARGE, header);
         }
         byte[] bytes = reader.read(root, inside, rules.maxFileBytes());
-        if (bytes.length > rules.maxFileBytes()) {
+        if (bytes.length > rules.maxFileBytes() || bytes.length >= MAX_READ) {
             return new Read(null, SkipReason.TOO_LARGE, header); // it grew after its size was read
         }
         byte[] hash = sha256().digest(bytes);

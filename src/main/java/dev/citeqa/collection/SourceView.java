@@ -33,7 +33,9 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
                     null);
         }
         // In a page, markup breaks the lines, and HtmlText makes any line end inside an element a space.
-        return new SourceView(readable(view.text(), !html), view.title(), view.date(), view.outlet());
+        // A declared title or outlet is shown as the text is; the parser drops the filler from them.
+        return new SourceView(readable(view.text(), !html), view.title() == null ? null : readable(view.title(), false),
+                view.date(), view.outlet() == null ? null : readable(view.outlet(), false));
     }
 
     /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */
@@ -110,6 +112,9 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
                 }
             }
         }
-        return start + 1 < source.length() && source.charAt(start + 1) != '\n' ? start + 2 : start + 1;
+        // The character escaped, unless it is half of a pair or ends a line, which text needs whole.
+        char next = start + 1 < source.length() ? source.charAt(start + 1) : '\n';
+        return Character.isSurrogate(next) || next == '\n' || next == '\r' || isLineSeparator(next)
+                ? start + 1 : start + 2;
     }
 }

@@ -92,28 +92,34 @@ public final class EmbeddingCache {
         Map<String, float[]> all = loaded();
         Path temporary = file.resolveSibling(file.getFileName() + ".compacting");
         long kept = 0;
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-            buffer.putInt(MAGIC).putInt(dimension);
-            for (Map.Entry<String, float[]> e : all.entrySet()) {
-                if (!keys.contains(e.getKey())) {
-                    continue;
+        try {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+                buffer.putInt(MAGIC).putInt(dimension);
+                for (Map.Entry<String, float[]> e : all.entrySet()) {
+                    if (!keys.contains(e.getKey())) {
+                        continue;
+                    }
+                    if (buffer.remaining() < recordBytes()) {
+                        drain(buffer, out);
+                    }
+                    buffer.put(HexFormat.of().parseHex(e.getKey()));
+                    for (float f : e.getValue()) {
+                        buffer.putFloat(f);
+                    }
+                    kept++;
                 }
-                if (buffer.remaining() < recordBytes()) {
-                    drain(buffer, out);
-                }
-                buffer.put(HexFormat.of().parseHex(e.getKey()));
-                for (float f : e.getValue()) {
-                    buffer.putFloat(f);
-                }
-                kept++;
+                drain(buffer, out);
+                out.force(true);
             }
-            drain(buffer, out);
-            out.force(true);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // A full disk, most likely: the old file stays whole, and the half-written copy must not use the space.
+            Files.deleteIfExists(temporary);
+            throw e;
         }
         long dropped = all.size() - kept;
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         all.keySet().retainAll(keys);
         return dropped;
     }

@@ -49,8 +49,10 @@ public class EvalCommand implements QuarkusApplication {
         String corpus = config.corpus().dir();
         if (!indexService.isReady()) {
             // The service's messages name the folder "<corpus>" so as not to show clients its path; this is its owner.
-            throw new IllegalStateException("the corpus could not be indexed: "
-                    + indexService.buildError().replace("<corpus>", corpus));
+            String why = indexService.buildError();
+            throw new IllegalStateException(why == null ? "the corpus was not indexed: the build was stopped"
+                    : "the corpus could not be indexed: " + why.replace("<corpus>", corpus)
+                            .replace("<data>", config.data().dir()));
         }
         List<RetrievalMode> modes = options.allModes() ? List.of(RetrievalMode.values())
                 : List.of(options.mode() == null ? config.retrieval().mode() : options.mode());

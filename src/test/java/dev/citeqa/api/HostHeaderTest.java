@@ -21,7 +21,7 @@ class HostHeaderTest {
     public static final class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("citeqa.http.allowed-hosts", "news.example.org");
+            return Map.of("citeqa.http.allowed-hosts", "News.Example.org:443,[fd00::1]");
         }
     }
 
@@ -40,8 +40,15 @@ class HostHeaderTest {
     @Test
     void thisMachineAndTheNamesAllowedAreAnswered() {
         for (String host : new String[] {"localhost", "localhost:8081", "127.0.0.1:8081", "127.0.1.1", "[::1]:8081",
-                "LOCALHOST.", "app.localhost", "news.example.org", "NEWS.example.org:443"}) {
+                "LOCALHOST.", "app.localhost", "news.example.org", "NEWS.example.org:8443", "[fd00::1]:8081"}) {
             given().header("Host", host).when().get("/api/articles").then().statusCode(200);
         }
+    }
+
+    @Test
+    void aHostNameIsComparedWithoutCasePortBracketsOrTrailingDot() {
+        org.junit.jupiter.api.Assertions.assertEquals("news.example.org", ApiGate.hostName("News.Example.org.:443"));
+        org.junit.jupiter.api.Assertions.assertEquals("fd00::1", ApiGate.hostName("[fd00::1]:8081"));
+        org.junit.jupiter.api.Assertions.assertEquals("::1", ApiGate.hostName("::1"));
     }
 }

@@ -17,4 +17,14 @@ class ReindexTest {
                 Reindex.relative("/srv/news/corpus/2024/x.txt: Permission denied; /srv/news/corpus is full", corpus,
                         data));
     }
+
+    @Test
+    void theLongerFolderGoesFirstAndAFolderOnlyWhereItsNameEnds() {
+        Path data = Path.of("/srv/data");
+        Path corpus = Path.of("/srv/data/corpus");
+        assertEquals("2024/x.txt: Permission denied", Reindex.relative("/srv/data/corpus/2024/x.txt: Permission denied",
+                corpus, data));
+        assertEquals("/srv/database/x and <data>/index-1", Reindex.relative("/srv/database/x and /srv/data/index-1",
+                Path.of("/srv/news"), data));
+    }
 }

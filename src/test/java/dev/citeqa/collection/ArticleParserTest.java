@@ -704,6 +704,26 @@ class ArticleParserTest {
     }
 
     @Test
+    void aDeclaredTitleAndOutletLoseTheirEscapesToo() {
+        String json = "{\"title\": \"\\u001b]0;pwned\\u0007\\u001b[2JBudget passes\", \"source_domain\": "
+                + "\"Daily\\u001b[31m Post\", \"maintext\": \"The council passed the budget on Monday after a long "
+                + "debate about the new library.\"}";
+        Article a = ArticleParser.parse("budget", json).orElseThrow();
+        assertEquals("Budget passes", a.title());
+        assertEquals(-1, (a.outlet() == null ? "" : a.outlet()).indexOf('\u001B'), a.outlet());
+    }
+
+    @Test
+    void anEscapeKeepsAPairAndALineEndThatFollowIt() {
+        String source = "Fans cheer\n\nThe crowd sang \u001B\uD83D\uDE00 all night.\u001B\u2028The team won the cup on "
+                + "Sunday.\n";
+        ArticleParser.Parsed p = ArticleParser.read("cheer", source, DateOrder.UNKNOWN).orElseThrow();
+        String text = String.join(" ", p.sentences().stream().map(Sentence::text).toList());
+        assertTrue(text.contains("\uD83D\uDE00"), "the emoji whole: " + text);
+        assertTrue(text.contains("all night.") && text.contains("The team won the cup on Sunday."), text);
+    }
+
+    @Test
     void anHtmlPageWithoutATitleIsNamedByItsHeading() {
         String page = "<!-- saved from url=(0040)https://example.org/ -->\n<html><body><h1>Tram line opens</h1>"
                 + "<p>The new tram line opened on Monday &ndash; a week early.</p><script>alert(1)</script></body></html>";

@@ -262,6 +262,14 @@ class NewsCollectionTest {
     }
 
     @Test
+    void anyLimitReadsAFileWhole() throws IOException {
+        write("a.txt", "An article.");
+        assertEquals("An article.", new String(NewsCollection.readInside(dir, Path.of("a.txt"), Long.MAX_VALUE),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(4, NewsCollection.readInside(dir, Path.of("a.txt"), 3).length, "one byte past the limit");
+    }
+
+    @Test
     void aFileThatGrewPastTheLimitAfterItsSizeWasReadIsTooLarge() throws IOException {
         write("growing.txt", "A short article.");
         NewsCollection.FileBytes growing = (root, inside, limit) -> {
