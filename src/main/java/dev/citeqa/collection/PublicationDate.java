@@ -1,11 +1,13 @@
 package dev.citeqa.collection;
 
 import dev.citeqa.analysis.NewsPatterns;
+import dev.citeqa.analysis.WordLists;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds a publication date written in one of the styles news sites use: "09 June 2025 06:24", "Jan. 5, 2024",
  * "January 5, 2024 10:24 AM EST", "Fri, 05 Jan 2024 10:24:00 GMT", "2025-05-13" and ISO timestamps
- * ("2024-01-05T10:24:00Z"), "2024/01/05", "16.05.2025" (day first, as in Europe). A slash date such as
+ * ("2024-01-05T10:24:00Z"), "2024/01/05", "16.05.2025" (day first, as in Europe), and day-first dates in French,
+ * German, Spanish, Italian, Portuguese and Dutch ("5 janvier 2024", "5. Januar 2024"). A slash date such as
  * "01/05/2024" is day-first in Europe and month-first in the US, so it is read only in the order the corpus is
  * known to use ({@link DateOrder}); "13/05/2024", "05/13/2024" and "05/05/2024" read the same either way.
  */
@@ -35,6 +39,15 @@ record PublicationDate(LocalDate date, int start, int end) {
 
     private static final String MONTH = "(" + NewsPatterns.MONTH + ")";
 
+    /** Month names of other languages ({@code analysis/month-names.txt}) by their number. */
+    private static final Map<String, Integer> OTHER_MONTHS = WordLists.pairs("month-names").entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> Integer.parseInt(e.getValue())));
+
+    /** Any of them, the longer first so that "juillet" is not read as "juil", with an abbreviation's full stop. */
+    private static final String OTHER_MONTH = "(" + OTHER_MONTHS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+            .collect(Collectors.joining("|")) + ")\\.?(?![\\p{L}])";
+
     /** Digits that are not part of a longer number or word on either side. */
     private static final String NOT_AFTER = "(?<![\\p{L}\\d])";
     private static final String NOT_BEFORE = "(?!\\d)";
@@ -50,12 +63,16 @@ record PublicationDate(LocalDate date, int start, int end) {
         ISO(NOT_AFTER + "(\\d{4})-(\\d{2})-(\\d{2})" + NOT_BEFORE),
         YEAR_SLASH(NOT_AFTER + "(\\d{4})/(\\d{1,2})/(\\d{1,2})" + NOT_BEFORE),
         DOTTED(NOT_AFTER + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + NOT_BEFORE),
+        // "5 janvier 2024", "1er mars 2024", "5. Januar 2024", "5 de enero de 2024", "15 de março de 2024".
+        OTHER_LANGUAGE(NOT_AFTER + "(\\d{1,2})(?:\\.|er|º|°)?\\s+(?:de\\s+)?" + OTHER_MONTH
+                + ",?\\s+(?:de\\s+|del\\s+)?(\\d{4})" + NOT_BEFORE),
         SLASH(SLASHED.pattern());
 
         final Pattern pattern;
 
         Style(String regex) {
-            this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            // Unicode case too: "MÄRZ", "Août".
+            this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
     }
 
@@ -118,6 +135,8 @@ record PublicationDate(LocalDate date, int start, int end) {
                 case ISO, YEAR_SLASH ->
                         LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 case DOTTED -> LocalDate.of(year(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                case OTHER_LANGUAGE -> LocalDate.of(year(m.group(3)),
+                        OTHER_MONTHS.get(m.group(2).toLowerCase(Locale.ROOT)), Integer.parseInt(m.group(1)));
                 case SLASH -> slashDate(m, order);
             });
         } catch (DateTimeException e) {

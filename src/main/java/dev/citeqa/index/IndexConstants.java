@@ -114,7 +114,8 @@ public final class IndexConstants {
      * dropped; passages of Chinese and Japanese are sized by their characters, two to a word; a file that opens
      * with a block element ({@code <div>}, {@code <p>}) is read as a fragment of a web page; a page's title loses
      * a short site name after a bar without the site's name in its metadata too; TOML front matter ("+++") is
-     * read as YAML front matter is. 25: control characters and terminal escape sequences are not text.
+     * read as YAML front matter is. 25: control characters and terminal escape sequences are not text;
+     * day-first dates in French, German, Spanish, Italian, Portuguese and Dutch are read ("5 janvier 2024").
      */
     public static final int SCHEMA_VERSION = 25;
 

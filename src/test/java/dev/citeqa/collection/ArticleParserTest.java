@@ -724,6 +724,22 @@ class ArticleParserTest {
     }
 
     @Test
+    void aDateLineInAnotherLanguageDatesTheArticle() {
+        String[][] cases = {
+                {"Le maire démissionne\n\nPublié le lundi 5 janvier 2024 à 10h24\n\nLe maire a démissionné lundi "
+                        + "après un vote du conseil municipal.", "2024-01-05"},
+                {"Bürgermeister tritt zurück\n\nVeröffentlicht am 5. Januar 2024, 10:24 Uhr\n\nDer Bürgermeister ist "
+                        + "am Montag nach einer Abstimmung zurückgetreten.", "2024-01-05"},
+                {"Dimite el alcalde\n\nActualizado el 5 de enero de 2024\n\nEl alcalde dimitió el lunes tras una "
+                        + "votación del pleno.", "2024-01-05"}};
+        for (String[] c : cases) {
+            Article a = ArticleParser.parse("x", c[0]).orElseThrow();
+            assertEquals(c[1], a.date(), c[0]);
+            assertEquals(1, a.paragraphs().size(), "the date line is no paragraph: " + a.paragraphs());
+        }
+    }
+
+    @Test
     void anHtmlPageWithoutATitleIsNamedByItsHeading() {
         String page = "<!-- saved from url=(0040)https://example.org/ -->\n<html><body><h1>Tram line opens</h1>"
                 + "<p>The new tram line opened on Monday &ndash; a week early.</p><script>alert(1)</script></body></html>";

@@ -33,14 +33,25 @@ class PublicationDateTest {
             "Published on Jan 5, 2024 | 2024-01-05",
             "13/05/2024 | 2024-05-13",
             "05/13/2024 | 2024-05-13",
-            "05/05/2024 | 2024-05-05"})
+            "05/05/2024 | 2024-05-05",
+            "Publié le 5 janvier 2024 à 10h24 | 2024-01-05",
+            "1er mars 2024 | 2024-03-01",
+            "mis à jour le 17 août 2024 | 2024-08-17",
+            "12 févr. 2024 | 2024-02-12",
+            "5. Januar 2024, 10:24 Uhr | 2024-01-05",
+            "3. MÄRZ 2024 | 2024-03-03",
+            "5 de enero de 2024 | 2024-01-05",
+            "15 de março de 2024 | 2024-03-15",
+            "5 gennaio 2024 | 2024-01-05",
+            "21 dic 2023 | 2023-12-21",
+            "Gepubliceerd op 5 mei 2024 | 2024-05-05"})
     void styles(String line, String expected) {
         assertEquals(LocalDate.parse(expected.strip()), PublicationDate.find(line).orElseThrow().date());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"31.02.2025", "2025-13-01", "Phase 12 of the plan", "05/06/2025", "20240105",
-            "version 2024-01-051"})
+            "version 2024-01-051", "Mars rover 2024", "5 mars", "5 marsupials 2024", "31 février 2024"})
     void impossibleOrAmbiguousDatesAreNotGuessed(String line) {
         assertTrue(PublicationDate.find(line).isEmpty(), line);
     }
