@@ -42,7 +42,10 @@ final class AllowedMethods {
         return Set.of();
     }
 
-    /** What a client should send instead, for a message: "GET", "POST", "GET or POST"; HEAD and OPTIONS go without saying. */
+    /**
+     * What a client should send instead, for a message: "GET", "POST", "GET or POST"; HEAD and OPTIONS go without
+     * saying.
+     */
     static String takes(Set<String> allowed) {
         return String.join(" or ", allowed.stream()
                 .filter(m -> !m.equals(HttpMethod.HEAD) && !m.equals(HttpMethod.OPTIONS)).toList());
@@ -58,7 +61,8 @@ final class AllowedMethods {
                     continue;
                 }
                 Path sub = method.getAnnotation(Path.class);
-                String template = sub == null ? base : base.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
+                String template = sub == null ? base
+                        : base.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
                 TreeSet<String> methods = byTemplate.computeIfAbsent(template, t -> new TreeSet<>(List.of("OPTIONS")));
                 methods.add(verb);
                 if (verb.equals(HttpMethod.GET)) {

@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Admission for everything but the chat page's own files and the health probes ({@link RoutedPath#open}): the
- * per-client rate limit, then the API key when one is set. The limit comes first so that guessing keys costs
- * tokens too; platform endpoints under {@code /q/} (metrics, OpenAPI) and {@code /api/status} are not limited,
- * but need the key. The admin endpoints ({@code /api/admin/}) always need the key, and do not exist (404) when
- * none is configured. Runs as a Vert.x route handler, before the request body is read.
+ * Admission. For every request, on loopback without a key: a Host header that names this machine. Then for
+ * everything but the chat page's own files and the health probes ({@link RoutedPath#open}): the per-client rate
+ * limit, then the API key when one is set. The limit comes first so that guessing keys costs tokens too; platform
+ * endpoints under {@code /q/} (metrics, OpenAPI) and {@code /api/status} are not limited, but need the key, and a
+ * wrong key costs a token there too. The admin endpoints ({@code /api/admin/}) always need the key, and do not
+ * exist (404) when none is configured. Runs as a Vert.x route handler, before the request body is read.
  */
 @ApplicationScoped
 public class ApiGate {

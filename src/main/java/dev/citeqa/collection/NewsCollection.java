@@ -214,6 +214,14 @@ public final class NewsCollection {
         byte[] read(Path root, Path inside, long limit) throws IOException;
     }
 
+    /** One byte more than {@code limit}, so that a longer file shows, within what an array can hold. */
+    private static int toRead(long limit) {
+        return limit >= MAX_READ ? MAX_READ : (int) Math.max(0, limit) + 1;
+    }
+
+    /** The longest array a JVM allocates: a file longer than this is too large whatever the configured limit. */
+    static final int MAX_READ = Integer.MAX_VALUE - 8;
+
     /**
      * The bytes of a file inside {@code root}, reached one folder at a time relative to the last one opened, never
      * through a link (openat with O_NOFOLLOW). The checks made on the path before (no link out of the folder, a
@@ -223,14 +231,6 @@ public final class NewsCollection {
      * changed listing reads it again. Where the platform cannot open relative to a folder (Windows), the path is
      * read as it is.
      */
-    /** One byte more than {@code limit}, so that a longer file shows, within what an array can hold. */
-    private static int toRead(long limit) {
-        return limit >= MAX_READ ? MAX_READ : (int) Math.max(0, limit) + 1;
-    }
-
-    /** The longest array a JVM allocates: a file longer than this is too large whatever the configured limit. */
-    static final int MAX_READ = Integer.MAX_VALUE - 8;
-
     static byte[] readInside(Path root, Path inside, long limit) throws IOException {
         List<Closeable> opened = new ArrayList<>();
         try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
@@ -253,8 +253,9 @@ public final class NewsCollection {
                 return in.readNBytes(toRead(limit));
             }
         } catch (FileSystemException e) {
-            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException
-                    || !(e instanceof NotDirectoryException || String.valueOf(e.getReason()).contains("symbolic link"))) {
+            boolean link = e instanceof NotDirectoryException
+                    || String.valueOf(e.getReason()).contains("symbolic link");
+            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || !link) {
                 throw e;
             }
             throw new NoSuchFileException(root.resolve(inside).toString(), null, "a link where the folder had none");

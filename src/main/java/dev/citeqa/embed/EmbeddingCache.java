@@ -95,7 +95,7 @@ public final class EmbeddingCache {
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+                ByteBuffer buffer = ByteBuffer.allocate(Math.max(1 << 16, 8 + recordBytes()));
                 buffer.putInt(MAGIC).putInt(dimension);
                 for (Map.Entry<String, float[]> e : all.entrySet()) {
                     if (!keys.contains(e.getKey())) {
