@@ -5,6 +5,7 @@ import dev.citeqa.collection.Paragraph;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.collection.SentenceSplitter;
 import dev.citeqa.embed.Embedder;
+import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.search.PassageHit;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import org.apache.lucene.util.VectorUtil;
  *   <li>Every {@code [ID]} marker naming an article that was not among the retrieved passages is removed: a
  *       model can invent IDs, and an invented citation is worse than none.
  *   <li>Each answer sentence is compared with the passages of the articles it cites, by shared terms and by
- *       embedding similarity; a sentence they do not back is reported as unsupported.
+ *       embedding similarity, and each of its names and figures must be in them; a sentence they do not back is
+ *       reported as unsupported.
  *   <li>An answer that cites nothing, or that says the passages do not contain the answer, is not an answer.
  * </ul>
  */
@@ -214,9 +216,23 @@ public final class CitationVerifier {
         }
         long shared = claimTerms.stream().filter(sourceTerms::contains).count();
         double lexical = claimTerms.isEmpty() ? 0 : (double) shared / claimTerms.size();
-        boolean supported = lexical >= LEXICAL_SUPPORT || bestSimilarity >= SEMANTIC_SUPPORT
-                || (lexical >= LEXICAL_PARTIAL && bestSimilarity >= SEMANTIC_PARTIAL);
+        // A name or figure the sources lack is the claim's own, however close the rest: "the meeting in Paris on May
+        // 14" shares every other word, and nearly all its meaning, with "the meeting in Antalya on May 14".
+        boolean anchored = sourceTerms.containsAll(anchors(claim));
+        boolean supported = anchored && (lexical >= LEXICAL_SUPPORT || bestSimilarity >= SEMANTIC_SUPPORT
+                || (lexical >= LEXICAL_PARTIAL && bestSimilarity >= SEMANTIC_PARTIAL));
         return new Support(supported, closest);
+    }
+
+    /** The terms of a claim's names and figures, found as a question's anchors are ({@link Anchors}). */
+    static Set<String> anchors(String claim) {
+        Set<String> anchors = new HashSet<>();
+        for (NewsAnalyzer.Token t : TERMS.tokens(claim)) {
+            if (Anchors.isName(t) || Anchors.isFigure(t.surface())) {
+                anchors.add(t.term());
+            }
+        }
+        return anchors;
     }
 
     /** Share of the claim's words a sentence holds; ranks sentences when there are no embeddings. */

@@ -187,6 +187,26 @@ class CitationVerifierTest {
     }
 
     @Test
+    void aNameOrFigureItsSourcesLackIsUnsupportedHoweverCloseTheRest() {
+        // Every word but one, and nearly all the meaning, of A2: the place is the model's own.
+        Answer answer = verify("Rutte chairs the informal meeting of NATO foreign ministers in Paris on May 14 and 15. ["
+                + A + "]");
+        assertEquals(List.of("Rutte chairs the informal meeting of NATO foreign ministers in Paris on May 14 and 15."),
+                answer.unsupportedSentences());
+        assertFalse(answer.citations().getFirst().supported());
+        answer = verify("Rutte chairs the informal meeting of NATO foreign ministers in Antalya on May 24 and 25. ["
+                + A + "]");
+        assertFalse(answer.citations().getFirst().supported(), "the dates are the model's own");
+        // An uncited sentence is checked against every passage: Paris is in none.
+        answer = verify("Rutte chairs the informal meeting in Antalya. [" + A + "] The meeting was moved to Paris.");
+        assertEquals(List.of("The meeting was moved to Paris."), answer.unsupportedSentences());
+        // The sources' own names, in other words, still back it.
+        answer = verify("In Antalya, Rutte will chair the NATO foreign ministers' informal meeting on May 14 and 15. ["
+                + A + "]");
+        assertTrue(answer.citations().getFirst().supported(), answer.unsupportedSentences().toString());
+    }
+
+    @Test
     void aSentenceAfterACitedOneIsCheckedOnItsOwn() {
         // The shape the system prompt asks for: each sentence, then its marker.
         Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13. [" + A + "] "
