@@ -64,6 +64,8 @@ public final class ChatModelFactory {
         String baseUrl = validUrl(c.baseUrl(), "citeqa.ollama.base-url");
         Duration timeout = positive(c.timeout(), "citeqa.ollama.timeout");
         check(c.maxTokens() > 0, "citeqa.ollama.max-tokens must be positive");
+        // Ollama takes any temperature from 0 up (its models run hot above 1, but that is the user's call).
+        check(c.temperature() >= 0, "citeqa.ollama.temperature must be 0 or more");
         ChatModel chat = OllamaChatModel.builder().baseUrl(baseUrl).modelName(model).temperature(c.temperature())
                 .numPredict(c.maxTokens()).timeout(timeout).maxRetries(0).build();
         StreamingChatModel streaming = OllamaStreamingChatModel.builder().baseUrl(baseUrl).modelName(model)

@@ -151,6 +151,8 @@ class ChatModelFactoryTest {
         Map<String, String> base = Map.of("citeqa.answerer", "ollama", "citeqa.ollama.model", "m");
         assertTrue(failure(with(base, "citeqa.ollama.timeout", "-PT1S")).contains("citeqa.ollama.timeout"));
         assertTrue(failure(with(base, "citeqa.ollama.max-tokens", "-1")).contains("citeqa.ollama.max-tokens"));
+        assertTrue(failure(with(base, "citeqa.ollama.temperature", "-1")).contains("citeqa.ollama.temperature"));
+        assertTrue(failure(with(base, "citeqa.ollama.temperature", "NaN")).contains("citeqa.ollama.temperature"));
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
