@@ -95,7 +95,8 @@ public class ChatCompletionsResource {
     }
 
     private CiteQaInfo citeqa(ChatService.Result result) {
-        return new CiteQaInfo(result.retrieval(), IndexingView.of(index.indexing()));
+        return new CiteQaInfo(result.retrieval(), IndexingView.of(index.indexing()), result.fallback() ? true : null,
+                result.fallback() ? result.fallbackReason() : null);
     }
 
     private static String newId() {

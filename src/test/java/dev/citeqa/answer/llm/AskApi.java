@@ -32,6 +32,13 @@ public final class AskApi {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** The question through the OpenAI-compatible API, without streaming. */
+    static JsonPath askV1(String question) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("model", "citeqa", "messages", List.of(Map.of("role", "user", "content", question))))
+                .post("/v1/chat/completions").then().statusCode(200).extract().jsonPath();
+    }
+
     static List<Event> askStream(String question) {
         String body = given().contentType(ContentType.JSON).accept("text/event-stream")
                 .body(Map.of("question", question)).post("/api/ask/stream")

@@ -70,6 +70,7 @@ class OllamaAnswererTest {
         assertEquals(List.of(id), response.getList("citations.id"));
         assertTrue(response.getBoolean("citations[0].supported"));
         assertEquals(call.citingFirstPassage(), response.getString("answer"));
+        assertFalse(AskApi.askV1(QUESTION).getMap("citeqa").containsKey("fallback"), "no fallback, no field");
     }
 
     @Test
@@ -83,6 +84,10 @@ class OllamaAnswererTest {
         assertTrue(response.getString("fallbackReason").contains("500"), response.getString("fallbackReason"));
         assertTrue(response.getBoolean("answered"));
         assertFalse(response.getList("citations").isEmpty());
+        // An OpenAI client is told too: its model was not the one that answered.
+        JsonPath v1 = AskApi.askV1(QUESTION);
+        assertTrue(v1.getBoolean("citeqa.fallback"), v1.prettify());
+        assertTrue(v1.getString("citeqa.fallbackReason").contains("500"), v1.prettify());
     }
 
     @Test
