@@ -100,7 +100,8 @@ public final class CitationVerifier {
         if (cited.isEmpty() || (refused && !anySupported)) {
             String draft = BRACKETS.matcher(text).replaceAll("").strip();
             List<String> notes = draft.isEmpty() || refused ? List.of() : List.of(draft);
-            String reason = cited.isEmpty() ? "The model's answer cited no retrieved article." : "The model found no answer.";
+            // "The corpus does not say." cites nothing because there is nothing to cite: the model found no answer.
+            String reason = refused ? "The model found no answer." : "The model's answer cited no retrieved article.";
             return new Answer(Answer.NOT_IN_CORPUS + " " + reason, false, List.of(), answerer, notes, null);
         }
         List<Citation> citations = new ArrayList<>();

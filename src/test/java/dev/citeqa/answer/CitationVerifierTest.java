@@ -241,6 +241,7 @@ class CitationVerifierTest {
             assertFalse(answer.answered(), refusal);
             assertEquals(List.of(), answer.citations(), refusal);
             assertTrue(answer.text().startsWith(Answer.NOT_IN_CORPUS), refusal);
+            assertTrue(answer.text().endsWith("The model found no answer."), answer.text());
         }
     }
 
