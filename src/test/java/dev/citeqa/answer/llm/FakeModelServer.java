@@ -230,7 +230,17 @@ public final class FakeModelServer implements AutoCloseable {
     /** A passage as {@link PromptInjector} writes it: "[ID] title (date)", then its text on the next line. */
     private static final Pattern PASSAGE_HEADER = Pattern.compile("(?m)^\\[([^\\]\\s]+)\\] .*\\n(.+)$");
 
+    /** Ollama's list of the models it has, which CiteQA asks for once at start-up: no model call, not recorded. */
+    public static final String OLLAMA_TAGS_PATH = "/api/tags";
+
     private void handle(HttpServerRequest request) {
+        if (OLLAMA_TAGS_PATH.equals(request.path())) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("models",
+                    new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", FakeModelResource.MODEL)
+                            .put("model", FakeModelResource.MODEL).put("size", 1).put("digest", "0")
+                            .put("modified_at", "2024-01-05T10:24:00Z"))).encode());
+            return;
+        }
         request.body().onSuccess(buffer -> {
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             Call call = new Call(request.path(), body);
