@@ -553,9 +553,10 @@ public final class NewsCollection {
 
     /**
      * Strict decoding: a replacement character would silently corrupt text and offsets. A byte-order mark
-     * stays in the text (the parser treats it as blank), so offsets count every decoded character.
+     * stays in the text (the parser treats it as blank), so offsets count every decoded character. The evaluation
+     * reads its question files so too.
      */
-    private static String strictly(Charset charset, byte[] bytes) throws CharacterCodingException {
+    public static String strictly(Charset charset, byte[] bytes) throws CharacterCodingException {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
