@@ -8,9 +8,6 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,15 +25,8 @@ class HealthWithKeyTest {
     public static final class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Path root = Path.of("target", "health-with-key").toAbsolutePath();
-            try {
-                LiveCorpus.deleteTree(root);
-                Path corpus = Files.createDirectories(root.resolve("corpus"));
-                Files.writeString(corpus.resolve("summit.txt"), "NATO summit\n\nLeaders met in Vilnius.\n");
-                Files.writeString(corpus.resolve("payroll-2024.md"), "Not an article.\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Path root = LiveCorpus.freshFolder("health-with-key", Map.of(
+                    "summit.txt", "NATO summit\n\nLeaders met in Vilnius.\n", "payroll-2024.md", "Not an article.\n"));
             return Map.of("citeqa.corpus.dir", root.resolve("corpus").toString(),
                     "citeqa.data.dir", root.resolve("data").toString(), "citeqa.retrieval.mode", "bm25",
                     "citeqa.api-key", KEY);

@@ -80,6 +80,26 @@ public final class LiveCorpus implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * {@code target/<name>}, emptied, with a {@code corpus} folder holding {@code files} (by their paths in it), for a
+     * test profile's own corpus and data folders.
+     */
+    static Path freshFolder(String name, Map<String, String> files) {
+        Path root = Path.of("target", name).toAbsolutePath();
+        try {
+            deleteTree(root);
+            Path corpus = Files.createDirectories(root.resolve("corpus"));
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = corpus.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return root;
+    }
+
     static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (Stream<Path> walk = Files.walk(root)) {

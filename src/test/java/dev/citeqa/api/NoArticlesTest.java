@@ -8,9 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,17 +24,10 @@ public class NoArticlesTest {
     public static class MarkdownAndSubfolders implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Path root = Path.of("target", "no-articles").toAbsolutePath();
-            try {
-                LiveCorpus.deleteTree(root);
-                Path corpus = Files.createDirectories(root.resolve("corpus"));
-                Files.writeString(corpus.resolve("summit.md"), "# NATO summit\n\nLeaders met in Vilnius.\n");
-                Files.writeString(corpus.resolve("summit.html"), "<h1>NATO summit</h1><p>Leaders met.</p>\n");
-                Files.createDirectories(corpus.resolve("2024-07"));
-                Files.writeString(corpus.resolve("2024-07").resolve("notes.md"), "Not an article, not reported.\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Path root = LiveCorpus.freshFolder("no-articles", Map.of(
+                    "summit.md", "# NATO summit\n\nLeaders met in Vilnius.\n",
+                    "summit.html", "<h1>NATO summit</h1><p>Leaders met.</p>\n",
+                    "2024-07/notes.md", "Not an article, not reported.\n"));
             return Map.of("citeqa.corpus.dir", root.resolve("corpus").toString(),
                     "citeqa.data.dir", root.resolve("data").toString(), "citeqa.retrieval.mode", "hybrid");
         }
