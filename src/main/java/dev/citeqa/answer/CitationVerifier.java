@@ -193,7 +193,9 @@ public final class CitationVerifier {
     private record CitedSentence(String articleId, Sentence sentence, double similarity) {}
 
     private Support support(String claim, List<PassageHit> sources) {
-        Set<String> claimTerms = new HashSet<>(TERMS.terms(claim));
+        List<NewsAnalyzer.Token> claimTokens = TERMS.tokens(claim);
+        Set<String> claimTerms = new HashSet<>();
+        claimTokens.forEach(t -> claimTerms.add(t.term()));
         Set<String> sourceTerms = new HashSet<>();
         // When a source lacks a vector (a BM25-only index, or one still being embedded), support is judged on words,
         // whether or not a model runs for the answerers (citeqa.embedding.bm25-answers). Otherwise the sources'
@@ -219,16 +221,16 @@ public final class CitationVerifier {
         double lexical = claimTerms.isEmpty() ? 0 : (double) shared / claimTerms.size();
         // A name or figure the sources lack is the claim's own, however close the rest: "the meeting in Paris on May
         // 14" shares every other word, and nearly all its meaning, with "the meeting in Antalya on May 14".
-        boolean anchored = sourceTerms.containsAll(anchors(claim));
+        boolean anchored = sourceTerms.containsAll(anchors(claimTokens));
         boolean supported = anchored && (lexical >= LEXICAL_SUPPORT || bestSimilarity >= SEMANTIC_SUPPORT
                 || (lexical >= LEXICAL_PARTIAL && bestSimilarity >= SEMANTIC_PARTIAL));
         return new Support(supported, closest);
     }
 
     /** The terms of a claim's names and figures, found as a question's anchors are ({@link Anchors}). */
-    static Set<String> anchors(String claim) {
+    private static Set<String> anchors(List<NewsAnalyzer.Token> claim) {
         Set<String> anchors = new HashSet<>();
-        for (NewsAnalyzer.Token t : TERMS.tokens(claim)) {
+        for (NewsAnalyzer.Token t : claim) {
             if (Anchors.isName(t) || Anchors.isFigure(t.surface())) {
                 anchors.add(t.term());
             }
