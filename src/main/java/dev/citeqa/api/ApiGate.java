@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,6 +48,9 @@ public class ApiGate {
     /** The address the server binds, which {@code citeqa.http.host} sets unless overridden directly. */
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1")
     String bindHost;
+
+    /** Any address of 127.0.0.0/8, compiled once: the Host check runs on every request. */
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     /** Host header names accepted, or null when any is (a key is set, or the service listens beyond loopback). */
     private Set<String> localNames;
@@ -161,8 +165,7 @@ public class ApiGate {
         }
         String host = hostName(authority.host());
         // All of 127.0.0.0/8 is loopback, and a browser resolves "*.localhost" to loopback itself.
-        return localNames.contains(host) || host.startsWith("127.") && host.matches("127(\\.\\d{1,3}){3}")
-                || host.endsWith(".localhost");
+        return localNames.contains(host) || LOOPBACK_V4.matcher(host).matches() || host.endsWith(".localhost");
     }
 
     /**
