@@ -124,6 +124,7 @@ public final class EmbeddingCache {
         return dropped;
     }
 
+    /** Writes what {@code buffer} holds, all of it, and empties it for more. */
     private static void drain(ByteBuffer buffer, FileChannel out) throws IOException {
         buffer.flip();
         while (buffer.hasRemaining()) {
@@ -166,13 +167,10 @@ public final class EmbeddingCache {
                 buffer.putFloat(f);
             }
         }
-        buffer.flip();
         // The data folder may have been deleted under the service: the vectors are still worth keeping.
         createIfMissing();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
+            drain(buffer, out);
         }
     }
 
