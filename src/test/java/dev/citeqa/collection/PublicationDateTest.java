@@ -87,6 +87,19 @@ class PublicationDateTest {
         assertNull(ArticleParser.read("a", ambiguous.text(), DateOrder.UNKNOWN).orElseThrow().article().date());
     }
 
+    @Test
+    void aSlashDateThatReadsAlikeInBothOrdersOrInNeitherSettlesNothing() {
+        NewsCollection.SourceFile newYear = file("a", "Fireworks over the harbour\n01/01/2024\n\nCrowds watched.");
+        NewsCollection.SourceFile noDate = file("b", "Score sheet\n45/67/2024\n\nThe figures were posted.");
+        NewsCollection.SourceFile american = file("c", "Fair returns\n05/13/2025\n\nThe fair is back.");
+
+        assertEquals(new DateOrder.Survey(DateOrder.UNKNOWN, Set.of()), DateOrder.survey(List.of(newYear, noDate)));
+        assertEquals(new DateOrder.Survey(DateOrder.MONTH_FIRST, Set.of()),
+                DateOrder.survey(List.of(newYear, noDate, american)));
+        assertEquals("2024-01-01", ArticleParser.read("a", newYear.text(), DateOrder.UNKNOWN).orElseThrow()
+                .article().date());
+    }
+
     private static NewsCollection.SourceFile file(String id, String text) {
         return new NewsCollection.SourceFile(id, id + ".txt", text, id);
     }
