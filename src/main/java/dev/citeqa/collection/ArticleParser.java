@@ -51,6 +51,17 @@ public final class ArticleParser {
     private static final Pattern REST_AFTER_DATE =
             Pattern.compile(TIME + "?[\\s\\-–—|:,]*(?:(?:\\.{3}|…)[\\s\\-–—|:,]*)?");
 
+    /** What may end a headline before the date on its line: separators, and a label ("Published:", "Updated"). */
+    private static final Pattern HEADLINE_END = Pattern.compile(
+            "(?i)[\\s|·•,:;\\-–—]*(?:\\b(?:(?:published|updated|posted|dated)\\b[\\s:.,]*|date\\s*:\\s*))?$");
+
+    /** A last word that makes a date part of the sentence before it ("… said on", "… closed since"). */
+    private static final Pattern LEADS_INTO_DATE = Pattern.compile("(?i)\\b(?:on|at|in|of|by|since|until|till|from"
+            + "|to|for|before|after|as|and|or|the|a|an|than|between|through|during|about|around|is|was|were|be)$");
+
+    /** Body text opens a sentence: a capital, a digit or an opening quote. */
+    private static final Pattern SENTENCE_START = Pattern.compile("[\\p{Lu}\\d\"“‘'(]");
+
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
     /**
@@ -427,6 +438,9 @@ public final class ArticleParser {
                 if (header.date == null && header.readLeadingDate(line, order, false)) {
                     continue;
                 }
+                if (!titled && i == 0 && header.readHeadlineDateText(line, order)) {
+                    break; // the story goes on in the same line: the header is over
+                }
                 // A headline can be a sentence or two ("Is it over? Not yet."), or in capitals ("FED HOLDS
                 // RATES", where a one- or two-word line is a section label): a date line under it says so.
                 if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
@@ -495,6 +509,35 @@ public final class ArticleParser {
             if (!hasWords(after) || !lenient && !body) {
                 return false;
             }
+            date = found.get().date();
+            trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+            return true;
+        }
+
+        /**
+         * "Storm hits the coast 2024/01/05 A storm hit the coast on Sunday …": the headline, the date and the text
+         * on one line, as a file whose line ends were lost carries them (an export that joined a record's fields
+         * with spaces). Read only when what comes before the date reads as a headline that does not lead into it
+         * ("… said on", "… closed since") and what comes after opens a sentence of body text, so that a sentence
+         * that holds a date stays whole.
+         */
+        private boolean readHeadlineDateText(Line line, DateOrder order) {
+            // Only a date that may follow a headline: a long line is read once for its dates, not twice.
+            String head = line.text().substring(0, Math.min(line.text().length(), 2 * MAX_TITLE_CHARS + 64));
+            Optional<PublicationDate> found = PublicationDate.find(head, order);
+            if (found.isEmpty() || found.get().start() == 0) {
+                return false;
+            }
+            String before = HEADLINE_END.matcher(line.text().substring(0, found.get().start())).replaceFirst("");
+            Matcher rest = REST_AFTER_DATE.matcher(line.text()).region(found.get().end(), line.text().length());
+            String after = line.text().substring(rest.lookingAt() ? rest.end() : found.get().end());
+            boolean headline = isHeadline(before) && !LEADS_INTO_DATE.matcher(before).find();
+            boolean body = SENTENCE_START.matcher(after).lookingAt() && (Boilerplate.endsLikeSentence(after)
+                    && Boilerplate.wordCount(after) >= 5 || after.length() > MAX_TITLE_CHARS);
+            if (!headline || !body) {
+                return false;
+            }
+            title = cleanTitle(before);
             date = found.get().date();
             trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
             return true;

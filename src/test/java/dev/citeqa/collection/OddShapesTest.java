@@ -149,6 +149,32 @@ class OddShapesTest {
     }
 
     @Test
+    void aHeadlineDateAndTextOnOneLineAreReadApart() {
+        // A file whose line ends were lost (an export that joined a record's fields with spaces).
+        String text = "A storm closed the coast road on Friday. Crews expect to reopen it by Monday.";
+        ArticleParser.Parsed joined = read("a", "Storm closes the coast road 2024/01/05 " + text);
+        assertIndexed(joined, "Storm closes the coast road", "2024-01-05",
+                List.of("A storm closed the coast road on Friday.", "Crews expect to reopen it by Monday."), 1);
+        assertFalse(joined.article().titleFromText());
+        // Separators and a label between them, and a time after the date.
+        assertIndexed(read("b", "Storm closes the coast road | Published: Jan. 5, 2024 10:24 AM EST | " + text),
+                "Storm closes the coast road", "2024-01-05",
+                List.of("A storm closed the coast road on Friday.", "Crews expect to reopen it by Monday."), 1);
+    }
+
+    @Test
+    void aSentenceThatHoldsADateStaysWhole() {
+        // The words before the date lead into it, or the words after it do not open a sentence.
+        for (String line : List.of("Crews worked on the coast road through Jan. 5, 2024 Officials said it would reopen.",
+                "The coast road closed since March 3, 2023 reopened on Friday after months of repairs.",
+                "Storm closes the coast road 2024/01/05 and crews expect to reopen it by Monday.")) {
+            ArticleParser.Parsed p = read("c", line);
+            assertTrue(p.article().titleFromText(), line);
+            assertEquals(line, String.join(" ", sentences(p)), line);
+        }
+    }
+
+    @Test
     void aOneSentenceArticle() throws IOException {
         String sentence = "The library will open on Sundays from next month.";
         assertIndexed(read("one_sentence"), sentence, null, List.of(sentence), 1);
