@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,16 +52,28 @@ public final class ArticleParser {
     private static final Pattern REST_AFTER_DATE =
             Pattern.compile(TIME + "?[\\s\\-–—|:,]*(?:(?:\\.{3}|…)[\\s\\-–—|:,]*)?");
 
-    /** What may end a headline before the date on its line: separators, and a label ("Published:", "Updated"). */
-    private static final Pattern HEADLINE_END = Pattern.compile(
-            "(?i)[\\s|·•,:;\\-–—]*(?:\\b(?:(?:published|updated|posted|dated)\\b[\\s:.,]*|date\\s*:\\s*))?$");
+    /**
+     * What may stand between a headline and the date after it on one line, taken off one piece at a time from the
+     * end: separators (no-break and invisible spaces too), a label ("Published:", "Last updated", "Posted on"), a
+     * weekday before its comma ("Friday, "), a time ("10:24 AM EST").
+     */
+    private static final Pattern TRAILING_FURNITURE = Pattern.compile("(?:[\\s\\p{Z}\\p{Cf}|·•,:;\\-–—]+"
+            + "|(?<![\\p{L}\\d])(?i:(?:last\\s+)?(?:published|updated|posted|modified)(?:\\s+on)?|dated)\\.?"
+            // A weekday only with the comma a date's weekday takes: a headline may end in one ("… closed Friday").
+            + "|(?<![\\p{L}\\d])(?i:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat"
+            + "|saturday|sun|sunday)\\.?,[\\s\\p{Z}\\p{Cf}]*"
+            + "|(?<!\\d)\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp]\\.?[Mm]\\.?)?"
+            + "(?:\\s*(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT)\\b)?)$");
 
     /** A last word that makes a date part of the sentence before it ("… said on", "… closed since"). */
     private static final Pattern LEADS_INTO_DATE = Pattern.compile("(?i)\\b(?:on|at|in|of|by|since|until|till|from"
             + "|to|for|before|after|as|and|or|the|a|an|than|between|through|during|about|around|is|was|were|be)$");
 
     /** Body text opens a sentence: a capital, a digit or an opening quote. */
-    private static final Pattern SENTENCE_START = Pattern.compile("[\\p{Lu}\\d\"“‘'(]");
+    private static final Pattern SENTENCE_START = Pattern.compile("[\\p{Lu}\\d\"“‘']");
+
+    /** A comma after a date that runs on in prose ("On Jan. 5, 2024, the court …"), not one before a time. */
+    private static final Pattern PROSE_COMMA = Pattern.compile("\\s*,(?!\\s*\\d)");
 
     private static final Pattern TRAILING_SOURCE = Pattern.compile("(?i)^sources?\\s*:\\s*(.{2,60})$");
 
@@ -216,6 +229,10 @@ public final class ArticleParser {
 
         // A mail's subject is its title: the first line of its body is text, however short ("Hi all,").
         Header header = Header.read(lines, order, front != null && front.mail());
+        if (declaredTitle == null && front == null && lines.size() == 1 && header.readNothing()) {
+            // A file of one line that no other rule read may be a headline, a date and text whose line ends were lost.
+            header.readHeadlineDateText(lines.getFirst(), order);
+        }
         List<Paragraph> paragraphs = body(view.text(), lines, header, true, declaredTitle);
         if (paragraphs.stream().noneMatch(p -> hasWords(p.text()))) {
             header = Header.datesOnly(lines, order);
@@ -438,9 +455,6 @@ public final class ArticleParser {
                 if (header.date == null && header.readLeadingDate(line, order, false)) {
                     continue;
                 }
-                if (!titled && i == 0 && header.readHeadlineDateText(line, order)) {
-                    break; // the story goes on in the same line: the header is over
-                }
                 // A headline can be a sentence or two ("Is it over? Not yet."), or in capitals ("FED HOLDS
                 // RATES", where a one- or two-word line is a section label): a date line under it says so.
                 if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
@@ -514,33 +528,58 @@ public final class ArticleParser {
             return true;
         }
 
+        /** Whether no rule took a line or a fact from the file. */
+        boolean readNothing() {
+            return title == null && date == null && outlet == null && wire == null && site == null && linkDate == null
+                    && meta.isEmpty() && trimmed.isEmpty();
+        }
+
         /**
          * "Storm hits the coast 2024/01/05 A storm hit the coast on Sunday …": the headline, the date and the text
-         * on one line, as a file whose line ends were lost carries them (an export that joined a record's fields
-         * with spaces). Read only when what comes before the date reads as a headline that does not lead into it
-         * ("… said on", "… closed since") and what comes after opens a sentence of body text, so that a sentence
-         * that holds a date stays whole.
+         * of a file whose line ends were lost (an export that joined a record's fields with spaces). Read only when
+         * the words before the date read as a headline (not a byline, a dateline or a run of capitals, and not a
+         * last word that runs into the date: "… said on", "… closed since"), and the words after it open a sentence
+         * of body text with no comma or elision between (prose, or a search snippet), so that a sentence that
+         * holds a date stays whole.
          */
-        private boolean readHeadlineDateText(Line line, DateOrder order) {
-            // Only a date that may follow a headline: a long line is read once for its dates, not twice.
-            String head = line.text().substring(0, Math.min(line.text().length(), 2 * MAX_TITLE_CHARS + 64));
-            Optional<PublicationDate> found = PublicationDate.find(head, order);
-            if (found.isEmpty() || found.get().start() == 0) {
-                return false;
+        private void readHeadlineDateText(Line line, DateOrder order) {
+            String text = line.text();
+            if (WIRE_DATELINE.matcher(text).lookingAt()) {
+                return;
             }
-            String before = HEADLINE_END.matcher(line.text().substring(0, found.get().start())).replaceFirst("");
-            Matcher rest = REST_AFTER_DATE.matcher(line.text()).region(found.get().end(), line.text().length());
-            String after = line.text().substring(rest.lookingAt() ? rest.end() : found.get().end());
-            boolean headline = isHeadline(before) && !LEADS_INTO_DATE.matcher(before).find();
+            // Only a date that may follow a headline: a long line is not read through for its dates again.
+            int cut = Math.min(text.length(), 2 * MAX_TITLE_CHARS + 64);
+            while (cut < text.length() && !Character.isWhitespace(text.charAt(cut))) {
+                cut++; // never through a date's digits ("2024/11/2|5")
+            }
+            Optional<PublicationDate> found = PublicationDate.find(text.substring(0, cut), order);
+            if (found.isEmpty()) {
+                return;
+            }
+            String before = withoutTrailingFurniture(text.substring(0, found.get().start()));
+            Matcher rest = REST_AFTER_DATE.matcher(text).region(found.get().end(), text.length());
+            int restStart = rest.lookingAt() ? rest.end() : found.get().end();
+            String between = text.substring(found.get().end(), restStart);
+            String after = text.substring(restStart);
+            boolean headline = isHeadline(before) && !isByline(before) && !LEADS_INTO_DATE.matcher(before).find()
+                    && !before.equals(before.toUpperCase(Locale.ROOT));
+            boolean fieldBreak = !PROSE_COMMA.matcher(text).region(found.get().end(), text.length()).lookingAt()
+                    && !between.contains("...") && !between.contains("…");
             boolean body = SENTENCE_START.matcher(after).lookingAt() && (Boilerplate.endsLikeSentence(after)
                     && Boilerplate.wordCount(after) >= 5 || after.length() > MAX_TITLE_CHARS);
-            if (!headline || !body) {
-                return false;
+            if (headline && fieldBreak && body) {
+                title = cleanTitle(before);
+                date = found.get().date();
+                trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
             }
-            title = cleanTitle(before);
-            date = found.get().date();
-            trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
-            return true;
+        }
+
+        private static String withoutTrailingFurniture(String text) {
+            String rest = text;
+            for (Matcher m = TRAILING_FURNITURE.matcher(rest); m.find(); m = TRAILING_FURNITURE.matcher(rest)) {
+                rest = rest.substring(0, m.start());
+            }
+            return rest;
         }
 
         /** A Daily Mail byline and dates ({@link #DOTTED_BYLINE}): metadata, and the rest of the line text. */

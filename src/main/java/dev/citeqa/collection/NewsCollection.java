@@ -502,11 +502,15 @@ public final class NewsCollection {
      * the NULs do: the ASCII and Latin-1 characters of English or European text put a NUL in most high bytes
      * (the odd bytes in little-endian, the even ones in big-endian) and none in the low ones, while binary data
      * has them on both sides. Decoded strictly (an odd byte count or a lone surrogate fails), and refused when the
-     * result holds control characters other than line ends, tabs and form feeds, which text does not. The mark
-     * stays in the text, as in UTF-8, so that offsets count every decoded character.
+     * result holds a NUL, or, without a mark, any control character other than line ends, tabs and form feeds: a
+     * mark says the file is text, which may carry a stray control as UTF-8 text may (a real news file has U+0081
+     * before its quotes; the parser shows such characters as blanks), while bytes that only look like UTF-16 must
+     * read as text throughout. The mark stays in the text, as in UTF-8, so that offsets count every decoded
+     * character.
      */
     static String decodeUtf16(byte[] bytes) {
         Charset charset = utf16Mark(bytes);
+        boolean marked = charset != null;
         if (charset == null) {
             double even = nulShare(bytes, 0);
             double odd = nulShare(bytes, 1);
@@ -524,8 +528,8 @@ public final class NewsCollection {
         } catch (CharacterCodingException e) {
             return null;
         }
-        boolean controls = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
-                && c != '\t' && c != '\f' && !SourceView.isLineSeparator((char) c));
+        boolean controls = text.chars().anyMatch(c -> c == 0 || !marked && Character.isISOControl(c) && c != '\n'
+                && c != '\r' && c != '\t' && c != '\f' && !SourceView.isLineSeparator((char) c));
         return controls ? null : text;
     }
 

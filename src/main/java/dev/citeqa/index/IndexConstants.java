@@ -116,8 +116,8 @@ public final class IndexConstants {
      * a short site name after a bar without the site's name in its metadata too; TOML front matter ("+++") is
      * read as YAML front matter is. 25: control characters and terminal escape sequences are not text;
      * day-first dates in French, German, Spanish, Italian, Portuguese and Dutch are read ("5 janvier 2024").
-     * 26: a headline, date and text on one line ("Storm closes the coast road 2024/01/05 A storm closed …") are
-     * read apart.
+     * 26: a file of one line that holds a headline, a date and text ("Storm closes the coast road 2024/01/05 A
+     * storm closed …") has them read apart; a UTF-16 file with a byte-order mark may hold a stray control character.
      */
     public static final int SCHEMA_VERSION = 26;
 

@@ -415,25 +415,33 @@ class NewsCollectionTest {
         // The next-line control ends lines, as in UTF-8 text: not a control character that makes a file binary.
         String nextLine = "\uFEFFStadium vote\u0085March 4, 2024\u0085Voters approved it.";
         Files.write(dir.resolve("next_line.txt"), nextLine.getBytes(StandardCharsets.UTF_16LE));
+        // A mark says it is text, which may carry a stray control character (U+0081 before a quote, in a real news
+        // file), as UTF-8 text may; without one, the same text is refused, and a NUL always is.
+        String stray = "\uFEFFVan Gaal said. \u0081\"Our motivation is high.\"";
+        Files.write(dir.resolve("stray_mark.txt"), stray.getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("stray_bare.txt"), stray.substring(1).getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("nul_mark.txt"), "\uFEFFab\u0000cd".getBytes(StandardCharsets.UTF_16LE));
         Files.write(dir.resolve("mark_only.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE});
         // A mark and no NUL, and not UTF-16: not Windows-1252 "ÿþ" either.
         Files.write(dir.resolve("mark_broken.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE, 'A'});
 
         NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
-        assertEquals(List.of("be_bare", "be_mark", "greek_mark", "le_bare", "le_mark", "next_line"),
+        assertEquals(List.of("be_bare", "be_mark", "greek_mark", "le_bare", "le_mark", "next_line", "stray_mark"),
                 scan.files().stream().map(NewsCollection.SourceFile::id).sorted().toList());
         for (NewsCollection.SourceFile file : scan.files()) {
             String expected = switch (file.id()) {
                 case "be_bare", "le_bare" -> story;
                 case "greek_mark" -> "\uFEFFΤιμές";
                 case "next_line" -> nextLine;
+                case "stray_mark" -> stray;
                 default -> "\uFEFF" + story; // the mark stays, as in UTF-8, so offsets count every character
             };
             assertEquals(expected, file.text(), file.id());
         }
         assertEquals(List.of(skip("controls.txt", SkipReason.BINARY), skip("mark_broken.txt", SkipReason.NOT_UTF8),
-                skip("mark_only.txt", SkipReason.WHITESPACE_ONLY), skip("odd.txt", SkipReason.BINARY),
+                skip("mark_only.txt", SkipReason.WHITESPACE_ONLY), skip("nul_mark.txt", SkipReason.BINARY),
+                skip("odd.txt", SkipReason.BINARY), skip("stray_bare.txt", SkipReason.BINARY),
                 skip("surrogate.txt", SkipReason.BINARY)), scan.skipped());
     }
 

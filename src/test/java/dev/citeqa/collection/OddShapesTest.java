@@ -2,6 +2,7 @@ package dev.citeqa.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -152,26 +153,49 @@ class OddShapesTest {
     void aHeadlineDateAndTextOnOneLineAreReadApart() {
         // A file whose line ends were lost (an export that joined a record's fields with spaces).
         String text = "A storm closed the coast road on Friday. Crews expect to reopen it by Monday.";
+        List<String> sentences = List.of("A storm closed the coast road on Friday.", "Crews expect to reopen it by Monday.");
         ArticleParser.Parsed joined = read("a", "Storm closes the coast road 2024/01/05 " + text);
-        assertIndexed(joined, "Storm closes the coast road", "2024-01-05",
-                List.of("A storm closed the coast road on Friday.", "Crews expect to reopen it by Monday."), 1);
+        assertIndexed(joined, "Storm closes the coast road", "2024-01-05", sentences, 1);
         assertFalse(joined.article().titleFromText());
-        // Separators and a label between them, and a time after the date.
-        assertIndexed(read("b", "Storm closes the coast road | Published: Jan. 5, 2024 10:24 AM EST | " + text),
-                "Storm closes the coast road", "2024-01-05",
-                List.of("A storm closed the coast road on Friday.", "Crews expect to reopen it by Monday."), 1);
+        // What may stand between the headline and the date goes: separators, a label, a weekday, a time.
+        for (String between : List.of(" | Published: ", " - Updated 10:24 AM EST ", " | Last updated\u00A0",
+                " Posted on Friday, ")) {
+            assertIndexed(read("b", "Storm closes the coast road" + between + "Jan. 5, 2024 | " + text),
+                    "Storm closes the coast road", "2024-01-05", sentences, 1);
+        }
     }
 
     @Test
-    void aSentenceThatHoldsADateStaysWhole() {
-        // The words before the date lead into it, or the words after it do not open a sentence.
-        for (String line : List.of("Crews worked on the coast road through Jan. 5, 2024 Officials said it would reopen.",
+    void aLineThatHoldsADateIsNotTakenApartUnlessItIsAJoinedRecord() {
+        for (String line : List.of(
+                // The words before the date lead into it, or those after it do not open a sentence.
+                "Crews worked on the coast road through Jan. 5, 2024 Officials said it would reopen.",
                 "The coast road closed since March 3, 2023 reopened on Friday after months of repairs.",
-                "Storm closes the coast road 2024/01/05 and crews expect to reopen it by Monday.")) {
+                "Storm closes the coast road 2024/01/05 and crews expect to reopen it by Monday.",
+                // Prose goes on after a comma; a search snippet after an elision.
+                "The deadline falls Jan. 31, 2024, Officials said on Monday that it would not move.",
+                "The deadline falls Jan. 31, 2024 (a Wednesday), officials said on Monday.",
+                "The Ledger Oct 15, 2019 ... A teacher from the district is the state's Teacher of the Year.",
+                // A byline or a run of capitals before the date is no headline.
+                "By Jane Smith | Jan. 5, 2024 | A storm closed the coast road on Friday, the county said.",
+                "RIO DE JANEIRO, Jan 5, 2024 (Reuters) - Floods closed the coast road on Friday, the state said.")) {
             ArticleParser.Parsed p = read("c", line);
             assertTrue(p.article().titleFromText(), line);
+            assertNull(p.article().date(), line);
             assertEquals(line, String.join(" ", sentences(p)), line);
         }
+        // A title the file declares stands, and the line stays whole.
+        ArticleParser.Parsed declared = read("e", "---\ntitle: Budget passes\n---\nThe deadline falls Jan. 31, 2024 "
+                + "Officials said on Monday that it would not move.");
+        assertEquals("Budget passes", declared.article().title());
+        assertEquals(List.of("The deadline falls Jan. 31, 2024 Officials said on Monday that it would not move."),
+                sentences(declared));
+        // A file of more lines reads its header as before: a headline holding a date, over the date line.
+        ArticleParser.Parsed remembered = read("d", "New York remembers Sept. 11, 2001 Where were you when the "
+                + "towers fell?\nSept. 11, 2021\n\nThe city held a service at the memorial on Saturday morning.");
+        assertEquals("New York remembers Sept. 11, 2001 Where were you when the towers fell?",
+                remembered.article().title());
+        assertEquals("2021-09-11", remembered.article().date());
     }
 
     @Test
