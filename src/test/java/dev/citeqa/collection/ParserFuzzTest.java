@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Files built at random from the pieces news files are made of (headlines, dates of every form the reader knows and
  * some it must refuse, bylines, datelines, labels, markup, debris), joined by every kind of line end. No file may stop
- * the corpus's date survey or the parser, and a file with a letter or digit outside markup always yields a sentence inside its text:
- * one slash date (01/01/2024) once failed a whole build. Seeded, so a failure repeats; the seed is in the message.
+ * the corpus's date survey or the parser (one slash date, 01/01/2024, once failed a whole build), and a file with a
+ * letter or digit outside markup always yields a sentence inside its text. Seeded, so a failure repeats; the seed is
+ * in the message.
  */
 class ParserFuzzTest {
 
