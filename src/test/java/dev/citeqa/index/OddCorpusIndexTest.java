@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.collection.PassageChunker;
+import dev.citeqa.collection.RandomNewsFiles;
 import dev.citeqa.collection.SkipReason;
 import dev.citeqa.embed.Embedder;
 import dev.citeqa.embed.EmbeddingCache;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -34,13 +37,13 @@ class OddCorpusIndexTest {
         return root.resolve("data");
     }
 
-    private IndexManager manager(Path corpus, Embedder embedder, boolean followHardLinks) {
-        return new IndexManager(data(), corpus, new NewsCollection.Rules(1_000_000, followHardLinks), "v1",
+    private static IndexManager manager(Path data, Path corpus, Embedder embedder, boolean followHardLinks) {
+        return new IndexManager(data, corpus, new NewsCollection.Rules(1_000_000, followHardLinks), "v1",
                 new IndexGenerator(PassageChunker.ofSentences(3, 1), embedder));
     }
 
     private IndexManager manager(Path corpus) {
-        return manager(corpus, Embedder.none(), false);
+        return manager(data(), corpus, Embedder.none(), false);
     }
 
     private static NewsCollection.Skipped skip(String file, SkipReason reason) {
@@ -71,6 +74,34 @@ class OddCorpusIndexTest {
             assertEquals(1, hits(index, IndexConstants.BODY, "brookfield"));
             assertEquals(0, hits(index, IndexConstants.TITLE, "brookfield"));
             assertEquals(1, hits(index, IndexConstants.TITLE, "ferri"));
+        }
+    }
+
+    /**
+     * Folders of six files built at random ({@link RandomNewsFiles}): no content may fail a build (issue 15), and every
+     * file is an article with a passage, or skipped for having no text. Seeded; the seed is in the message.
+     */
+    @Test
+    void noFolderOfRandomFilesFailsABuild() throws IOException {
+        int files = 6;
+        for (int seed = 0; seed < 60; seed++) {
+            Random random = new Random(seed);
+            Path corpus = Files.createDirectories(root.resolve("random-" + seed));
+            for (int f = 0; f < files; f++) {
+                Files.writeString(corpus.resolve("f" + f + ".txt"), RandomNewsFiles.text(random));
+            }
+            IndexManager.Opened opened = manager(root.resolve("data-" + seed), corpus, Embedder.none(), false)
+                    .openOrBuild();
+            try (CorpusIndex index = opened.index()) {
+                String context = "seed " + seed;
+                assertEquals(IndexManager.Outcome.BUILT, opened.outcome(), context);
+                assertEquals(files, index.articleCount() + index.skipped().size(), context);
+                index.skipped().forEach(s -> assertTrue(Set.of(SkipReason.NO_TEXT, SkipReason.WHITESPACE_ONLY)
+                        .contains(s.reason()), context + ": " + s));
+                for (ArticleHeader article : index.articles()) {
+                    assertFalse(index.passagesOf(article.id()).isEmpty(), context + ": " + article.id());
+                }
+            }
         }
     }
 
@@ -120,9 +151,7 @@ class OddCorpusIndexTest {
         assertEquals(List.of(skip("x.txt", SkipReason.HARD_LINK)), refused.index().skipped());
         refused.index().close();
 
-        IndexManager.Opened followed = new IndexManager(root.resolve("data2"), corpus,
-                new NewsCollection.Rules(1_000_000, true), "v1", new IndexGenerator(PassageChunker.ofSentences(3, 1),
-                        Embedder.none())).openOrBuild();
+        IndexManager.Opened followed = manager(root.resolve("data2"), corpus, Embedder.none(), true).openOrBuild();
         assertEquals("root:x:0:0:root:/root:/bin/bash", followed.index().article("x").orElseThrow().title());
         followed.index().close();
     }
@@ -161,7 +190,7 @@ class OddCorpusIndexTest {
         StrictModel model = new StrictModel("antibiotics");
         Embedder embedder = new Embedder(model, EmbeddingCache.open(root.resolve("e.bin"), StrictModel.DIM));
 
-        IndexManager.Opened opened = manager(corpus, embedder, false).openOrBuild();
+        IndexManager.Opened opened = manager(data(), corpus, embedder, false).openOrBuild();
 
         try (CorpusIndex index = opened.index()) {
             assertEquals(11, index.articleCount());
