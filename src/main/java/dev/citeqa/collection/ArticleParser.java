@@ -524,8 +524,13 @@ public final class ArticleParser {
                 return false;
             }
             date = found.get().date();
-            trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+            keepTail(line, after);
             return true;
+        }
+
+        /** The line's text from {@code tail}, its end, on: the header took what comes before it. */
+        private void keepTail(Line line, String tail) {
+            trimmed.put(line, new Line(tail, line.end() - tail.length(), line.end()));
         }
 
         /** Whether no rule took a line or a fact from the file. */
@@ -570,7 +575,7 @@ public final class ArticleParser {
             if (headline && fieldBreak && body) {
                 title = cleanTitle(before);
                 date = found.get().date();
-                trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+                keepTail(line, after);
             }
         }
 
@@ -591,7 +596,7 @@ public final class ArticleParser {
             PublicationDate.find(dotted.group(1), order).ifPresent(found -> date = found.date());
             String after = line.text().substring(dotted.end());
             if (hasWords(after)) {
-                trimmed.put(line, new Line(after, line.end() - after.length(), line.end()));
+                keepTail(line, after);
             } else {
                 meta.add(line);
             }

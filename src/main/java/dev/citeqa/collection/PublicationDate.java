@@ -106,13 +106,13 @@ record PublicationDate(LocalDate date, int start, int end) {
 
     /**
      * What slash dates in {@code text} say about the order of day and month: one order each, or UNKNOWN for a date
-     * that reads differently in the two; a date that reads alike in both, or in neither, says nothing.
+     * that reads differently in the two; a date that reads alike in both ("01/01/2024"), or in neither ("45/67/2024"),
+     * says nothing.
      */
     static List<DateOrder> slashOrders(String text) {
         List<DateOrder> orders = new ArrayList<>();
         Matcher m = SLASHED.matcher(text);
         while (m.find()) {
-            // "01/01/2024" reads alike in both orders, and "45/67/2024" in neither: neither says anything of the order.
             DateOrder order = orderOf(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             if (order != null) {
                 orders.add(order);
