@@ -8,6 +8,12 @@ set -eu
 ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
 JDK=$(MVNW_VERBOSE='' CITEQA_PRINT_JDK=1 "$ROOT/mvnw")
 JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+# Java reads file names in the locale's charset, and a container's default (C, POSIX) is ASCII: every article whose
+# name has an accent would be skipped.
+case "$(locale charmap 2>/dev/null)" in
+UTF-8) ;;
+*) export LC_ALL=C.UTF-8 ;;
+esac
 [ -f "$JAR" ] || { echo "$JAR is missing: build it first with ./mvnw -q package -DskipTests" >&2; exit 1; }
 # The arguments again, with "-jar JAR" after the last leading JVM option: each stays one word, spaces and all.
 n=$#

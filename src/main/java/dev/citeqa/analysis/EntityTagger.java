@@ -154,11 +154,13 @@ public final class EntityTagger {
     /**
      * A capitalised run: words starting upper case, joined by name particles or hyphens; an ampersand between words is
      * a particle ("Johnson & Johnson"). An ampersand inside a word is a part after its letters, not one of them: as a
-     * letter it made this pattern a third slower on real news text, as a part a fifth (a throwaway timing).
+     * letter it made this pattern a third slower on real news text, as a part a fifth (a throwaway timing). The run
+     * is possessive: nothing follows it, so it matches as a greedy one would, and Java's regex engine then repeats it
+     * without a stack frame a word (a follow-up after a question of a thousand capitalised words overflowed the stack).
      */
     private static final Pattern CAPITALISED = Pattern.compile(
             "\\b(?:" + NAME_WORD + "|\\p{Lu}\\.?)(?:(?:\\s+(?:of|de|da|del|van|von|der|bin|al|la|le|du|and|&))?\\s+(?:"
-                    + NAME_WORD + "|\\p{Lu}\\.))*");
+                    + NAME_WORD + "|\\p{Lu}\\.))*+");
 
     /** Titles and roles that precede a person's name in news copy ("Foreign Minister Hakan Fidan"). */
     private static final Set<String> TITLES = WordLists.load("titles");

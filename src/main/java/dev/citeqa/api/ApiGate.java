@@ -75,9 +75,26 @@ public class ApiGate {
             config.http().allowedHosts().orElse(List.of()).forEach(h -> localNames.add(hostName(h)));
         }
         router.route().order(HttpOrder.GATE).handler(this::admit);
+        router.route().order(HttpOrder.GATE).failureHandler(context -> {
+            // Vert.x fails an HTTP/1.1 request without a Host header, or with one that is not host[:port], before
+            // any handler runs; Quarkus's last resort would answer in plain text and log it as a server error.
+            if (!context.response().headWritten() && context.statusCode() == 400
+                    && context.request().authority() == null) {
+                HttpErrors.send(context, 400, INVALID_HOST, "invalid_host");
+            } else {
+                context.next();
+            }
+        });
     }
 
+    private static final String INVALID_HOST = "The Host header must be given once, as host or host:port.";
+
     private void admit(RoutingContext context) {
+        if (context.request().headers().getAll(HttpHeaders.HOST).size() > 1) {
+            // RFC 9112, 3.2: two Host headers are refused, as a proxy and this service could each read another.
+            HttpErrors.send(context, 400, INVALID_HOST, "invalid_host");
+            return;
+        }
         if (localNames != null && !localHost(context)) {
             // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin with this
             // service in the browser, and could read the corpus; its requests still name evil.example.

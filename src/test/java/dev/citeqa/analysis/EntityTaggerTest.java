@@ -20,6 +20,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EntityTaggerTest {
 
+    @Test
+    void aVeryLongCapitalisedRunIsOneNameNotAStackOverflow() {
+        // A thousand capitalised words: a follow-up's earlier turn pasted in, or a headline in capitals.
+        List<Entity> entities = EntityTagger.tag("Mark Rutte ".repeat(3_000).strip() + " said so.");
+        assertEquals(1, entities.size(), entities.toString());
+        assertTrue(entities.getFirst().text().startsWith("Mark Rutte Mark Rutte"));
+    }
+
     private static List<String> of(Kind kind, String text) {
         return EntityTagger.tag(text).stream().filter(e -> e.kind() == kind).map(Entity::text).toList();
     }

@@ -3,12 +3,18 @@ package dev.citeqa.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * On loopback without a key, only requests for this machine (or a name allowed) are answered: a web page whose
@@ -43,6 +49,28 @@ class HostHeaderTest {
                 "LOCALHOST.", "app.localhost", "news.example.org", "NEWS.example.org:8443", "[fd00::1]:8081"}) {
             given().header("Host", host).when().get("/api/articles").then().statusCode(200);
         }
+    }
+
+    /** RFC 9112, 3.2: an HTTP/1.1 request needs one Host header, host or host:port. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Host: localhost:99999\r\n", "Host: localhost:abc\r\n", "Host: [::1\r\n",
+            "Host: localhost\r\nHost: evil.example\r\n"})
+    void aMissingBrokenOrRepeatedHostIsAJson400(String hosts) throws IOException {
+        RawHttp.Response api = RawHttp.exchange("GET /api/status HTTP/1.1\r\n" + hosts + "Connection: close\r\n\r\n",
+                new byte[0]);
+        assertEquals(400, api.status(), api.head());
+        assertTrue(api.head().toLowerCase(Locale.ROOT).contains("content-type: application/json"), api.head());
+        assertTrue(api.body().contains("\"error\":\"The Host header must be given once"), api.body());
+        RawHttp.Response openAi = RawHttp.exchange("GET /v1/models HTTP/1.1\r\n" + hosts
+                + "Connection: close\r\n\r\n", new byte[0]);
+        assertEquals(400, openAi.status(), openAi.head());
+        assertTrue(openAi.body().contains("\"code\":\"invalid_host\""), openAi.body());
+    }
+
+    @Test
+    void anHttp10RequestNeedsNoHost() throws IOException {
+        RawHttp.Response response = RawHttp.exchange("GET /api/status HTTP/1.0\r\n\r\n", new byte[0]);
+        assertEquals(200, response.status(), response.head());
     }
 
     @Test

@@ -26,6 +26,14 @@ class QueryTextTest {
         assertEquals("Rutte", QueryText.clean("Rut\u200Dte", "q"));
     }
 
+    @Test
+    void aRunOfCombiningMarksStopsAtThirty() {
+        String thirty = "\u0301".repeat(30);
+        assertEquals("e" + thirty + " and a\u0301\u0308", QueryText.clean("e" + "\u0301".repeat(7_999)
+                + " and a\u0301\u0308", "question"));
+        assertEquals("e" + thirty, QueryText.clean("e" + thirty, "question"));
+    }
+
     /** Each of these is one character to a reader, though two to four UTF-16 units. */
     @ParameterizedTest
     @ValueSource(strings = {"\uD83C\uDDEB\uD83C\uDDF7", "\uD83D\uDC4D\uD83C\uDFFD", "e\u0301",

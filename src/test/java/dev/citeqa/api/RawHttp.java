@@ -24,18 +24,23 @@ public final class RawHttp {
 
     public static Response send(String method, String rawPath, Map<String, String> headers, String body)
             throws IOException {
+        StringBuilder request = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\n");
+        request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            request.append("Content-Length: ").append(payload.length).append("\r\n");
+        }
+        request.append("\r\n");
+        return exchange(request.toString(), payload);
+    }
+
+    /** Sends {@code request} (request line and headers, ending in a blank line) as written, then {@code payload}. */
+    public static Response exchange(String request, byte[] payload) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\n");
-            request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                request.append("Content-Length: ").append(payload.length).append("\r\n");
-            }
-            request.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.write(payload);
             out.flush();
             byte[] bytes = socket.getInputStream().readAllBytes();

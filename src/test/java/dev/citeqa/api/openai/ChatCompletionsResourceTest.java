@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,17 @@ class ChatCompletionsResourceTest {
         given().get("/v1/models/citeqa").then().statusCode(200).body("id", equalTo("citeqa"))
                 .body("object", equalTo("model")).body("owned_by", equalTo("citeqa"));
         given().get("/v1/models/gpt-4o").then().statusCode(404).body("error.code", equalTo("model_not_found"));
+    }
+
+    @Test
+    void aFollowUpToAThousandCapitalisedWordsIsAnswered() {
+        String earlier = "NATO ".repeat(1_000).strip();
+        given().contentType("application/json")
+                .body(Map.of("messages", List.of(Map.of("role", "user", "content", earlier),
+                        Map.of("role", "assistant", "content", "ok"),
+                        Map.of("role", "user", "content", "What did he say?"))))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200).body("object", equalTo("chat.completion"));
     }
 
     @Test
