@@ -15,6 +15,14 @@ public interface TermStats {
     /** Whether any passage or title has {@code term}. */
     boolean known(String term);
 
+    /**
+     * The article word nearest {@code word} (lower case, accents removed, as {@link Spelling#wordAnalyzer()} gives
+     * it): one edit away and in at least {@code minArticles} articles, as Lucene's spell checker ranks them; or null.
+     */
+    default String nearestWord(String word, int minArticles) {
+        return null;
+    }
+
     /** BM25's inverse document frequency: a term no passage has gets the highest weight. */
     default double idf(String term) {
         int n = Math.max(1, passages());

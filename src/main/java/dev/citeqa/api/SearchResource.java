@@ -1,5 +1,6 @@
 package dev.citeqa.api;
 
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.api.Views.PassageView;
 import dev.citeqa.api.Views.SearchResponse;
 import dev.citeqa.app.IndexService;
@@ -32,6 +33,9 @@ public class SearchResource {
     @Inject
     CiteQaConfig config;
 
+    @Inject
+    Spelling.Settings spelling;
+
     /**
      * @param k how many passages, 1 to 100 (default 10)
      * @param mode bm25, dense or hybrid; the configured mode when absent
@@ -61,10 +65,12 @@ public class SearchResource {
         }
         // While the vectors are being built, BM25 is the only retrieval that finds every article.
         RetrievalMode used = PassageSearcher.retrievalFor(index, retrievalMode);
-        var hits = searcher.search(index, query, count, used).stream()
+        Spelling.Corrected read = Spelling.correct(query, index.termStats(), spelling);
+        var hits = searcher.search(index, read.text(), count, used).stream()
                 .map(PassageView::of)
                 .toList();
-        return new SearchResponse(query, retrievalMode.name(), used, hits, IndexingView.of(indexService.indexing()));
+        return new SearchResponse(query, read.corrections(), retrievalMode.name(), used, hits,
+                IndexingView.of(indexService.indexing()));
     }
 
     private static int parseK(String k) {

@@ -1,6 +1,7 @@
 package dev.citeqa.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
@@ -30,20 +31,23 @@ final class Views {
     /**
      * @param resumed whether the question was read with earlier turns of its conversation: false for a first
      *     question, and for a conversation ID the service does not know or has forgotten
+     * @param corrections the question's misspelled words and what they were read as (the standalone question has
+     *     them corrected); empty when none was
      * @param answerSpan the answering phrase inside the quote (the extractive answerer's), or null
      * @param retrieval the retrieval that found the passages: {@code bm25} while the index's vectors are being
      *     built, whatever the configured mode
      * @param indexing the index build under way, absent when none runs
      */
     record AskResponse(String conversationId, boolean resumed, String question, String standaloneQuestion,
-            String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
+            List<Spelling.Correction> corrections, String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
             String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs, RetrievalMode retrieval,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
-            return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.answer().text(),
+            return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.corrections(),
+                    r.answer().text(),
                     r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
                     r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
@@ -54,8 +58,10 @@ final class Views {
     /**
      * @param mode the mode asked for (or configured)
      * @param retrieval the mode that ranked the hits: {@code bm25} while the vectors are being built
+     * @param corrections the query's misspelled words and what they were searched as; empty when none was
      */
-    record SearchResponse(String query, String mode, RetrievalMode retrieval, List<PassageView> hits,
+    record SearchResponse(String query, List<Spelling.Correction> corrections, String mode, RetrievalMode retrieval,
+            List<PassageView> hits,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {}
 
     record ArticleSummary(String id, String title, String date, String outlet) {

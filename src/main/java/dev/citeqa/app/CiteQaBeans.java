@@ -1,5 +1,6 @@
 package dev.citeqa.app;
 
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.CitationVerifier;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
@@ -144,18 +145,30 @@ public class CiteQaBeans {
         return new ConversationStore(c.maxCount(), c.maxBytes().asLongValue(), c.idleTimeout(), c.maxTurns());
     }
 
+    /** How a question's spelling is corrected, by the chat service and the search endpoint alike. */
+    @Produces
+    @Singleton
+    Spelling.Settings spelling(CiteQaConfig config) {
+        CiteQaConfig.Question.Spelling s = config.question().spelling();
+        // Lucene's spell checker looks up no word under four letters.
+        require(s.minLetters() >= 4, "citeqa.question.spelling.min-letters must be at least 4");
+        require(s.minArticles() >= 1, "citeqa.question.spelling.min-articles must be positive");
+        return new Spelling.Settings(s.enabled(), s.minLetters(), s.minArticles());
+    }
+
     /** Built at start-up, so that a bad model setting stops the service with a message naming the key. */
     @Produces
     @Singleton
     @Startup
     ChatService chatService(CiteQaConfig config, IndexService indexService, PassageSearcher searcher,
-            ConversationStore conversations, Embedder indexing, EmbeddingModelLoader loader, MeterRegistry registry) {
+            ConversationStore conversations, Embedder indexing, EmbeddingModelLoader loader, MeterRegistry registry,
+            Spelling.Settings spelling) {
         ChatMetrics metrics = new ChatMetrics(registry);
         Embedder embedder = forAnswers(config, loader, indexing);
         Answerer extractive = new ExtractiveAnswerer(embedder);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         ChatService.Retrieval retrieval = new ChatService.Retrieval(indexService::current, searcher,
-                config.retrieval().passages(), config.retrieval().mode(), embedder.available());
+                config.retrieval().passages(), config.retrieval().mode(), embedder.available(), spelling);
         if (config.answerer() == CiteQaConfig.AnswererKind.extractive) {
             LOG.info("Answering with the built-in extractive answerer");
             return new ChatService(retrieval, ChatService.Answering.extractive(resolver, extractive), conversations,

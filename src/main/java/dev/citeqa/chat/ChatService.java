@@ -1,6 +1,7 @@
 package dev.citeqa.chat;
 
 import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerRequest;
 import dev.citeqa.answer.Answerer;
@@ -62,6 +63,7 @@ public final class ChatService {
     private final int passages;
     private final RetrievalMode defaultMode;
     private final boolean meanings;
+    private final Spelling.Settings spelling;
     private final ChatMetrics metrics;
 
     /**
@@ -71,9 +73,10 @@ public final class ChatService {
      * @param passages passages handed to the answerer
      * @param mode the retrieval mode unless a request names another
      * @param meanings whether answerers may compare meanings with the embedding model ({@link AnswerRequest#semantic})
+     * @param spelling how a question's misspelled words are corrected before anything reads it
      */
     public record Retrieval(Supplier<CorpusIndex> index, PassageSearcher searcher, int passages, RetrievalMode mode,
-            boolean meanings) {}
+            boolean meanings, Spelling.Settings spelling) {}
 
     /**
      * Who writes the answer.
@@ -98,6 +101,7 @@ public final class ChatService {
         this.passages = retrieval.passages();
         this.defaultMode = retrieval.mode();
         this.meanings = retrieval.meanings();
+        this.spelling = retrieval.spelling();
         this.condenser = answering.condenser();
         this.resolver = answering.resolver();
         this.injector = answering.injector();
@@ -110,15 +114,18 @@ public final class ChatService {
     /**
      * The outcome of one turn.
      *
-     * @param standaloneQuestion the question as retrieval saw it, after resolving the conversation
+     * @param standaloneQuestion the question as retrieval saw it, after correcting its spelling and resolving the
+     *     conversation
+     * @param corrections the question's words read as others ({@link Spelling}), none when it was spelled right
      * @param fallbackReason why the configured answerer was not used, or null when it was
      * @param retrieval the retrieval that found the passages: BM25 while the index's vectors are being built
      * @param resumed whether the question was read with earlier turns: false for a first question, and for a
      *     conversation ID the service never gave or has forgotten (idle, or restarted), which a client cannot
      *     otherwise tell from an answer
      */
-    public record Result(String conversationId, String standaloneQuestion, Answer answer, List<PassageHit> passages,
-            String fallbackReason, Map<String, Long> timingsMs, RetrievalMode retrieval, boolean resumed) {
+    public record Result(String conversationId, String standaloneQuestion, List<Spelling.Correction> corrections,
+            Answer answer, List<PassageHit> passages, String fallbackReason, Map<String, Long> timingsMs,
+            RetrievalMode retrieval, boolean resumed) {
 
         public boolean fallback() {
             return fallbackReason != null;
@@ -220,31 +227,41 @@ public final class ChatService {
                         : fallback.stream(prepared.request(), listener::token, cancelled);
             }
             long answered = System.nanoTime();
-            conversations.record(conversation, question, prepared.request().standaloneQuestion(), answer);
+            // As read: a follow-up's earlier turn is its corrected question.
+            conversations.record(conversation, prepared.request().question(), prepared.request().standaloneQuestion(),
+                    answer);
             Map<String, Long> timings = new LinkedHashMap<>();
             timings.put("retrieve", (retrieved - started) / 1_000_000);
             timings.put("answer", (answered - retrieved) / 1_000_000);
             timings.put("total", (answered - started) / 1_000_000);
             // Not the question: what people ask stays out of the log.
             LOG.debugf("Answered with %s in %d ms", answer.answerer(), timings.get("total"));
-            Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(), answer,
-                    prepared.request().passages(), fallbackReason, timings, prepared.retrieval(), resumed);
+            Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(),
+                    prepared.corrections(), answer, prepared.request().passages(), fallbackReason, timings,
+                    prepared.retrieval(), resumed);
             metrics.record(result, answerer.name(), retrieved - started, answered - retrieved);
             return result;
         }
     }
 
-    /** The answer request, the model failure met while condensing, if any, and the retrieval used. */
-    private record Prepared(AnswerRequest request, RuntimeException modelFailure, RetrievalMode retrieval) {}
+    /**
+     * The answer request, the model failure met while condensing, if any, the retrieval used, and the words of the
+     * question read as others.
+     */
+    private record Prepared(AnswerRequest request, RuntimeException modelFailure, RetrievalMode retrieval,
+            List<Spelling.Correction> corrections) {}
 
     /** The retrieval {@code corpus} can give for {@code wanted}: BM25 while its vectors are being built. */
     static RetrievalMode retrievalFor(CorpusIndex corpus, RetrievalMode wanted) {
         return PassageSearcher.retrievalFor(corpus, wanted);
     }
 
-    private Prepared prepare(String question, Conversation conversation, RetrievalMode wanted) {
+    private Prepared prepare(String asked, Conversation conversation, RetrievalMode wanted) {
         CorpusIndex corpus = index.get();
         RetrievalMode mode = retrievalFor(corpus, wanted);
+        // Before anything reads it: follow-up resolution, retrieval and the answerer all read the question as corrected.
+        Spelling.Corrected read = Spelling.correct(asked, corpus.termStats(), spelling);
+        String question = read.text();
         List<ChatMessage> history = conversation.history();
         UserMessage user = UserMessage.from(question);
         AtomicReference<String> standalone = new AtomicReference<>(question);
@@ -282,7 +299,7 @@ public final class ChatService {
         // none at all), embedding the few passages read that have no vector.
         AnswerRequest request = new AnswerRequest(question, standalone.get(), analysis.get(), hits,
                 (UserMessage) augmented.chatMessage(), history, corpus, meanings);
-        return new Prepared(request, failure.get(), mode);
+        return new Prepared(request, failure.get(), mode, read.corrections());
     }
 
     /**

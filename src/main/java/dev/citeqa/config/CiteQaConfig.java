@@ -251,6 +251,25 @@ public interface CiteQaConfig {
     interface Question {
         @WithDefault("2000")
         int maxChars();
+
+        /** A question's misspelled words, corrected from the corpus's own words ({@code analysis/Spelling}). */
+        Spelling spelling();
+
+        interface Spelling {
+            @WithDefault("true")
+            boolean enabled();
+
+            /**
+             * Shorter words are left alone: one edit turns most short words into others ("form", "from"). Five is
+             * where the sets of docs/evaluation.md, spelled right, get no correction.
+             */
+            @WithDefault("5")
+            int minLetters();
+
+            /** Articles that must have a word for a question's word to be read as it: one article's typo is no spelling. */
+            @WithDefault("2")
+            int minArticles();
+        }
     }
 
     interface Conversation {

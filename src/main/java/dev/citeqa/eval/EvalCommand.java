@@ -1,7 +1,9 @@
 package dev.citeqa.eval;
 
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.app.Reindex;
+import dev.citeqa.collection.FileNames;
 import dev.citeqa.collection.NewsCollection;
 import dev.citeqa.index.CorpusIndex;
 import dev.citeqa.chat.ChatService;
@@ -31,6 +33,9 @@ public class EvalCommand implements QuarkusApplication {
 
     @Inject
     PassageSearcher searcher;
+
+    @Inject
+    Spelling.Settings spelling;
 
     @Inject
     IndexService indexService;
@@ -71,7 +76,7 @@ public class EvalCommand implements QuarkusApplication {
         int total = questions.size();
         int[] asked = {0};
         long started = System.nanoTime();
-        Map<RetrievalMode, EvalMetrics> metrics = new Evaluator(chat, searcher, indexService::current)
+        Map<RetrievalMode, EvalMetrics> metrics = new Evaluator(chat, searcher, indexService::current, spelling)
                 .run(questions, modes, row -> {
                     if (options.verbose()) {
                         out.println(row);
@@ -83,8 +88,9 @@ public class EvalCommand implements QuarkusApplication {
                     }
                 });
         EvalMetrics counted = metrics.get(modes.getFirst());
-        out.printf("%d to answer (%d of them ranked against their gold articles), %d to abstain on%n",
-                counted.answerable(), counted.ranked(), counted.abstainCases());
+        out.printf("%d to answer (%d of them ranked against their gold articles), %d to abstain on; %d read with "
+                + "a word's spelling corrected%n", counted.answerable(), counted.ranked(), counted.abstainCases(),
+                counted.corrected());
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);
             // A figure with nothing to measure is n/a, not 0.000, which would read as a failure.
@@ -156,7 +162,12 @@ public class EvalCommand implements QuarkusApplication {
         Map<String, Long> byReason = new TreeMap<>();
         skipped.forEach(s -> byReason.merge(s.reason().code(), 1L, Long::sum));
         out.printf("skipped %d files%s%n", skipped.size(), skipped.isEmpty() ? "" : " " + byReason);
-        skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.printf("  skipped %s: %s%n", s.file(), s.reason().code()));
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(s -> out.println(skippedLine(s)));
+    }
+
+    /** A skipped file as the output names it: escaped as the log escapes it, so that a name is one line and no escape sequence. */
+    static String skippedLine(NewsCollection.Skipped skipped) {
+        return "  skipped " + FileNames.forLog(skipped.file()) + ": " + skipped.reason().code();
     }
 
     /** Skipped files named one by one; the rest are only counted. */

@@ -30,6 +30,7 @@ public final class EvalMetrics {
     private int contextCorrect;
     private int phrasesShown;
     private int phrasesCorrect;
+    private int corrected;
     private final List<Long> latenciesMs = new ArrayList<>();
 
     /** Lower case with dashes and quotes unified, as the public scorer compares text. */
@@ -38,6 +39,16 @@ public final class EvalMetrics {
                 .replaceAll("[\\u2010-\\u2015\\u2212]", "-")
                 .replaceAll("[\\u2018\\u2019\\u201b`]", "'")
                 .replaceAll("\\s+", " ");
+    }
+
+    /** Records whether a question was read with some of its words spelled otherwise. */
+    public void addSpelling(boolean wasCorrected) {
+        corrected += wasCorrected ? 1 : 0;
+    }
+
+    /** Questions read with some of their words spelled otherwise. */
+    public int corrected() {
+        return corrected;
     }
 
     /** Records one answer; returns whether it counts as correct. */

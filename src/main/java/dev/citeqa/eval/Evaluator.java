@@ -1,5 +1,6 @@
 package dev.citeqa.eval;
 
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.AnswerSpan;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.chat.ChatService;
@@ -19,11 +20,14 @@ public final class Evaluator {
     private final ChatService chat;
     private final PassageSearcher searcher;
     private final Supplier<CorpusIndex> index;
+    private final Spelling.Settings spelling;
 
-    public Evaluator(ChatService chat, PassageSearcher searcher, Supplier<CorpusIndex> index) {
+    public Evaluator(ChatService chat, PassageSearcher searcher, Supplier<CorpusIndex> index,
+            Spelling.Settings spelling) {
         this.chat = chat;
         this.searcher = searcher;
         this.index = index;
+        this.spelling = spelling;
     }
 
     /**
@@ -58,6 +62,7 @@ public final class Evaluator {
             metrics.addLatency((System.nanoTime() - started) / 1_000_000);
         }
         List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
+        metrics.addSpelling(!result.corrections().isEmpty());
         boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
         AnswerSpan span = result.answer().answered() ? result.answer().answerSpan() : null;
         metrics.addPhrase(q, span == null ? null : span.answer());
@@ -66,13 +71,17 @@ public final class Evaluator {
         String rank = "";
         // As the public scorer: ranking is measured on single-turn answerable questions.
         if (!q.expectAbstain() && q.turns().size() == 1) {
-            List<String> ids = searcher.search(index.get(), q.lastTurn(), 10, mode).stream()
+            // Corrected as /api/search corrects it.
+            CorpusIndex corpus = index.get();
+            String query = Spelling.correct(q.lastTurn(), corpus.termStats(), spelling).text();
+            List<String> ids = searcher.search(corpus, query, 10, mode).stream()
                     .map(hit -> hit.stored().passage().articleId())
                     .toList();
             rank = " rank=" + metrics.addRanking(q, ids);
         }
-        return String.format("%s %s%s%s cites=%s%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
-                q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited,
+        String read = result.corrections().isEmpty() ? "" : " read=\"" + result.standaloneQuestion() + "\"";
+        return String.format("%s %s%s%s cites=%s%s%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
+                q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited, read,
                 span == null ? "" : " phrase=\"" + span.answer() + "\"", result.answer().text().replaceAll("\\s+", " "));
     }
 }

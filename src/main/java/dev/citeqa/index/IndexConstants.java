@@ -59,6 +59,14 @@ public final class IndexConstants {
      */
     public static final String ARTICLE_TEXT = "article_text";
 
+    /**
+     * The words of the whole article as written (lower case, accents removed, never stemmed), on the article's own
+     * document: the dictionary a misspelled question word is corrected from ({@link
+     * dev.citeqa.analysis.Spelling}). Only which articles have a word is kept (no frequencies, positions or norms):
+     * a correction needs the word and how many articles use it.
+     */
+    public static final String ARTICLE_WORDS = "article_words";
+
     /** Passage text, analysed for BM25 and not stored: the stored sentences below rebuild it exactly. */
     public static final String BODY = "body";
 
@@ -118,8 +126,9 @@ public final class IndexConstants {
      * day-first dates in French, German, Spanish, Italian, Portuguese and Dutch are read ("5 janvier 2024").
      * 26: a file of one line that holds a headline, a date and text ("Storm closes the coast road 2024/01/05 A
      * storm closed …") has them read apart; a UTF-16 file with a byte-order mark may hold a stray control character.
+     * 27: the words of each article as written ({@link #ARTICLE_WORDS}), to correct a question's spelling from.
      */
-    public static final int SCHEMA_VERSION = 26;
+    public static final int SCHEMA_VERSION = 27;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -3,6 +3,7 @@ package dev.citeqa.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.ArticleParser;
 import dev.citeqa.collection.DateOrder;
@@ -26,18 +27,21 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -310,7 +314,9 @@ public final class IndexGenerator {
 
     private IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         // A larger buffer than the default 16 MB means fewer, larger segments to merge.
-        IndexWriterConfig config = new IndexWriterConfig(NewsAnalyzer.forText())
+        // Articles' words as written, for spelling corrections; every other text field with the English chain.
+        IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(NewsAnalyzer.forText(),
+                Map.of(IndexConstants.ARTICLE_WORDS, Spelling.wordAnalyzer())))
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64);
         if (quantized) {
@@ -380,6 +386,18 @@ public final class IndexGenerator {
         return title + "\n" + passage.text();
     }
 
+    /** Which articles have a word, and nothing else: a spelling correction asks no more. */
+    private static final FieldType WORDS = wordsType();
+
+    private static FieldType wordsType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.setTokenized(true);
+        type.freeze();
+        return type;
+    }
+
     private static Document articleDocument(Article article, String sourceHash, boolean pending) {
         Document doc = new Document();
         markPending(doc, pending);
@@ -388,6 +406,7 @@ public final class IndexGenerator {
         addArticleId(doc, article.id());
         doc.add(new TextField(IndexConstants.ARTICLE_TEXT, article.metadataText() + "\n" + article.text(),
                 Field.Store.NO));
+        doc.add(new Field(IndexConstants.ARTICLE_WORDS, article.metadataText() + "\n" + article.text(), WORDS));
         for (String term : TitleTerms.of(article.title())) {
             doc.add(new StringField(IndexConstants.ARTICLE_TITLE_TERMS, term, Field.Store.NO));
         }

@@ -86,6 +86,14 @@ export function renderAssistantMessage(message, ctx) {
       message.status === 'done' ? retryButton(message, ctx) : null));
   }
 
+  // Misspelled words were read as the corpus spells them: say which, as a search page does.
+  const corrections = message.status === 'done' ? response?.corrections : null;
+  if (corrections?.length) {
+    bubble.append(el('p', { className: 'corrected', attrs: { role: 'note' } },
+      document.createTextNode('Read '
+        + corrections.map(c => `“${c.from}” as “${c.to}”`).join(', ') + '.')));
+  }
+
   bubble.append(el('div', { className: 'status-line', attrs: { 'aria-hidden': 'true' } }));
   // dir=auto: an answer or article in Arabic or Hebrew reads right to left, as its own text says.
   bubble.append(el('div', { className: 'answer-text', attrs: { dir: 'auto' } }));

@@ -55,6 +55,25 @@ class AskResourceTest {
     }
 
     @Test
+    void aMisspelledQuestionIsReadAsTheCorpusSpellsIt() {
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Where did Mark Rutte chair the infromal meeting of NATO foriegn ministers?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("question", equalTo("Where did Mark Rutte chair the infromal meeting of NATO foriegn ministers?"))
+                .body("standaloneQuestion",
+                        equalTo("Where did Mark Rutte chair the informal meeting of NATO foreign ministers?"))
+                .body("corrections", equalTo(List.of(Map.of("from", "infromal", "to", "informal"),
+                        Map.of("from", "foriegn", "to", "foreign"))))
+                .body("answered", equalTo(true))
+                .body("answer", containsString("Antalya"));
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Where did Mark Rutte chair the informal meeting of NATO foreign ministers?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200).body("corrections", equalTo(List.of()));
+    }
+
+    @Test
     void aFollowUpIsResolvedWithTheConversation() {
         String conversation = given().contentType(ContentType.JSON)
                 .body("{\"question\": \"Who is the NATO Secretary General?\", \"conversationId\": \"follow-up-test\"}")

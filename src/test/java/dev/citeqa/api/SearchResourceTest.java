@@ -52,6 +52,21 @@ class SearchResourceTest {
     }
 
     @Test
+    void aMisspelledWordIsSearchedAsTheCorpusSpellsIt() {
+        // Every story of the corpus says "Secretary"; none "Secretery".
+        List<String> spelledRight = given().queryParam("q", "NATO Secretary General").queryParam("mode", "bm25")
+                .when().get("/api/search")
+                .then().statusCode(200).body("corrections", equalTo(List.of()))
+                .extract().path("hits.id");
+        given().queryParam("q", "NATO Secretery General").queryParam("mode", "bm25")
+                .when().get("/api/search")
+                .then().statusCode(200)
+                .body("query", equalTo("NATO Secretery General"))
+                .body("corrections", equalTo(List.of(Map.of("from", "Secretery", "to", "Secretary"))))
+                .body("hits.id", equalTo(spelledRight));
+    }
+
+    @Test
     void aMissingQueryIs400() {
         given().when().get("/api/search").then().statusCode(400).body("error", containsString("\"q\""));
         given().queryParam("q", "  ").when().get("/api/search").then().statusCode(400);

@@ -3,6 +3,7 @@ package dev.citeqa.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.app.IndexService;
 import dev.citeqa.chat.ChatService;
 import dev.citeqa.config.CiteQaConfig.RetrievalMode;
@@ -27,11 +28,14 @@ class PublicQuestionsEvalTest {
     @Inject
     IndexService indexService;
 
+    @Inject
+    Spelling.Settings spelling;
+
     @Test
     void publicQuestionsMeetTheBar() throws IOException {
         List<EvalQuestion> questions = EvalQuestion.read(Path.of("eval/questions.jsonl"));
         StringBuilder report = new StringBuilder();
-        EvalMetrics metrics = new Evaluator(chat, searcher, indexService::current)
+        EvalMetrics metrics = new Evaluator(chat, searcher, indexService::current, spelling)
                 .run(questions, List.of(RetrievalMode.hybrid), row -> report.append(row).append('\n'))
                 .get(RetrievalMode.hybrid);
         // Sentences are no longer embedded (issue 16: passages only), so the extractive answerer judges them on

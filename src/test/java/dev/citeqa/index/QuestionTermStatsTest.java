@@ -2,9 +2,11 @@ package dev.citeqa.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.TestModels;
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.analysis.TermStats;
 import dev.citeqa.analysis.Terms;
 import java.io.IOException;
@@ -58,6 +60,27 @@ class QuestionTermStatsTest {
         assertTrue(reader.docFreq(new Term(IndexConstants.TITLE, reopens)) > 0);
         assertTrue(stats.known(reopens));
         assertFalse(stats.known(term("absent")));
+    }
+
+    @Test
+    void theNearestWordIsOneEditFromAWordOfEnoughArticles() {
+        TermStats stats = index.termStats();
+        // "Springfield" is in the three road stories; "physician" in the clinic story alone.
+        assertEquals("springfield", stats.nearestWord("springfeld", 2));
+        assertEquals("springfield", stats.nearestWord("springfeild", 2), "two letters swapped are one edit");
+        assertNull(stats.nearestWord("physcian", 2));
+        assertEquals("physician", stats.nearestWord("physcian", 1));
+        assertNull(stats.nearestWord("sprngfeld", 1), "two edits away");
+        assertNull(stats.nearestWord("springfield", 1), "a word the articles have needs no other");
+    }
+
+    @Test
+    void aQuestionIsCorrectedFromTheIndexsWords() {
+        Spelling.Corrected read = Spelling.correct("How much did Springfeild approve for raod repairs in 2021?",
+                index.termStats(), new Spelling.Settings(true, 5, 2));
+        // "raod" is under five letters: left as it is.
+        assertEquals("How much did Springfield approve for raod repairs in 2021?", read.text());
+        assertEquals(List.of(new Spelling.Correction("Springfeild", "Springfield")), read.corrections());
     }
 
     /** A word as the index holds it. */

@@ -176,6 +176,17 @@ class ChatPageTest extends PageTest {
     }
 
     @Test
+    void aMisspelledQuestionSaysHowItWasRead() {
+        WebElement answer = ask("Who is the NATO Secretery General?");
+
+        assertEquals("Read \u201cSecretery\u201d as \u201cSecretary\u201d.",
+                answer.findElement(By.cssSelector(".corrected")).getText());
+        assertTrue(answerText(answer).contains("Rutte"), answerText(answer));
+        WebElement spelledRight = ask("Who is the NATO Secretary General?");
+        assertTrue(spelledRight.findElements(By.cssSelector(".corrected")).isEmpty());
+    }
+
+    @Test
     void offCorpusQuestionShowsThatTheCorpusDoesNotSay() {
         WebElement answered = ask("Who is the NATO Secretary General?");
         WebElement answer = ask("What is the population of Antalya?");

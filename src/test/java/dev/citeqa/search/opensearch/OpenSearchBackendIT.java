@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.TestModels;
 import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
@@ -243,7 +244,8 @@ class OpenSearchBackendIT {
         ConversationStore conversations = new ConversationStore(100, Duration.ofHours(1), 10);
         FollowUpResolver resolver = new FollowUpResolver(conversations);
         Answerer extractive = new ExtractiveAnswerer(embedder);
-        return new ChatService(new ChatService.Retrieval(() -> index, searcher, 8, RetrievalMode.hybrid, true),
+        return new ChatService(new ChatService.Retrieval(() -> index, searcher, 8, RetrievalMode.hybrid, true,
+                Spelling.Settings.OFF),
                 ChatService.Answering.extractive(resolver, extractive), conversations,
                 new ChatMetrics(new SimpleMeterRegistry()));
     }

@@ -1,0 +1,160 @@
+package dev.citeqa.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * A question's misspelled words, put right from the corpus's own words ("Delawere" to "Delaware"), so that a typo
+ * neither loses the story nor makes the answerer refuse for a name no article has. Search engines correct a query
+ * from their index the same way; here the correction is made before anything reads the question, and the response
+ * says what was read instead.
+ *
+ * <p>A word is corrected only when nothing else explains it: it is English letters ({@link Settings#minLetters()} or
+ * more, not all capitals, which an acronym is), no passage or title has its term, it is not an English word
+ * ({@code analysis/english-words.txt}: "gross" is spelled right in a folder that never says it), and one word of the
+ * folder, in {@link Settings#minArticles()} articles or more, is one edit away (a letter added, dropped, changed or
+ * two swapped, as most typing errors are, Damerau 1964). A name the folder lacks that is two edits from one it has
+ * is left alone: the answerer then says that no article names it, which is the truth.
+ */
+public final class Spelling {
+
+    /**
+     * @param enabled whether questions are corrected at all
+     * @param minLetters shorter words are left alone: one edit turns most short words into others
+     * @param minArticles how many articles must have the word a correction reads, so that one article's own typo
+     *     is not offered as the right spelling
+     */
+    public record Settings(boolean enabled, int minLetters, int minArticles) {
+        public static final Settings OFF = new Settings(false, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** One word read as another: {@code from} as the question wrote it, {@code to} as it was read. */
+    public record Correction(String from, String to) {}
+
+    /** The question as read, and the words it reads differently from the question as asked (none, mostly). */
+    public record Corrected(String text, List<Correction> corrections) {
+
+        public Corrected {
+            corrections = List.copyOf(corrections);
+        }
+
+        public static Corrected none(String text) {
+            return new Corrected(text, List.of());
+        }
+    }
+
+    private static final NewsAnalyzer TERMS = NewsAnalyzer.forText();
+    private static final Analyzer WORD_ANALYZER = wordAnalyzer();
+
+    private Spelling() {}
+
+    /**
+     * How the words of articles are indexed for correction (the index's {@code ARTICLE_WORDS}) and how a question's
+     * word is looked up there: lower case, accents and possessives removed, never stemmed, as a correction must
+     * be a word to put in the question.
+     */
+    public static Analyzer wordAnalyzer() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream words = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+                return new TokenStreamComponents(source, words);
+            }
+        };
+    }
+
+    /** {@code question} with its misspelled words corrected from {@code corpus}'s words. */
+    public static Corrected correct(String question, TermStats corpus, Settings settings) {
+        if (!settings.enabled()) {
+            return Corrected.none(question);
+        }
+        StringBuilder text = new StringBuilder(question);
+        List<Correction> corrections = new ArrayList<>();
+        List<NewsAnalyzer.Token> tokens = TERMS.tokens(question);
+        // From the end, so that a replacement of another length leaves the earlier offsets right.
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            NewsAnalyzer.Token token = tokens.get(i);
+            String word = withoutPossessive(token.surface());
+            if (!candidate(word, settings) || corpus.known(token.term())) {
+                continue;
+            }
+            String folded = folded(word);
+            if (!isEnglishLetters(folded) || Dictionary.WORDS.contains(folded)) {
+                continue;
+            }
+            String nearest = corpus.nearestWord(folded, settings.minArticles());
+            if (nearest == null || nearest.equals(folded) || !isEnglishLetters(nearest)) {
+                continue;
+            }
+            String read = inCaseOf(word, nearest);
+            text.replace(token.start(), token.start() + word.length(), read);
+            corrections.add(0, new Correction(word, read));
+        }
+        return corrections.isEmpty() ? Corrected.none(question) : new Corrected(text.toString(), corrections);
+    }
+
+    /** "Delawere's" is the word "Delawere"; the tokenizer keeps the possessive in the token's stretch. */
+    private static String withoutPossessive(String surface) {
+        int cut = surface.length();
+        for (char apostrophe : new char[] {'\'', '\u2019'}) {
+            int at = surface.indexOf(apostrophe);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        return surface.substring(0, cut);
+    }
+
+    private static boolean candidate(String word, Settings settings) {
+        if (word.codePointCount(0, word.length()) < settings.minLetters() || !word.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        return !word.equals(word.toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isEnglishLetters(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    /** The word as the index holds words: "Erdoğan" as "erdogan". */
+    static String folded(String word) {
+        try (TokenStream stream = WORD_ANALYZER.tokenStream("", word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            String first = stream.incrementToken() ? term.toString() : "";
+            stream.end();
+            return first;
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a string cannot fail", e);
+        }
+    }
+
+    /** A capitalised word's correction is capitalised; the indexed words are all lower case. */
+    private static String inCaseOf(String word, String nearest) {
+        return Character.isUpperCase(word.codePointAt(0))
+                ? nearest.substring(0, 1).toUpperCase(Locale.ROOT) + nearest.substring(1) : nearest;
+    }
+
+    /** Loaded on the first word worth looking up, so that a service whose questions are all spelled right never reads it. */
+    private static final class Dictionary {
+        static final Set<String> WORDS = load();
+
+        private static Set<String> load() {
+            Set<String> words = new HashSet<>(WordLists.load("english-words"));
+            // A British spelling is spelled right too, though the list is American.
+            WordLists.pairs("british-spellings").keySet().forEach(british -> words.add(british.toLowerCase(Locale.ROOT)));
+            return Set.copyOf(words);
+        }
+    }
+}
