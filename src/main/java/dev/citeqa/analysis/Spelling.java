@@ -16,17 +16,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * A question's misspelled words, put right from the corpus's own words ("Delawere" to "Delaware"), so that a typo
- * neither loses the story nor makes the answerer refuse for a name no article has. Search engines correct a query
- * from their index the same way; here the correction is made before anything reads the question, and the response
- * says what was read instead.
+ * A question's misspelled words, put right from the corpus's own words ("resturants" to "restaurants"), so that a
+ * typo does not lose the story. Search engines correct a query from their index the same way; here the correction is
+ * made before anything reads the question, and the response says what was read instead.
  *
  * <p>A word is corrected only when nothing else explains it: it is English letters ({@link Settings#minLetters()} or
  * more, not all capitals, which an acronym is), no passage or title has its term, it is not an English word
  * ({@code analysis/english-words.txt}: "gross" is spelled right in a folder that never says it), and one word of the
  * folder, in {@link Settings#minArticles()} articles or more, is one edit away (a letter added, dropped, changed or
- * two swapped, as most typing errors are, Damerau 1964). A name the folder lacks that is two edits from one it has
- * is left alone: the answerer then says that no article names it, which is the truth.
+ * two swapped, as most typing errors are, Damerau 1964). A name inside the question (a capitalised word that does not
+ * open it) is not rewritten, as a name the folder lacks may be one letter from another ("Milei", "Miles"): the
+ * answerer then says that no article names it, and the question with the folder's spelling is offered instead ("Did
+ * you mean …?"). A question with more than {@link Settings#maxWords()} such words is taken as written: it is in
+ * another language, or not words at all, and each look-up costs about a millisecond.
  */
 public final class Spelling {
 
@@ -35,23 +37,36 @@ public final class Spelling {
      * @param minLetters shorter words are left alone: one edit turns most short words into others
      * @param minArticles how many articles must have the word a correction reads, so that one article's own typo
      *     is not offered as the right spelling
+     * @param maxWords more words than this that need a look-up, and the question is taken as written
      */
-    public record Settings(boolean enabled, int minLetters, int minArticles) {
-        public static final Settings OFF = new Settings(false, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    public record Settings(boolean enabled, int minLetters, int minArticles, int maxWords) {
+        public static final Settings OFF = new Settings(false, Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
     }
 
     /** One word read as another: {@code from} as the question wrote it, {@code to} as it was read. */
     public record Correction(String from, String to) {}
 
-    /** The question as read, and the words it reads differently from the question as asked (none, mostly). */
-    public record Corrected(String text, List<Correction> corrections) {
+    /**
+     * The question as read, the words it reads differently from the question as asked (none, mostly), and the
+     * question with the folder's spelling of its names too, when a name was left as written (else null).
+     */
+    public record Corrected(String text, List<Correction> corrections, String suggested) {
 
         public Corrected {
             corrections = List.copyOf(corrections);
         }
 
         public static Corrected none(String text) {
-            return new Corrected(text, List.of());
+            return new Corrected(text, List.of(), null);
+        }
+    }
+
+    /** A word of the question that no article has and that is no English word: a typo, or a name. */
+    private record Unknown(NewsAnalyzer.Token token, String word) {
+
+        /** A capitalised word inside the question, which may be a name the folder lacks. */
+        boolean name() {
+            return !token.opening() && Character.isUpperCase(word.codePointAt(0));
         }
     }
 
@@ -81,39 +96,50 @@ public final class Spelling {
         if (!settings.enabled()) {
             return Corrected.none(question);
         }
-        StringBuilder text = new StringBuilder(question);
-        List<Correction> corrections = new ArrayList<>();
-        List<NewsAnalyzer.Token> tokens = TERMS.tokens(question);
-        // From the end, so that a replacement of another length leaves the earlier offsets right.
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            NewsAnalyzer.Token token = tokens.get(i);
+        List<Unknown> unknown = new ArrayList<>();
+        for (NewsAnalyzer.Token token : TERMS.tokens(question)) {
             String word = withoutPossessive(token.surface());
-            if (!candidate(word, settings) || corpus.known(token.term())) {
-                continue;
+            if (candidate(word, settings) && !corpus.known(token.term())) {
+                String folded = folded(word);
+                if (isEnglishLetters(folded) && !Dictionary.WORDS.contains(folded)) {
+                    unknown.add(new Unknown(token, word));
+                }
             }
-            String folded = folded(word);
-            if (!isEnglishLetters(folded) || Dictionary.WORDS.contains(folded)) {
-                continue;
-            }
-            String nearest = corpus.nearestWord(folded, settings.minArticles());
-            if (nearest == null || nearest.equals(folded) || !isEnglishLetters(nearest)) {
-                continue;
-            }
-            String read = inCaseOf(word, nearest);
-            text.replace(token.start(), token.start() + word.length(), read);
-            corrections.add(0, new Correction(word, read));
         }
-        return corrections.isEmpty() ? Corrected.none(question) : new Corrected(text.toString(), corrections);
+        if (unknown.isEmpty() || unknown.size() > settings.maxWords()) {
+            return Corrected.none(question);
+        }
+        StringBuilder text = new StringBuilder(question);
+        StringBuilder suggested = new StringBuilder(question);
+        List<Correction> corrections = new ArrayList<>();
+        boolean named = false;
+        // From the end, so that a replacement of another length leaves the earlier offsets right.
+        for (Unknown u : unknown.reversed()) {
+            String nearest = corpus.nearestWord(folded(u.word()), settings.minArticles());
+            if (nearest == null || !isEnglishLetters(nearest)) {
+                continue;
+            }
+            String read = inCaseOf(u.word(), nearest);
+            int start = u.token().start();
+            suggested.replace(start, start + u.word().length(), read);
+            if (u.name()) {
+                named = true;
+            } else {
+                text.replace(start, start + u.word().length(), read);
+                corrections.add(0, new Correction(u.word(), read));
+            }
+        }
+        return new Corrected(text.toString(), corrections, named ? suggested.toString() : null);
     }
 
     /** "Delawere's" is the word "Delawere"; the tokenizer keeps the possessive in the token's stretch. */
     private static String withoutPossessive(String surface) {
-        int cut = surface.length();
-        for (char apostrophe : new char[] {'\'', '\u2019'}) {
-            int at = surface.indexOf(apostrophe);
-            cut = at >= 0 ? Math.min(cut, at) : cut;
+        for (String possessive : new String[] {"'s", "\u2019s", "'", "\u2019"}) {
+            if (surface.endsWith(possessive)) {
+                return surface.substring(0, surface.length() - possessive.length());
+            }
         }
-        return surface.substring(0, cut);
+        return surface; // "couldn't", with its apostrophe inside, is no candidate
     }
 
     private static boolean candidate(String word, Settings settings) {

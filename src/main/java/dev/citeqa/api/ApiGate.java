@@ -9,6 +9,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -79,7 +80,7 @@ public class ApiGate {
             // Vert.x fails an HTTP/1.1 request without a Host header, or with one that is not host[:port], before
             // any handler runs; Quarkus's last resort would answer in plain text and log it as a server error.
             if (!context.response().headWritten() && context.statusCode() == 400
-                    && context.request().authority() == null) {
+                    && context.request().authority() == null && context.request().version() != HttpVersion.HTTP_1_0) {
                 HttpErrors.send(context, 400, INVALID_HOST, "invalid_host");
             } else {
                 context.next();

@@ -69,7 +69,7 @@ public class SearchResource {
         var hits = searcher.search(index, read.text(), count, used).stream()
                 .map(PassageView::of)
                 .toList();
-        return new SearchResponse(query, read.corrections(), retrievalMode.name(), used, hits,
+        return new SearchResponse(query, read.corrections(), read.suggested(), retrievalMode.name(), used, hits,
                 IndexingView.of(indexService.indexing()));
     }
 

@@ -33,13 +33,15 @@ final class Views {
      *     question, and for a conversation ID the service does not know or has forgotten
      * @param corrections the question's misspelled words and what they were read as (the standalone question has
      *     them corrected); empty when none was
+     * @param suggestedQuestion the question with the articles' spelling of a name it was read without ("Did you
+     *     mean …?"), or null
      * @param answerSpan the answering phrase inside the quote (the extractive answerer's), or null
      * @param retrieval the retrieval that found the passages: {@code bm25} while the index's vectors are being
      *     built, whatever the configured mode
      * @param indexing the index build under way, absent when none runs
      */
     record AskResponse(String conversationId, boolean resumed, String question, String standaloneQuestion,
-            List<Spelling.Correction> corrections, String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
+            List<Spelling.Correction> corrections, String suggestedQuestion, String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
             String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs, RetrievalMode retrieval,
@@ -47,6 +49,7 @@ final class Views {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
             return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.corrections(),
+                    r.suggestedQuestion(),
                     r.answer().text(),
                     r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
                     r.passages().stream().map(PassageView::of).toList(),
@@ -59,8 +62,10 @@ final class Views {
      * @param mode the mode asked for (or configured)
      * @param retrieval the mode that ranked the hits: {@code bm25} while the vectors are being built
      * @param corrections the query's misspelled words and what they were searched as; empty when none was
+     * @param suggestedQuery the query with the articles' spelling of a name it was searched without, or null
      */
-    record SearchResponse(String query, List<Spelling.Correction> corrections, String mode, RetrievalMode retrieval,
+    record SearchResponse(String query, List<Spelling.Correction> corrections, String suggestedQuery, String mode,
+            RetrievalMode retrieval,
             List<PassageView> hits,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {}
 

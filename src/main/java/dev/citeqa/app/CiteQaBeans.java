@@ -153,7 +153,8 @@ public class CiteQaBeans {
         // Lucene's spell checker looks up no word under four letters.
         require(s.minLetters() >= 4, "citeqa.question.spelling.min-letters must be at least 4");
         require(s.minArticles() >= 1, "citeqa.question.spelling.min-articles must be positive");
-        return new Spelling.Settings(s.enabled(), s.minLetters(), s.minArticles());
+        require(s.maxWords() >= 0, "citeqa.question.spelling.max-words must not be negative");
+        return new Spelling.Settings(s.enabled(), s.minLetters(), s.minArticles(), s.maxWords());
     }
 
     /** Built at start-up, so that a bad model setting stops the service with a message naming the key. */

@@ -20,7 +20,10 @@ public class FileNameEncodingWarning {
     private static final Logger LOG = Logger.getLogger(FileNameEncodingWarning.class);
 
     void check(@Observes StartupEvent event) {
-        warning(System.getProperty("sun.jnu.encoding")).ifPresent(LOG::warn);
+        // Windows reads file names as UTF-16 whatever its code page; the locale decides on Unix alone.
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            warning(System.getProperty("sun.jnu.encoding")).ifPresent(LOG::warn);
+        }
     }
 
     /** What to tell the operator when file names are read in {@code encoding}: nothing when it is UTF-8. */

@@ -117,6 +117,7 @@ public final class ChatService {
      * @param standaloneQuestion the question as retrieval saw it, after correcting its spelling and resolving the
      *     conversation
      * @param corrections the question's words read as others ({@link Spelling}), none when it was spelled right
+     * @param suggestedQuestion the question with the articles' spelling of a name it was read without, or null
      * @param fallbackReason why the configured answerer was not used, or null when it was
      * @param retrieval the retrieval that found the passages: BM25 while the index's vectors are being built
      * @param resumed whether the question was read with earlier turns: false for a first question, and for a
@@ -124,7 +125,7 @@ public final class ChatService {
      *     otherwise tell from an answer
      */
     public record Result(String conversationId, String standaloneQuestion, List<Spelling.Correction> corrections,
-            Answer answer, List<PassageHit> passages, String fallbackReason, Map<String, Long> timingsMs,
+            String suggestedQuestion, Answer answer, List<PassageHit> passages, String fallbackReason, Map<String, Long> timingsMs,
             RetrievalMode retrieval, boolean resumed) {
 
         public boolean fallback() {
@@ -237,7 +238,8 @@ public final class ChatService {
             // Not the question: what people ask stays out of the log.
             LOG.debugf("Answered with %s in %d ms", answer.answerer(), timings.get("total"));
             Result result = new Result(conversation.id(), prepared.request().standaloneQuestion(),
-                    prepared.corrections(), answer, prepared.request().passages(), fallbackReason, timings,
+                    prepared.spelling().corrections(), prepared.spelling().suggested(), answer,
+                    prepared.request().passages(), fallbackReason, timings,
                     prepared.retrieval(), resumed);
             metrics.record(result, answerer.name(), retrieved - started, answered - retrieved);
             return result;
@@ -245,11 +247,11 @@ public final class ChatService {
     }
 
     /**
-     * The answer request, the model failure met while condensing, if any, the retrieval used, and the words of the
-     * question read as others.
+     * The answer request, the model failure met while condensing, if any, the retrieval used, and how the question's
+     * spelling was read.
      */
     private record Prepared(AnswerRequest request, RuntimeException modelFailure, RetrievalMode retrieval,
-            List<Spelling.Correction> corrections) {}
+            Spelling.Corrected spelling) {}
 
     /** The retrieval {@code corpus} can give for {@code wanted}: BM25 while its vectors are being built. */
     static RetrievalMode retrievalFor(CorpusIndex corpus, RetrievalMode wanted) {
@@ -299,7 +301,7 @@ public final class ChatService {
         // none at all), embedding the few passages read that have no vector.
         AnswerRequest request = new AnswerRequest(question, standalone.get(), analysis.get(), hits,
                 (UserMessage) augmented.chatMessage(), history, corpus, meanings);
-        return new Prepared(request, failure.get(), mode, read.corrections());
+        return new Prepared(request, failure.get(), mode, read);
     }
 
     /**

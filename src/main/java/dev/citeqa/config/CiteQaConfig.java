@@ -269,6 +269,13 @@ public interface CiteQaConfig {
             /** Articles that must have a word for a question's word to be read as it: one article's typo is no spelling. */
             @WithDefault("2")
             int minArticles();
+
+            /**
+             * A question with more words to look up than this (neither the folder's nor English) is taken as written:
+             * it is in another language, or not words at all; a look-up costs about a millisecond.
+             */
+            @WithDefault("3")
+            int maxWords();
         }
     }
 

@@ -71,6 +71,7 @@ function contextFor(message) {
     onCite: (id, citation, button) => openArticle(id, citation, button, message.response?.answerSpan),
     onRetry: retry,
     canRetry: () => !state.busy,
+    onAsk: (question) => ask(question),
   };
 }
 

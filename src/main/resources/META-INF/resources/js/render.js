@@ -44,7 +44,7 @@ export function renderUserMessage(message) {
 /**
  * An answer in any state: streaming, done (answered or not) or failed.
  *
- * ctx: {titleOf(id), onCite(id, citation, button), onRetry(message), canRetry}
+ * ctx: {titleOf(id), onCite(id, citation, button), onRetry(message), canRetry, onAsk(question)}
  */
 export function renderAssistantMessage(message, ctx) {
   const response = message.response;
@@ -92,6 +92,15 @@ export function renderAssistantMessage(message, ctx) {
     bubble.append(el('p', { className: 'corrected', attrs: { role: 'note' } },
       document.createTextNode('Read '
         + corrections.map(c => `“${c.from}” as “${c.to}”`).join(', ') + '.')));
+  }
+  // A name no article has, one letter from one they have, is read as written: offer the articles' spelling.
+  const suggested = message.status === 'done' ? response?.suggestedQuestion : null;
+  if (suggested) {
+    const button = el('button', { className: 'link-button suggested', text: suggested, attrs: { type: 'button' } });
+    button.disabled = !ctx.canRetry();
+    button.addEventListener('click', () => ctx.onAsk(suggested));
+    bubble.append(el('p', { className: 'corrected', attrs: { role: 'note' } },
+      document.createTextNode('Did you mean: '), button));
   }
 
   bubble.append(el('div', { className: 'status-line', attrs: { 'aria-hidden': 'true' } }));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,12 +66,22 @@ class AskResourceTest {
                         equalTo("Where did Mark Rutte chair the informal meeting of NATO foreign ministers?"))
                 .body("corrections", equalTo(List.of(Map.of("from", "infromal", "to", "informal"),
                         Map.of("from", "foriegn", "to", "foreign"))))
+                .body("suggestedQuestion", nullValue())
                 .body("answered", equalTo(true))
                 .body("answer", containsString("Antalya"));
         given().contentType(ContentType.JSON)
                 .body("{\"question\": \"Where did Mark Rutte chair the informal meeting of NATO foreign ministers?\"}")
                 .when().post("/api/ask")
-                .then().statusCode(200).body("corrections", equalTo(List.of()));
+                .then().statusCode(200).body("corrections", equalTo(List.of()))
+                .body("suggestedQuestion", nullValue());
+        // A name is read as written, and the corpus's spelling offered.
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Where did Mark Ruttte chair the informal meeting of NATO foreign ministers?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("corrections", equalTo(List.of()))
+                .body("suggestedQuestion",
+                        equalTo("Where did Mark Rutte chair the informal meeting of NATO foreign ministers?"));
     }
 
     @Test

@@ -13,8 +13,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,11 +86,44 @@ class QuestionTermStatsTest {
 
     @Test
     void aQuestionIsCorrectedFromTheIndexsWords() {
-        Spelling.Corrected read = Spelling.correct("How much did Springfeild approve for raod repairs in 2021?",
-                index.termStats(), new Spelling.Settings(true, 5, 2));
+        Spelling.Settings on = new Spelling.Settings(true, 5, 2, 3);
+        Spelling.Corrected read = Spelling.correct("How much was aproved for raod repairs in 2021?", index.termStats(),
+                on);
         // "raod" is under five letters: left as it is.
-        assertEquals("How much did Springfield approve for raod repairs in 2021?", read.text());
-        assertEquals(List.of(new Spelling.Correction("Springfeild", "Springfield")), read.corrections());
+        assertEquals("How much was approved for raod repairs in 2021?", read.text());
+        assertEquals(List.of(new Spelling.Correction("aproved", "approved")), read.corrections());
+        // A name is offered, not rewritten.
+        Spelling.Corrected named = Spelling.correct("How much did Springfeild approve?", index.termStats(), on);
+        assertEquals("How much did Springfeild approve?", named.text());
+        assertEquals("How much did Springfield approve?", named.suggested());
+    }
+
+    @Test
+    void aDeletedArticleDoesNotCountForASpelling() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Spelling.wordAnalyzer())
+                        .setMergePolicy(NoMergePolicy.INSTANCE))) {
+            for (String id : List.of("a", "b", "c")) {
+                Document doc = new Document();
+                doc.add(new StringField(IndexConstants.ARTICLE_ID, id, Field.Store.NO));
+                doc.add(new TextField(IndexConstants.ARTICLE_WORDS, id.equals("c") ? "zanzibar" : "a zanzibar story",
+                        Field.Store.NO));
+                writer.addDocument(doc);
+            }
+            writer.commit();
+            // An edit deletes the old version of "c" and adds the new one: "zanzibar" keeps three postings, two live.
+            Document edited = new Document();
+            edited.add(new StringField(IndexConstants.ARTICLE_ID, "c", Field.Store.NO));
+            edited.add(new TextField(IndexConstants.ARTICLE_WORDS, "an island", Field.Store.NO));
+            writer.updateDocument(new Term(IndexConstants.ARTICLE_ID, "c"), edited);
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(3, reader.docFreq(new Term(IndexConstants.ARTICLE_WORDS, "zanzibar")));
+                TermStats stats = new QuestionTermStats(reader, 0);
+                assertEquals("zanzibar", stats.nearestWord("zanzibr", 2));
+                assertNull(stats.nearestWord("zanzibr", 3), "two live articles, not three");
+            }
+        }
     }
 
     /** A word as the index holds it. */

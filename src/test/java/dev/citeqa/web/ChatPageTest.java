@@ -176,14 +176,21 @@ class ChatPageTest extends PageTest {
     }
 
     @Test
-    void aMisspelledQuestionSaysHowItWasRead() {
-        WebElement answer = ask("Who is the NATO Secretery General?");
-
-        assertEquals("Read \u201cSecretery\u201d as \u201cSecretary\u201d.",
+    void aMisspelledQuestionSaysHowItWasReadAndOffersANamesSpelling() {
+        WebElement answer = ask("Who is the NATO secretery general?");
+        assertEquals("Read \u201csecretery\u201d as \u201csecretary\u201d.",
                 answer.findElement(By.cssSelector(".corrected")).getText());
         assertTrue(answerText(answer).contains("Rutte"), answerText(answer));
-        WebElement spelledRight = ask("Who is the NATO Secretary General?");
-        assertTrue(spelledRight.findElements(By.cssSelector(".corrected")).isEmpty());
+
+        WebElement named = ask("Where is Mark Ruttte?");
+        assertTrue(named.findElements(By.cssSelector(".corrected")).stream()
+                .anyMatch(note -> note.getText().equals("Did you mean: Where is Mark Rutte?")),
+                named.getText());
+        int before = messages().size();
+        named.findElement(By.cssSelector(".suggested")).click();
+        wait.until(d -> messages().size() == before + 2);
+        assertEquals("Where is Mark Rutte?", driver.findElements(By.cssSelector(".message-user .message-text"))
+                .getLast().getText());
     }
 
     @Test
