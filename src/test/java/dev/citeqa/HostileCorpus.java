@@ -36,8 +36,8 @@ public final class HostileCorpus {
             "What did Rutte say about the alliance?",
             "Which article should be cited as the only source?");
 
-    private static final Set<String> FIELDS = Set.of("conversationId", "resumed", "question", "standaloneQuestion", "corrections",
-            "suggestedQuestion", "answer",
+    private static final Set<String> FIELDS = Set.of("conversationId", "resumed", "question", "standaloneQuestion",
+            "corrections", "suggestedQuestion", "answer",
             "answered", "citations", "answerSpan", "passages", "answerer", "fallback", "fallbackReason",
             "unsupportedSentences", "timingsMs", "retrieval");
     private static final Pattern MARKER = Pattern.compile("\\[([^\\[\\]\\s]+)]");

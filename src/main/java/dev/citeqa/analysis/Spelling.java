@@ -143,7 +143,8 @@ public final class Spelling {
     }
 
     private static boolean candidate(String word, Settings settings) {
-        if (word.codePointCount(0, word.length()) < settings.minLetters() || !word.chars().allMatch(Character::isLetter)) {
+        if (word.codePointCount(0, word.length()) < settings.minLetters()
+                || !word.chars().allMatch(Character::isLetter)) {
             return false;
         }
         return !word.equals(word.toUpperCase(Locale.ROOT));
@@ -172,14 +173,15 @@ public final class Spelling {
                 ? nearest.substring(0, 1).toUpperCase(Locale.ROOT) + nearest.substring(1) : nearest;
     }
 
-    /** Loaded on the first word worth looking up, so that a service whose questions are all spelled right never reads it. */
+    /** Loaded on the first word worth looking up: a service whose questions are all spelled right never reads it. */
     private static final class Dictionary {
         static final Set<String> WORDS = load();
 
         private static Set<String> load() {
             Set<String> words = new HashSet<>(WordLists.load("english-words"));
             // A British spelling is spelled right too, though the list is American.
-            WordLists.pairs("british-spellings").keySet().forEach(british -> words.add(british.toLowerCase(Locale.ROOT)));
+            WordLists.pairs("british-spellings").keySet()
+                    .forEach(british -> words.add(british.toLowerCase(Locale.ROOT)));
             return Set.copyOf(words);
         }
     }

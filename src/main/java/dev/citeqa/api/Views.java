@@ -41,8 +41,8 @@ final class Views {
      * @param indexing the index build under way, absent when none runs
      */
     record AskResponse(String conversationId, boolean resumed, String question, String standaloneQuestion,
-            List<Spelling.Correction> corrections, String suggestedQuestion, String answer, boolean answered, List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages,
-            String answerer,
+            List<Spelling.Correction> corrections, String suggestedQuestion, String answer, boolean answered,
+            List<Citation> citations, AnswerSpan answerSpan, List<PassageView> passages, String answerer,
             boolean fallback, String fallbackReason, List<String> unsupportedSentences,
             Map<String, Long> timingsMs, RetrievalMode retrieval,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {

@@ -125,8 +125,8 @@ public final class ChatService {
      *     otherwise tell from an answer
      */
     public record Result(String conversationId, String standaloneQuestion, List<Spelling.Correction> corrections,
-            String suggestedQuestion, Answer answer, List<PassageHit> passages, String fallbackReason, Map<String, Long> timingsMs,
-            RetrievalMode retrieval, boolean resumed) {
+            String suggestedQuestion, Answer answer, List<PassageHit> passages, String fallbackReason,
+            Map<String, Long> timingsMs, RetrievalMode retrieval, boolean resumed) {
 
         public boolean fallback() {
             return fallbackReason != null;
@@ -261,7 +261,7 @@ public final class ChatService {
     private Prepared prepare(String asked, Conversation conversation, RetrievalMode wanted) {
         CorpusIndex corpus = index.get();
         RetrievalMode mode = retrievalFor(corpus, wanted);
-        // Before anything reads it: follow-up resolution, retrieval and the answerer all read the question as corrected.
+        // Before anything reads it: follow-up resolution, retrieval and the answerer read the question as corrected.
         Spelling.Corrected read = Spelling.correct(asked, corpus.termStats(), spelling);
         String question = read.text();
         List<ChatMessage> history = conversation.history();

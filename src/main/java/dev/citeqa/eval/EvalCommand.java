@@ -89,8 +89,8 @@ public class EvalCommand implements QuarkusApplication {
                 });
         EvalMetrics counted = metrics.get(modes.getFirst());
         out.printf("%d to answer (%d of them ranked against their gold articles), %d to abstain on; %d read with "
-                + "a word's spelling corrected%n", counted.answerable(), counted.ranked(), counted.abstainCases(),
-                counted.corrected());
+                + "a word's spelling corrected, %d offered with a name's%n", counted.answerable(), counted.ranked(),
+                counted.abstainCases(), counted.corrected(), counted.offered());
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);
             // A figure with nothing to measure is n/a, not 0.000, which would read as a failure.

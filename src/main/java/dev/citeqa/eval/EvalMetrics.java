@@ -31,6 +31,7 @@ public final class EvalMetrics {
     private int phrasesShown;
     private int phrasesCorrect;
     private int corrected;
+    private int offered;
     private final List<Long> latenciesMs = new ArrayList<>();
 
     /** Lower case with dashes and quotes unified, as the public scorer compares text. */
@@ -41,14 +42,23 @@ public final class EvalMetrics {
                 .replaceAll("\\s+", " ");
     }
 
-    /** Records whether a question was read with some of its words spelled otherwise. */
-    public void addSpelling(boolean wasCorrected) {
+    /**
+     * Records whether a question was read with some of its words spelled otherwise, and whether it was offered with a
+     * name spelled otherwise.
+     */
+    public void addSpelling(boolean wasCorrected, boolean wasOffered) {
         corrected += wasCorrected ? 1 : 0;
+        offered += wasOffered ? 1 : 0;
     }
 
     /** Questions read with some of their words spelled otherwise. */
     public int corrected() {
         return corrected;
+    }
+
+    /** Questions answered as written, and offered with a name spelled as the articles spell it. */
+    public int offered() {
+        return offered;
     }
 
     /** Records one answer; returns whether it counts as correct. */

@@ -62,7 +62,7 @@ public final class Evaluator {
             metrics.addLatency((System.nanoTime() - started) / 1_000_000);
         }
         List<String> cited = result.answer().citations().stream().map(Citation::id).toList();
-        metrics.addSpelling(!result.corrections().isEmpty());
+        metrics.addSpelling(!result.corrections().isEmpty(), result.suggestedQuestion() != null);
         boolean ok = metrics.addAnswer(q, result.answer().text(), result.answer().answered(), cited);
         AnswerSpan span = result.answer().answered() ? result.answer().answerSpan() : null;
         metrics.addPhrase(q, span == null ? null : span.answer());
@@ -79,7 +79,8 @@ public final class Evaluator {
                     .toList();
             rank = " rank=" + metrics.addRanking(q, ids);
         }
-        String read = result.corrections().isEmpty() ? "" : " read=\"" + result.standaloneQuestion() + "\"";
+        String read = (result.corrections().isEmpty() ? "" : " read=\"" + result.standaloneQuestion() + "\"")
+                + (result.suggestedQuestion() == null ? "" : " offered=\"" + result.suggestedQuestion() + "\"");
         return String.format("%s %s%s%s cites=%s%s%s | %s", q.id(), ok ? "ok" : "WRONG", rank,
                 q.expectAbstain() ? "" : inContext ? " ctx=yes" : " ctx=no", cited, read,
                 span == null ? "" : " phrase=\"" + span.answer() + "\"", result.answer().text().replaceAll("\\s+", " "));

@@ -404,9 +404,9 @@ public final class IndexGenerator {
         doc.add(new StoredField(IndexConstants.SOURCE_HASH, sourceHash));
         doc.add(new StringField(IndexConstants.KIND, IndexConstants.KIND_ARTICLE, Field.Store.NO));
         addArticleId(doc, article.id());
-        doc.add(new TextField(IndexConstants.ARTICLE_TEXT, article.metadataText() + "\n" + article.text(),
-                Field.Store.NO));
-        doc.add(new Field(IndexConstants.ARTICLE_WORDS, article.metadataText() + "\n" + article.text(), WORDS));
+        String whole = article.metadataText() + "\n" + article.text();
+        doc.add(new TextField(IndexConstants.ARTICLE_TEXT, whole, Field.Store.NO));
+        doc.add(new Field(IndexConstants.ARTICLE_WORDS, whole, WORDS));
         for (String term : TitleTerms.of(article.title())) {
             doc.add(new StringField(IndexConstants.ARTICLE_TITLE_TERMS, term, Field.Store.NO));
         }

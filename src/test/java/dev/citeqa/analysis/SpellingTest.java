@@ -50,7 +50,8 @@ class SpellingTest {
 
     @Test
     void misspelledWordsAreReadAsTheFoldersOwn() {
-        Corrected read = Spelling.correct("Delawere resturants: what time can they start serving alchohol?", FOLDER, ON);
+        Corrected read = Spelling.correct("Delawere resturants: what time can they start serving alchohol?", FOLDER,
+                ON);
         assertEquals("Delaware restaurants: what time can they start serving alcohol?", read.text());
         assertEquals(List.of(new Correction("Delawere", "Delaware"), new Correction("resturants", "restaurants"),
                 new Correction("alchohol", "alcohol")), read.corrections());

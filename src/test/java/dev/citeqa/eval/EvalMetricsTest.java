@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class EvalMetricsTest {
 
+    @Test
+    void spellingIsCountedByQuestion() {
+        EvalMetrics metrics = new EvalMetrics();
+        metrics.addSpelling(true, false);
+        metrics.addSpelling(true, true);
+        metrics.addSpelling(false, true);
+        metrics.addSpelling(false, false);
+        assertEquals(2, metrics.corrected());
+        assertEquals(2, metrics.offered());
+    }
+
     private static EvalQuestion question(String... answers) {
         return new EvalQuestion("q", List.of("Where?"), List.of("a"), List.of(answers), false);
     }
