@@ -49,9 +49,7 @@ final class Views {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
             return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.corrections(),
-                    r.suggestedQuestion(),
-                    r.answer().text(),
-                    r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
+                    r.suggestedQuestion(), r.answer().text(), r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
                     r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
                     r.timingsMs(), r.retrieval(), indexing);
@@ -65,8 +63,7 @@ final class Views {
      * @param suggestedQuery the query with the articles' spelling of a name it was searched without, or null
      */
     record SearchResponse(String query, List<Spelling.Correction> corrections, String suggestedQuery, String mode,
-            RetrievalMode retrieval,
-            List<PassageView> hits,
+            RetrievalMode retrieval, List<PassageView> hits,
             @JsonInclude(JsonInclude.Include.NON_NULL) IndexingView indexing) {}
 
     record ArticleSummary(String id, String title, String date, String outlet) {
