@@ -61,8 +61,11 @@ public final class Spelling {
         }
     }
 
-    /** A word of the question that no article has and that is no English word: a typo, or a name. */
-    private record Unknown(NewsAnalyzer.Token token, String word) {
+    /**
+     * A word of the question that no article has and that is no English word: a typo, or a name; {@code folded} is
+     * the word as the index holds words.
+     */
+    private record Unknown(NewsAnalyzer.Token token, String word, String folded) {
 
         /** A capitalised word inside the question, which may be a name the folder lacks. */
         boolean name() {
@@ -102,7 +105,7 @@ public final class Spelling {
             if (candidate(word, settings) && !corpus.known(token.term())) {
                 String folded = folded(word);
                 if (isEnglishLetters(folded) && !Dictionary.WORDS.contains(folded)) {
-                    unknown.add(new Unknown(token, word));
+                    unknown.add(new Unknown(token, word, folded));
                 }
             }
         }
@@ -115,7 +118,7 @@ public final class Spelling {
         boolean named = false;
         // From the end, so that a replacement of another length leaves the earlier offsets right.
         for (Unknown u : unknown.reversed()) {
-            String nearest = corpus.nearestWord(folded(u.word()), settings.minArticles());
+            String nearest = corpus.nearestWord(u.folded(), settings.minArticles());
             if (nearest == null || !isEnglishLetters(nearest)) {
                 continue;
             }
