@@ -37,6 +37,44 @@ final class RoutedPath {
         return path == null ? null : path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The request URI with its raw non-ASCII bytes percent-escaped ("?q=Türkiye" typed into curl, which sends
+     * the bytes as they are), the URI itself when it has none, or null when those bytes are not UTF-8. Netty
+     * reads each byte of the request line as one ISO-8859-1 character, so left alone they would be read as
+     * "TÃ¼rkiye" and match nothing; escaped, they are decoded as UTF-8 like any percent-escape.
+     */
+    static String escapeRawBytes(String uri) {
+        int first = 0;
+        while (first < uri.length() && uri.charAt(first) < 0x80) {
+            first++;
+        }
+        if (first == uri.length()) {
+            return uri;
+        }
+        byte[] raw = new byte[uri.length()];
+        for (int i = 0; i < raw.length; i++) {
+            char c = uri.charAt(i);
+            if (c > 0xFF) {
+                return null; // not a byte off the wire
+            }
+            raw[i] = (byte) c;
+        }
+        if (strictUtf8(raw) == null) {
+            return null;
+        }
+        StringBuilder escaped = new StringBuilder(uri.length() * 2).append(uri, 0, first);
+        for (int i = first; i < raw.length; i++) {
+            int b = raw[i] & 0xFF;
+            if (b < 0x80) {
+                escaped.append((char) b);
+            } else {
+                escaped.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return escaped.toString();
+    }
+
     /** Whether a query string's percent-escapes are well formed and spell UTF-8, as its path's must. */
     static boolean validQuery(String query) {
         return query == null || decode(query) != null;
@@ -59,10 +97,14 @@ final class RoutedPath {
                 return null;
             }
         }
+        return strictUtf8(bytes.toByteArray());
+    }
+
+    /** The bytes as UTF-8, or null when they are not: no U+FFFD for a stray byte or an overlong form. */
+    private static String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -133,6 +133,33 @@ class StrictRequestTest {
     }
 
     @Test
+    void rawUtf8InTheRequestLineIsReadAsUtf8() throws IOException {
+        // curl sends "?q=Türkiye" as typed, unescaped; Netty reads each byte as one ISO-8859-1 character.
+        byte[] query = "GET /api/search?q=Türkiye&k=2 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String raw = exchange(query);
+        assertTrue(raw.startsWith("HTTP/1.1 200 "), raw);
+        assertTrue(body(raw).startsWith("{\"query\":\"Türkiye\""), raw);
+        assertTrue(body(raw).contains("\"id\":\"001_ef047f98b842d2d5\""), raw);
+        // In the path too: the ID reaches the resource as it was typed.
+        raw = exchange("GET /api/articles/café HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(raw.startsWith("HTTP/1.1 404 "), raw);
+        assertEquals("{\"error\":\"No article with ID \\\"café\\\".\",\"status\":404}", body(raw));
+        // Raw bytes that are not UTF-8 are refused as escaped ones are.
+        for (byte[] line : new byte[][] {
+                "GET /api/search?q=T\u00fcrkiye HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                "GET /api/articles/\u00ff HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1)}) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes(line);
+            request.writeBytes("Host: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            raw = exchange(request.toByteArray());
+            assertTrue(raw.startsWith("HTTP/1.1 400 "), raw);
+            assertTrue(body(raw).contains("The request URI is not valid UTF-8."), raw);
+        }
+    }
+
+    @Test
     void aNineKilobyteUrlIs414Json() throws IOException {
         String raw = exchange(("GET /api/search?q=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

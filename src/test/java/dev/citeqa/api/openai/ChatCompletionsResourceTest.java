@@ -69,6 +69,16 @@ class ChatCompletionsResourceTest {
     }
 
     @Test
+    void aMisspelledQuestionIsReadAsTheArticlesSpellIt() {
+        // Read as written, "secretery" is in no article, and the sentence on Stoltenberg says most of the rest.
+        given().contentType("application/json")
+                .body(Map.of("messages", List.of(Map.of("role", "user", "content",
+                        "Who is the NATO secretery general?"))))
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200).body("choices[0].message.answer_span.text", equalTo("Mark Rutte"));
+    }
+
+    @Test
     void aFollowUpToAThousandCapitalisedWordsIsAnswered() {
         String earlier = "NATO ".repeat(1_000).strip();
         given().contentType("application/json")
