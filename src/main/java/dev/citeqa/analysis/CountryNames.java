@@ -1,19 +1,31 @@
 package dev.citeqa.analysis;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The forms a country's (or a union's) name takes in news, {@code analysis/country-names.txt}: "the U.S.",
- * "America", "the United States". American and British copy, and the people who ask about it, use different ones.
+ * "America", "the United States"; American and British copy, and the people who ask about it, use different ones.
+ * And its adjective, {@code analysis/country-adjectives.txt}: "Russia's foreign minister" is the "Russian Foreign
+ * Minister".
  */
 public final class CountryNames {
 
+    /**
+     * Countries whose name is as often something else's in news, so that their adjective is no form of it: Georgia (an
+     * American state), Jordan (a surname: "Rep. Jim Jordan"). Read before the forms are built.
+     */
+    private static final Set<String> NOT_FORMS = Set.of("georgia", "jordan");
+
     /** By the analysed term of a one-word form, the other forms of its line. */
-    private static final Map<String, List<Form>> OTHER_FORMS = load();
+    private static final Map<String, List<Form>> OTHER_FORMS = load(false);
+    /** As {@link #OTHER_FORMS}, with each country's adjectives among its forms. */
+    private static final Map<String, List<Form>> WITH_ADJECTIVES = load(true);
 
     private CountryNames() {}
 
@@ -39,9 +51,32 @@ public final class CountryNames {
         return OTHER_FORMS.getOrDefault(term, List.of());
     }
 
-    private static Map<String, List<Form>> load() {
+    /**
+     * {@link #otherForms}, and the country's adjectives, or the country an adjective is of: "russian" for "russia",
+     * "france" for "french". An adjective says the country as surely as the name where a title or a mention is asked
+     * for ("Russian Foreign Minister" for "Russia's foreign minister"), but not that a story is about it ("Japan's
+     * Himawari-8 satellite" in a story of Tonga's eruption), so coverage does not count it.
+     */
+    public static List<Form> formsWithAdjectives(String term) {
+        return WITH_ADJECTIVES.getOrDefault(term, List.of());
+    }
+
+    private static Map<String, List<Form>> load(boolean adjectives) {
+        // Each line of country-names.txt, with the adjectives of country-adjectives.txt joined to the line of their
+        // country ("russian" to "russia", "british" to "uk | britain | …"), or making one of their own.
+        Map<List<String>, List<List<String>>> lines = new LinkedHashMap<>(WordLists.groups("country-names"));
+        WordLists.pairs("country-adjectives").forEach((adjective, country) -> {
+            if (!adjectives || NOT_FORMS.contains(country) || adjective.equals(country)) {
+                return;
+            }
+            List<List<String>> line = new ArrayList<>(lines.getOrDefault(List.of(country), List.of(List.of(country))));
+            if (!line.contains(List.of(adjective))) {
+                line.add(List.of(adjective));
+            }
+            line.forEach(form -> lines.put(form, List.copyOf(line)));
+        });
         Map<String, List<Form>> byTerm = new HashMap<>();
-        WordLists.groups("country-names").forEach((words, line) -> {
+        lines.forEach((words, line) -> {
             if (words.size() == 1) {
                 byTerm.putIfAbsent(formOf(words).term(), line.stream()
                         .filter(other -> !other.equals(words)).map(CountryNames::formOf).toList());

@@ -43,6 +43,11 @@ class AnswerSpanTest {
         // person by surname, with the whole name the article gives.
         "Who did Lavrov say lacks legitimacy?|Zelensky|Volodymyr Zelensky",
         "Which country's aggression against Ukraine was discussed?|Russia|",
+        // Who holds a title, asked in other words than the article's: the country by its name, the title after it.
+        "Who is Russia's foreign minister?|Sergey Lavrov|",
+        "Who is the foreign minister of Russia?|Sergey Lavrov|",
+        "Who is the president of Russia?|Vladimir Putin|",
+        "Who is France's foreign minister?|Jean-Noel Barrot|",
     })
     void theAnswerCarriesThePhraseWithOffsetsIntoTheFile(String question, String phrase, String name)
             throws IOException {

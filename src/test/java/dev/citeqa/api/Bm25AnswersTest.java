@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BM25 mode with {@code citeqa.embedding.bm25-answers}: nothing is embedded when indexing, yet the answerer compares
- * meanings. On words alone (the eval command's {@code bm25} service) the two questions below are answered wrongly:
- * "Who is Turkey's foreign minister?" with Russia's deputy foreign minister, and Turkey's GDP, which no seed article
- * gives, from a sentence about Turkey's role in the talks.
+ * meanings. On words alone (the eval command's {@code bm25} service) Turkey's GDP, which no seed article gives, is
+ * answered from a sentence about Turkey's role in the talks; "Who is Turkey's foreign minister?" was answered with
+ * Russia's deputy foreign minister until the holder of a title was told by the title's words (Bm25ModeTest).
  */
 @QuarkusTest
 @TestProfile(Bm25AnswersTest.Bm25AnswersProfile.class)

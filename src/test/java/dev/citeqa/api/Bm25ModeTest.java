@@ -14,6 +14,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The service in BM25 mode: no model is loaded, answers still cite, and dense retrieval is refused plainly. */
 @QuarkusTest
@@ -44,6 +46,23 @@ class Bm25ModeTest {
                 .body("answered", equalTo(true))
                 .body("answer", containsString("Antalya"))
                 .body("citations[0].id", oneOf("001_ef047f98b842d2d5", "004_7f23b3891e78eb35"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The sentence with every word of the question says it of Ukraine's minister, or of Russia's deputy one.
+        "Who is Russia's foreign minister?|Sergey Lavrov",
+        "Who is Turkey's foreign minister?|Hakan Fidan",
+        "Who is the Russian foreign minister?|Sergey Lavrov",
+        // That sentence names Russia, and President Erdoğan.
+        "Who is the president of Russia?|Vladimir Putin",
+    })
+    void theHolderOfATitleIsTheOneNamedWithIt(String question, String holder) {
+        given().contentType(ContentType.JSON).body(Map.of("question", question))
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("answered", equalTo(true))
+                .body("answerSpan.text", equalTo(holder));
     }
 
     @Test

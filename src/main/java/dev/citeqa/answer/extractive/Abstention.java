@@ -43,9 +43,13 @@ final class Abstention {
     /**
      * Why the answerer abstains, judged on the best window, or null when it answers (quoting the window
      * {@link AnswerVote} chooses, which may be another).
+     *
+     * @param namesAll whether the window to be quoted names everything the question does, though in other forms than
+     *     the windows' words were counted by: "French Foreign Minister Jean-Noel Barrot" for "Who is France's foreign
+     *     minister?" ({@link AnswerPhrases#restatesTitle})
      */
-    String reason(QuestionAnalysis question, Window best) {
-        if (best.get(Feature.MISSING_REQUIRED) > 0) {
+    String reason(QuestionAnalysis question, Window best, boolean namesAll) {
+        if (best.get(Feature.MISSING_REQUIRED) > 0 && !namesAll) {
             return "No passage is about everything the question names.";
         }
         if (best.score() < (Double.isNaN(best.semantic()) ? minScoreWithoutMeaning : minScore)) {

@@ -45,6 +45,8 @@ final class AnswerPhrases {
             + "brothers?|sisters?|father|mother|parents?|family|grandsons?|granddaughters?|nephews?|nieces?|cousins?|"
             + "uncle|aunt|widow|spouse)\\b");
 
+    /** "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. */
+    private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s");
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
     /**
@@ -275,7 +277,8 @@ final class AnswerPhrases {
             if (!isCandidate(e, a) || isQuestionsOwnPerson(e) || isCapitalisedOnlyAsOpener(e, a) || isBeaten(e, a)) {
                 continue;
             }
-            long shared = termsOf(e.text()).stream().filter(questionTerms::contains).count();
+            Set<String> terms = termsOf(e.text());
+            long shared = terms.stream().filter(questionTerms::contains).count() + countries.sharedInOtherForm(terms);
             if (shared == 0 && e.kind() == Kind.PERSON && question.type() == AnswerType.PERSON) {
                 // "Obama was nominated …" for "Which former president …?": the article said what he is.
                 shared = titlesShared(e, article);
@@ -492,6 +495,37 @@ final class AnswerPhrases {
         }
         String before = a.sentence().text().substring(Math.max(0, e.start() - NAMING_CHARS), e.start());
         return NAMING.matcher(before).find();
+    }
+
+    /**
+     * Whether the question asks who holds a title, in the title's words alone: "Who is Russia's foreign minister?",
+     * "Who was the NATO secretary general?". News gives the holder with the title before the name, and
+     * {@link #restatesTitle} tells that phrase apart.
+     */
+    boolean asksTitleHolder() {
+        return question.type() == AnswerType.PERSON && questionTerms.size() >= 2
+                && ASKS_WHO_IS.matcher(question.text()).lookingAt();
+    }
+
+    /**
+     * Whether the window's answer phrase is a person whose title, the words before the name, is the question's:
+     * every word of the question and no other, a country in any of its forms. "Russian Foreign Minister Sergey
+     * Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while "Deputy Foreign Minister Mikhail
+     * Galuzin" holds another office and "President Recep Tayyip Erdoğan" another country's, in a sentence that names
+     * Russia too.
+     */
+    boolean restatesTitle(Window w) {
+        Entity e = w.answerEntity();
+        if (e == null || e.kind() != Kind.PERSON) {
+            return false;
+        }
+        int name = e.text().lastIndexOf(EntityTagger.personName(e.text()));
+        if (name <= 0) {
+            return false;
+        }
+        Set<String> title = termsOf(e.text().substring(0, name));
+        long said = questionTerms.stream().filter(title::contains).count() + countries.sharedInOtherForm(title);
+        return said == questionTerms.size() && title.size() == said;
     }
 
     /**

@@ -149,8 +149,15 @@ public final class ExtractiveAnswerer implements Answerer {
             // the best windows names an airline (AnswerPhrases.asksKnownKind).
             quoted = vote.amongKind(request.analysis(), eligible, evidence::givesKnownKind, quoted);
         }
+        boolean titleHolder = evidence.asksTitleHolder();
+        if (titleHolder && !evidence.restatesTitle(quoted)) {
+            // "Who is Russia's foreign minister?" is answered by the window that gives "Russian Foreign Minister
+            // Sergey Lavrov", when one of the best does, not by one that says the same words of Ukraine's. Such a
+            // window names all the question does, if in another form, so it is looked for among all considered.
+            quoted = vote.amongKind(request.analysis(), considered, evidence::restatesTitle, quoted);
+        }
         return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(),
-                abstention.reason(request.analysis(), best));
+                abstention.reason(request.analysis(), best, titleHolder && evidence.restatesTitle(quoted)));
     }
 
     /**

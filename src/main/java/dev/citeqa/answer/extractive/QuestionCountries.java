@@ -11,9 +11,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The countries a question names, and what they say of a phrase in a retrieved sentence: a country the question
@@ -33,12 +35,18 @@ final class QuestionCountries {
     private final List<Set<String>> otherForms;
     /** The question's distinct terms. */
     private final Set<String> questionTerms;
+    /** By each question term that names a country, the terms of its other forms of one word, adjectives too. */
+    private final Map<String, Set<String>> oneWordForms;
 
     QuestionCountries(String questionText, Set<String> questionTerms) {
         this.asked = named(questionText);
         this.otherForms = questionTerms.stream().flatMap(t -> CountryNames.otherForms(t).stream())
                 .map(CountryNames.Form::terms).toList();
         this.questionTerms = questionTerms;
+        this.oneWordForms = questionTerms.stream().filter(t -> !CountryNames.formsWithAdjectives(t).isEmpty())
+                .collect(Collectors.toMap(t -> t, t -> CountryNames.formsWithAdjectives(t).stream()
+                        .map(CountryNames.Form::term)
+                        .filter(Objects::nonNull).collect(Collectors.toSet())));
     }
 
     /**
@@ -80,6 +88,16 @@ final class QuestionCountries {
         }
         Set<String> countries = named(words);
         return countries != null && !countries.isEmpty() && Collections.disjoint(countries, asked);
+    }
+
+    /**
+     * How many of the question's countries a phrase names in another form of one word, where it lacks the question's
+     * own: 1 for "Russian Foreign Minister Sergey Lavrov" when asked "Who is Russia's foreign minister?". The phrase
+     * shares those words with the question as surely as the ones it spells alike.
+     */
+    long sharedInOtherForm(Set<String> phraseTerms) {
+        return oneWordForms.entrySet().stream().filter(e -> !phraseTerms.contains(e.getKey())
+                && e.getValue().stream().anyMatch(phraseTerms::contains)).count();
     }
 
     /**

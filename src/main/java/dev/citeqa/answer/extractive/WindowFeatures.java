@@ -191,7 +191,8 @@ final class WindowFeatures {
         for (PassageHit hit : hits) {
             for (Sentence s : hit.stored().passage().sentences()) {
                 AnalysedSentence sentence = analyse(s);
-                if (spelledIn(term, sentence.terms(), sentence.words())) {
+                if (spelledIn(term, sentence.terms(), sentence.words()) || CountryNames.formsWithAdjectives(term.term())
+                        .stream().anyMatch(form -> form.in(sentence.terms(), sentence.words()))) {
                     return false;
                 }
             }
@@ -286,6 +287,16 @@ final class WindowFeatures {
     /** Whether the window gives that kind ({@link AnswerPhrases#givesKnownKind}). */
     boolean givesKnownKind(Window w) {
         return phrases.givesKnownKind(w);
+    }
+
+    /** Whether the question asks who holds a title ({@link AnswerPhrases#asksTitleHolder}). */
+    boolean asksTitleHolder() {
+        return phrases.asksTitleHolder();
+    }
+
+    /** Whether the window's phrase is the title's holder ({@link AnswerPhrases#restatesTitle}). */
+    boolean restatesTitle(Window w) {
+        return phrases.restatesTitle(w);
     }
 
     /** The window with the person it refers back to by the asked noun as its phrase ({@link AnswerPhrases#referent}). */

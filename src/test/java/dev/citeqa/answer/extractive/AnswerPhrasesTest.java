@@ -68,6 +68,37 @@ class AnswerPhrasesTest {
         return p.nearness(p.answerEntity(window, hit.stored().article()));
     }
 
+    @Test
+    void theHolderOfATitleIsThePersonWhoseTitleIsTheQuestionsWords() {
+        PassageHit hit = passages.passage("title", "Talks", null,
+                "Foreign Minister Hakan Fidan spoke with Russian Foreign Minister Sergey Lavrov on Monday.",
+                "Deputy Foreign Minister Mikhail Galuzin led the Russian team.",
+                "President Recep Tayyip Erdoğan said the talks with Russia would go on.",
+                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the resolution of the "
+                        + "Ukrainian conflict over the phone.");
+        List<AnalysedSentence> all = sentences(hit);
+        // The country in another form: "Russian" for "Russia's".
+        AnswerPhrases russia = phrases("Who is Russia's foreign minister?", List.of(hit));
+        assertTrue(russia.asksTitleHolder());
+        assertTrue(russia.restatesTitle(answered(russia, hit, all, 0)));
+        assertEquals("Russian Foreign Minister Sergey Lavrov", answered(russia, hit, all, 0).answerEntity().text());
+        // Another office ("Deputy"), and the right words of no country.
+        assertFalse(russia.restatesTitle(answered(russia, hit, all, 1)));
+        AnswerPhrases president = phrases("Who is the president of Russia?", List.of(hit));
+        assertFalse(president.restatesTitle(answered(president, hit, all, 2)));
+        AnswerPhrases turkish = phrases("Who is the Turkish president?", List.of(hit));
+        assertEquals("Turkish President Tayyip Erdogan", answered(turkish, hit, all, 3).answerEntity().text());
+        assertTrue(turkish.restatesTitle(answered(turkish, hit, all, 3)));
+        // Only "Who is …?" asks for a title's holder, and a question of one word is no title.
+        assertFalse(phrases("Which minister spoke with Fidan?", List.of(hit)).asksTitleHolder());
+        assertFalse(phrases("Who is Erdogan?", List.of(hit)).asksTitleHolder());
+    }
+
+    /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */
+    private static Window answered(AnswerPhrases p, PassageHit hit, List<AnalysedSentence> all, int i) {
+        return window(hit, i, i + 1).withAnswerEntity(p.answerEntity(List.of(all.get(i)), hit.stored().article()));
+    }
+
     /** The answer phrase the stage picks for {@code question} in a passage of these sentences, read as one window. */
     private static String phraseOf(String question, String id, String... sentences) {
         PassageHit hit = passages.passage(id, "Talks", null, sentences);

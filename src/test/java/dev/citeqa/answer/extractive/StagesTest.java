@@ -176,11 +176,15 @@ class StagesTest {
     void abstentionFollowsTheThresholdAndTheMissingNameRule() {
         Abstention abstention = new Abstention(1.0, 1.0);
         QuestionAnalysis why = QuestionAnalysis.of("Why did talks fail?");
-        assertNull(abstention.reason(why, window("a", 1, 0, null, 1.2)));
+        assertNull(abstention.reason(why, window("a", 1, 0, null, 1.2), false));
         assertEquals("No passage answers the question closely enough.",
-                abstention.reason(why, window("a", 1, 0, null, 0.8)));
+                abstention.reason(why, window("a", 1, 0, null, 0.8), false));
         assertEquals("No passage is about everything the question names.",
-                abstention.reason(why, window("a", 1, 1, null, 5.0)));
+                abstention.reason(why, window("a", 1, 1, null, 5.0), false));
+        // The window quoted names it in another form ("French" for "France's"): the threshold alone decides.
+        assertNull(abstention.reason(why, window("a", 1, 1, null, 5.0), true));
+        assertEquals("No passage answers the question closely enough.",
+                abstention.reason(why, window("a", 1, 1, null, 0.8), true));
         // A figure the windows lack is settled before this stage (WindowFeaturesTest, the eligible windows).
         assertEquals("No passage gives the number asked for.",
                 Abstention.noFigure(QuestionAnalysis.of("How many visitors came?")));
