@@ -104,11 +104,6 @@ public class ApiGate {
                     "invalid_host");
             return;
         }
-        if (RoutedPath.escapeRawBytes(context.request().uri()) == null) {
-            // Raw bytes that are UTF-8 are read as such further on (RawBytesFilter); these are not.
-            HttpErrors.send(context, 400, "The request URI is not valid UTF-8.", "invalid_path");
-            return;
-        }
         // The REST layer drops matrix parameters (";x") before routing, so a path prefix check on the raw path
         // would let "/api;x/ask" past the gate. No resource here takes them: refuse them outright.
         if (context.request().path() != null && context.request().path().indexOf(';') >= 0) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Gives every request an ID, returned in {@code X-Request-Id} and written in the access log, so that a client's
  * report can be matched with the server's log line. A caller's own ID (a proxy's, say) is kept when it is a
  * plain token; anything else is replaced rather than echoed into headers and logs. The first handler to run,
- * so it also refuses a URI that no route could read (see {@link #refusedUri}).
+ * so it also refuses a URI that no route could read (see {@link #refusedUri}), and reads raw UTF-8 in it as UTF-8
+ * ({@link #rawBytesEscaped}).
  */
 @ApplicationScoped
 public class RequestIds {
@@ -29,12 +30,37 @@ public class RequestIds {
     }
 
     private void assign(RoutingContext context) {
+        if (context.response().headers().contains(HEADER)) {
+            context.next(); // routed again (rawBytesEscaped): it has its ID, and its URI was checked
+            return;
+        }
         String given = context.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.response().putHeader(HEADER, id);
-        if (!refusedUri(context)) {
+        if (!refusedUri(context) && !rawBytesEscaped(context)) {
             context.next();
         }
+    }
+
+    /**
+     * Raw UTF-8 in the request line, as curl sends "?q=Erdoğan" or "/api/articles/café" typed unescaped: Netty reads
+     * each byte as one ISO-8859-1 character, so every route would read "ErdoÄŸan". The request is routed again from
+     * the start with those bytes percent-escaped, and is then read exactly as the escaped form is (its path
+     * normalised, its parameters decoded once). {@link #refusedUri} has refused bytes that are not UTF-8.
+     *
+     * @return whether the request was routed again, and this route is done with it
+     */
+    private static boolean rawBytesEscaped(RoutingContext context) {
+        String uri = context.request().uri();
+        String path = context.request().path();
+        if (RoutedPath.escapeRawBytes(uri).equals(uri) || path == null || !path.startsWith("/")) {
+            return false;
+        }
+        // From the path and the query, not the URI, which may be in absolute form ("GET http://host/…").
+        String query = context.request().query();
+        context.reroute(RoutedPath.escapeRawBytes(path)
+                + (query == null ? "" : "?" + RoutedPath.escapeRawBytes(query)));
+        return true;
     }
 
     /**
@@ -48,8 +74,14 @@ public class RequestIds {
             HttpErrors.send(context, 414, "The request URI is longer than " + MAX_URI + " characters.", "uri_too_long");
             return true;
         }
+        // Raw UTF-8 (rawBytesEscaped) is judged escaped: its bytes 0x80 to 0xA0 are characters URI refuses.
+        String escaped = RoutedPath.escapeRawBytes(uri);
+        if (escaped == null) {
+            HttpErrors.send(context, 400, "The request URI is not valid UTF-8.", "invalid_uri");
+            return true;
+        }
         try {
-            new URI(uri);
+            new URI(escaped);
             return false;
         } catch (URISyntaxException e) {
             HttpErrors.send(context, 400, "The request URI is not valid (a malformed percent-escape or a character "

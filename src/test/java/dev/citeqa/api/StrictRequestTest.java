@@ -146,10 +146,24 @@ class StrictRequestTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertTrue(raw.startsWith("HTTP/1.1 404 "), raw);
         assertEquals("{\"error\":\"No article with ID \\\"café\\\".\",\"status\":404}", body(raw));
+        // Letters whose UTF-8 has bytes 0x80 to 0xA0 ("ğ" is C4 9F), which are ISO-8859-1's control characters; a
+        // path that routing normalises; a target in absolute form.
+        for (String target : new String[] {"/api/search?q=Erdoğan&k=2", "/api//search?q=Erdoğan&k=2",
+                "/api/x/../search?q=Erdoğan&k=2", "http://127.0.0.1/api/search?q=Erdoğan&k=2"}) {
+            raw = exchange(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertTrue(raw.startsWith("HTTP/1.1 200 "), target + ": " + raw);
+            assertTrue(body(raw).startsWith("{\"query\":\"Erdoğan\""), target + ": " + raw);
+        }
+        // A path parameter is decoded once, as escaped: "%2541" is "%41".
+        raw = exchange("GET /api/articles/café%2541 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"error\":\"No article with ID \\\"café%41\\\".\",\"status\":404}", body(raw));
         // Raw bytes that are not UTF-8 are refused as escaped ones are.
         for (byte[] line : new byte[][] {
                 "GET /api/search?q=T\u00fcrkiye HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1),
-                "GET /api/articles/\u00ff HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1)}) {
+                "GET /api/articles/\u00ff HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                "GET /api/search?q=\u0080 HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1)}) {
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes(line);
             request.writeBytes("Host: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
