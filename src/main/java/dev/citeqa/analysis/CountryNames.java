@@ -3,6 +3,7 @@ package dev.citeqa.analysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class CountryNames {
 
     /**
      * A form of a name. A one-word form is matched by its analysed {@code term}, as BM25 matches it ("U.S." and "US"
-     * are the term "us"); a form of several words (whose term is null) by its plain words, in order.
+     * are the term "us"); a form of several words, or a country's adjective (whose term is null), by its plain words,
+     * in order.
      */
     public record Form(String term, List<String> words) {
 
@@ -65,21 +67,27 @@ public final class CountryNames {
         // Each line of country-names.txt, with the adjectives of country-adjectives.txt joined to the line of their
         // country ("russian" to "russia", "british" to "uk | britain | …"), or making one of their own.
         Map<List<String>, List<List<String>>> lines = new LinkedHashMap<>(WordLists.groups("country-names"));
+        // The adjectives, and the countries that only they bring, are matched as words, not stems: "France" and
+        // "French" stem to "franc" and "french", and "francs" and "Frances" to "franc" too.
+        Set<List<String>> asWords = new HashSet<>();
         WordLists.pairs("country-adjectives").forEach((adjective, country) -> {
             if (!adjectives || NOT_FORMS.contains(country) || adjective.equals(country)) {
                 return;
             }
-            List<List<String>> line = new ArrayList<>(lines.getOrDefault(List.of(country), List.of(List.of(country))));
-            if (!line.contains(List.of(adjective))) {
-                line.add(List.of(adjective));
+            List<List<String>> line = new ArrayList<>(lines.getOrDefault(List.of(country), List.of()));
+            for (List<String> form : List.of(List.of(country), List.of(adjective))) {
+                if (!line.contains(form)) {
+                    line.add(form);
+                    asWords.add(form);
+                }
             }
             line.forEach(form -> lines.put(form, List.copyOf(line)));
         });
         Map<String, List<Form>> byTerm = new HashMap<>();
         lines.forEach((words, line) -> {
             if (words.size() == 1) {
-                byTerm.putIfAbsent(formOf(words).term(), line.stream()
-                        .filter(other -> !other.equals(words)).map(CountryNames::formOf).toList());
+                byTerm.putIfAbsent(formOf(words).term(), line.stream().filter(other -> !other.equals(words))
+                        .map(other -> asWords.contains(other) ? new Form(null, other) : formOf(other)).toList());
             }
         });
         return Collections.unmodifiableMap(byTerm);

@@ -278,7 +278,8 @@ final class AnswerPhrases {
                 continue;
             }
             Set<String> terms = termsOf(e.text());
-            long shared = terms.stream().filter(questionTerms::contains).count() + countries.sharedInOtherForm(terms);
+            long shared = terms.stream().filter(questionTerms::contains).count()
+                    + countries.sharedInOtherForm(terms, e.text());
             if (shared == 0 && e.kind() == Kind.PERSON && question.type() == AnswerType.PERSON) {
                 // "Obama was nominated …" for "Which former president …?": the article said what he is.
                 shared = titlesShared(e, article);
@@ -523,8 +524,10 @@ final class AnswerPhrases {
         if (name <= 0) {
             return false;
         }
-        Set<String> title = termsOf(e.text().substring(0, name));
-        long said = questionTerms.stream().filter(title::contains).count() + countries.sharedInOtherForm(title);
+        String titleText = e.text().substring(0, name);
+        Set<String> title = termsOf(titleText);
+        long said = questionTerms.stream().filter(title::contains).count()
+                + countries.sharedInOtherForm(title, titleText);
         return said == questionTerms.size() && title.size() == said;
     }
 

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -35,8 +34,8 @@ final class QuestionCountries {
     private final List<Set<String>> otherForms;
     /** The question's distinct terms. */
     private final Set<String> questionTerms;
-    /** By each question term that names a country, the terms of its other forms of one word, adjectives too. */
-    private final Map<String, Set<String>> oneWordForms;
+    /** By each question term that names a country, its other forms of one word, adjectives too. */
+    private final Map<String, List<CountryNames.Form>> oneWordForms;
 
     QuestionCountries(String questionText, Set<String> questionTerms) {
         this.asked = named(questionText);
@@ -45,8 +44,7 @@ final class QuestionCountries {
         this.questionTerms = questionTerms;
         this.oneWordForms = questionTerms.stream().filter(t -> !CountryNames.formsWithAdjectives(t).isEmpty())
                 .collect(Collectors.toMap(t -> t, t -> CountryNames.formsWithAdjectives(t).stream()
-                        .map(CountryNames.Form::term)
-                        .filter(Objects::nonNull).collect(Collectors.toSet())));
+                        .filter(form -> form.words().size() == 1).toList()));
     }
 
     /**
@@ -94,10 +92,17 @@ final class QuestionCountries {
      * How many of the question's countries a phrase names in another form of one word, where it lacks the question's
      * own: 1 for "Russian Foreign Minister Sergey Lavrov" when asked "Who is Russia's foreign minister?". The phrase
      * shares those words with the question as surely as the ones it spells alike.
+     *
+     * @param phraseTerms the phrase's analysed terms
+     * @param phrase the phrase's text
      */
-    long sharedInOtherForm(Set<String> phraseTerms) {
+    long sharedInOtherForm(Set<String> phraseTerms, String phrase) {
+        if (oneWordForms.isEmpty()) {
+            return 0;
+        }
+        List<String> words = AnalysedSentence.plainWords(phrase);
         return oneWordForms.entrySet().stream().filter(e -> !phraseTerms.contains(e.getKey())
-                && e.getValue().stream().anyMatch(phraseTerms::contains)).count();
+                && e.getValue().stream().anyMatch(form -> form.in(phraseTerms, words))).count();
     }
 
     /**

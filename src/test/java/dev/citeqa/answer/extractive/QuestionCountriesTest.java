@@ -56,6 +56,25 @@ class QuestionCountriesTest {
                 .isQuestionsCountry(new Entity(Kind.PLACE, "the United States", 0, 17), Terms::ofText));
     }
 
+    @Test
+    void aPhraseNamesTheQuestionsCountryByItsAdjectiveAsAWord() {
+        assertEquals(1, shared("Who is Russia's foreign minister?", "Russian Foreign Minister Sergey Lavrov"));
+        assertEquals(1, shared("Who is the French foreign minister?", "France's Foreign Minister"));
+        assertEquals(1, shared("Who heads Türkiye's delegation?", "Turkish Foreign Minister Hakan Fidan"));
+        // The question's own word is counted as it is, not again in another form.
+        assertEquals(0, shared("Who is the Russian foreign minister?", "Russian Foreign Minister Sergey Lavrov"));
+        // Words, not stems: "France" stems as "francs" and "Frances" do. A name's other forms are stems ("U.S.").
+        assertEquals(0, shared("Who is the French foreign minister?", "Swiss francs"));
+        assertEquals(0, shared("Who is the French foreign minister?", "Frances Haugen"));
+        assertEquals(1, shared("Who is America's top diplomat?", "U.S. Secretary of State Marco Rubio"));
+        // Georgia is an American state as often, and Jordan a surname: their adjectives are no forms of them.
+        assertEquals(0, shared("Who is Georgia's governor?", "Georgian President Salome Zourabichvili"));
+    }
+
+    private static long shared(String question, String phrase) {
+        return countries(question).sharedInOtherForm(Terms.ofText(phrase), phrase);
+    }
+
     private static QuestionCountries countries(String question) {
         Set<String> terms = new HashSet<>();
         QuestionAnalysis.of(question).terms().forEach(t -> terms.add(t.term()));
