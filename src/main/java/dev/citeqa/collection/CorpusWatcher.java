@@ -129,7 +129,7 @@ public final class CorpusWatcher implements Closeable {
     }
 
     /**
-     * One line per entry {@link NewsCollection#list} gives: an article file by its path, size, time and identity,
+     * One line per entry {@link NewsCollection#list} gives: an article file by its path, size, times and identity,
      * anything else by its path alone (never read, and a folder's time changes with its contents). A missing
      * folder is a state of its own, so its return is a change too.
      */
@@ -153,9 +153,23 @@ public final class CorpusWatcher implements Closeable {
             // Readability too: a file the service may not read is skipped, and "chmod" changes neither its size
             // nor its time, so that granting access would otherwise go unnoticed.
             return name + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
-                    + Objects.toString(a.fileKey()) + (Files.isReadable(file) ? "" : "\u0000unreadable");
+                    + changeTime(file) + "\u0000" + Objects.toString(a.fileKey())
+                    + (Files.isReadable(file) ? "" : "\u0000unreadable");
         } catch (IOException e) {
             return name + "\u0000unreadable";
+        }
+    }
+
+    /**
+     * The time the file's inode last changed, where the file system keeps one (POSIX ctime), else "": an edit that
+     * keeps the size and sets the modification time back (a restore that keeps times, a same-second fix on a file
+     * system of whole seconds) changes it, and no one can set it.
+     */
+    private static String changeTime(Path file) {
+        try {
+            return Files.getAttribute(file, "unix:ctime").toString();
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return "";
         }
     }
 

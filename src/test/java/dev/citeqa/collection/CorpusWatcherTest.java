@@ -1,12 +1,15 @@
 package dev.citeqa.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,18 @@ class CorpusWatcherTest {
             Files.writeString(dir.resolve("notes.md"), "Edited, but never read.");
             assertEquals(false, changes.tryAcquire(500, TimeUnit.MILLISECONDS), "other files are not articles");
         }
+    }
+
+    @Test
+    void anEditThatKeepsTheSizeAndTheModificationTimeIsAChange() throws IOException, InterruptedException {
+        Path file = dir.resolve("a.txt");
+        Files.writeString(file, "First.");
+        FileTime modified = Files.getLastModifiedTime(file);
+        List<String> before = CorpusWatcher.listing(dir);
+        Thread.sleep(20);
+        Files.writeString(file, "Fixed.");
+        Files.setLastModifiedTime(file, modified);
+        assertNotEquals(before, CorpusWatcher.listing(dir));
     }
 
     @Test
