@@ -23,6 +23,9 @@ public class RequestIds {
     /** Longest request URI; the HTTP decoder's own limit (quarkus.http.limits.max-initial-line-length) is twice it. */
     static final int MAX_URI = 8192;
 
+    /** The length of the URI the client sent, for a request routed again with its raw bytes escaped. */
+    private static final String SENT_LENGTH = "citeqa.sent-uri-length";
+
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void install(@Observes Router router) {
@@ -30,10 +33,6 @@ public class RequestIds {
     }
 
     private void assign(RoutingContext context) {
-        if (context.response().headers().contains(HEADER)) {
-            context.next(); // routed again (rawBytesEscaped): it has its ID, and its URI was checked
-            return;
-        }
         String given = context.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.response().putHeader(HEADER, id);
@@ -58,6 +57,7 @@ public class RequestIds {
         }
         // From the path and the query, not the URI, which may be in absolute form ("GET http://host/…").
         String query = context.request().query();
+        context.put(SENT_LENGTH, uri.length()); // kept across the reroute, which clears the response's headers
         context.reroute(RoutedPath.escapeRawBytes(path)
                 + (query == null ? "" : "?" + RoutedPath.escapeRawBytes(query)));
         return true;
@@ -70,7 +70,9 @@ public class RequestIds {
      */
     private static boolean refusedUri(RoutingContext context) {
         String uri = context.request().uri();
-        if (uri.length() > MAX_URI) {
+        // Routed again escaped (rawBytesEscaped), the URI is up to three times as long as the one the client sent.
+        Integer sent = context.get(SENT_LENGTH);
+        if ((sent != null ? sent : uri.length()) > MAX_URI) {
             HttpErrors.send(context, 414, "The request URI is longer than " + MAX_URI + " characters.", "uri_too_long");
             return true;
         }

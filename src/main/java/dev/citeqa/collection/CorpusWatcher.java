@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +23,7 @@ import org.jboss.logging.Logger;
  * folder that never holds still (a feed adding a file every second) is indexed all the same once its changes
  * have waited {@link #MAX_UNSETTLED_INTERVALS} intervals, 30 s at the default 2 s, and again after as long.
  *
- * <p>It polls the folder's listing (names, sizes, modification times, file identities) rather than using
+ * <p>It polls the folder's listing (names, sizes, modification and change times, file identities) rather than using
  * {@link java.nio.file.WatchService}: a watch service sees nothing on network shares and on many
  * container-mounted folders, polls anyway on some platforms, and can overflow and drop events, after which
  * only a full comparison like this one tells what changed. Listing 10,000 files takes a few milliseconds.
@@ -149,11 +150,12 @@ public final class CorpusWatcher implements Closeable {
 
     private static String describe(Path file, String name) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            Map<String, Object> a = attributes(file);
             // Readability too: a file the service may not read is skipped, and "chmod" changes neither its size
             // nor its time, so that granting access would otherwise go unnoticed.
-            return name + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\u0000"
-                    + changeTime(file) + "\u0000" + Objects.toString(a.fileKey())
+            return name + "\u0000" + a.get("size") + "\u0000"
+                    + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + "\u0000"
+                    + Objects.toString(a.get("ctime"), "") + "\u0000" + Objects.toString(a.get("fileKey"))
                     + (Files.isReadable(file) ? "" : "\u0000unreadable");
         } catch (IOException e) {
             return name + "\u0000unreadable";
@@ -161,15 +163,15 @@ public final class CorpusWatcher implements Closeable {
     }
 
     /**
-     * The time the file's inode last changed, where the file system keeps one (POSIX ctime), else "": an edit that
-     * keeps the size and sets the modification time back (a restore that keeps times, a same-second fix on a file
-     * system of whole seconds) changes it, and no one can set it.
+     * A file's size, modification time and identity, and the time its inode last changed where the file system keeps
+     * one (POSIX ctime), in one look-up. An edit that keeps the size and sets the modification time back (a restore
+     * that keeps times) changes the ctime, which no one can set.
      */
-    private static String changeTime(Path file) {
+    private static Map<String, Object> attributes(Path file) throws IOException {
         try {
-            return Files.getAttribute(file, "unix:ctime").toString();
-        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
-            return "";
+            return Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,fileKey");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Files.readAttributes(file, "size,lastModifiedTime,fileKey"); // Windows
         }
     }
 
