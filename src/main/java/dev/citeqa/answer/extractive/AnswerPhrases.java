@@ -12,6 +12,7 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.Terms;
+import dev.citeqa.analysis.WordLists;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
@@ -47,6 +48,9 @@ final class AnswerPhrases {
 
     /** "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. */
     private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s");
+    /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
+    private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
+            .flatMap(w -> Terms.ofText(w).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
     /**
@@ -510,7 +514,7 @@ final class AnswerPhrases {
 
     /**
      * Whether the window's answer phrase is a person whose title, the words before the name, is the question's:
-     * every word of the question and no other, a country in any of its forms. "Russian Foreign Minister Sergey
+     * every word of the question and no other, a country in any of its forms, a word such as "current" aside. "Russian Foreign Minister Sergey
      * Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while "Deputy Foreign Minister Mikhail
      * Galuzin" holds another office and "President Recep Tayyip Erdoğan" another country's, in a sentence that names
      * Russia too.
@@ -528,7 +532,8 @@ final class AnswerPhrases {
         Set<String> title = termsOf(titleText);
         long said = questionTerms.stream().filter(title::contains).count()
                 + countries.sharedInOtherForm(title, titleText);
-        return said == questionTerms.size() && title.size() == said;
+        long tense = questionTerms.stream().filter(t -> HOLDER_TENSE.contains(t) && !title.contains(t)).count();
+        return said + tense == questionTerms.size() && title.size() == said;
     }
 
     /**

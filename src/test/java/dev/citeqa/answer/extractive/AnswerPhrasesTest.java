@@ -82,6 +82,11 @@ class AnswerPhrasesTest {
         assertTrue(russia.asksTitleHolder());
         assertTrue(russia.restatesTitle(answered(russia, hit, all, 0)));
         assertEquals("Russian Foreign Minister Sergey Lavrov", answered(russia, hit, all, 0).answerEntity().text());
+        // "Current" is no word of a title, "deputy" is.
+        AnswerPhrases current = phrases("Who is the current Russian foreign minister?", List.of(hit));
+        assertTrue(current.restatesTitle(answered(current, hit, all, 0)));
+        assertFalse(phrases("Who is the deputy Russian foreign minister?", List.of(hit))
+                .restatesTitle(answered(russia, hit, all, 0)));
         // Another office ("Deputy"), and the right words of no country.
         assertFalse(russia.restatesTitle(answered(russia, hit, all, 1)));
         AnswerPhrases president = phrases("Who is the president of Russia?", List.of(hit));
