@@ -56,6 +56,9 @@ class Bm25ModeTest {
         "Who is the Russian foreign minister?|Sergey Lavrov",
         // That sentence names Russia, and President Erdoğan.
         "Who is the president of Russia?|Vladimir Putin",
+        // "Erdogan" further on shares the title the article gives him, but stands farther from its words.
+        "Who is the Turkish president?|Tayyip Erdogan",
+        "Who is the current Russian foreign minister?|Sergey Lavrov",
     })
     void theHolderOfATitleIsTheOneNamedWithIt(String question, String holder) {
         given().contentType(ContentType.JSON).body(Map.of("question", question))

@@ -201,6 +201,9 @@ final class AnswerPhrases {
     /** The word a name of the organisation asked for carries ({@link QuestionAnalysis#askedNameHead}), or null. */
     private final String nameHead;
 
+    /** Whether the question asks who holds a title ({@link #asksTitleHolder}). */
+    private final boolean titleHolder;
+
     /** The term of the noun a person is asked for by ({@link QuestionAnalysis#askedRole}), or null. */
     private final String roleTerm;
 
@@ -223,6 +226,8 @@ final class AnswerPhrases {
         String role = question.askedRole();
         this.roleTerm = role == null ? null : Terms.ofText(role).stream().findFirst().orElse(null);
         this.countries = new QuestionCountries(question.text(), questionTerms);
+        this.titleHolder = question.type() == AnswerType.PERSON && questionTerms.size() >= 2
+                && ASKS_WHO_IS.matcher(question.text()).lookingAt();
     }
 
     /**
@@ -508,8 +513,7 @@ final class AnswerPhrases {
      * {@link #restatesTitle} tells that phrase apart.
      */
     boolean asksTitleHolder() {
-        return question.type() == AnswerType.PERSON && questionTerms.size() >= 2
-                && ASKS_WHO_IS.matcher(question.text()).lookingAt();
+        return titleHolder;
     }
 
     /**
@@ -520,8 +524,12 @@ final class AnswerPhrases {
      * Russia too.
      */
     boolean restatesTitle(Window w) {
-        Entity e = w.answerEntity();
-        if (e == null || e.kind() != Kind.PERSON) {
+        return w.answerEntity() != null && restatesTitle(w.answerEntity());
+    }
+
+    /** Whether a phrase is a person named after exactly the question's title ({@link #restatesTitle(Window)}). */
+    private boolean restatesTitle(Entity e) {
+        if (!titleHolder || e.kind() != Kind.PERSON) {
             return false;
         }
         int name = e.text().lastIndexOf(EntityTagger.personName(e.text()));
@@ -778,12 +786,22 @@ final class AnswerPhrases {
         return 1 - Math.min(distance, FAR) / (double) FAR;
     }
 
-    /** Characters between the entity and the nearest question term in its sentence. */
+    /**
+     * Characters between the entity and the nearest question term in its sentence; 0 for the holder of the title a
+     * question asks about, named after it ({@link #restatesTitle(Entity)}).
+     */
     private int distanceToQuestion(AnalysedSentence a, Entity e) {
         int best = Integer.MAX_VALUE;
         for (NewsAnalyzer.Token t : a.tokens()) {
-            if (questionTerms.contains(t.term()) && (t.end() <= e.start() || t.start() >= e.end())) {
+            if (!questionTerms.contains(t.term())) {
+                continue;
+            }
+            if (t.end() <= e.start() || t.start() >= e.end()) {
                 best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
+            } else if (restatesTitle(e)) {
+                // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President
+                // Tayyip Erdogan", not the "Erdogan" further on, whom the article gives the same title.
+                return 0;
             }
         }
         return best;

@@ -93,6 +93,13 @@ class AnswerPhrasesTest {
         assertFalse(president.restatesTitle(answered(president, hit, all, 2)));
         AnswerPhrases turkish = phrases("Who is the Turkish president?", List.of(hit));
         assertEquals("Turkish President Tayyip Erdogan", answered(turkish, hit, all, 3).answerEntity().text());
+        // The article gives him that title, so "Erdogan" further on shares as many words: the one that says them is
+        // at the question's words.
+        PassageHit first = passages.passage("title2", "Erdogan and NATO", null,
+                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the conflict over the "
+                        + "phone, with Erdogan highlighting progress being made in direct negotiations.");
+        assertEquals("Turkish President Tayyip Erdogan", phrases("Who is the Turkish president?", List.of(first))
+                .answerEntity(sentences(first), first.stored().article()).text());
         assertTrue(turkish.restatesTitle(answered(turkish, hit, all, 3)));
         // Only "Who is …?" asks for a title's holder, and a question of one word is no title.
         assertFalse(phrases("Which minister spoke with Fidan?", List.of(hit)).asksTitleHolder());
