@@ -152,7 +152,7 @@ public final class CorpusWatcher implements Closeable {
         try {
             Map<String, Object> a = attributes(file);
             // Readability too: a file the service may not read is skipped, and "chmod" changes neither its size
-            // nor its time, so that granting access would otherwise go unnoticed.
+            // nor its modification time (nor, on Windows, anything else listed here).
             return name + "\u0000" + a.get("size") + "\u0000"
                     + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + "\u0000"
                     + Objects.toString(a.get("ctime"), "") + "\u0000" + Objects.toString(a.get("fileKey"))

@@ -518,10 +518,10 @@ final class AnswerPhrases {
 
     /**
      * Whether the window's answer phrase is a person whose title, the words before the name, is the question's:
-     * every word of the question and no other, a country in any of its forms, a word such as "current" aside. "Russian Foreign Minister Sergey
-     * Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while "Deputy Foreign Minister Mikhail
-     * Galuzin" holds another office and "President Recep Tayyip Erdoğan" another country's, in a sentence that names
-     * Russia too.
+     * every word of the question and no other, a country in any of its forms, a word such as "current" aside.
+     * "Russian Foreign Minister Sergey Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while
+     * "Deputy Foreign Minister Mikhail Galuzin" holds another office and "President Recep Tayyip Erdoğan" another
+     * country's, in a sentence that names Russia too.
      */
     boolean restatesTitle(Window w) {
         return w.answerEntity() != null && restatesTitle(w.answerEntity());

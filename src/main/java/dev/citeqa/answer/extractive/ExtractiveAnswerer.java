@@ -153,7 +153,7 @@ public final class ExtractiveAnswerer implements Answerer {
         if (titleHolder && !evidence.restatesTitle(quoted)) {
             // "Who is Russia's foreign minister?" is answered by the window that gives "Russian Foreign Minister
             // Sergey Lavrov", when one of the best does, not by one that says the same words of Ukraine's. Such a
-            // window names all the question does, if in another form, so it is looked for among all considered.
+            // window names all the question does, if in another form, so the best are those of all considered.
             quoted = vote.amongKind(request.analysis(), considered, evidence::restatesTitle, quoted);
         }
         return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(),
