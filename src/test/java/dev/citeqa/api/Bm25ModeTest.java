@@ -68,6 +68,22 @@ class Bm25ModeTest {
                 .body("answerSpan.text", equalTo(holder));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The stories give "Mark Rutte, the Prime Minister of the Netherlands", "Deputy Defense Minister Alexander
+        // Fomin" and "NATO Secretary General": other offices.
+        "Who is the Ukrainian prime minister?|Mark Rutte",
+        "Who is the Russian defense minister?|Deputy Defense Minister Alexander Fomin",
+        "Who is the UN Secretary-General?|NATO Secretary",
+    })
+    void theHolderOfAnotherOfficeIsNoAnswer(String question, String other) {
+        given().contentType(ContentType.JSON).body(Map.of("question", question))
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("answered", equalTo(false))
+                .body("answer", containsString("No passage names who holds that title; " + other));
+    }
+
     @Test
     void denseSearchIsABadRequestThatSaysWhy() {
         given().queryParam("q", "NATO").queryParam("mode", "dense")

@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.QuestionAnalysis;
 
 /**
@@ -38,6 +39,14 @@ final class Abstention {
     /** Why no window may be quoted, when none is eligible: the question asks for a figure that none gives. */
     static String noFigure(QuestionAnalysis question) {
         return "No passage gives the " + askedFigure(question) + " asked for.";
+    }
+
+    /**
+     * Why a question about who holds a title is not answered by the phrase that comes nearest: it names the holder of
+     * another office ({@link AnswerPhrases#holdsAnotherTitle}).
+     */
+    static String anotherTitle(EntityTagger.Entity holder) {
+        return "No passage names who holds that title; " + holder.text() + " holds another.";
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.citeqa.answer.extractive;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -51,6 +52,8 @@ final class AnswerPhrases {
     /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
     private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
             .flatMap(w -> Terms.ofText(w).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Words that point back to a country a story has named: "the country's Defence Minister". */
+    private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
     /**
@@ -542,6 +545,41 @@ final class AnswerPhrases {
                 + countries.sharedInOtherForm(title, titleText);
         long tense = questionTerms.stream().filter(t -> HOLDER_TENSE.contains(t) && !title.contains(t)).count();
         return said + tense == questionTerms.size() && title.size() == said;
+    }
+
+    /**
+     * Whether the window's answer phrase is a person given the question's title with more to it that makes it another
+     * office: "Deputy Defense Minister Alexander Fomin" for "Who is the Russian defense minister?", "Mark Rutte, the
+     * Prime Minister of the Netherlands" for "Who is the Prime Minister of Ukraine?". The title is the words before
+     * the name and an apposition after it; the question's country in any form, "current" and the like, and a word that
+     * points back to a country ("the country's Defence Minister") are no more to it. Such a story names someone else.
+     */
+    boolean holdsAnotherTitle(Window w) {
+        Entity e = w.answerEntity();
+        Sentence sentence = w.answerSentence();
+        if (!titleHolder || e == null || e.kind() != Kind.PERSON || sentence == null) {
+            return false;
+        }
+        int name = e.text().lastIndexOf(EntityTagger.personName(e.text()));
+        String title = name <= 0 ? "" : e.text().substring(0, name);
+        Matcher apposition = APPOSITION.matcher(sentence.text().substring(Math.min(e.end(), sentence.text().length())));
+        if (apposition.lookingAt()) {
+            title += " " + apposition.group(1);
+        }
+        // The words the question names the office by: its own, but for its countries and "current" and the like.
+        Set<String> office = new HashSet<>(questionTerms);
+        office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
+        if (office.isEmpty() || !termsOf(title).containsAll(office)) {
+            return false;
+        }
+        for (String word : AnalysedSentence.plainWords(title)) {
+            Set<String> terms = termsOf(word);
+            if (!terms.isEmpty() && !POINTING_WORDS.contains(word) && !questionTerms.containsAll(terms)
+                    && countries.sharedInOtherForm(terms, word) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -156,8 +156,13 @@ public final class ExtractiveAnswerer implements Answerer {
             // window names all the question does, if in another form, so the best are those of all considered.
             quoted = vote.amongKind(request.analysis(), considered, evidence::restatesTitle, quoted);
         }
-        return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(),
-                abstention.reason(request.analysis(), best, titleHolder && evidence.restatesTitle(quoted)));
+        boolean restated = titleHolder && evidence.restatesTitle(quoted);
+        String reason = abstention.reason(request.analysis(), best, restated);
+        if (reason == null && titleHolder && !restated && evidence.holdsAnotherTitle(quoted)) {
+            // "Who is the Prime Minister of Ukraine?" of stories that name only the Netherlands' one.
+            reason = Abstention.anotherTitle(quoted.answerEntity());
+        }
+        return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(), reason);
     }
 
     /**

@@ -299,6 +299,11 @@ final class WindowFeatures {
         return phrases.restatesTitle(w);
     }
 
+    /** Whether the window's phrase holds another office than the one asked ({@link AnswerPhrases#holdsAnotherTitle}). */
+    boolean holdsAnotherTitle(Window w) {
+        return phrases.holdsAnotherTitle(w);
+    }
+
     /** The window with the person it refers back to by the asked noun as its phrase ({@link AnswerPhrases#referent}). */
     Window withReferent(Window w) {
         Entity referent = phrases.referent(w);

@@ -106,6 +106,32 @@ class AnswerPhrasesTest {
         assertFalse(phrases("Who is Erdogan?", List.of(hit)).asksTitleHolder());
     }
 
+    @Test
+    void theHolderOfAnotherOfficeIsToldApart() {
+        PassageHit hit = passages.passage("office", "Talks", null,
+                "Mark Rutte, the Prime Minister of the Netherlands, was not in Istanbul.",
+                "Deputy Defense Minister Alexander Fomin joined the Russian team.",
+                "The Ukrainian delegation will be led by Rustem Umerov, the country's Defence Minister.",
+                "Russian Foreign Minister Sergey Lavrov stayed in Moscow.");
+        List<AnalysedSentence> all = sentences(hit);
+        // Another country's office, in an apposition; a deputy's office.
+        AnswerPhrases ukraine = phrases("Who is the Prime Minister of Ukraine?", List.of(hit));
+        assertTrue(ukraine.holdsAnotherTitle(answered(ukraine, hit, all, 0)));
+        AnswerPhrases defence = phrases("Who is the Russian defense minister?", List.of(hit));
+        assertTrue(defence.holdsAnotherTitle(answered(defence, hit, all, 1)));
+        // "The country's" points back to the country the story names: the office asked about, not another.
+        AnswerPhrases umerov = phrases("Who is Ukraine's defence minister?", List.of(hit));
+        assertEquals("Rustem Umerov", answered(umerov, hit, all, 2).answerEntity().text());
+        assertFalse(umerov.holdsAnotherTitle(answered(umerov, hit, all, 2)));
+        // The question's country in another form is the office's own; a title lacking the office's words says nothing.
+        AnswerPhrases lavrov = phrases("Who is Russia's foreign minister?", List.of(hit));
+        assertFalse(lavrov.holdsAnotherTitle(answered(lavrov, hit, all, 3)));
+        assertFalse(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
+        // Only a question about who holds a title.
+        AnswerPhrases which = phrases("Which minister joined the Russian team?", List.of(hit));
+        assertFalse(which.holdsAnotherTitle(answered(which, hit, all, 1)));
+    }
+
     /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */
     private static Window answered(AnswerPhrases p, PassageHit hit, List<AnalysedSentence> all, int i) {
         return window(hit, i, i + 1).withAnswerEntity(p.answerEntity(List.of(all.get(i)), hit.stored().article()));
