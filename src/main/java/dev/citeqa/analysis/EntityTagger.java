@@ -479,6 +479,15 @@ public final class EntityTagger {
     }
 
     /**
+     * The words of a run before its {@link #personName}, the title it gives the person: "NATO Secretary General " for
+     * "NATO Secretary General Mark Rutte"; empty when the run is the name alone.
+     */
+    public static String titleOf(String run) {
+        int name = run.lastIndexOf(personName(run));
+        return name <= 0 ? "" : run.substring(0, name);
+    }
+
+    /**
      * Names recur in every window and question that reads their sentence, and working one out splits it and runs
      * several patterns and look-ups: a bounded cache, as the answerer keeps its sentences' analyses.
      */

@@ -36,7 +36,9 @@ public class RequestIds {
         String given = context.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.response().putHeader(HEADER, id);
-        if (!refusedUri(context) && !rawBytesEscaped(context)) {
+        // Raw UTF-8 (rawBytesEscaped) is judged escaped: its bytes 0x80 to 0xA0 are characters URI refuses.
+        String escaped = RoutedPath.escapeRawBytes(context.request().uri());
+        if (!refusedUri(context, escaped) && !rawBytesEscaped(context, escaped)) {
             context.next();
         }
     }
@@ -47,12 +49,13 @@ public class RequestIds {
      * the start with those bytes percent-escaped, and is then read exactly as the escaped form is (its path
      * normalised, its parameters decoded once). {@link #refusedUri} has refused bytes that are not UTF-8.
      *
+     * @param escaped the request URI with its raw bytes escaped ({@link RoutedPath#escapeRawBytes})
      * @return whether the request was routed again, and this route is done with it
      */
-    private static boolean rawBytesEscaped(RoutingContext context) {
+    private static boolean rawBytesEscaped(RoutingContext context, String escaped) {
         String uri = context.request().uri();
         String path = context.request().path();
-        if (RoutedPath.escapeRawBytes(uri).equals(uri) || path == null || !path.startsWith("/")) {
+        if (escaped.equals(uri) || path == null || !path.startsWith("/")) {
             return false;
         }
         // From the path and the query, not the URI, which may be in absolute form ("GET http://host/…").
@@ -68,16 +71,13 @@ public class RequestIds {
      * it cannot normalise with a plain-text one. Quarkus's check is off (CiteQaMain) so that this one answers
      * first, with the API's JSON, before any route reads the path.
      */
-    private static boolean refusedUri(RoutingContext context) {
-        String uri = context.request().uri();
+    private static boolean refusedUri(RoutingContext context, String escaped) {
         // Routed again escaped (rawBytesEscaped), the URI is up to three times as long as the one the client sent.
         Integer sent = context.get(SENT_LENGTH);
-        if ((sent != null ? sent : uri.length()) > MAX_URI) {
+        if ((sent != null ? sent : context.request().uri().length()) > MAX_URI) {
             HttpErrors.send(context, 414, "The request URI is longer than " + MAX_URI + " characters.", "uri_too_long");
             return true;
         }
-        // Raw UTF-8 (rawBytesEscaped) is judged escaped: its bytes 0x80 to 0xA0 are characters URI refuses.
-        String escaped = RoutedPath.escapeRawBytes(uri);
         if (escaped == null) {
             HttpErrors.send(context, 400, "The request URI is not valid UTF-8.", "invalid_uri");
             return true;

@@ -535,11 +535,10 @@ final class AnswerPhrases {
         if (!titleHolder || e.kind() != Kind.PERSON) {
             return false;
         }
-        int name = e.text().lastIndexOf(EntityTagger.personName(e.text()));
-        if (name <= 0) {
+        String titleText = EntityTagger.titleOf(e.text());
+        if (titleText.isEmpty()) {
             return false;
         }
-        String titleText = e.text().substring(0, name);
         Set<String> title = termsOf(titleText);
         long said = questionTerms.stream().filter(title::contains).count()
                 + countries.sharedInOtherForm(title, titleText);
@@ -560,12 +559,8 @@ final class AnswerPhrases {
         if (!titleHolder || e == null || e.kind() != Kind.PERSON || sentence == null) {
             return false;
         }
-        int name = e.text().lastIndexOf(EntityTagger.personName(e.text()));
-        String title = name <= 0 ? "" : e.text().substring(0, name);
-        Matcher apposition = APPOSITION.matcher(sentence.text().substring(Math.min(e.end(), sentence.text().length())));
-        if (apposition.lookingAt()) {
-            title += " " + apposition.group(1);
-        }
+        String apposition = apposition(e, sentence.text());
+        String title = EntityTagger.titleOf(e.text()) + (apposition == null ? "" : " " + apposition);
         // The words the question names the office by: its own, but for its countries and "current" and the like.
         Set<String> office = new HashSet<>(questionTerms);
         office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
@@ -760,8 +755,14 @@ final class AnswerPhrases {
                 break;
             }
         }
-        Matcher apposition = APPOSITION.matcher(text.substring(Math.min(e.end(), text.length())));
-        return apposition.lookingAt() && Terms.ofText(apposition.group(1)).contains(roleTerm);
+        String apposition = apposition(e, text);
+        return apposition != null && Terms.ofText(apposition).contains(roleTerm);
+    }
+
+    /** The words of an {@link #APPOSITION} right after the entity in its sentence's text, or null when none follows. */
+    private static String apposition(Entity e, String text) {
+        Matcher m = APPOSITION.matcher(text.substring(Math.min(e.end(), text.length())));
+        return m.lookingAt() ? m.group(1) : null;
     }
 
     private boolean isSubtypeAskedFor(Entity e) {
@@ -830,19 +831,20 @@ final class AnswerPhrases {
      */
     private int distanceToQuestion(AnalysedSentence a, Entity e) {
         int best = Integer.MAX_VALUE;
+        boolean saysOne = false;
         for (NewsAnalyzer.Token t : a.tokens()) {
             if (!questionTerms.contains(t.term())) {
                 continue;
             }
             if (t.end() <= e.start() || t.start() >= e.end()) {
                 best = Math.min(best, t.end() <= e.start() ? e.start() - t.end() : t.start() - e.end());
-            } else if (restatesTitle(e)) {
-                // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President
-                // Tayyip Erdogan", not the "Erdogan" further on, whom the article gives the same title.
-                return 0;
+            } else {
+                saysOne = true;
             }
         }
-        return best;
+        // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President Tayyip
+        // Erdogan", not the "Erdogan" further on, whom the article gives the same title.
+        return saysOne && restatesTitle(e) ? 0 : best;
     }
 
     private static boolean isAnyName(Entity e) {

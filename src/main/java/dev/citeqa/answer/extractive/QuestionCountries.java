@@ -79,11 +79,7 @@ final class QuestionCountries {
                 || e.kind() != Kind.PERSON && e.kind() != Kind.ORGANIZATION) {
             return false;
         }
-        String words = e.text();
-        if (e.kind() == Kind.PERSON) {
-            int name = words.lastIndexOf(EntityTagger.personName(words));
-            words = name < 0 ? "" : words.substring(0, name);
-        }
+        String words = e.kind() == Kind.PERSON ? EntityTagger.titleOf(e.text()) : e.text();
         Set<String> countries = named(words);
         return countries != null && !countries.isEmpty() && Collections.disjoint(countries, asked);
     }
