@@ -49,8 +49,8 @@ final class Views {
 
         static AskResponse of(String question, ChatService.Result r, IndexingView indexing) {
             return new AskResponse(r.conversationId(), r.resumed(), question, r.standaloneQuestion(), r.corrections(),
-                    r.suggestedQuestion(), r.answer().text(), r.answer().answered(), r.answer().citations(), r.answer().answerSpan(),
-                    r.passages().stream().map(PassageView::of).toList(),
+                    r.suggestedQuestion(), r.answer().text(), r.answer().answered(), r.answer().citations(),
+                    r.answer().answerSpan(), r.passages().stream().map(PassageView::of).toList(),
                     r.answer().answerer(), r.fallback(), r.fallbackReason(), r.answer().unsupportedSentences(),
                     r.timingsMs(), r.retrieval(), indexing);
         }

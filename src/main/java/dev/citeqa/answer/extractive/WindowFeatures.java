@@ -299,7 +299,7 @@ final class WindowFeatures {
         return phrases.restatesTitle(w);
     }
 
-    /** Whether the window's phrase holds another office than the one asked ({@link AnswerPhrases#holdsAnotherTitle}). */
+    /** Whether the window's phrase holds another office ({@link AnswerPhrases#holdsAnotherTitle}). */
     boolean holdsAnotherTitle(Window w) {
         return phrases.holdsAnotherTitle(w);
     }

@@ -74,8 +74,8 @@ class AnswerPhrasesTest {
                 "Foreign Minister Hakan Fidan spoke with Russian Foreign Minister Sergey Lavrov on Monday.",
                 "Deputy Foreign Minister Mikhail Galuzin led the Russian team.",
                 "President Recep Tayyip Erdoğan said the talks with Russia would go on.",
-                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the resolution of the "
-                        + "Ukrainian conflict over the phone.");
+                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the resolution of "
+                        + "the Ukrainian conflict over the phone.");
         List<AnalysedSentence> all = sentences(hit);
         // The country in another form: "Russian" for "Russia's".
         AnswerPhrases russia = phrases("Who is Russia's foreign minister?", List.of(hit));
@@ -96,8 +96,8 @@ class AnswerPhrasesTest {
         // The article gives him that title, so "Erdogan" further on shares as many words: the one that says them is
         // at the question's words.
         PassageHit first = passages.passage("title2", "Erdogan and NATO", null,
-                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the conflict over the "
-                        + "phone, with Erdogan highlighting progress being made in direct negotiations.");
+                "Turkish President Tayyip Erdogan and NATO Secretary-General Mark Rutte discussed the conflict over "
+                        + "the phone, with Erdogan highlighting progress being made in direct negotiations.");
         assertEquals("Turkish President Tayyip Erdogan", phrases("Who is the Turkish president?", List.of(first))
                 .answerEntity(sentences(first), first.stored().article()).text());
         assertTrue(turkish.restatesTitle(answered(turkish, hit, all, 3)));
