@@ -551,7 +551,10 @@ final class AnswerPhrases {
      * office: "Deputy Defense Minister Alexander Fomin" for "Who is the Russian defense minister?", "Mark Rutte, the
      * Prime Minister of the Netherlands" for "Who is the Prime Minister of Ukraine?". The title is the words before
      * the name and an apposition after it; the question's country in any form, "current" and the like, and a word that
-     * points back to a country ("the country's Defence Minister") are no more to it. Such a story names someone else.
+     * points back to a country ("the country's Defence Minister") are no more to it. So is a title of the same rank
+     * with another word in place of one of the question's: "Turkish Foreign Minister Hakan Fidan" for "Who is the
+     * Turkish defense minister?", the rank being the noun a title before the name ends in ({@link #rankOf}). Such a
+     * story names someone else.
      */
     boolean holdsAnotherTitle(Window w) {
         Entity e = w.answerEntity();
@@ -559,12 +562,14 @@ final class AnswerPhrases {
         if (!titleHolder || e == null || e.kind() != Kind.PERSON || sentence == null) {
             return false;
         }
+        String before = EntityTagger.titleOf(e.text());
         String apposition = apposition(e, sentence.text());
-        String title = EntityTagger.titleOf(e.text()) + (apposition == null ? "" : " " + apposition);
+        String title = before + (apposition == null ? "" : " " + apposition);
         // The words the question names the office by: its own, but for its countries and "current" and the like.
         Set<String> office = new HashSet<>(questionTerms);
         office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
-        if (office.isEmpty() || !termsOf(title).containsAll(office)) {
+        Set<String> rank = termsOf(rankOf(before));
+        if (office.isEmpty() || !termsOf(title).containsAll(office) && (rank.isEmpty() || !office.containsAll(rank))) {
             return false;
         }
         for (String word : AnalysedSentence.plainWords(title)) {
@@ -575,6 +580,17 @@ final class AnswerPhrases {
             }
         }
         return false;
+    }
+
+    /**
+     * The noun a title before a name ends in, which says its rank: "Minister" of "Turkish Foreign Minister", "Secretary"
+     * of "U.S. Secretary of State"; empty when there is no title.
+     */
+    static String rankOf(String title) {
+        List<String> words = AnalysedSentence.plainWords(title);
+        int of = words.indexOf("of");
+        int head = (of > 0 ? of : words.size()) - 1;
+        return head < 0 ? "" : words.get(head);
     }
 
     /**

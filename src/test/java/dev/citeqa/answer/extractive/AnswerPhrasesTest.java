@@ -123,13 +123,36 @@ class AnswerPhrasesTest {
         AnswerPhrases umerov = phrases("Who is Ukraine's defence minister?", List.of(hit));
         assertEquals("Rustem Umerov", answered(umerov, hit, all, 2).answerEntity().text());
         assertFalse(umerov.holdsAnotherTitle(answered(umerov, hit, all, 2)));
-        // The question's country in another form is the office's own; a title lacking the office's words says nothing.
+        // The question's country in another form is the office's own; a minister of foreign affairs is no defence one.
         AnswerPhrases lavrov = phrases("Who is Russia's foreign minister?", List.of(hit));
         assertFalse(lavrov.holdsAnotherTitle(answered(lavrov, hit, all, 3)));
-        assertFalse(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
+        assertTrue(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
         // Only a question about who holds a title.
         AnswerPhrases which = phrases("Which minister joined the Russian team?", List.of(hit));
         assertFalse(which.holdsAnotherTitle(answered(which, hit, all, 1)));
+    }
+
+    @Test
+    void aTitleOfTheSameRankWithAnotherWordInPlaceOfTheQuestionsIsAnotherOffice() {
+        PassageHit hit = passages.passage("rank", "Talks", null,
+                "Turkish Foreign Minister Hakan Fidan flew to Kyiv.",
+                "U.S. Secretary of State Marco Rubio arrived in Istanbul.",
+                "IAEA Director General Rafael Grossi visited the plant.",
+                "Minister Hakan Fidan spoke to reporters.");
+        List<AnalysedSentence> all = sentences(hit);
+        // A minister of Turkey's, but of foreign affairs; a secretary, but of state.
+        AnswerPhrases defence = phrases("Who is the Turkish defense minister?", List.of(hit));
+        assertTrue(defence.holdsAnotherTitle(answered(defence, hit, all, 0)));
+        AnswerPhrases secretary = phrases("Who is the US secretary of defense?", List.of(hit));
+        assertTrue(secretary.holdsAnotherTitle(answered(secretary, hit, all, 1)));
+        // A title of another rank may be the same office in other words ("head"), and one lacking a word says nothing.
+        AnswerPhrases head = phrases("Who is the head of the IAEA?", List.of(hit));
+        assertFalse(head.holdsAnotherTitle(answered(head, hit, all, 2)));
+        assertFalse(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
+        // The rank is the noun the title ends in, or the one before its "of".
+        assertEquals("minister", AnswerPhrases.rankOf("Turkish Foreign Minister "));
+        assertEquals("secretary", AnswerPhrases.rankOf("U.S. Secretary of State "));
+        assertEquals("", AnswerPhrases.rankOf(""));
     }
 
     /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */
