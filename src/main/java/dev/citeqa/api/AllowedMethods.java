@@ -16,11 +16,17 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The methods each API path takes, read from the resources' JAX-RS annotations, for the {@code Allow} header a
- * 405 must carry (RFC 9110, 15.5.6) and its message: the router that refuses a method does not say which it would
- * take. A GET path takes HEAD too, as JAX-RS answers it; every path takes OPTIONS.
+ * The methods each path takes, for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), its message, and
+ * the answer to OPTIONS: the router that refuses a method does not say which it would take, and the REST layer's own
+ * OPTIONS listed HEAD for paths that refuse it. An API path's are read from the resources' JAX-RS annotations; the
+ * page's files and Quarkus's endpoints under {@code /q/} (health, metrics, OpenAPI) are read only. A GET path takes
+ * HEAD too, as JAX-RS answers it; every path takes OPTIONS.
  */
 final class AllowedMethods {
+
+    /** What the page's files and the platform's endpoints take. */
+    private static final Set<String> READ_ONLY = Collections.unmodifiableSet(new TreeSet<>(
+            List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)));
 
     /** Every resource class; {@code AllowedMethodsTest} checks that none of the package's is missing. */
     static final List<Class<?>> RESOURCES = List.of(AdminResource.class, ArticleResource.class, AskResource.class,
@@ -31,7 +37,7 @@ final class AllowedMethods {
 
     private AllowedMethods() {}
 
-    /** The methods {@code path} takes, in alphabetical order; none when no resource has the path. */
+    /** The methods {@code path} takes, in alphabetical order; none when nothing here has the path. */
     static Set<String> of(String path) {
         String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (Map.Entry<Pattern, TreeSet<String>> e : BY_PATH.entrySet()) {
@@ -39,7 +45,12 @@ final class AllowedMethods {
                 return Collections.unmodifiableSet(e.getValue());
             }
         }
-        return Set.of();
+        return RoutedPath.open(path) || RoutedPath.platform(path) ? READ_ONLY : Set.of();
+    }
+
+    /** The message of a 405 for {@code path}, which takes {@code allowed}. */
+    static String refusal(String path, Set<String> allowed) {
+        return "This method is not allowed here; " + path + " takes " + takes(allowed) + ".";
     }
 
     /**

@@ -111,8 +111,7 @@ public class ApiExceptionMappers {
         }
         Set<String> allowed = status == 405 ? AllowedMethods.of(request.path()) : Set.of();
         if (!allowed.isEmpty()) {
-            message = "This method is not allowed here; " + request.path() + " takes " + AllowedMethods.takes(allowed)
-                    + ".";
+            message = AllowedMethods.refusal(request.path(), allowed);
         }
         Response response = error(request, status, message, status == 415 ? "unsupported_media_type" : null, null);
         return allowed.isEmpty() ? response

@@ -23,6 +23,14 @@ class AllowedMethodsTest {
         assertEquals(Set.of("GET", "HEAD", "OPTIONS"), AllowedMethods.of("/v1/models/citeqa"));
         assertEquals(Set.of(), AllowedMethods.of("/api/articles/a/b"), "one segment for an ID");
         assertEquals(Set.of(), AllowedMethods.of("/api/nothing"));
+        // The page's files and the platform's endpoints are read only.
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), AllowedMethods.of("/"));
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), AllowedMethods.of("/js/chat.js"));
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), AllowedMethods.of("/q/health/ready"));
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), AllowedMethods.of("/q/metrics"));
+        assertEquals(Set.of(), AllowedMethods.of("/chat"));
+        assertEquals("This method is not allowed here; /q/metrics takes GET.",
+                AllowedMethods.refusal("/q/metrics", AllowedMethods.of("/q/metrics")));
         assertEquals("POST", AllowedMethods.takes(AllowedMethods.of("/api/admin/reindex")));
         assertEquals("GET", AllowedMethods.takes(AllowedMethods.of("/api/status")));
     }

@@ -309,4 +309,27 @@ class AskResourceTest {
         given().when().get("/api/nothing-here")
                 .then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
     }
+
+    @Test
+    void optionsAndA405AgreeOnWhatAPathTakes() {
+        // The REST layer's own OPTIONS listed HEAD, which /api/ask refuses.
+        given().when().options("/api/ask")
+                .then().statusCode(204).header("Allow", "OPTIONS, POST");
+        given().when().head("/api/ask")
+                .then().statusCode(405).header("Allow", "OPTIONS, POST");
+        given().when().options("/v1/models")
+                .then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().when().options("/")
+                .then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        // The page and the platform's endpoints are read only: no longer served whatever the method.
+        given().when().delete("/q/metrics")
+                .then().statusCode(405).contentType(ContentType.JSON).header("Allow", "GET, HEAD, OPTIONS")
+                .body("error", equalTo("This method is not allowed here; /q/metrics takes GET."));
+        given().contentType(ContentType.JSON).body("{}").when().post("/q/health/live")
+                .then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().when().post("/index.html")
+                .then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        given().when().head("/q/health/live").then().statusCode(200);
+        given().when().options("/chat").then().statusCode(404);
+    }
 }
