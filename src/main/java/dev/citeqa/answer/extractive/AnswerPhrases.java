@@ -2,7 +2,6 @@ package dev.citeqa.answer.extractive;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
@@ -13,7 +12,6 @@ import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.QuestionAnalysis.Subtype;
 import dev.citeqa.analysis.Terms;
-import dev.citeqa.analysis.WordLists;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
@@ -47,13 +45,6 @@ final class AnswerPhrases {
             + "brothers?|sisters?|father|mother|parents?|family|grandsons?|granddaughters?|nephews?|nieces?|cousins?|"
             + "uncle|aunt|widow|spouse)\\b");
 
-    /** "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. */
-    private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s");
-    /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
-    private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
-            .flatMap(w -> Terms.ofText(w).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    /** Words that point back to a country a story has named: "the country's Defence Minister". */
-    private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
     /** Characters beyond which an entity is no nearer the question's words than any other. */
     private static final int FAR = 200;
     /**
@@ -204,8 +195,8 @@ final class AnswerPhrases {
     /** The word a name of the organisation asked for carries ({@link QuestionAnalysis#askedNameHead}), or null. */
     private final String nameHead;
 
-    /** Whether the question asks who holds a title ({@link #asksTitleHolder}). */
-    private final boolean titleHolder;
+    /** Whether the question asks who holds a title, and who does ({@link TitleQuestion}). */
+    private final TitleQuestion title;
 
     /** The term of the noun a person is asked for by ({@link QuestionAnalysis#askedRole}), or null. */
     private final String roleTerm;
@@ -229,8 +220,7 @@ final class AnswerPhrases {
         String role = question.askedRole();
         this.roleTerm = role == null ? null : Terms.ofText(role).stream().findFirst().orElse(null);
         this.countries = new QuestionCountries(question.text(), questionTerms);
-        this.titleHolder = question.type() == AnswerType.PERSON && questionTerms.size() >= 2
-                && ASKS_WHO_IS.matcher(question.text()).lookingAt();
+        this.title = new TitleQuestion(question, questionTerms, countries, this::termsOf);
     }
 
     /**
@@ -510,87 +500,21 @@ final class AnswerPhrases {
         return NAMING.matcher(before).find();
     }
 
-    /**
-     * Whether the question asks who holds a title, in the title's words alone: "Who is Russia's foreign minister?",
-     * "Who was the NATO secretary general?". News gives the holder with the title before the name, and
-     * {@link #restatesTitle} tells that phrase apart.
-     */
+    /** Whether the question asks who holds a title ({@link TitleQuestion#asked}). */
     boolean asksTitleHolder() {
-        return titleHolder;
+        return title.asked();
     }
 
-    /**
-     * Whether the window's answer phrase is a person whose title, the words before the name, is the question's:
-     * every word of the question and no other, a country in any of its forms, a word such as "current" aside.
-     * "Russian Foreign Minister Sergey Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while
-     * "Deputy Foreign Minister Mikhail Galuzin" holds another office and "President Recep Tayyip Erdoğan" another
-     * country's, in a sentence that names Russia too.
-     */
+    /** Whether the window's answer phrase is the title's holder ({@link TitleQuestion#restatedBy}). */
     boolean restatesTitle(Window w) {
-        return w.answerEntity() != null && restatesTitle(w.answerEntity());
+        return w.answerEntity() != null && title.restatedBy(w.answerEntity());
     }
 
-    /** Whether a phrase is a person named after exactly the question's title ({@link #restatesTitle(Window)}). */
-    private boolean restatesTitle(Entity e) {
-        if (!titleHolder || e.kind() != Kind.PERSON) {
-            return false;
-        }
-        String titleText = EntityTagger.titleOf(e.text());
-        if (titleText.isEmpty()) {
-            return false;
-        }
-        Set<String> title = termsOf(titleText);
-        long said = questionTerms.stream().filter(title::contains).count()
-                + countries.sharedInOtherForm(title, titleText);
-        long tense = questionTerms.stream().filter(t -> HOLDER_TENSE.contains(t) && !title.contains(t)).count();
-        return said + tense == questionTerms.size() && title.size() == said;
-    }
-
-    /**
-     * Whether the window's answer phrase is a person given the question's title with more to it that makes it another
-     * office: "Deputy Defense Minister Alexander Fomin" for "Who is the Russian defense minister?", "Mark Rutte, the
-     * Prime Minister of the Netherlands" for "Who is the Prime Minister of Ukraine?". The title is the words before
-     * the name and an apposition after it; the question's country in any form, "current" and the like, and a word that
-     * points back to a country ("the country's Defence Minister") are no more to it. So is a title of the same rank
-     * with another word in place of one of the question's: "Turkish Foreign Minister Hakan Fidan" for "Who is the
-     * Turkish defense minister?", the rank being the noun a title before the name ends in ({@link #rankOf}). Such a
-     * story names someone else.
-     */
+    /** Whether the window's answer phrase holds another office ({@link TitleQuestion#anotherHeldBy}). */
     boolean holdsAnotherTitle(Window w) {
         Entity e = w.answerEntity();
         Sentence sentence = w.answerSentence();
-        if (!titleHolder || e == null || e.kind() != Kind.PERSON || sentence == null) {
-            return false;
-        }
-        String before = EntityTagger.titleOf(e.text());
-        String apposition = apposition(e, sentence.text());
-        String title = before + (apposition == null ? "" : " " + apposition);
-        // The words the question names the office by: its own, but for its countries and "current" and the like.
-        Set<String> office = new HashSet<>(questionTerms);
-        office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
-        Set<String> rank = termsOf(rankOf(before));
-        if (office.isEmpty() || !termsOf(title).containsAll(office) && (rank.isEmpty() || !office.containsAll(rank))) {
-            return false;
-        }
-        for (String word : AnalysedSentence.plainWords(title)) {
-            Set<String> terms = termsOf(word);
-            if (!terms.isEmpty() && !POINTING_WORDS.contains(word) && !questionTerms.containsAll(terms)
-                    && countries.sharedInOtherForm(terms, word) == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The noun a title before a name ends in, which says its rank: "Minister" of "Turkish Foreign Minister", "Secretary"
-     * of "U.S. Secretary of State"; empty when there is no title.
-     */
-    static String rankOf(String title) {
-        List<String> words = AnalysedSentence.plainWords(title);
-        int of = words.indexOf("of");
-        int head = (of > 0 ? of : words.size()) - 1;
-        return head < 0 ? "" : words.get(head);
+        return e != null && sentence != null && title.anotherHeldBy(e, apposition(e, sentence.text()));
     }
 
     /**
@@ -843,7 +767,7 @@ final class AnswerPhrases {
 
     /**
      * Characters between the entity and the nearest question term in its sentence; 0 for the holder of the title a
-     * question asks about, named after it ({@link #restatesTitle(Entity)}).
+     * question asks about, named after it ({@link TitleQuestion#restatedBy}).
      */
     private int distanceToQuestion(AnalysedSentence a, Entity e) {
         int best = Integer.MAX_VALUE;
@@ -860,7 +784,7 @@ final class AnswerPhrases {
         }
         // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President Tayyip
         // Erdogan", not the "Erdogan" further on, whom the article gives the same title.
-        return saysOne && restatesTitle(e) ? 0 : best;
+        return saysOne && title.restatedBy(e) ? 0 : best;
     }
 
     private static boolean isAnyName(Entity e) {

@@ -150,9 +150,9 @@ class AnswerPhrasesTest {
         assertFalse(head.holdsAnotherTitle(answered(head, hit, all, 2)));
         assertFalse(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
         // The rank is the noun the title ends in, or the one before its "of".
-        assertEquals("minister", AnswerPhrases.rankOf("Turkish Foreign Minister "));
-        assertEquals("secretary", AnswerPhrases.rankOf("U.S. Secretary of State "));
-        assertEquals("", AnswerPhrases.rankOf(""));
+        assertEquals("minister", TitleQuestion.rankOf("Turkish Foreign Minister "));
+        assertEquals("secretary", TitleQuestion.rankOf("U.S. Secretary of State "));
+        assertEquals("", TitleQuestion.rankOf(""));
     }
 
     /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */

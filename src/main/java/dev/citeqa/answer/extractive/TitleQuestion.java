@@ -1,0 +1,121 @@
+package dev.citeqa.answer.extractive;
+
+import dev.citeqa.analysis.CountryNames;
+import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.EntityTagger.Entity;
+import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.Terms;
+import dev.citeqa.analysis.WordLists;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A question that asks who holds a title, in the title's words alone ("Who is Russia's foreign minister?", "Who was
+ * the NATO secretary general?"), and what a person's phrase says of it: news gives the holder with the title before
+ * the name, and another office's holder with more to the title. One instance per question, of {@link AnswerPhrases}.
+ */
+final class TitleQuestion {
+
+    /** "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. */
+    private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s");
+    /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
+    private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
+            .flatMap(w -> Terms.ofText(w).stream()).collect(Collectors.toUnmodifiableSet());
+    /** Words that point back to a country a story has named: "the country's Defence Minister". */
+    private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
+
+    private final Set<String> questionTerms;
+    private final QuestionCountries countries;
+    /** A phrase's analysed terms, as {@link AnswerPhrases} keeps them for the question. */
+    private final Function<String, Set<String>> termsOf;
+    private final boolean asked;
+
+    TitleQuestion(QuestionAnalysis question, Set<String> questionTerms, QuestionCountries countries,
+            Function<String, Set<String>> termsOf) {
+        this.questionTerms = questionTerms;
+        this.countries = countries;
+        this.termsOf = termsOf;
+        this.asked = question.type() == AnswerType.PERSON && questionTerms.size() >= 2
+                && ASKS_WHO_IS.matcher(question.text()).lookingAt();
+    }
+
+    /** Whether the question asks who holds a title: "Who is/was …?" of a person, in two terms or more. */
+    boolean asked() {
+        return asked;
+    }
+
+    /**
+     * Whether a phrase is a person whose title, the words before the name, is the question's: every word of the
+     * question and no other, a country in any of its forms, a word such as "current" aside. "Russian Foreign Minister
+     * Sergey Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while "Deputy Foreign Minister
+     * Mikhail Galuzin" holds another office and "President Recep Tayyip Erdoğan" another country's, in a sentence that
+     * names Russia too.
+     */
+    boolean restatedBy(Entity e) {
+        if (!asked || e.kind() != Kind.PERSON) {
+            return false;
+        }
+        String titleText = EntityTagger.titleOf(e.text());
+        if (titleText.isEmpty()) {
+            return false;
+        }
+        Set<String> title = termsOf.apply(titleText);
+        long said = questionTerms.stream().filter(title::contains).count()
+                + countries.sharedInOtherForm(title, titleText);
+        long tense = questionTerms.stream().filter(t -> HOLDER_TENSE.contains(t) && !title.contains(t)).count();
+        return said + tense == questionTerms.size() && title.size() == said;
+    }
+
+    /**
+     * Whether a phrase is a person given the question's title with more to it that makes it another office: "Deputy
+     * Defense Minister Alexander Fomin" for "Who is the Russian defense minister?", "Mark Rutte, the Prime Minister of
+     * the Netherlands" for "Who is the Prime Minister of Ukraine?". The title is the words before the name and an
+     * apposition after it; the question's country in any form, "current" and the like, and a word that points back to
+     * a country ("the country's Defence Minister") are no more to it. So is a title of the same rank with another
+     * word in place of one of the question's: "Turkish Foreign Minister Hakan Fidan" for "Who is the Turkish defense
+     * minister?", the rank being the noun a title before the name ends in ({@link #rankOf}). Such a story names
+     * someone else.
+     *
+     * @param apposition the words of an apposition right after the phrase in its sentence, or null
+     */
+    boolean anotherHeldBy(Entity e, String apposition) {
+        if (!asked || e.kind() != Kind.PERSON) {
+            return false;
+        }
+        String before = EntityTagger.titleOf(e.text());
+        String title = before + (apposition == null ? "" : " " + apposition);
+        // The words the question names the office by: its own, but for its countries and "current" and the like.
+        Set<String> office = new HashSet<>(questionTerms);
+        office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
+        Set<String> rank = termsOf.apply(rankOf(before));
+        if (office.isEmpty() || !termsOf.apply(title).containsAll(office)
+                && (rank.isEmpty() || !office.containsAll(rank))) {
+            return false;
+        }
+        for (String word : AnalysedSentence.plainWords(title)) {
+            Set<String> terms = termsOf.apply(word);
+            if (!terms.isEmpty() && !POINTING_WORDS.contains(word) && !questionTerms.containsAll(terms)
+                    && countries.sharedInOtherForm(terms, word) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The noun a title before a name ends in, which says its rank: "Minister" of "Turkish Foreign Minister", "Secretary"
+     * of "U.S. Secretary of State"; empty when there is no title.
+     */
+    static String rankOf(String title) {
+        List<String> words = AnalysedSentence.plainWords(title);
+        int of = words.indexOf("of");
+        int head = (of > 0 ? of : words.size()) - 1;
+        return head < 0 ? "" : words.get(head);
+    }
+}
