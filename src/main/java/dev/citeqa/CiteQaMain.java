@@ -3,12 +3,16 @@ package dev.citeqa;
 import dev.citeqa.eval.EvalCommand;
 import dev.citeqa.eval.EvalOptions;
 import dev.citeqa.eval.EvalQuestion;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits. It sits
@@ -23,7 +27,16 @@ public class CiteQaMain {
         // its check off, the API gate refuses the same URIs with a JSON error. Read when the HTTP layer starts.
         System.setProperty("vertx.disableURIValidation", "true");
         if (args.length == 0 || !args[0].equals("eval")) {
-            Quarkus.run(args);
+            // A setting that cannot work, or a data folder another service holds, is told in one line naming it, not
+            // in a stack trace that opens with "Failed to start quarkus".
+            // The default handler exits the JVM, or, where dev mode or a test has set its own, does what that says.
+            BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
+            Quarkus.run(Service.class, (exitCode, failure) -> {
+                if (failure != null) {
+                    System.err.println("CiteQA cannot start: " + startFailure(failure));
+                }
+                exit.accept(exitCode, failure);
+            }, args);
             return;
         }
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
@@ -60,6 +73,27 @@ public class CiteQaMain {
             }
             System.exit(failure != null ? 1 : exitCode);
         }, args);
+    }
+
+    /** The service: it serves until it is stopped. */
+    public static class Service implements QuarkusApplication {
+
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+
+    /** Why the service could not start: the port in use, said as Quarkus would, or {@link #reasons}. */
+    static String startFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof QuarkusBindException bind) {
+                return "port " + bind.getPort() + " is in use by another process (another CiteQA service?); quarkus.http.port "
+                        + "(QUARKUS_HTTP_PORT) chooses another.";
+            }
+        }
+        return reasons(failure);
     }
 
     /**

@@ -162,6 +162,12 @@ public class IndexService {
             LOG.info("Index build stopped; the next start goes on from the embedding cache");
             return;
         } catch (IOException | RuntimeException e) {
+            if (closing) {
+                // Stopping interrupts the build (a lock being waited for, a file being read): no fault of the index,
+                // and the reason the service stops, logged after this, is what the user needs to read.
+                LOG.infof("Index build stopped as the service stops (%s)", e);
+                return;
+            }
             buildError = Reindex.failed(null, millisSince(started), e, corpus, Path.of(config.data().dir())).error();
             LOG.errorf(e, "Cannot open or build the index; nothing can be answered until the corpus folder can "
                     + "be indexed");
