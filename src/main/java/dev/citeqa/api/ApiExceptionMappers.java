@@ -96,7 +96,7 @@ public class ApiExceptionMappers {
             return malformedJson(cause(e, JsonProcessingException.class), request);
         }
         String message = switch (status) {
-            case 404 -> OPENAI_PATH.matcher(request.path()).find()
+            case 404 -> OpenAiError.withoutV1(request.path())
                     ? "No such resource. For the OpenAI-compatible API, the base URL ends in /v1."
                     : "No such resource.";
             case 405 -> "This method is not allowed here.";
@@ -117,10 +117,6 @@ public class ApiExceptionMappers {
         return allowed.isEmpty() ? response
                 : Response.fromResponse(response).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
-
-    /** An OpenAI client whose base URL lacks {@code /v1} asks for these. */
-    private static final Pattern OPENAI_PATH = Pattern.compile("^(?!/v1/).*/(?:chat/completions|models|completions|"
-            + "embeddings)/?$");
 
     /** Errors too: an {@code Error} escaping a request is a bug, but the client still gets JSON. */
     @ServerExceptionMapper

@@ -1,7 +1,10 @@
 package dev.citeqa.api;
 
+import java.util.regex.Pattern;
+
 /**
- * The body of every error response under {@code /v1/}, in the shape OpenAI clients parse:
+ * The body of every error response under {@code /v1/} (and of a 404 for an OpenAI path without it), in the shape
+ * OpenAI clients parse:
  * {@code {"error": {"message", "type", "param", "code"}}}. The rest of the API answers with {@link ApiError}.
  */
 public record OpenAiError(Detail error) {
@@ -23,9 +26,24 @@ public record OpenAiError(Detail error) {
         return new OpenAiError(new Detail(message, type(status), param, code));
     }
 
-    /** Whether a request to {@code path} gets its errors in this shape: {@code /v1} itself and below it. */
+    /**
+     * An OpenAI client whose base URL lacks {@code /v1} asks for these ("/chat/completions"): it is told so, in the
+     * shape it reads.
+     */
+    private static final Pattern WITHOUT_V1 = Pattern.compile("^(?!/v1/)(?!/api/).*/(?:chat/completions|models|"
+            + "completions|embeddings)/?$");
+
+    /**
+     * Whether a request to {@code path} gets its errors in this shape: {@code /v1} itself and below it, and an
+     * OpenAI path without it ({@link #withoutV1}).
+     */
     public static boolean applies(String path) {
-        return path != null && (path.startsWith(PATH_PREFIX) || path.equals("/v1"));
+        return path != null && (path.startsWith(PATH_PREFIX) || path.equals("/v1") || withoutV1(path));
+    }
+
+    /** Whether {@code path} is one an OpenAI client asks for when its base URL lacks {@code /v1}. */
+    static boolean withoutV1(String path) {
+        return WITHOUT_V1.matcher(path).find();
     }
 
     /** OpenAI's error types, by status. */

@@ -210,6 +210,14 @@ class ChatCompletionsResourceTest {
     }
 
     @Test
+    void aBaseUrlWithoutV1IsToldSoInOpenAisShape() {
+        given().get("/models").then().statusCode(404).body("error.message",
+                equalTo("No such resource. For the OpenAI-compatible API, the base URL ends in /v1."));
+        // The REST API's own paths keep its shape.
+        given().get("/api/models").then().statusCode(404).body("status", equalTo(404));
+    }
+
+    @Test
     void theLastMessageMustBeTheUsers() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> client.chat(UserMessage.from(QUESTION), AiMessage.from("Antalya.")));
@@ -415,7 +423,8 @@ class ChatCompletionsResourceTest {
                 .then().statusCode(404).body("error.type", equalTo("invalid_request_error"));
         // A client whose base URL lacks /v1 is told so.
         given().contentType(ContentType.JSON).body("{\"messages\": []}").post("/chat/completions")
-                .then().statusCode(404).body("error", containsString("ends in /v1"));
+                .then().statusCode(404).body("error.message", containsString("ends in /v1"))
+                .body("error.type", equalTo("invalid_request_error"));
         given().contentType(ContentType.JSON).body("{\"messages\": [{\"role\": \"user\", \"content\": \""
                         + "a".repeat(1_100_000) + "\"}]}")
                 .post("/v1/chat/completions")
