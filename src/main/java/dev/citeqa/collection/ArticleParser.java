@@ -153,6 +153,17 @@ public final class ArticleParser {
             "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}(?:\\s*(?:,|\\||and\\b|&)\\s*.*)?$");
 
     /**
+     * A byline whose name is followed by an outlet after a comma or a bar: "By Karen Fernau, The Arizona Republic"
+     * (group 1). {@link #outletOfByline} tells an outlet from a second author, an address or a role.
+     */
+    private static final Pattern BYLINE_OUTLET = Pattern.compile(
+            "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}\\s*[,|]\\s*(\\p{Lu}.*)$");
+
+    /** The last word of a byline's part that says what the writer is, not where the story appeared. */
+    private static final Pattern WRITER_ROLE = Pattern.compile(
+            "(?i).*\\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|photographer|intern)s?$");
+
+    /**
      * What separates the fields of a header line: "By Maria Lopez | The Ledger | Feb. 6, 2024", "The Ledger ·
      * Published 5:30 p.m. ET Feb. 6, 2024".
      */
@@ -371,6 +382,22 @@ public final class ArticleParser {
         return words;
     }
 
+    /**
+     * The outlet a byline names after the writer ("The Arizona Republic" of "By Karen Fernau, The Arizona Republic"),
+     * or null: not a second author ("By Gray Hughes, Maddy Lauria and Jane Doe"), an address, or a role ("By Ann
+     * Lee, Staff Writer").
+     */
+    static String outletOfByline(String byline) {
+        Matcher m = BYLINE_OUTLET.matcher(byline.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String rest = m.group(1).strip();
+        boolean name = Boilerplate.wordCount(rest) <= MAX_OUTLET_WORDS && !Boilerplate.endsLikeSentence(rest)
+                && !rest.matches(".*(?:[,&@/|]|\\band\\b|\\d).*");
+        return name && !WRITER_ROLE.matcher(rest).matches() ? rest : null;
+    }
+
     static boolean isByline(String text) {
         return Boilerplate.wordCount(text) <= MAX_BYLINE_WORDS && !Boilerplate.endsLikeSentence(text)
                 && BYLINE.matcher(text).matches();
@@ -475,6 +502,7 @@ public final class ArticleParser {
                 } else if (isByline(text)) {
                     // Who wrote the story is not what it says: as text, it would open the first passage.
                     header.meta.add(line);
+                    header.outlet = header.outlet == null ? outletOfByline(text) : header.outlet;
                 } else if (!titled && header.title == null && (isHeadline(text) || i == 0 && isShortHeadline(text))) {
                     header.title = cleanTitle(text);
                     header.meta.add(line);

@@ -127,8 +127,9 @@ public final class IndexConstants {
      * 26: a file of one line that holds a headline, a date and text ("Storm closes the coast road 2024/01/05 A
      * storm closed …") has them read apart; a UTF-16 file with a byte-order mark may hold a stray control character.
      * 27: the words of each article as written ({@link #ARTICLE_WORDS}), to correct a question's spelling from.
+     * 28: a byline names the outlet after the writer ("By Karen Fernau, The Arizona Republic").
      */
-    public static final int SCHEMA_VERSION = 27;
+    public static final int SCHEMA_VERSION = 28;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -166,6 +166,35 @@ class ArticleParserTest {
         assertEquals(byline, ArticleParser.isByline(line), line);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "By Karen Fernau, The Arizona Republic => The Arizona Republic",
+            "By Madison Black, PolitiFact.com => PolitiFact.com",
+            "By Elena Ruiz | The Coastal Ledger => The Coastal Ledger",
+            "By Amanda Van Benschoten | avbnky@enquirer.com => ",
+            "By Gray Hughes, Maddy Lauria and Jane Doe => ",
+            "By Ann Lee, Staff Writer => ",
+            "By Ann Lee, Associated Press Writer => ",
+            "By Sylvie Corbet => "})
+    void aBylineNamesTheOutletAfterTheWriter(String line, String outlet) {
+        assertEquals(outlet, ArticleParser.outletOfByline(line), line);
+    }
+
+    @Test
+    void theOutletOfABylineUnderTheDateIsTheArticles() {
+        Article a = ArticleParser.parse("chess", """
+                Local teen wins regional chess title
+                2024-03-02
+                By Elena Ruiz, The Coastal Ledger
+
+                Amira Haddad, 16, won the Midlands Regional Chess Championship on Saturday.
+                """).orElseThrow();
+        assertEquals("The Coastal Ledger", a.outlet());
+        assertEquals("2024-03-02", a.date());
+        assertEquals(List.of("Amira Haddad, 16, won the Midlands Regional Chess Championship on Saturday."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
     @Test
     void aSectionLabelOverTheDateIsNotTheTitle() {
         Article a = ArticleParser.parse("s", """
