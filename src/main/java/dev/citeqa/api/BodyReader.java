@@ -123,6 +123,14 @@ public class BodyReader {
                     + encoding.strip() + "); send it uncompressed.", "unsupported_media_type");
             return;
         }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && form(type)) {
+            // Refused before it is read: Vert.x would decode a form or a multipart body as it arrives, and fails
+            // with a server error on one sent with GET or malformed ("boundary=", a bad escape, a bad charset).
+            HttpErrors.sendAndClose(context, 415, "Send the body as application/json, not as a form.",
+                    "unsupported_media_type");
+            return;
+        }
         String client = ApiGate.client(context);
         int limit = config.http().maxPendingBodies();
         boolean[] admitted = {true};
@@ -162,11 +170,6 @@ public class BodyReader {
             return; // timed out while the last bytes were arriving
         }
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && form(type)) {
-            // Vert.x reads a form into attributes and leaves the body empty: say what is wrong with it.
-            HttpErrors.send(context, 415, "Send the body as application/json, not as a form.", "unsupported_media_type");
-            return;
-        }
         if (context.body().buffer() == null || context.body().length() == 0) {
             // The REST layer would wait forever for a body that was already read (an empty chunked one).
             HttpErrors.send(context, 400, "The request body is empty.", "empty_body");

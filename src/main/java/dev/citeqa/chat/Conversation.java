@@ -95,11 +95,12 @@ public final class Conversation {
     /**
      * A conversation rebuilt from its messages alone (user questions and assistant answers, oldest first).
      * The questions are resolved in turn as they were asked; what each answer was about is unknown, so a
-     * "he" resolves to the person the previous question named.
+     * "he" resolves to the person the previous question named. Only the last turns the conversation keeps are
+     * read: a client may send thousands of messages, and each question is resolved against the one before it.
      */
     static Conversation rebuilt(String id, int maxTurns, List<ChatMessage> messages) {
         Conversation c = new Conversation(id, maxTurns);
-        for (ChatMessage message : messages) {
+        for (ChatMessage message : messages.subList(Math.max(0, messages.size() - 2 * maxTurns), messages.size())) {
             c.memory.add(message);
             if (message.type() == ChatMessageType.USER) {
                 String question = ((UserMessage) message).singleText();

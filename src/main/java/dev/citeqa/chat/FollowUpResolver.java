@@ -41,6 +41,13 @@ public final class FollowUpResolver implements QueryTransformer {
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
 
+    /**
+     * The longest question a follow-up becomes, the longest a client may ask by default
+     * ({@code citeqa.question.max-chars}): each vague follow-up carries the question before it, itself perhaps
+     * carrying one, so that a conversation of "And then?" would grow without end. The oldest context goes first.
+     */
+    static final int MAX_CHARS = 2_000;
+
     private final ConversationStore conversations;
 
     public FollowUpResolver(ConversationStore conversations) {
@@ -75,9 +82,18 @@ public final class FollowUpResolver implements QueryTransformer {
         // A "he" with no person to stand for is as vague as an "it".
         if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
             String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
-            return q + " " + context.strip().replaceAll("\\s+", " ");
+            return bounded(q + " " + context.strip().replaceAll("\\s+", " "));
         }
         return q;
+    }
+
+    /** The text cut to {@link #MAX_CHARS} at the last space before it, when it is longer. */
+    private static String bounded(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', MAX_CHARS);
+        return text.substring(0, space > 0 ? space : MAX_CHARS);
     }
 
     /**

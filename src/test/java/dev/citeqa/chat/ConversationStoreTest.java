@@ -32,6 +32,21 @@ class ConversationStoreTest {
     }
 
     @Test
+    void aLongTranscriptIsRebuiltFromTheTurnsAConversationKeeps() {
+        ConversationStore store = new ConversationStore(10, Duration.ofMinutes(5), 2);
+        List<ChatMessage> transcript = new java.util.ArrayList<>(List.of(UserMessage.from("Who is Mark Rutte?"),
+                AiMessage.from("The NATO Secretary General.")));
+        for (int i = 0; i < 10_000; i++) {
+            transcript.add(UserMessage.from("And then?"));
+            transcript.add(AiMessage.from("More."));
+        }
+        Conversation c = store.resume(transcript);
+        // The last two turns, each resolved against the one before it: not ten thousand questions carried along.
+        assertEquals(4, c.history().size());
+        assertEquals("And then? And then?", c.lastStandaloneQuestion());
+    }
+
+    @Test
     void theNumberOfConversationsIsBounded() {
         ConversationStore store = new ConversationStore(3, Duration.ofMinutes(5), 2);
         for (int i = 0; i < 50; i++) {

@@ -1,6 +1,7 @@
 package dev.citeqa.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.citeqa.answer.Answer;
 import dev.langchain4j.rag.query.Metadata;
@@ -24,6 +25,20 @@ class FollowUpResolverTest {
     void withoutAnAnswerEntityThePreviousQuestionsNameIsUsed() {
         assertEquals("Where did Hakan Fidan travel?",
                 FollowUpResolver.resolve("Where did he travel?", "Who is Hakan Fidan?", null));
+    }
+
+    @Test
+    void vagueFollowUpsCarryTheQuestionsBeforeThemOnlySoFar() {
+        String standalone = "Who is Mark Rutte?";
+        for (int i = 0; i < 1_000; i++) {
+            standalone = FollowUpResolver.resolve("And then?", standalone, null);
+        }
+        // Each "And then?" carries the one before it; the oldest context goes once the question would pass the
+        // longest a client may ask, at a space.
+        assertTrue(standalone.length() <= FollowUpResolver.MAX_CHARS, "length " + standalone.length());
+        assertTrue(standalone.length() > FollowUpResolver.MAX_CHARS - "And then?".length() - 1);
+        assertTrue(standalone.startsWith("And then? And then?"), standalone);
+        assertTrue(standalone.endsWith("And then?"), standalone);
     }
 
     @Test
