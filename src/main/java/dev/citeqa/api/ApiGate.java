@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -96,12 +97,12 @@ public class ApiGate {
             HttpErrors.send(context, 400, INVALID_HOST, "invalid_host");
             return;
         }
-        if (localNames != null && !localHost(context)) {
+        String foreign = localNames == null ? null : foreignHost(context);
+        if (foreign != null) {
             // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 is same-origin with this
             // service in the browser, and could read the corpus; its requests still name evil.example.
             HttpErrors.send(context, 403, "This service answers requests for localhost only, not for \""
-                    + context.request().authority().host() + "\"; citeqa.http.allowed-hosts can add a name.",
-                    "invalid_host");
+                    + foreign + "\"; citeqa.http.allowed-hosts can add a name.", "invalid_host");
             return;
         }
         // The REST layer drops matrix parameters (";x") before routing, so a path prefix check on the raw path
@@ -176,15 +177,30 @@ public class ApiGate {
     }
 
     /** Whether the Host header names this machine, or a name allowed; a request without one (HTTP/1.0) is let by. */
-    private boolean localHost(RoutingContext context) {
+    /**
+     * The host a request names that is not this machine, or null. A request target in absolute form
+     * ("GET http://evil.example/api/status") names its host as surely as the Host header, and RFC 9112 (3.2.2) has a
+     * server read the target's: both are checked.
+     */
+    private String foreignHost(RoutingContext context) {
+        Matcher absolute = ABSOLUTE_TARGET.matcher(context.request().uri());
+        if (absolute.lookingAt() && !local(hostName(absolute.group(1)))) {
+            return hostName(absolute.group(1));
+        }
         var authority = context.request().authority();
         if (authority == null || authority.host() == null) {
-            return true;
+            return null;
         }
-        String host = hostName(authority.host());
+        return local(hostName(authority.host())) ? null : authority.host();
+    }
+
+    private boolean local(String host) {
         // All of 127.0.0.0/8 is loopback, and a browser resolves "*.localhost" to loopback itself.
         return localNames.contains(host) || LOOPBACK_V4.matcher(host).matches() || host.endsWith(".localhost");
     }
+
+    /** A request target in absolute form: its host and port (group 1), after any user information. */
+    private static final Pattern ABSOLUTE_TARGET = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#]*)");
 
     /**
      * A host name as compared: lower case, without IPv6 brackets, a trailing dot or a port ("News.example.org:443"

@@ -68,6 +68,18 @@ class HostHeaderTest {
     }
 
     @Test
+    void aTargetInAbsoluteFormNamesTheHostToo() throws IOException {
+        // RFC 9112, 3.2.2: the target's host is the request's, whatever the Host header says.
+        RawHttp.Response foreign = RawHttp.exchange("GET http://evil.example/api/status HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertEquals(403, foreign.status(), foreign.head());
+        assertTrue(foreign.body().contains("not for \\\"evil.example\\\""), foreign.body());
+        RawHttp.Response local = RawHttp.exchange("GET http://user@localhost:8081/api/status HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+        assertEquals(200, local.status(), local.head());
+    }
+
+    @Test
     void anHttp10RequestNeedsNoHost() throws IOException {
         RawHttp.Response response = RawHttp.exchange("GET /api/status HTTP/1.0\r\n\r\n", new byte[0]);
         assertEquals(200, response.status(), response.head());
