@@ -89,14 +89,16 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
 
     /** JSON output, a demanded tool call or token probabilities would be missed by the client only later. */
     private static void checkCanGive(JsonNode body) {
-        JsonNode format = body.path("response_format");
-        if (format.isObject() && !"text".equals(format.path("type").asText("text"))) {
+        // Given, each must be what CiteQA gives, in OpenAI's own shape: {"type": "text"}, not "text" or {}.
+        JsonNode format = body.get("response_format");
+        if (present(format) && !(format.isObject() && format.path("type").isTextual()
+                && format.path("type").textValue().equals("text"))) {
             throw invalid("response_format", "\"response_format\" may only be {\"type\": \"text\"}: CiteQA "
                     + "answers in prose with citations, not in JSON.");
         }
-        JsonNode toolChoice = body.path("tool_choice");
-        if (toolChoice.isObject() || toolChoice.isTextual() && !toolChoice.textValue().equals("none")
-                && !toolChoice.textValue().equals("auto")) {
+        JsonNode toolChoice = body.get("tool_choice");
+        if (present(toolChoice) && !(toolChoice.isTextual() && (toolChoice.textValue().equals("none")
+                || toolChoice.textValue().equals("auto")))) {
             throw invalid("tool_choice", "\"tool_choice\" may only be \"none\" or \"auto\": CiteQA calls no tools.");
         }
         if (body.path("logprobs").asBoolean(false)) {

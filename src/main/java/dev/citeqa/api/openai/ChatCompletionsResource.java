@@ -26,9 +26,11 @@ import dev.citeqa.search.PassageHit;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -76,8 +78,15 @@ public class ChatCompletionsResource {
                     schema = @Schema(implementation = Chunk.class, description = "data: a chunk per event, then [DONE]"))})
     public Response complete(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OpenAiViews.RequestDoc.class))) JsonNode body,
-            @Context HttpServerResponse http) {
+            @Context HttpServerResponse http, @Context HttpHeaders headers) {
         ChatCompletionRequest request = ChatCompletionRequest.parse(body, config.question().maxChars());
+        // Either type will do, whatever "stream" says: OpenAI's own clients ask for a stream with "Accept:
+        // application/json", and OpenAI streams to them. An Accept header that lists neither is a 406, as on /api.
+        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        if (!accepts(acceptable, MediaType.APPLICATION_JSON_TYPE)
+                && !accepts(acceptable, MediaType.SERVER_SENT_EVENTS_TYPE)) {
+            throw new NotAcceptableException();
+        }
         if (request.stream()) {
             index.current(); // not ready: a 503 now, rather than an error inside a 200 stream
             return SseWriter.response(out -> new Stream(request, new SseWriter(out, http)).run());
@@ -92,6 +101,12 @@ public class ChatCompletionsResource {
                 ModelsResource.MODEL, List.of(new Choice(new Message(answer, citations, span), FINISHED)),
                 Usage.of(request.messages(), answer), citations, span, citeqa(result)))
                 .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Whether a media range of the Accept header, not given q=0, takes {@code type}. */
+    static boolean accepts(List<MediaType> acceptable, MediaType type) {
+        return acceptable.stream().anyMatch(range -> range.isCompatible(type)
+                && !range.getParameters().getOrDefault("q", "1").strip().matches("0(?:\\.0*)?"));
     }
 
     private CiteQaInfo citeqa(ChatService.Result result) {

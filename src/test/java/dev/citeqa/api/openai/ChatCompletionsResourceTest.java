@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -210,6 +211,22 @@ class ChatCompletionsResourceTest {
     }
 
     @Test
+    void anAcceptHeaderThatListsNeitherJsonNorEventsIs406() {
+        String body = "{\"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]";
+        given().contentType(ContentType.JSON).accept("application/xml").body(body + "}")
+                .post("/v1/chat/completions").then().statusCode(406).body("error.type", equalTo("invalid_request_error"));
+        given().contentType(ContentType.JSON).accept("application/json;q=0, text/plain").body(body + "}")
+                .post("/v1/chat/completions").then().statusCode(406);
+        // OpenAI's clients ask for a stream with "Accept: application/json".
+        given().contentType(ContentType.JSON).accept("application/json").body(body + ", \"stream\": true}")
+                .post("/v1/chat/completions").then().statusCode(200).contentType(startsWith("text/event-stream"));
+        given().contentType(ContentType.JSON).accept("text/*").body(body + "}")
+                .post("/v1/chat/completions").then().statusCode(200);
+        given().contentType(ContentType.JSON).accept("application/json, */*;q=0.1").body(body + "}")
+                .post("/v1/chat/completions").then().statusCode(200);
+    }
+
+    @Test
     void aBaseUrlWithoutV1IsToldSoInOpenAisShape() {
         given().get("/models").then().statusCode(404).body("error.message",
                 equalTo("No such resource. For the OpenAI-compatible API, the base URL ends in /v1."));
@@ -275,6 +292,9 @@ class ChatCompletionsResourceTest {
             "response_format|{\"type\": \"json_schema\", \"json_schema\": {\"name\": \"x\", \"schema\": {}}}",
             "tool_choice|\"required\"",
             "tool_choice|{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"}}",
+            "tool_choice|5",
+            "response_format|\"text\"",
+            "response_format|{}",
             "logprobs|true",
             "n|2",
             "temperature|3"})
