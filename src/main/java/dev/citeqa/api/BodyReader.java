@@ -116,12 +116,20 @@ public class BodyReader {
             tooLarge(context);
             return;
         }
-        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-            // Read as it is, a compressed body would be refused as not UTF-8, which misleads.
-            HttpErrors.sendAndClose(context, 415, "The request body is compressed (Content-Encoding: "
-                    + encoding.strip() + "); send it uncompressed.", "unsupported_media_type");
+        if (request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() > 1) {
+            // One field read as JSON and another as text by whatever reads it next: refused, as two Host headers are.
+            HttpErrors.sendAndClose(context, 400, "The Content-Type header must be given once.", "invalid_header");
             return;
+        }
+        for (String encoding : request.headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+            for (String coding : encoding.split(",")) {
+                if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+                    // Read as it is, a compressed body would be refused as not UTF-8, which misleads.
+                    HttpErrors.sendAndClose(context, 415, "The request body is compressed (Content-Encoding: "
+                            + coding.strip() + "); send it uncompressed.", "unsupported_media_type");
+                    return;
+                }
+            }
         }
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null && form(type)) {
@@ -175,14 +183,16 @@ public class BodyReader {
             HttpErrors.send(context, 400, "The request body is empty.", "empty_body");
             return;
         }
-        if (type == null) {
+        if (type == null || type.isBlank()) {
             HttpErrors.send(context, 415, "The request body has no Content-Type; send it as application/json.",
                     "unsupported_media_type");
             return;
         }
         if (json(type)) {
             byte[] bytes = context.body().buffer().getBytes();
-            if (!utf8(bytes)) {
+            // A NUL byte is UTF-8, but JSON never has one: it is UTF-16 or UTF-32 without a byte-order mark, which
+            // the JSON reader would guess and read.
+            if (!utf8(bytes) || indexOfNul(bytes) >= 0) {
                 HttpErrors.send(context, 400, "The request body is not valid UTF-8, in which JSON is sent.",
                         "invalid_encoding");
                 return;
@@ -237,6 +247,15 @@ public class BodyReader {
 
     private static String mediaType(String contentType) {
         return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Strict UTF-8: Java's decoder refuses overlong forms, encoded surrogates and code points past U+10FFFF. */

@@ -84,6 +84,35 @@ class StrictRequestTest {
     }
 
     @Test
+    void jsonInUtf16OrUtf32WithoutAByteOrderMarkIs400() {
+        for (java.nio.charset.Charset charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32LE")}) {
+            given().contentType("application/json").body("{\"question\": \"Who is NATO's chief?\"}".getBytes(charset))
+                    .when().post("/api/ask")
+                    .then().statusCode(400)
+                    .body("error", equalTo("The request body is not valid UTF-8, in which JSON is sent."));
+        }
+    }
+
+    @Test
+    void aRepeatedOrEmptyContentTypeOrAnyEncodingButIdentityIsRefused() throws IOException {
+        RawHttp.Response twice = RawHttp.exchange("POST /api/ask HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n", "{}".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(400, twice.status(), twice.head());
+        assertTrue(twice.body().contains("The Content-Type header must be given once."), twice.body());
+        RawHttp.Response empty = RawHttp.exchange("POST /api/ask HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: \r\nContent-Length: 2\r\nConnection: close\r\n\r\n",
+                "{}".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(415, empty.status(), empty.head());
+        RawHttp.Response gzip = RawHttp.exchange("POST /api/ask HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Encoding: identity\r\nContent-Encoding: gzip\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n", "{}".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(415, gzip.status(), gzip.head());
+        assertTrue(gzip.body().contains("Content-Encoding: gzip"), gzip.body());
+    }
+
+    @Test
     void twoThousandEmojiAreTwoThousandCharacters() {
         String emoji = "\uD83D\uDE00";
         given().contentType(ContentType.JSON).body(Map.of("question", emoji.repeat(2000)))
