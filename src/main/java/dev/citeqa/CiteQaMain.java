@@ -85,12 +85,12 @@ public class CiteQaMain {
         }
     }
 
-    /** Why the service could not start: the port in use, said as Quarkus would, or {@link #reasons}. */
+    /** Why the service could not start: a port in use, with the setting that chooses another, or {@link #reasons}. */
     static String startFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof QuarkusBindException bind) {
-                return "port " + bind.getPort() + " is in use by another process (another CiteQA service?); quarkus.http.port "
-                        + "(QUARKUS_HTTP_PORT) chooses another.";
+                return "port " + bind.getPort() + " is in use by another process (another CiteQA service?); "
+                        + "quarkus.http.port (QUARKUS_HTTP_PORT) chooses another.";
             }
         }
         return reasons(failure);

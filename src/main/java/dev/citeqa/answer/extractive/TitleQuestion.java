@@ -109,8 +109,8 @@ final class TitleQuestion {
     }
 
     /**
-     * The noun a title before a name ends in, which says its rank: "Minister" of "Turkish Foreign Minister", "Secretary"
-     * of "U.S. Secretary of State"; empty when there is no title.
+     * The noun a title before a name ends in, which says its rank: "Minister" of "Turkish Foreign Minister",
+     * "Secretary" of "U.S. Secretary of State"; empty when there is no title.
      */
     static String rankOf(String title) {
         List<String> words = AnalysedSentence.plainWords(title);

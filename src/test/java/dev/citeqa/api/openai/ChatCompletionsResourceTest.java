@@ -214,7 +214,8 @@ class ChatCompletionsResourceTest {
     void anAcceptHeaderThatListsNeitherJsonNorEventsIs406() {
         String body = "{\"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]";
         given().contentType(ContentType.JSON).accept("application/xml").body(body + "}")
-                .post("/v1/chat/completions").then().statusCode(406).body("error.type", equalTo("invalid_request_error"));
+                .post("/v1/chat/completions").then().statusCode(406)
+                .body("error.type", equalTo("invalid_request_error"));
         given().contentType(ContentType.JSON).accept("application/json;q=0, text/plain").body(body + "}")
                 .post("/v1/chat/completions").then().statusCode(406);
         // OpenAI's clients ask for a stream with "Accept: application/json".
