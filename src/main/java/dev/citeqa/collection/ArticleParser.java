@@ -1,7 +1,9 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.analysis.WordLists;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -382,10 +384,14 @@ public final class ArticleParser {
         return words;
     }
 
+    /** Words that end or open an organisation's name ("Associated Press"), {@code analysis/organisation-words.txt}. */
+    private static final Set<String> ORGANISATION_WORDS = WordLists.load("organisation-words");
+
     /**
      * The outlet a byline names after the writer ("The Arizona Republic" of "By Karen Fernau, The Arizona Republic"),
-     * or null: not a second author ("By Gray Hughes, Maddy Lauria and Jane Doe"), an address, or a role ("By Ann
-     * Lee, Staff Writer").
+     * or null. Only a name that reads as an outlet's, as a second author's ("By Gray Hughes, Maddy Lauria") reads
+     * the same to the entity rules: one that opens with "The", a site ("PolitiFact.com"), one in capitals ("USA
+     * TODAY") or one with an organisation's word ("Associated Press"); not a role ("Staff Writer") or an address.
      */
     static String outletOfByline(String byline) {
         Matcher m = BYLINE_OUTLET.matcher(byline.strip());
@@ -393,9 +399,15 @@ public final class ArticleParser {
             return null;
         }
         String rest = m.group(1).strip();
-        boolean name = Boilerplate.wordCount(rest) <= MAX_OUTLET_WORDS && !Boilerplate.endsLikeSentence(rest)
-                && !rest.matches(".*(?:[,&@/|]|\\band\\b|\\d).*");
-        return name && !WRITER_ROLE.matcher(rest).matches() ? rest : null;
+        if (Boilerplate.wordCount(rest) > MAX_OUTLET_WORDS || Boilerplate.endsLikeSentence(rest)
+                || rest.matches(".*(?:[,&@/|]|\\band\\b|\\d).*") || WRITER_ROLE.matcher(rest).matches()) {
+            return null;
+        }
+        boolean outlet = rest.startsWith("The ") || rest.matches("\\S+\\.\\p{L}{2,}")
+                || rest.equals(rest.toUpperCase(Locale.ROOT))
+                || Arrays.stream(rest.split("\\s+"))
+                        .anyMatch(word -> ORGANISATION_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+        return outlet ? rest : null;
     }
 
     static boolean isByline(String text) {

@@ -173,6 +173,9 @@ class ArticleParserTest {
             "By Elena Ruiz | The Coastal Ledger => The Coastal Ledger",
             "By Amanda Van Benschoten | avbnky@enquirer.com => ",
             "By Gray Hughes, Maddy Lauria and Jane Doe => ",
+            "By Gray Hughes, Maddy Lauria => ",
+            "By John Doe, Associated Press => Associated Press",
+            "By Jane Doe, USA TODAY => USA TODAY",
             "By Ann Lee, Staff Writer => ",
             "By Ann Lee, Associated Press Writer => ",
             "By Sylvie Corbet => "})
