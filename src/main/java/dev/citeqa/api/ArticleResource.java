@@ -51,27 +51,12 @@ public class ArticleResource {
         if (QueryText.longerThan(search, MAX_SEARCH_CHARS)) { // characters as people count them, as for questions
             throw ApiException.badRequest("\"q\" is longer than " + MAX_SEARCH_CHARS + " characters.");
         }
-        int from = wholeNumber(offset, 0, 0, Integer.MAX_VALUE,
+        int from = QueryNumber.of(offset, 0, 0, Integer.MAX_VALUE,
                 "\"offset\" must be a whole number from 0 to " + Integer.MAX_VALUE + ".");
-        int size = wholeNumber(limit, DEFAULT_LIMIT, 1, MAX_LIMIT,
+        int size = QueryNumber.of(limit, DEFAULT_LIMIT, 1, MAX_LIMIT,
                 "\"limit\" must be a whole number from 1 to " + MAX_LIMIT + ".");
         var page = indexService.current().articles(search, from, size);
         return new ArticleList(page.count(), page.articles().stream().map(ArticleSummary::of).toList());
-    }
-
-    private static int wholeNumber(String value, int absent, int min, int max, String error) {
-        if (value == null) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest(error);
     }
 
     /**

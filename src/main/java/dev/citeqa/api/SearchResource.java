@@ -55,7 +55,7 @@ public class SearchResource {
         if (QueryText.longerThan(query, config.question().maxChars())) {
             throw ApiException.badRequest("\"q\" is longer than " + config.question().maxChars() + " characters.");
         }
-        int count = parseK(k);
+        int count = QueryNumber.of(k, 10, 1, 100, "\"k\" must be a whole number from 1 to 100.");
         RetrievalMode retrievalMode = parseMode(mode);
         CorpusIndex index = indexService.current();
         if (retrievalMode != RetrievalMode.bm25 && !index.hasVectors() && index.pendingArticles() == 0
@@ -71,21 +71,6 @@ public class SearchResource {
                 .toList();
         return new SearchResponse(query, read.corrections(), read.suggested(), retrievalMode.name(), used, hits,
                 IndexingView.of(indexService.indexing()));
-    }
-
-    private static int parseK(String k) {
-        if (k == null) {
-            return 10;
-        }
-        try {
-            int value = Integer.parseInt(k.strip());
-            if (value >= 1 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("\"k\" must be a whole number from 1 to 100.");
     }
 
     private RetrievalMode parseMode(String mode) {

@@ -95,6 +95,8 @@ class ArticleResourceTest {
         "offset=-1          | \"offset\" must be a whole number from 0 to 2147483647.",
         "offset=first       | \"offset\" must be a whole number from 0 to 2147483647.",
         "offset=99999999999 | \"offset\" must be a whole number from 0 to 2147483647.",
+        "offset=2147483648  | \"offset\" must be a whole number from 0 to 2147483647.",
+        "limit=１０           | \"limit\" must be a whole number from 1 to 500.",
     })
     void badPagingIs400Json(String query, String error) {
         given().when().get("/api/articles?" + query)

@@ -84,7 +84,7 @@ class SearchResourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "101", "-3", "ten", "1.5", "1e2"})
+    @ValueSource(strings = {"0", "101", "-3", "ten", "1.5", "1e2", "１０", "+5"})
     void kOutsideOneToHundredIs400(String k) {
         given().queryParam("q", "NATO").queryParam("k", k)
                 .when().get("/api/search")
