@@ -34,6 +34,10 @@ public class CiteQaMain {
             Quarkus.run(Service.class, (exitCode, failure) -> {
                 if (failure != null) {
                     System.err.println("CiteQA cannot start: " + startFailure(failure));
+                    if (!told(failure)) {
+                        // A fault of ours, not of the settings: where it happened is worth the trace.
+                        failure.printStackTrace();
+                    }
                 }
                 exit.accept(exitCode, failure);
             }, args);
@@ -85,9 +89,30 @@ public class CiteQaMain {
         }
     }
 
+    /**
+     * Whether the failure's message says all there is to know: a setting refused (an argument or a state the
+     * service checks, or the configuration's own validation), or the port in use.
+     */
+    static boolean told(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof QuarkusBindException || t instanceof IllegalArgumentException
+                    || t instanceof IllegalStateException || type.endsWith("ConfigValidationException")
+                    || type.endsWith("ConfigurationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Causes read at most: a chain that loops back on itself must not hang the service's exit. */
+    private static final int MAX_CAUSES = 20;
+
     /** Why the service could not start: a port in use, with the setting that chooses another, or {@link #reasons}. */
     static String startFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
             if (t instanceof QuarkusBindException bind) {
                 return "port " + bind.getPort() + " is in use by another process (another CiteQA service?); "
                         + "quarkus.http.port (QUARKUS_HTTP_PORT) chooses another.";
@@ -102,7 +127,8 @@ public class CiteQaMain {
      */
     static String reasons(Throwable failure) {
         List<String> reasons = new ArrayList<>();
-        for (Throwable t = failure; t != null && reasons.size() < 5; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && reasons.size() < 5 && depth++ < MAX_CAUSES; t = t.getCause()) {
             String message = t.getMessage();
             if (message != null && !message.isBlank() && !message.equals("Failed to start quarkus")
                     && reasons.stream().noneMatch(r -> r.contains(message))) {

@@ -1,6 +1,8 @@
 package dev.citeqa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.QuarkusBindException;
 import java.net.BindException;
@@ -18,6 +20,19 @@ class CiteQaMainTest {
         RuntimeException wrapped = new RuntimeException("java.lang.IllegalStateException: data folder held",
                 new IllegalStateException("data folder held"));
         assertEquals("java.lang.IllegalStateException: data folder held", CiteQaMain.reasons(wrapped));
+    }
+
+    @Test
+    void aFaultOfOursIsToldWithItsTraceASettingWithout() {
+        assertTrue(CiteQaMain.told(new RuntimeException("Failed to start quarkus",
+                new IllegalArgumentException("citeqa.openai.model is required"))));
+        assertFalse(CiteQaMain.told(new RuntimeException("Failed to start quarkus", new NullPointerException())));
+        // A chain of causes that loops back is read to an end.
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        assertFalse(CiteQaMain.told(a));
+        assertEquals("a: b", CiteQaMain.startFailure(a));
     }
 
     @Test

@@ -176,11 +176,11 @@ public class ApiGate {
         return false;
     }
 
-    /** Whether the Host header names this machine, or a name allowed; a request without one (HTTP/1.0) is let by. */
     /**
-     * The host a request names that is not this machine, or null. A request target in absolute form
-     * ("GET http://evil.example/api/status") names its host as surely as the Host header, and RFC 9112 (3.2.2) has a
-     * server read the target's: both are checked.
+     * The host a request names that is neither this machine nor a name allowed, or null; a request that names none
+     * (HTTP/1.0 without Host) is let by. A request target in absolute form ("GET http://evil.example/api/status")
+     * names its host as surely as the Host header, and RFC 9112 (3.2.2) has a server read the target's: both are
+     * checked.
      */
     private String foreignHost(RoutingContext context) {
         Matcher absolute = ABSOLUTE_TARGET.matcher(context.request().uri());

@@ -29,15 +29,17 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>a declared length over {@code citeqa.http.max-body} is refused before a byte is read (413); a chunked
  *       body is read up to the limit (Vert.x fails it with an empty 413, which is rewritten here);
+ *   <li>two {@code Content-Type} headers are refused (400), and so is a compressed body ({@code Content-Encoding},
+ *       every one given) and a form or multipart body (415), before a byte is read: Vert.x would decode a form as
+ *       it arrives, and fails with a server error on one sent with GET or malformed;
  *   <li>one client (remote address) may have {@code citeqa.http.max-pending-bodies} bodies arriving at once;
  *       the next is refused (429) and its connection closed;
  *   <li>a body must have arrived within {@code citeqa.http.body-timeout} of the request's head (408, and the
  *       connection closed): a deadline for the whole body, so that trickling bytes do not extend it;
- *   <li>a compressed body ({@code Content-Encoding}) is refused (415) before it is read;
- *   <li>a body without a {@code Content-Type}, or sent as a form, is refused (415): a browser sends one
- *       cross-site without asking the server first, where {@code application/json} would need its permission;
- *   <li>a JSON body must be valid UTF-8 (400): Jackson decodes overlong forms such as {@code C0 80} as NUL;
- *       and nothing may follow its value (400).
+ *   <li>a body without a {@code Content-Type} (or an empty one) is refused (415), as a form is: a browser sends
+ *       one cross-site without asking the server first, where {@code application/json} would need its permission;
+ *   <li>a JSON body must be valid UTF-8 without a NUL byte (400): Jackson decodes overlong forms such as
+ *       {@code C0 80} as NUL, and guesses UTF-16 or UTF-32 from NUL bytes; and nothing may follow its value (400).
  * </ul>
  */
 @ApplicationScoped

@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Answers OPTIONS, and refuses a method a path does not take, from one table ({@link AllowedMethods}), before the
- * request body is read: so that OPTIONS and a 405's {@code Allow} always agree, and {@code DELETE /q/metrics} or
- * {@code POST /index.html} is refused rather than served as a GET. Paths the table does not know go on, to their 404.
+ * request body is read: so that OPTIONS and a 405's {@code Allow} always agree, and {@code DELETE /q/metrics} is
+ * refused rather than served. Paths the table does not know go on, to their 404; so does a CORS preflight, which
+ * Quarkus's CORS filter answers when {@code quarkus.http.cors} is on.
  */
 @ApplicationScoped
 public class MethodCheck {
@@ -20,19 +21,30 @@ public class MethodCheck {
         router.route().order(HttpOrder.METHOD).handler(MethodCheck::check);
     }
 
+    private static boolean bodyFollows(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || length != null && !length.strip().equals("0");
+    }
+
     private static void check(RoutingContext context) {
         String path = RoutedPath.of(context);
         Set<String> allowed = path == null ? Set.of() : AllowedMethods.of(path);
         HttpMethod method = context.request().method();
-        if (allowed.isEmpty() || allowed.contains(method.name()) && method != HttpMethod.OPTIONS) {
+        boolean preflight = method == HttpMethod.OPTIONS
+                && context.request().getHeader("Access-Control-Request-Method") != null;
+        if (allowed.isEmpty() || preflight || allowed.contains(method.name()) && method != HttpMethod.OPTIONS) {
             context.next();
             return;
         }
         context.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         if (method == HttpMethod.OPTIONS) {
             context.response().setStatusCode(204).end();
-        } else {
+        } else if (bodyFollows(context)) {
+            // Not worth reading: the connection goes with the refusal.
             HttpErrors.sendAndClose(context, 405, AllowedMethods.refusal(path, allowed), "method_not_allowed");
+        } else {
+            HttpErrors.send(context, 405, AllowedMethods.refusal(path, allowed), "method_not_allowed");
         }
     }
 }

@@ -82,18 +82,22 @@ public final class FollowUpResolver implements QueryTransformer {
         // A "he" with no person to stand for is as vague as an "it".
         if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
             String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
-            return bounded(q + " " + context.strip().replaceAll("\\s+", " "));
+            String carried = bounded(context.strip().replaceAll("\\s+", " "), MAX_CHARS - q.length() - 1);
+            return carried.isEmpty() ? q : q + " " + carried;
         }
         return q;
     }
 
-    /** The text cut to {@link #MAX_CHARS} at the last space before it, when it is longer. */
-    private static String bounded(String text) {
-        if (text.length() <= MAX_CHARS) {
+    /**
+     * The text cut to {@code max} characters at the last space before them, when it is longer: what a question
+     * carries, never its own words.
+     */
+    private static String bounded(String text, int max) {
+        if (text.length() <= max) {
             return text;
         }
-        int space = text.lastIndexOf(' ', MAX_CHARS);
-        return text.substring(0, space > 0 ? space : MAX_CHARS);
+        int space = max <= 0 ? -1 : text.lastIndexOf(' ', max);
+        return space > 0 ? text.substring(0, space) : "";
     }
 
     /**

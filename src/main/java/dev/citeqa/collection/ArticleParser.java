@@ -161,9 +161,13 @@ public final class ArticleParser {
     private static final Pattern BYLINE_OUTLET = Pattern.compile(
             "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}\\s*[,|]\\s*(\\p{Lu}.*)$");
 
-    /** The last word of a byline's part that says what the writer is, not where the story appeared. */
+    /**
+     * The last word of a byline's part that says what the writer is, not where the story appeared: a role, or a
+     * degree or licence written after a name ("By Jane Doe, MD").
+     */
     private static final Pattern WRITER_ROLE = Pattern.compile(
-            "(?i).*\\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|photographer|intern)s?$");
+            "(?i).*\\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|photographer|intern)s?$"
+                    + "|(?:MD|RN|DO|PhD|DDS|DVM|JD|MBA|MPH|CPA|Esq\\.?|Jr\\.?|Sr\\.?|II|III|IV)");
 
     /**
      * What separates the fields of a header line: "By Maria Lopez | The Ledger | Feb. 6, 2024", "The Ledger ·

@@ -39,6 +39,9 @@ class FollowUpResolverTest {
         assertTrue(standalone.length() > FollowUpResolver.MAX_CHARS - "And then?".length() - 1);
         assertTrue(standalone.startsWith("And then? And then?"), standalone);
         assertTrue(standalone.endsWith("And then?"), standalone);
+        // The question's own words are never cut, only what it carries.
+        String longQuestion = "And what of it " + "x".repeat(1_990) + "?";
+        assertEquals(longQuestion, FollowUpResolver.resolve(longQuestion, "Who is Mark Rutte?", null));
     }
 
     @Test

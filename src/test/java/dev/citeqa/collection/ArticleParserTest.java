@@ -176,6 +176,8 @@ class ArticleParserTest {
             "By Gray Hughes, Maddy Lauria => ",
             "By John Doe, Associated Press => Associated Press",
             "By Jane Doe, USA TODAY => USA TODAY",
+            "By Jane Doe, MD => ",
+            "By Ann Lee, RN => ",
             "By Ann Lee, Staff Writer => ",
             "By Ann Lee, Associated Press Writer => ",
             "By Sylvie Corbet => "})

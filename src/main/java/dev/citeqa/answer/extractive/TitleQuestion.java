@@ -94,11 +94,17 @@ final class TitleQuestion {
         Set<String> office = new HashSet<>(questionTerms);
         office.removeIf(t -> HOLDER_TENSE.contains(t) || !CountryNames.formsWithAdjectives(t).isEmpty());
         Set<String> rank = termsOf.apply(rankOf(before));
-        if (office.isEmpty() || !termsOf.apply(title).containsAll(office)
-                && (rank.isEmpty() || !office.containsAll(rank))) {
+        if (office.isEmpty()) {
             return false;
         }
-        for (String word : AnalysedSentence.plainWords(title)) {
+        // Of the same rank, only the title before the name is judged: an apposition may describe the office in other
+        // words ("Secretary Antony Blinken, America's top diplomat").
+        String judged = termsOf.apply(title).containsAll(office) ? title
+                : !rank.isEmpty() && office.containsAll(rank) ? before : null;
+        if (judged == null) {
+            return false;
+        }
+        for (String word : AnalysedSentence.plainWords(judged)) {
             Set<String> terms = termsOf.apply(word);
             if (!terms.isEmpty() && !POINTING_WORDS.contains(word) && !questionTerms.containsAll(terms)
                     && countries.sharedInOtherForm(terms, word) == 0) {

@@ -82,7 +82,12 @@ public class ChatCompletionsResource {
         ChatCompletionRequest request = ChatCompletionRequest.parse(body, config.question().maxChars());
         // Either type will do, whatever "stream" says: OpenAI's own clients ask for a stream with "Accept:
         // application/json", and OpenAI streams to them. An Accept header that lists neither is a 406, as on /api.
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            acceptable = List.of(MediaType.WILDCARD_TYPE); // "Accept: json" names no media type: as if absent
+        }
         if (!accepts(acceptable, MediaType.APPLICATION_JSON_TYPE)
                 && !accepts(acceptable, MediaType.SERVER_SENT_EVENTS_TYPE)) {
             throw new NotAcceptableException();

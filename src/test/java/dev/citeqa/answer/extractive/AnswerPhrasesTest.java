@@ -149,6 +149,11 @@ class AnswerPhrasesTest {
         AnswerPhrases head = phrases("Who is the head of the IAEA?", List.of(hit));
         assertFalse(head.holdsAnotherTitle(answered(head, hit, all, 2)));
         assertFalse(defence.holdsAnotherTitle(answered(defence, hit, all, 3)));
+        // Of the same rank, an apposition is not judged: it may give the office in other words.
+        PassageHit apposed = passages.passage("rank2", "Talks", null,
+                "Secretary Antony Blinken, America's top diplomat, arrived in Istanbul.");
+        AnswerPhrases state = phrases("Who is the U.S. secretary of state?", List.of(apposed));
+        assertFalse(state.holdsAnotherTitle(answered(state, apposed, sentences(apposed), 0)));
         // The rank is the noun the title ends in, or the one before its "of".
         assertEquals("minister", TitleQuestion.rankOf("Turkish Foreign Minister "));
         assertEquals("secretary", TitleQuestion.rankOf("U.S. Secretary of State "));

@@ -225,6 +225,9 @@ class ChatCompletionsResourceTest {
                 .post("/v1/chat/completions").then().statusCode(200);
         given().contentType(ContentType.JSON).accept("application/json, */*;q=0.1").body(body + "}")
                 .post("/v1/chat/completions").then().statusCode(200);
+        // An Accept header that names no media type is as if absent.
+        given().contentType(ContentType.JSON).accept("json").body(body + "}")
+                .post("/v1/chat/completions").then().statusCode(200);
     }
 
     @Test
