@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Starts the service, or with {@code eval} as first argument runs the evaluation in-process and exits. It sits
@@ -94,31 +96,17 @@ public class CiteQaMain {
      * service checks, or the configuration's own validation), or the port in use.
      */
     static boolean told(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
-            String type = t.getClass().getName();
-            if (t instanceof QuarkusBindException || t instanceof IllegalArgumentException
-                    || t instanceof IllegalStateException || type.endsWith("ConfigValidationException")
-                    || type.endsWith("ConfigurationException")) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(t -> t instanceof QuarkusBindException || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException || t.getClass().getName().endsWith("ConfigValidationException")
+                || t.getClass().getName().endsWith("ConfigurationException"));
     }
-
-    /** Causes read at most: a chain that loops back on itself must not hang the service's exit. */
-    private static final int MAX_CAUSES = 20;
 
     /** Why the service could not start: a port in use, with the setting that chooses another, or {@link #reasons}. */
     static String startFailure(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
-            if (t instanceof QuarkusBindException bind) {
-                return "port " + bind.getPort() + " is in use by another process (another CiteQA service?); "
-                        + "quarkus.http.port (QUARKUS_HTTP_PORT) chooses another.";
-            }
-        }
-        return reasons(failure);
+        return causes(failure).filter(QuarkusBindException.class::isInstance).map(QuarkusBindException.class::cast)
+                .findFirst().map(bind -> "port " + bind.getPort() + " is in use by another process (another CiteQA "
+                        + "service?); quarkus.http.port (QUARKUS_HTTP_PORT) chooses another.")
+                .orElseGet(() -> reasons(failure));
     }
 
     /**
@@ -127,14 +115,21 @@ public class CiteQaMain {
      */
     static String reasons(Throwable failure) {
         List<String> reasons = new ArrayList<>();
-        int depth = 0;
-        for (Throwable t = failure; t != null && reasons.size() < 5 && depth++ < MAX_CAUSES; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && !message.isBlank() && !message.equals("Failed to start quarkus")
+        causes(failure).map(Throwable::getMessage).forEach(message -> {
+            if (reasons.size() < 5 && message != null && !message.isBlank()
+                    && !message.equals("Failed to start quarkus")
                     && reasons.stream().noneMatch(r -> r.contains(message))) {
                 reasons.add(message);
             }
-        }
+        });
         return reasons.isEmpty() ? failure.toString() : String.join(": ", reasons);
+    }
+
+    /** Causes read at most: a chain that loops back on itself must not hang the service's exit. */
+    private static final int MAX_CAUSES = 20;
+
+    /** The failure and its causes, outermost first, at most {@link #MAX_CAUSES}. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).limit(MAX_CAUSES);
     }
 }
