@@ -106,14 +106,19 @@ public class BodyReader {
         }
     }
 
+    /** Whether a body follows the request's head: a chunked one, or a declared length above 0. */
+    static boolean hasBody(HttpServerRequest request) {
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)
+                || declaredLength(request) > 0;
+    }
+
     private void start(RoutingContext context, BodyHandler buffer) {
         HttpServerRequest request = context.request();
-        boolean chunked = request.headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true);
-        long declared = declaredLength(request);
-        if (!chunked && declared <= 0) {
+        if (!hasBody(request)) {
             context.next();
             return;
         }
+        long declared = declaredLength(request);
         if (declared > maxBody) {
             tooLarge(context);
             return;

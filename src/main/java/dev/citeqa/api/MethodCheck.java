@@ -21,12 +21,6 @@ public class MethodCheck {
         router.route().order(HttpOrder.METHOD).handler(MethodCheck::check);
     }
 
-    private static boolean bodyFollows(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        return context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || length != null && !length.strip().equals("0");
-    }
-
     private static void check(RoutingContext context) {
         String path = RoutedPath.of(context);
         Set<String> allowed = path == null ? Set.of() : AllowedMethods.of(path);
@@ -40,7 +34,7 @@ public class MethodCheck {
         context.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
         if (method == HttpMethod.OPTIONS) {
             context.response().setStatusCode(204).end();
-        } else if (bodyFollows(context)) {
+        } else if (BodyReader.hasBody(context.request())) {
             // Not worth reading: the connection goes with the refusal.
             HttpErrors.sendAndClose(context, 405, AllowedMethods.refusal(path, allowed), "method_not_allowed");
         } else {
