@@ -146,20 +146,22 @@ public final class ArticleParser {
     /** What may open a line before its title: elisions, bullets, Markdown heading marks, separators. */
     private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
 
+    /** "By" and the writer's name: a capitalised word and one to three more ("By Karen Fernau"). */
+    private static final String BY_WRITER = "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}";
+
     /**
      * A byline: "By" and a capitalised name or two, then perhaps an outlet or address ("By Karen Fernau, The
      * Arizona Republic", "By Gray Hughes and Maddy Lauria", "By Amanda Van Benschoten | avbnky@enquirer.com").
      * "By the numbers" and "By Saturday, most of the country ..." are not.
      */
     private static final Pattern BYLINE = Pattern.compile(
-            "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}(?:\\s*(?:,|\\||and\\b|&)\\s*.*)?$");
+            BY_WRITER + "(?:\\s*(?:,|\\||and\\b|&)\\s*.*)?$");
 
     /**
      * A byline whose name is followed by an outlet after a comma or a bar: "By Karen Fernau, The Arizona Republic"
      * (group 1). {@link #outletOfByline} tells an outlet from a second author, an address or a role.
      */
-    private static final Pattern BYLINE_OUTLET = Pattern.compile(
-            "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}\\s*[,|]\\s*(\\p{Lu}.*)$");
+    private static final Pattern BYLINE_OUTLET = Pattern.compile(BY_WRITER + "\\s*[,|]\\s*(\\p{Lu}.*)$");
 
     /**
      * The last word of a byline's part that says what the writer is, not where the story appeared: a role, or a
