@@ -22,19 +22,33 @@ final class RoutedPath {
     private static final Pattern OPEN = Pattern.compile("/|/index\\.html|/favicon\\.svg|/(css|js)/[^/]+"
             + "|/q/health(/(live|ready|started))?/?");
 
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
+    /** Where a request keeps its canonical path once worked out: the gate and the method check both ask for it. */
+    private static final String ROUTED = "citeqa.routed-path";
+
+    /** A canonical path, and the normalised path it was worked out from (a request routed again has another). */
+    private record Routed(String from, String path) {}
+
     /** @return the canonical path, or null when its percent-escapes are malformed or not valid UTF-8 */
     static String of(RoutingContext context) {
-        String path;
+        String normalized;
         try {
-            path = context.normalizedPath();
+            normalized = context.normalizedPath();
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (path == null) {
+        if (normalized == null) {
             return "";
         }
-        path = decode(path);
-        return path == null ? null : path.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
+        Routed routed = context.get(ROUTED);
+        if (routed == null || !routed.from().equals(normalized)) {
+            String decoded = decode(normalized);
+            routed = new Routed(normalized,
+                    decoded == null ? null : SLASHES.matcher(decoded).replaceAll("/").toLowerCase(Locale.ROOT));
+            context.put(ROUTED, routed);
+        }
+        return routed.path();
     }
 
     /**
