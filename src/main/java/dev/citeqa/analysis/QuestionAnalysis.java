@@ -88,9 +88,12 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * @param scope the country or state the question names as where the asked-about thing is, which this term is
      *     part of ("US" in "in the US", "Delaware" in "Which Delaware museum"; {@link #SCOPE}), else null: a story
      *     that does not name it may still answer
+     * @param storyTopic part of the name by which the question points out the story it asks about ("the article
+     *     about the Istanbul Communique"; {@link #STORY_TOPIC}): any part of that story may name it, not only its lead
      * @param weight 1 for the question's own words, less for words the conversation supplied
      */
-    public record QuestionTerm(String term, String surface, boolean required, String scope, double weight) {}
+    public record QuestionTerm(String term, String surface, boolean required, String scope, boolean storyTopic,
+            double weight) {}
 
     private static final String ROLE_NOUNS = nouns("role-nouns");
 
@@ -221,6 +224,15 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern ASKED_SCOPE = Pattern.compile("\\b(?:[Ww]hich|[Ww]hat(?! \\S+ (?:" + AUXILIARIES
             + ")\\b)(?! \\S+ \\p{Ll}+(?:ed|[^s]s)\\b)) (\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*) (?=\\p{Ll})");
 
+    /**
+     * "The article about the Istanbul Communique", "according to the report on the Paris Agreement": the name that
+     * picks out the story, which that story may first give anywhere (its third paragraph, say), not the name the
+     * asked-for sentence is about. Capitalised words, joined by "of" or "and".
+     */
+    private static final Pattern STORY_TOPIC = Pattern.compile("\\b(?:[Tt]he|[Tt]his|[Tt]hese) (?:articles?|stor(?:y|ies)"
+            + "|reports?|coverage|piece) (?:about|on|of) (?:the )?(\\p{Lu}[\\p{L}\\p{N}'’.\\-]*"
+            + "(?: (?:of |and )?\\p{Lu}[\\p{L}\\p{N}'’.\\-]*)*)");
+
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
@@ -301,24 +313,30 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     }
 
     /** Where the question names a country or state as its scope ({@link #SCOPE}, {@link #ASKED_SCOPE}). */
-    private static List<Scope> scopes(String question) {
-        List<Scope> spans = new ArrayList<>();
-        addScopes(SCOPE.matcher(question), KnownPlaces::isCountry, spans);
-        addScopes(ASKED_SCOPE.matcher(question), place -> KnownPlaces.isCountry(place) || KnownPlaces.isRegion(place),
+    private static List<Span> scopes(String question) {
+        List<Span> spans = new ArrayList<>();
+        addSpans(SCOPE.matcher(question), KnownPlaces::isCountry, spans);
+        addSpans(ASKED_SCOPE.matcher(question), place -> KnownPlaces.isCountry(place) || KnownPlaces.isRegion(place),
                 spans);
         return spans;
     }
 
-    /** Each place the pattern's first group finds that {@code isScope} accepts. */
-    private static void addScopes(Matcher m, Predicate<String> isScope, List<Scope> spans) {
+    /** Each name the pattern's first group finds that {@code accepted} accepts. */
+    private static void addSpans(Matcher m, Predicate<String> accepted, List<Span> spans) {
         while (m.find()) {
-            if (isScope.test(m.group(1))) {
-                spans.add(new Scope(m.group(1), m.start(1), m.end(1)));
+            if (accepted.test(m.group(1))) {
+                spans.add(new Span(m.group(1), m.start(1), m.end(1)));
             }
         }
     }
 
-    private record Scope(String place, int start, int end) {}
+    /** A name in the question, where it starts and ends. */
+    private record Span(String name, int start, int end) {
+
+        boolean holds(NewsAnalyzer.Token token) {
+            return token.start() >= start && token.end() <= end;
+        }
+    }
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
@@ -406,17 +424,19 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         (askedText.equals(q) ? tokens : Terms.ofQuestion(askedText)).forEach(t -> askedTerms.add(t.term()));
         List<QuestionTerm> terms = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<Scope> scopes = scopes(q);
+        List<Span> scopes = scopes(q);
+        List<Span> topics = new ArrayList<>();
+        addSpans(STORY_TOPIC.matcher(q), name -> true, topics);
         for (NewsAnalyzer.Token token : tokens) {
             if (!seen.add(token.term())) {
                 continue;
             }
             boolean name = Anchors.isName(token);
             boolean required = Anchors.isAnchor(q, token);
-            String scope = scopes.stream().filter(span -> token.start() >= span.start() && token.end() <= span.end())
-                    .map(Scope::place).findFirst().orElse(null);
+            String scope = scopes.stream().filter(span -> span.holds(token)).map(Span::name).findFirst().orElse(null);
+            boolean storyTopic = topics.stream().anyMatch(span -> span.holds(token));
             double weight = askedTerms.contains(token.term()) || name ? 1.0 : 0.5;
-            terms.add(new QuestionTerm(token.term(), token.surface(), required, scope, weight));
+            terms.add(new QuestionTerm(token.term(), token.surface(), required, scope, storyTopic, weight));
         }
         String quantityOf = null;
         Matcher counted = COUNTED.matcher(lower);

@@ -282,6 +282,27 @@ class QuestionAnalysisTest {
     }
 
     @Test
+    void theNameThatPointsOutTheStoryIsItsTopic() {
+        QuestionAnalysis office = QuestionAnalysis.of(
+                "What office does the article about the Istanbul Communique attribute to Mark Rutte?");
+        assertTrue(term(office, "istanbul").storyTopic());
+        assertTrue(term(office, "communiqu").storyTopic());
+        // Still a name the answer must be about, anywhere in its story.
+        assertTrue(term(office, "communiqu").required());
+        assertFalse(term(office, "rutt").storyTopic());
+        assertFalse(term(office, "offic").storyTopic());
+        QuestionAnalysis report = QuestionAnalysis.of(
+                "According to the report on the Treaty of Paris and Gaza, who signed?");
+        assertTrue(term(report, "treati").storyTopic());
+        assertTrue(term(report, "gaza").storyTopic());
+        // A name the question asks about, or one after a report that is not the folder's own story, is no topic.
+        assertFalse(term(QuestionAnalysis.of("Whom did Mark Rutte meet about the Istanbul Communique?"),
+                "communiqu").storyTopic());
+        assertFalse(term(QuestionAnalysis.of("Which agency wrote the report about drinking water in Flint?"),
+                "flint").storyTopic());
+    }
+
+    @Test
     void aCountryOrStateQualifyingTheAskedNounIsAScope() {
         // Local news seldom names its own state: "Hagley Museum and Library near Wilmington is a winner".
         QuestionAnalysis museum = QuestionAnalysis.of("Which Delaware museum won the award for open air museums?");

@@ -111,6 +111,8 @@ final class WindowFeatures {
     private final int[] distinctTerms;
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
+    /** The words of whole stories, for the few questions that point a story out by name ({@link #inText}). */
+    private final Map<String, ArticleWords> storyWords = new HashMap<>();
     /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
     private final Map<String, Optional<Pattern>> figures = new HashMap<>();
     /** The phrases of the kind the question asks for. */
@@ -424,7 +426,8 @@ final class WindowFeatures {
                             : credit(own[i].credits()[k], context[k]));
                 }
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
-                    if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article))) {
+                    if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article)
+                            || t.storyTopic() && inText(t, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
                     } else if (t.scope() == null || namesAnotherPlace(window, t.scope())) {
                         // A scope ("in the US", "which Delaware museum") the story does not name costs its share of
@@ -536,6 +539,15 @@ final class WindowFeatures {
                             .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList()))));
             return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words());
         });
+    }
+
+    /**
+     * The term, or a spelling variant of the name, anywhere in the story: for the name by which the question points
+     * the story out ("the article about the Istanbul Communique"), which that story may give first further down.
+     */
+    private boolean inText(QuestionTerm t, Article article) {
+        ArticleWords words = storyWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.text()));
+        return words.terms().contains(t.term()) || spelledIn(t, words.terms(), words.words());
     }
 
     /**

@@ -565,20 +565,43 @@ class WindowFeaturesTest {
         "The bill has 95 pages and costs $2 billion. | Which app could the $95 billion aid package ban?  | 1",
     })
     void aFigureCountsAnywhereInTheStoryUnlessASmallNumber(String fourth, String question, double missing) {
-        List<String> texts = List.of("The House voted on a bill that could ban TikTok.", "Senators debated it.",
-                "The president spoke.", fourth);
+        PassageHit hit = firstOfFourParagraphs("g" + fourth.length(), "TikTok bill",
+                "The House voted on a bill that could ban TikTok.", fourth);
+        Window w = firstSentence(question, hit);
+        assertEquals(missing, w.get(Feature.MISSING_REQUIRED));
+    }
+
+    /**
+     * The name by which the question points out the story ("the article about …") counts anywhere in it, as a
+     * figure does; a name the question asks about must be in the lead, as before.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "What office does the article about the Istanbul Communique attribute to Mark Rutte? | 0",
+        "According to the report on the Istanbul Communique, what office does Mark Rutte hold? | 0",
+        "Whom did Mark Rutte meet about the Istanbul Communique? | 2",
+        "What office does the article about the Minsk Protocol attribute to Mark Rutte? | 2",
+    })
+    void theStoryANamePointsOutMayNameItAnywhere(String question, double missing) {
+        PassageHit hit = firstOfFourParagraphs("topic", "Talks on Ukraine",
+                "Mark Rutte, the Prime Minister of the Netherlands, was not at the talks.",
+                "The sides then drafted the Istanbul Communique.");
+        assertEquals(missing, firstSentence(question, hit).get(Feature.MISSING_REQUIRED));
+    }
+
+    /** The passage of an article's first sentence, the article's fourth paragraph past its lead and that passage. */
+    private static PassageHit firstOfFourParagraphs(String id, String title, String firstSentence, String fourth) {
+        List<String> texts = List.of(firstSentence, "Senators debated it.", "The president spoke.", fourth);
         List<Paragraph> paragraphs = new ArrayList<>();
         int offset = 0;
         for (String text : texts) {
             paragraphs.add(new Paragraph(text, offset, offset + text.length()));
             offset += text.length() + 2;
         }
-        Article article = new Article("g" + fourth.length(), "TikTok bill", null, null, paragraphs);
-        Sentence first = new Sentence(texts.getFirst(), 0, texts.getFirst().length());
-        PassageHit hit = new PassageHit(new StoredPassage(article, new Passage(article.id(), 0, List.of(first)),
+        Article article = new Article(id, title, null, null, paragraphs);
+        Sentence first = new Sentence(firstSentence, 0, firstSentence.length());
+        return new PassageHit(new StoredPassage(article, new Passage(article.id(), 0, List.of(first)),
                 passages.embedder().embed(first.text())), 1f);
-        Window w = firstSentence(question, hit);
-        assertEquals(missing, w.get(Feature.MISSING_REQUIRED));
     }
 
     /** {@link Feature#AGE} of each hit's first sentence, with all of them retrieved. */
