@@ -89,7 +89,7 @@ public class EvalCommand implements QuarkusApplication {
                 });
         EvalMetrics counted = metrics.get(modes.getFirst());
         out.printf("%d to answer (%d of them ranked against their gold articles), %d to abstain on; %d read with "
-                + "a word's spelling corrected, %d offered with a name's%n", counted.answerable(), counted.ranked(),
+                + "a word's spelling corrected, %d answered as written with a name's spelling offered%n", counted.answerable(), counted.ranked(),
                 counted.abstainCases(), counted.corrected(), counted.offered());
         for (RetrievalMode mode : modes) {
             EvalMetrics m = metrics.get(mode);

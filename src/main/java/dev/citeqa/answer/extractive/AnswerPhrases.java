@@ -125,8 +125,9 @@ final class AnswerPhrases {
     /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
     private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
             + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
-    /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout. */
-    private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT);
+    /** Figures of a kind no other figure passes for: a sum of money, a share, a turnout, an age. */
+    private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.TURNOUT,
+            Subtype.AGE);
     /**
      * A sentence that opens by pointing back to what the one before named: "It was built …", "The company …"; the
      * answerer's pronouns ({@link WindowFeatures#POINTING_WORDS}), and "That" and "The" before a noun.
@@ -507,7 +508,7 @@ final class AnswerPhrases {
 
     /** Whether the window's answer phrase is the title's holder ({@link TitleQuestion#restatedBy}). */
     boolean restatesTitle(Window w) {
-        return w.answerEntity() != null && title.restatedBy(w.answerEntity());
+        return w.answerEntity() != null && title.restatedBy(w.answerEntity(), w.get(Feature.MISSING_REQUIRED) == 0);
     }
 
     /** Whether the window's answer phrase holds another office ({@link TitleQuestion#anotherHeldBy}). */
@@ -610,11 +611,12 @@ final class AnswerPhrases {
     }
 
     /**
-     * The sum, share or turnout a sentence of the window gives after a sentence that says something of the question,
+     * The sum, share, turnout or age a sentence of the window gives after a sentence that says something of the question,
      * when no sentence that does gives one: "The doors of Hollis Point's new library opened on Wednesday. It was built
      * at a cost of $16.7 million." for "What was the price tag of the library Hollis Point unveiled?". News copy
      * names the thing first and gives its figure after, in a sentence that points back to it ("It", "The company");
-     * a turnout says what it is ("of registered voters cast a ballot"), and is no vote share. Only one such figure
+     * a turnout says what it is ("of registered voters cast a ballot"), and is no vote share; an obituary gives the
+     * age after the death ("… died on Sunday at his home in Tromsø. He was 87."). Only one such figure
      * in that sentence, else null: "Tickets to the gala sold for $50" gives no price of the library.
      */
     private Entity figureReferredBack(Window w) {
@@ -784,7 +786,8 @@ final class AnswerPhrases {
         }
         // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President Tayyip
         // Erdogan", not the "Erdogan" further on, whom the article gives the same title.
-        return saysOne && title.restatedBy(e) ? 0 : best;
+        // Whether the story names the question's other names is the window's to say; here the title is the point.
+        return saysOne && title.restatedBy(e, true) ? 0 : best;
     }
 
     private static boolean isAnyName(Entity e) {

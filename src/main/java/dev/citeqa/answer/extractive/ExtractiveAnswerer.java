@@ -311,7 +311,7 @@ public final class ExtractiveAnswerer implements Answerer {
                     continue;
                 }
                 for (int to = from + 1; to <= Math.min(from + 2, sentences.size()); to++) {
-                    if (to - from == 2 && !evidence.answerable(sentences.get(from + 1))) {
+                    if (to - from == 2 && !evidence.closesWindow(sentences.get(from + 1))) {
                         break;
                     }
                     windows.add(scorer.scored(evidence.window(hit, from, to)));

@@ -52,8 +52,16 @@ final class FigureKinds {
             Pattern.CASE_INSENSITIVE);
     /** A bare number of years a person can be: not "37%", "$37" or "2024". */
     private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
-    /** Before a number, the words that make it an age: "aged 37", "at the age of 37". */
-    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of)\\s+$", Pattern.CASE_INSENSITIVE);
+    /** Before a number, the words that make it an age: "aged 37", "at the age of 37", "died at 87". */
+    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of|(?:die[sd]?|dying|death|dead) at)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A person's age said of them, the number closing its clause: "He was 87.", an obituary's last line, "she turned
+     * 90, and", "he was 87 when"; not "he was 3 points behind".
+     */
+    private static final Pattern SAID_OF_PERSON = Pattern.compile("\\b(?:he|she) (?:is|was|turned|turns)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSES_CLAUSE = Pattern.compile("\\s*(?:[,;)]|\\.?\\s*$|when\\b)");
     /** Before a length of time, what makes it a gap since: "the first … in", "for the first time in more than". */
     private static final Pattern SINCE_FIRST = Pattern.compile(
             "\\b(?:first|last)\\b[^.;]{0,80}\\bin\\s+(?:(?:more than|over|nearly|almost|about|at least)\\s+)?$",
@@ -141,7 +149,7 @@ final class FigureKinds {
 
     /**
      * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
-     * "aged 37", "said Smith, 45." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
+     * "aged 37", "said Smith, 45.", "He was 87." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
      * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
      * is no age.
      */
@@ -155,7 +163,8 @@ final class FigureKinds {
         String before = sentence.substring(Math.max(0, e.start() - 12), e.start());
         String after = sentence.substring(e.end(), Math.min(sentence.length(), e.end() + 12));
         return AGE_AFTER.matcher(after).lookingAt() || AGE_BEFORE.matcher(before).find()
-                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt();
+                || OPENS_ASIDE.matcher(before).find() && CLOSES_ASIDE.matcher(after).lookingAt()
+                || SAID_OF_PERSON.matcher(before).find() && CLOSES_CLAUSE.matcher(after).lookingAt();
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.QuestionAnalysis.QuestionTerm;
 import dev.citeqa.analysis.Terms;
 import dev.citeqa.analysis.WordLists;
 import java.util.HashSet;
@@ -22,8 +24,12 @@ import java.util.stream.Collectors;
  */
 final class TitleQuestion {
 
-    /** "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. */
-    private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s");
+    /**
+     * "Who is …", "Who was …", "Who's …": a question that asks who someone is, or who holds a title. Not "Who was
+     * appointed superintendent …?", "Who was sworn in …?", which ask who was made so, whatever they were before.
+     */
+    private static final Pattern ASKS_WHO_IS = Pattern.compile("(?i)\\W*who(?:'s|’s|\\s+(?:is|was))\\s"
+            + "(?-i)(?!\\p{Ll}+ed\\b|(?:chosen|sworn|made|given|taken|beaten|shot|seen|found|sent|told|known)\\b)");
     /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
     private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
             .flatMap(w -> Terms.ofText(w).stream()).collect(Collectors.toUnmodifiableSet());
@@ -31,6 +37,12 @@ final class TitleQuestion {
     private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
 
     private final Set<String> questionTerms;
+    /**
+     * The names the question gives besides a country's, such as the organisation whose office it asks about
+     * ("Halvorsen Energy" of "Who is the chief financial officer of Halvorsen Energy?"): a story about it names the
+     * holder by the office alone ("Chief Financial Officer Tomas Berg").
+     */
+    private final Set<String> holderNames;
     private final QuestionCountries countries;
     /** A phrase's analysed terms, as {@link AnswerPhrases} keeps them for the question. */
     private final Function<String, Set<String>> termsOf;
@@ -39,6 +51,10 @@ final class TitleQuestion {
     TitleQuestion(QuestionAnalysis question, Set<String> questionTerms, QuestionCountries countries,
             Function<String, Set<String>> termsOf) {
         this.questionTerms = questionTerms;
+        this.holderNames = question.terms().stream()
+                .filter(t -> t.required() && !Anchors.isFigure(t.surface())
+                        && CountryNames.formsWithAdjectives(t.term()).isEmpty())
+                .map(QuestionTerm::term).collect(Collectors.toUnmodifiableSet());
         this.countries = countries;
         this.termsOf = termsOf;
         this.asked = question.type() == AnswerType.PERSON && questionTerms.size() >= 2
@@ -55,9 +71,12 @@ final class TitleQuestion {
      * question and no other, a country in any of its forms, a word such as "current" aside. "Russian Foreign Minister
      * Sergey Lavrov" is the holder asked for by "Who is Russia's foreign minister?", while "Deputy Foreign Minister
      * Mikhail Galuzin" holds another office and "President Recep Tayyip Erdoğan" another country's, in a sentence that
-     * names Russia too.
+     * names Russia too. The question's other names ({@link #holderNames}) may be left out of the title when the
+     * phrase's story names them: "Chief Financial Officer Tomas Berg", in a story about Halvorsen Energy.
+     *
+     * @param storyNamesThem whether the phrase's story names every name of the question
      */
-    boolean restatedBy(Entity e) {
+    boolean restatedBy(Entity e, boolean storyNamesThem) {
         if (!asked || e.kind() != Kind.PERSON) {
             return false;
         }
@@ -69,7 +88,8 @@ final class TitleQuestion {
         long said = questionTerms.stream().filter(title::contains).count()
                 + countries.sharedInOtherForm(title, titleText);
         long tense = questionTerms.stream().filter(t -> HOLDER_TENSE.contains(t) && !title.contains(t)).count();
-        return said + tense == questionTerms.size() && title.size() == said;
+        long named = storyNamesThem ? holderNames.stream().filter(t -> !title.contains(t)).count() : 0;
+        return said + tense + named == questionTerms.size() && title.size() == said;
     }
 
     /**
@@ -79,8 +99,10 @@ final class TitleQuestion {
      * apposition after it; the question's country in any form, "current" and the like, and a word that points back to
      * a country ("the country's Defence Minister") are no more to it. So is a title of the same rank with another
      * word in place of one of the question's: "Turkish Foreign Minister Hakan Fidan" for "Who is the Turkish defense
-     * minister?", the rank being the noun a title before the name ends in ({@link #rankOf}). Such a story names
-     * someone else.
+     * minister?", the rank being the noun a title before the name ends in ({@link #rankOf}), and a title before the
+     * name that shares a word of the office with another word beside it ("Chief Executive" for "chief financial
+     * officer"), and an apposition of the office's rank with another word ("head of its wind division" for "head of
+     * media relations"). Such a story names someone else.
      *
      * @param apposition the words of an apposition right after the phrase in its sentence, or null
      */
@@ -98,9 +120,16 @@ final class TitleQuestion {
             return false;
         }
         // Of the same rank, only the title before the name is judged: an apposition may describe the office in other
-        // words ("Secretary Antony Blinken, America's top diplomat").
+        // words ("Secretary Antony Blinken, America's top diplomat"). So is a title before the name that shares a word
+        // of the office but for the question's other names ("Chief Executive Astrid Holm" for "Who is Nordvik
+        // Shipping's chief financial officer?"), and an apposition of the office's rank ("Jonas Ekeli, head of its
+        // wind division" for "Who is Halvorsen's head of media relations?").
+        Set<String> beforeTerms = termsOf.apply(before);
+        Set<String> appositionRank = apposition == null ? Set.of() : termsOf.apply(rankOf(apposition));
         String judged = termsOf.apply(title).containsAll(office) ? title
-                : !rank.isEmpty() && office.containsAll(rank) ? before : null;
+                : !rank.isEmpty() && office.containsAll(rank) ? before
+                : office.stream().anyMatch(t -> !holderNames.contains(t) && beforeTerms.contains(t)) ? before
+                : !appositionRank.isEmpty() && office.containsAll(appositionRank) ? apposition : null;
         if (judged == null) {
             return false;
         }

@@ -111,6 +111,9 @@ final class WindowFeatures {
     private final int[] distinctTerms;
     private final Map<String, Boolean> inLead = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
+    /** The quarter of the year the question asks about (1 to 4), 0 when it names none or several. */
+    private final int askedQuarter;
+    private final Map<String, Set<Integer>> quartersOfLead = new HashMap<>();
     /** The words of whole stories, for the few questions that point a story out by name ({@link #inText}). */
     private final Map<String, ArticleWords> storyWords = new HashMap<>();
     /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
@@ -137,6 +140,8 @@ final class WindowFeatures {
         this.distinctTerms = IntStream.range(0, question.terms().size())
                 .filter(k -> seen.add(question.terms().get(k).term())).toArray();
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
+        Set<Integer> quarters = Quarters.named(question.text());
+        this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
@@ -217,6 +222,15 @@ final class WindowFeatures {
         return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find());
     }
 
+    /**
+     * Whether a sentence may close a window that an answerable one opens: that, or a short one that ends as a
+     * sentence does ("He was 87.", an obituary's age after the line that names the death), which says too little to
+     * be quoted alone.
+     */
+    boolean closesWindow(Sentence s) {
+        return answerable(s) || Words.count(s.text()) >= 2 && SENTENCE_END.matcher(s.text()).find();
+    }
+
     /** The evidence of sentences {@code from} (inclusive) to {@code to} (exclusive) of a passage. */
     Window window(PassageHit hit, int from, int to) {
         List<Sentence> sentences = hit.stored().passage().sentences();
@@ -260,7 +274,7 @@ final class WindowFeatures {
         f[Feature.MEANING.ordinal()] = Double.isNaN(semantic) ? 0 : constants.similarity(semantic);
         f[Feature.TYPE_SCORE.ordinal()] = typed ? (typeMatch ? 1 : 0) : 0.5;
         f[Feature.TYPE_MISSING.ordinal()] = typed && !typeMatch ? 1 : 0;
-        f[Feature.MISSING_REQUIRED.ordinal()] = c.missingRequired();
+        f[Feature.MISSING_REQUIRED.ordinal()] = c.missingRequired() + (aboutAnotherQuarter(window, article) ? 1 : 0);
         f[Feature.EXTRA_SENTENCES.ordinal()] = to - from - 1;
         f[Feature.PASSAGE_RANK.ordinal()] = 1.0 / (1 + passageRank.getOrDefault(hit, hits.size()));
         f[Feature.ARTICLE_RANK.ordinal()] = 1.0 / (1 + articleRank.getOrDefault(article.id(), hits.size()));
@@ -615,6 +629,25 @@ final class WindowFeatures {
      * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
      * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
      */
+    /**
+     * Whether the window reports on another quarter of the year than the one the question asks about ("third-quarter
+     * revenue" for "What was the fourth-quarter revenue?"), as a story about 2021 answers no question about 2019:
+     * by the quarters its sentences name, or, when they name none, those of its article's title and lead.
+     */
+    private boolean aboutAnotherQuarter(List<AnalysedSentence> window, Article article) {
+        if (askedQuarter == 0) {
+            return false;
+        }
+        Set<Integer> named = new HashSet<>();
+        window.forEach(a -> named.addAll(Quarters.named(a.sentence().text())));
+        if (named.isEmpty()) {
+            named.addAll(quartersOfLead.computeIfAbsent(article.id(), id -> Quarters.named(article.title() + "\n"
+                    + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS).map(Paragraph::text)
+                    .toList()))));
+        }
+        return !named.isEmpty() && !named.contains(askedQuarter);
+    }
+
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
         // A year is four characters: a look at the length spares most terms the pattern.
         if (t.surface().length() != 4 || !AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {

@@ -104,6 +104,10 @@ class AnswerPhrasesTest {
         // Only "Who is …?" asks for a title's holder, and a question of one word is no title.
         assertFalse(phrases("Which minister spoke with Fidan?", List.of(hit)).asksTitleHolder());
         assertFalse(phrases("Who is Erdogan?", List.of(hit)).asksTitleHolder());
+        // Nor "Who was appointed …?", which asks who was made so, whatever title the story gives them before.
+        assertFalse(phrases("Who was appointed Russian foreign minister?", List.of(hit)).asksTitleHolder());
+        assertFalse(phrases("Who was sworn in as Turkish president?", List.of(hit)).asksTitleHolder());
+        assertTrue(phrases("Who was the Turkish president in 2019?", List.of(hit)).asksTitleHolder());
     }
 
     @Test
@@ -158,6 +162,34 @@ class AnswerPhrasesTest {
         assertEquals("minister", TitleQuestion.rankOf("Turkish Foreign Minister "));
         assertEquals("secretary", TitleQuestion.rankOf("U.S. Secretary of State "));
         assertEquals("", TitleQuestion.rankOf(""));
+    }
+
+    @Test
+    void anOrganisationsOfficeIsNamedByTheOfficeAloneInItsOwnStory() {
+        PassageHit hit = passages.passage("company", "Halvorsen Energy names a new chief", null,
+                "Halvorsen Energy said Chief Executive Maren Solberg will step down in February.",
+                "The company said Chief Financial Officer Tomas Berg would remain in his role.",
+                "Former Chief Financial Officer Ola Lie left in 2020.",
+                "Jonas Ekeli, head of its offshore wind division, will succeed her.");
+        List<AnalysedSentence> all = sentences(hit);
+        AnswerPhrases cfo = phrases("Who is the chief financial officer of Halvorsen Energy?", List.of(hit));
+        Window berg = answered(cfo, hit, all, 1);
+        assertEquals("Chief Financial Officer Tomas Berg", berg.answerEntity().text());
+        // In a story that names the company, the office alone restates the question; in one that does not, it does not.
+        assertTrue(cfo.restatesTitle(berg));
+        double[] lacking = new double[Feature.values().length];
+        lacking[Feature.MISSING_REQUIRED.ordinal()] = 2;
+        assertFalse(cfo.restatesTitle(new Window(berg.hit(), berg.from(), berg.to(), lacking, berg.answerEntity(),
+                Double.NaN, 0)));
+        // The chief executive, a former holder, and a head of something else hold other offices; the holder does not.
+        assertTrue(cfo.holdsAnotherTitle(answered(cfo, hit, all, 0)));
+        assertTrue(cfo.holdsAnotherTitle(answered(cfo, hit, all, 2)));
+        assertFalse(cfo.holdsAnotherTitle(berg));
+        AnswerPhrases media = phrases("Who is Halvorsen Energy's head of media relations?", List.of(hit));
+        assertTrue(media.holdsAnotherTitle(answered(media, hit, all, 3)));
+        // A title that shares no word of the office says nothing of it.
+        AnswerPhrases ceo = phrases("Who is Halvorsen Energy's CEO?", List.of(hit));
+        assertFalse(ceo.holdsAnotherTitle(answered(ceo, hit, all, 1)));
     }
 
     /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */
@@ -489,6 +521,20 @@ class AnswerPhrasesTest {
         Entity mulaney = p.answerEntity(sentences(named), named.stored().article());
         assertEquals("John Mulaney", mulaney.text());
         assertNull(p.referent(both.withAnswerEntity(mulaney)));
+    }
+
+    @Test
+    void anAgeGivenAfterTheSentenceThatNamesTheDeathIsThePhrase() {
+        PassageHit obituary = passages.passage("obit", "Harold Keane dies", null,
+                "Harold Keane, the glaciologist who mapped Greenland, died on Sunday at his home in Norway.",
+                "He was 87.");
+        AnswerPhrases p = phrases("How old was Harold Keane when he died?", List.of(obituary));
+        assertEquals("87", p.referent(window(obituary, 0, 2)).text());
+        // A number the sentence does not give as an age is none.
+        PassageHit score = passages.passage("obit2", "Harold Keane dies", null,
+                "Harold Keane, the glaciologist who mapped Greenland, died on Sunday at his home in Norway.",
+                "He had led 3 expeditions.");
+        assertNull(phrases("How old was Harold Keane when he died?", List.of(score)).referent(window(score, 0, 2)));
     }
 
     @Test

@@ -17,6 +17,13 @@ class FigureKindsTest {
         "He took office aged 38.|38|true",
         "The talks ended, said Smith, 45.|45|true",
         "Harris (37) spoke first.|37|true",
+        // An obituary's own forms.
+        "He was 87.|87|true",
+        "She turned 90, and the town threw a party.|90|true",
+        "He was 87 when he retired.|87|true",
+        "Keane dies at 87|87|true",
+        "He was 3 points behind.|3|false",
+        "She is 2 seats short of a majority.|2|false",
         // A count, a share, a year, or a number after a comma that opens no aside.
         "Two ministers and 38 officials met.|38|false",
         "In March, 37 people were hurt.|37|false",

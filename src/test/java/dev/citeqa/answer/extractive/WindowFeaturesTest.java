@@ -589,6 +589,26 @@ class WindowFeaturesTest {
         assertEquals(missing, firstSentence(question, hit).get(Feature.MISSING_REQUIRED));
     }
 
+    /**
+     * A window that reports on another quarter answers another question, as one about another year does: one more
+     * missed than the question's "fourth" already is by a story that does not say it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Halvorsen results            | Halvorsen Energy reported third-quarter revenue of NOK 8.4 billion. | 2",
+        "Halvorsen results            | Halvorsen Energy reported fourth-quarter revenue of NOK 8.4 billion. | 0",
+        // A sentence that names no quarter is judged by its story's title.
+        "Halvorsen Q3 results         | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 2",
+        "Halvorsen full-year results  | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 1",
+    })
+    void aWindowAboutAnotherQuarterMissesTheQuestion(String title, String sentence, double missing) {
+        PassageHit hit = passages.passage("q" + (title + sentence).hashCode(), title, null, sentence);
+        assertEquals(missing, firstSentence("What was Halvorsen Energy's fourth-quarter revenue?", hit)
+                .get(Feature.MISSING_REQUIRED));
+        // A question that names no quarter asks about none.
+        assertEquals(0.0, firstSentence("What was Halvorsen Energy's revenue?", hit).get(Feature.MISSING_REQUIRED));
+    }
+
     /** The passage of an article's first sentence, the article's fourth paragraph past its lead and that passage. */
     private static PassageHit firstOfFourParagraphs(String id, String title, String firstSentence, String fourth) {
         List<String> texts = List.of(firstSentence, "Senators debated it.", "The president spoke.", fourth);
