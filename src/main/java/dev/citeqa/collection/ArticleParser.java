@@ -99,8 +99,11 @@ public final class ArticleParser {
     /** A place before the service: a city and its region or country, up to 40 characters ("NEW YORK, Jan 5"). */
     private static final String DATELINE_PLACE = "\\p{Lu}[\\p{L}\\d .,'’-]{0,40}?\\s*";
 
-    /** The same in capitalised words only ("Washington, DC"), before a service named without brackets. */
-    private static final String CAPITALISED_PLACE = "\\p{Lu}[\\p{L}.'’-]*(?:,?\\s\\p{Lu}[\\p{L}.'’-]*){0,4}\\s";
+    /** A place in capitalised words only ("Washington, DC"). */
+    private static final String CAPITALISED_WORDS = "\\p{Lu}[\\p{L}.'’-]*(?:,?\\s\\p{Lu}[\\p{L}.'’-]*){0,4}";
+
+    /** The same before a service named without brackets. */
+    private static final String CAPITALISED_PLACE = CAPITALISED_WORDS + "\\s";
 
     private static final String DASH = "(?:--|[—–-])";
 
@@ -117,6 +120,13 @@ public final class ArticleParser {
                 + "|" + DATELINE_PLACE + "\\((CNN)\\)(?=\\p{Lu})"
                 + "|(?:" + cnnPlace + ")?(CNN|CNN Business)\\s*" + DASH + ")";
     }
+
+    /**
+     * A press release's dateline, a place and the date before a dash: "Oslo, 2 October 2025 - Halvorsen Energy
+     * today announced …". The date is the story's when nothing above the text gives one.
+     */
+    private static final Pattern DATED_DATELINE = Pattern.compile("^" + CAPITALISED_WORDS + ",\\s*([^—–]{6,40}?)\\s*"
+            + DASH + "\\s");
 
     /**
      * A dateline that opens the first sentence: a title taken from that sentence leaves it out. Before an
@@ -273,7 +283,7 @@ public final class ArticleParser {
                 : titleFromText ? cleanTitle(wireDateline ? sentences.getFirst().text().substring(wire.end())
                 : sentences.getFirst().text()) : header.title;
         LocalDate date = view.date() != null ? view.date() : front != null && front.date() != null ? front.date()
-                : header.date;
+                : header.date != null ? header.date : datelineDate(sentences.getFirst().text(), order);
         String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
                 ? front.outlet() : header.outlet != null ? header.outlet
                 : trailingOutlet != null ? trailingOutlet : copyrightHolder != null ? copyrightHolder
@@ -283,6 +293,12 @@ public final class ArticleParser {
         Article article = new Article(id, title, date == null ? null : date.toString(), outlet, paragraphs,
                 titleFromText);
         return Optional.of(new Parsed(article, sentences));
+    }
+
+    /** The date of a {@link #DATED_DATELINE} that opens the first sentence, or null. */
+    private static LocalDate datelineDate(String firstSentence, DateOrder order) {
+        Matcher m = DATED_DATELINE.matcher(firstSentence);
+        return m.find() ? Header.bareDate(m.group(1), order).orElse(null) : null;
     }
 
     /** The service a {@link #WIRE_DATELINE} or {@link #DATELINE_LINE} names, whichever of its forms matched. */
@@ -505,6 +521,16 @@ public final class ArticleParser {
                 if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
                         && (!isLabel(text) || letterWords(text) >= 3) && lines.size() > 1
                         && isDateLine(lines.get(1), order)) {
+                    if (WIRE_DATELINE.matcher(text).lookingAt()) {
+                        // "MERAV, Keshtar (Reuters) - Farmers say …" is the story's first sentence, not its headline:
+                        // it stays text (the title is taken from it, without the dateline), and the date under it
+                        // is read.
+                        Line next = lines.get(1);
+                        if (header.readFields(next.text(), order) || header.readDateLine(next.text(), order)) {
+                            header.meta.add(next);
+                        }
+                        break;
+                    }
                     header.title = cleanTitle(text);
                     header.meta.add(line);
                     continue;

@@ -127,9 +127,11 @@ public final class IndexConstants {
      * 26: a file of one line that holds a headline, a date and text ("Storm closes the coast road 2024/01/05 A
      * storm closed …") has them read apart; a UTF-16 file with a byte-order mark may hold a stray control character.
      * 27: the words of each article as written ({@link #ARTICLE_WORDS}), to correct a question's spelling from.
-     * 28: a byline names the outlet after the writer ("By Karen Fernau, The Arizona Republic").
+     * 28: a byline names the outlet after the writer ("By Karen Fernau, The Arizona Republic"). 29: a first line
+     * that opens with a wire dateline is text, not a headline, though a date line follows it; a press release's
+     * dateline dates it ("Oslo, 2 October 2025 - "); a wire ("Nordic Business Wire") is an outlet's name.
      */
-    public static final int SCHEMA_VERSION = 28;
+    public static final int SCHEMA_VERSION = 29;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -79,6 +79,38 @@ class ArticleParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", value = {
+            "Oslo, 2 October 2025 - Halvorsen Energy today announced that the wind farm is running. => 2025-10-02",
+            "Oslo, Norway, 2025-10-02 - Halvorsen Energy today announced that the wind farm is running. => 2025-10-02",
+            // Not a date between the place and the dash.
+            "Oslo, the capital - Halvorsen Energy today announced that the wind farm is running. => ",
+    })
+    void aPressReleaseIsDatedByItsDateline(String firstLine, String date) {
+        Article a = ArticleParser.parse("pr", "Wind farm opens\n\n" + firstLine
+                + "\n\nThe turbines were installed from Hammerfest.\n").orElseThrow();
+        assertEquals(date, a.date());
+        assertEquals("Wind farm opens", a.title());
+        assertEquals(firstLine, a.paragraphs().getFirst().text());
+    }
+
+    @Test
+    void aFirstLineThatOpensWithADatelineIsTextThoughADateFollowsIt() {
+        Article a = ArticleParser.parse("wire", """
+                MERAV, Keshtar (Reuters) - Farmers in the valley say they will plant less wheat this spring.
+
+                Published: 18 February 2025
+
+                The ministry blames the dam built upstream in 2023.
+                """).orElseThrow();
+        assertEquals("Farmers in the valley say they will plant less wheat this spring.", a.title());
+        assertEquals("2025-02-18", a.date());
+        assertEquals("Reuters", a.outlet());
+        assertEquals(List.of("MERAV, Keshtar (Reuters) - Farmers in the valley say they will plant less wheat this "
+                + "spring.", "The ministry blames the dam built upstream in 2023."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
             "Copyright 2024 NPR. To see more, visit https://www.npr.org. => NPR",
             "© 2024 CNN. A Warner Bros. Discovery Company. All Rights Reserved. => CNN",
             "© 2024 Dow Jones & Company, Inc. | All Rights Reserved => Dow Jones & Company"})
@@ -176,6 +208,7 @@ class ArticleParserTest {
             "By Gray Hughes, Maddy Lauria => ",
             "By John Doe, Associated Press => Associated Press",
             "By Jane Doe, USA TODAY => USA TODAY",
+            "By Kari Nygaard, Nordic Business Wire => Nordic Business Wire",
             "By Jane Doe, MD => ",
             "By Ann Lee, RN => ",
             "By Ann Lee, Staff Writer => ",
