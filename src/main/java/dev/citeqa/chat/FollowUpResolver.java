@@ -1,6 +1,8 @@
 package dev.citeqa.chat;
 
 import dev.citeqa.analysis.EntityTagger;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.NewsPatterns;
 import dev.langchain4j.rag.query.Query;
@@ -40,6 +42,10 @@ public final class FollowUpResolver implements QueryTransformer {
             + "(?!(?:I|" + NewsPatterns.MONTH + "|" + NewsPatterns.WEEKDAY + ")\\b)\\p{Lu}");
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
+    private static final Pattern ITS = Pattern.compile("\\bits\\b", Pattern.CASE_INSENSITIVE);
+    /** What a question may ask for that "its" in the next one then stands for, rather than a name it gives. */
+    private static final Set<AnswerType> ASKS_FOR_OWNER = Set.of(AnswerType.PERSON, AnswerType.ORGANIZATION,
+            AnswerType.PLACE, AnswerType.NAME, AnswerType.DEFINITION);
 
     /**
      * The longest question a follow-up becomes, the longest a client may ask by default
@@ -79,6 +85,11 @@ public final class FollowUpResolver implements QueryTransformer {
             return personal.replaceAll(m -> Matcher.quoteReplacement(
                     POSSESSIVE.contains(m.group(1).toLowerCase(Locale.ROOT)) ? subject + "'s" : subject));
         }
+        String owner = hasPersonal ? null : ownerOf(previous);
+        Matcher its = ITS.matcher(q);
+        if (owner != null && its.find()) {
+            return its.replaceAll(Matcher.quoteReplacement(owner + "'s"));
+        }
         // A "he" with no person to stand for is as vague as an "it".
         if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
             String context = NUMBER.matcher(q).find() ? NUMBER.matcher(previous).replaceAll("") : previous;
@@ -107,6 +118,22 @@ public final class FollowUpResolver implements QueryTransformer {
     private static boolean elliptical(String question) {
         Matcher opener = ELLIPTICAL.matcher(question);
         return opener.find() && !FRESH_QUESTION.matcher(question.substring(opener.end())).find();
+    }
+
+    /**
+     * What "its" of a follow-up stands for: the one name the previous question gives, when it asks something of that
+     * name ("What was Nordvik Shipping's net loss?" then "By how much did its shares fall?"); null when it gives
+     * none or several, or asks for a company, a place or a person, which "its" may then be.
+     */
+    private static String ownerOf(String previous) {
+        List<EntityTagger.Entity> names = EntityTagger.tag(previous).stream()
+                .filter(e -> e.kind() == EntityTagger.Kind.PERSON || e.kind() == EntityTagger.Kind.PLACE
+                        || e.kind() == EntityTagger.Kind.ORGANIZATION || e.kind() == EntityTagger.Kind.NAME)
+                .toList();
+        if (names.size() != 1 || ASKS_FOR_OWNER.contains(QuestionAnalysis.of(previous).type())) {
+            return null;
+        }
+        return EntityTagger.withoutPossessive(names.getFirst().text());
     }
 
     /**

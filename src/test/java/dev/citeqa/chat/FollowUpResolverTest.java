@@ -45,6 +45,18 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void itsStandsForTheOneNameThePreviousQuestionAskedAbout() {
+        assertEquals("By how much did Nordvik Shipping's shares fall?", FollowUpResolver.resolve(
+                "By how much did its shares fall?", "What was Nordvik Shipping's net loss?", "$86 million"));
+        // Asked for a company, "its" may be the answer's: the previous question is carried instead. So with two
+        // names, or none.
+        assertEquals("Where is its head office? Which company won the Alder River contract?", FollowUpResolver.resolve(
+                "Where is its head office?", "Which company won the Alder River contract?", null));
+        assertEquals("What was its revenue? What did Nordvik tell Halvorsen?", FollowUpResolver.resolve(
+                "What was its revenue?", "What did Nordvik tell Halvorsen?", null));
+    }
+
+    @Test
     void aPronounWithNoPersonToStandForCarriesThePreviousQuestion() {
         // "the Halvorsen Prize" cannot be "he"; without a person the follow-up is as vague as "it".
         assertEquals("What was he honoured for? Who won the Halvorsen Prize in 2013?",
