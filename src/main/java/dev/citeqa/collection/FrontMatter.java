@@ -54,7 +54,8 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             "article-i.d.", "expires", "followup-to", "approved", "xref");
     private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w.-]*):(?:\\s+(.*))?$");
     /** "Re: Fwd: Storm closes highway" is about "Storm closes highway". */
-    private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^(?:(?:re|fwd?|fw|aw|wg)\\s*:\\s*)+");
+    /** One "Re: " or "Fwd: " of a subject; stripped in a loop, as a repeated group recurses once per repeat. */
+    private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)(?:re|fwd?|fw|aw|wg)\\s*+:\\s*+");
     /** {@code "Morning Brief" <brief@example.com>}: the display name, then the address. */
     private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");
     /** {@code jsmith@example.edu (John Smith)}: the older form, the address, then the name in brackets. */
@@ -133,7 +134,7 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             end = line.end();
             String value = field.group(2) == null ? "" : field.group(2).strip();
             switch (key) {
-                case "subject" -> subject = subject == null ? REPLY_PREFIX.matcher(value).replaceFirst("") : subject;
+                case "subject" -> subject = subject == null ? withoutReplyPrefixes(value) : subject;
                 case "from" -> sender = sender == null ? value : sender;
                 case "date", "sent" -> date = date == null ? PublicationDate.dateIn(value, order) : date;
                 default -> { }
@@ -213,5 +214,15 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     private static String unquoted(String value) {
         Matcher quoted = QUOTES.matcher(value.strip());
         return quoted.matches() ? quoted.group(2).strip() : value.strip();
+    }
+
+    /** "Re: Fwd: Budget" is "Budget". */
+    static String withoutReplyPrefixes(String subject) {
+        Matcher prefix = REPLY_PREFIX.matcher(subject);
+        int start = 0;
+        while (prefix.region(start, subject.length()).lookingAt()) {
+            start = prefix.end();
+        }
+        return subject.substring(start);
     }
 }

@@ -12,8 +12,8 @@ public enum SkipReason {
     NOT_UTF8("not-utf8", "it is not valid UTF-8, nor UTF-16 after its byte-order mark, nor mostly-ASCII "
             + "Windows-1252 (Latin-1) text"),
     TOO_LARGE("too-large", "it is larger than citeqa.corpus.max-file-bytes"),
-    BAD_NAME("bad-name", "its name is not a usable article ID (at most 128 characters: letters, digits, single "
-            + "spaces and _ . - ( ) ' ’ & + !)"),
+    BAD_NAME("bad-name", "its name is not a usable article ID (at most 128 characters, the first a letter or a "
+            + "digit: letters, digits, single spaces and _ . - ( ) ' ’ & + !)"),
     LINK_OUTSIDE("link-outside", "it is a symbolic link to a file outside the corpus folder, or to nothing"),
     HARD_LINK("hard-link", "it has other hard links, which may be anywhere on the disk "
             + "(citeqa.corpus.follow-hard-links=false)"),
@@ -21,6 +21,8 @@ public enum SkipReason {
     NOT_A_FILE("not-a-file", "it is not a regular file but a named pipe, a socket or a device, or a link to one"),
     VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
     NO_TEXT("no-text", "it holds no letters or digits"),
+    UNPARSABLE("unparsable", "reading its text ran out of stack or memory, or failed; it is read again when it "
+            + "changes"),
     NOT_TXT("not-txt", "only *.txt files are articles"),
     FOLDER("folder", "a folder not read: a link to one (not followed), one more than "
             + NewsCollection.MAX_DEPTH + " levels down, or one that cannot be listed"),

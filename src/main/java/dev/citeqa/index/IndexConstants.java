@@ -129,9 +129,11 @@ public final class IndexConstants {
      * 27: the words of each article as written ({@link #ARTICLE_WORDS}), to correct a question's spelling from.
      * 28: a byline names the outlet after the writer ("By Karen Fernau, The Arizona Republic"). 29: a first line
      * that opens with a wire dateline is text, not a headline, though a date line follows it; a press release's
-     * dateline dates it ("Oslo, 2 October 2025 - "); a wire ("Nordic Business Wire") is an outlet's name.
+     * dateline dates it ("Oslo, 2 October 2025 - "); a wire ("Nordic Business Wire") is an outlet's name. 30: the
+     * forms of a verb in "-ie" are indexed as the verb ("died", "dies", "dying" as "die"; Porter stems them apart);
+     * combining marks past 30 on one character are filler (UAX #15's stream-safe limit).
      */
-    public static final int SCHEMA_VERSION = 29;
+    public static final int SCHEMA_VERSION = 30;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

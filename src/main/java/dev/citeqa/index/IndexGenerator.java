@@ -343,10 +343,22 @@ public final class IndexGenerator {
         progress.advance(articles);
     }
 
-    /** Only a file without a letter or digit in it has no article: cleaning never takes the last words. */
+    /**
+     * Only a file without a letter or digit in it has no article: cleaning never takes the last words. A file whose
+     * reading fails, however, is skipped with its reason, and the build goes on without it: one file must never cost
+     * the others their place in the index.
+     */
     private Optional<Parsed> parse(NewsCollection.SourceFile file, DateOrder dateOrder,
             Queue<NewsCollection.Skipped> skipped) {
-        var parsed = ArticleParser.read(file.id(), file.text(), dateOrder);
+        Optional<ArticleParser.Parsed> parsed;
+        try {
+            parsed = ArticleParser.read(file.id(), file.text(), dateOrder);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            LOG.warnf("Skipping %s: %s (%s)", FileNames.forLog(file.name()), SkipReason.UNPARSABLE.description(),
+                    e.getClass().getSimpleName());
+            skipped.add(new NewsCollection.Skipped(file.name(), SkipReason.UNPARSABLE));
+            return Optional.empty();
+        }
         if (parsed.isEmpty()) {
             LOG.warnf("Skipping %s: %s", FileNames.forLog(file.name()), SkipReason.NO_TEXT.description());
             skipped.add(new NewsCollection.Skipped(file.name(), SkipReason.NO_TEXT));

@@ -40,6 +40,12 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void theFormsOfAVerbInIeShareItsStem() {
+        // Porter alone gives "die", "di", "di" and "dy".
+        assertEquals(List.of("die", "die", "die", "die", "tie", "tie"), TEXT.terms("die dies died dying tied tying"));
+    }
+
+    @Test
     void anAbbreviatedTitleIsTheTitleItStandsFor() {
         assertEquals(List.of("governor", "john", "carnei", "senat", "repres", "repres"),
                 TEXT.terms("Gov. John Carney, Sen. Reps. and representatives"));

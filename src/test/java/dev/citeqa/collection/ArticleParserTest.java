@@ -575,6 +575,28 @@ class ArticleParserTest {
         assertEquals(1, a.paragraphs().size());
     }
 
+    /**
+     * Hostile shapes a fuzzer found: a subject of 2,000 "Re: " overflowed the stack of the pattern that strips them,
+     * which stopped the whole build; combining marks by the thousand on one letter, and a header line with a run of
+     * 60,000 spaces, each took the parser minutes. Read now as any other file.
+     */
+    @Test
+    void pathologicalRepeatsAreReadAsText() {
+        Article mail = ArticleParser.parse("thread", "From: Jane <j@x.com>\nSubject: " + "Re: ".repeat(2_000)
+                + "budget\nTo: a@x.com\n\nThe vote is Monday.\n").orElseThrow();
+        assertEquals("budget", mail.title());
+        Article zalgo = ArticleParser.parse("zalgo", "Zalgo he comes. e" + "\u0301".repeat(100_000) + " and more")
+                .orElseThrow();
+        // The marks past Unicode's stream-safe 30 on one letter are invisible filler; the offsets stay the file's.
+        String text = zalgo.text();
+        assertTrue(text.contains("e" + "\u0301".repeat(30)), "the first 30 marks stay");
+        assertFalse(text.contains("\u0301".repeat(31)), "no run of more than 30");
+        Article spaces = ArticleParser.parse("spaces", "Budget" + " ".repeat(60_000) + "news.\n\nThe council voted "
+                + "on Monday to approve the budget for next year.\n").orElseThrow();
+        assertEquals("The council voted on Monday to approve the budget for next year.",
+                spaces.paragraphs().getLast().text());
+    }
+
     /** A newsletter saved from a mail program: the header is metadata, the subject the title. */
     @Test
     void aSavedMailsHeaderGivesTitleDateAndOutletAndIsNotText() {
