@@ -43,6 +43,9 @@ final class HtmlText {
     private static final Set<String> DROPPED = Set.of("head", "script", "style", "noscript", "template", "svg",
             "math", "canvas", "iframe", "object", "nav", "footer", "aside", "form", "button", "select", "option",
             "textarea");
+    /** Code, never text: what is left out of a page whose only words are in its title or its furniture. */
+    private static final Set<String> CODE = Set.of("script", "style", "noscript", "template", "svg", "math", "canvas",
+            "iframe", "object");
 
     /** Where the page's own metadata gives its publication date, most specific first. */
     private static final String DATE_SELECTORS = String.join(", ",
@@ -66,13 +69,25 @@ final class HtmlText {
 
     static SourceView read(String source) {
         Document page = Jsoup.parse(source, "", Parser.htmlParser().setTrackPosition(true));
+        char[] view = render(source, page.body(), DROPPED);
+        if (new String(view).codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // A page whose only words are in its title or its furniture ("<footer>Council approves …</footer>", an
+            // app shell with a <title>): those are its text, rather than none.
+            view = render(source, page, CODE);
+        }
+        String outlet = attribute(page, "meta[property=og:site_name]", "content");
+        return new SourceView(new String(view), title(page, outlet), date(page), outlet);
+    }
+
+    /** The text of {@code root} at its place in the source, blanks elsewhere, without the elements {@code dropped}. */
+    private static char[] render(String source, Element root, Set<String> dropped) {
         char[] view = new char[source.length()];
         Arrays.fill(view, ' ');
-        page.body().filter(new NodeFilter() {
+        root.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element element) {
-                    if (DROPPED.contains(element.normalName())) {
+                    if (dropped.contains(element.normalName())) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     mark(view, element, element.sourceRange());
@@ -90,8 +105,7 @@ final class HtmlText {
                 return FilterResult.CONTINUE;
             }
         });
-        String outlet = attribute(page, "meta[property=og:site_name]", "content");
-        return new SourceView(new String(view), title(page, outlet), date(page), outlet);
+        return view;
     }
 
     /** A block element's tag breaks the line; an inline element's tag joins what is on either side. */

@@ -285,8 +285,7 @@ public final class NewsCollection {
                 // when the listing changes (its readability is part of the listing). Any other I/O error fails
                 // the scan, as it may pass: the index keeps serving and the change is tried again later.
                 LOG.debugf("Cannot read %s: %s", FileNames.forLog(name), e);
-                read = new Read(null, SkipReason.UNREADABLE, (name + "\u0000unreadable\u0000")
-                        .getBytes(StandardCharsets.UTF_8));
+                read = new Read(null, SkipReason.UNREADABLE, skipMark(name, SkipReason.UNREADABLE));
             }
             if (read.file() != null && !ids.add(idKey(read.file().id()))) {
                 // Citations name an article by its file name alone: the file listed first keeps it. Names that
@@ -328,6 +327,14 @@ public final class NewsCollection {
     private record Read(SourceFile file, SkipReason reason, byte[] digest) {}
 
     /**
+     * What a file skipped without being read adds to the corpus fingerprint: its name and why. Without it, a link
+     * added or removed left the fingerprint as it was, and the index (and the skip report it keeps) was reused.
+     */
+    private static byte[] skipMark(String name, SkipReason reason) {
+        return (name + "\u0000" + reason.code() + "\u0000").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
      * A folder or an entry not named *.txt, skipped by name alone (the name is in the corpus fingerprint, so that
      * the report follows the folder).
      */
@@ -351,7 +358,7 @@ public final class NewsCollection {
             // would let a corpus editor publish any file the service can read.
             Path target = target(path);
             if (target == null || !target.startsWith(root)) {
-                return new Read(null, SkipReason.LINK_OUTSIDE, null);
+                return new Read(null, SkipReason.LINK_OUTSIDE, skipMark(name, SkipReason.LINK_OUTSIDE));
             }
             if (!Files.isRegularFile(target)) {
                 return new Read(null, SkipReason.NOT_A_FILE, named);
@@ -360,6 +367,11 @@ public final class NewsCollection {
         } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new NoSuchFileException(path.toString());
+            }
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                // Neither there nor gone: it cannot even be looked at, in a folder the service may list but not
+                // enter (no execute permission).
+                return new Read(null, SkipReason.UNREADABLE, named);
             }
             // Never opened: reading a named pipe waits for a writer that may never come.
             return new Read(null, SkipReason.NOT_A_FILE, named);
@@ -405,6 +417,11 @@ public final class NewsCollection {
         }
         if (isBlank(text)) {
             return new Read(null, SkipReason.WHITESPACE_ONLY, digest);
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            // Told here, not when parsed, so that "🙂🙂" in weather.txt does not take the ID "weather" from an
+            // article of that name further down the folder.
+            return new Read(null, SkipReason.NO_TEXT, digest);
         }
         return new Read(new SourceFile(id, name, text, HexFormat.of().formatHex(hash)), null, digest);
     }

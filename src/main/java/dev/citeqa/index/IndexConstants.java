@@ -131,7 +131,8 @@ public final class IndexConstants {
      * that opens with a wire dateline is text, not a headline, though a date line follows it; a press release's
      * dateline dates it ("Oslo, 2 October 2025 - "); a wire ("Nordic Business Wire") is an outlet's name. 30: the
      * forms of a verb in "-ie" are indexed as the verb ("died", "dies", "dying" as "die"; Porter stems them apart);
-     * combining marks past 30 on one character are filler (UAX #15's stream-safe limit).
+     * combining marks past 30 on one character are filler (UAX #15's stream-safe limit); a web page whose only
+     * words are in its title or its furniture (a footer, a navigation bar) has them as text.
      */
     public static final int SCHEMA_VERSION = 30;
 

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,6 +229,9 @@ class NewsCollectionTest {
                 scan.files().stream().map(NewsCollection.SourceFile::id).toList());
         assertEquals(List.of(skip("dangling.txt", SkipReason.LINK_OUTSIDE), skip("escape.txt", SkipReason.LINK_OUTSIDE),
                 skip("relative.txt", SkipReason.LINK_OUTSIDE)), scan.skipped());
+        // A link removed changes the corpus, so that the index and its skip report follow the folder.
+        Files.delete(corpus.resolve("dangling.txt"));
+        assertNotEquals(scan.fingerprint(), NewsCollection.scan(corpus, 1000).fingerprint());
     }
 
     /**
@@ -281,6 +286,36 @@ class NewsCollectionTest {
                 false), "listing", growing);
 
         assertEquals(List.of(skip("growing.txt", SkipReason.TOO_LARGE)), scan.skipped());
+    }
+
+    /** A file without a letter or digit has no article, so it takes no ID from one of the same name further down. */
+    @Test
+    void aFileWithoutWordsTakesNoArticlesId() throws IOException {
+        write("weather.txt", "\uD83D\uDE42\uD83D\uDE42 !!! ...");
+        Files.writeString(Files.createDirectories(dir.resolve("2024")).resolve("weather.txt"),
+                "Heavy snow closed the Brenner pass.");
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+        assertEquals(List.of("Heavy snow closed the Brenner pass."),
+                scan.files().stream().map(NewsCollection.SourceFile::text).toList());
+        assertEquals(List.of(skip("weather.txt", SkipReason.NO_TEXT)), scan.skipped());
+    }
+
+    /**
+     * A file in a folder the service may list but not enter (no execute permission) cannot even be looked at: it is
+     * unreadable, not "not a file". Permissions do not bind root, so the test runs only as another user.
+     */
+    @Test
+    void aFileInAFolderThatCannotBeEnteredIsUnreadable() throws IOException {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "permissions do not bind root");
+        write("a.txt", "First article.");
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        write("sub/b.txt", "A story in a folder the service may not enter.");
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rw-r--r--"));
+        try {
+            assertEquals(List.of(skip("sub/b.txt", SkipReason.UNREADABLE)), NewsCollection.scan(dir, 1000).skipped());
+        } finally {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test

@@ -290,6 +290,23 @@ class OddShapesTest {
         }
     }
 
+    /** A page whose only words are in its title or its furniture: those are its text, and its offsets the file's. */
+    @Test
+    void anHtmlPageWithWordsOnlyInItsTitleOrFooterIsText() {
+        String shell = "<!DOCTYPE html><html><head><title>Council approves 2025 budget</title></head><body>"
+                + "<div id=\"root\"></div><script src=\"app.js\"></script></body></html>";
+        String footer = "<html><body><footer>Council approves 2025 budget</footer></body></html>";
+        for (String page : List.of(shell, footer)) {
+            ArticleParser.Parsed p = ArticleParser.read("page", page, DateOrder.UNKNOWN).orElseThrow();
+            Sentence only = p.sentences().getFirst();
+            assertEquals("Council approves 2025 budget", only.text());
+            assertEquals("Council approves 2025 budget", page.substring(only.start(), only.end()));
+        }
+        // The app's code stays out, as in any page.
+        assertFalse(ArticleParser.read("page", shell, DateOrder.UNKNOWN).orElseThrow().article().text()
+                .contains("app.js"));
+    }
+
     @Test
     void aFiftyThousandWordArticle() {
         StringBuilder text = new StringBuilder("Council publishes its annual report\n\n");
