@@ -43,9 +43,12 @@ public final class FollowUpResolver implements QueryTransformer {
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
     private static final Pattern ITS = Pattern.compile("\\bits\\b", Pattern.CASE_INSENSITIVE);
-    /** What a question may ask for that "its" in the next one then stands for, rather than a name it gives. */
-    private static final Set<AnswerType> ASKS_FOR_OWNER = Set.of(AnswerType.PERSON, AnswerType.ORGANIZATION,
-            AnswerType.PLACE, AnswerType.NAME, AnswerType.DEFINITION);
+    /**
+     * What a question may ask for that "its" in the next one then stands for, rather than a name it gives; not a
+     * person ("Who is the chief executive of Nordvik Shipping?" then "By how much did its shares fall?").
+     */
+    private static final Set<AnswerType> ASKS_FOR_OWNER = Set.of(AnswerType.ORGANIZATION, AnswerType.PLACE,
+            AnswerType.NAME);
 
     /**
      * The longest question a follow-up becomes, the longest a client may ask by default
@@ -88,7 +91,8 @@ public final class FollowUpResolver implements QueryTransformer {
         String owner = hasPersonal ? null : ownerOf(previous);
         Matcher its = ITS.matcher(q);
         if (owner != null && its.find()) {
-            return its.replaceAll(Matcher.quoteReplacement(owner + "'s"));
+            // The rest is judged as before: "And what was its net profit in that quarter?" still carries the quarter.
+            q = its.replaceAll(Matcher.quoteReplacement(owner + "'s"));
         }
         // A "he" with no person to stand for is as vague as an "it".
         if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
@@ -123,7 +127,7 @@ public final class FollowUpResolver implements QueryTransformer {
     /**
      * What "its" of a follow-up stands for: the one name the previous question gives, when it asks something of that
      * name ("What was Nordvik Shipping's net loss?" then "By how much did its shares fall?"); null when it gives
-     * none or several, or asks for a company, a place or a person, which "its" may then be.
+     * none or several, or asks for a company or a place, which "its" may then be.
      */
     private static String ownerOf(String previous) {
         List<EntityTagger.Entity> names = EntityTagger.tag(previous).stream()

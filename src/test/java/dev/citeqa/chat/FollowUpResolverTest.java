@@ -48,6 +48,14 @@ class FollowUpResolverTest {
     void itsStandsForTheOneNameThePreviousQuestionAskedAbout() {
         assertEquals("By how much did Nordvik Shipping's shares fall?", FollowUpResolver.resolve(
                 "By how much did its shares fall?", "What was Nordvik Shipping's net loss?", "$86 million"));
+        // A person asked for is no "its".
+        assertEquals("By how much did Nordvik Shipping's shares fall?", FollowUpResolver.resolve(
+                "By how much did its shares fall?", "Who is the chief executive of Nordvik Shipping?", "Astrid Holm"));
+        // What else the follow-up leaves vague still carries the previous question.
+        assertEquals("And what was Bramwell Home Stores's net profit in that quarter? What revenue did Bramwell Home "
+                + "Stores report for the fourth quarter of 2021?", FollowUpResolver.resolve(
+                "And what was its net profit in that quarter?",
+                "What revenue did Bramwell Home Stores report for the fourth quarter of 2021?", null));
         // Asked for a company, "its" may be the answer's: the previous question is carried instead. So with two
         // names, or none.
         assertEquals("Where is its head office? Which company won the Alder River contract?", FollowUpResolver.resolve(
