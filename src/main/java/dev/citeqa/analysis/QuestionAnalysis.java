@@ -64,6 +64,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         MONEY,
         /** A percentage. */
         SHARE,
+        /** How much something moved: "By how much did Nordvik's shares fall?", a share or a sum, not a count. */
+        CHANGE,
         /**
          * How many voted: "What was the turnout?", "What proportion of the electorate took part?". A winner's share
          * "of the vote" does not say it.
@@ -263,6 +265,13 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * "What percentage …?", "What share …?": a percentage. Not "what is the … rate": an exchange rate, a birth rate
      * or a heart rate is no percentage, and only a percentage answers a share.
      */
+    /**
+     * "By how much did shares fall?", "By how much has the dam reduced the flow?": a change, given as a share or a sum.
+     * Not "passed by how much in a vote" (a margin of votes, a count).
+     */
+    private static final Pattern CHANGE = Pattern.compile("\\bby how much\\b.*\\b(?:ris[ei]|rose|fall|fell|drop|climb"
+            + "|increas|decreas|grow|grew|shrank|shrink|reduc|cut|jump|slid|plung|soar|gain|los[et]|declin|dip)\\w*\\b");
+
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
             + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ ){0,2}(?:percentage|share)\\b");
 
@@ -340,7 +349,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
-            return AGE.matcher(question).find() ? Subtype.AGE : MONEY.matcher(question).find() ? Subtype.MONEY
+            return AGE.matcher(question).find() ? Subtype.AGE : CHANGE.matcher(question).find() ? Subtype.CHANGE
+                    : MONEY.matcher(question).find() ? Subtype.MONEY
                     : TURNOUT.matcher(question).find() ? Subtype.TURNOUT
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
         }

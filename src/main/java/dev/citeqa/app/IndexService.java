@@ -161,7 +161,8 @@ public class IndexService {
         } catch (CancellationException e) {
             LOG.info("Index build stopped; the next start goes on from the embedding cache");
             return;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // Out of memory too (a file larger than the heap allows, its size limit raised): said, not a thread gone.
             if (closing) {
                 // Stopping interrupts the build (a lock being waited for, a file being read): no fault of the index,
                 // and the reason the service stops, logged after this, is what the user needs to read.
@@ -296,7 +297,7 @@ public class IndexService {
             }
             buildError = null;
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (serving == null) {
                 LOG.errorf(e, "Reindex failed; there is still no index");
             } else {

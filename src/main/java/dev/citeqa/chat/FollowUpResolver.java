@@ -88,11 +88,16 @@ public final class FollowUpResolver implements QueryTransformer {
             return personal.replaceAll(m -> Matcher.quoteReplacement(
                     POSSESSIVE.contains(m.group(1).toLowerCase(Locale.ROOT)) ? subject + "'s" : subject));
         }
-        String owner = hasPersonal ? null : ownerOf(previous);
         Matcher its = ITS.matcher(q);
-        if (owner != null && its.find()) {
-            // The rest is judged as before: "And what was its net profit in that quarter?" still carries the quarter.
-            q = its.replaceAll(Matcher.quoteReplacement(owner + "'s"));
+        if (!hasPersonal && its.find() && names(q).isEmpty()
+                && !ASKS_FOR_OWNER.contains(QuestionAnalysis.of(q).type())) {
+            // Not "What did Apple say about its earnings?", nor "Which company raised its prices?": "its" is theirs.
+            String owner = ownerOf(previous);
+            if (owner != null) {
+                // The rest is judged as before: "And what was its net profit in that quarter?" still carries the
+                // quarter.
+                q = its.replaceAll(Matcher.quoteReplacement(owner + "'s"));
+            }
         }
         // A "he" with no person to stand for is as vague as an "it".
         if (hasPersonal || VAGUE.matcher(q).find() || elliptical(q) || QUESTION_TERMS.terms(q).size() <= 1) {
@@ -130,14 +135,19 @@ public final class FollowUpResolver implements QueryTransformer {
      * none or several, or asks for a company or a place, which "its" may then be.
      */
     private static String ownerOf(String previous) {
-        List<EntityTagger.Entity> names = EntityTagger.tag(previous).stream()
-                .filter(e -> e.kind() == EntityTagger.Kind.PERSON || e.kind() == EntityTagger.Kind.PLACE
-                        || e.kind() == EntityTagger.Kind.ORGANIZATION || e.kind() == EntityTagger.Kind.NAME)
-                .toList();
+        List<EntityTagger.Entity> names = names(previous);
         if (names.size() != 1 || ASKS_FOR_OWNER.contains(QuestionAnalysis.of(previous).type())) {
             return null;
         }
         return EntityTagger.withoutPossessive(names.getFirst().text());
+    }
+
+    /** The people, places, organisations and other names a question gives. */
+    private static List<EntityTagger.Entity> names(String question) {
+        return EntityTagger.tag(question).stream()
+                .filter(e -> e.kind() == EntityTagger.Kind.PERSON || e.kind() == EntityTagger.Kind.PLACE
+                        || e.kind() == EntityTagger.Kind.ORGANIZATION || e.kind() == EntityTagger.Kind.NAME)
+                .toList();
     }
 
     /**

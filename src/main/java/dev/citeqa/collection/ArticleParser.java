@@ -522,10 +522,11 @@ public final class ArticleParser {
                 if (!titled && i == 0 && text.length() <= 2 * MAX_TITLE_CHARS
                         && (!isLabel(text) || letterWords(text) >= 3) && lines.size() > 1
                         && isDateLine(lines.get(1), order)) {
-                    if (WIRE_DATELINE.matcher(text).lookingAt()) {
+                    Matcher wire = WIRE_DATELINE.matcher(text);
+                    if (wire.lookingAt() && wire.group(4) == null) {
                         // "MERAV, Keshtar (Reuters) - Farmers say …" is the story's first sentence, not its headline:
                         // it stays text (the title is taken from it, without the dateline), and the date under it
-                        // is read.
+                        // is read. Only a bracketed service: "Trump Attacks CNN — Again" is a headline.
                         Line next = lines.get(1);
                         if (header.readFields(next.text(), order) || header.readDateLine(next.text(), order)) {
                             header.meta.add(next);

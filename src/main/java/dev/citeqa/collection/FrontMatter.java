@@ -53,8 +53,10 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             "newsgroups", "path", "lines", "keywords", "summary", "distribution", "nntp-posting-host",
             "article-i.d.", "expires", "followup-to", "approved", "xref");
     private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w.-]*):(?:\\s+(.*))?$");
-    /** "Re: Fwd: Storm closes highway" is about "Storm closes highway". */
-    /** One "Re: " or "Fwd: " of a subject; stripped in a loop, as a repeated group recurses once per repeat. */
+    /**
+     * One "Re: " or "Fwd: " of a subject: "Re: Fwd: Storm closes highway" is about "Storm closes highway". Stripped
+     * in a loop ({@link #withoutReplyPrefixes}), as a repeated group recurses once per repeat.
+     */
     private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)(?:re|fwd?|fw|aw|wg)\\s*+:\\s*+");
     /** {@code "Morning Brief" <brief@example.com>}: the display name, then the address. */
     private static final Pattern SENDER = Pattern.compile("^\"?([^\"<]*?)\"?\\s*<([^>]*)>$");

@@ -21,8 +21,8 @@ public enum SkipReason {
     NOT_A_FILE("not-a-file", "it is not a regular file but a named pipe, a socket or a device, or a link to one"),
     VANISHED("vanished", "it was deleted or renamed while the folder was being read"),
     NO_TEXT("no-text", "it holds no letters or digits"),
-    UNPARSABLE("unparsable", "reading its text ran out of stack or memory, or failed; it is read again when it "
-            + "changes"),
+    UNPARSABLE("unparsable", "reading its text failed (a stack overflow, or a fault the log gives); it is read again "
+            + "when it changes"),
     NOT_TXT("not-txt", "only *.txt files are articles"),
     FOLDER("folder", "a folder not read: a link to one (not followed), one more than "
             + NewsCollection.MAX_DEPTH + " levels down, or one that cannot be listed"),

@@ -345,17 +345,18 @@ public final class IndexGenerator {
 
     /**
      * Only a file without a letter or digit in it has no article: cleaning never takes the last words. A file whose
-     * reading fails, however, is skipped with its reason, and the build goes on without it: one file must never cost
-     * the others their place in the index.
+     * reading fails (a stack overflow, a parser bug), however, is skipped with its reason, and the build goes on without
+     * it: one file must never cost the others their place in the index.
      */
     private Optional<Parsed> parse(NewsCollection.SourceFile file, DateOrder dateOrder,
             Queue<NewsCollection.Skipped> skipped) {
         Optional<ArticleParser.Parsed> parsed;
         try {
             parsed = ArticleParser.read(file.id(), file.text(), dateOrder);
-        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
-            LOG.warnf("Skipping %s: %s (%s)", FileNames.forLog(file.name()), SkipReason.UNPARSABLE.description(),
-                    e.getClass().getSimpleName());
+        } catch (StackOverflowError | RuntimeException e) {
+            // Not an OutOfMemoryError: files are parsed side by side, so the file that meets it may not be the one
+            // that caused it; the build fails as a whole and is tried again.
+            LOG.warnf(e, "Skipping %s: %s", FileNames.forLog(file.name()), SkipReason.UNPARSABLE.description());
             skipped.add(new NewsCollection.Skipped(file.name(), SkipReason.UNPARSABLE));
             return Optional.empty();
         }

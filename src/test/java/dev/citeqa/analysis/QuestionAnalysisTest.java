@@ -140,6 +140,10 @@ class QuestionAnalysisTest {
             "What is the hottest UK temperature on record? | ANY",
             "What is the exchange rate of the yen? | ANY",
             "How much has the cost of living risen? | ANY",
+            // A change asked "by how much" is a share or a sum; a vote passed "by how much" is a margin, a count.
+            "By how much did Nordvik Shipping's shares fall? | CHANGE",
+            "By how much does Keshtar say the dam has reduced the river's flow? | CHANGE",
+            "A bill to ban TikTok passed by how much in a House vote? | ANY",
             "What is the national vote share of Labour? | SHARE",
             "What percentage of the population will see it? | SHARE",
             "What was the turnout in the 2015 mayoral election? | TURNOUT",
@@ -295,7 +299,7 @@ class QuestionAnalysisTest {
                 "According to the report on the Treaty of Paris and Gaza, who signed?");
         assertTrue(term(report, "treati").storyTopic());
         assertTrue(term(report, "gaza").storyTopic());
-        // A name the question asks about, or one after a report that is not the folder's own story, is no topic.
+        // A name the question asks about, or one after a report in lower-case words, is no topic.
         assertFalse(term(QuestionAnalysis.of("Whom did Mark Rutte meet about the Istanbul Communique?"),
                 "communiqu").storyTopic());
         assertFalse(term(QuestionAnalysis.of("Which agency wrote the report about drinking water in Flint?"),

@@ -51,6 +51,12 @@ class FollowUpResolverTest {
         // A person asked for is no "its".
         assertEquals("By how much did Nordvik Shipping's shares fall?", FollowUpResolver.resolve(
                 "By how much did its shares fall?", "Who is the chief executive of Nordvik Shipping?", "Astrid Holm"));
+        // A follow-up that names its own owner of "its", or asks for one, is left to it (and, being vague, carries the
+        // previous question as before).
+        assertEquals("What did Apple say about its earnings? What was Nordvik Shipping's net loss?", FollowUpResolver.resolve(
+                "What did Apple say about its earnings?", "What was Nordvik Shipping's net loss?", null));
+        assertEquals("Which company raised its prices? What was Nordvik Shipping's net loss?", FollowUpResolver.resolve(
+                "Which company raised its prices?", "What was Nordvik Shipping's net loss?", null));
         // What else the follow-up leaves vague still carries the previous question.
         assertEquals("And what was Bramwell Home Stores's net profit in that quarter? What revenue did Bramwell Home "
                 + "Stores report for the fourth quarter of 2021?", FollowUpResolver.resolve(

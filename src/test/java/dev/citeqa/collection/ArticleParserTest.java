@@ -107,6 +107,11 @@ class ArticleParserTest {
         assertEquals(List.of("MERAV, Keshtar (Reuters) - Farmers in the valley say they will plant less wheat this "
                 + "spring.", "The ministry blames the dam built upstream in 2023."),
                 a.paragraphs().stream().map(Paragraph::text).toList());
+        // A headline that names CNN before a dash is still a headline.
+        Article headline = ArticleParser.parse("cnn", "Trump Attacks CNN — Again\nJanuary 5, 2024\n\n"
+                + "The former president renewed his attacks on the network on Friday.\n").orElseThrow();
+        assertEquals("Trump Attacks CNN — Again", headline.title());
+        assertEquals("2024-01-05", headline.date());
     }
 
     @ParameterizedTest

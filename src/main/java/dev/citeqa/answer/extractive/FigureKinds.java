@@ -115,6 +115,9 @@ final class FigureKinds {
         if (question.subtype() == Subtype.SHARE) {
             return e.kind() == Kind.NUMBER && isShare(e, a.sentence().text());
         }
+        if (question.subtype() == Subtype.CHANGE) {
+            return e.kind() == Kind.NUMBER && (isShare(e, a.sentence().text()) || isMoney(e, a.sentence().text()));
+        }
         if (question.subtype() == Subtype.TURNOUT) {
             return e.kind() == Kind.NUMBER && isTurnout(e, a.sentence().text());
         }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** The quarters of a year a text names, as company results name them: "third-quarter", "fourth quarter", "Q3", "3Q24". */
 final class Quarters {
 
-    private static final Pattern QUARTER = Pattern.compile("(?i:\\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)"
-            + "|\\bQ([1-4])\\b|\\b([1-4])Q(?:\\d{2})?\\b");
+    private static final Pattern QUARTER = Pattern.compile(
+            "(?i:\\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\\b)|\\bQ([1-4])\\b|\\b([1-4])Q(?:\\d{2})?\\b");
 
     private Quarters() {
     }

@@ -12,6 +12,7 @@ import dev.citeqa.analysis.Terms;
 import dev.citeqa.analysis.WordLists;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -33,6 +34,17 @@ final class TitleQuestion {
     /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
     private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
             .flatMap(w -> Terms.ofText(w).stream()).collect(Collectors.toUnmodifiableSet());
+    /**
+     * The words of titles ({@code analysis/titles.txt}): capitalised in a question ("Who is the Vice President?"), they
+     * are the office, not a name the story may give in the title's place.
+     */
+    private static final Set<String> TITLE_WORDS = WordLists.load("titles");
+    /**
+     * Ranks that name one office in other words ({@code analysis/office-ranks.txt}): "Foreign Secretary David Lammy"
+     * holds the office "Who is Britain's foreign minister?" asks about.
+     */
+    private static final List<Set<String>> SAME_RANKS = WordLists.load("office-ranks").stream()
+            .map(line -> Set.copyOf(Terms.ofText(line))).toList();
     /** Words that point back to a country a story has named: "the country's Defence Minister". */
     private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
 
@@ -53,7 +65,8 @@ final class TitleQuestion {
         this.questionTerms = questionTerms;
         this.holderNames = question.terms().stream()
                 .filter(t -> t.required() && !Anchors.isFigure(t.surface())
-                        && CountryNames.formsWithAdjectives(t.term()).isEmpty())
+                        && CountryNames.formsWithAdjectives(t.term()).isEmpty()
+                        && !TITLE_WORDS.contains(EntityTagger.withoutPossessive(t.surface()).toLowerCase(Locale.ROOT)))
                 .map(QuestionTerm::term).collect(Collectors.toUnmodifiableSet());
         this.countries = countries;
         this.termsOf = termsOf;
@@ -125,11 +138,13 @@ final class TitleQuestion {
         // Shipping's chief financial officer?"), and an apposition of the office's rank ("Jonas Ekeli, head of its
         // wind division" for "Who is Halvorsen's head of media relations?").
         Set<String> beforeTerms = termsOf.apply(before);
-        Set<String> appositionRank = apposition == null ? Set.of() : termsOf.apply(rankOf(apposition));
+        String appositionRank = apposition == null ? "" : rankOf(apposition);
         String judged = termsOf.apply(title).containsAll(office) ? title
                 : !rank.isEmpty() && office.containsAll(rank) ? before
-                : office.stream().anyMatch(t -> !holderNames.contains(t) && beforeTerms.contains(t)) ? before
-                : !appositionRank.isEmpty() && office.containsAll(appositionRank) ? apposition : null;
+                : !sameRank(rank, office)
+                        && office.stream().anyMatch(t -> !holderNames.contains(t) && beforeTerms.contains(t)) ? before
+                : opensWith(apposition, appositionRank) && office.containsAll(termsOf.apply(appositionRank))
+                        ? apposition : null;
         if (judged == null) {
             return false;
         }
@@ -141,6 +156,24 @@ final class TitleQuestion {
             }
         }
         return false;
+    }
+
+    /** Whether a title's rank names one of the office's words in other words ({@link #SAME_RANKS}). */
+    private static boolean sameRank(Set<String> rank, Set<String> office) {
+        return SAME_RANKS.stream().anyMatch(same -> same.containsAll(rank) && office.stream().anyMatch(same::contains));
+    }
+
+    /**
+     * Whether an apposition opens with its rank, after an article: "head of its offshore wind division", not "a former
+     * intelligence chief and now minister", which may describe the office asked about among others.
+     */
+    private static boolean opensWith(String apposition, String rank) {
+        if (apposition == null || rank.isEmpty()) {
+            return false;
+        }
+        List<String> words = AnalysedSentence.plainWords(apposition);
+        int first = !words.isEmpty() && Set.of("the", "a", "an").contains(words.getFirst()) ? 1 : 0;
+        return words.size() > first && words.get(first).equals(rank);
     }
 
     /**

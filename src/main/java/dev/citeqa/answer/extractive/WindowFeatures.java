@@ -560,8 +560,10 @@ final class WindowFeatures {
      * the story out ("the article about the Istanbul Communique"), which that story may give first further down.
      */
     private boolean inText(QuestionTerm t, Article article) {
-        ArticleWords words = storyWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.text()));
-        return words.terms().contains(t.term()) || spelledIn(t, words.terms(), words.words());
+        return inStory.computeIfAbsent(t.term() + "\u0000text\u0000" + article.id(), k -> {
+            ArticleWords words = storyWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.text()));
+            return words.terms().contains(t.term()) || spelledIn(t, words.terms(), words.words());
+        });
     }
 
     /**
@@ -626,27 +628,26 @@ final class WindowFeatures {
     }
 
     /**
-     * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
-     * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
-     */
-    /**
      * Whether the window reports on another quarter of the year than the one the question asks about ("third-quarter
-     * revenue" for "What was the fourth-quarter revenue?"), as a story about 2021 answers no question about 2019:
-     * by the quarters its sentences name, or, when they name none, those of its article's title and lead.
+     * revenue" for "What was the fourth-quarter revenue?"), as a story about 2021 answers no question about 2019: its
+     * sentences, its article's title and its lead name quarters, and none of them the one asked ("up from the third
+     * quarter" in a fourth-quarter story is about the fourth).
      */
     private boolean aboutAnotherQuarter(List<AnalysedSentence> window, Article article) {
         if (askedQuarter == 0) {
             return false;
         }
-        Set<Integer> named = new HashSet<>();
+        Set<Integer> named = new HashSet<>(quartersOfLead.computeIfAbsent(article.id(), id -> Quarters.named(
+                article.title() + "\n" + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS)
+                        .map(Paragraph::text).toList()))));
         window.forEach(a -> named.addAll(Quarters.named(a.sentence().text())));
-        if (named.isEmpty()) {
-            named.addAll(quartersOfLead.computeIfAbsent(article.id(), id -> Quarters.named(article.title() + "\n"
-                    + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS).map(Paragraph::text)
-                    .toList()))));
-        }
         return !named.isEmpty() && !named.contains(askedQuarter);
     }
+
+    /**
+     * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
+     * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
+     */
 
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
         // A year is four characters: a look at the length spares most terms the pattern.

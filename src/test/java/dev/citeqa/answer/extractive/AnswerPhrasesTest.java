@@ -192,6 +192,24 @@ class AnswerPhrasesTest {
         assertFalse(ceo.holdsAnotherTitle(answered(ceo, hit, all, 1)));
     }
 
+    @Test
+    void anOfficeInItsOwnCapitalsOrOtherWordsIsStillTheOffice() {
+        PassageHit hit = passages.passage("offices", "Talks", null,
+                "President Joe Biden met the delegation on Monday.",
+                "Foreign Secretary David Lammy flew to Kyiv.",
+                "Hakan Fidan, a former intelligence chief and now minister, spoke first.");
+        List<AnalysedSentence> all = sentences(hit);
+        // Capitalised in the question, "Vice" is a word of the office, not a name the story may give instead.
+        AnswerPhrases vice = phrases("Who is the Vice President?", List.of(hit));
+        assertFalse(vice.restatesTitle(answered(vice, hit, all, 0)));
+        // A secretary of the same office as a minister, and an apposition that does not open with its rank, are not
+        // judged another office.
+        AnswerPhrases foreign = phrases("Who is Britain's foreign minister?", List.of(hit));
+        assertFalse(foreign.holdsAnotherTitle(answered(foreign, hit, all, 1)));
+        AnswerPhrases turkish = phrases("Who is the Turkish foreign minister?", List.of(hit));
+        assertFalse(turkish.holdsAnotherTitle(answered(turkish, hit, all, 2)));
+    }
+
     /** The window of sentence {@code i} alone, with the phrase the stage picks in it. */
     private static Window answered(AnswerPhrases p, PassageHit hit, List<AnalysedSentence> all, int i) {
         return window(hit, i, i + 1).withAnswerEntity(p.answerEntity(List.of(all.get(i)), hit.stored().article()));

@@ -293,6 +293,11 @@ class WindowFeaturesTest {
         "How much did the Royal Family cost taxpayers?|The Royal Family cost taxpayers £ 102 million in 2022."
                 + "|£ 102 million",
         "What percentage of the vote did Putin win?|In 2024 Putin won 87% of the vote.|87%",
+        // A change: the share or the sum, not the count beside it.
+        "By how much did Nordvik's shares fall?|Two of Nordvik's ships were idle, and its shares fell 9.2 percent."
+                + "|9.2 percent",
+        "By how much did Nordvik's revenue drop?|Two of Nordvik's ships were idle, and revenue dropped $40 million."
+                + "|$40 million",
         "What percentage of the vote did Putin win?|In 2024 Putin won 87 per cent of the vote.|87 per cent",
         // The tagger leaves the sign or the word out of these: the text around the figure says what it is.
         "Insulin makers sell their products to Americans at what price?|Insulin costs Americans US$ 35 a month.|35",
@@ -600,6 +605,8 @@ class WindowFeaturesTest {
         // A sentence that names no quarter is judged by its story's title.
         "Halvorsen Q3 results         | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 2",
         "Halvorsen full-year results  | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 1",
+        // Another quarter named beside the one asked, in a story about it, is a comparison.
+        "Halvorsen fourth-quarter results | Revenue at Halvorsen Energy rose from the third quarter.        | 0",
     })
     void aWindowAboutAnotherQuarterMissesTheQuestion(String title, String sentence, double missing) {
         PassageHit hit = passages.passage("q" + (title + sentence).hashCode(), title, null, sentence);
