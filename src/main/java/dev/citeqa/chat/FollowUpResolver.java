@@ -1,10 +1,10 @@
 package dev.citeqa.chat;
 
 import dev.citeqa.analysis.EntityTagger;
-import dev.citeqa.analysis.QuestionAnalysis;
-import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.NewsPatterns;
+import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.util.Collection;
