@@ -2,7 +2,8 @@ package dev.citeqa.analysis;
 
 /**
  * Regular-expression pieces that several rules share, defined once: month and weekday names, years, and
- * initialisms, and a word. Each is a non-capturing group, to be embedded in a larger pattern.
+ * initialisms, and a word. Each is a non-capturing group, to be embedded in a larger pattern. And the bound on a run
+ * of combining marks, which both a question and an article's text keep to.
  */
 public final class NewsPatterns {
 
@@ -22,4 +23,11 @@ public final class NewsPatterns {
 
     /** A word as written, with its apostrophes and hyphens: "Erdoğan's", "vice-president". */
     public static final String WORD = "(?:[\\p{L}'’-]+)";
+
+    /**
+     * The most combining marks ({@code \\p{M}}) one character carries in Unicode's stream-safe text (UAX #15): no script
+     * needs more, and Java's {@code \\b} looks back over every mark before it, so that a run of thousands ("Zalgo"
+     * text) held a core for half a minute in a question's patterns, and for minutes in a 200 KB file's.
+     */
+    public static final int MAX_COMBINING_MARKS = 30;
 }

@@ -231,8 +231,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * picks out the story, which that story may first give anywhere (its third paragraph, say), not the name the
      * asked-for sentence is about. Capitalised words, joined by "of" or "and".
      */
-    private static final Pattern STORY_TOPIC = Pattern.compile("\\b(?:[Tt]he|[Tt]his|[Tt]hese) (?:articles?|stor(?:y|ies)"
-            + "|reports?|coverage|piece) (?:about|on|of) (?:the )?(\\p{Lu}[\\p{L}\\p{N}'’.\\-]*"
+    private static final Pattern STORY_TOPIC = Pattern.compile("\\b(?:[Tt]he|[Tt]his|[Tt]hese) (?:articles?"
+            + "|stor(?:y|ies)|reports?|coverage|piece) (?:about|on|of) (?:the )?(\\p{Lu}[\\p{L}\\p{N}'’.\\-]*"
             + "(?: (?:of |and )?\\p{Lu}[\\p{L}\\p{N}'’.\\-]*)*)");
 
     /** "Who is Vladimir Medinsky?": the subject is a name, so the answer is a description. */
@@ -262,16 +262,17 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|\\bat what (?:price|cost)\\b|" + ASKS_FOR_SUM);
 
     /**
-     * "What percentage …?", "What share …?": a percentage. Not "what is the … rate": an exchange rate, a birth rate
-     * or a heart rate is no percentage, and only a percentage answers a share.
-     */
-    /**
      * "By how much did shares fall?", "By how much has the dam reduced the flow?": a change, given as a share or a sum.
      * Not "passed by how much in a vote" (a margin of votes, a count).
      */
-    private static final Pattern CHANGE = Pattern.compile("\\bby how much\\b.*\\b(?:ris[ei]|rose|fall|fell|drop|climb"
-            + "|increas|decreas|grow|grew|shrank|shrink|reduc|cut|jump|slid|plung|soar|gain|los[et]|declin|dip)\\w*\\b");
+    private static final Pattern CHANGE = Pattern.compile("\\bby how much\\b.*\\b(?:ris[ei]|rose|fall|fell|drop"
+            + "|climb|increas|decreas|grow|grew|shrank|shrink|reduc|cut|jump|slid|plung|soar|gain|los[et]|declin|dip)"
+            + "\\w*\\b");
 
+    /**
+     * "What percentage …?", "What share …?": a percentage. Not "what is the … rate": an exchange rate, a birth rate
+     * or a heart rate is no percentage, and only a percentage answers a share.
+     */
     private static final Pattern SHARE = Pattern.compile("\\bwhat (?:percentage|percent|share|proportion)\\b"
             + "|\\b(?:what|which) (?:is|was|are|were) the (?:[\\p{L}-]+ ){0,2}(?:percentage|share)\\b");
 

@@ -1,5 +1,6 @@
 package dev.citeqa.api;
 
+import dev.citeqa.analysis.NewsPatterns;
 import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -23,12 +24,9 @@ public final class QueryText {
      */
     private static final Pattern FILLER = Pattern.compile("[\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180D\\u180F"
             + "\\u3164\\uFE00-\\uFE0F\\uFFA0\\x{E0100}-\\x{E01EF} ]+");
-    /**
-     * More combining marks in a row than Unicode's stream-safe text format allows (UAX #15: 30): the rest of the run
-     * is dropped. Java's {@code \\b} looks back over every mark before it, so a letter with 8,000 accents held a
-     * core for half a minute in the question's patterns; no script needs more than a few.
-     */
-    private static final Pattern MARK_RUN = Pattern.compile("(\\p{M}{30})\\p{M}+");
+    /** More combining marks in a row than {@link NewsPatterns#MAX_COMBINING_MARKS}: the rest of the run is dropped. */
+    private static final Pattern MARK_RUN = Pattern.compile(
+            "(\\p{M}{" + NewsPatterns.MAX_COMBINING_MARKS + "})\\p{M}+");
     /** A grapheme cluster may be any length ("a" and 5,000 accents): so many code points a character, at most. */
     private static final int CODE_POINTS_PER_CHARACTER = 4;
 

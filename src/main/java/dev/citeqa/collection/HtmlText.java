@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import java.nio.CharBuffer;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -70,7 +71,7 @@ final class HtmlText {
     static SourceView read(String source) {
         Document page = Jsoup.parse(source, "", Parser.htmlParser().setTrackPosition(true));
         char[] view = render(source, page.body(), DROPPED);
-        if (new String(view).codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (!ArticleParser.hasWords(CharBuffer.wrap(view))) {
             // A page whose only words are in its title or its furniture ("<footer>Council approves …</footer>", an
             // app shell with a <title>): those are its text, rather than none.
             view = render(source, page, CODE);

@@ -418,7 +418,7 @@ public final class NewsCollection {
         if (isBlank(text)) {
             return new Read(null, SkipReason.WHITESPACE_ONLY, digest);
         }
-        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (!ArticleParser.hasWords(text)) {
             // Told here, not when parsed, so that "🙂🙂" in weather.txt does not take the ID "weather" from an
             // article of that name further down the folder.
             return new Read(null, SkipReason.NO_TEXT, digest);

@@ -1,5 +1,6 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.analysis.NewsPatterns;
 import java.time.LocalDate;
 
 /**
@@ -68,13 +69,7 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
                 || c >= '\u007F' && c <= '\u009F' && !isLineSeparator(c);
     }
 
-    /**
-     * The most combining marks one character carries in Unicode's stream-safe text (UAX #15): no script needs more,
-     * and a run of thousands ("Zalgo" text) made every word boundary a regular expression tests walk back over the
-     * whole run, so that a file of 200 KB took minutes to read.
-     */
-    static final int MAX_COMBINING_MARKS = 30;
-
+    /** A combining mark, as {@code \\p{M}} matches one. */
     private static boolean isCombiningMark(char c) {
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
@@ -82,9 +77,9 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
     }
 
     /**
-     * Bidi controls, stray controls and combining marks past {@link #MAX_COMBINING_MARKS} in a row overwritten with
-     * {@link #FILLER}, a terminal's escape sequence whole (the
-     * escape and what it says), and (when {@code lineEnds}) other line ends with line feeds, which the parser reads.
+     * Bidi controls, stray controls and combining marks past {@link NewsPatterns#MAX_COMBINING_MARKS} in a row
+     * overwritten with {@link #FILLER}, a terminal's escape sequence whole (the escape and what it says), and (when
+     * {@code lineEnds}) other line ends with line feeds, which the parser reads.
      */
     private static String readable(String source, boolean lineEnds) {
         char[] chars = null;
@@ -92,7 +87,7 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
         for (int i = 0; i < source.length(); i++) {
             char c = source.charAt(i);
             marks = isCombiningMark(c) ? marks + 1 : 0;
-            boolean hidden = isBidiControl(c) || isStrayControl(c) || marks > MAX_COMBINING_MARKS;
+            boolean hidden = isBidiControl(c) || isStrayControl(c) || marks > NewsPatterns.MAX_COMBINING_MARKS;
             if (hidden || lineEnds && isOtherLineEnd(source, i)) {
                 if (chars == null) {
                     chars = source.toCharArray();

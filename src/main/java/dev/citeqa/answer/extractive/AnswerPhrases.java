@@ -611,8 +611,8 @@ final class AnswerPhrases {
     }
 
     /**
-     * The sum, share, turnout or age a sentence of the window gives after a sentence that says something of the question,
-     * when no sentence that does gives one: "The doors of Hollis Point's new library opened on Wednesday. It was built
+     * The sum, share, turnout or age a sentence of the window gives after a sentence that says something of the
+     * question, when no sentence that does gives one: "The doors of Hollis Point's new library opened on Wednesday. It was built
      * at a cost of $16.7 million." for "What was the price tag of the library Hollis Point unveiled?". News copy
      * names the thing first and gives its figure after, in a sentence that points back to it ("It", "The company");
      * a turnout says what it is ("of registered voters cast a ballot"), and is no vote share; an obituary gives the

@@ -53,8 +53,8 @@ final class FigureKinds {
     /** A bare number of years a person can be: not "37%", "$37" or "2024". */
     private static final Pattern AGE_NUMBER = Pattern.compile("\\d{1,3}");
     /** Before a number, the words that make it an age: "aged 37", "at the age of 37", "died at 87". */
-    private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:aged?|age of|(?:die[sd]?|dying|death|dead) at)\\s+$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE_BEFORE = Pattern.compile(
+            "\\b(?:aged?|age of|(?:die[sd]?|dying|death|dead) at)\\s+$", Pattern.CASE_INSENSITIVE);
     /**
      * A person's age said of them, the number closing its clause: "He was 87.", an obituary's last line, "she turned
      * 90, and", "he was 87 when"; not "he was 3 points behind".
@@ -152,8 +152,8 @@ final class FigureKinds {
 
     /**
      * For "How old is he?", only a number the sentence gives as an age: "Varadkar, 38, took office", "a 37-year-old",
-     * "aged 37", "said Smith, 45.", "He was 87." Any other number ("two ministers", "in 2024", "(37%)") says nothing of anyone's
-     * age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
+     * "aged 37", "said Smith, 45.", "He was 87." Any other number ("two ministers", "in 2024", "(37%)") says nothing
+     * of anyone's age. An aside needs a comma or bracket on both sides (or the sentence's end), so that "in March, 37 people"
      * is no age.
      */
     private static boolean isAge(Entity e, String sentence) {

@@ -12,7 +12,6 @@ import dev.citeqa.analysis.Terms;
 import dev.citeqa.analysis.WordLists;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,11 +33,6 @@ final class TitleQuestion {
     /** The terms of {@code analysis/holder-tense-words.txt}: "current", "new", which a title does not repeat. */
     private static final Set<String> HOLDER_TENSE = WordLists.load("holder-tense-words").stream()
             .flatMap(w -> Terms.ofText(w).stream()).collect(Collectors.toUnmodifiableSet());
-    /**
-     * The words of titles ({@code analysis/titles.txt}): capitalised in a question ("Who is the Vice President?"), they
-     * are the office, not a name the story may give in the title's place.
-     */
-    private static final Set<String> TITLE_WORDS = WordLists.load("titles");
     /**
      * Ranks that name one office in other words ({@code analysis/office-ranks.txt}): "Foreign Secretary David Lammy"
      * holds the office "Who is Britain's foreign minister?" asks about.
@@ -66,7 +60,8 @@ final class TitleQuestion {
         this.holderNames = question.terms().stream()
                 .filter(t -> t.required() && !Anchors.isFigure(t.surface())
                         && CountryNames.formsWithAdjectives(t.term()).isEmpty()
-                        && !TITLE_WORDS.contains(EntityTagger.withoutPossessive(t.surface()).toLowerCase(Locale.ROOT)))
+                        // A title's word capitalised ("Who is the Vice President?") is the office, not a name.
+                        && !EntityTagger.isTitle(EntityTagger.withoutPossessive(t.surface())))
                 .map(QuestionTerm::term).collect(Collectors.toUnmodifiableSet());
         this.countries = countries;
         this.termsOf = termsOf;

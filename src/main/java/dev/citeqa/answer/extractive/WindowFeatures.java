@@ -548,11 +548,16 @@ final class WindowFeatures {
      */
     private boolean inLead(QuestionTerm t, Article article) {
         return inLead.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> {
-            ArticleWords lead = articleWords.computeIfAbsent(article.id(), id -> LEADS.get(article,
-                    a -> ArticleWords.of(a.metadataText() + "\n" + String.join("\n", article.paragraphs().stream()
-                            .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList()))));
+            ArticleWords lead = articleWords.computeIfAbsent(article.id(),
+                    id -> LEADS.get(article, a -> ArticleWords.of(leadText(a))));
             return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words());
         });
+    }
+
+    /** An article's metadata and its first {@link #LEAD_PARAGRAPHS} paragraphs: where a story names its subject. */
+    private static String leadText(Article article) {
+        return article.metadataText() + "\n" + String.join("\n", article.paragraphs().stream()
+                .limit(LEAD_PARAGRAPHS).map(Paragraph::text).toList());
     }
 
     /**
@@ -630,16 +635,15 @@ final class WindowFeatures {
     /**
      * Whether the window reports on another quarter of the year than the one the question asks about ("third-quarter
      * revenue" for "What was the fourth-quarter revenue?"), as a story about 2021 answers no question about 2019: its
-     * sentences, its article's title and its lead name quarters, and none of them the one asked ("up from the third
-     * quarter" in a fourth-quarter story is about the fourth).
+     * sentences and its article's lead ({@link #leadText}) name quarters, and none of them the one asked ("up from the
+     * third quarter" in a fourth-quarter story is about the fourth).
      */
     private boolean aboutAnotherQuarter(List<AnalysedSentence> window, Article article) {
         if (askedQuarter == 0) {
             return false;
         }
-        Set<Integer> named = new HashSet<>(quartersOfLead.computeIfAbsent(article.id(), id -> Quarters.named(
-                article.title() + "\n" + String.join("\n", article.paragraphs().stream().limit(LEAD_PARAGRAPHS)
-                        .map(Paragraph::text).toList()))));
+        Set<Integer> named = new HashSet<>(quartersOfLead.computeIfAbsent(article.id(),
+                id -> Quarters.named(leadText(article))));
         window.forEach(a -> named.addAll(Quarters.named(a.sentence().text())));
         return !named.isEmpty() && !named.contains(askedQuarter);
     }
