@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -119,11 +118,7 @@ public class IndexService {
         if (!config.embedding().retryAfter().isPositive()) {
             throw new IllegalArgumentException("citeqa.embedding.retry-after must be longer than 0");
         }
-        try {
-            folderLock = DataFolderLock.acquire(Path.of(config.data().dir()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the data folder " + config.data().dir(), e);
-        }
+        folderLock = DataFolderLock.acquire(Path.of(config.data().dir()));
         manager = new IndexManager(Path.of(config.data().dir()), Path.of(config.corpus().dir()), rules, settings,
                 new IndexGenerator(chunker, embedder, org.apache.lucene.store.FSDirectory::open,
                         config.embedding().quantized(), config.embedding().inlineTexts(), progress));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,25 @@ class DataFolderLockTest {
             assertTrue(refused.getMessage().contains("citeqa.data.dir"), refused.getMessage());
         }
         DataFolderLock.acquire(data).close();
+    }
+
+    /** A data folder that is a file, or one this user may not write, is refused in one line naming the setting. */
+    @Test
+    void unusableFolderIsToldNotTraced() throws IOException {
+        Path file = Files.writeString(data.resolve("data"), "not a folder");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> DataFolderLock.acquire(file));
+        assertTrue(refused.getMessage().startsWith("Cannot use the data folder " + file.toAbsolutePath()
+                + " (citeqa.data.dir): " + file + " is a file, not a folder."), refused.getMessage());
+
+        Path readOnly = Files.createDirectory(data.resolve("read-only"));
+        assertTrue(readOnly.toFile().setWritable(false, false));
+        // root writes anyway: there the folder is usable, and only the refusal's wording above is checked
+        if (!Files.isWritable(readOnly)) {
+            refused = assertThrows(IllegalStateException.class, () -> DataFolderLock.acquire(readOnly));
+            assertTrue(refused.getMessage().contains("permission denied on " + readOnly.resolve(".service.lock")),
+                    refused.getMessage());
+        }
+        assertTrue(readOnly.toFile().setWritable(true, false));
     }
 
     /** Another process: the lock is the operating system's, so a second JVM is refused too. */
