@@ -1,8 +1,11 @@
 package dev.citeqa.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,9 @@ public final class Terms {
     private static final Pattern QUESTION_FORMS = Pattern.compile("\\b(?:" + WordLists.load("question-forms").stream()
             .map(phrase -> Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q"))
             .collect(Collectors.joining("|")) + ")\\b", Pattern.CASE_INSENSITIVE);
+
+    /** {@code analysis/news-synonyms.txt}: each stem to the stems of the words news writes in its place. */
+    private static final Map<String, Set<String>> SYNONYMS = synonyms();
 
     private Terms() {}
 
@@ -49,6 +55,14 @@ public final class Terms {
         return new LinkedHashSet<>(TEXT.terms(text));
     }
 
+    /**
+     * Another form of the word, or a word news writes in its place ({@link #SYNONYMS}): "ministri" and "minist",
+     * "speak" and "spokesman".
+     */
+    public static boolean related(String a, String b) {
+        return relatedForm(a, b) || SYNONYMS.getOrDefault(a, Set.of()).contains(b);
+    }
+
     /** "ministri" and "minist": stems sharing a long prefix are usually forms of one word. */
     public static boolean relatedForm(String a, String b) {
         int shared = 0;
@@ -56,5 +70,20 @@ public final class Terms {
             shared++;
         }
         return shared >= 5 && shared >= 0.75 * Math.min(a.length(), b.length());
+    }
+
+    private static Map<String, Set<String>> synonyms() {
+        Map<String, Set<String>> synonyms = new HashMap<>();
+        for (String group : WordLists.load("news-synonyms")) {
+            Set<String> stems = new LinkedHashSet<>();
+            for (String word : group.split("\\s+")) {
+                stems.addAll(TEXT.terms(word));
+            }
+            for (String stem : stems) {
+                synonyms.computeIfAbsent(stem, k -> new HashSet<>()).addAll(stems);
+            }
+        }
+        synonyms.replaceAll((stem, others) -> Set.copyOf(others));
+        return Map.copyOf(synonyms);
     }
 }

@@ -529,7 +529,7 @@ final class WindowFeatures {
         if (!numeric && !t.required()) {
             // The tokens give the same terms as the set, and a list is quicker to walk.
             for (NewsAnalyzer.Token w : sentence.tokens()) {
-                if (Terms.relatedForm(t.term(), w.term())) {
+                if (Terms.related(t.term(), w.term())) {
                     return constants.relatedFormCredit();
                 }
             }

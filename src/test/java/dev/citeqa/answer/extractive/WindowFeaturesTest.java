@@ -448,6 +448,17 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void aWordNewsWritesInTheQuestionWordsPlaceEarnsARelatedFormsCredit() {
+        // analysis/news-synonyms.txt: "speaks" and "spokesman" share no stem nor a long prefix.
+        PassageHit said = passages.passage("v4", "Talks", null, "A spokesman gave the date on Monday.");
+        assertEquals(CONSTANTS.relatedFormCredit(),
+                firstSentence("Who speaks?", said).get(Feature.FOCUS_COVERAGE), 1e-9);
+        // A word of no group earns nothing for another one.
+        PassageHit other = passages.passage("v5", "Talks", null, "A negotiator gave the date on Monday.");
+        assertEquals(0.0, firstSentence("Who speaks?", other).get(Feature.FOCUS_COVERAGE), 1e-9);
+    }
+
+    @Test
     void eachSentenceOfAWindowCreditsTheTermsItHolds() {
         // The name is in the first sentence only (as a variant), the focus word in the second (in a related form); the
         // window's anchors take the best sentence's credit, its focus the best single sentence's.
