@@ -170,8 +170,11 @@ public final class EntityTagger {
     /** Last words of names of events, awards and documents, never people ("Halvorsen Prize"). */
     private static final Set<String> THING_WORDS = WordLists.load("thing-words");
 
-    /** Last words of names of buildings and streets, which are places however they are introduced. */
+    /** Last words of names of buildings, streets and natural features, which are places however introduced. */
     private static final Set<String> FACILITY_WORDS = WordLists.load("facility-words");
+
+    /** First words of names of natural features and towns ("Lake Tessen", "Port Ellery"): places too. */
+    private static final Set<String> PLACE_OPENERS = WordLists.load("place-openers");
 
     private static final Set<String> PARTICLES = Set.of("of", "the", "and");
 
@@ -445,6 +448,15 @@ public final class EntityTagger {
         return last;
     }
 
+    /**
+     * A name of two or more words whose last word is that of a building, a street or a natural feature ("Orvan River",
+     * "Carnegie Hall", "Central Coast"): a place, but no country, state or town unless a list says so.
+     */
+    public static boolean namesFacility(String name) {
+        String[] words = SPACES.split(name.strip());
+        return words.length > 1 && FACILITY_WORDS.contains(plain(words[words.length - 1]));
+    }
+
     /** A word that ends names of buildings, organisations and events: "Library", "Group", "Prize". */
     private static boolean endsAName(String word) {
         String last = plain(word);
@@ -604,7 +616,7 @@ public final class EntityTagger {
         if (abbreviatedTitleBefore(text, start)) {
             return Kind.PERSON;
         }
-        if (FACILITY_WORDS.contains(last) && words.length > 1) {
+        if ((FACILITY_WORDS.contains(last) || PLACE_OPENERS.contains(plain(words[0]))) && words.length > 1) {
             return Kind.PLACE;
         }
         if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {

@@ -195,7 +195,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often|hot|cold|warm|fast|deep"
                     + "|heavy|wide|strong)\\b|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount"
                     + "|price|cost|population|percentage|total|budget|value|size|rate|share|score|figure|age|salary"
-                    + "|turnout|death toll|toll|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
+                    + "|turnout|attendance|crowd|capacity|viewership|tally|margin|deficit|surplus|debt|death toll|toll"
+                    + "|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
                     + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b"
                     + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
@@ -302,9 +303,12 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     /** "Which week …?", "In what decade …?": a period longer than a day, which no time of day gives. */
     private static final Pattern CALENDAR = Pattern.compile("\\b(?:what|which) (?:weeks?|decades?)\\b");
 
-    /** "how many prisoners", "the number of troops": what is being counted. */
-    private static final Pattern COUNTED =
-            Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)");
+    /**
+     * What a number must count: "how many prisoners", "the number of seats", and a count that news writes beside its
+     * own noun ("the attendance of 18,204", "a crowd of 40,000", "a capacity of 60,000"), which no score ("3-1") is.
+     */
+    private static final Pattern COUNTED = Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)"
+            + "|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}?(attendance|crowd|capacity)\\b");
 
     private static final Pattern OWN_QUESTION = Pattern.compile(
             "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how"
@@ -452,7 +456,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         String quantityOf = null;
         Matcher counted = COUNTED.matcher(lower);
         if (type == AnswerType.NUMBER && counted.find()) {
-            List<NewsAnalyzer.Token> noun = Terms.ofQuestion(counted.group(1) != null ? counted.group(1) : counted.group(2));
+            String group = counted.group(1) != null ? counted.group(1)
+                    : counted.group(2) != null ? counted.group(2) : counted.group(3);
+            List<NewsAnalyzer.Token> noun = Terms.ofQuestion(group);
             quantityOf = noun.isEmpty() ? null : noun.getFirst().term();
         }
         return new QuestionAnalysis(q, tokens, type, terms, subject, quantityOf, subtype(type, cues));

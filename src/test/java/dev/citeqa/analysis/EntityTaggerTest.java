@@ -73,6 +73,15 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aNameEndingInANaturalFeatureIsAPlace() {
+        String text = "Water from the Orvan River reached Lake Tessen, the Tessen Dam and the Kiel Canal.";
+        assertEquals(List.of("Orvan River", "Lake Tessen", "Tessen Dam", "Kiel Canal"), of(Kind.PLACE, text));
+        assertEquals(List.of(), of(Kind.PERSON, text));
+        // A surname that is also a feature word is left out of the list: Mike Castle is a person.
+        assertEquals(List.of("Mike Castle"), of(Kind.PERSON, "The senator, Mike Castle, voted."));
+    }
+
+    @Test
     void anInitialismKeepsItsOwnFullStop() {
         // A name word ends in a letter; the stop after "U.S" is the initialism's, wherever the sentence ends.
         String text = "A ban in the U.S. came first, talks moved to Washington, D.C. and the U.K. followed, as did the"

@@ -98,6 +98,11 @@ class QuestionAnalysisTest {
             "What was the country's largest city? | PLACE",
             "What is the most valuable company in the world? | ORGANIZATION",
             "What is the best place to see the eclipse? | PLACE",
+            // A count or a sum named by its noun, as sports, broadcasting and budget news ask for them.
+            "What was the attendance at Alder Park when the Hawks beat the Sharks? | NUMBER",
+            "What is the capacity of the new stadium? | NUMBER",
+            "What was the margin of victory? | NUMBER",
+            "What is the projected deficit for 2025? | NUMBER",
             "What is the state of the economy? | OTHER",
             "What is the biggest company's logo? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {

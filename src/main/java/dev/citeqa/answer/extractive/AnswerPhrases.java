@@ -712,7 +712,7 @@ final class AnswerPhrases {
             case COUNTRY -> e.kind() == Kind.PLACE && KnownPlaces.isCountry(e.text());
             case REGION -> e.kind() == Kind.PLACE && KnownPlaces.isRegion(e.text());
             case SETTLEMENT -> e.kind() == Kind.PLACE && (KnownPlaces.isCity(e.text())
-                    || !KnownPlaces.isCountry(e.text()) && !KnownPlaces.isRegion(e.text()));
+                    || !KnownPlaces.isCountry(e.text()) && !KnownPlaces.isRegion(e.text()) && !isFeature(e));
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (FigureKinds.counts); for money and shares no other figure is a candidate, so a bonus would tell none
             // apart.
@@ -817,16 +817,26 @@ final class AnswerPhrases {
     }
 
     /**
+     * A building, a street or a natural feature ("the Central Coast", "the Orvan River"), which no list names as a
+     * country, a state or a town: it answers "Where …?", never "Which state …?" nor "Which city …?".
+     */
+    private static boolean isFeature(Entity e) {
+        return EntityTagger.namesFacility(e.text()) && !KnownPlaces.isCity(e.text())
+                && !KnownPlaces.isCountry(e.text()) && !KnownPlaces.isRegion(e.text());
+    }
+
+    /**
      * A place known to be of another kind than the one asked for: no state or country answers "Which city …?"
      * ("Maryland" beside Baltimore's bridge), and no city "Which country …?" or "Which state …?". A country may
      * answer "Which Gulf state …?", and a state of the region list "Which country …?" (England, Scotland and Wales are
-     * there); a place of unknown kind may answer any. For a city, that is a place {@link #isSubtypeAskedFor} refuses.
+     * there); a place of unknown kind may answer any, unless it is a {@link #isFeature feature}. For a city, that is a
+     * place {@link #isSubtypeAskedFor} refuses.
      */
     private boolean isAnotherKindOfPlace(Entity e) {
         return switch (question.subtype()) {
             case SETTLEMENT -> !isSubtypeAskedFor(e);
             case COUNTRY, REGION -> KnownPlaces.isCity(e.text()) && !KnownPlaces.isCountry(e.text())
-                    && !KnownPlaces.isRegion(e.text());
+                    && !KnownPlaces.isRegion(e.text()) || isFeature(e);
             // Most place questions name no kind: no list is looked up for them.
             default -> false;
         };

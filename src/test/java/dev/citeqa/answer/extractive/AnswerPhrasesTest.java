@@ -446,6 +446,13 @@ class AnswerPhrasesTest {
         // A place of no known kind may answer any place question.
         assertEquals("Hualien", phraseOf("Which city did the earthquake strike?", "quake",
                 "The earthquake struck buildings in Hualien, Taiwan."));
+        // But not a natural feature or a building: "the Central Coast" is no state, "the Orvan River" no city.
+        assertEquals("California", phraseOf("Which state issued flood alerts?", "flood",
+                "California issued flood alerts for the Central Coast."));
+        assertEquals("Tessen", phraseOf("Which city did the flood reach?", "flood",
+                "The flood on the Orvan River struck homes in Tessen."));
+        assertEquals("Orvan River", phraseOf("Where did the flood start?", "flood",
+                "The flood started on the Orvan River."));
     }
 
     @Test

@@ -64,6 +64,9 @@ class FigureKindsTest {
         "How many prisoners were released?|Gusts reached 86mph as prisoners were released.|86mph|false",
         // A score counts nothing.
         "How many goals did they score?|They won 4-0.|4|false",
+        // An attendance is a count of people, written beside its noun; the match's score is none.
+        "What was the attendance at Alder Park?|The attendance of 18,204 was a record.|18,204|true",
+        "What was the attendance at Alder Park?|The Hawks beat the Sharks 3-1 at Alder Park.|3-1|false",
     })
     void aFigureCountsWhenItIsOfTheKindAsked(String question, String sentence, String figure, boolean counts) {
         assertEquals(counts, FigureKinds.counts(QuestionAnalysis.of(question), figure(sentence, figure),
