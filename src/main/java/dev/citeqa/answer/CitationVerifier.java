@@ -53,6 +53,11 @@ public final class CitationVerifier {
             + "|i (?:do not|don't) know|no information|not (?:mentioned|specified|stated|provided)"
             + "|(?:cannot|can't|unable to) (?:answer|determine|find))");
 
+    /** A footnote's caret before an ID, or the file's extension after it. */
+    private static final Pattern FILE_OR_FOOTNOTE = Pattern.compile("^\\^|(?i)\\.txt$");
+    /** A marker in full-width brackets ("【ID】"), as some models write them. */
+    private static final Pattern FULL_WIDTH_MARKER = Pattern.compile("【([^【】\\n]{1,400})】");
+
     private static final NewsAnalyzer TERMS = NewsAnalyzer.forText();
 
     private final Embedder embedder;
@@ -67,8 +72,9 @@ public final class CitationVerifier {
             byArticle.computeIfAbsent(hit.stored().passage().articleId(), id -> new ArrayList<>()).add(hit);
         }
         List<String> quoted = passages.stream().map(h -> h.stored().passage().text()).toList();
-        String text = keepKnownMarkers(Markers.defuseQuoted(modelText == null ? "" : modelText.strip(), quoted,
-                byArticle::containsKey), byArticle.keySet());
+        String written = FULL_WIDTH_MARKER.matcher(modelText == null ? "" : modelText.strip()).replaceAll("[$1]");
+        String text = keepKnownMarkers(Markers.defuseQuoted(written, quoted, byArticle::containsKey),
+                byArticle.keySet());
         List<Claim> claims = claims(text);
 
         Map<String, CitedSentence> cited = new LinkedHashMap<>();
@@ -122,8 +128,9 @@ public final class CitationVerifier {
             List<String> kept = new ArrayList<>();
             boolean citation = false;
             for (String id : Markers.parts(m.group(1), known::contains)) {
-                if (known.contains(id)) {
-                    kept.add(id);
+                String meant = meant(id, known);
+                if (meant != null) {
+                    kept.add(meant);
                     citation = true;
                 } else if (Markers.idShaped(id)) {
                     citation = true; // looks like an ID, but was not retrieved: invented
@@ -134,6 +141,39 @@ public final class CitationVerifier {
         }
         m.appendTail(out);
         return out.toString().replaceAll("[ \\t]+([.,;:!?])", "$1").replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
+    /**
+     * The ID-shaped markers of {@code text} that name none of the {@code cited} articles: what a client that was
+     * streamed a model's text as written was shown as citations, and is not.
+     */
+    public static List<String> uncited(String text, Set<String> cited) {
+        Set<String> uncited = new LinkedHashSet<>();
+        Matcher m = BRACKETS.matcher(text);
+        while (m.find()) {
+            for (String id : Markers.parts(m.group(1), cited::contains)) {
+                if (meant(id, cited) == null && Markers.idShaped(id)) {
+                    uncited.add(id);
+                }
+            }
+        }
+        return List.copyOf(uncited);
+    }
+
+    /**
+     * The retrieved article a marker names, written as models write it: the ID itself, its file's name ("ID.txt"), a
+     * footnote ("^ID"), or in other case, when that names one article only; null when it names none.
+     */
+    static String meant(String id, Set<String> known) {
+        if (known.contains(id)) {
+            return id;
+        }
+        String bare = FILE_OR_FOOTNOTE.matcher(id).replaceAll("");
+        if (known.contains(bare)) {
+            return bare;
+        }
+        List<String> cased = known.stream().filter(k -> k.equalsIgnoreCase(bare)).toList();
+        return cased.size() == 1 ? cased.getFirst() : null;
     }
 
     /** An answer sentence and the articles it cites. */

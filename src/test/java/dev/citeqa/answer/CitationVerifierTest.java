@@ -68,6 +68,23 @@ class CitationVerifierTest {
         assertEquals(List.of(), answer.unsupportedSentences());
     }
 
+    /** A marker written as models write them: the file's name, a footnote, other case, full-width brackets. */
+    @Test
+    void aMarkerInANearSpellingCitesTheArticleItMeans() {
+        for (String marker : List.of("[" + A + ".txt]", "[^" + A + "]", "[" + A.toUpperCase(java.util.Locale.ROOT) + "]",
+                "【" + A + "】")) {
+            Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 " + marker + ".");
+            assertTrue(answer.answered(), marker);
+            assertEquals(List.of(A), ids(answer), marker);
+            assertEquals("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].", answer.text(), marker);
+        }
+        // An ID no retrieved article has, however written, is still dropped, and shown as such to a stream's client.
+        Answer invented = verify("Erdoğan received Mark Rutte [" + A + "] [999_deadbeefdeadbeef.txt].");
+        assertEquals(List.of(A), ids(invented));
+        assertEquals(List.of("999_deadbeefdeadbeef.txt"), CitationVerifier.uncited(
+                "Erdoğan received Mark Rutte [" + A + ".txt] [999_deadbeefdeadbeef.txt].", java.util.Set.of(A)));
+    }
+
     @Test
     void markerInsideTheSentenceCitesIt() {
         Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].");

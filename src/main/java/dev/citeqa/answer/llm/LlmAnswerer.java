@@ -82,7 +82,7 @@ public final class LlmAnswerer implements Answerer {
 
     @Override
     public Answer stream(AnswerRequest request, Consumer<String> tokens, BooleanSupplier cancelled) {
-        Generation generation = new Generation(tokens);
+        Generation generation = new Generation(tokens, maxAnswerChars);
         ChatRequest chatRequest = ChatRequest.builder().messages(messages(request)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Started on a thread of its own: a client may read the whole stream inside chat(), on the calling thread
@@ -132,11 +132,17 @@ public final class LlmAnswerer implements Answerer {
             throw new IncompleteAnswerException("the model's answer has " + text.length() + " characters, over the "
                     + maxAnswerChars + " an answer may have");
         }
-        String said = normalized(text == null ? "" : text);
+        String answer = ReasoningFilter.strip(text == null ? "" : text);
+        if (answer.isEmpty()) {
+            // No text (an empty reply, a tool call, thinking only) is the model failing, not the corpus lacking the
+            // answer: the built-in answerer answers instead.
+            throw new IncompleteAnswerException("the model sent no answer text");
+        }
+        String said = normalized(answer);
         if (instructions.stream().anyMatch(said::contains)) {
             return Answer.notInCorpus(name, "The model's answer repeated its instructions and was withheld.");
         }
-        return verifier.verify(text, request.passages(), name);
+        return verifier.verify(answer, request.passages(), name);
     }
 
     /**
@@ -169,20 +175,39 @@ public final class LlmAnswerer implements Answerer {
     private static final class Generation implements StreamingChatResponseHandler {
         final CompletableFuture<String> done = new CompletableFuture<>();
         private final Consumer<String> tokens;
+        /** The client sees the answer, not the model's thinking; the whole text is checked by {@link #checked}. */
+        private final ReasoningFilter reasoning = new ReasoningFilter();
+        private final long maxChars;
+        private long received;
         private StreamingHandle handle;
         private boolean abandoned;
 
-        Generation(Consumer<String> tokens) {
+        Generation(Consumer<String> tokens, long maxChars) {
             this.tokens = tokens;
+            this.maxChars = maxChars;
         }
 
         @Override
         public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
             handle = context.streamingHandle();
+            received += partial.text() == null ? 0 : partial.text().length();
+            if (!abandoned && received > maxChars) {
+                // Stopped as it passes the bound, not at its end: a server that ignores max_tokens would otherwise
+                // send the client a megabyte before the check refuses it.
+                abandoned = true;
+                done.completeExceptionally(new IncompleteAnswerException("the model's answer passed the "
+                        + maxChars + " characters an answer may have"));
+            }
             if (abandoned) {
                 handle.cancel();
             } else {
-                tokens.accept(partial.text());
+                send(reasoning.feed(partial.text()));
+            }
+        }
+
+        private void send(String text) {
+            if (!text.isEmpty()) {
+                tokens.accept(text);
             }
         }
 
@@ -196,6 +221,11 @@ public final class LlmAnswerer implements Answerer {
                 done.completeExceptionally(new IncompleteAnswerException(
                         "the model's stream ended before the answer was finished"));
             } else {
+                synchronized (this) {
+                    if (!abandoned) {
+                        send(reasoning.finish());
+                    }
+                }
                 done.complete(response.aiMessage().text());
             }
         }

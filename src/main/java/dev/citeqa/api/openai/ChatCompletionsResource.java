@@ -3,7 +3,9 @@ package dev.citeqa.api.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.citeqa.answer.Answer;
 import dev.citeqa.answer.AnswerSpan;
+import dev.citeqa.answer.CitationVerifier;
 import dev.citeqa.answer.Citation;
 import dev.citeqa.api.ApiExceptionMappers;
 import dev.citeqa.api.CiteQaInfo;
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -150,6 +153,10 @@ public class ChatCompletionsResource {
                 if (events.gone()) {
                     return;
                 }
+                String correction = correction(result);
+                if (correction != null) {
+                    token(correction);
+                }
                 List<Citation> citations = result.answer().citations();
                 AnswerSpan span = result.answer().answerSpan();
                 chunk(new Delta(null, null, citations, span), FINISHED, citations, span, citeqa(result));
@@ -178,6 +185,27 @@ public class ChatCompletionsResource {
         public void token(String text) {
             sent.append(text);
             chunk(new Delta(null, text, null, null), null, null, null, null);
+        }
+
+        /**
+         * What the check of the model's answer found that the text already sent does not show, or null: the answer
+         * withheld (it cited no retrieved article, or repeated the model's instructions), or markers that name no
+         * retrieved article. The final chunk's citations are the checked ones, but a client shows the text, and cannot
+         * take back what it has received.
+         */
+        private String correction(ChatService.Result result) {
+            if (sent.isEmpty() || result.fallback()) {
+                return null; // nothing of the model's was shown, or error() already said that it failed
+            }
+            Answer answer = result.answer();
+            if (!answer.answered()) {
+                return sent.toString().strip().startsWith(Answer.NOT_IN_CORPUS) ? null
+                        : "\n\n(Withheld after checking against the articles: " + answer.text() + ")";
+            }
+            List<String> uncited = CitationVerifier.uncited(sent.toString(),
+                    answer.citations().stream().map(Citation::id).collect(Collectors.toSet()));
+            return uncited.isEmpty() ? null : "\n\n(Not among the retrieved articles, so not cited: "
+                    + String.join(", ", uncited) + ".)";
         }
 
         /** The configured model failed; a client cannot take back text it has received, so it is told. */

@@ -96,40 +96,29 @@ class LlmAnswererTest {
 
     @Test
     void streamsTokensThenVerifies() {
-        ScriptedStreamingModel streaming = new ScriptedStreamingModel();
-        List<String> tokens = new CopyOnWriteArrayList<>();
-        LlmAnswerer answerer = answerer(null, streaming, Duration.ofSeconds(5));
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(
-                () -> answerer.stream(request, tokens::add, () -> false));
+        Started run = stream(Duration.ofSeconds(5));
+        run.model().token("Erdoğan received Mark Rutte ");
+        run.model().token("in Ankara [" + ID + "].");
+        run.model().complete("Erdoğan received Mark Rutte in Ankara [" + ID + "].");
 
-        streaming.awaitRequest();
-        streaming.token("Erdoğan received Mark Rutte ");
-        streaming.token("in Ankara [" + ID + "].");
-        streaming.complete("Erdoğan received Mark Rutte in Ankara [" + ID + "].");
-
-        assertTrue(answer.join().answered());
-        assertEquals(List.of("Erdoğan received Mark Rutte ", "in Ankara [" + ID + "]."), tokens);
-        assertEquals(4, streaming.request.messages().size());
+        assertTrue(run.answer().join().answered());
+        assertEquals(List.of("Erdoğan received Mark Rutte ", "in Ankara [" + ID + "]."), run.tokens());
+        assertEquals(4, run.model().request.messages().size());
     }
 
     @Test
     void aStreamPastTheTimeoutIsStoppedAndItsLateTokensDropped() {
-        ScriptedStreamingModel streaming = new ScriptedStreamingModel();
-        List<String> tokens = new CopyOnWriteArrayList<>();
-        LlmAnswerer answerer = answerer(null, streaming, Duration.ofMillis(300));
-        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(
-                () -> answerer.stream(request, tokens::add, () -> false));
-        streaming.awaitRequest();
-        streaming.token("early ");
+        Started run = stream(Duration.ofMillis(300));
+        run.model().token("early ");
 
         long started = System.nanoTime();
-        Throwable failure = assertThrows(Exception.class, answer::join).getCause();
+        Throwable failure = assertThrows(Exception.class, run.answer()::join).getCause();
         assertTrue(failure instanceof LlmAnswerer.ModelTimeoutException, String.valueOf(failure));
         assertTrue((System.nanoTime() - started) / 1_000_000 < 1000);
-        assertTrue(streaming.handle.isCancelled(), "the model was left running");
+        assertTrue(run.model().handle.isCancelled(), "the model was left running");
 
-        streaming.token("late ");
-        assertEquals(List.of("early "), tokens);
+        run.model().token("late ");
+        assertEquals(List.of("early "), run.tokens());
     }
 
     @Test
@@ -194,6 +183,63 @@ class LlmAnswererTest {
 
         Throwable failure = assertThrows(Exception.class, answer::join).getCause();
         assertEquals("HTTP 500", failure.getMessage());
+    }
+
+    /** No text, or thinking only, is no answer but the model failing: the caller falls back, saying why. */
+    @Test
+    void anAnswerWithoutTextIsTheModelFailing() {
+        for (String reply : List.of(" ", "<think>Paris? Ankara?</think>\n", "<think>Paris? Ankara? Istanbul")) {
+            LlmAnswerer answerer = answerer(new RecordingChatModel(reply), null, Duration.ofSeconds(5));
+            LlmAnswerer.IncompleteAnswerException failure = assertThrows(
+                    LlmAnswerer.IncompleteAnswerException.class, () -> answerer.answer(request), reply);
+            assertEquals("the model sent no answer text", failure.getMessage());
+        }
+    }
+
+    /** A reasoning model's thinking, with the made-up ID it weighed, reaches neither the client nor the check. */
+    @Test
+    void theModelsThinkingIsNeitherStreamedNorChecked() {
+        Started run = stream(Duration.ofSeconds(5));
+        String thinking = "<think>Paris, says [999_deadbeefdeadbeef]?</think>\n\n";
+        run.model().token(thinking.substring(0, 20));
+        run.model().token(thinking.substring(20) + "Erdoğan received Mark Rutte ");
+        run.model().token("in Ankara [" + ID + "].");
+        run.model().complete(thinking + "Erdoğan received Mark Rutte in Ankara [" + ID + "].");
+
+        assertEquals(List.of("Erdoğan received Mark Rutte ", "in Ankara [" + ID + "]."), run.tokens());
+        Answer answer = run.answer().join();
+        assertEquals("Erdoğan received Mark Rutte in Ankara [" + ID + "].", answer.text());
+        assertTrue(answer.unsupportedSentences().isEmpty(), answer.unsupportedSentences().toString());
+    }
+
+    /** A server that ignores its token budget is stopped as the stream passes the bound, not at its end. */
+    @Test
+    void aStreamPastTheLongestAnswerIsStoppedAsItPassesIt() {
+        Started run = stream(Duration.ofSeconds(5));
+        String part = "word ".repeat(LlmAnswerer.MIN_ANSWER_CHARS / 10);
+
+        run.model().token(part);
+        run.model().token(part);
+        run.model().token(part);
+
+        Throwable failure = assertThrows(Exception.class, run.answer()::join).getCause();
+        assertTrue(failure instanceof LlmAnswerer.IncompleteAnswerException, String.valueOf(failure));
+        assertTrue(run.model().handle.isCancelled(), "the model was left running");
+        assertEquals(List.of(part, part), run.tokens());
+    }
+
+    /** A streamed answer under way: the model it asks, the tokens its client has received, and its answer to come. */
+    record Started(ScriptedStreamingModel model, List<String> tokens, CompletableFuture<Answer> answer) {}
+
+    /** Starts streaming an answer to {@link #request}, and waits until the model is asked. */
+    private Started stream(Duration timeout) {
+        ScriptedStreamingModel streaming = new ScriptedStreamingModel();
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        LlmAnswerer answerer = answerer(null, streaming, timeout);
+        CompletableFuture<Answer> answer = CompletableFuture.supplyAsync(
+                () -> answerer.stream(request, tokens::add, () -> false));
+        streaming.awaitRequest();
+        return new Started(streaming, tokens, answer);
     }
 
     /** Answers every request with one text, and keeps the requests. */

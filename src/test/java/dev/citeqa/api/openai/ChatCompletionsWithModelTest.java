@@ -95,6 +95,26 @@ class ChatCompletionsWithModelTest {
         assertEquals(List.of(call.passageIds().getFirst()), streamed.finish().getList("citations.id"));
     }
 
+    /** A client shows the text it was streamed: what the check of it found is said at its end. */
+    @Test
+    void whatTheCheckFoundIsSaidAtTheEndOfTheStream() throws Exception {
+        String invented = "999_0123456789abcdef";
+        server.respond(call -> Reply.text(call.citingFirstPassage() + " [" + invented + "]"));
+
+        Streamed streamed = client.stream(UserMessage.from(QUESTION));
+
+        String text = streamed.response().aiMessage().text();
+        assertTrue(text.endsWith("]\n\n(Not among the retrieved articles, so not cited: " + invented + ".)"), text);
+        Call call = server.onlyCall(FakeModelServer.OPENAI_PATH);
+        assertEquals(List.of(call.passageIds().getFirst()), streamed.finish().getList("citations.id"));
+
+        server.reset();
+        server.respond(call2 -> Reply.text("Rutte chairs the meeting in Antalya."));
+        text = client.stream(UserMessage.from(QUESTION)).response().aiMessage().text();
+        assertEquals("Rutte chairs the meeting in Antalya.\n\n(Withheld after checking against the articles: The corpus "
+                + "does not say. The model's answer cited no retrieved article.)", text);
+    }
+
     @Test
     void aModelFailingMidStreamIsSaidAndTheBuiltInAnswerFollows() throws Exception {
         server.respond(call -> Reply.numbered(500).every(Duration.ofMillis(20)));

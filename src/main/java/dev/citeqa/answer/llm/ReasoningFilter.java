@@ -1,0 +1,110 @@
+package dev.citeqa.answer.llm;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a reasoning model's thinking out of its answer: Qwen3, DeepSeek-R1 and their kin write it between
+ * {@code <think>} and {@code </think>} in the answer text when the server runs no reasoning parser (llama.cpp and vLLM
+ * by default). It is no answer: it quotes what the model doubts, cites what it weighs, and would fail the citation
+ * check or reach the user as the answer. Whole ({@link #strip}) or as the answer streams ({@link #feed}, then
+ * {@link #finish}), where a tag may arrive split over several tokens.
+ */
+final class ReasoningFilter {
+
+    private static final List<String> TAGS = List.of("think", "thinking", "reasoning");
+    private static final String NAMES = String.join("|", TAGS);
+    private static final Pattern BLOCK = Pattern.compile("(?is)<(" + NAMES + ")>.*?</\\1>");
+    private static final Pattern OPEN = Pattern.compile("(?i)<(?:" + NAMES + ")>");
+    private static final Pattern CLOSE = Pattern.compile("(?i)</(?:" + NAMES + ")>");
+    /** The longest tag: a held-back tail longer than this cannot be the start of one. */
+    private static final int LONGEST_TAG = "</reasoning>".length();
+
+    private final StringBuilder pending = new StringBuilder();
+    private boolean thinking;
+    private boolean answered;
+
+    /**
+     * The answer without its thinking: whole blocks go; an opening tag never closed drops the rest (the model
+     * ran out of tokens thinking); a closing tag with no opening one (a chat template that opens the block in the
+     * prompt, as DeepSeek-R1's does) drops all before it.
+     */
+    static String strip(String text) {
+        String out = BLOCK.matcher(text).replaceAll("");
+        Matcher open = OPEN.matcher(out);
+        if (open.find()) {
+            out = out.substring(0, open.start());
+        }
+        Matcher close = CLOSE.matcher(out);
+        int end = -1;
+        while (close.find()) {
+            end = close.end();
+        }
+        return (end < 0 ? out : out.substring(end)).strip();
+    }
+
+    /**
+     * The part of a streamed token that is answer and can be shown now. A tail that may be the start of a tag ("<th")
+     * is held back until the next token says. Only a block that opens is recognised while streaming: a lone
+     * closing tag comes too late to hold back what it closes, and {@link #strip} takes that out of the checked
+     * answer.
+     */
+    String feed(String token) {
+        pending.append(token);
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            Matcher tag = (thinking ? CLOSE : OPEN).matcher(pending);
+            if (tag.find()) {
+                if (!thinking) {
+                    out.append(pending, 0, tag.start());
+                }
+                pending.delete(0, tag.end());
+                thinking = !thinking;
+                continue;
+            }
+            int keep = partialTag();
+            if (!thinking) {
+                out.append(pending, 0, pending.length() - keep);
+            }
+            pending.delete(0, pending.length() - keep);
+            return shown(out);
+        }
+    }
+
+    /** What is left to show once the stream has ended: nothing of a block still open. */
+    String finish() {
+        StringBuilder out = new StringBuilder();
+        if (!thinking) {
+            out.append(pending);
+        }
+        pending.setLength(0);
+        return shown(out);
+    }
+
+    /** Text before the first answer word is the blank line a block leaves behind, not worth sending. */
+    private String shown(StringBuilder out) {
+        String text = answered ? out.toString() : out.toString().stripLeading();
+        answered |= !text.isEmpty();
+        return text;
+    }
+
+    /** How many characters at the end of {@link #pending} may begin a tag. */
+    private int partialTag() {
+        int from = Math.max(0, pending.length() - LONGEST_TAG);
+        int lt = pending.lastIndexOf("<");
+        if (lt < from) {
+            return 0;
+        }
+        String tail = pending.substring(lt).toLowerCase(Locale.ROOT);
+        for (String name : TAGS) {
+            for (String tag : List.of("<" + name + ">", "</" + name + ">")) {
+                if (tag.startsWith(tail)) {
+                    return tail.length();
+                }
+            }
+        }
+        return 0;
+    }
+}
