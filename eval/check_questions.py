@@ -6,7 +6,8 @@ Usage: python3 eval/check_questions.py <questions.jsonl> <corpus_dir> [-v]
 Checks, using the same normalisation as shared/eval/score.py:
   * every line is a JSON object with a unique "id" and either "question" (str) or "turns" (list of >= 2 str);
   * abstention cases ("expect": "abstain") have empty "gold" and "answer_any";
-  * answerable cases have a non-empty "gold" whose files exist (<id>.txt) and a non-empty "answer_any";
+  * answerable cases have a non-empty "gold" whose files exist (<id>.txt, in the folder or a subfolder) and a
+    non-empty "answer_any";
   * every answer_any phrase occurs verbatim (after normalisation) in at least one gold article;
   * every gold article contains at least one answer_any phrase.
 Prints a summary by kind (single / follow-up / abstain) and exits non-zero on any error.
@@ -30,11 +31,17 @@ def main(argv):
     seen = set()
     kinds = {"single": 0, "followup": 0, "abstain": 0}
     cache = {}
+    # An article's ID is its file name wherever the file is, subfolders too, as the service reads the folder.
+    paths = {}
+    for folder, _, names in os.walk(corpus):
+        for name in names:
+            if name.endswith(".txt"):
+                paths.setdefault(name[:-4], os.path.join(folder, name))
 
     def text(doc_id):
         if doc_id not in cache:
-            p = os.path.join(corpus, doc_id + ".txt")
-            cache[doc_id] = norm(open(p, encoding="utf-8").read()) if os.path.isfile(p) else None
+            p = paths.get(doc_id)
+            cache[doc_id] = norm(open(p, encoding="utf-8").read()) if p else None
         return cache[doc_id]
 
     with open(qpath, encoding="utf-8") as fh:

@@ -111,12 +111,15 @@ public final class EntityTagger {
 
     /**
      * A measurement with its unit: "32.6C", "90°F", "59mph", "12.8 inches". The unit is part of what the figure says
-     * ("How hot …?", "How much snow …?"), and a unit run into the figure made it none, or cut it ("31.0C" read as
-     * "31"). Only units that are no other word: "in", "m" (a million) and "pounds" (a currency) are left out.
+     * ("How hot …?", "How much snow …?", "How long is the tunnel?"), and a unit run into the figure made it none, or cut
+     * it ("31.0C" read as "31", "6.5km" as "6"). Only units that are no other word: "in", "m" (a million) and "pounds"
+     * (a currency) are left out.
      */
     private static final String MEASURE = "(?:" + DIGITS + "(?:\\s?°\\s?(?-i:[CF])|\\s?(?:mph|km/h|kph)"
-            + "|\\s(?:inches|inch|feet|foot|miles|mile|kilometres|kilometers|km|centimetres|centimeters|cm|millimetres"
-            + "|millimeters|mm|metres|meters|degrees(?:\\s(?:Celsius|Fahrenheit))?))"
+            // Run into the figure or not ("6.5km", "6.5 km"): read whole, not as the "6" before its decimal point.
+            + "|\\s?(?:inches|inch|feet|foot|ft|yards|yard|miles|mile|kilometres|kilometers|kilometre|kilometer|km"
+            + "|centimetres|centimeters|cm|millimetres|millimeters|mm|metres|meters|metre|meter"
+            + "|degrees(?:\\s(?:Celsius|Fahrenheit))?))"
             // A temperature's capital run into a figure of two digits at most ("32C", "31.0C"): "seat 114C",
             // "1,000,000F", a "50c" coin, "Long March-2F" and a web address's "%2C" (a comma) are no temperatures.
             + "|(?<![\\d.,%-])\\d{1,2}(?:\\.\\d)?(?-i:[CF]))(?![\\p{L}\\p{N}])";

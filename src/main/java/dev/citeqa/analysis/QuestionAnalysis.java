@@ -73,6 +73,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         TURNOUT,
         /** A person's age: "How old is she?", "By what age …?". */
         AGE,
+        /** A length in kilometres, miles or metres: "How long is the tunnel?" ({@code analysis/length-nouns.txt}). */
+        LENGTH,
         /** A time of day: "What time does the eclipse begin?". */
         TIME,
         /** A month: "In which month …?" (a year or a weekday does not say it). */
@@ -179,7 +181,15 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     private static final Map<String, String> NAME_HEADS = nameHeads();
 
+    /**
+     * "How long is the tunnel?", "How long will the new flood wall be?": a length, where "how long" otherwise asks
+     * for a time; not "How long will the bridge be closed?" nor "How long is the line expected to take?".
+     */
+    private static final Pattern ASKS_FOR_LENGTH = Pattern.compile("\\bhow long (?:is|was|are|were|will|would) (?:the |a "
+            + "|an |its |their )?(?:[\\p{L}-]+ ){0,3}?(?:" + nouns("length-nouns") + ")\\b(?: be)?\\s*(?:[?.!]|$)");
+
     private static final List<Cue> CUES = List.of(
+            new Cue(AnswerType.NUMBER, ASKS_FOR_LENGTH.pattern()),
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"
                     + "|\\b(?:what|which) (?:period|length of time|time ?frame)\\b"),
             new Cue(AnswerType.YEAR, "\\b(?:what|which) years?\\b"),
@@ -287,6 +297,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "(?:electorate|eligible voters|registered voters)\\b");
 
     /** "How old is he?", "by the time they reach what age?": a person's age. */
+    /** The "old" of "How old …?", group 1. */
+    private static final Pattern HOW_OLD = Pattern.compile("(?i)\\bhow (old)\\b");
+
     private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b"
             + "|\\bwhat (?:is|was|are|were) (?:the|his|her|their|its) (?:[\\p{L}-]+ )?age\\b");
 
@@ -354,7 +367,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
-            return AGE.matcher(question).find() ? Subtype.AGE : CHANGE.matcher(question).find() ? Subtype.CHANGE
+            return AGE.matcher(question).find() ? Subtype.AGE : ASKS_FOR_LENGTH.matcher(question).find() ? Subtype.LENGTH
+                    : CHANGE.matcher(question).find() ? Subtype.CHANGE
                     : MONEY.matcher(question).find() ? Subtype.MONEY
                     : TURNOUT.matcher(question).find() ? Subtype.TURNOUT
                     : SHARE.matcher(question).find() ? Subtype.SHARE : Subtype.ANY;
@@ -442,7 +456,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         List<Span> scopes = scopes(q);
         List<Span> topics = new ArrayList<>();
         addSpans(STORY_TOPIC.matcher(q), name -> true, topics);
+        Matcher howOld = HOW_OLD.matcher(q);
+        int[] ageWord = howOld.find() ? new int[] {howOld.start(1), howOld.end(1)} : null;
         for (NewsAnalyzer.Token token : tokens) {
+            if (ageWord != null && token.start() == ageWord[0] && token.end() == ageWord[1]) {
+                // An age is given as "Roos, 46,": "old" is in another person's "96-year-old", not in the sentence that
+                // answers. Retrieval keeps the word (tokens); the question still asks for an age (Subtype.AGE).
+                continue;
+            }
             if (!seen.add(token.term())) {
                 continue;
             }

@@ -73,6 +73,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aUnitOfLengthRunIntoItsFigureIsPartOfIt() {
+        assertEquals(List.of("6.5km", "300ft", "1 metre", "6.3 km"), EntityTagger.tag(
+                "The lane is 6.5km, the mast 300ft, the step 1 metre and the tunnel 6.3 km.").stream()
+                .filter(e -> e.kind() == Kind.NUMBER).map(Entity::text).toList());
+    }
+
+    @Test
     void aNameEndingInANaturalFeatureIsAPlace() {
         String text = "Water from the Orvan River reached Lake Tessen, the Tessen Dam and the Kiel Canal.";
         assertEquals(List.of("Orvan River", "Lake Tessen", "Tessen Dam", "Kiel Canal"), of(Kind.PLACE, text));

@@ -116,6 +116,22 @@ class QuestionAnalysisTest {
     }
 
     @Test
+    void howOldAsksForAnAgeWithoutTheWordOld() {
+        QuestionAnalysis age = QuestionAnalysis.of("How old is Anneke Roos?");
+        assertEquals(QuestionAnalysis.Subtype.AGE, age.subtype());
+        // The answerer's terms lack "old"; retrieval's tokens keep it.
+        assertEquals(List.of("Anneke", "Roos"), age.terms().stream().map(QuestionTerm::surface).toList());
+        assertEquals(List.of("old", "Anneke", "Roos"), age.tokens().stream().map(t -> t.surface()).toList());
+    }
+
+    @Test
+    void howLongIsATunnelAsksForANumberNotATime() {
+        assertEquals(AnswerType.NUMBER, QuestionAnalysis.of("How long is the Kaldbjerg tunnel?").type());
+        assertEquals(AnswerType.DURATION, QuestionAnalysis.of("How long will the bridge be closed?").type());
+        assertEquals(AnswerType.DURATION, QuestionAnalysis.of("How long is the strike?").type());
+    }
+
+    @Test
     void aQuestionForSomeonesPostAsksWhoTheyAre() {
         QuestionAnalysis post = QuestionAnalysis.of("What cabinet post does Rustem Umerov hold?");
         assertEquals("Rustem Umerov", post.subject());
@@ -168,6 +184,11 @@ class QuestionAnalysisTest {
             "On which day of the week did Rubio arrive in Istanbul? | DAY",
             "What time of year do monarchs migrate? | ANY",
             "How many children under the age of five died? | ANY",
+            // A length in kilometres or metres, where "how long" otherwise asks for a time.
+            "How long is the Kaldbjerg tunnel? | LENGTH",
+            "How long will the new flood wall be? | LENGTH",
+            "How long are the cycle lanes? | LENGTH",
+            "How long will the bridge be closed? | ANY",
             "What is the world's happiest country? | COUNTRY",
             "What was the state's largest city? | SETTLEMENT"})
     void theNarrowerKindAskedFor(String question, QuestionAnalysis.Subtype expected) {

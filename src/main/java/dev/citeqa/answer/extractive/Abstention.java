@@ -28,7 +28,8 @@ final class Abstention {
      */
     static String askedFigure(QuestionAnalysis question) {
         return switch (question.type()) {
-            case NUMBER -> question.subtype() == QuestionAnalysis.Subtype.AGE ? "age" : "number";
+            case NUMBER -> question.subtype() == QuestionAnalysis.Subtype.AGE ? "age"
+                    : question.subtype() == QuestionAnalysis.Subtype.LENGTH ? "length" : "number";
             case YEAR -> "year";
             case DATE -> question.subtype() == QuestionAnalysis.Subtype.TIME ? "time" : "date";
             case DURATION -> "length of time";

@@ -125,9 +125,9 @@ final class AnswerPhrases {
     /** "ousted Mayor …", "defeating incumbent …", "beat the …": just before the one a contest was lost by. */
     private static final Pattern BEATEN_BEFORE = Pattern.compile("(?i)\\b(?:ousted|ousting|unseated|unseating|defeated"
             + "|defeating|beat|beating|toppled|toppling)\\s+(?:the\\s+)?(?:(?:incumbent|sitting)\\s+)?$");
-    /** Figures of a kind no other figure passes for: a sum of money, a share, a change, a turnout, an age. */
+    /** Figures of a kind no other figure passes for: a sum of money, a share, a change, a turnout, an age, a length. */
     private static final Set<Subtype> TYPED_FIGURES = Set.of(Subtype.MONEY, Subtype.SHARE, Subtype.CHANGE,
-            Subtype.TURNOUT, Subtype.AGE);
+            Subtype.TURNOUT, Subtype.AGE, Subtype.LENGTH);
     /**
      * A sentence that opens by pointing back to what the one before named: "It was built …", "The company …"; the
      * answerer's pronouns ({@link WindowFeatures#POINTING_WORDS}), and "That" and "The" before a noun.
@@ -716,7 +716,7 @@ final class AnswerPhrases {
             // Ages, sums of money, shares, times of day and calendar dates are checked where a figure counts
             // (FigureKinds.counts); for money and shares no other figure is a candidate, so a bonus would tell none
             // apart.
-            case AGE, MONEY, SHARE, CHANGE, TURNOUT, TIME, MONTH, CALENDAR, DAY, ANY -> false;
+            case AGE, MONEY, SHARE, CHANGE, TURNOUT, LENGTH, TIME, MONTH, CALENDAR, DAY, ANY -> false;
         };
     }
 

@@ -27,11 +27,20 @@ final class FigureKinds {
     private static final String CURRENCY_SIGN = "[$€£¥]";
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
     private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
-    /** After a number, the words that make it a sum of money: "35 dollars", "2 million pounds". */
-    private static final Pattern MONEY_AFTER = Pattern.compile(
-            "\\s*(?:(?:million|billion|trillion)\\s+)?(?:pounds|dollars|euros|pence|cents|yen|yuan|rupees)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CURRENCY_BEFORE = Pattern.compile(CURRENCY_SIGN + "\\s?$");
+    /** ISO codes of currencies news writes beside a sum ("NOK 1.6 billion", "1.4 million SEK"), in capitals. */
+    private static final String CURRENCY_CODE = "(?:NOK|SEK|DKK|ISK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD"
+            + "|SGD|ZAR|BRL|MXN|RUB|TRY|PLN|CZK|HUF|KRW)";
+    /**
+     * After a number, the words that make it a sum of money: "35 dollars", "2 million pounds", "89 crowns", "1.4 million
+     * kronor", "1.4m SEK"; a currency's name in the plural, as a sum gives it.
+     */
+    private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:(?:million|billion|trillion)\\s+)?(?:(?i:pounds"
+            + "|dollars|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos|rand|lira|zlotys?"
+            + "|roubles|rubles|rupiah|dirhams|riyals|shekels|naira|shillings|baht|ringgit|dinars|kr)|" + CURRENCY_CODE
+            + ")\\b");
+    /** Before a number, a currency sign or code: "$35", "£ 2", "NOK 1.6", "Rs 500", "A$12". */
+    private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:" + CURRENCY_SIGN + "|\\b" + CURRENCY_CODE
+            + "|\\bRs\\.?|\\b[ACHNRS]\\$)\\s?$");
     private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
     /** After a number, the words that make it a share of the votes cast: "(per cent) of the (popular) vote". */
     private static final Pattern VOTE_SHARE = Pattern.compile(
@@ -69,6 +78,14 @@ final class FigureKinds {
     /** An age set off after a name: "Varadkar, 37, took office", "Harris (37)". */
     private static final Pattern OPENS_ASIDE = Pattern.compile("(?:[\\p{L}.], |\\(\\s*)$");
     private static final Pattern CLOSES_ASIDE = Pattern.compile("\\s*(?:[,)]|\\.?\\s*$)");
+
+    /** Units of length, as news writes them. */
+    private static final String LENGTH_UNIT = "(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|yards?|yd"
+            + "|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|inch(?:es)?)";
+    /** A figure the tagger kept with its unit of length ("6.3 km"), or with an "m" that is metres here ("50m"). */
+    private static final Pattern LENGTH_IN_FIGURE = Pattern.compile("(?i)\\d\\s?(?:" + LENGTH_UNIT + "|m)$");
+    /** After a figure, its unit of length: "2.4-mile", "6.3 kilometres". */
+    private static final Pattern LENGTH_AFTER = Pattern.compile("(?i)[\\s-]?" + LENGTH_UNIT + "\\b");
 
     /** The terms of units, which a "How many …?" question may count ("How many inches …?", "… degrees …?"). */
     private static final Set<String> UNIT_TERMS = Terms.ofText("inches inch feet foot miles mile kilometres kilometers"
@@ -117,6 +134,9 @@ final class FigureKinds {
         }
         if (question.subtype() == Subtype.CHANGE) {
             return e.kind() == Kind.NUMBER && (isShare(e, a.sentence().text()) || isMoney(e, a.sentence().text()));
+        }
+        if (question.subtype() == Subtype.LENGTH) {
+            return e.kind() == Kind.NUMBER && isLength(e, a.sentence().text());
         }
         if (question.subtype() == Subtype.TURNOUT) {
             return e.kind() == Kind.NUMBER && isTurnout(e, a.sentence().text());
@@ -196,10 +216,19 @@ final class FigureKinds {
         return TURNOUT_WORDS.matcher(sentence).region(from, to).useTransparentBounds(true).find();
     }
 
+    /**
+     * For "How long is the tunnel?", a figure in a unit of length: "6.3 km", "50 metres", "a 2.4-mile wall", "50m"
+     * (metres here, as no currency precedes it); not "two years" nor "£50m".
+     */
+    static boolean isLength(Entity e, String sentence) {
+        return !isMoney(e, sentence) && (LENGTH_IN_FIGURE.matcher(e.text()).find()
+                || LENGTH_AFTER.matcher(sentence.substring(e.end())).lookingAt());
+    }
+
     /** "$35", "35 dollars", "£ 2 million": a sum of money, for "How much …?" and "At what price …?". */
     private static boolean isMoney(Entity e, String sentence) {
         return CURRENCY.matcher(e.text()).find() || MONEY_AFTER.matcher(sentence.substring(e.end())).lookingAt()
-                || CURRENCY_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 2), e.start())).find();
+                || CURRENCY_BEFORE.matcher(sentence.substring(Math.max(0, e.start() - 5), e.start())).find();
     }
 
     /** "87%", "87 per cent": a share, for "What percentage …?". */

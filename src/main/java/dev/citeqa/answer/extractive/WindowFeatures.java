@@ -75,6 +75,15 @@ final class WindowFeatures {
     /** A currency before a figure, or a share or a scale after it, makes it an amount ("$95 billion", "48%"). */
     private static final String CURRENCY = "[$€£¥]";
     private static final String SCALE = "%|percent|per cent|million|billion|trillion";
+    /**
+     * A fact box's line, a label and its figure: "Trees reported down: 320", "Peak gust: 141 km/h at Skerry Point". It
+     * states a fact as a sentence does, without its verb or full stop. Not a page's furniture ("Updated: 10:24",
+     * "Contact: +47 …", "Photo: …"), whose labels name no fact of the story.
+     */
+    private static final Pattern FACT_LINE = Pattern.compile("(?!(?i:updated|published|posted|contact|phone|tel|fax"
+            + "|e-?mail|photo|credit|source|image|video|read more|related|tags?|filed|by)\\b)\\p{Lu}[^:\\n]{1,60}:\\s+"
+            + "(?=[^\\n]*\\d)[^\\n]{1,120}");
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
     private final QuestionAnalysis question;
@@ -219,7 +228,7 @@ final class WindowFeatures {
     /** {@link #answerable(Sentence)} of a sentence's text, worked out once per sentence. */
     static boolean answerable(String text) {
         int words = Words.count(text);
-        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find());
+        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find()) || FACT_LINE.matcher(text).matches();
     }
 
     /**

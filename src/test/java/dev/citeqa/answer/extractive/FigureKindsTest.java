@@ -67,6 +67,17 @@ class FigureKindsTest {
         // An attendance is a count of people, written beside its noun; the match's score is none.
         "What was the attendance at Alder Park?|The attendance of 18,204 was a record.|18,204|true",
         "What was the attendance at Alder Park?|The Hawks beat the Sharks 3-1 at Alder Park.|3-1|false",
+        // A length is in a unit of length, written in the figure or after it; a time or a sum is none.
+        "How long is the tunnel?|The 6.3 km tunnel cost more.|6.3 km|true",
+        "How long is the tunnel?|The tunnel, 6.5km long, opened.|6.5km|true",
+        "How long is the tunnel?|A 2.4-mile tunnel opened.|2.4|true",
+        "How long is the tunnel?|The tunnel took two years to dig.|two|false",
+        "How long is the tunnel?|The tunnel cost £50m.|£50m|false",
+        // A sum in a currency's name or code is money as a sign is.
+        "How much will the line cost?|It will cost 3.6 billion crowns.|3.6 billion|true",
+        "How much will the line cost?|It will cost NOK 14.5 billion.|14.5 billion|true",
+        "How much will the line cost?|It will cost 1.4 million SEK.|1.4 million|true",
+        "How much will the line cost?|It will carry 14.5 million people.|14.5 million|false",
     })
     void aFigureCountsWhenItIsOfTheKindAsked(String question, String sentence, String figure, boolean counts) {
         assertEquals(counts, FigureKinds.counts(QuestionAnalysis.of(question), figure(sentence, figure),

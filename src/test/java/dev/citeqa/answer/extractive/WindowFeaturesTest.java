@@ -529,6 +529,12 @@ class WindowFeaturesTest {
         "Their delegation arrived on Friday. | true | true",
         "Hewlett said the ball was in Russia's court. | true | false",
         "Theirs was the only delegation. | true | false",
+        // A fact box's line states a fact, with a figure, as a sentence does; a page's furniture does not.
+        "Trees reported down: 320 | true | false",
+        "Peak gust: 141 km/h at Skerry Point | true | false",
+        "Updated: 10:24 GMT | false | false",
+        "Photo: Dan Rees / Brenmouth Herald | false | false",
+        "Venue: Alder Park | false | false",
     })
     void aSentenceStatesSomethingWhenItEndsLikeOneOrIsLongEnoughAndPointsBackWhenItOpensWithAPronoun(String sentence,
             boolean answerable, boolean pointsBack) {
