@@ -73,6 +73,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aTemperatureBelowZeroKeepsItsSign() {
+        assertEquals(List.of("minus 1C", "-5C", "−3 °C"), EntityTagger.tag(
+                "It fell to minus 1C on Friday, -5C on Saturday and −3 °C on Sunday; the Long March-2F flew.").stream()
+                .filter(e -> e.kind() == Kind.NUMBER).map(Entity::text).toList());
+    }
+
+    @Test
     void aUnitOfLengthRunIntoItsFigureIsPartOfIt() {
         assertEquals(List.of("6.5km", "300ft", "1 metre", "6.3 km"), EntityTagger.tag(
                 "The lane is 6.5km, the mast 300ft, the step 1 metre and the tunnel 6.3 km.").stream()

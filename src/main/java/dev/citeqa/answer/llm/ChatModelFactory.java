@@ -51,12 +51,17 @@ public final class ChatModelFactory {
         Duration timeout = positive(c.timeout(), "citeqa.openai.timeout");
         check(c.temperature() >= 0 && c.temperature() <= 2, "citeqa.openai.temperature must be in 0..2");
         check(c.maxTokens() > 0, "citeqa.openai.max-tokens must be positive");
-        String key = apiKey == null ? NO_API_KEY : apiKey;
+        String key = apiKey(c);
         ChatModel chat = OpenAiChatModel.builder().baseUrl(baseUrl).apiKey(key).modelName(model)
                 .temperature(c.temperature()).maxTokens(c.maxTokens()).timeout(timeout).maxRetries(0).build();
         StreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(key)
                 .modelName(model).temperature(c.temperature()).maxTokens(c.maxTokens()).timeout(timeout).build();
         return new Models(model, new BoundedChatModel(chat, timeout), streaming, timeout, c.maxTokens());
+    }
+
+    /** The key sent to the server: the configured one, or a placeholder that local servers accept. */
+    public static String apiKey(CiteQaConfig.OpenAi c) {
+        return c.apiKey().filter(k -> !k.isBlank()).orElse(NO_API_KEY);
     }
 
     private static Models ollama(CiteQaConfig.Ollama c) {

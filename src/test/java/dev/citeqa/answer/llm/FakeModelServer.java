@@ -233,7 +233,16 @@ public final class FakeModelServer implements AutoCloseable {
     /** Ollama's list of the models it has, which CiteQA asks for once at start-up: no model call, not recorded. */
     public static final String OLLAMA_TAGS_PATH = "/api/tags";
 
+    /** An OpenAI-compatible server's list of its models, asked for once at start-up as Ollama's is. */
+    public static final String OPENAI_MODELS_PATH = "/v1/models";
+
     private void handle(HttpServerRequest request) {
+        if (OPENAI_MODELS_PATH.equals(request.path())) {
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("object", "list")
+                    .put("data", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", FakeModelResource.MODEL)
+                            .put("object", "model").put("created", 1704450240).put("owned_by", "fake"))).encode());
+            return;
+        }
         if (OLLAMA_TAGS_PATH.equals(request.path())) {
             request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("models",
                     new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", FakeModelResource.MODEL)
