@@ -233,6 +233,13 @@ public final class FakeModelServer implements AutoCloseable {
     /** Ollama's list of the models it has, which CiteQA asks for once at start-up: no model call, not recorded. */
     public static final String OLLAMA_TAGS_PATH = "/api/tags";
 
+    /** A port nothing listens on: opened, read and closed again. */
+    public static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** An OpenAI-compatible server's list of its models, asked for once at start-up as Ollama's is. */
     public static final String OPENAI_MODELS_PATH = "/v1/models";
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,7 @@ class OllamaModelCheckTest {
 
     @Test
     void aServerThatDoesNotAnswerIsSaidSo() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort(); // closed again: nothing listens there
-        }
+        int port = FakeModelServer.closedPort();
         String problem = OllamaModelCheck.problem("http://localhost:" + port, "llama3.1:8b", TIMEOUT);
         assertTrue(problem.contains("does not answer") && problem.contains("ollama serve"), problem);
     }

@@ -3,7 +3,6 @@ package dev.citeqa.answer.llm;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,7 @@ class OpenAiModelCheckTest {
 
     @Test
     void aServerThatDoesNotAnswerOrABaseUrlWithoutV1IsSaidSo() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort(); // closed again: nothing listens there
-        }
+        int port = FakeModelServer.closedPort();
         String problem = OpenAiModelCheck.problem("http://localhost:" + port + "/v1", "k", "m", TIMEOUT);
         assertTrue(problem.contains("did not list its models") && problem.contains("end in /v1"), problem);
         try (FakeModelServer server = new FakeModelServer()) {
