@@ -33,9 +33,10 @@ def main(argv):
     cache = {}
     # An article's ID is its file name wherever the file is, subfolders too, as the service reads the folder.
     paths = {}
-    for folder, _, names in os.walk(corpus):
+    for folder, dirs, names in os.walk(corpus):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # the service skips hidden files and folders
         for name in names:
-            if name.endswith(".txt"):
+            if name.lower().endswith(".txt") and not name.startswith("."):
                 paths.setdefault(name[:-4], os.path.join(folder, name))
 
     def text(doc_id):

@@ -117,7 +117,8 @@ public final class EntityTagger {
      */
     private static final String MEASURE = "(?:"
             // A temperature below zero keeps its sign, in words or as a minus: "minus 1C" is no "1C".
-            + "(?:minus\\s+|−|(?<![\\p{L}\\p{N}])-)(?=\\d{1,2}(?:\\.\\d)?\\s?°?\\s?(?-i:[CF])(?![\\p{L}\\p{N}]))|)"
+            + "(?:minus\\s+|−|(?<![\\p{L}\\p{N}])-)(?=\\d{1,3}(?:\\.\\d+)?(?:\\s?°\\s?(?-i:[CF])|(?-i:[CF])"
+            + "|\\s?degrees)(?![\\p{L}\\p{N}]))|)"
             + "(?:" + DIGITS + "(?:\\s?°\\s?(?-i:[CF])|\\s?(?:mph|km/h|kph)"
             // Run into the figure or not ("6.5km", "6.5 km"): read whole, not as the "6" before its decimal point.
             + "|\\s?(?:inches|inch|feet|foot|ft|yards|yard|miles|mile|kilometres|kilometers|kilometre|kilometer|km"
@@ -138,6 +139,7 @@ public final class EntityTagger {
     private static final Pattern MEASUREMENT = Pattern.compile("(?i)" + MEASURE);
     private static final Pattern TALLY_FIGURE = Pattern.compile(TALLY);
     private static final Pattern LEADING_NUMBER = Pattern.compile(DIGITS);
+    private static final Pattern BELOW_ZERO = Pattern.compile("(?i)minus\\s+|−|-");
 
     static final Pattern NUMBER = Pattern.compile(AT_FIGURE_START + "(?i:(?<![\\p{L}\\p{N}$€£¥.,])(?:" + TALLY + "|"
             + MEASURE + "|" + NUMERAL + ")" + AGE + "|\\b" + NUMBER_WORD
@@ -770,15 +772,18 @@ public final class EntityTagger {
     }
 
     /**
-     * The number of a measurement without its unit ("32.6" of "32.6C", "32.6°C" and "32.6 degrees"), so that
-     * articles giving one figure in different styles agree; any other text as it is.
+     * The number of a measurement without its unit ("32.6" of "32.6C", "32.6°C" and "32.6 degrees", "-5" of "minus 5C"),
+     * so that articles giving one figure in different styles agree; any other text as it is.
      */
     public static String withoutUnit(String figure) {
         if (!MEASUREMENT.matcher(figure).matches()) {
             return figure;
         }
-        Matcher number = LEADING_NUMBER.matcher(figure);
-        return number.lookingAt() ? number.group() : figure;
+        // "minus 5C", "−5 °C" and "-5C" are one temperature.
+        Matcher sign = BELOW_ZERO.matcher(figure);
+        String unsigned = sign.lookingAt() ? figure.substring(sign.end()) : figure;
+        Matcher number = LEADING_NUMBER.matcher(unsigned);
+        return number.lookingAt() ? (sign.lookingAt() ? "-" : "") + number.group() : figure;
     }
 
     private static boolean isMonthOrDay(String word) {

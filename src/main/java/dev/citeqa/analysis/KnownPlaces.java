@@ -65,7 +65,7 @@ public final class KnownPlaces {
         }
         // Common English short forms the locale data spells differently.
         names.addAll(Set.of("turkey", "russia", "usa", "us", "uk", "britain", "america", "holland", "europe",
-                "africa", "asia"));
+                "africa", "asia", "ivorycoast"));
         return names;
     }
 }

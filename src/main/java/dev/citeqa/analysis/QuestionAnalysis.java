@@ -186,7 +186,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * for a time; not "How long will the bridge be closed?" nor "How long is the line expected to take?".
      */
     private static final Pattern ASKS_FOR_LENGTH = Pattern.compile("\\bhow long (?:is|was|are|were|will|would) (?:the |a "
-            + "|an |its |their )?(?:[\\p{L}-]+ ){0,3}?(?:" + nouns("length-nouns") + ")\\b(?: be)?\\s*(?:[?.!]|$)");
+            // No preposition among the words before the noun: "the delay on the line" and "the wait at the border"
+            // last, whatever comes after "on" or "at".
+            + "|an |its |their )?(?:(?!(?:on|at|of|in|for|to|along|across|from|by|with|into|over|under)\\b)[\\p{L}-]+ ){0,3}?"
+            + "(?:" + nouns("length-nouns") + ")\\b(?: be)?\\s*(?:[?.!]|$)");
 
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.NUMBER, ASKS_FOR_LENGTH.pattern()),
@@ -207,7 +210,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|price|cost|population|percentage|total|budget|value|size|rate|share|score|figure|age|salary"
                     + "|turnout|attendance|crowd|capacity|viewership|tally|margin|deficit|surplus|debt|death toll|toll"
                     + "|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
-                    + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b"
+                    + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b(?!['’])"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b"
                     + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION + "|" + SUPERLATIVE + "(?:" + ORGANISATION_NOUNS
@@ -321,7 +324,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * own noun ("the attendance of 18,204", "a crowd of 40,000", "a capacity of 60,000"), which no score ("3-1") is.
      */
     private static final Pattern COUNTED = Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)"
-            + "|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}?(attendance|crowd|capacity)\\b");
+            + "|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}?(attendance|crowd|capacity)"
+            // The noun ends what is asked: "the crowd's reaction" and "the crowd chanting" ask for no count.
+            + "(?=\\s*(?:[?.!]|$| (?:at|of|in|for|on|when|during|as)\\b))");
 
     private static final Pattern OWN_QUESTION = Pattern.compile(
             "(?i)^\\s*(?!(?:what|how) about\\b)(?:what|who|whom|whose|when|where|which|why|how"

@@ -71,10 +71,7 @@ public final class CitationVerifier {
         for (PassageHit hit : passages) {
             byArticle.computeIfAbsent(hit.stored().passage().articleId(), id -> new ArrayList<>()).add(hit);
         }
-        List<String> quoted = passages.stream().map(h -> h.stored().passage().text()).toList();
-        String written = FULL_WIDTH_MARKER.matcher(modelText == null ? "" : modelText.strip()).replaceAll("[$1]");
-        String text = keepKnownMarkers(Markers.defuseQuoted(written, quoted, byArticle::containsKey),
-                byArticle.keySet());
+        String text = keepKnownMarkers(read(modelText, passages, byArticle.keySet()), byArticle.keySet());
         List<Claim> claims = claims(text);
 
         Map<String, CitedSentence> cited = new LinkedHashMap<>();
@@ -132,7 +129,7 @@ public final class CitationVerifier {
                 if (meant != null) {
                     kept.add(meant);
                     citation = true;
-                } else if (Markers.idShaped(id)) {
+                } else if (Markers.idShaped(bare(id))) {
                     citation = true; // looks like an ID, but was not retrieved: invented
                 }
             }
@@ -144,20 +141,37 @@ public final class CitationVerifier {
     }
 
     /**
-     * The ID-shaped markers of {@code text} that name none of the {@code cited} articles: what a client that was
-     * streamed a model's text as written was shown as citations, and is not.
+     * A model's text as the check reads its markers: full-width brackets ("【ID】") as brackets, and the brackets it
+     * copied from a passage's text with the words before them defused ({@link Markers#defuseQuoted}).
      */
-    public static List<String> uncited(String text, Set<String> cited) {
+    private static String read(String modelText, List<PassageHit> passages, Set<String> retrieved) {
+        List<String> quoted = passages.stream().map(h -> h.stored().passage().text()).toList();
+        String written = FULL_WIDTH_MARKER.matcher(modelText == null ? "" : modelText.strip()).replaceAll("[$1]");
+        return Markers.defuseQuoted(written, quoted, retrieved::contains);
+    }
+
+    /**
+     * The ID-shaped markers of a model's text, read as {@link #verify} reads them, that name none of the retrieved
+     * articles: what a client that was streamed the text as written was shown as citations, and is not.
+     */
+    public static List<String> uncited(String modelText, List<PassageHit> passages) {
+        Set<String> retrieved = new HashSet<>();
+        passages.forEach(h -> retrieved.add(h.stored().passage().articleId()));
         Set<String> uncited = new LinkedHashSet<>();
-        Matcher m = BRACKETS.matcher(text);
+        Matcher m = BRACKETS.matcher(read(modelText, passages, retrieved));
         while (m.find()) {
-            for (String id : Markers.parts(m.group(1), cited::contains)) {
-                if (meant(id, cited) == null && Markers.idShaped(id)) {
+            for (String id : Markers.parts(m.group(1), retrieved::contains)) {
+                if (meant(id, retrieved) == null && Markers.idShaped(bare(id))) {
                     uncited.add(id);
                 }
             }
         }
         return List.copyOf(uncited);
+    }
+
+    /** Whether the model's text says that the passages do not answer ("The corpus does not say.", "I don't know"). */
+    public static boolean refuses(String modelText) {
+        return REFUSAL.matcher(modelText).find();
     }
 
     /**
@@ -168,12 +182,17 @@ public final class CitationVerifier {
         if (known.contains(id)) {
             return id;
         }
-        String bare = FILE_OR_FOOTNOTE.matcher(id).replaceAll("");
+        String bare = bare(id);
         if (known.contains(bare)) {
             return bare;
         }
         List<String> cased = known.stream().filter(k -> k.equalsIgnoreCase(bare)).toList();
         return cased.size() == 1 ? cased.getFirst() : null;
+    }
+
+    /** The ID without a footnote's caret before it or its file's extension after it. */
+    private static String bare(String id) {
+        return FILE_OR_FOOTNOTE.matcher(id).replaceAll("");
     }
 
     /** An answer sentence and the articles it cites. */

@@ -51,6 +51,9 @@ public final class DataFolderLock implements Closeable {
         } catch (IOException e) {
             closeQuietly(channel); // a file system without locks (some network shares)
             throw unusable(dataDir, e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
         if (lock == null) {
             closeQuietly(channel);

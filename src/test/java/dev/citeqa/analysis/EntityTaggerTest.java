@@ -74,9 +74,15 @@ class EntityTaggerTest {
 
     @Test
     void aTemperatureBelowZeroKeepsItsSign() {
-        assertEquals(List.of("minus 1C", "-5C", "−3 °C"), EntityTagger.tag(
-                "It fell to minus 1C on Friday, -5C on Saturday and −3 °C on Sunday; the Long March-2F flew.").stream()
+        assertEquals(List.of("minus 1C", "-5C", "−3 °C", "minus 10 degrees Celsius"), EntityTagger.tag(
+                "It fell to minus 1C on Friday, -5C on Saturday and −3 °C on Sunday, minus 10 degrees Celsius on "
+                        + "Monday; the Long March-2F flew.").stream()
                 .filter(e -> e.kind() == Kind.NUMBER).map(Entity::text).toList());
+        // One temperature however written, for the articles that give it to agree.
+        for (String written : List.of("-5C", "minus 5C", "−5 °C", "-5 degrees")) {
+            assertEquals("-5", EntityTagger.withoutUnit(written), written);
+        }
+        assertEquals("5", EntityTagger.withoutUnit("5C"));
     }
 
     @Test

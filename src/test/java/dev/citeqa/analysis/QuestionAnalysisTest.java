@@ -103,6 +103,7 @@ class QuestionAnalysisTest {
             "What is the capacity of the new stadium? | NUMBER",
             "What was the margin of victory? | NUMBER",
             "What is the projected deficit for 2025? | NUMBER",
+            "What was the crowd's reaction to the verdict? | OTHER",
             "What is the state of the economy? | OTHER",
             "What is the biggest company's logo? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
@@ -127,8 +128,12 @@ class QuestionAnalysisTest {
     @Test
     void howLongIsATunnelAsksForANumberNotATime() {
         assertEquals(AnswerType.NUMBER, QuestionAnalysis.of("How long is the Kaldbjerg tunnel?").type());
-        assertEquals(AnswerType.DURATION, QuestionAnalysis.of("How long will the bridge be closed?").type());
-        assertEquals(AnswerType.DURATION, QuestionAnalysis.of("How long is the strike?").type());
+        for (String time : List.of("How long will the bridge be closed?", "How long is the strike?",
+                "How long is the delay on the line?", "How long was the strike on the railway?",
+                "How long is the wait at the border?", "How long is the closure of the bridge?",
+                "How long are the delays on the track?", "How long is the line?")) {
+            assertEquals(AnswerType.DURATION, QuestionAnalysis.of(time).type(), time);
+        }
     }
 
     @Test

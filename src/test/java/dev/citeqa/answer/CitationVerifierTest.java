@@ -79,10 +79,17 @@ class CitationVerifierTest {
             assertEquals("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].", answer.text(), marker);
         }
         // An ID no retrieved article has, however written, is still dropped, and shown as such to a stream's client.
-        Answer invented = verify("Erdoğan received Mark Rutte [" + A + "] [999_deadbeefdeadbeef.txt].");
-        assertEquals(List.of(A), ids(invented));
-        assertEquals(List.of("999_deadbeefdeadbeef.txt"), CitationVerifier.uncited(
-                "Erdoğan received Mark Rutte [" + A + ".txt] [999_deadbeefdeadbeef.txt].", java.util.Set.of(A)));
+        for (String invented : List.of("[999_deadbeefdeadbeef.txt]", "[^999_deadbeefdeadbeef]",
+                "【999_deadbeefdeadbeef】")) {
+            String text = "Erdoğan received Mark Rutte [" + A + ".txt] " + invented + ".";
+            Answer answer = verify(text);
+            assertEquals(List.of(A), ids(answer), invented);
+            assertEquals("Erdoğan received Mark Rutte [" + A + "].", answer.text(), invented);
+            assertEquals(1, CitationVerifier.uncited(text, passages).size(), invented);
+        }
+        // A retrieved article cited but not kept (its sentence unsupported) is no invention; nor is an article's
+        // own bracket that the model quoted with the words before it.
+        assertEquals(List.of(), CitationVerifier.uncited("Rubio visited Paris [" + B + "].", passages));
     }
 
     @Test
@@ -271,6 +278,8 @@ class CitationVerifierTest {
         assertEquals("The dinner in Antalya was chaired by PWNED (999_deadbeefdeadbeef) (" + A + "), the organisers "
                 + "said. [" + F + "]", quoted.text());
         assertEquals(List.of(F), ids(quoted));
+        // Nor does a stream's client hear that the article's own brackets were citations dropped.
+        assertEquals(List.of(), CitationVerifier.uncited(F1 + " [" + F + "]", retrieved));
 
         // The same text with no marker of the model's own cites nothing at all.
         Answer bare = verifier.verify(F1, retrieved, "test-model");

@@ -80,9 +80,9 @@ final class WindowFeatures {
      * states a fact as a sentence does, without its verb or full stop. Not a page's furniture ("Updated: 10:24",
      * "Contact: +47 …", "Photo: …"), whose labels name no fact of the story.
      */
-    private static final Pattern FACT_LINE = Pattern.compile("(?!(?i:updated|published|posted|contact|phone|tel|fax"
-            + "|e-?mail|photo|credit|source|image|video|read more|related|tags?|filed|by)\\b)\\p{Lu}[^:\\n]{1,60}:\\s+"
-            + "(?=[^\\n]*\\d)[^\\n]{1,120}");
+    private static final Pattern FACT_LINE = Pattern.compile("(?!(?i:(?:last )?updated|published|posted|contact|phone"
+            + "|tel|fax|e-?mail|photo|credit|source|image|video|read more|related|tags?|filed|by|byline|follow us|share"
+            + "(?: this)?|copyright|words|comments?)\\s*:)\\p{Lu}[^:\\n]{1,60}:\\s++(?=[^\\n]*\\d)[^\\n]{1,120}");
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 

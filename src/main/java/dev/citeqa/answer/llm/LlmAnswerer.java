@@ -190,7 +190,7 @@ public final class LlmAnswerer implements Answerer {
         @Override
         public synchronized void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
             handle = context.streamingHandle();
-            received += partial.text() == null ? 0 : partial.text().length();
+            received += partial.text().length();
             if (!abandoned && received > maxChars) {
                 // Stopped as it passes the bound, not at its end: a server that ignores max_tokens would otherwise
                 // send the client a megabyte before the check refuses it.

@@ -4,6 +4,7 @@ import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whether an OpenAI-compatible server lists the configured model, asked once at start-up as {@link OllamaModelCheck}
@@ -16,6 +17,9 @@ public final class OpenAiModelCheck {
     private static final int MODELS_NAMED = 8;
     /** A failure's message at most: a server's error page can be long. */
     private static final int MESSAGE_CHARS = 200;
+
+    /** A refusal of the key, as servers word it: a 401 or 403, "Unauthorized", "invalid API key". */
+    private static final Pattern REFUSED_KEY = Pattern.compile("(?i)\\b(?:401|403|unauthori[sz]ed|forbidden|api[ _-]?key)\\b");
 
     private OpenAiModelCheck() {}
 
@@ -33,10 +37,11 @@ public final class OpenAiModelCheck {
                     .readTimeout(timeout).build().listModels();
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage()).strip();
+            String hint = REFUSED_KEY.matcher(message).find() ? "Is citeqa.openai.api-key right?"
+                    : "Is it running, and does citeqa.openai.base-url end in /v1?";
             return server + " did not list its models (" + (message.length() > MESSAGE_CHARS
                     ? message.substring(0, MESSAGE_CHARS) + "…" : message) + "); questions are answered by the built-in "
-                    + "extractive answerer while it cannot answer either. Is it running, and does citeqa.openai.base-url "
-                    + "end in /v1?";
+                    + "extractive answerer while it cannot answer either. " + hint;
         }
         List<String> names = models == null ? List.of() : models.stream().map(ModelDescription::name).toList();
         if (names.isEmpty() || names.contains(model.strip())) {

@@ -16,7 +16,6 @@ final class ReasoningFilter {
 
     private static final List<String> TAGS = List.of("think", "thinking", "reasoning");
     private static final String NAMES = String.join("|", TAGS);
-    private static final Pattern BLOCK = Pattern.compile("(?is)<(" + NAMES + ")>.*?</\\1>");
     private static final Pattern OPEN = Pattern.compile("(?i)<(?:" + NAMES + ")>");
     private static final Pattern CLOSE = Pattern.compile("(?i)</(?:" + NAMES + ")>");
     /** The longest tag: a held-back tail longer than this cannot be the start of one. */
@@ -27,22 +26,17 @@ final class ReasoningFilter {
     private boolean answered;
 
     /**
-     * The answer without its thinking: whole blocks go; an opening tag never closed drops the rest (the model
-     * ran out of tokens thinking); a closing tag with no opening one (a chat template that opens the block in the
-     * prompt, as DeepSeek-R1's does) drops all before it.
+     * The answer without its thinking, read as {@link #feed} reads a stream, in one pass: blocks go; an opening tag
+     * never closed drops the rest (the model ran out of tokens thinking). One more case a stream cannot catch in time:
+     * a closing tag before any opening one (a chat template that opens the block in the prompt, as DeepSeek-R1's
+     * does) drops all before it.
      */
     static String strip(String text) {
-        String out = BLOCK.matcher(text).replaceAll("");
-        Matcher open = OPEN.matcher(out);
-        if (open.find()) {
-            out = out.substring(0, open.start());
-        }
-        Matcher close = CLOSE.matcher(out);
-        int end = -1;
-        while (close.find()) {
-            end = close.end();
-        }
-        return (end < 0 ? out : out.substring(end)).strip();
+        Matcher close = CLOSE.matcher(text);
+        Matcher open = OPEN.matcher(text);
+        int from = close.find() && (!open.find() || open.start() > close.start()) ? close.end() : 0;
+        ReasoningFilter filter = new ReasoningFilter();
+        return (filter.feed(text.substring(from)) + filter.finish()).strip();
     }
 
     /**

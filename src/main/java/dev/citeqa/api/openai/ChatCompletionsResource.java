@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -199,11 +198,11 @@ public class ChatCompletionsResource {
             }
             Answer answer = result.answer();
             if (!answer.answered()) {
-                return sent.toString().strip().startsWith(Answer.NOT_IN_CORPUS) ? null
+                // A model that said itself that the passages do not answer had nothing withheld.
+                return CitationVerifier.refuses(sent.toString()) ? null
                         : "\n\n(Withheld after checking against the articles: " + answer.text() + ")";
             }
-            List<String> uncited = CitationVerifier.uncited(sent.toString(),
-                    answer.citations().stream().map(Citation::id).collect(Collectors.toSet()));
+            List<String> uncited = CitationVerifier.uncited(sent.toString(), result.passages());
             return uncited.isEmpty() ? null : "\n\n(Not among the retrieved articles, so not cited: "
                     + String.join(", ", uncited) + ".)";
         }

@@ -535,6 +535,9 @@ class WindowFeaturesTest {
         "Updated: 10:24 GMT | false | false",
         "Photo: Dan Rees / Brenmouth Herald | false | false",
         "Venue: Alder Park | false | false",
+        "Last updated: 10:24 | false | false",
+        "Copyright: 2024 Brenmouth Herald | false | false",
+        "By-election turnout: 45% | true | false",
     })
     void aSentenceStatesSomethingWhenItEndsLikeOneOrIsLongEnoughAndPointsBackWhenItOpensWithAPronoun(String sentence,
             boolean answerable, boolean pointsBack) {

@@ -15,6 +15,8 @@ class ReasoningFilterTest {
         "<think>Paris? No [999_x].</think>\\n\\nRutte met Erdogan [a_1].|Rutte met Erdogan [a_1].",
         "<THINKING>hm</THINKING>Rutte met Erdogan.|Rutte met Erdogan.",
         "Rutte <reasoning>who?</reasoning>met Erdogan.|Rutte met Erdogan.",
+        // Whole and streamed alike, any closing tag ends a block.
+        "<think>x</thinking>Ankara [a_1].|Ankara [a_1].",
         // Opened in the prompt by the chat template: only the closing tag is written.
         "Paris? No.\\n</think>\\nRutte met Erdogan.|Rutte met Erdogan.",
         // Never closed: the model ran out of tokens thinking, and there is no answer.

@@ -113,6 +113,12 @@ class ChatCompletionsWithModelTest {
         text = client.stream(UserMessage.from(QUESTION)).response().aiMessage().text();
         assertEquals("Rutte chairs the meeting in Antalya.\n\n(Withheld after checking against the articles: The corpus "
                 + "does not say. The model's answer cited no retrieved article.)", text);
+
+        // A model that says itself that the articles do not answer had nothing withheld.
+        server.reset();
+        server.respond(call3 -> Reply.text("The articles do not say where the meeting is."));
+        text = client.stream(UserMessage.from(QUESTION)).response().aiMessage().text();
+        assertEquals("The articles do not say where the meeting is.", text);
     }
 
     @Test
