@@ -70,11 +70,11 @@ public final class EntityTagger {
 
     /**
      * Where a match of DATE or NUMBER can start, said up front: at an ASCII letter or digit (or, for a figure, a
-     * currency sign or a temperature's minus) that no ASCII letter or digit precedes, as each of their alternatives implies (a {@code \b}
-     * before an ASCII letter or digit, or a look behind stricter than this). Without it Java's regular expressions
-     * try every alternative at every character; with it, only at the start of a word: dates were found 2.1 times
-     * and figures 1.4 times as fast, with the same matches, over the 3,115 real-news articles. Told what it starts
-     * with, DURATION was no faster: its {@code \b} may come after a letter, before a currency sign.
+     * currency sign or a temperature's minus) that no ASCII letter or digit precedes, as each of their alternatives
+     * implies (a {@code \b} before an ASCII letter or digit, or a look behind stricter than this). Without it Java's
+     * regular expressions try every alternative at every character; with it, only at the start of a word: dates were
+     * found 2.1 times and figures 1.4 times as fast, with the same matches, over the 3,115 real-news articles. Told
+     * what it starts with, DURATION was no faster: its {@code \b} may come after a letter, before a currency sign.
      */
     static final String AT_WORD_START = "(?<![A-Za-z0-9])(?=[A-Za-z0-9])";
     static final String AT_FIGURE_START = "(?<![A-Za-z0-9])(?=[$€£¥0-9A-Za-z−-])";
@@ -111,9 +111,9 @@ public final class EntityTagger {
 
     /**
      * A measurement with its unit: "32.6C", "90°F", "59mph", "12.8 inches". The unit is part of what the figure says
-     * ("How hot …?", "How much snow …?", "How long is the tunnel?"), and a unit run into the figure made it none, or cut
-     * it ("31.0C" read as "31", "6.5km" as "6"). Only units that are no other word: "in", "m" (a million) and "pounds"
-     * (a currency) are left out.
+     * ("How hot …?", "How much snow …?", "How long is the tunnel?"), and a unit run into the figure made it none, or
+     * cut it ("31.0C" read as "31", "6.5km" as "6"). Only units that are no other word: "in", "m" (a million) and
+     * "pounds" (a currency) are left out.
      */
     private static final String MEASURE = "(?:"
             // A temperature below zero keeps its sign, in words or as a minus: "minus 1C" is no "1C".
@@ -772,8 +772,8 @@ public final class EntityTagger {
     }
 
     /**
-     * The number of a measurement without its unit ("32.6" of "32.6C", "32.6°C" and "32.6 degrees", "-5" of "minus 5C"),
-     * so that articles giving one figure in different styles agree; any other text as it is.
+     * The number of a measurement without its unit ("32.6" of "32.6C", "32.6°C" and "32.6 degrees", "-5" of
+     * "minus 5C"), so that articles giving one figure in different styles agree; any other text as it is.
      */
     public static String withoutUnit(String figure) {
         if (!MEASUREMENT.matcher(figure).matches()) {

@@ -185,10 +185,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * "How long is the tunnel?", "How long will the new flood wall be?": a length, where "how long" otherwise asks
      * for a time; not "How long will the bridge be closed?" nor "How long is the line expected to take?".
      */
-    private static final Pattern ASKS_FOR_LENGTH = Pattern.compile("\\bhow long (?:is|was|are|were|will|would) (?:the |a "
+    private static final Pattern ASKS_FOR_LENGTH = Pattern.compile("\\bhow long (?:is|was|are|were|will|would) "
+            + "(?:the |a |an |its |their )?"
             // No preposition among the words before the noun: "the delay on the line" and "the wait at the border"
             // last, whatever comes after "on" or "at".
-            + "|an |its |their )?(?:(?!(?:on|at|of|in|for|to|along|across|from|by|with|into|over|under)\\b)[\\p{L}-]+ ){0,3}?"
+            + "(?:(?!(?:on|at|of|in|for|to|along|across|from|by|with|into|over|under)\\b)[\\p{L}-]+ ){0,3}?"
             + "(?:" + nouns("length-nouns") + ")\\b(?: be)?\\s*(?:[?.!]|$)");
 
     private static final List<Cue> CUES = List.of(
@@ -299,10 +300,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "|\\b(?:share|proportion|percentage|percent) of (?:the )?"
             + "(?:electorate|eligible voters|registered voters)\\b");
 
-    /** "How old is he?", "by the time they reach what age?": a person's age. */
     /** The "old" of "How old …?", group 1. */
     private static final Pattern HOW_OLD = Pattern.compile("(?i)\\bhow (old)\\b");
 
+    /** "How old is he?", "by the time they reach what age?": a person's age. */
     private static final Pattern AGE = Pattern.compile("\\bhow old\\b|\\b(?:what|which) age\\b"
             + "|\\bwhat (?:is|was|are|were) (?:the|his|her|their|its) (?:[\\p{L}-]+ )?age\\b");
 
@@ -323,7 +324,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * What a number must count: "how many prisoners", "the number of seats", and a count that news writes beside its
      * own noun ("the attendance of 18,204", "a crowd of 40,000", "a capacity of 60,000"), which no score ("3-1") is.
      */
-    private static final Pattern COUNTED = Pattern.compile("\\bhow many ([\\p{L}-]+)|\\b(?:number|total) of ([\\p{L}-]+)"
+    private static final Pattern COUNTED = Pattern.compile("\\bhow many ([\\p{L}-]+)"
+            + "|\\b(?:number|total) of ([\\p{L}-]+)"
             + "|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}?(attendance|crowd|capacity)"
             // The noun ends what is asked: "the crowd's reaction" and "the crowd chanting" ask for no count.
             + "(?=\\s*(?:[?.!]|$| (?:at|of|in|for|on|when|during|as)\\b))");
@@ -372,7 +374,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     private static Subtype subtype(AnswerType type, String question) {
         if (type == AnswerType.NUMBER) {
-            return AGE.matcher(question).find() ? Subtype.AGE : ASKS_FOR_LENGTH.matcher(question).find() ? Subtype.LENGTH
+            return AGE.matcher(question).find() ? Subtype.AGE
+                    : ASKS_FOR_LENGTH.matcher(question).find() ? Subtype.LENGTH
                     : CHANGE.matcher(question).find() ? Subtype.CHANGE
                     : MONEY.matcher(question).find() ? Subtype.MONEY
                     : TURNOUT.matcher(question).find() ? Subtype.TURNOUT

@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks the configured Ollama or OpenAI-compatible server, once the service has started and off the start-up path,
- * whether it has the configured model, and says in the log what is wrong when it does not: readiness never waits on the model, as
- * answers fall back to the built-in answerer.
+ * whether it has the configured model, and says in the log what is wrong when it does not: readiness never waits on
+ * the model, as answers fall back to the built-in answerer.
  */
 @ApplicationScoped
 public class LanguageModelCheck {

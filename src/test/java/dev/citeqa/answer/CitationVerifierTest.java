@@ -71,8 +71,8 @@ class CitationVerifierTest {
     /** A marker written as models write them: the file's name, a footnote, other case, full-width brackets. */
     @Test
     void aMarkerInANearSpellingCitesTheArticleItMeans() {
-        for (String marker : List.of("[" + A + ".txt]", "[^" + A + "]", "[" + A.toUpperCase(java.util.Locale.ROOT) + "]",
-                "【" + A + "】")) {
+        String upper = A.toUpperCase(java.util.Locale.ROOT);
+        for (String marker : List.of("[" + A + ".txt]", "[^" + A + "]", "[" + upper + "]", "【" + A + "】")) {
             Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 " + marker + ".");
             assertTrue(answer.answered(), marker);
             assertEquals(List.of(A), ids(answer), marker);

@@ -31,8 +31,8 @@ final class FigureKinds {
     private static final String CURRENCY_CODE = "(?:NOK|SEK|DKK|ISK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD"
             + "|SGD|ZAR|BRL|MXN|RUB|TRY|PLN|CZK|HUF|KRW)";
     /**
-     * After a number, the words that make it a sum of money: "35 dollars", "2 million pounds", "89 crowns", "1.4 million
-     * kronor", "1.4m SEK"; a currency's name in the plural, as a sum gives it.
+     * After a number, the words that make it a sum of money: "35 dollars", "2 million pounds", "89 crowns", "1.4
+     * million kronor", "1.4m SEK"; a currency's name in the plural, as a sum gives it.
      */
     private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:(?:million|billion|trillion)\\s+)?(?:(?i:pounds"
             + "|dollars|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos|rand|lira|zlotys?"

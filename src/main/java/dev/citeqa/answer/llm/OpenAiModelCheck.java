@@ -19,7 +19,8 @@ public final class OpenAiModelCheck {
     private static final int MESSAGE_CHARS = 200;
 
     /** A refusal of the key, as servers word it: a 401 or 403, "Unauthorized", "invalid API key". */
-    private static final Pattern REFUSED_KEY = Pattern.compile("(?i)\\b(?:401|403|unauthori[sz]ed|forbidden|api[ _-]?key)\\b");
+    private static final Pattern REFUSED_KEY = Pattern.compile(
+            "(?i)\\b(?:401|403|unauthori[sz]ed|forbidden|api[ _-]?key)\\b");
 
     private OpenAiModelCheck() {}
 
@@ -39,8 +40,8 @@ public final class OpenAiModelCheck {
             String message = String.valueOf(e.getMessage()).strip();
             String hint = REFUSED_KEY.matcher(message).find() ? "Is citeqa.openai.api-key right?"
                     : "Is it running, and does citeqa.openai.base-url end in /v1?";
-            return server + " did not list its models (" + (message.length() > MESSAGE_CHARS
-                    ? message.substring(0, MESSAGE_CHARS) + "…" : message) + "); questions are answered by the built-in "
+            String shown = message.length() > MESSAGE_CHARS ? message.substring(0, MESSAGE_CHARS) + "…" : message;
+            return server + " did not list its models (" + shown + "); questions are answered by the built-in "
                     + "extractive answerer while it cannot answer either. " + hint;
         }
         List<String> names = models == null ? List.of() : models.stream().map(ModelDescription::name).toList();
@@ -49,7 +50,8 @@ public final class OpenAiModelCheck {
         }
         String listed = String.join(", ", names.subList(0, Math.min(MODELS_NAMED, names.size())))
                 + (names.size() > MODELS_NAMED ? " and " + (names.size() - MODELS_NAMED) + " more" : "");
-        return server + " lists no model " + model + " (it lists " + listed + "); if it serves none by that name, every "
-                + "question is answered by the built-in extractive answerer. citeqa.openai.model names the model.";
+        return server + " lists no model " + model + " (it lists " + listed + "); if it serves none by that name, "
+                + "every question is answered by the built-in extractive answerer. citeqa.openai.model names the "
+                + "model.";
     }
 }

@@ -245,9 +245,10 @@ public final class FakeModelServer implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         if (OPENAI_MODELS_PATH.equals(request.path())) {
+            JsonObject model = new JsonObject().put("id", FakeModelResource.MODEL).put("object", "model")
+                    .put("created", 1704450240).put("owned_by", "fake");
             request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("object", "list")
-                    .put("data", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", FakeModelResource.MODEL)
-                            .put("object", "model").put("created", 1704450240).put("owned_by", "fake"))).encode());
+                    .put("data", new io.vertx.core.json.JsonArray().add(model)).encode());
             return;
         }
         if (OLLAMA_TAGS_PATH.equals(request.path())) {

@@ -32,8 +32,8 @@ class ReasoningFilterTest {
     @Test
     void theThinkingIsHeldBackFromTheStreamThoughItsTagsArriveInPieces() {
         ReasoningFilter filter = new ReasoningFilter();
-        List<String> tokens = List.of("<th", "ink>Paris? ", "No [999_x].</", "think", ">\n\nRutte ", "met <", "b>Erdogan",
-                "</b> <", "thi", "nk>again</think>", " today.");
+        List<String> tokens = List.of("<th", "ink>Paris? ", "No [999_x].</", "think", ">\n\nRutte ", "met <",
+                "b>Erdogan", "</b> <", "thi", "nk>again</think>", " today.");
         StringBuilder shown = new StringBuilder();
         List<String> each = tokens.stream().map(filter::feed).toList();
         each.forEach(shown::append);

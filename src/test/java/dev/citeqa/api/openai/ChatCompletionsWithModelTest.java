@@ -111,8 +111,8 @@ class ChatCompletionsWithModelTest {
         server.reset();
         server.respond(call2 -> Reply.text("Rutte chairs the meeting in Antalya."));
         text = client.stream(UserMessage.from(QUESTION)).response().aiMessage().text();
-        assertEquals("Rutte chairs the meeting in Antalya.\n\n(Withheld after checking against the articles: The corpus "
-                + "does not say. The model's answer cited no retrieved article.)", text);
+        assertEquals("Rutte chairs the meeting in Antalya.\n\n(Withheld after checking against the articles: "
+                + "The corpus does not say. The model's answer cited no retrieved article.)", text);
 
         // A model that says itself that the articles do not answer had nothing withheld.
         server.reset();
