@@ -86,6 +86,13 @@ class EntityTaggerTest {
     }
 
     @Test
+    void aDivisionIsAnOrganisation() {
+        String text = "The defeat left the club sixth in the Northern Premier Division, said Gary Moult.";
+        assertEquals(List.of("Northern Premier Division"), of(Kind.ORGANIZATION, text));
+        assertEquals(List.of("Gary Moult"), of(Kind.PERSON, text));
+    }
+
+    @Test
     void aUnitOfLengthRunIntoItsFigureIsPartOfIt() {
         assertEquals(List.of("6.5km", "300ft", "1 metre", "6.3 km"), EntityTagger.tag(
                 "The lane is 6.5km, the mast 300ft, the step 1 metre and the tunnel 6.3 km.").stream()
