@@ -624,7 +624,7 @@ public final class EntityTagger {
         if (abbreviatedTitleBefore(text, start)) {
             return Kind.PERSON;
         }
-        if ((FACILITY_WORDS.contains(last) || PLACE_OPENERS.contains(plain(words[0]))) && words.length > 1) {
+        if (namesFacility(name) || PLACE_OPENERS.contains(plain(words[0])) && words.length > 1) {
             return Kind.PLACE;
         }
         if (isTitle(words[0]) && words.length > 1 || TITLES.contains(before)) {

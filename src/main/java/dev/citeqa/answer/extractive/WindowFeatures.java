@@ -661,7 +661,6 @@ final class WindowFeatures {
      * A story dated 2021 about "the budget for 2022" is not about 2021. When the title names another year
      * than the one asked, the date and the rest of the story no longer stand for it: the window must say it.
      */
-
     private boolean aboutAnotherYear(QuestionTerm t, Article article) {
         // A year is four characters: a look at the length spares most terms the pattern.
         if (t.surface().length() != 4 || !AnswerPhrases.YEAR_NUMBER.matcher(t.surface()).matches()) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Takes a reasoning model's thinking out of its answer: Qwen3, DeepSeek-R1 and their kin write it between
@@ -18,8 +19,11 @@ final class ReasoningFilter {
     private static final String NAMES = String.join("|", TAGS);
     private static final Pattern OPEN = Pattern.compile("(?i)<(?:" + NAMES + ")>");
     private static final Pattern CLOSE = Pattern.compile("(?i)</(?:" + NAMES + ")>");
+    /** Each tag as written, opening and closing, for a streamed tail that may begin one. */
+    private static final List<String> WRITTEN = TAGS.stream().flatMap(n -> Stream.of("<" + n + ">", "</" + n + ">"))
+            .toList();
     /** The longest tag: a held-back tail longer than this cannot be the start of one. */
-    private static final int LONGEST_TAG = "</reasoning>".length();
+    private static final int LONGEST_TAG = WRITTEN.stream().mapToInt(String::length).max().orElseThrow();
 
     private final StringBuilder pending = new StringBuilder();
     private boolean thinking;
@@ -92,13 +96,6 @@ final class ReasoningFilter {
             return 0;
         }
         String tail = pending.substring(lt).toLowerCase(Locale.ROOT);
-        for (String name : TAGS) {
-            for (String tag : List.of("<" + name + ">", "</" + name + ">")) {
-                if (tag.startsWith(tail)) {
-                    return tail.length();
-                }
-            }
-        }
-        return 0;
+        return WRITTEN.stream().anyMatch(tag -> tag.startsWith(tail)) ? tail.length() : 0;
     }
 }
