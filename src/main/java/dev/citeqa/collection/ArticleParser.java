@@ -206,6 +206,8 @@ public final class ArticleParser {
 
     private static final int MAX_TITLE_CHARS = 300;
 
+    private static final Set<String> MASTHEAD_WORDS = WordLists.load("masthead-words");
+
     private ArticleParser() {}
 
     /** An article and its sentences, with offsets into the original file. */
@@ -258,7 +260,7 @@ public final class ArticleParser {
         }
 
         // A mail's subject is its title: the first line of its body is text, however short ("Hi all,").
-        Header header = Header.read(lines, order, front != null && front.mail());
+        Header header = Header.read(view.text(), lines, order, front != null && front.mail());
         if (declaredTitle == null && front == null && lines.size() == 1 && header.readNothing()) {
             // A file of one line that no other rule read may be a headline, a date and text whose line ends were lost.
             header.readHeadlineDateText(lines.getFirst(), order);
@@ -281,8 +283,8 @@ public final class ArticleParser {
         boolean wireDateline = wire.lookingAt();
         String service = header.wire != null ? header.wire : wireDateline ? wireService(wire) : null;
         String title = declaredTitle != null ? cleanTitle(declaredTitle)
-                : titleFromText ? cleanTitle(wireDateline ? sentences.getFirst().text().substring(wire.end())
-                : sentences.getFirst().text()) : header.title;
+                : titleFromText ? cleanTitle(withoutDateline(sentences.getFirst().text(), wireDateline ? wire : null))
+                : header.title;
         LocalDate date = view.date() != null ? view.date() : front != null && front.date() != null ? front.date()
                 : header.date != null ? header.date : datelineDate(sentences.getFirst().text(), order);
         String outlet = view.outlet() != null ? view.outlet() : front != null && front.outlet() != null
@@ -296,10 +298,38 @@ public final class ArticleParser {
         return Optional.of(new Parsed(article, sentences));
     }
 
+    /** A {@link #DATED_DATELINE} whose date has a figure ("LONDON, March 3 - "), not a phrase between commas. */
+    private static boolean opensWithDatedDateline(String text) {
+        Matcher m = DATED_DATELINE.matcher(text);
+        return m.lookingAt() && m.group(1).chars().anyMatch(Character::isDigit);
+    }
+
+    /**
+     * A hard-wrapped line of prose: its sentence goes on in the very next line, which opens in lower case ("The
+     * Bank of England left its main" over "interest rate unchanged …"). A headline is never wrapped so.
+     */
+    private static boolean wrapsIntoNext(String source, List<Line> lines, int i) {
+        if (i + 1 >= lines.size() || Boilerplate.endsLikeSentence(lines.get(i).plain())) {
+            return false;
+        }
+        String next = lines.get(i + 1).plain();
+        return SentenceSplitter.onNextLine(source, lines.get(i).end(), lines.get(i + 1).start()) && !next.isEmpty()
+                && Character.isLowerCase(next.codePointAt(0));
+    }
+
     /** The date of a {@link #DATED_DATELINE} that opens the first sentence, or null. */
     private static LocalDate datelineDate(String firstSentence, DateOrder order) {
         Matcher m = DATED_DATELINE.matcher(firstSentence);
         return m.find() ? Header.bareDate(m.group(1), order).orElse(null) : null;
+    }
+
+    /** A first sentence as a title: without the wire dateline that opens it, or a dated one ("LONDON, March 3 - "). */
+    private static String withoutDateline(String first, Matcher wire) {
+        if (wire != null) {
+            return first.substring(wire.end());
+        }
+        Matcher dated = DATED_DATELINE.matcher(first);
+        return opensWithDatedDateline(first) && dated.lookingAt() ? first.substring(dated.end()) : first;
     }
 
     /** The service a {@link #WIRE_DATELINE} or {@link #DATELINE_LINE} names, whichever of its forms matched. */
@@ -451,6 +481,14 @@ public final class ArticleParser {
         return !Boilerplate.endsLikeSentence(text) || (!text.endsWith(".") && words <= 20);
     }
 
+    /** A newspaper's name: up to five capitalised words, the last a paper's ("The Harbour Times"). */
+    private static boolean isMasthead(String text) {
+        String[] words = SPACES.split(text.strip());
+        return words.length >= 2 && words.length <= MAX_OUTLET_WORDS
+                && Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))
+                && MASTHEAD_WORDS.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
+    }
+
     /** The first line of a page may be a two-word headline ("Talks collapse"); later, that is a caption. */
     private static boolean isShortHeadline(String text) {
         return Boilerplate.wordCount(text) == 2 && !Boilerplate.endsLikeSentence(text);
@@ -497,11 +535,14 @@ public final class ArticleParser {
         final Map<Line, Line> trimmed = new HashMap<>();
 
         /** @param titled whether a mail's subject titles the file: then no line of its body is a headline */
-        static Header read(List<Line> lines, DateOrder order, boolean titled) {
+        static Header read(String source, List<Line> lines, DateOrder order, boolean titled) {
             Header header = new Header();
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
                 String text = line.plain();
+                if (opensWithDatedDateline(text) || wrapsIntoNext(source, lines, i)) {
+                    break; // the story's first sentence: "LONDON, March 3 - The Bank of England left its main"
+                }
                 if (i == 0 && header.readDottedByline(line, order)) {
                     if (header.trimmed.containsKey(line)) {
                         break; // the story goes on in the same line: the header is over
@@ -533,14 +574,21 @@ public final class ArticleParser {
                         }
                         break;
                     }
-                    header.title = cleanTitle(text);
+                    if (isMasthead(text) && lines.size() > 2 && isHeadline(lines.get(2).plain())) {
+                        // "The Harbour Times", the date, then the headline: the paper's name is its outlet.
+                        header.outlet = cleanTitle(text);
+                    } else {
+                        header.title = cleanTitle(text);
+                    }
                     header.meta.add(line);
                     continue;
                 }
                 if (isBody(text)) {
                     break;
                 }
-                if (isLabel(text) || header.readLink(text, order)) {
+                // A first line of three capitalised words or more is a headline ("BAHIA COCOA REVIEW"); a section's
+                // label has one or two ("WORLD", "LOCAL NEWS").
+                if (isLabel(text) && (i > 0 || letterWords(text) < 3) || header.readLink(text, order)) {
                     header.meta.add(line);
                 } else if (header.date == null && (header.readFields(line.text(), order)
                         || header.readDateLine(line.text(), order))) {

@@ -40,9 +40,14 @@ final class Boilerplate {
     private static final Pattern BREADCRUMB =
             Pattern.compile("(?i)^home(page)?\\b.*(\\.\\.\\.|…|\\s[>›»/|]\\s.*)$");
 
-    /** "Name / Shutterstock", "Photo: Reuters": an image caption credit, not text. */
+    /**
+     * "Name / Shutterstock", "Photo: Reuters", and in brackets on a line of its own "(Photo: Kevin Marsh/AP)", "[Image
+     * by Jo Lee]": an image caption credit, not text.
+     */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
-            "(?i)^((photo|image|picture|credit)s?\\s*:.*|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
+            "(?i)^((photo|image|picture|credit)s?\\s*:.*"
+                    + "|[(\\[](photo|image|picture|credit)s?(\\s*:|\\s+by\\s)[^()\\[\\]]{1,80}[)\\]]"
+                    + "|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
                     + "alamy|depositphotos|istock|wikimedia commons|unsplash)\\b.*)$");
 
     /**

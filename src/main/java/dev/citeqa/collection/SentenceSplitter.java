@@ -34,6 +34,12 @@ public final class SentenceSplitter {
      */
     static final int WRAPPED_LINE_CHARS = 60;
 
+    /**
+     * The narrowest run of lines read as wrapped to its widest line's width: e-mail and wire copy wrap at 60 to
+     * 80 characters (Reuters' archive near 65), and a run of short lines is a list or a verse.
+     */
+    static final int WRAP_WIDTH_CHARS = 50;
+
     private static final ULocale ENGLISH = ULocale.ENGLISH;
 
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
@@ -63,17 +69,26 @@ public final class SentenceSplitter {
      */
     public static List<Sentence> split(String source, List<Paragraph> paragraphs) {
         List<Sentence> sentences = new ArrayList<>();
-        // The last paragraph of each one's run of lines with no blank line between: where a wrapped text ends.
-        int[] runEnd = new int[paragraphs.size()];
+        // Whether a later line of each one's run (lines with no blank line between) ends a sentence: where the
+        // sentence a wrapped line starts may end. A sign-off after the last sentence ("Reuter") ends none.
+        boolean[] endsAhead = new boolean[paragraphs.size()];
+        // The widest line of each one's run: the width that a hard-wrapped text was wrapped to.
+        int[] width = new int[paragraphs.size()];
         for (int j = paragraphs.size() - 1; j >= 0; j--) {
-            runEnd[j] = j + 1 < paragraphs.size() && onNextLine(source, paragraphs.get(j), paragraphs.get(j + 1))
-                    ? runEnd[j + 1] : j;
+            boolean inRun = j + 1 < paragraphs.size() && onNextLine(source, paragraphs.get(j), paragraphs.get(j + 1));
+            endsAhead[j] = inRun && (Boilerplate.endsLikeSentence(paragraphs.get(j + 1).text()) || endsAhead[j + 1]);
+            width[j] = Math.max(paragraphs.get(j).text().length(), inRun ? width[j + 1] : 0);
+        }
+        for (int j = 1; j < paragraphs.size(); j++) {
+            if (onNextLine(source, paragraphs.get(j - 1), paragraphs.get(j))) {
+                width[j] = width[j - 1];
+            }
         }
         int i = 0;
         while (i < paragraphs.size()) {
             int blockStart = paragraphs.get(i).start();
             int blockEnd = paragraphs.get(i).end();
-            while (i + 1 < paragraphs.size() && continues(source, paragraphs, runEnd, i)) {
+            while (i + 1 < paragraphs.size() && continues(source, paragraphs, endsAhead, width, i)) {
                 i++;
                 blockEnd = paragraphs.get(i).end();
             }
@@ -84,37 +99,46 @@ public final class SentenceSplitter {
     }
 
     /** Whether paragraph {@code i} goes on in paragraph {@code i + 1}: they are one text to split. */
-    private static boolean continues(String source, List<Paragraph> paragraphs, int[] runEnd, int i) {
+    private static boolean continues(String source, List<Paragraph> paragraphs, boolean[] endsAhead, int[] width,
+            int i) {
         Paragraph current = paragraphs.get(i);
         Paragraph next = paragraphs.get(i + 1);
         // Only text that was adjacent in the file: a dropped line in between means the two are unrelated.
         if (!source.substring(current.end(), next.start()).isBlank()) {
             return false;
         }
-        return current.text().endsWith(",") || isWrapped(paragraphs, runEnd, i);
+        return current.text().endsWith(",") || isWrapped(paragraphs, endsAhead, width[i], i);
     }
 
     /**
      * Hard-wrapped text (wire copy, e-mail, text exports) breaks its sentences at line ends: a line that has not
      * ended its sentence goes on in the very next line (no blank line between) when that opens in lower case or
-     * with a digit, or when the line is as long as wrapped lines are. A heading, a caption or a list item is
-     * short, and the paragraph after it opens with a capital. The run of lines must end a sentence, as wrapped
-     * prose does: in text without punctuation each line is a sentence, and lines of markup are no prose.
+     * with a digit, when the line is as long as wrapped lines are, or when the next line's first word would not
+     * have fitted on it within its run's width (the rule that wrapped it: "… since early" over "January and …").
+     * A heading, a caption or a list item is short, and the paragraph after it opens with a capital. A later
+     * line of the run must end the sentence, as in wrapped prose: in text without punctuation each line is a
+     * sentence, and lines of markup are no prose.
      */
-    private static boolean isWrapped(List<Paragraph> paragraphs, int[] runEnd, int i) {
-        Paragraph current = paragraphs.get(i);
-        if (runEnd[i] == i || Boilerplate.endsLikeSentence(current.text())
-                || !Boilerplate.endsLikeSentence(paragraphs.get(runEnd[i]).text())) {
+    private static boolean isWrapped(List<Paragraph> paragraphs, boolean[] endsAhead, int width, int i) {
+        String current = paragraphs.get(i).text();
+        if (!endsAhead[i] || Boilerplate.endsLikeSentence(current)) {
             return false;
         }
-        int first = paragraphs.get(i + 1).text().codePointAt(0);
-        return Character.isLowerCase(first) || Character.isDigit(first)
-                || current.text().length() >= WRAPPED_LINE_CHARS && Character.isLetter(first);
+        String next = paragraphs.get(i + 1).text();
+        int first = next.codePointAt(0);
+        int firstWord = next.indexOf(' ') < 0 ? next.length() : next.indexOf(' ');
+        boolean full = current.length() >= WRAPPED_LINE_CHARS
+                || width >= WRAP_WIDTH_CHARS && current.length() + 1 + firstWord > width;
+        return Character.isLowerCase(first) || Character.isDigit(first) || full && Character.isLetter(first);
     }
 
-    /** Nothing but white space between the two, with one line break: no blank line parts them. */
     private static boolean onNextLine(String source, Paragraph current, Paragraph next) {
-        String between = source.substring(current.end(), next.start());
+        return onNextLine(source, current.end(), next.start());
+    }
+
+    /** Nothing but white space from {@code end} to {@code next}, with one line break: no blank line parts them. */
+    static boolean onNextLine(String source, int end, int next) {
+        String between = source.substring(end, next);
         return between.isBlank() && between.indexOf('\n') == between.lastIndexOf('\n') && between.indexOf('\n') >= 0;
     }
 

@@ -132,9 +132,13 @@ public final class IndexConstants {
      * dateline dates it ("Oslo, 2 October 2025 - "); a wire ("Nordic Business Wire") is an outlet's name. 30: the
      * forms of a verb in "-ie" are indexed as the verb ("died", "dies", "dying" as "die"; Porter stems them apart);
      * combining marks past 30 on one character are filler (UAX #15's stream-safe limit); a web page whose only
-     * words are in its title or its furniture (a footer, a navigation bar) has them as text.
+     * words are in its title or its furniture (a footer, a navigation bar) has them as text. 31: a wrapped line
+     * goes on in the next when that line's first word would not have fitted on it, or when a sign-off follows the
+     * last sentence; a first line that wraps into the next, or opens with a dated dateline ("LONDON, March 3 - "),
+     * is text, not a headline; three capitalised words on the first line are a headline, not a label; a paper's
+     * name above the date and the headline is the outlet; a bracketed photo credit on its own line is not text.
      */
-    public static final int SCHEMA_VERSION = 30;
+    public static final int SCHEMA_VERSION = 31;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -473,6 +473,80 @@ class ArticleParserTest {
     }
 
     /**
+     * Wire copy of the Reuters archive's shape: a headline in three capitalised words, paragraphs marked by an
+     * indent rather than a blank line, lines wrapped near 60 characters (one before "January", whose capital does
+     * not end the sentence: it would not have fitted), and a sign-off after the last sentence.
+     */
+    @Test
+    void wireCopyWrappedWithIndentedParagraphsAndASignOff() {
+        ArticleParser.Parsed p = ArticleParser.read("cocoa", """
+                BAHIA COCOA REVIEW
+
+                    SALVADOR, Feb 26 - Showers continued throughout the week in
+                the Bahia cocoa zone, alleviating the drought since early
+                January and improving prospects for the coming harvest,
+                the trading house Comissaria Sol said in its weekly review.
+                    Arrivals for the week ended February 22 were 155,221 bags
+                of 60 kilos, against 131,000 a year earlier.
+                 Reuter
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("BAHIA COCOA REVIEW", p.article().title());
+        assertEquals(List.of("SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, "
+                + "alleviating the drought since early January and improving prospects for the coming harvest, the "
+                + "trading house Comissaria Sol said in its weekly review.", "Arrivals for the week ended February 22 "
+                + "were 155,221 bags of 60 kilos, against 131,000 a year earlier.", "Reuter"),
+                p.sentences().stream().map(Sentence::text).toList());
+    }
+
+    /**
+     * Wire copy without a headline: its first wrapped line is the story's first sentence, not a title, and the title
+     * is that sentence without its dateline.
+     */
+    @Test
+    void wireCopyWithoutAHeadlineIsTitledByItsFirstSentence() {
+        ArticleParser.Parsed p = ArticleParser.read("boe", """
+                    LONDON, March 3 - The Bank of England left its main
+                interest rate unchanged at 5.25 percent on Thursday.
+                    Governor Andrew Bailey said the vote was seven to two.
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("The Bank of England left its main interest rate unchanged at 5.25 percent on Thursday.",
+                p.article().title());
+        assertEquals(List.of("LONDON, March 3 - The Bank of England left its main interest rate unchanged at 5.25 "
+                + "percent on Thursday.", "Governor Andrew Bailey said the vote was seven to two."),
+                p.sentences().stream().map(Sentence::text).toList());
+        // Not wrapped: a headline over a sentence that opens in capitals stays the headline.
+        Article titled = ArticleParser.parse("t", """
+                Bank of England holds its main rate
+                The Bank of England left its main interest rate unchanged at 5.25 percent on Thursday.
+                """).orElseThrow();
+        assertEquals("Bank of England holds its main rate", titled.title());
+    }
+
+    /** A paper's name above the date and the headline is the outlet; the headline under it is the title. */
+    @Test
+    void aMastheadAboveTheDateNamesTheOutlet() {
+        Article a = ArticleParser.parse("m", """
+                The Harbour Times
+                Tuesday 5 March 2024
+                Council approves new ferry terminal
+
+                Westport council voted 9-3 on Monday night to approve a new ferry terminal costing 18 million pounds.
+                """).orElseThrow();
+        assertEquals("Council approves new ferry terminal", a.title());
+        assertEquals("The Harbour Times", a.outlet());
+        assertEquals("2024-03-05", a.date());
+        // A headline that ends in a paper's word, over a date and the text, stays the headline.
+        Article b = ArticleParser.parse("h", """
+                Mayor Welcomes The Press
+                Tuesday 5 March 2024
+
+                Westport's mayor opened the council chamber to reporters for the first time on Monday night.
+                """).orElseThrow();
+        assertEquals("Mayor Welcomes The Press", b.title());
+        assertNull(b.outlet());
+    }
+
+    /**
      * A wrapped line that reads like an earlier one is running text, not a repeated caption: dropping it cut its
      * sentence ("… said on Tuesday. good in 2026 if voters …"). A caption repeated on its own is still dropped.
      */

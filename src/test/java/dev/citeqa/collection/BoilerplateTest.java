@@ -12,7 +12,8 @@ class BoilerplateTest {
     @ValueSource(strings = {"Skip to content", "Read also:", "Read also: Why the talks stalled in Geneva last week",
             "Also read", "Others are reading now", "Ads by MGDK", "Related Post", "Latest", "Source",
             "Homepage News NATO Chief: “The Ball Is Clearly in Russia’s Court” on...", "Home > World > Europe",
-            "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "Share this", "Advertisement", "Facebook",
+            "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "(Photo: Kevin Marsh/AP)",
+            "[Image by Jo Lee / Reuters]", "(Photos by Ana Ruiz)", "Share this", "Advertisement", "Facebook",
             "Copy link", "© Copyright 2024, Des Moines Register and Tribune Co.",
             "Dow Jones & Company, Inc. All Rights Reserved",
             "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, "
@@ -26,6 +27,7 @@ class BoilerplateTest {
             "Latest figures show inflation fell to 2.1 percent in May.", "Fidan spoke with Rubio, Lavrov",
             "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm.", "Facebook shares fall",
             "Copyright claims against AI firms rose in 2024, lawyers said.", "X",
+            "(Photographers were kept away from the court.)", "Photo by photo, the archive was rebuilt.",
             "The label said all rights reserved by the estate had lapsed, and the songs were free to use."})
     void articleText(String line) {
         assertFalse(Boilerplate.isBoilerplate(line), line);
