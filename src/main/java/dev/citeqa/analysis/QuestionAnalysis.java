@@ -159,7 +159,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     private static final String ASKS_FOR_SUM = "\\bwhat " + modifierWords(2)
             + "(?:revenues?|profits?|sum|spending|budget|price|cost|salary|fee|fine|wages?|funding|investment|valuation"
-            + "|earnings|turnover) (?:" + AUXILIARIES + ")\\b";
+            + "|earnings|turnover|money|compensation|payout|bonus|bail|ransom) (?:" + AUXILIARIES + ")\\b";
+
+    /**
+     * Whose figure "what is the …" asks for: "the", "its", or an owner's name ("What was Brightwell Appliances'
+     * annual revenue?", "What is the city's population?"), up to four words before the possessive.
+     */
+    private static final String WHOSE = "(?:the |its |their |his |her |(?:the )?(?:[\\p{L}\\p{N}.&-]+ ){0,3}"
+            + "[\\p{L}\\p{N}.&-]+(?:['’]s|s['’]) )";
 
     /** A term that is a year. */
     private static final Pattern YEAR = Pattern.compile(NewsPatterns.YEAR);
@@ -207,8 +214,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "(?! (?:" + ROLE_NOUNS + "|" + ORGANISATION_NOUNS + ")\\b)"
                     + "|" + SUPERLATIVE + PLACE_NOUNS + SUPERLATIVE_END),
             new Cue(AnswerType.NUMBER, "\\bhow (?:many|much|old|big|large|far|tall|high|often|hot|cold|warm|fast|deep"
-                    + "|heavy|wide|strong)\\b|\\bwhat (?:is|was|were|are) the (?:[\\p{L}-]+ ){0,2}(?:number|amount"
-                    + "|price|cost|population|percentage|total|budget|value|size|rate|share|score|figure|age|salary"
+                    + "|heavy|wide|strong)\\b|\\bwhat (?:is|was|were|are) " + WHOSE
+                    + "(?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total|budget|value|size"
+                    + "|rate|share|score|figure|age|salary"
                     + "|turnout|attendance|crowd|capacity|viewership|tally|margin|deficit|surplus|debt|death toll|toll"
                     + "|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
                     + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b(?!['’])"
@@ -272,8 +280,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     private static final Pattern MONEY = Pattern.compile("\\bhow much (?:money\\b|.*\\b(?<!the |of )(?:cost|pa(?:y|id)"
             + "|worth|spen[dt]|s(?:ell|old)|raised?|earn|charged?|fined?|allocat|earmark|invest|revenue|set aside"
-            + "|t(?:ake|akes|ook) in)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were)"
-            + " the (?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage)\\b"
+            + "|t(?:ake|akes|ook) in)\\w*\\b)|\\b(?:what|which) (?:is|was|are|were) " + WHOSE
+            + "(?:[\\p{L}-]+ ){0,2}(?:price|cost|budget|salary|revenue|profit|fine|value|prize money|fee|wage"
+            + "|turnover|earnings|valuation)\\b"
             + "|\\bat what (?:price|cost)\\b|" + ASKS_FOR_SUM);
 
     /**

@@ -105,7 +105,10 @@ class QuestionAnalysisTest {
             "What is the projected deficit for 2025? | NUMBER",
             "What was the crowd's reaction to the verdict? | OTHER",
             "What is the state of the economy? | OTHER",
-            "What is the biggest company's logo? | OTHER"})
+            "What is the biggest company's logo? | OTHER",
+            "What was the city's population in 2020? | NUMBER",
+            "What is Nordvik Shipping's net profit? | NUMBER",
+            "What were the three clubs' wage bills? | NUMBER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }
@@ -162,6 +165,14 @@ class QuestionAnalysisTest {
             "How much revenue did the shipping line make in Q3 2023? | MONEY",
             "What net profit did the energy supplier report? | MONEY",
             "What overall spending did the council sign off for 2022? | MONEY",
+            // Whose sum it is may be said by a name, and money by what it is paid as.
+            "What was Brightwell Appliances' annual revenue? | MONEY",
+            "What was Halvorsen Energy's fourth-quarter revenue? | MONEY",
+            "What is its annual budget? | MONEY",
+            "What prize money did the marathon winner receive? | MONEY",
+            "What compensation will the families get? | MONEY",
+            "What prize did the novel win? | ANY",
+            "What was the company's main product? | ANY",
             "How much snow fell in the storm? | ANY",
             "What is the hottest UK temperature on record? | ANY",
             "What is the exchange rate of the yen? | ANY",
