@@ -80,6 +80,8 @@ public final class EntityTagger {
     static final String AT_FIGURE_START = "(?<![A-Za-z0-9])(?=[$€£¥0-9A-Za-z−-])";
 
     static final Pattern DATE = Pattern.compile(AT_WORD_START + "(?:" + String.join("|",
+            // "Monday 17th March", "Tuesday, March 4": the weekday is part of the date, not a date of its own.
+            "\\b" + NewsPatterns.WEEKDAY + ",?\\s+(?:the\\s+)?(?:" + DAY_MONTH + "|" + MONTH_DAY + ")",
             DAY_MONTH,
             MONTH_DAY,
             // "late May", but "May 12" of "on late May 12", where the day says more.
@@ -104,10 +106,12 @@ public final class EntityTagger {
 
     /**
      * A figure with its currency, its share sign or its magnitude: "$7 million" and "0.55%", not "$7" and "0.55"
-     * (a word boundary cannot follow "%" or precede "$"); a figure that runs into letters ("15th") is none.
+     * (a word boundary cannot follow "%" or precede "$"), and wire copy's "9.5 pct" and "412 mln"; a figure that runs
+     * into letters ("15th") is none.
      */
     private static final String NUMERAL = DIGITS
-            + "(?:\\s*(?:%|percent|per cent)|\\s*(?:thousand|million|billion|trillion|bn|m|k))?(?![\\p{L}\\p{N}])";
+            + "(?:\\s*(?:%|percent|per cent|pct)|\\s*(?:thousand|million|billion|trillion|bn|m|k|mln|bln))?"
+            + "(?![\\p{L}\\p{N}])";
 
     /**
      * A measurement with its unit: "32.6C", "90°F", "59mph", "12.8 inches". The unit is part of what the figure says

@@ -42,9 +42,9 @@ public final class ArticleParser {
             + "|last|modified|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat"
             + "|saturday|sun|sunday)\\b[:.,]?");
 
-    /** The time after a date: "T10:24:00Z", "10:24 AM EST", "06:24", "at 9:30 p.m. GMT+2". */
+    /** The time after a date: "T10:24:00Z", "10:24 AM EST", "06:24", "06:30:11.52", "at 9:30 p.m. GMT+2". */
     private static final String TIME = "(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"
-            + "|[\\s,]*(?:at\\s+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[AaPp]\\.?[Mm]\\.?)?"
+            + "|[\\s,]*(?:at\\s+)?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*[AaPp]\\.?[Mm]\\.?)?"
             + "(?:\\s*(?:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|ET|PT)\\b)?"
             + "(?:\\s*[+-]\\d{1,2}:?\\d{2})?)";
 

@@ -30,7 +30,10 @@ final class Boilerplate {
             "ads by", "advertisement", "sponsored", "sponsored content",
             "source", "sources",
             "share", "share this", "share on", "follow us", "subscribe", "sign up", "click here", "comments",
-            "print", "email");
+            "print", "email",
+            // A newsletter's furniture, above and below its stories.
+            "view this email in your browser", "view in browser", "view online", "unsubscribe",
+            "update your preferences", "manage your preferences", "manage preferences", "forward to a friend");
 
     /** Teasers introduced by a colon are link titles of any length ("Read also: Why the talks ..."). */
     private static final Pattern TEASER =

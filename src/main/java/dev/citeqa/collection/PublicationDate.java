@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds a publication date written in one of the styles news sites use: "09 June 2025 06:24", "Jan. 5, 2024",
- * "January 5, 2024 10:24 AM EST", "Fri, 05 Jan 2024 10:24:00 GMT", "2025-05-13" and ISO timestamps
+ * Finds a publication date written in one of the styles news sites use: "09 June 2025 06:24", "14-APR-1987",
+ * "Jan. 5, 2024", "January 5, 2024 10:24 AM EST", "Fri, 05 Jan 2024 10:24:00 GMT", "2025-05-13" and ISO timestamps
  * ("2024-01-05T10:24:00Z"), "2024/01/05", "16.05.2025" (day first, as in Europe), and day-first dates in French,
  * German, Spanish, Italian, Portuguese and Dutch ("5 janvier 2024", "5. Januar 2024"). A slash date such as
  * "01/05/2024" is day-first in Europe and month-first in the US, so it is read only in the order the corpus is
@@ -57,7 +57,9 @@ record PublicationDate(LocalDate date, int start, int end) {
             Pattern.compile(NOT_AFTER + "(\\d{1,2})/(\\d{1,2})/(\\d{4})" + NOT_BEFORE);
 
     private enum Style {
-        DAY_MONTH_YEAR(NOT_AFTER + "(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})" + NOT_BEFORE),
+        // "14-APR-1987" too, as a wire service's archive stamps a story.
+        DAY_MONTH_YEAR(NOT_AFTER + "(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-)" + MONTH + "(?:,?\\s+|-)(\\d{4})"
+                + NOT_BEFORE),
         MONTH_DAY_YEAR("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + NOT_BEFORE),
         // The time of a timestamp follows a "T", so the date ends at a non-digit rather than a word boundary.
         ISO(NOT_AFTER + "(\\d{4})-(\\d{2})-(\\d{2})" + NOT_BEFORE),

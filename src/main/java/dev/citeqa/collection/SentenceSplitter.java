@@ -1,17 +1,22 @@
 package dev.citeqa.collection;
 
 import com.ibm.icu.text.BreakIterator;
-import dev.citeqa.analysis.NewsPatterns;
 import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
+import dev.citeqa.analysis.NewsPatterns;
+import dev.citeqa.analysis.WordLists;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Splits paragraphs into sentences with ICU's rules and its English abbreviation list ("Mr.", "Jan."), plus
  * the titles news copy uses most. ICU's suppression list cannot hold initialisms such as "U.S.", so a break
- * after one is undone when the next sentence starts with a capital ("U.S. President Donald Trump").
+ * after one is undone when the next sentence starts with a capital ("U.S. President Donald Trump"), and so is one
+ * after a name's initial when the name goes on ("George W. Bush").
  *
  * <p>Every sentence has a letter or a digit: a piece without one (a lone bullet, an emoji, a dash) joins the
  * sentence before it, or the one after it at the start of a paragraph, so nothing is embedded that a model
@@ -40,12 +45,32 @@ public final class SentenceSplitter {
      */
     static final int WRAP_WIDTH_CHARS = 50;
 
+    /**
+     * How far short of its run's width a wrapped line may stop and still be full: a word that would have fitted in
+     * the last tenth is taken to have been too long. Text wrapped by hand, or by an editor at a width wider than any
+     * line of a short run, leaves its lines a few characters short.
+     */
+    static final double WRAP_SLACK = 0.1;
+
     private static final ULocale ENGLISH = ULocale.ENGLISH;
 
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
             "Lt.", "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Rev.", "Pres.", "Amb.", "No.", "Vol.", "vs.", "approx.");
 
     private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
+
+    /**
+     * A name's initial after a capitalised word, "George W." or "Cllr P.": the name goes on in the next "sentence"
+     * ("Bush said so."). Not "I", a numeral as often ("World War I.").
+     */
+    private static final Pattern ENDS_WITH_INITIAL =
+            Pattern.compile("(?:^|\\s)\\p{Lu}[\\p{L}'’.-]*\\s+(?!I\\.)\\p{Lu}\\.$");
+
+    /** The first word of a sentence, when capitalised. */
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]*");
+
+    /** Words that open a sentence without naming anyone: after "Plan B." a new sentence starts with one. */
+    private static final Set<String> OPENERS = WordLists.load("sentence-openers");
 
     /**
      * A wire story's dateline up to its state, "SPRINGFIELD, Ill." or "NEW YORK, N.Y.", which the agency's name
@@ -77,7 +102,7 @@ public final class SentenceSplitter {
         for (int j = paragraphs.size() - 1; j >= 0; j--) {
             boolean inRun = j + 1 < paragraphs.size() && onNextLine(source, paragraphs.get(j), paragraphs.get(j + 1));
             endsAhead[j] = inRun && (Boilerplate.endsLikeSentence(paragraphs.get(j + 1).text()) || endsAhead[j + 1]);
-            width[j] = Math.max(paragraphs.get(j).text().length(), inRun ? width[j + 1] : 0);
+            width[j] = Math.max(columns(source, paragraphs.get(j)), inRun ? width[j + 1] : 0);
         }
         for (int j = 1; j < paragraphs.size(); j++) {
             if (onNextLine(source, paragraphs.get(j - 1), paragraphs.get(j))) {
@@ -107,7 +132,7 @@ public final class SentenceSplitter {
         if (!source.substring(current.end(), next.start()).isBlank()) {
             return false;
         }
-        return current.text().endsWith(",") || isWrapped(paragraphs, endsAhead, width[i], i);
+        return current.text().endsWith(",") || isWrapped(source, paragraphs, endsAhead, width[i], i);
     }
 
     /**
@@ -119,7 +144,8 @@ public final class SentenceSplitter {
      * line of the run must end the sentence, as in wrapped prose: in text without punctuation each line is a
      * sentence, and lines of markup are no prose.
      */
-    private static boolean isWrapped(List<Paragraph> paragraphs, boolean[] endsAhead, int width, int i) {
+    private static boolean isWrapped(String source, List<Paragraph> paragraphs, boolean[] endsAhead, int width,
+            int i) {
         String current = paragraphs.get(i).text();
         if (!endsAhead[i] || Boilerplate.endsLikeSentence(current)) {
             return false;
@@ -128,8 +154,14 @@ public final class SentenceSplitter {
         int first = next.codePointAt(0);
         int firstWord = next.indexOf(' ') < 0 ? next.length() : next.indexOf(' ');
         boolean full = current.length() >= WRAPPED_LINE_CHARS
-                || width >= WRAP_WIDTH_CHARS && current.length() + 1 + firstWord > width;
+                || width >= WRAP_WIDTH_CHARS
+                        && columns(source, paragraphs.get(i)) + 1 + firstWord > (1 - WRAP_SLACK) * width;
         return Character.isLowerCase(first) || Character.isDigit(first) || full && Character.isLetter(first);
+    }
+
+    /** The columns a paragraph's line fills, its indent included: a wire archive indents a paragraph's first line. */
+    private static int columns(String source, Paragraph p) {
+        return p.end() - (source.lastIndexOf('\n', p.start() - 1) + 1);
     }
 
     private static boolean onNextLine(String source, Paragraph current, Paragraph next) {
@@ -179,7 +211,8 @@ public final class SentenceSplitter {
             String pending = pendingStart >= 0 ? block.substring(pendingStart, pendingEnd) : null;
             char next = block.charAt(s);
             if (pending != null && (ENDS_WITH_INITIALISM.matcher(pending).find() && Character.isUpperCase(next)
-                    || DATELINE.matcher(pending).matches() && next == '(')) {
+                    || DATELINE.matcher(pending).matches() && next == '('
+                    || ENDS_WITH_INITIAL.matcher(pending).find() && opensWithName(block, s))) {
                 pendingEnd = e;
                 continue;
             }
@@ -192,6 +225,12 @@ public final class SentenceSplitter {
         if (pendingStart >= 0) {
             addBounded(source, blockStart + pendingStart, blockStart + pendingEnd, out);
         }
+    }
+
+    /** Whether the text from {@code start} opens with a capitalised word that is no sentence opener ("Bush"). */
+    private static boolean opensWithName(String block, int start) {
+        Matcher word = CAPITALISED_WORD.matcher(block).region(start, block.length());
+        return word.lookingAt() && !OPENERS.contains(word.group().toLowerCase(Locale.ROOT));
     }
 
     /**

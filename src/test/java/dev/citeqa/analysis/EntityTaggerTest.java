@@ -230,6 +230,19 @@ class EntityTaggerTest {
         assertEquals(List.of("$7 million", "0.55%", "43.8 million"), of(Kind.NUMBER, text));
     }
 
+    /** Wire copy abbreviates a share and a magnitude: "9.5 pct", "412 mln dlrs". */
+    @Test
+    void wireCopysAbbreviationsAreTheFiguresToo() {
+        assertEquals(List.of("9.5 pct", "412 mln"), of(Kind.NUMBER, "A 9.5 pct rise, and 412 mln dlrs last year."));
+    }
+
+    /** A weekday before the date is part of it: "Monday 17th March", not "Monday" and "17th March". */
+    @Test
+    void aWeekdayBeforeTheDateIsPartOfIt() {
+        assertEquals(List.of("Monday 17th March", "Tuesday, December 2, 2025", "Friday"),
+                of(Kind.DATE, "It starts on Monday 17th March and ends on Tuesday, December 2, 2025, not Friday."));
+    }
+
     @Test
     void statesNamedBareArePlaces() {
         assertEquals(List.of("Texas", "New York"), of(Kind.PLACE, "Texas sued, and New York followed."));

@@ -496,6 +496,27 @@ class ArticleParserTest {
                 + "trading house Comissaria Sol said in its weekly review.", "Arrivals for the week ended February 22 "
                 + "were 155,221 bags of 60 kilos, against 131,000 a year earlier.", "Reuter"),
                 p.sentences().stream().map(Sentence::text).toList());
+        // A paragraph's first line is indented: its columns, not its letters, say how full it is.
+        ArticleParser.Parsed indented = ArticleParser.read("copper", """
+                TARVELAN COPPER MINERS END STRIKE
+                    KESSEL, March 3 - About 4,200 miners at the state-owned
+                Tarvelan Copper Corp's Ostrick pit returned to work today after
+                a six-week strike over pay and safety, union officials said.
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("KESSEL, March 3 - About 4,200 miners at the state-owned Tarvelan Copper Corp's Ostrick pit "
+                + "returned to work today after a six-week strike over pay and safety, union officials said."),
+                indented.sentences().stream().map(Sentence::text).toList());
+        // The archive's stamp above the headline dates the story; the headline over the dateline is the title.
+        ArticleParser.Parsed stamped = ArticleParser.read("rate", """
+                14-APR-1987 06:30:11.52
+                NATIONAL BANK OF TARVELA CUTS DISCOUNT RATE TO 7.5 PCT
+                    KESSEL, April 14 - The National Bank of Tarvela said it cut
+                its discount rate to 7.5 pct from 8.25 pct.
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("NATIONAL BANK OF TARVELA CUTS DISCOUNT RATE TO 7.5 PCT", stamped.article().title());
+        assertEquals("1987-04-14", stamped.article().date());
+        assertEquals(List.of("KESSEL, April 14 - The National Bank of Tarvela said it cut its discount rate to 7.5 pct "
+                + "from 8.25 pct."), stamped.sentences().stream().map(Sentence::text).toList());
     }
 
     /**

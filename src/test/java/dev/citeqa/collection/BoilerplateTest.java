@@ -14,7 +14,8 @@ class BoilerplateTest {
             "Homepage News NATO Chief: “The Ball Is Clearly in Russia’s Court” on...", "Home > World > Europe",
             "Alexandros Michailidis / Shutterstock", "Photo: Reuters", "(Photo: Kevin Marsh/AP)",
             "[Image by Jo Lee / Reuters]", "(Photos by Ana Ruiz)", "Share this", "Advertisement", "Facebook",
-            "Copy link", "© Copyright 2024, Des Moines Register and Tribune Co.",
+            "Copy link", "View this email in your browser", "Unsubscribe | Update your preferences",
+            "© Copyright 2024, Des Moines Register and Tribune Co.",
             "Dow Jones & Company, Inc. All Rights Reserved",
             "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, "
                     + "rewritten or redistributed."})

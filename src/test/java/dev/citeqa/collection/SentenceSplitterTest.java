@@ -21,6 +21,15 @@ class SentenceSplitterTest {
                         + "Jan. 5. Mr. Smith agreed!"));
     }
 
+    /** A name's initial is no sentence end when the name goes on; a single capital that ends a sentence still is. */
+    @Test
+    void aNamesInitialDoesNotEndASentence() {
+        assertEquals(List.of("George W. Bush said so.", "Cllr P. Haworth and Mrs L. Gould (Town Clerk) agreed."),
+                split("George W. Bush said so. Cllr P. Haworth and Mrs L. Gould (Town Clerk) agreed."));
+        assertEquals(List.of("They fell back on Plan B.", "The rest left.", "It ended World War I.", "Peace came."),
+                split("They fell back on Plan B. The rest left. It ended World War I. Peace came."));
+    }
+
     /** A wire dateline's state abbreviation is no sentence end; the same abbreviation at a sentence's end is. */
     @Test
     void aWireDatelineStaysWithItsSentence() {

@@ -50,6 +50,11 @@ final class Abstention {
         return "No passage names who holds that title; " + holder.text() + " holds another.";
     }
 
+    /** Why a question about who holds a title is not answered by a window that does not name the title at all. */
+    static String noOffice() {
+        return "No passage names who holds that title.";
+    }
+
     /**
      * Why the answerer abstains, judged on the best window, or null when it answers (quoting the window
      * {@link AnswerVote} chooses, which may be another).

@@ -91,6 +91,17 @@ final class AnswerPhrases {
     private static final Pattern BEFORE_BREAK = Pattern.compile("[,;:!?()\"“”—–]");
 
     /**
+     * "Port Ellery's mayor, " right before a name: an owner (up to four capitalised words and a possessive) and up to
+     * four lower-case words of an office, the first group. News gives an office so as often as before the name
+     * ("Russia's foreign minister, Sergei Lavrov").
+     */
+    private static final Pattern OWNED_TITLE = Pattern.compile("((?:\\p{Lu}[\\p{L}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}.&-]*"
+            + "(?:['’]s|s['’])\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}\\p{Ll}[\\p{L}-]*),\\s*$");
+
+    /** How far before a name {@link #OWNED_TITLE} is looked for. */
+    private static final int OWNED_TITLE_CHARS = 100;
+
+    /**
      * ", 30, a NATO expert and …": an apposition after a name (an age may come first), up to its next punctuation,
      * the first group; not ", said the expert", a relative clause (", who hired the comedian …") or a coordination
      * (", and not the comedian …"), whose noun is someone else's.
@@ -508,14 +519,45 @@ final class AnswerPhrases {
 
     /** Whether the window's answer phrase is the title's holder ({@link TitleQuestion#restatedBy}). */
     boolean restatesTitle(Window w) {
-        return w.answerEntity() != null && title.restatedBy(w.answerEntity(), w.get(Feature.MISSING_REQUIRED) == 0);
+        Entity e = w.answerEntity();
+        return e != null && title.restatedBy(e, titleBefore(e, w.answerSentence()),
+                w.get(Feature.MISSING_REQUIRED) == 0);
+    }
+
+    /** Whether a sentence's terms name the office the question asks about ({@link TitleQuestion#officeNamedIn}). */
+    boolean officeNamedIn(Set<String> terms) {
+        return title.officeNamedIn(terms);
     }
 
     /** Whether the window's answer phrase holds another office ({@link TitleQuestion#anotherHeldBy}). */
     boolean holdsAnotherTitle(Window w) {
         Entity e = w.answerEntity();
         Sentence sentence = w.answerSentence();
-        return e != null && sentence != null && title.anotherHeldBy(e, apposition(e, sentence.text()));
+        if (e == null || sentence == null) {
+            return false;
+        }
+        String before = titleBefore(e, sentence);
+        // After a name that is itself set off by commas ("Eastport's mayor, Tom Reyes, welcomed him"), what follows
+        // the second comma says what the person did: no apposition.
+        boolean owned = !before.isEmpty() && EntityTagger.titleOf(e.text()).isEmpty();
+        return title.anotherHeldBy(e, before, owned ? null : apposition(e, sentence.text()));
+    }
+
+    /**
+     * The title a person's phrase is given before the name: the words of the phrase before it ("Foreign Minister
+     * Hakan Fidan"), or else an owner's office set off by a comma right before it ("Port Ellery's mayor, Diane
+     * Okafor", {@link #OWNED_TITLE}); empty for neither.
+     *
+     * @param sentence the phrase's sentence, or null when not known
+     */
+    static String titleBefore(Entity e, Sentence sentence) {
+        String title = EntityTagger.titleOf(e.text());
+        if (!title.isEmpty() || sentence == null || e.start() <= 0 || e.start() > sentence.text().length()) {
+            return title;
+        }
+        Matcher owned = OWNED_TITLE.matcher(sentence.text().substring(Math.max(0, e.start() - OWNED_TITLE_CHARS),
+                e.start()));
+        return owned.find() ? owned.group(1) + " " : "";
     }
 
     /**
@@ -787,7 +829,7 @@ final class AnswerPhrases {
         // Asked who holds a title, the phrase that gives it is at the question's words: "Turkish President Tayyip
         // Erdogan", not the "Erdogan" further on, whom the article gives the same title.
         // Whether the story names the question's other names is the window's to say; here the title is the point.
-        return saysOne && title.restatedBy(e, true) ? 0 : best;
+        return saysOne && title.restatedBy(e, EntityTagger.titleOf(e.text()), true) ? 0 : best;
     }
 
     private static boolean isAnyName(Entity e) {

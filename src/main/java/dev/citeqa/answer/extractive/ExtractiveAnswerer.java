@@ -161,6 +161,9 @@ public final class ExtractiveAnswerer implements Answerer {
         if (reason == null && titleHolder && !restated && evidence.holdsAnotherTitle(quoted)) {
             // "Who is the Prime Minister of Ukraine?" of stories that name only the Netherlands' one.
             reason = Abstention.anotherTitle(quoted.answerEntity());
+        } else if (reason == null && titleHolder && !restated && !evidence.namesOffice(quoted)) {
+            // "Who is the mayor of Sallowfield?" of a window that names no mayor.
+            reason = Abstention.noOffice();
         }
         return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(), reason);
     }

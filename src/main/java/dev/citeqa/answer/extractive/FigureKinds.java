@@ -26,22 +26,24 @@ final class FigureKinds {
     /** A currency sign, as news writes it before a sum: "$35", "£ 2 million". */
     private static final String CURRENCY_SIGN = "[$€£¥]";
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
-    private static final Pattern PERCENT = Pattern.compile("%|per ?cent", Pattern.CASE_INSENSITIVE);
+    /** A share's sign or word; wire copy abbreviates it ("9.5 pct"). */
+    private static final Pattern PERCENT = Pattern.compile("%|per ?cent|\\bpct\\b", Pattern.CASE_INSENSITIVE);
     /** ISO codes of currencies news writes beside a sum ("NOK 1.6 billion", "1.4 million SEK"), in capitals. */
     private static final String CURRENCY_CODE = "(?:NOK|SEK|DKK|ISK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD"
             + "|SGD|ZAR|BRL|MXN|RUB|TRY|PLN|CZK|HUF|KRW)";
     /**
      * After a number, the words that make it a sum of money: "35 dollars", "2 million pounds", "89 crowns", "1.4
-     * million kronor", "1.4m SEK"; a currency's name in the plural, as a sum gives it.
+     * million kronor", "1.4m SEK", and as wire copy abbreviates them, "412 mln dlrs"; a currency's name in the plural,
+     * as a sum gives it.
      */
-    private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:(?:million|billion|trillion)\\s+)?(?:(?i:pounds"
-            + "|dollars|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos|rand|lira|zlotys?"
+    private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:(?:million|billion|trillion|mln|bln)\\s+)?"
+            + "(?:(?i:pounds|dollars|dlrs|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos|rand|lira|zlotys?"
             + "|roubles|rubles|rupiah|dirhams|riyals|shekels|naira|shillings|baht|ringgit|dinars|kr)|" + CURRENCY_CODE
             + ")\\b");
     /** Before a number, a currency sign or code: "$35", "£ 2", "NOK 1.6", "Rs 500", "A$12". */
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:" + CURRENCY_SIGN + "|\\b" + CURRENCY_CODE
             + "|\\bRs\\.?|\\b[ACHNRS]\\$)\\s?$");
-    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent|pct\\b)", Pattern.CASE_INSENSITIVE);
     /** After a number, the words that make it a share of the votes cast: "(per cent) of the (popular) vote". */
     private static final Pattern VOTE_SHARE = Pattern.compile(
             "(?:\\s*(?:%|per ?cent))?\\s+of (?:the )?(?:[\\p{L}-]+ )?(?:votes?|ballots?)\\b",

@@ -39,6 +39,14 @@ final class TitleQuestion {
      */
     private static final List<Set<String>> SAME_RANKS = WordLists.load("office-ranks").stream()
             .map(line -> Set.copyOf(Terms.ofText(line))).toList();
+    /**
+     * "Chief Executive Officer" is the office "chief executive" names, as companies and news write both: the last word
+     * adds nothing to the office, in a title or a question.
+     */
+    private static final Pattern EXECUTIVE_OFFICER = Pattern.compile("(?i)\\b(executive)\\s+officer\\b");
+    private static final String OFFICER = Terms.ofText("officer").iterator().next();
+    private static final String EXECUTIVE = Terms.ofText("executive").iterator().next();
+
     /** Words that point back to a country a story has named: "the country's Defence Minister". */
     private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
 
@@ -49,6 +57,11 @@ final class TitleQuestion {
      * holder by the office alone ("Chief Financial Officer Tomas Berg").
      */
     private final Set<String> holderNames;
+    /**
+     * The office's own words: the question's, less its other names, its countries and words such as "current"
+     * ("mayor" of "Who is the mayor of Eastport?").
+     */
+    private final Set<String> officeWords;
     private final QuestionCountries countries;
     /** A phrase's analysed terms, as {@link AnswerPhrases} keeps them for the question. */
     private final Function<String, Set<String>> termsOf;
@@ -56,7 +69,9 @@ final class TitleQuestion {
 
     TitleQuestion(QuestionAnalysis question, Set<String> questionTerms, QuestionCountries countries,
             Function<String, Set<String>> termsOf) {
-        this.questionTerms = questionTerms;
+        this.questionTerms = questionTerms.contains(EXECUTIVE) && questionTerms.contains(OFFICER)
+                ? questionTerms.stream().filter(t -> !t.equals(OFFICER)).collect(Collectors.toUnmodifiableSet())
+                : questionTerms;
         this.holderNames = question.terms().stream()
                 .filter(t -> t.required() && !Anchors.isFigure(t.surface())
                         && CountryNames.formsWithAdjectives(t.term()).isEmpty()
@@ -64,6 +79,8 @@ final class TitleQuestion {
                         && !EntityTagger.isTitle(EntityTagger.withoutPossessive(t.surface())))
                 .map(QuestionTerm::term).collect(Collectors.toUnmodifiableSet());
         this.countries = countries;
+        this.officeWords = this.questionTerms.stream().filter(t -> !holderNames.contains(t) && !HOLDER_TENSE.contains(t)
+                && CountryNames.formsWithAdjectives(t).isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.termsOf = termsOf;
         this.asked = question.type() == AnswerType.PERSON && questionTerms.size() >= 2
                 && ASKS_WHO_IS.matcher(question.text()).lookingAt();
@@ -82,13 +99,14 @@ final class TitleQuestion {
      * names Russia too. The question's other names ({@link #holderNames}) may be left out of the title when the
      * phrase's story names them: "Chief Financial Officer Tomas Berg", in a story about Halvorsen Energy.
      *
+     * @param given the title given before the name ({@link AnswerPhrases#titleBefore})
      * @param storyNamesThem whether the phrase's story names every name of the question
      */
-    boolean restatedBy(Entity e, boolean storyNamesThem) {
+    boolean restatedBy(Entity e, String given, boolean storyNamesThem) {
         if (!asked || e.kind() != Kind.PERSON) {
             return false;
         }
-        String titleText = EntityTagger.titleOf(e.text());
+        String titleText = sameOffice(given);
         if (titleText.isEmpty()) {
             return false;
         }
@@ -112,13 +130,15 @@ final class TitleQuestion {
      * officer"), and an apposition of the office's rank with another word ("head of its wind division" for "head of
      * media relations"). Such a story names someone else.
      *
-     * @param apposition the words of an apposition right after the phrase in its sentence, or null
+     * @param given the title given before the name ({@link AnswerPhrases#titleBefore})
+     * @param apposed the words of an apposition right after the phrase in its sentence, or null
      */
-    boolean anotherHeldBy(Entity e, String apposition) {
+    boolean anotherHeldBy(Entity e, String given, String apposed) {
         if (!asked || e.kind() != Kind.PERSON) {
             return false;
         }
-        String before = EntityTagger.titleOf(e.text());
+        String before = sameOffice(given);
+        String apposition = apposed == null ? null : sameOffice(apposed);
         String title = before + (apposition == null ? "" : " " + apposition);
         // The words the question names the office by: its own, but for its countries and "current" and the like.
         Set<String> office = new HashSet<>(questionTerms);
@@ -151,6 +171,29 @@ final class TitleQuestion {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a sentence's terms name the office asked about: one of its words, or a rank of the same office ("head"
+     * for "chief", {@link #SAME_RANKS}). A sentence that names none cannot say who holds it: "Friends of Sallowfield
+     * Station, led by Marion Clegg" for "Who is the mayor of Sallowfield?". True when no title is asked about.
+     */
+    boolean officeNamedIn(Set<String> terms) {
+        if (!asked || officeWords.isEmpty()) {
+            return true;
+        }
+        for (String word : officeWords) {
+            if (terms.contains(word) || SAME_RANKS.stream().anyMatch(same -> same.contains(word)
+                    && terms.stream().anyMatch(same::contains))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The title as the office's words alone: "Chief Executive" of "Chief Executive Officer". */
+    private static String sameOffice(String title) {
+        return EXECUTIVE_OFFICER.matcher(title).replaceAll("$1");
     }
 
     /** Whether a title's rank names one of the office's words in other words ({@link #SAME_RANKS}). */

@@ -324,6 +324,11 @@ final class WindowFeatures {
         return phrases.restatesTitle(w);
     }
 
+    /** Whether a sentence of the window names the office a question asks about ({@link AnswerPhrases#officeNamedIn}). */
+    boolean namesOffice(Window w) {
+        return w.sentences().stream().anyMatch(s -> phrases.officeNamedIn(analyse(s).terms()));
+    }
+
     /** Whether the window's phrase holds another office ({@link AnswerPhrases#holdsAnotherTitle}). */
     boolean holdsAnotherTitle(Window w) {
         return phrases.holdsAnotherTitle(w);

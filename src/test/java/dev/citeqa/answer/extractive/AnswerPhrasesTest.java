@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
 import dev.citeqa.analysis.QuestionAnalysis;
+import dev.citeqa.analysis.Terms;
 import dev.citeqa.answer.TestPassages;
+import dev.citeqa.collection.Sentence;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +136,60 @@ class AnswerPhrasesTest {
         // Only a question about who holds a title.
         AnswerPhrases which = phrases("Which minister joined the Russian team?", List.of(hit));
         assertFalse(which.holdsAnotherTitle(answered(which, hit, all, 1)));
+    }
+
+    /** An office given before the name as its owner's, set off by a comma: "Port Ellery's mayor, Diane Okafor". */
+    @Test
+    void anOwnersOfficeBeforeTheNameIsItsTitle() {
+        PassageHit hit = passages.passage("owned", "Okafor signs", null,
+                "He is no relation to Port Ellery's mayor, Diane Okafor, he said.",
+                "Eastport's mayor, Tom Reyes, welcomed him.",
+                "Russia's foreign minister, Sergei Lavrov, stayed in Moscow.");
+        List<AnalysedSentence> all = sentences(hit);
+        AnswerPhrases eastport = phrases("Who is the mayor of Eastport?", List.of(hit));
+        assertTrue(eastport.holdsAnotherTitle(answered(eastport, hit, all, 0)));
+        assertFalse(eastport.holdsAnotherTitle(answered(eastport, hit, all, 1)));
+        assertTrue(eastport.restatesTitle(answered(eastport, hit, all, 1)));
+        AnswerPhrases turkey = phrases("Who is Turkey's foreign minister?", List.of(hit));
+        assertTrue(turkey.holdsAnotherTitle(answered(turkey, hit, all, 2)));
+        AnswerPhrases russia = phrases("Who is Russia's foreign minister?", List.of(hit));
+        assertTrue(russia.restatesTitle(answered(russia, hit, all, 2)));
+        assertFalse(russia.holdsAnotherTitle(answered(russia, hit, all, 2)));
+        // Only right before the name: an owner's office earlier in the sentence is another person's.
+        Sentence lavrov = all.get(2).sentence();
+        Entity name = answered(russia, hit, all, 2).answerEntity();
+        assertEquals("Russia's foreign minister ", AnswerPhrases.titleBefore(name, lavrov));
+    }
+
+    /** A window that names no word of the office asked about cannot say who holds it. */
+    @Test
+    void theOfficeMustBeNamed() {
+        PassageHit hit = passages.passage("office2", "Station", null, "Marion Clegg led the campaign.");
+        AnswerPhrases mayor = phrases("Who is the mayor of Sallowfield?", List.of(hit));
+        assertFalse(mayor.officeNamedIn(Terms.ofText("Friends of Sallowfield Station, led by Marion Clegg")));
+        assertTrue(mayor.officeNamedIn(Terms.ofText("Sallowfield's mayor, Tom Reyes, spoke.")));
+        // A rank of the same office in other words, and a question about no title, need no word of it.
+        AnswerPhrases chief = phrases("Who is the chief of the IAEA?", List.of(hit));
+        assertTrue(chief.officeNamedIn(Terms.ofText("Rafael Grossi, head of the IAEA, spoke.")));
+        assertTrue(phrases("Which minister spoke?", List.of(hit)).officeNamedIn(Terms.ofText("Marion Clegg spoke.")));
+    }
+
+    /** "Chief Executive Officer" and "chief executive" name one office, in a title or a question. */
+    @Test
+    void aChiefExecutiveOfficerIsTheChiefExecutive() {
+        PassageHit hit = passages.passage("ceo", "Lumenfield Solar", null,
+                "Lumenfield Solar Chief Executive Officer Anjali Rao opened the plant.",
+                "Lumenfield Solar Chief Executive Tomas Berg opened the plant.",
+                "Lumenfield Solar Chief Financial Officer Ola Lie opened the plant.");
+        List<AnalysedSentence> all = sentences(hit);
+        for (String question : List.of("Who is the chief executive of Lumenfield Solar?",
+                "Who is the chief executive officer of Lumenfield Solar?")) {
+            AnswerPhrases chief = phrases(question, List.of(hit));
+            assertTrue(chief.restatesTitle(answered(chief, hit, all, 0)), question);
+            assertFalse(chief.holdsAnotherTitle(answered(chief, hit, all, 0)), question);
+            assertTrue(chief.restatesTitle(answered(chief, hit, all, 1)), question);
+            assertTrue(chief.holdsAnotherTitle(answered(chief, hit, all, 2)), question);
+        }
     }
 
     @Test

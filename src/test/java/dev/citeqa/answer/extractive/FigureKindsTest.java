@@ -78,6 +78,9 @@ class FigureKindsTest {
         "How much will the line cost?|It will cost NOK 14.5 billion.|14.5 billion|true",
         "How much will the line cost?|It will cost 1.4 million SEK.|1.4 million|true",
         "How much will the line cost?|It will carry 14.5 million people.|14.5 million|false",
+        // Wire copy's abbreviations: "pct" is a share, "dlrs" a sum.
+        "What percentage did wages rise?|Members accepted a 9.5 pct wage increase.|9.5 pct|true",
+        "How much did copper bring in?|Copper brought in 412 mln dlrs last year.|412 mln|true",
     })
     void aFigureCountsWhenItIsOfTheKindAsked(String question, String sentence, String figure, boolean counts) {
         assertEquals(counts, FigureKinds.counts(QuestionAnalysis.of(question), figure(sentence, figure),
