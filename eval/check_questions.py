@@ -32,17 +32,30 @@ def main(argv):
     kinds = {"single": 0, "followup": 0, "abstain": 0}
     cache = {}
     # An article's ID is its file name wherever the file is, subfolders too, as the service reads the folder.
-    paths = {}
+    # Of two files of one name, the service takes the one nearer the top of the folder, then the first in path order.
+    found = []
     for folder, dirs, names in os.walk(corpus):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # the service skips hidden files and folders
         for name in names:
             if name.lower().endswith(".txt") and not name.startswith("."):
-                paths.setdefault(name[:-4], os.path.join(folder, name))
+                path = os.path.join(folder, name)
+                found.append((os.path.relpath(path, corpus).count(os.sep), path, name[:-4]))
+    paths = {}
+    for _, path, doc_id in sorted(found):
+        paths.setdefault(doc_id, path)
+
+    def read(path):
+        # As the service reads a file that is not UTF-8: as Windows-1252.
+        raw = open(path, "rb").read()
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
 
     def text(doc_id):
         if doc_id not in cache:
             p = paths.get(doc_id)
-            cache[doc_id] = norm(open(p, encoding="utf-8").read()) if p else None
+            cache[doc_id] = norm(read(p)) if p else None
         return cache[doc_id]
 
     with open(qpath, encoding="utf-8") as fh:
