@@ -163,9 +163,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
 
     /**
      * Whose figure "what is the …" asks for: "the", "its", or an owner's name ("What was Brightwell Appliances'
-     * annual revenue?", "What is the city's population?"), up to four words before the possessive.
+     * annual revenue?", "What is the city's population?"), up to four words before the possessive, none of them a
+     * preposition or a verb: "What is the reason for the company's revenue drop?" asks for a reason.
      */
-    private static final String WHOSE = "(?:the |its |their |his |her |(?:the )?(?:[\\p{L}\\p{N}.&-]+ ){0,3}"
+    private static final String WHOSE = "(?:the |its |their |his |her |(?:the )?" + modifierWords(3)
             + "[\\p{L}\\p{N}.&-]+(?:['’]s|s['’]) )";
 
     /** A term that is a year. */
@@ -218,7 +219,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "(?:[\\p{L}-]+ ){0,2}(?:number|amount|price|cost|population|percentage|total|budget|value|size"
                     + "|rate|share|score|figure|age|salary"
                     + "|turnout|attendance|crowd|capacity|viewership|tally|margin|deficit|surplus|debt|death toll|toll"
-                    + "|revenue|profit|sum|temperature|speed|distance|height|weight|depth"
+                    + "|revenue|profit|sum|temperature|speed|distance|height|weight|depth|turnover|earnings|valuation"
                     + "|rainfall|snowfall|magnitude|fee|fine|wage)\\b(?!['’])"
                     + "|\\bwhat (?:percentage|number|amount|share|proportion|age)\\b"
                     + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),

@@ -207,6 +207,7 @@ public final class ArticleParser {
     private static final int MAX_TITLE_CHARS = 300;
 
     private static final Set<String> MASTHEAD_WORDS = WordLists.load("masthead-words");
+    private static final Set<String> MASTHEAD_WORDS_AFTER_THE = WordLists.load("masthead-words-after-the");
 
     private ArticleParser() {}
 
@@ -300,21 +301,45 @@ public final class ArticleParser {
 
     /** A {@link #DATED_DATELINE} whose date has a figure ("LONDON, March 3 - "), not a phrase between commas. */
     private static boolean opensWithDatedDateline(String text) {
+        return datedDatelineEnd(text) >= 0;
+    }
+
+    /**
+     * Where the story's text starts after a dated dateline that opens the line, or -1: the date has a figure and the
+     * text a letter ("Westport, Tuesday 5 March 2024 - 10:32 GMT" is a date line, not a dateline).
+     */
+    private static int datedDatelineEnd(String text) {
         Matcher m = DATED_DATELINE.matcher(text);
-        return m.lookingAt() && m.group(1).chars().anyMatch(Character::isDigit);
+        return m.lookingAt() && m.group(1).chars().anyMatch(Character::isDigit) && m.end() < text.length()
+                && Character.isLetter(text.codePointAt(m.end())) ? m.end() : -1;
     }
 
     /**
      * A hard-wrapped line of prose: its sentence goes on in the very next line, which opens in lower case ("The
-     * Bank of England left its main" over "interest rate unchanged …"). A headline is never wrapped so.
+     * Bank of England left its main" over "interest rate unchanged …"), and ends in a later line of the run. Under a
+     * headline, a line in lower case is a byline ("by Jane Smith") or a date ("updated 5 March 2024"), and a headline
+     * wrapped over two lines ends no sentence.
      */
-    private static boolean wrapsIntoNext(String source, List<Line> lines, int i) {
+    private static boolean wrapsIntoNext(String source, List<Line> lines, int i, DateOrder order) {
         if (i + 1 >= lines.size() || Boilerplate.endsLikeSentence(lines.get(i).plain())) {
             return false;
         }
-        String next = lines.get(i + 1).plain();
-        return SentenceSplitter.onNextLine(source, lines.get(i).end(), lines.get(i + 1).start()) && !next.isEmpty()
-                && Character.isLowerCase(next.codePointAt(0));
+        Line next = lines.get(i + 1);
+        String opens = next.plain();
+        if (!SentenceSplitter.onNextLine(source, lines.get(i).end(), next.start()) || opens.isEmpty()
+                || !Character.isLowerCase(opens.codePointAt(0)) || isByline(opens) || Header.isDateLine(next, order)) {
+            return false;
+        }
+        for (int j = i + 1; j < lines.size(); j++) {
+            if (Boilerplate.endsLikeSentence(lines.get(j).plain())) {
+                return true;
+            }
+            if (j + 1 >= lines.size() || !SentenceSplitter.onNextLine(source, lines.get(j).end(),
+                    lines.get(j + 1).start())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The date of a {@link #DATED_DATELINE} that opens the first sentence, or null. */
@@ -328,8 +353,8 @@ public final class ArticleParser {
         if (wire != null) {
             return first.substring(wire.end());
         }
-        Matcher dated = DATED_DATELINE.matcher(first);
-        return opensWithDatedDateline(first) && dated.lookingAt() ? first.substring(dated.end()) : first;
+        int dated = datedDatelineEnd(first);
+        return dated >= 0 ? first.substring(dated) : first;
     }
 
     /** The service a {@link #WIRE_DATELINE} or {@link #DATELINE_LINE} names, whichever of its forms matched. */
@@ -481,12 +506,31 @@ public final class ArticleParser {
         return !Boilerplate.endsLikeSentence(text) || (!text.endsWith(".") && words <= 20);
     }
 
-    /** A newspaper's name: up to five capitalised words, the last a paper's ("The Harbour Times"). */
+    /**
+     * Whether line {@code i} opens the story's text or its dates: a dateline, a line that dates the story ("Your
+     * town, every Friday | Issue 212 | Friday 14 November 2025"), body text, or wrapped prose.
+     */
+    private static boolean opensText(String source, List<Line> lines, int i, DateOrder order) {
+        if (i >= lines.size()) {
+            return false;
+        }
+        String text = lines.get(i).plain();
+        return opensWithDatedDateline(text) || WIRE_DATELINE.matcher(text).lookingAt() || isBody(text)
+                || PublicationDate.find(text, order).isPresent() || wrapsIntoNext(source, lines, i, order);
+    }
+
+    /**
+     * A newspaper's name: up to five capitalised words, the last a paper's ("The Harbour Times"), or one that also ends
+     * headlines after a "The" ("The Washington Post", not "Markets Hit Another Record").
+     */
     private static boolean isMasthead(String text) {
         String[] words = SPACES.split(text.strip());
-        return words.length >= 2 && words.length <= MAX_OUTLET_WORDS
-                && Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))
-                && MASTHEAD_WORDS.contains(words[words.length - 1].toLowerCase(Locale.ROOT));
+        if (words.length < 2 || words.length > MAX_OUTLET_WORDS
+                || !Arrays.stream(words).allMatch(w -> Character.isUpperCase(w.codePointAt(0)))) {
+            return false;
+        }
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        return MASTHEAD_WORDS.contains(last) || words[0].equals("The") && MASTHEAD_WORDS_AFTER_THE.contains(last);
     }
 
     /** The first line of a page may be a two-word headline ("Talks collapse"); later, that is a caption. */
@@ -540,7 +584,7 @@ public final class ArticleParser {
             for (int i = 0; i < Math.min(lines.size(), HEADER_LINES); i++) {
                 Line line = lines.get(i);
                 String text = line.plain();
-                if (opensWithDatedDateline(text) || wrapsIntoNext(source, lines, i)) {
+                if (opensWithDatedDateline(text) || wrapsIntoNext(source, lines, i, order)) {
                     break; // the story's first sentence: "LONDON, March 3 - The Bank of England left its main"
                 }
                 if (i == 0 && header.readDottedByline(line, order)) {
@@ -574,7 +618,8 @@ public final class ArticleParser {
                         }
                         break;
                     }
-                    if (isMasthead(text) && lines.size() > 2 && isHeadline(lines.get(2).plain())) {
+                    if (isMasthead(text) && lines.size() > 2 && isHeadline(lines.get(2).plain())
+                            && !isByline(lines.get(2).plain()) && !isDateLine(lines.get(2), order)) {
                         // "The Harbour Times", the date, then the headline: the paper's name is its outlet.
                         header.outlet = cleanTitle(text);
                     } else {
@@ -586,9 +631,10 @@ public final class ArticleParser {
                 if (isBody(text)) {
                     break;
                 }
-                // A first line of three capitalised words or more is a headline ("BAHIA COCOA REVIEW"); a section's
-                // label has one or two ("WORLD", "LOCAL NEWS").
-                if (isLabel(text) && (i > 0 || letterWords(text) < 3) || header.readLink(text, order)) {
+                // A first line of three capitalised words over the story's text is its headline ("BAHIA COCOA REVIEW");
+                // a section's label ("WORLD", "WORLD MIDDLE EAST") stands over the headline.
+                if (isLabel(text) && (i > 0 || letterWords(text) < 3 || !opensText(source, lines, 1, order))
+                        || header.readLink(text, order)) {
                     header.meta.add(line);
                 } else if (header.date == null && (header.readFields(line.text(), order)
                         || header.readDateLine(line.text(), order))) {

@@ -45,13 +45,6 @@ public final class SentenceSplitter {
      */
     static final int WRAP_WIDTH_CHARS = 50;
 
-    /**
-     * How far short of its run's width a wrapped line may stop and still be full: a word that would have fitted in
-     * the last tenth is taken to have been too long. Text wrapped by hand, or by an editor at a width wider than any
-     * line of a short run, leaves its lines a few characters short.
-     */
-    static final double WRAP_SLACK = 0.1;
-
     private static final ULocale ENGLISH = ULocale.ENGLISH;
 
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
@@ -61,10 +54,23 @@ public final class SentenceSplitter {
 
     /**
      * A name's initial after a capitalised word, "George W." or "Cllr P.": the name goes on in the next "sentence"
-     * ("Bush said so."). Not "I", a numeral as often ("World War I.").
+     * ("Bush said so."). Not "I", a numeral as often ("World War I."), nor a letter after a word that names things
+     * by letters ({@link #LETTER_NAMES}); the word is the first group.
      */
     private static final Pattern ENDS_WITH_INITIAL =
-            Pattern.compile("(?:^|\\s)\\p{Lu}[\\p{L}'’.-]*\\s+(?!I\\.)\\p{Lu}\\.$");
+            Pattern.compile("(?:^|\\s)(\\p{Lu}[\\p{L}'’.-]*)\\s+(?!I\\.)\\p{Lu}\\.$");
+
+    /**
+     * Words that a single letter follows as a name of its own ({@code analysis/letter-names.txt}): "Group B.", "Plan
+     * B.", "Vitamin C." end sentences as any word does.
+     */
+    private static final Set<String> LETTER_NAMES = WordLists.load("letter-names");
+
+    /** How much of a sentence's end the patterns above read: a long run of undone breaks is not read again whole. */
+    private static final int TAIL_CHARS = 64;
+
+    /** A line of markup, which opens or ends with a tag ("<div …>", "…</div>"): no prose, and wrapped into none. */
+    private static final Pattern MARKUP = Pattern.compile("^<[A-Za-z!/]|</?[A-Za-z][^<>]*>$");
 
     /** The first word of a sentence, when capitalised. */
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]*");
@@ -147,7 +153,7 @@ public final class SentenceSplitter {
     private static boolean isWrapped(String source, List<Paragraph> paragraphs, boolean[] endsAhead, int width,
             int i) {
         String current = paragraphs.get(i).text();
-        if (!endsAhead[i] || Boilerplate.endsLikeSentence(current)) {
+        if (!endsAhead[i] || Boilerplate.endsLikeSentence(current) || MARKUP.matcher(current).find()) {
             return false;
         }
         String next = paragraphs.get(i + 1).text();
@@ -155,7 +161,7 @@ public final class SentenceSplitter {
         int firstWord = next.indexOf(' ') < 0 ? next.length() : next.indexOf(' ');
         boolean full = current.length() >= WRAPPED_LINE_CHARS
                 || width >= WRAP_WIDTH_CHARS
-                        && columns(source, paragraphs.get(i)) + 1 + firstWord > (1 - WRAP_SLACK) * width;
+                        && columns(source, paragraphs.get(i)) + 1 + firstWord > width;
         return Character.isLowerCase(first) || Character.isDigit(first) || full && Character.isLetter(first);
     }
 
@@ -208,11 +214,13 @@ public final class SentenceSplitter {
                 s = debrisStart;
                 debrisStart = -1;
             }
-            String pending = pendingStart >= 0 ? block.substring(pendingStart, pendingEnd) : null;
+            // Only the pending sentence's end is read: a line of many undone breaks is read once, not once per break.
+            String tail = pendingStart >= 0 ? block.substring(Math.max(pendingStart, pendingEnd - TAIL_CHARS),
+                    pendingEnd) : null;
             char next = block.charAt(s);
-            if (pending != null && (ENDS_WITH_INITIALISM.matcher(pending).find() && Character.isUpperCase(next)
-                    || DATELINE.matcher(pending).matches() && next == '('
-                    || ENDS_WITH_INITIAL.matcher(pending).find() && opensWithName(block, s))) {
+            if (tail != null && (ENDS_WITH_INITIALISM.matcher(tail).find() && Character.isUpperCase(next)
+                    || pendingEnd - pendingStart <= TAIL_CHARS && DATELINE.matcher(tail).matches() && next == '('
+                    || endsWithInitial(tail) && opensWithName(block, s))) {
                 pendingEnd = e;
                 continue;
             }
@@ -225,6 +233,12 @@ public final class SentenceSplitter {
         if (pendingStart >= 0) {
             addBounded(source, blockStart + pendingStart, blockStart + pendingEnd, out);
         }
+    }
+
+    /** Whether the text ends with a name's initial ({@link #ENDS_WITH_INITIAL}). */
+    private static boolean endsWithInitial(String text) {
+        Matcher initial = ENDS_WITH_INITIAL.matcher(text);
+        return initial.find() && !LETTER_NAMES.contains(initial.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** Whether the text from {@code start} opens with a capitalised word that is no sentence opener ("Bush"). */

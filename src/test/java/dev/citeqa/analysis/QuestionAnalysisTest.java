@@ -108,7 +108,12 @@ class QuestionAnalysisTest {
             "What is the biggest company's logo? | OTHER",
             "What was the city's population in 2020? | NUMBER",
             "What is Nordvik Shipping's net profit? | NUMBER",
-            "What were the three clubs' wage bills? | NUMBER"})
+            "What were the three clubs' wage bills? | NUMBER",
+            "What was Nordvik Shipping's turnover? | NUMBER",
+            // An owner after a preposition or a verb: the sum is not what is asked for.
+            "What is the reason for the company's revenue drop? | OTHER",
+            "What was in the chancellor's budget? | OTHER",
+            "What was the reaction to the government's budget? | OTHER"})
     void answerTypeFromCueWords(String question, AnswerType expected) {
         assertEquals(expected, QuestionAnalysis.of(question, question).type());
     }

@@ -499,12 +499,13 @@ class ArticleParserTest {
         // A paragraph's first line is indented: its columns, not its letters, say how full it is.
         ArticleParser.Parsed indented = ArticleParser.read("copper", """
                 TARVELAN COPPER MINERS END STRIKE
-                    KESSEL, March 3 - About 4,200 miners at the state-owned
+                    KESSEL, March 3 - About 4,200 of the miners at the big
                 Tarvelan Copper Corp's Ostrick pit returned to work today after
                 a six-week strike over pay and safety, union officials said.
                 """, DateOrder.UNKNOWN).orElseThrow();
-        assertEquals(List.of("KESSEL, March 3 - About 4,200 miners at the state-owned Tarvelan Copper Corp's Ostrick pit "
-                + "returned to work today after a six-week strike over pay and safety, union officials said."),
+        // 54 letters and "Tarvelan" fit in the run's 63; with the indent's four columns they would not have.
+        assertEquals(List.of("KESSEL, March 3 - About 4,200 of the miners at the big Tarvelan Copper Corp's Ostrick "
+                + "pit returned to work today after a six-week strike over pay and safety, union officials said."),
                 indented.sentences().stream().map(Sentence::text).toList());
         // The archive's stamp above the headline dates the story; the headline over the dateline is the title.
         ArticleParser.Parsed stamped = ArticleParser.read("rate", """
@@ -517,6 +518,20 @@ class ArticleParserTest {
         assertEquals("1987-04-14", stamped.article().date());
         assertEquals(List.of("KESSEL, April 14 - The National Bank of Tarvela said it cut its discount rate to 7.5 pct "
                 + "from 8.25 pct."), stamped.sentences().stream().map(Sentence::text).toList());
+    }
+
+    /** A line of markup is no wrapped prose, however long: the sentence under it is a sentence of its own. */
+    @Test
+    void aLineOfMarkupIsNotWrappedIntoTheTextUnderIt() {
+        ArticleParser.Parsed p = ArticleParser.read("m", """
+                Ministers meet in Antalya
+
+                <div style="display:none">Hidden words that say nothing of the meeting at all, and say it at length</div>
+                Turkish Foreign Minister Hakan Fidan hosted the meeting in Antalya on May 15.
+                The ministers prepared the summit.
+                """, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals("Turkish Foreign Minister Hakan Fidan hosted the meeting in Antalya on May 15.",
+                p.sentences().get(1).text());
     }
 
     /**
@@ -543,6 +558,38 @@ class ArticleParserTest {
         assertEquals("Bank of England holds its main rate", titled.title());
     }
 
+    /** A headline's byline or date in lower case is no wrapped prose; a section label stands over the headline. */
+    @Test
+    void aHeadlineOverALowerCaseBylineOrUnderASectionLabelIsTheHeadline() {
+        Article byline = ArticleParser.parse("b", """
+                Council approves new ferry terminal
+                by Jane Smith
+                Tuesday 5 March 2024
+
+                Westport council voted 9-3 on Monday night to approve a new ferry terminal costing 18 million pounds.
+                """).orElseThrow();
+        assertEquals("Council approves new ferry terminal", byline.title());
+        assertEquals("2024-03-05", byline.date());
+        Article labelled = ArticleParser.parse("l", """
+                WORLD MIDDLE EAST
+                Ceasefire talks resume in Cairo
+                Tuesday 5 March 2024
+
+                Negotiators returned to Cairo on Monday for a new round of talks on a ceasefire, officials said.
+                """).orElseThrow();
+        assertEquals("Ceasefire talks resume in Cairo", labelled.title());
+        // A place and a date before a time is a date line, not a dateline that opens the text.
+        Article dated = ArticleParser.parse("d", """
+                Ferry terminal approved
+                Westport, Tuesday 5 March 2024 - 10:32 GMT
+
+                Westport council voted 9-3 on Monday night to approve a new ferry terminal costing 18 million pounds.
+                """).orElseThrow();
+        assertEquals("Ferry terminal approved", dated.title());
+        assertEquals(List.of("Westport council voted 9-3 on Monday night to approve a new ferry terminal costing 18 "
+                + "million pounds."), dated.paragraphs().stream().map(Paragraph::text).toList());
+    }
+
     /** A paper's name above the date and the headline is the outlet; the headline under it is the title. */
     @Test
     void aMastheadAboveTheDateNamesTheOutlet() {
@@ -565,6 +612,16 @@ class ArticleParserTest {
                 """).orElseThrow();
         assertEquals("Mayor Welcomes The Press", b.title());
         assertNull(b.outlet());
+        // Nor is a headline over a date and a byline: a byline is no headline.
+        Article c = ArticleParser.parse("c", """
+                Sprinter Breaks World Record
+                Tuesday 5 March 2024
+                By Jane Smith
+
+                Ama Owusu ran the 200 metres in 21.30 seconds in Westport on Monday night, a world record.
+                """).orElseThrow();
+        assertEquals("Sprinter Breaks World Record", c.title());
+        assertNull(c.outlet());
     }
 
     /**

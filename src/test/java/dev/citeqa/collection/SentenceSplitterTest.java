@@ -28,6 +28,10 @@ class SentenceSplitterTest {
                 split("George W. Bush said so. Cllr P. Haworth and Mrs L. Gould (Town Clerk) agreed."));
         assertEquals(List.of("They fell back on Plan B.", "The rest left.", "It ended World War I.", "Peace came."),
                 split("They fell back on Plan B. The rest left. It ended World War I. Peace came."));
+        // A letter that names a group or a plan is no initial, whatever follows it.
+        assertEquals(List.of("Spain topped Group B.", "England finished second.", "They chose Plan B.",
+                "Officials agreed."), split("Spain topped Group B. England finished second. They chose Plan B. "
+                + "Officials agreed."));
     }
 
     /** A wire dateline's state abbreviation is no sentence end; the same abbreviation at a sentence's end is. */

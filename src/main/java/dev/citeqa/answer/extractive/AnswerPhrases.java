@@ -92,11 +92,14 @@ final class AnswerPhrases {
 
     /**
      * "Port Ellery's mayor, " right before a name: an owner (up to four capitalised words and a possessive) and up to
-     * four lower-case words of an office, the first group. News gives an office so as often as before the name
-     * ("Russia's foreign minister, Sergei Lavrov").
+     * four lower-case words of an office, the first group, the last of them a title's (the second group). News gives
+     * an office so as often as before the name ("Russia's foreign minister, Sergei Lavrov"). Not after a preposition:
+     * "In Eastport's mayoral race, Tom Reyes won", "After Monday's talks, Sergei Lavrov …".
      */
-    private static final Pattern OWNED_TITLE = Pattern.compile("((?:\\p{Lu}[\\p{L}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}.&-]*"
-            + "(?:['’]s|s['’])\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}\\p{Ll}[\\p{L}-]*),\\s*$");
+    private static final Pattern OWNED_TITLE = Pattern.compile("(?<!\\b(?i:in|at|on|after|before|during|since|from"
+            + "|for|of|to|with|by|under|over|about|into|despite)\\s)"
+            + "((?:\\p{Lu}[\\p{L}.&-]*\\s+){0,3}\\p{Lu}[\\p{L}.&-]*(?:['’]s|s['’])\\s+"
+            + "(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(\\p{Ll}[\\p{L}-]*)),\\s*$");
 
     /** How far before a name {@link #OWNED_TITLE} is looked for. */
     private static final int OWNED_TITLE_CHARS = 100;
@@ -557,7 +560,7 @@ final class AnswerPhrases {
         }
         Matcher owned = OWNED_TITLE.matcher(sentence.text().substring(Math.max(0, e.start() - OWNED_TITLE_CHARS),
                 e.start()));
-        return owned.find() ? owned.group(1) + " " : "";
+        return owned.find() && EntityTagger.isTitle(owned.group(2)) ? owned.group(1) + " " : "";
     }
 
     /**

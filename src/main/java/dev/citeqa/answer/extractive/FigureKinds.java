@@ -27,7 +27,8 @@ final class FigureKinds {
     private static final String CURRENCY_SIGN = "[$€£¥]";
     private static final Pattern CURRENCY = Pattern.compile(CURRENCY_SIGN);
     /** A share's sign or word; wire copy abbreviates it ("9.5 pct"). */
-    private static final Pattern PERCENT = Pattern.compile("%|per ?cent|\\bpct\\b", Pattern.CASE_INSENSITIVE);
+    private static final String PERCENT_WORDS = "%|per ?cent|\\bpct\\b";
+    private static final Pattern PERCENT = Pattern.compile(PERCENT_WORDS, Pattern.CASE_INSENSITIVE);
     /** ISO codes of currencies news writes beside a sum ("NOK 1.6 billion", "1.4 million SEK"), in capitals. */
     private static final String CURRENCY_CODE = "(?:NOK|SEK|DKK|ISK|CHF|EUR|USD|GBP|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD"
             + "|SGD|ZAR|BRL|MXN|RUB|TRY|PLN|CZK|HUF|KRW)";
@@ -37,16 +38,17 @@ final class FigureKinds {
      * as a sum gives it.
      */
     private static final Pattern MONEY_AFTER = Pattern.compile("\\s*(?:(?:million|billion|trillion|mln|bln)\\s+)?"
-            + "(?:(?i:pounds|dollars|dlrs|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos|rand|lira|zlotys?"
-            + "|roubles|rubles|rupiah|dirhams|riyals|shekels|naira|shillings|baht|ringgit|dinars|kr)|" + CURRENCY_CODE
-            + ")\\b");
+            + "(?:(?i:pounds|dollars|dlrs|euros|pence|cents|yen|yuan|rupees|crowns|kronor|kroner|kronur|francs|pesos"
+            + "|rand|lira|zlotys?|roubles|rubles|rupiah|dirhams|riyals|shekels|naira|shillings|baht|ringgit|dinars|kr)"
+            + "|" + CURRENCY_CODE + ")\\b");
     /** Before a number, a currency sign or code: "$35", "£ 2", "NOK 1.6", "Rs 500", "A$12". */
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:" + CURRENCY_SIGN + "|\\b" + CURRENCY_CODE
             + "|\\bRs\\.?|\\b[ACHNRS]\\$)\\s?$");
-    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:%|per ?cent|pct\\b)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PERCENT_AFTER = Pattern.compile("\\s*(?:" + PERCENT_WORDS + ")",
+            Pattern.CASE_INSENSITIVE);
     /** After a number, the words that make it a share of the votes cast: "(per cent) of the (popular) vote". */
     private static final Pattern VOTE_SHARE = Pattern.compile(
-            "(?:\\s*(?:%|per ?cent))?\\s+of (?:the )?(?:[\\p{L}-]+ )?(?:votes?|ballots?)\\b",
+            "(?:\\s*(?:" + PERCENT_WORDS + "))?\\s+of (?:the )?(?:[\\p{L}-]+ )?(?:votes?|ballots?)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Characters around a figure in which a word must say that it is a turnout: "41% of registered voters cast". */
     private static final int TURNOUT_DISTANCE = 50;

@@ -47,6 +47,15 @@ final class TitleQuestion {
     private static final String OFFICER = Terms.ofText("officer").iterator().next();
     private static final String EXECUTIVE = Terms.ofText("executive").iterator().next();
 
+    /** The terms of {@code analysis/titles.txt}: the office words a story names its holder by. */
+    private static final Set<String> TITLE_TERMS = WordLists.load("titles").stream()
+            .flatMap(w -> Terms.ofText(w).stream()).collect(Collectors.toUnmodifiableSet());
+    /** Words news calls whoever leads by, whatever the office: "UN chief", "Hamas leader", "Arsenal boss". */
+    private static final Set<String> ANY_HEAD = Terms.ofText("chief head boss leader");
+    /** "CEO" is the chief executive. */
+    private static final String CEO = Terms.ofText("CEO").iterator().next();
+    private static final Set<String> CHIEF_EXECUTIVE = Terms.ofText("chief executive");
+
     /** Words that point back to a country a story has named: "the country's Defence Minister". */
     private static final Set<String> POINTING_WORDS = Set.of("country", "nation", "its");
 
@@ -174,21 +183,30 @@ final class TitleQuestion {
     }
 
     /**
-     * Whether a sentence's terms name the office asked about: one of its words, or a rank of the same office ("head"
-     * for "chief", {@link #SAME_RANKS}). A sentence that names none cannot say who holds it: "Friends of Sallowfield
-     * Station, led by Marion Clegg" for "Who is the mayor of Sallowfield?". True when no title is asked about.
+     * Whether a sentence's terms name the office asked about: one of its words in any form ("founded" for "founder"),
+     * a rank of the same office ({@link #SAME_RANKS}), a word for any head ("UN chief" for the secretary-general), or
+     * "CEO" for the chief executive. A sentence that names none cannot say who holds it: "Friends of Sallowfield
+     * Station, led by Marion Clegg" for "Who is the mayor of Sallowfield?". True when the question asks about no title
+     * ({@code analysis/titles.txt}): "Who was the winner of the prize?" is answered by "Jane Smith won the prize".
      */
     boolean officeNamedIn(Set<String> terms) {
-        if (!asked || officeWords.isEmpty()) {
+        if (!asked || officeWords.stream().noneMatch(TITLE_TERMS::contains)
+                || terms.stream().anyMatch(ANY_HEAD::contains) || namesChiefExecutive(terms)) {
             return true;
         }
         for (String word : officeWords) {
-            if (terms.contains(word) || SAME_RANKS.stream().anyMatch(same -> same.contains(word)
-                    && terms.stream().anyMatch(same::contains))) {
+            if (terms.stream().anyMatch(t -> Terms.related(word, t)) || SAME_RANKS.stream().anyMatch(same ->
+                    same.contains(word) && terms.stream().anyMatch(same::contains))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the office is the chief executive, and the terms name it in either form ("CEO", "chief executive"). */
+    private boolean namesChiefExecutive(Set<String> terms) {
+        boolean asked = officeWords.contains(CEO) || officeWords.containsAll(CHIEF_EXECUTIVE);
+        return asked && (terms.contains(CEO) || terms.containsAll(CHIEF_EXECUTIVE));
     }
 
     /** The title as the office's words alone: "Chief Executive" of "Chief Executive Officer". */

@@ -84,6 +84,13 @@ final class WindowFeatures {
             + "|tel|fax|e-?mail|photo|credit|source|image|video|read more|related|tags?|filed|by|byline|follow us|share"
             + "(?: this)?|copyright|words|comments?)\\s*:)\\p{Lu}[^:\\n]{1,60}:\\s++(?=[^\\n]*\\d)[^\\n]{1,120}");
 
+    /**
+     * A correction's account of what a story got wrong: "An earlier version of this story said the mine would employ
+     * 960 people." Its figures and names are the wrong ones; the sentence after it gives the right ones.
+     */
+    private static final Pattern RETRACTED = Pattern.compile("(?i)\\b(?:earlier|previous|original|prior) version"
+            + " of this (?:article|story|report|piece|post)\\b");
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
     private final QuestionAnalysis question;
@@ -218,7 +225,8 @@ final class WindowFeatures {
 
     /**
      * Headings and fragments ("Mark Rutte", "Russia Must Make the Next Move") state nothing an answer
-     * could quote: a sentence ends with punctuation, or is at least long enough to be one. Asked of every sentence
+     * could quote: a sentence ends with punctuation, or is at least long enough to be one. Nor does a correction's
+     * account of what an earlier version said ({@link #RETRACTED}). Asked of every sentence
      * of every passage read, so kept with the sentence's analysis ({@link AnalysedSentence#answerable}).
      */
     boolean answerable(Sentence s) {
@@ -228,7 +236,8 @@ final class WindowFeatures {
     /** {@link #answerable(Sentence)} of a sentence's text, worked out once per sentence. */
     static boolean answerable(String text) {
         int words = Words.count(text);
-        return words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find()) || FACT_LINE.matcher(text).matches();
+        return !RETRACTED.matcher(text).find() && (words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find())
+                || FACT_LINE.matcher(text).matches());
     }
 
     /**
@@ -237,7 +246,8 @@ final class WindowFeatures {
      * be quoted alone.
      */
     boolean closesWindow(Sentence s) {
-        return answerable(s) || Words.count(s.text()) >= 2 && SENTENCE_END.matcher(s.text()).find();
+        return answerable(s) || Words.count(s.text()) >= 2 && SENTENCE_END.matcher(s.text()).find()
+                && !RETRACTED.matcher(s.text()).find();
     }
 
     /** The evidence of sentences {@code from} (inclusive) to {@code to} (exclusive) of a passage. */
@@ -324,7 +334,7 @@ final class WindowFeatures {
         return phrases.restatesTitle(w);
     }
 
-    /** Whether a sentence of the window names the office a question asks about ({@link AnswerPhrases#officeNamedIn}). */
+    /** Whether a sentence of the window names the office asked about ({@link AnswerPhrases#officeNamedIn}). */
     boolean namesOffice(Window w) {
         return w.sentences().stream().anyMatch(s -> phrases.officeNamedIn(analyse(s).terms()));
     }

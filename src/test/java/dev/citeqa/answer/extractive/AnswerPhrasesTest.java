@@ -155,10 +155,20 @@ class AnswerPhrasesTest {
         AnswerPhrases russia = phrases("Who is Russia's foreign minister?", List.of(hit));
         assertTrue(russia.restatesTitle(answered(russia, hit, all, 2)));
         assertFalse(russia.holdsAnotherTitle(answered(russia, hit, all, 2)));
-        // Only right before the name: an owner's office earlier in the sentence is another person's.
         Sentence lavrov = all.get(2).sentence();
         Entity name = answered(russia, hit, all, 2).answerEntity();
         assertEquals("Russia's foreign minister ", AnswerPhrases.titleBefore(name, lavrov));
+        // Not a phrase after a preposition, nor one whose last word is no title's: they are no office.
+        PassageHit opening = passages.passage("owned2", "Race", null,
+                "In Eastport's mayoral race, Tom Reyes won easily.",
+                "After Monday's talks, Sergei Lavrov, Russia's foreign minister, said little.",
+                "Eastport's new harbour, Tom Reyes said, will open in May.");
+        List<AnalysedSentence> more = sentences(opening);
+        assertFalse(eastport.holdsAnotherTitle(answered(eastport, opening, more, 0)));
+        assertEquals("", AnswerPhrases.titleBefore(answered(russia, opening, more, 1).answerEntity(),
+                more.get(1).sentence()));
+        assertEquals("", AnswerPhrases.titleBefore(answered(eastport, opening, more, 2).answerEntity(),
+                more.get(2).sentence()));
     }
 
     /** A window that names no word of the office asked about cannot say who holds it. */
@@ -172,6 +182,15 @@ class AnswerPhrasesTest {
         AnswerPhrases chief = phrases("Who is the chief of the IAEA?", List.of(hit));
         assertTrue(chief.officeNamedIn(Terms.ofText("Rafael Grossi, head of the IAEA, spoke.")));
         assertTrue(phrases("Which minister spoke?", List.of(hit)).officeNamedIn(Terms.ofText("Marion Clegg spoke.")));
+        // The office in another form, by a word for any head, or as "CEO"; and no title asked about at all.
+        assertTrue(phrases("Who is the founder of Crumb & Hearth?", List.of(hit))
+                .officeNamedIn(Terms.ofText("The bakery was founded by Tomasz Wierzbicki.")));
+        assertTrue(phrases("Who is the manager of Arsenal?", List.of(hit))
+                .officeNamedIn(Terms.ofText("Arsenal boss Mikel Arteta spoke.")));
+        assertTrue(phrases("Who is the CEO of Lumenfield Solar?", List.of(hit))
+                .officeNamedIn(Terms.ofText("Lumenfield Solar Chief Executive Anjali Rao spoke.")));
+        assertTrue(phrases("Who was the winner of the Booker Prize?", List.of(hit))
+                .officeNamedIn(Terms.ofText("Jane Smith won the Booker Prize.")));
     }
 
     /** "Chief Executive Officer" and "chief executive" name one office, in a title or a question. */

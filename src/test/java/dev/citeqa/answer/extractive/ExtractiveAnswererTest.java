@@ -104,6 +104,14 @@ class ExtractiveAnswererTest {
         assertTrue(List.of("museum_wing", "museum_board").contains(director.citations().get(0).id()));
     }
 
+    /** The museum's stories name its director, and no chairman: none of their windows can say who chairs it. */
+    @Test
+    void anOfficeNoStoryNamesIsNotAnsweredByAnotherOfTheSameBody() {
+        Answer answer = ask("Who is the chairman of the Riverside Museum?");
+        assertFalse(answer.answered(), answer.text());
+        assertTrue(answer.text().contains("names who holds that title"), answer.text());
+    }
+
     @Test
     void durationsAndSumsOfMoneyDoNotCountThings() {
         Answer answer = ask("How many visitors came to the opening of the museum wing?");

@@ -538,6 +538,9 @@ class WindowFeaturesTest {
         "Last updated: 10:24 | false | false",
         "Copyright: 2024 Brenmouth Herald | false | false",
         "By-election turnout: 45% | true | false",
+        // A correction's account of the error it corrects gives the wrong figures; the sentence after it the right.
+        "Correction: An earlier version of this article said the mine would employ 960 people. | false | false",
+        "The correct figures are 690 and 2049. | true | false",
     })
     void aSentenceStatesSomethingWhenItEndsLikeOneOrIsLongEnoughAndPointsBackWhenItOpensWithAPronoun(String sentence,
             boolean answerable, boolean pointsBack) {
