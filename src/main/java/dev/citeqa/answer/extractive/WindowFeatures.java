@@ -85,6 +85,13 @@ final class WindowFeatures {
             + "(?: this)?|copyright|words|comments?)\\s*:)\\p{Lu}[^:\\n]{1,60}:\\s++(?=[^\\n]*\\d)[^\\n]{1,120}");
 
     /**
+     * A row of a plain-text table, its label and two figures or more: "Labour 5 -2 10,887 17.2%", "Green 3 +1 5,310
+     * 8.4%" (an election's seats, change, votes and share). It states its figures of its label as a fact line does.
+     */
+    private static final Pattern TABLE_ROW = Pattern.compile("\\p{Lu}[\\p{L}'’.&-]*(?: [\\p{L}'’.&-]+){0,4}"
+            + "(?: [-+−]?[$€£¥]?\\d[\\d.,:]*(?:%|m|bn|p)?\\*?){2,8}");
+
+    /**
      * A correction's account of what a story got wrong: "An earlier version of this story said the mine would employ
      * 960 people." Its figures and names are the wrong ones; the sentence after it gives the right ones.
      */
@@ -237,7 +244,7 @@ final class WindowFeatures {
     static boolean answerable(String text) {
         int words = Words.count(text);
         return !RETRACTED.matcher(text).find() && (words >= 12 || (words >= 4 && SENTENCE_END.matcher(text).find())
-                || FACT_LINE.matcher(text).matches());
+                || FACT_LINE.matcher(text).matches() || TABLE_ROW.matcher(text).matches());
     }
 
     /**

@@ -538,6 +538,10 @@ class WindowFeaturesTest {
         "Last updated: 10:24 | false | false",
         "Copyright: 2024 Brenmouth Herald | false | false",
         "By-election turnout: 45% | true | false",
+        // A table's row gives its label's figures; a heading with one figure does not.
+        "Labour 5 -2 10,887 17.2% | true | false",
+        "Liberal Democrat 21 +8 24,118 38.2% | true | false",
+        "Election results 2025 | false | false",
         // A correction's account of the error it corrects gives the wrong figures; the sentence after it the right.
         "Correction: An earlier version of this article said the mine would employ 960 people. | false | false",
         "The correct figures are 690 and 2049. | true | false",
