@@ -526,7 +526,7 @@ class ArticleParserTest {
         ArticleParser.Parsed p = ArticleParser.read("m", """
                 Ministers meet in Antalya
 
-                <div style="display:none">Hidden words that say nothing of the meeting at all, and say it at length</div>
+                <div style="display:none">Hidden words that say nothing of the meeting, and say it at length</div>
                 Turkish Foreign Minister Hakan Fidan hosted the meeting in Antalya on May 15.
                 The ministers prepared the summit.
                 """, DateOrder.UNKNOWN).orElseThrow();
