@@ -135,8 +135,10 @@ public final class IndexConstants {
      * words are in its title or its furniture (a footer, a navigation bar) has them as text. 31: a wrapped line
      * goes on in the next when that line's first word would not have fitted on it, or when a sign-off follows the
      * last sentence; a first line that wraps into the next, or opens with a dated dateline ("LONDON, March 3 - "),
-     * is text, not a headline; three capitalised words on the first line are a headline, not a label; a paper's
-     * name above the date and the headline is the outlet; a bracketed photo credit on its own line is not text.
+     * is text, not a headline; three capitalised words on the first line over the text are a headline, not a
+     * label; a paper's name above the date and the headline is the outlet; a bracketed photo credit on its own
+     * line and a newsletter's furniture are not text; a name's initial ends no sentence ("George W. Bush"); a line
+     * of markup wraps into nothing; an archive's "14-APR-1987" stamp is a date.
      */
     public static final int SCHEMA_VERSION = 31;
 
