@@ -80,13 +80,21 @@ public final class NewsCollection {
     private static final Pattern ID =
             Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}_.\\-()'’&+!]| (?=[^ ])){0,127}");
 
+    /** What a folder's name in an ID loses: the slashes between folders, spaces and anything a marker would break. */
+    private static final Pattern NOT_IN_ID = Pattern.compile("[^\\p{L}\\p{M}\\p{N}_.'’&+!]+");
+
     /**
      * A readable article file.
      *
      * @param name the file's path in the corpus folder ("2024/01/story.txt"), as reports name it
      * @param hash SHA-256 of the file's bytes, which tells an incremental reindex whether the file changed
      */
-    public record SourceFile(String id, String name, String text, String hash) {}
+    public record SourceFile(String id, String name, String text, String hash) {
+
+        SourceFile withId(String other) {
+            return new SourceFile(other, name, text, hash);
+        }
+    }
 
     /** A file left out of the index. @param file its name, relative to the corpus folder */
     public record Skipped(String file, SkipReason reason) {}
@@ -288,10 +296,15 @@ public final class NewsCollection {
                 read = new Read(null, SkipReason.UNREADABLE, skipMark(name, SkipReason.UNREADABLE));
             }
             if (read.file() != null && !ids.add(idKey(read.file().id()))) {
-                // Citations name an article by its file name alone: the file listed first keeps it. Names that
-                // differ only in case or in how an accent is encoded look alike to a reader, and are one file
-                // on macOS and Windows.
-                read = new Read(null, SkipReason.DUPLICATE_ID, concat(read.digest(), DUPLICATE_MARK));
+                // Citations name an article by its file name: the file listed first keeps it, and another of that
+                // name (a scraper's "2024/01/05/article.txt") takes its folder beside it rather than being lost.
+                // Names that differ only in case or in how an accent is encoded look alike to a reader, and are
+                // one file on macOS and Windows.
+                String qualified = withFolder(read.file().id(), name);
+                read = qualified != null && ids.add(idKey(qualified))
+                        ? new Read(read.file().withId(qualified), null,
+                                concat(read.digest(), qualified.getBytes(StandardCharsets.UTF_8)))
+                        : new Read(null, SkipReason.DUPLICATE_ID, concat(read.digest(), DUPLICATE_MARK));
             }
             if (read.digest() != null) {
                 corpusDigest.update(read.digest());
@@ -433,6 +446,23 @@ public final class NewsCollection {
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return 1;
         }
+    }
+
+    /**
+     * The ID of a file whose name an article nearer the top already has: the name, then its folders in brackets
+     * ("article (2024-01-05)" for {@code 2024/01/05/article.txt}), each run of characters an ID may not hold
+     * written as "-". Null at the top of the folder, or when that is no ID (too long).
+     *
+     * @param name the file's path in the corpus folder
+     */
+    static String withFolder(String id, String name) {
+        int slash = name.lastIndexOf('/');
+        if (slash <= 0) {
+            return null;
+        }
+        String folders = NOT_IN_ID.matcher(name.substring(0, slash)).replaceAll("-").replaceAll("^-+|-+$", "");
+        String qualified = id + " (" + folders + ")";
+        return folders.isEmpty() || !isArticleId(qualified) ? null : qualified;
     }
 
     /** An article ID as people and case-blind file systems tell them apart. */

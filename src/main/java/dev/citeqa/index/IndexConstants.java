@@ -138,9 +138,10 @@ public final class IndexConstants {
      * is text, not a headline; three capitalised words on the first line over the text are a headline, not a
      * label; a paper's name above the date and the headline is the outlet; a bracketed photo credit on its own
      * line and a newsletter's furniture are not text; a name's initial ends no sentence ("George W. Bush"); a line
-     * of markup wraps into nothing; an archive's "14-APR-1987" stamp is a date.
+     * of markup wraps into nothing; an archive's "14-APR-1987" stamp is a date. 32: a second file of one name is
+     * indexed under its name and its folders ("article (2024-01-05)"), where it was skipped.
      */
-    public static final int SCHEMA_VERSION = 31;
+    public static final int SCHEMA_VERSION = 32;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -3,6 +3,7 @@ package dev.citeqa.collection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,12 +91,11 @@ class NewsCollectionTest {
         try (LogCapture log = LogCapture.start()) {
             NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
-            assertEquals(List.of("kept", "inside"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+            assertEquals(List.of("kept", "inside", "kept (2024-01)"),
+                    scan.files().stream().map(NewsCollection.SourceFile::id).toList());
             assertEquals("The article at the top level.", scan.files().get(0).text(), "the one nearer the top");
-            assertEquals(List.of(skip("story.html", SkipReason.NOT_TXT), skip("story.md", SkipReason.NOT_TXT),
-                    skip("2024/01/kept.txt", SkipReason.DUPLICATE_ID)), scan.skipped());
-            assertTrue(log.text().contains("Skipping 2024/01/kept.txt: a file of the same name nearer the top"),
-                    log.text());
+            assertEquals(List.of(skip("story.html", SkipReason.NOT_TXT), skip("story.md", SkipReason.NOT_TXT)),
+                    scan.skipped());
             assertFalse(log.text().contains("Skipping story"), "a fact about the folder, not a fault per file");
             assertTrue(log.text().contains("Not read (not-txt): 2, such as story.html, story.md: only *.txt files"),
                     log.text());
@@ -361,6 +361,28 @@ class NewsCollectionTest {
                 skip("pipe.txt", SkipReason.NOT_A_FILE), skip("to-pipe.txt", SkipReason.NOT_A_FILE)), scan.skipped());
     }
 
+    /** A scraper's folders of "article.txt": every file is an article, cited by its name and its folders. */
+    @Test
+    void aSecondFileOfOneNameTakesItsFoldersIntoItsId() throws IOException {
+        write("article.txt", "At the top.");
+        Files.writeString(Files.createDirectories(dir.resolve("2024").resolve("01").resolve("05"))
+                .resolve("article.txt"), "Filed on 5 January.");
+        Files.writeString(Files.createDirectories(dir.resolve("2024-01-05")).resolve("article.txt"), "Same folders.");
+        Files.writeString(Files.createDirectories(dir.resolve("Sport, local [draft]")).resolve("Article.txt"),
+                "A folder an ID could not hold as it is.");
+        write("ARTICLE.txt", "Another case at the top: no folder to tell them apart.");
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("ARTICLE", "article (2024-01-05)", "Article (Sport-local-draft)"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(skip("article.txt", SkipReason.DUPLICATE_ID),
+                skip("2024/01/05/article.txt", SkipReason.DUPLICATE_ID)), scan.skipped());
+        assertEquals("article (2024-01-05)", NewsCollection.withFolder("article", "2024-01-05/article.txt"));
+        assertNull(NewsCollection.withFolder("article", "article.txt"), "at the top");
+        assertNull(NewsCollection.withFolder("a".repeat(120), "folder/" + "a".repeat(120) + ".txt"), "too long");
+    }
+
     @Test
     void namesThatDifferOnlyInCaseOrAccentEncodingAreOneId() throws IOException {
         Files.writeString(Files.createDirectories(dir.resolve("x")).resolve("caf\u00e9.txt"), "Composed accent.");
@@ -371,9 +393,10 @@ class NewsCollectionTest {
 
         NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
 
-        assertEquals(List.of("Story", "caf\u00e9"), scan.files().stream().map(NewsCollection.SourceFile::id).toList());
-        assertEquals(List.of(skip("y/cafe\u0301.txt", SkipReason.DUPLICATE_ID), skip("y/story.txt",
-                SkipReason.DUPLICATE_ID)), scan.skipped());
+        // The second of each is cited with its folder, as any second file of one name.
+        assertEquals(List.of("Story", "caf\u00e9", "cafe\u0301 (y)", "story (y)"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals(List.of(), scan.skipped());
     }
 
     /** Files named after their headlines, or copies a download renamed: their names are their IDs. */
