@@ -200,6 +200,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             + "(?:(?!(?:on|at|of|in|for|to|along|across|from|by|with|into|over|under)\\b)[\\p{L}-]+ ){0,3}?"
             + "(?:" + nouns("length-nouns") + ")\\b(?: be)?\\s*(?:[?.!]|$)");
 
+    /**
+     * "What did Peskov say about how long the talks would last?" asks for what was said, whatever the wh-word inside
+     * it: no cue's kind of answer, which a window must give.
+     */
+    private static final Pattern ASKS_WHAT_WAS_SAID = Pattern.compile("^what (?:did|does|do|has|have|had|will|would)"
+            + " (?:[\\p{L}\\p{N}'’.-]+ ){1,6}(?:say|tell|write|announce|explain|reveal|warn|predict|suggest)\\b"
+            + "(?: [\\p{L}'’-]+){0,3}? (?:about|on|regarding)\\b");
+
     private static final List<Cue> CUES = List.of(
             new Cue(AnswerType.NUMBER, ASKS_FOR_LENGTH.pattern()),
             new Cue(AnswerType.DURATION, "\\bhow long\\b|\\bfor how many (?:years|months|weeks|days|hours|minutes)\\b"
@@ -225,7 +233,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\bwhich age\\b|" + ASKS_FOR_SUM + "|\\bat what (?:price|cost|rate|speed|temperature)\\b"),
             new Cue(AnswerType.ORGANIZATION, ASKS_FOR_ORGANISATION + "|" + SUPERLATIVE + "(?:" + ORGANISATION_NOUNS
                     + ")\\b" + SUPERLATIVE_END),
-            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE),
+            new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE
+                    // "What is the name of the man charged …?"
+                    + "|\\bwhat (?:is|was|are|were) the names? of the " + MODIFIERS + "(?:" + ROLE_NOUNS + ")\\b"),
             // Last, so that "What is the name of the minister who …" asks for a person.
             new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
                     + "|\\bwhat (?:is|was|are|were) (?:it|they|this|that) called\\b|\\b(?:under|by) what name\\b"
@@ -268,7 +278,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * the person ("Rustem Umerov, the country's Defence Minister").
      */
     private static final Pattern POST_OF = Pattern.compile("^[Ww]hat (?:[\\p{L}-]+ )?(?:post|position|office|role"
-            + "|title|job|portfolio) (?:does|did|do) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s+)+)(?:hold|have|occupy|fill)\\b");
+            + "|title|job|portfolio) (?:does|did|do) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s+)+)(?:hold|have|occupy|fill)\\b"
+            // "What is Medinsky's job?", "Medinsky's job?"; not a "role" or a "position", which a country has too.
+            + "|^(?:[Ww]hat(?:['’]s| is| was) )?((?:\\p{Lu}[\\p{L}.\\-]*\\s+)*\\p{Lu}[\\p{L}.\\-]*)['’]s "
+            + "(?:job|post|title|occupation|profession)\\s*\\?*$");
 
     /** The noun of "which US state", "which island nation", "which city". */
     private static final Pattern PLACE_NOUN = Pattern.compile("(?:\\b(?:what|which) " + PLACE_MODIFIER + "|"
@@ -406,6 +419,12 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         return m.group(1) != null ? Subtype.COUNTRY : m.group(2) != null ? Subtype.REGION : Subtype.SETTLEMENT;
     }
 
+    /** Whether a run of capitalised words ends in a title ("Turkey's Defence Minister"), naming an office, not a person. */
+    private static boolean endsInTitle(String run) {
+        String[] words = run.strip().split("\\s+");
+        return EntityTagger.isTitle(words[words.length - 1]);
+    }
+
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */
     private static String nouns(String list) {
         return WordLists.load(list).stream().map(noun -> noun + "|" + plural(noun)).collect(Collectors.joining("|"));
@@ -442,7 +461,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         Matcher post = POST_OF.matcher(q);
         if (post.find()) {
             // Its framing words ("cabinet", "post", "hold") are not in the sentence that describes the person.
-            q = "Who is " + post.group(1).strip() + "?";
+            q = "Who is " + (post.group(1) != null ? post.group(1) : post.group(2)).strip() + "?";
         }
         String lower = q.toLowerCase(Locale.ROOT);
         String subject = null;
@@ -453,10 +472,11 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         String cues = OWN_QUESTION.matcher(asked).find()
                 ? QuestionRewriter.normalise(asked.strip()).toLowerCase(Locale.ROOT) : lower;
         Matcher definition = DEFINITION.matcher(q);
-        if (definition.matches() && lower.startsWith("who")) {
+        // "Who is Turkey's Defence Minister?" asks who holds an office, capitalised or not: a title ends its subject.
+        if (definition.matches() && lower.startsWith("who") && !endsInTitle(definition.group(1))) {
             type = AnswerType.DEFINITION;
             subject = definition.group(1).strip();
-        } else {
+        } else if (!ASKS_WHAT_WAS_SAID.matcher(cues).find()) {
             for (Cue cue : CUES) {
                 if (cue.pattern().matcher(cues).find()) {
                     type = cue.type();

@@ -21,6 +21,18 @@ class QuestionAnalysisTest {
             "Whose legitimacy did Lavrov question? | PERSON",
             "Who is Vladimir Medinsky? | DEFINITION",
             "What cabinet post does Rustem Umerov hold? | DEFINITION",
+            "What is Medinsky's job? | DEFINITION",
+            "Medinsky's job? | DEFINITION",
+            "What is NATO's role? | OTHER",
+            "What is NATO's position? | OTHER",
+            "Who is Turkey's Defence Minister? | PERSON",
+            "Who is NATO Secretary General? | PERSON",
+            "What did Dmitry Peskov say about how long the talks would last? | OTHER",
+            "What did the mayor tell reporters about when the bridge reopens? | OTHER",
+            "How long did the talks last? | DURATION",
+            "What did Peskov say the talks would depend on? | OTHER",
+            "What is the name of the man charged with arson? | PERSON",
+            "What is the name of the new museum wing? | NAME",
             "When did the talks start? | DATE",
             "On which date did Putin suggest holding the talks? | DATE",
             "Where did Rutte chair the meeting? | PLACE",
@@ -149,6 +161,12 @@ class QuestionAnalysisTest {
         QuestionAnalysis post = QuestionAnalysis.of("What cabinet post does Rustem Umerov hold?");
         assertEquals("Rustem Umerov", post.subject());
         assertEquals(List.of("rustem", "umerov"), post.terms().stream().map(QuestionTerm::term).toList());
+    }
+
+    @Test
+    void aTerseQuestionForSomeonesJobAsksWhoTheyAre() {
+        assertEquals("Medinsky", QuestionAnalysis.of("Medinsky's job?").subject());
+        assertEquals("Vladimir Medinsky", QuestionAnalysis.of("What is Vladimir Medinsky's job?").subject());
     }
 
     @ParameterizedTest

@@ -42,6 +42,11 @@ final class Abstention {
         return "No passage gives the " + askedFigure(question) + " asked for.";
     }
 
+    /** Why no window may be quoted for "Who …?": none names anyone but the question's own names. */
+    static String noOneNamed() {
+        return "No passage names anyone who could be the one asked about.";
+    }
+
     /**
      * Why a question about who holds a title is not answered by the phrase that comes nearest: it names the holder of
      * another office ({@link AnswerPhrases#holdsAnotherTitle}).

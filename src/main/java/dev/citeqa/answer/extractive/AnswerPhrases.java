@@ -379,6 +379,26 @@ final class AnswerPhrases {
         return false;
     }
 
+    /**
+     * Whether a sentence of the window names anyone or anything that may answer "Who …?": a person, an organisation
+     * or another name ("the Kansas City Chiefs"), but for a place and the question's own names. "Dover: A man was
+     * arrested Monday …" names no one, and cannot tell who was.
+     */
+    boolean namesSomeone(Window w) {
+        for (Sentence s : w.sentences()) {
+            AnalysedSentence a = analyse.apply(s);
+            for (Entity e : entities(a, w.hit().stored().article())) {
+                // A lone capitalised word opening the sentence is capitalised for that ("Depending on …", "Tax …").
+                boolean opener = e.kind() == Kind.NAME && e.start() == 0 && !e.text().contains(" ");
+                if (e.kind() != Kind.PLACE && isAnyName(e) && !opener && !questionTerms.containsAll(termsOf(e.text()))
+                        && !isDateline(e, a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A phrase of the asked kind, and not made of the question's own words alone. */
     private boolean isCandidate(Entity e, AnalysedSentence a) {
         return fits(e) && FigureKinds.counts(question, e, a) && !isThingAskedAsPerson(e, a)

@@ -140,6 +140,9 @@ public final class ExtractiveAnswerer implements Answerer {
             return Choice.none(Abstention.noFigure(request.analysis()));
         }
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
+        if (request.analysis().type() == AnswerType.PERSON && !prepared.evidence().namesSomeone(best)) {
+            return Choice.none(prepared.evidence().asksTitleHolder() ? Abstention.noOffice() : Abstention.noOneNamed());
+        }
         // The best window says how well the question can be answered; the vote only chooses which answer to quote,
         // and may quote a window scored below the threshold when more articles give its answer.
         Window quoted = vote.winner(request.analysis(), eligible, best);
@@ -161,8 +164,10 @@ public final class ExtractiveAnswerer implements Answerer {
         if (reason == null && titleHolder && !restated && evidence.holdsAnotherTitle(quoted)) {
             // "Who is the Prime Minister of Ukraine?" of stories that name only the Netherlands' one.
             reason = Abstention.anotherTitle(quoted.answerEntity());
-        } else if (reason == null && titleHolder && !restated && !evidence.namesOffice(quoted)) {
-            // "Who is the mayor of Sallowfield?" of a window that names no mayor.
+        } else if (reason == null && titleHolder && !restated
+                && (quoted.answerEntity() == null || !evidence.namesOffice(quoted))) {
+            // "Who is the mayor of Sallowfield?" of a window that names no mayor, or no one who may be it: "Who is
+            // Russia's defence minister?" of one that names only "Deputy Defense Minister Alexander Fomin".
             reason = Abstention.noOffice();
         }
         return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(), reason);

@@ -362,6 +362,11 @@ final class WindowFeatures {
         return phrases.givesAskedKind(w);
     }
 
+    /** Whether the window names anyone who may answer "Who …?" ({@link AnswerPhrases#namesSomeone}). */
+    boolean namesSomeone(Window w) {
+        return phrases.namesSomeone(w);
+    }
+
     /** The share of the question's distinct terms that {@code terms} has. */
     private double share(Set<String> terms) {
         if (questionTerms.isEmpty()) {

@@ -112,6 +112,31 @@ class ExtractiveAnswererTest {
         assertTrue(answer.text().contains("names who holds that title"), answer.text());
     }
 
+    /** The clinic's story says what "the physician" did, and names nobody: it cannot tell who. */
+    @Test
+    void aWhoQuestionIsNotAnsweredByAWindowThatNamesNoOne() {
+        assertAbstains("Who prescribed antibiotics at the rural clinic?", "names anyone");
+        assertAbstains("What is the name of the physician who prescribed antibiotics at the rural clinic?",
+                "names anyone");
+        assertAnswer(ask("Who opened the new wing of the Riverside Museum?"), "Helena Marsh", "museum_wing");
+    }
+
+    /**
+     * The clinic's story names the office ("The physician …") but no one who holds it; the council's stories name
+     * only its mayor, whom the answer phrase passes over as the holder of another office.
+     */
+    @Test
+    void aTitleHolderQuestionIsNotAnsweredByAWindowThatNamesNoOne() {
+        assertAbstains("Who is the physician at the rural clinic?", "names who holds that title");
+        assertAbstains("Who is the secretary of the Springfield city council?", "names who holds that title");
+    }
+
+    private static void assertAbstains(String question, String reason) {
+        Answer answer = ask(question);
+        assertFalse(answer.answered(), question + " " + answer.text());
+        assertTrue(answer.text().contains(reason), answer.text());
+    }
+
     @Test
     void durationsAndSumsOfMoneyDoNotCountThings() {
         Answer answer = ask("How many visitors came to the opening of the museum wing?");
