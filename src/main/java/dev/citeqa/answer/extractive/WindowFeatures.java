@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -100,6 +101,12 @@ final class WindowFeatures {
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
+    /** Words after a surname that are no name of their own. */
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+    /** A person's name alone: no "and", "&" or comma joining two. */
+    private static final Pattern JOINED_NAMES = Pattern.compile("(?!.*(?:\\band\\b|&|,)).*");
+
     private final QuestionAnalysis question;
     private final TermStats stats;
     private final AnswererModel.Evidence constants;
@@ -143,6 +150,12 @@ final class WindowFeatures {
     private final Map<String, Optional<Pattern>> figures = new HashMap<>();
     /** The phrases of the kind the question asks for. */
     private final AnswerPhrases phrases;
+    /**
+     * For each given name (or suffix) of a person the question names in full, that name: "kenni" and "jr" of "Kenny
+     * DeLand Jr." ({@link #givenNameOf}).
+     */
+    private final Map<String, FullName> fullNames = new HashMap<>();
+    private final Map<String, Boolean> fullNameInStory = new HashMap<>();
 
     /**
      * @param hits the passages read, best first
@@ -163,6 +176,27 @@ final class WindowFeatures {
         this.distinctTerms = IntStream.range(0, question.terms().size())
                 .filter(k -> seen.add(question.terms().get(k).term())).toArray();
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
+        for (Entity e : EntityTagger.tag(question.text())) {
+            String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
+            List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
+            // "Rutte and Fidan" is two people, whom the tagger may read as one.
+            if (e.kind() != EntityTagger.Kind.PERSON || words.size() < 2 || !JOINED_NAMES.matcher(person).matches()) {
+                continue;
+            }
+            List<String> name = Terms.ofQuestion(person).stream().map(NewsAnalyzer.Token::term).toList();
+            // A suffix is no surname: "Jr" of "Kenny DeLand Jr." goes with "deland".
+            int last = name.size() - 1;
+            while (last > 0 && NAME_SUFFIXES.contains(name.get(last))) {
+                last--;
+            }
+            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("\\b" + String.join(
+                    "\\W{1,3}", words.stream().map(Pattern::quote).toList()) + "\\b"));
+            for (int i = 0; i < name.size() && last > 0; i++) {
+                if (i != last) {
+                    fullNames.put(name.get(i), full);
+                }
+            }
+        }
         Set<Integer> quarters = Quarters.named(question.text());
         this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
         for (PassageHit hit : hits) {
@@ -477,7 +511,8 @@ final class WindowFeatures {
                 }
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article)
-                            || t.storyTopic() && inText(t, article))) {
+                            || t.storyTopic() && inText(t, article)
+                            || givenNameOf(t, k, window, own, context, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
                     } else if (t.scope() == null || namesAnotherPlace(window, t.scope())) {
                         // A scope ("in the US", "which Delaware museum") the story does not name costs its share of
@@ -502,6 +537,34 @@ final class WindowFeatures {
         return new Coverage(constants.said(anchorsFound, anchorsTotal, bestFocus, focusTotal),
                 anchorsTotal == 0 ? 1 : anchorsFound / anchorsTotal, focusTotal == 0 ? 1 : bestFocus / focusTotal,
                 missingRequired);
+    }
+
+    /** A person the question names in full: the surname's term, and the full name as the story would write it. */
+    private record FullName(String surname, Pattern written) {}
+
+    /**
+     * Whether the term is a given name (or a suffix) of a person the question names in full, whose surname the window
+     * or the story's lead gives and whose full name the story gives somewhere: news gives the full name once, then
+     * the surname ("Kenny DeLand Jr. … DeLand was seen in a Decathlon store").
+     */
+    private boolean givenNameOf(QuestionTerm t, int k, List<AnalysedSentence> window, SentenceCredits[] own,
+            boolean[] context, Article article) {
+        FullName name = fullNames.get(t.term());
+        if (name == null) {
+            return false;
+        }
+        List<QuestionTerm> terms = question.terms();
+        for (int j = 0; j < terms.size(); j++) {
+            if (j != k && terms.get(j).term().equals(name.surname())) {
+                boolean surnameGiven = inLead(terms.get(j), article);
+                for (int i = 0; i < window.size() && !surnameGiven; i++) {
+                    surnameGiven = credit(own[i].credits()[j], context[j]) >= 1;
+                }
+                return surnameGiven && fullNameInStory.computeIfAbsent(name.written().pattern() + "\u0000"
+                        + article.id(), key -> name.written().matcher(article.text()).find());
+            }
+        }
+        return false;
     }
 
     /**

@@ -622,6 +622,23 @@ class WindowFeaturesTest {
     }
 
     /**
+     * A person the question names in full, whom the story names in full only past its lead and then by surname: the
+     * given name and the suffix count, as news names a person so. Not where the window lacks the surname too, nor
+     * where the story never gives the given name.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DeLand was seen in a Decathlon store in Montelimar. | Friends of Kenny DeLand Jr. kept searching. | 0",
+        "DeLand was seen in a Decathlon store in Montelimar. | Friends of DeLand kept searching.            | 2",
+        "A student was seen in a Decathlon store in Montelimar. | Friends of Kenny DeLand Jr. kept searching. | 3",
+    })
+    void aGivenNameCountsWhereTheStoryGivesTheSurname(String first, String fourth, double missing) {
+        PassageHit hit = firstOfFourParagraphs("n" + (first + fourth).hashCode(), "Missing student", first, fourth);
+        assertEquals(missing, firstSentence("In which town was Kenny DeLand Jr. last seen, at a Decathlon store?", hit)
+                .get(Feature.MISSING_REQUIRED));
+    }
+
+    /**
      * A window that reports on another quarter answers another question, as one about another year does: one more
      * missed than the question's "fourth" already is by a story that does not say it.
      */
