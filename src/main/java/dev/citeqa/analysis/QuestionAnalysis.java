@@ -205,7 +205,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * it: no cue's kind of answer, which a window must give.
      */
     private static final Pattern ASKS_WHAT_WAS_SAID = Pattern.compile("^what (?:did|does|do|has|have|had|will|would)"
-            + " (?:[\\p{L}\\p{N}'’.-]+ ){1,6}(?:say|tell|write|announce|explain|reveal|warn|predict|suggest)\\b"
+            + " (?:[\\p{L}\\p{N}'’.-]+ ){1,6}(?:say|said|tell|told|write|wrote|written|announced?|explain(?:ed)?"
+            + "|reveal(?:ed)?|warn(?:ed)?|predict(?:ed)?|suggest(?:ed)?)\\b"
             + "(?: [\\p{L}'’-]+){0,3}? (?:about|on|regarding)\\b");
 
     private static final List<Cue> CUES = List.of(
@@ -235,7 +236,8 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + ")\\b" + SUPERLATIVE_END),
             new Cue(AnswerType.PERSON, "^(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\b|" + ASKS_FOR_ROLE
                     // "What is the name of the man charged …?"
-                    + "|\\bwhat (?:is|was|are|were) the names? of the " + MODIFIERS + "(?:" + ROLE_NOUNS + ")\\b"),
+                    + "|\\bwhat (?:is|was|are|were) the names? of the " + MODIFIERS + "(?:" + ROLE_NOUNS
+                    + ")\\b(?!['’])"),
             // Last, so that "What is the name of the minister who …" asks for a person.
             new Cue(AnswerType.NAME, "\\bwhat (?:is|was|are|were) (?:the|its|their|his|her) names?\\b"
                     + "|\\bwhat (?:is|was|are|were) (?:it|they|this|that) called\\b|\\b(?:under|by) what name\\b"
@@ -419,10 +421,15 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
         return m.group(1) != null ? Subtype.COUNTRY : m.group(2) != null ? Subtype.REGION : Subtype.SETTLEMENT;
     }
 
-    /** Whether a run of capitalised words ends in a title ("Turkey's Defence Minister"), naming an office, not a person. */
+    /**
+     * Whether a run of capitalised words names an office, not a person: it ends in a title and opens with its owner, a
+     * possessive ("Turkey's Defence Minister") or an acronym ("NATO Secretary General"). "Stephen King" and "Prince"
+     * end in a title too.
+     */
     private static boolean endsInTitle(String run) {
         String[] words = run.strip().split("\\s+");
-        return EntityTagger.isTitle(words[words.length - 1]);
+        return words.length >= 2 && EntityTagger.isTitle(words[words.length - 1])
+                && (words[0].endsWith("'s") || words[0].endsWith("’s") || EntityTagger.isAcronym(words[0]));
     }
 
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */

@@ -276,10 +276,8 @@ public final class NewsCollection {
 
     static Scan read(Path dir, List<Path> paths, Rules rules, String listing, FileBytes bytes) throws IOException {
         Path root = dir.toRealPath();
-        MessageDigest corpusDigest = sha256();
-        List<SourceFile> files = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        List<String> names = new ArrayList<>();
+        List<Read> reads = new ArrayList<>();
         for (Path path : paths) {
             String name = relativeName(dir, path);
             Read read;
@@ -295,17 +293,16 @@ public final class NewsCollection {
                 LOG.debugf("Cannot read %s: %s", FileNames.forLog(name), e);
                 read = new Read(null, SkipReason.UNREADABLE, skipMark(name, SkipReason.UNREADABLE));
             }
-            if (read.file() != null && !ids.add(idKey(read.file().id()))) {
-                // Citations name an article by its file name: the file listed first keeps it, and another of that
-                // name (a scraper's "2024/01/05/article.txt") takes its folder beside it rather than being lost.
-                // Names that differ only in case or in how an accent is encoded look alike to a reader, and are
-                // one file on macOS and Windows.
-                String qualified = withFolder(read.file().id(), name);
-                read = qualified != null && ids.add(idKey(qualified))
-                        ? new Read(read.file().withId(qualified), null,
-                                concat(read.digest(), qualified.getBytes(StandardCharsets.UTF_8)))
-                        : new Read(null, SkipReason.DUPLICATE_ID, concat(read.digest(), DUPLICATE_MARK));
-            }
+            names.add(name);
+            reads.add(read);
+        }
+        withIds(names, reads);
+        MessageDigest corpusDigest = sha256();
+        List<SourceFile> files = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            String name = names.get(i);
             if (read.digest() != null) {
                 corpusDigest.update(read.digest());
             }
@@ -322,9 +319,9 @@ public final class NewsCollection {
         }
         // Other kinds of entry are one fact about the folder, not a fault in each: a line per reason.
         for (SkipReason reason : NOT_READ) {
-            List<String> names = skipped.stream().filter(s -> s.reason() == reason).map(Skipped::file).toList();
-            if (!names.isEmpty()) {
-                LOG.infof("Not read (%s): %d, such as %s: %s", reason.code(), names.size(), names.stream().limit(3)
+            List<String> entries = skipped.stream().filter(s -> s.reason() == reason).map(Skipped::file).toList();
+            if (!entries.isEmpty()) {
+                LOG.infof("Not read (%s): %d, such as %s: %s", reason.code(), entries.size(), entries.stream().limit(3)
                         .map(FileNames::forLog).collect(Collectors.joining(", ")), reason.description());
             }
         }
@@ -333,6 +330,37 @@ public final class NewsCollection {
     }
 
     /**
+     * Gives each file read its ID, in place. Citations name an article by its file name: every file keeps its own
+     * where no file listed before it has that name, and only then does another of that name (a scraper's
+     * "2024/01/05/article.txt") take its folders beside it ({@link #withFolder}), so that a folder of "article.txt"
+     * files loses none and no file loses its own name to another's. Names that differ only in case or in how an
+     * accent is encoded look alike to a reader, and are one file on macOS and Windows.
+     */
+    private static void withIds(List<String> names, List<Read> reads) {
+        Set<String> ids = new HashSet<>();
+        boolean[] own = new boolean[reads.size()];
+        for (int i = 0; i < reads.size(); i++) {
+            own[i] = reads.get(i).file() != null && ids.add(idKey(reads.get(i).file().id()));
+        }
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            if (read.file() == null || own[i]) {
+                continue;
+            }
+            String qualified = withFolder(read.file().id(), names.get(i));
+            if (qualified != null && ids.add(idKey(qualified))) {
+                LOG.infof("%s is article %s, as a file nearer the top has its name", FileNames.forLog(names.get(i)),
+                        FileNames.forLog(qualified));
+                reads.set(i, new Read(read.file().withId(qualified), null,
+                        concat(read.digest(), qualified.getBytes(StandardCharsets.UTF_8))));
+            } else {
+                reads.set(i, new Read(null, SkipReason.DUPLICATE_ID, concat(read.digest(), DUPLICATE_MARK)));
+            }
+        }
+    }
+
+    /**
+     * One file read, or why not.    /**
      * One file read, or why not.
      *
      * @param digest what the file adds to the corpus fingerprint: its name and size, and its hash once read

@@ -28,7 +28,8 @@ public enum SkipReason {
             + NewsCollection.MAX_DEPTH + " levels down, or one that cannot be listed"),
     DUPLICATE_ID("duplicate-id", "a file of the same name nearer the top of the corpus folder is the article, as "
             + "citations name an article by its file name (names that differ only in case, or in how an accent is "
-            + "encoded, are the same), and the name with its folder added is taken too, or too long");
+            + "encoded, are the same), and the name with its folders added is taken too, too long, or without a "
+            + "letter or digit");
 
     private final String code;
     private final String description;

@@ -379,8 +379,25 @@ class NewsCollectionTest {
         assertEquals(List.of(skip("article.txt", SkipReason.DUPLICATE_ID),
                 skip("2024/01/05/article.txt", SkipReason.DUPLICATE_ID)), scan.skipped());
         assertEquals("article (2024-01-05)", NewsCollection.withFolder("article", "2024-01-05/article.txt"));
+        assertNull(NewsCollection.withFolder("article", "🙂/article.txt"), "a folder an ID keeps nothing of");
         assertNull(NewsCollection.withFolder("article", "article.txt"), "at the top");
         assertNull(NewsCollection.withFolder("a".repeat(120), "folder/" + "a".repeat(120) + ".txt"), "too long");
+    }
+
+    /** A file's own name comes first: no file loses it to another's name with folders added. */
+    @Test
+    void aFileKeepsItsOwnNameBeforeAnotherTakesItWithItsFolders() throws IOException {
+        write("article.txt", "At the top.");
+        Files.writeString(Files.createDirectories(dir.resolve("2024-01-05")).resolve("article.txt"), "Nested.");
+        Files.writeString(Files.createDirectories(dir.resolve("zz")).resolve("article (2024-01-05).txt"),
+                "Named so.");
+
+        NewsCollection.Scan scan = NewsCollection.scan(dir, 1000);
+
+        assertEquals(List.of("article", "article (2024-01-05)"),
+                scan.files().stream().map(NewsCollection.SourceFile::id).toList());
+        assertEquals("Named so.", scan.files().get(1).text());
+        assertEquals(List.of(skip("2024-01-05/article.txt", SkipReason.DUPLICATE_ID)), scan.skipped());
     }
 
     @Test

@@ -42,7 +42,7 @@ final class Abstention {
         return "No passage gives the " + askedFigure(question) + " asked for.";
     }
 
-    /** Why no window may be quoted for "Who …?": none names anyone but the question's own names. */
+    /** Why "Who …?" is not answered: the window to quote names no one but places and the question's own names. */
     static String noOneNamed() {
         return "No passage names anyone who could be the one asked about.";
     }

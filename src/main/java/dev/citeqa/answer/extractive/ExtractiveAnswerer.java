@@ -140,9 +140,6 @@ public final class ExtractiveAnswerer implements Answerer {
             return Choice.none(Abstention.noFigure(request.analysis()));
         }
         Window best = eligible.stream().reduce((a, b) -> b.score() > a.score() ? b : a).orElseThrow();
-        if (request.analysis().type() == AnswerType.PERSON && !prepared.evidence().namesSomeone(best)) {
-            return Choice.none(prepared.evidence().asksTitleHolder() ? Abstention.noOffice() : Abstention.noOneNamed());
-        }
         // The best window says how well the question can be answered; the vote only chooses which answer to quote,
         // and may quote a window scored below the threshold when more articles give its answer.
         Window quoted = vote.winner(request.analysis(), eligible, best);
@@ -169,6 +166,10 @@ public final class ExtractiveAnswerer implements Answerer {
             // "Who is the mayor of Sallowfield?" of a window that names no mayor, or no one who may be it: "Who is
             // Russia's defence minister?" of one that names only "Deputy Defense Minister Alexander Fomin".
             reason = Abstention.noOffice();
+        } else if (reason == null && request.analysis().type() == AnswerType.PERSON && !restated
+                && !evidence.namesSomeone(quoted)) {
+            // "Who won the Mega Millions jackpot?" of "… the ticket holder, who has not yet been identified".
+            reason = Abstention.noOneNamed();
         }
         return new Choice(evidence.withContinuation(evidence.withReferent(quoted)), best.score(), reason);
     }

@@ -2,6 +2,7 @@ package dev.citeqa.answer.extractive;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.citeqa.analysis.Acronyms;
 import dev.citeqa.analysis.Anchors;
 import dev.citeqa.analysis.CountryNames;
 import dev.citeqa.analysis.EntityTagger;
@@ -189,8 +190,12 @@ final class WindowFeatures {
             while (last > 0 && NAME_SUFFIXES.contains(name.get(last))) {
                 last--;
             }
-            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("\\b" + String.join(
-                    "\\W{1,3}", words.stream().map(Pattern::quote).toList()) + "\\b"));
+            // Written with or without its suffix ("Kenny DeLand, 20,"), in any case, accents and all.
+            List<String> written = words.stream()
+                    .filter(w -> !NAME_SUFFIXES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))).toList();
+            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("(?<![\\p{L}\\p{N}])"
+                    + String.join("\\W{1,3}", written.stream().map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             for (int i = 0; i < name.size() && last > 0; i++) {
                 if (i != last) {
                     fullNames.put(name.get(i), full);
@@ -617,12 +622,13 @@ final class WindowFeatures {
     }
 
     /**
-     * Credit for a spelling variant of the term (or another form of a country's name), or a related form of it, in
-     * the sentence; 0 for neither.
+     * Credit for a spelling variant of the term (or another form of a country's name, or the name an acronym stands
+     * for), or a related form of it, in the sentence; 0 for neither.
      */
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
-        if (!numeric && spelledIn(t, sentence.terms(), sentence.words())) {
+        if (!numeric && (spelledIn(t, sentence.terms(), sentence.words())
+                || t.required() && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required()) {
@@ -649,7 +655,8 @@ final class WindowFeatures {
         return inLead.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> {
             ArticleWords lead = articleWords.computeIfAbsent(article.id(),
                     id -> LEADS.get(article, a -> ArticleWords.of(leadText(a))));
-            return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words());
+            return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words())
+                    || Acronyms.spelledOut(t.surface(), leadText(article));
         });
     }
 

@@ -629,6 +629,7 @@ class WindowFeaturesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "DeLand was seen in a Decathlon store in Montelimar. | Friends of Kenny DeLand Jr. kept searching. | 0",
+        "DeLand was seen in a Decathlon store in Montelimar. | Friends of Kenny DeLand, 20, kept searching. | 0",
         "DeLand was seen in a Decathlon store in Montelimar. | Friends of DeLand kept searching.            | 2",
         "A student was seen in a Decathlon store in Montelimar. | Friends of Kenny DeLand Jr. kept searching. | 3",
     })
