@@ -35,11 +35,10 @@ public final class Acronyms {
      * Space Administration" for "NASA"). A possessive or plural "s" after the acronym ("TSA's") is no letter of it.
      */
     public static boolean spelledOut(String acronym, String text) {
-        String bare = acronym.replaceAll("(?:['’]s|s)$", "");
-        String letters = bare.replaceAll("[^\\p{Lu}]", "");
-        if (letters.length() < MIN_LETTERS || letters.length() > MAX_LETTERS || !EntityTagger.isAcronym(bare)) {
+        if (!isOne(acronym)) {
             return false;
         }
+        String letters = bare(acronym).replaceAll("[^\\p{Lu}]", "");
         List<String> words = WORD.matcher(text).results().map(MatchResult::group).toList();
         for (int start = 0; start < words.size(); start++) {
             if (spellsFrom(words, start, letters)) {
@@ -47,6 +46,17 @@ public final class Acronyms {
             }
         }
         return false;
+    }
+
+    /** Whether a word is an acronym this class reads: 3 to 6 capitals, and a plural or possessive "s". */
+    public static boolean isOne(String word) {
+        String bare = bare(word);
+        int letters = bare.replaceAll("[^\\p{Lu}]", "").length();
+        return letters >= MIN_LETTERS && letters <= MAX_LETTERS && EntityTagger.isAcronym(bare);
+    }
+
+    private static String bare(String acronym) {
+        return acronym.replaceAll("(?:['’]s|s)$", "");
     }
 
     private static boolean spellsFrom(List<String> words, int start, String letters) {

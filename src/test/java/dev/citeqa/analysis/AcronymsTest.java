@@ -29,4 +29,11 @@ class AcronymsTest {
     void anAcronymIsSpelledOutByTheInitialsOfARunOfCapitalisedWords(String acronym, String text, boolean spelled) {
         assertEquals(spelled, Acronyms.spelledOut(acronym, text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"TSA | true", "TSA's | true", "CEOs | true", "UN | false", "Tsa | false",
+        "UNESCOX | false", "U.S. | false"})
+    void anAcronymIsThreeToSixCapitals(String word, boolean acronym) {
+        assertEquals(acronym, Acronyms.isOne(word));
+    }
 }

@@ -656,7 +656,7 @@ final class WindowFeatures {
             ArticleWords lead = articleWords.computeIfAbsent(article.id(),
                     id -> LEADS.get(article, a -> ArticleWords.of(leadText(a))));
             return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words())
-                    || Acronyms.spelledOut(t.surface(), leadText(article));
+                    || Acronyms.isOne(t.surface()) && Acronyms.spelledOut(t.surface(), leadText(article));
         });
     }
 
