@@ -26,6 +26,7 @@ public final class Acronyms {
     private static final int MAX_LETTERS = 6;
     /** An abbreviated title ("Sen.", "Gov."), which starts a person's name, not an organisation's. */
     private static final Pattern ABBREVIATION = Pattern.compile("\\p{Lu}\\p{Ll}{0,3}\\.");
+    private static final Pattern PLURAL_OR_POSSESSIVE = Pattern.compile("(?:['’]s|s)$");
 
     private Acronyms() {}
 
@@ -38,7 +39,7 @@ public final class Acronyms {
         if (!isOne(acronym)) {
             return false;
         }
-        String letters = bare(acronym).replaceAll("[^\\p{Lu}]", "");
+        String letters = capitals(bare(acronym));
         List<String> words = WORD.matcher(text).results().map(MatchResult::group).toList();
         for (int start = 0; start < words.size(); start++) {
             if (spellsFrom(words, start, letters)) {
@@ -50,13 +51,22 @@ public final class Acronyms {
 
     /** Whether a word is an acronym this class reads: 3 to 6 capitals, and a plural or possessive "s". */
     public static boolean isOne(String word) {
+        if (word.length() < MIN_LETTERS || !Character.isUpperCase(word.charAt(0))) {
+            return false; // the common case, asked of every word a sentence lacks: no pattern run
+        }
         String bare = bare(word);
-        int letters = bare.replaceAll("[^\\p{Lu}]", "").length();
+        int letters = capitals(bare).length();
         return letters >= MIN_LETTERS && letters <= MAX_LETTERS && EntityTagger.isAcronym(bare);
     }
 
     private static String bare(String acronym) {
-        return acronym.replaceAll("(?:['’]s|s)$", "");
+        return PLURAL_OR_POSSESSIVE.matcher(acronym).replaceFirst("");
+    }
+
+    private static String capitals(String word) {
+        StringBuilder out = new StringBuilder();
+        word.codePoints().filter(Character::isUpperCase).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     private static boolean spellsFrom(List<String> words, int start, String letters) {

@@ -628,7 +628,8 @@ final class WindowFeatures {
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
         if (!numeric && (spelledIn(t, sentence.terms(), sentence.words())
-                || t.required() && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
+                || t.required() && Acronyms.isOne(t.surface())
+                        && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required()) {
