@@ -281,8 +281,10 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      */
     private static final Pattern POST_OF = Pattern.compile("^[Ww]hat (?:[\\p{L}-]+ )?(?:post|position|office|role"
             + "|title|job|portfolio) (?:does|did|do) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s+)+)(?:hold|have|occupy|fill)\\b"
-            // "What is Medinsky's job?", "Medinsky's job?"; not a "role" or a "position", which a country has too.
-            + "|^(?:[Ww]hat(?:['’]s| is| was) )?((?:\\p{Lu}[\\p{L}.\\-]*\\s+)*\\p{Lu}[\\p{L}.\\-]*)['’]s "
+            // "What is Medinsky's job?", "Medinsky's job?"; not a "role" or a "position", which a country has too, nor
+            // an acronym's ("NATO's title"), an organisation's.
+            + "|^(?:[Ww]hat(?:['’]s| is| was) )?(?!\\p{Lu}+['’]s)"
+            + "((?:\\p{Lu}[\\p{L}.\\-]*\\s+)*\\p{Lu}[\\p{L}.\\-]*)['’]s "
             + "(?:job|post|title|occupation|profession)\\s*\\?*$");
 
     /** The noun of "which US state", "which island nation", "which city". */

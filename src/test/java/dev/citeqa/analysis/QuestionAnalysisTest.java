@@ -25,6 +25,7 @@ class QuestionAnalysisTest {
             "Medinsky's job? | DEFINITION",
             "What is NATO's role? | OTHER",
             "What is NATO's position? | OTHER",
+            "What is NATO's title? | OTHER",
             "Who is Turkey's Defence Minister? | PERSON",
             "Who is NATO Secretary General? | PERSON",
             "What did Dmitry Peskov say about how long the talks would last? | OTHER",
