@@ -429,7 +429,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
      * end in a title too.
      */
     private static boolean endsInTitle(String run) {
-        String[] words = run.strip().split("\\s+");
+        String[] words = EntityTagger.SPACES.split(run.strip());
         return words.length >= 2 && EntityTagger.isTitle(words[words.length - 1])
                 && (words[0].endsWith("'s") || words[0].endsWith("’s") || EntityTagger.isAcronym(words[0]));
     }

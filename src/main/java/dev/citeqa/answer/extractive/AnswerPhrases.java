@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -368,15 +369,7 @@ final class AnswerPhrases {
      * shares the question's words.)
      */
     boolean givesAskedKind(Window w) {
-        for (Sentence s : w.sentences()) {
-            AnalysedSentence a = analyse.apply(s);
-            for (Entity e : entities(a, w.hit().stored().article())) {
-                if (isCandidate(e, a)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyPhrase(w, this::isCandidate);
     }
 
     /**
@@ -384,14 +377,21 @@ final class AnswerPhrases {
      * or another name ("the Kansas City Chiefs"), but for a place and the question's own names. "Dover: A man was
      * arrested Monday …" names no one, and cannot tell who was.
      */
-    boolean namesSomeone(Window w) {
+    boolean namesAnyone(Window w) {
+        return anyPhrase(w, (e, a) -> {
+            // A lone capitalised word opening the sentence is capitalised for that ("Depending on …", "Tax …").
+            boolean opener = e.kind() == Kind.NAME && e.start() == 0 && !e.text().contains(" ");
+            return e.kind() != Kind.PLACE && isAnyName(e) && !opener && !questionTerms.containsAll(termsOf(e.text()))
+                    && !isDateline(e, a);
+        });
+    }
+
+    /** Whether a sentence of the window has a phrase that passes {@code test}. */
+    private boolean anyPhrase(Window w, BiPredicate<Entity, AnalysedSentence> test) {
         for (Sentence s : w.sentences()) {
             AnalysedSentence a = analyse.apply(s);
             for (Entity e : entities(a, w.hit().stored().article())) {
-                // A lone capitalised word opening the sentence is capitalised for that ("Depending on …", "Tax …").
-                boolean opener = e.kind() == Kind.NAME && e.start() == 0 && !e.text().contains(" ");
-                if (e.kind() != Kind.PLACE && isAnyName(e) && !opener && !questionTerms.containsAll(termsOf(e.text()))
-                        && !isDateline(e, a)) {
+                if (test.test(e, a)) {
                     return true;
                 }
             }

@@ -167,7 +167,7 @@ public final class ExtractiveAnswerer implements Answerer {
             // Russia's defence minister?" of one that names only "Deputy Defense Minister Alexander Fomin".
             reason = Abstention.noOffice();
         } else if (reason == null && request.analysis().type() == AnswerType.PERSON && !restated
-                && !evidence.namesSomeone(quoted)) {
+                && !evidence.namesAnyone(quoted)) {
             // "Who won the Mega Millions jackpot?" of "… the ticket holder, who has not yet been identified".
             reason = Abstention.noOneNamed();
         }

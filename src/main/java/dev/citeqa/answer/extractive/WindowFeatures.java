@@ -102,8 +102,6 @@ final class WindowFeatures {
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
-    /** Words after a surname that are no name of their own. */
-    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
     /** A person's name alone: no "and", "&" or comma joining two. */
     private static final Pattern JOINED_NAMES = Pattern.compile("(?!.*(?:\\band\\b|&|,)).*");
@@ -155,7 +153,7 @@ final class WindowFeatures {
      * For each given name (or suffix) of a person the question names in full, that name: "kenni" and "jr" of "Kenny
      * DeLand Jr." ({@link #givenNameOf}).
      */
-    private final Map<String, FullName> fullNames = new HashMap<>();
+    private final Map<String, FullName> fullNames;
     private final Map<String, Boolean> fullNameInStory = new HashMap<>();
 
     /**
@@ -177,31 +175,7 @@ final class WindowFeatures {
         this.distinctTerms = IntStream.range(0, question.terms().size())
                 .filter(k -> seen.add(question.terms().get(k).term())).toArray();
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
-        for (Entity e : EntityTagger.tag(question.text())) {
-            String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
-            List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
-            // "Rutte and Fidan" is two people, whom the tagger may read as one.
-            if (e.kind() != EntityTagger.Kind.PERSON || words.size() < 2 || !JOINED_NAMES.matcher(person).matches()) {
-                continue;
-            }
-            List<String> name = Terms.ofQuestion(person).stream().map(NewsAnalyzer.Token::term).toList();
-            // A suffix is no surname: "Jr" of "Kenny DeLand Jr." goes with "deland".
-            int last = name.size() - 1;
-            while (last > 0 && NAME_SUFFIXES.contains(name.get(last))) {
-                last--;
-            }
-            // Written with or without its suffix ("Kenny DeLand, 20,"), in any case, accents and all.
-            List<String> written = words.stream()
-                    .filter(w -> !NAME_SUFFIXES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))).toList();
-            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("(?<![\\p{L}\\p{N}])"
-                    + String.join("\\W{1,3}", written.stream().map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            for (int i = 0; i < name.size() && last > 0; i++) {
-                if (i != last) {
-                    fullNames.put(name.get(i), full);
-                }
-            }
-        }
+        this.fullNames = fullNames(question);
         Set<Integer> quarters = Quarters.named(question.text());
         this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
         for (PassageHit hit : hits) {
@@ -401,9 +375,9 @@ final class WindowFeatures {
         return phrases.givesAskedKind(w);
     }
 
-    /** Whether the window names anyone who may answer "Who …?" ({@link AnswerPhrases#namesSomeone}). */
-    boolean namesSomeone(Window w) {
-        return phrases.namesSomeone(w);
+    /** Whether the window names anyone who may answer "Who …?" ({@link AnswerPhrases#namesAnyone}). */
+    boolean namesAnyone(Window w) {
+        return phrases.namesAnyone(w);
     }
 
     /** The share of the question's distinct terms that {@code terms} has. */
@@ -544,6 +518,38 @@ final class WindowFeatures {
                 missingRequired);
     }
 
+    /**
+     * Each given name (or suffix) of a person the question names in full, and that name ({@link #givenNameOf}).
+     */
+    private static Map<String, FullName> fullNames(QuestionAnalysis question) {
+        Map<String, FullName> fullNames = new HashMap<>();
+        for (Entity e : EntityTagger.tag(question.text())) {
+            String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
+            List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
+            // "Rutte and Fidan" is two people, whom the tagger may read as one.
+            if (e.kind() != EntityTagger.Kind.PERSON || words.size() < 2 || !JOINED_NAMES.matcher(person).matches()) {
+                continue;
+            }
+            List<String> name = Terms.ofQuestion(person).stream().map(NewsAnalyzer.Token::term).toList();
+            // A suffix is no surname: "Jr" of "Kenny DeLand Jr." goes with "deland".
+            int last = name.size() - 1;
+            while (last > 0 && FullNames.NAME_SUFFIX.matcher(name.get(last)).matches()) {
+                last--;
+            }
+            // Written with or without its suffix ("Kenny DeLand, 20,"), in any case, accents and all.
+            List<String> written = words.stream().filter(w -> !FullNames.NAME_SUFFIX.matcher(w).matches()).toList();
+            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("(?<![\\p{L}\\p{N}])"
+                    + String.join("\\W{1,3}", written.stream().map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            for (int i = 0; i < name.size() && last > 0; i++) {
+                if (i != last) {
+                    fullNames.put(name.get(i), full);
+                }
+            }
+        }
+        return fullNames;
+    }
+
     /** A person the question names in full: the surname's term, and the full name as the story would write it. */
     private record FullName(String surname, Pattern written) {}
 
@@ -628,8 +634,7 @@ final class WindowFeatures {
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
         if (!numeric && (spelledIn(t, sentence.terms(), sentence.words())
-                || t.required() && Acronyms.isOne(t.surface())
-                        && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
+                || t.required() && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required()) {
