@@ -275,6 +275,9 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static final Pattern DEFINITION = Pattern.compile(
             "^(?:[Ww]ho|[Ww]hat) (?:is|was|are|were) ((?:\\p{Lu}[\\p{L}'’.\\-]*\\s*)+)\\??$");
 
+    /** A word of a name before a possessive: "Medinsky", "Jean-Noel", "O'Brien" (an apostrophe before a capital). */
+    private static final String NAME_IN_POSSESSIVE = "\\p{Lu}[\\p{L}.\\-]*(?:['’]\\p{Lu}[\\p{L}.\\-]*)?";
+
     /**
      * "What cabinet post does Rustem Umerov hold?" asks what "Who is Rustem Umerov?" asks: the answer describes
      * the person ("Rustem Umerov, the country's Defence Minister").
@@ -284,7 +287,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
             // "What is Medinsky's job?", "Medinsky's job?"; not a "role" or a "position", which a country has too, nor
             // an acronym's ("NATO's title"), an organisation's.
             + "|^(?:[Ww]hat(?:['’]s| is| was) )?(?!\\p{Lu}+['’]s)"
-            + "((?:\\p{Lu}[\\p{L}.\\-]*\\s+)*\\p{Lu}[\\p{L}.\\-]*)['’]s "
+            + "((?:" + NAME_IN_POSSESSIVE + "\\s+)*" + NAME_IN_POSSESSIVE + ")['’]s "
             + "(?:job|post|title|occupation|profession)\\s*\\?*$");
 
     /** The noun of "which US state", "which island nation", "which city". */

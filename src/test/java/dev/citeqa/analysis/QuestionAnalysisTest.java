@@ -23,6 +23,7 @@ class QuestionAnalysisTest {
             "What cabinet post does Rustem Umerov hold? | DEFINITION",
             "What is Medinsky's job? | DEFINITION",
             "Medinsky's job? | DEFINITION",
+            "O'Brien's job? | DEFINITION",
             "What is NATO's role? | OTHER",
             "What is NATO's position? | OTHER",
             "What is NATO's title? | OTHER",
@@ -171,6 +172,7 @@ class QuestionAnalysisTest {
     void aTerseQuestionForSomeonesJobAsksWhoTheyAre() {
         assertEquals("Medinsky", QuestionAnalysis.of("Medinsky's job?").subject());
         assertEquals("Vladimir Medinsky", QuestionAnalysis.of("What is Vladimir Medinsky's job?").subject());
+        assertEquals("Conan O'Brien", QuestionAnalysis.of("What is Conan O'Brien's job?").subject());
     }
 
     @ParameterizedTest

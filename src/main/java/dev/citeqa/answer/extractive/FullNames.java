@@ -5,16 +5,20 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.EntityTagger.Kind;
+import dev.citeqa.analysis.NewsAnalyzer;
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.Terms;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,10 @@ final class FullNames {
 
     /** What may follow a surname: "Jr.", "III". */
     static final Pattern NAME_SUFFIX = Pattern.compile("(?i)(?:jr|sr)\\.?|i{2,3}|iv");
+    /** A word of a name as a question writes it: "DeLand", "Jr.", "O'Brien". */
+    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+    /** A person's name alone: no "and", "&" or comma joining two. */
+    private static final Pattern ONE_NAME = Pattern.compile("(?!.*(?:\\band\\b|&|,)).*");
 
     /**
      * Worked out on first use per article and surname: only the surnames an answer may be, in the articles
@@ -65,6 +73,50 @@ final class FullNames {
     static Set<String> titles(Article article, String surname) {
         Person person = person(article, surname);
         return person == null ? Set.of() : person.titles();
+    }
+
+    /**
+     * A person the question names in full ("Kenny DeLand Jr."): the surname's term, and the name as a story would
+     * write it: its words in order, with or without the suffix ("Kenny DeLand, 20,"), in any case, accents and all.
+     */
+    record Asked(String surname, Pattern written) {
+
+        /** Whether the story writes the whole name somewhere. */
+        boolean writtenIn(Article article) {
+            return written.matcher(article.text()).find();
+        }
+    }
+
+    /**
+     * Each given name (or suffix) term of a person the question names in full, and that person: "kenni" and "jr" of
+     * "Kenny DeLand Jr.", for {@link WindowFeatures}, which counts them where the story gives the surname.
+     */
+    static Map<String, Asked> inQuestion(QuestionAnalysis question) {
+        Map<String, Asked> asked = new HashMap<>();
+        for (Entity e : EntityTagger.tag(question.text())) {
+            String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
+            List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
+            // "Rutte and Fidan" is two people, whom the tagger may read as one.
+            if (e.kind() != Kind.PERSON || words.size() < 2 || !ONE_NAME.matcher(person).matches()) {
+                continue;
+            }
+            List<String> name = Terms.ofQuestion(person).stream().map(NewsAnalyzer.Token::term).toList();
+            // A suffix is no surname: "Jr" of "Kenny DeLand Jr." goes with "deland".
+            int last = name.size() - 1;
+            while (last > 0 && NAME_SUFFIX.matcher(name.get(last)).matches()) {
+                last--;
+            }
+            List<String> written = words.stream().filter(w -> !NAME_SUFFIX.matcher(w).matches()).toList();
+            Asked full = new Asked(last > 0 ? name.get(last) : null, Pattern.compile("(?<![\\p{L}\\p{N}])"
+                    + String.join("\\W{1,3}", written.stream().map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            for (int i = 0; i < name.size() && last > 0; i++) {
+                if (i != last) {
+                    asked.put(name.get(i), full);
+                }
+            }
+        }
+        return asked;
     }
 
     private static Person person(Article article, String surname) {

@@ -22,9 +22,7 @@ import dev.citeqa.index.IndexGenerator;
 import dev.citeqa.search.PassageHit;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,13 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * The first stage of the extractive answerer: the evidence a window of one to three sentences gives for a
@@ -69,7 +64,6 @@ final class WindowFeatures {
     private static final Cache<Sentence, AnalysedSentence> SENTENCES =
             Caffeine.newBuilder().maximumSize(10_000).build();
     /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
-    private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     private static final Cache<Article, Set<String>> TITLES = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     /** A whole number below 100, which a long story has by chance. */
@@ -102,15 +96,12 @@ final class WindowFeatures {
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
 
-    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
-    /** A person's name alone: no "and", "&" or comma joining two. */
-    private static final Pattern JOINED_NAMES = Pattern.compile("(?!.*(?:\\band\\b|&|,)).*");
 
     private final QuestionAnalysis question;
     private final TermStats stats;
     private final AnswererModel.Evidence constants;
     private final Map<String, Double> idf = new HashMap<>();
-    private final Map<String, Variants> variants = new HashMap<>();
+    private final SpellingVariants spellings = new SpellingVariants();
     private final Map<Sentence, AnalysedSentence> analysed = new HashMap<>();
     private final Map<String, Set<String>> titleTerms = new HashMap<>();
     /** {@link Feature#TITLE_COVERAGE} of each article, which all its windows share. */
@@ -126,7 +117,7 @@ final class WindowFeatures {
     private final Map<PassageHit, Integer> passageRank = new IdentityHashMap<>();
     private final Map<String, Integer> articleRank = new HashMap<>();
     /** {@link Feature#AGE} of each retrieved article. */
-    private final Map<String, Double> age = new HashMap<>();
+    private final Map<String, Double> age;
     private final Set<String> questionTerms = new HashSet<>();
     /** Required names and figures that no article spells in any form. */
     final Set<String> unknownTerms = new HashSet<>();
@@ -153,7 +144,7 @@ final class WindowFeatures {
      * For each given name (or suffix) of a person the question names in full, that name: "kenni" and "jr" of "Kenny
      * DeLand Jr." ({@link #givenNameOf}).
      */
-    private final Map<String, FullName> fullNames;
+    private final Map<String, FullNames.Asked> fullNames;
     private final Map<String, Boolean> fullNameInStory = new HashMap<>();
 
     /**
@@ -175,55 +166,14 @@ final class WindowFeatures {
         this.distinctTerms = IntStream.range(0, question.terms().size())
                 .filter(k -> seen.add(question.terms().get(k).term())).toArray();
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
-        this.fullNames = fullNames(question);
+        this.fullNames = FullNames.inQuestion(question);
         Set<Integer> quarters = Quarters.named(question.text());
         this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
         }
-        rateAge();
-    }
-
-    private void rateAge() {
-        // A date after today is a misdated article: it must not make every real one look old.
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<String, LocalDate> dates = new HashMap<>();
-        for (PassageHit hit : hits) {
-            Article article = hit.stored().article();
-            if (article.date() != null) {
-                LocalDate date = LocalDate.parse(article.date());
-                dates.putIfAbsent(article.id(), date.isAfter(today) ? today : date);
-            }
-        }
-        LocalDate reference = reference(dates.values(), question.years());
-        dates.forEach((id, date) -> age.put(id, 1 - Math.pow(0.5,
-                Math.abs(ChronoUnit.DAYS.between(date, reference)) / constants.ageHalfLifeDays())));
-        // An undated article is as old as the typical dated one: neither the newest nor the oldest.
-        double[] ages = age.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double typical = ages.length == 0 ? 0 : ages[ages.length / 2];
-        hits.forEach(hit -> age.putIfAbsent(hit.stored().article().id(), typical));
-    }
-
-    /**
-     * The date that articles are new or old against: the newest article's, or, when the question names a year
-     * ("Who did Macron appoint as prime minister in 2017?"), the newest of the articles dated in such a year, so
-     * that the stories of that year are the new ones and a later story on the same subject is as far from it as
-     * an earlier one. A year no retrieved article is dated in says nothing of their dates ("What did the 1995
-     * treaty say?" of this year's stories), nor does a year to come ("by 2050"), as no article is dated after today.
-     */
-    static LocalDate reference(Collection<LocalDate> dates, Set<Integer> askedYears) {
-        LocalDate newest = null;
-        LocalDate newestAsked = null;
-        for (LocalDate date : dates) {
-            if (newest == null || date.isAfter(newest)) {
-                newest = date;
-            }
-            if (askedYears.contains(date.getYear()) && (newestAsked == null || date.isAfter(newestAsked))) {
-                newestAsked = date;
-            }
-        }
-        return newestAsked != null ? newestAsked : newest;
+        this.age = ArticleAges.of(hits, question.years(), constants.ageHalfLifeDays(), LocalDate.now(ZoneOffset.UTC));
     }
 
     /** A required name or number that neither the index nor any retrieved passage spells in any form. */
@@ -234,8 +184,9 @@ final class WindowFeatures {
         for (PassageHit hit : hits) {
             for (Sentence s : hit.stored().passage().sentences()) {
                 AnalysedSentence sentence = analyse(s);
-                if (spelledIn(term, sentence.terms(), sentence.words()) || CountryNames.formsWithAdjectives(term.term())
-                        .stream().anyMatch(form -> form.in(sentence.terms(), sentence.words()))) {
+                if (spellings.in(term, sentence.terms(), sentence.words())
+                        || CountryNames.formsWithAdjectives(term.term()).stream()
+                                .anyMatch(form -> form.in(sentence.terms(), sentence.words()))) {
                     return false;
                 }
             }
@@ -519,48 +470,13 @@ final class WindowFeatures {
     }
 
     /**
-     * Each given name (or suffix) of a person the question names in full, and that name ({@link #givenNameOf}).
-     */
-    private static Map<String, FullName> fullNames(QuestionAnalysis question) {
-        Map<String, FullName> fullNames = new HashMap<>();
-        for (Entity e : EntityTagger.tag(question.text())) {
-            String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
-            List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
-            // "Rutte and Fidan" is two people, whom the tagger may read as one.
-            if (e.kind() != EntityTagger.Kind.PERSON || words.size() < 2 || !JOINED_NAMES.matcher(person).matches()) {
-                continue;
-            }
-            List<String> name = Terms.ofQuestion(person).stream().map(NewsAnalyzer.Token::term).toList();
-            // A suffix is no surname: "Jr" of "Kenny DeLand Jr." goes with "deland".
-            int last = name.size() - 1;
-            while (last > 0 && FullNames.NAME_SUFFIX.matcher(name.get(last)).matches()) {
-                last--;
-            }
-            // Written with or without its suffix ("Kenny DeLand, 20,"), in any case, accents and all.
-            List<String> written = words.stream().filter(w -> !FullNames.NAME_SUFFIX.matcher(w).matches()).toList();
-            FullName full = new FullName(last > 0 ? name.get(last) : null, Pattern.compile("(?<![\\p{L}\\p{N}])"
-                    + String.join("\\W{1,3}", written.stream().map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            for (int i = 0; i < name.size() && last > 0; i++) {
-                if (i != last) {
-                    fullNames.put(name.get(i), full);
-                }
-            }
-        }
-        return fullNames;
-    }
-
-    /** A person the question names in full: the surname's term, and the full name as the story would write it. */
-    private record FullName(String surname, Pattern written) {}
-
-    /**
      * Whether the term is a given name (or a suffix) of a person the question names in full, whose surname the window
      * or the story's lead gives and whose full name the story gives somewhere: news gives the full name once, then
      * the surname ("Kenny DeLand Jr. … DeLand was seen in a Decathlon store").
      */
     private boolean givenNameOf(QuestionTerm t, int k, List<AnalysedSentence> window, SentenceCredits[] own,
             boolean[] context, Article article) {
-        FullName name = fullNames.get(t.term());
+        FullNames.Asked name = fullNames.get(t.term());
         if (name == null) {
             return false;
         }
@@ -572,7 +488,7 @@ final class WindowFeatures {
                     surnameGiven = credit(own[i].credits()[j], context[j]) >= 1;
                 }
                 return surnameGiven && fullNameInStory.computeIfAbsent(name.written().pattern() + "\u0000"
-                        + article.id(), key -> name.written().matcher(article.text()).find());
+                        + article.id(), key -> name.writtenIn(article));
             }
         }
         return false;
@@ -633,7 +549,7 @@ final class WindowFeatures {
      */
     private double nearCredit(QuestionTerm t, AnalysedSentence sentence) {
         boolean numeric = Anchors.isFigure(t.surface());
-        if (!numeric && (spelledIn(t, sentence.terms(), sentence.words())
+        if (!numeric && (spellings.in(t, sentence.terms(), sentence.words())
                 || t.required() && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
             return constants.variantCredit();
         }
@@ -661,7 +577,7 @@ final class WindowFeatures {
         return inLead.computeIfAbsent(t.term() + "\u0000" + article.id(), k -> {
             ArticleWords lead = articleWords.computeIfAbsent(article.id(),
                     id -> LEADS.get(article, a -> ArticleWords.of(leadText(a))));
-            return lead.terms().contains(t.term()) || spelledIn(t, lead.terms(), lead.words())
+            return lead.terms().contains(t.term()) || spellings.in(t, lead.terms(), lead.words())
                     || Acronyms.isOne(t.surface()) && Acronyms.spelledOut(t.surface(), leadText(article));
         });
     }
@@ -679,7 +595,7 @@ final class WindowFeatures {
     private boolean inText(QuestionTerm t, Article article) {
         return inStory.computeIfAbsent(t.term() + "\u0000text\u0000" + article.id(), k -> {
             ArticleWords words = storyWords.computeIfAbsent(article.id(), id -> ArticleWords.of(article.text()));
-            return words.terms().contains(t.term()) || spelledIn(t, words.terms(), words.words());
+            return words.terms().contains(t.term()) || spellings.in(t, words.terms(), words.words());
         });
     }
 
@@ -721,27 +637,6 @@ final class WindowFeatures {
                     : scale.equals("%") || scale.startsWith("per") ? share : "(?i:\\s?" + scale + "\\b)");
         }
         return null;
-    }
-
-    /**
-     * The term in another spelling ("Medinski" for "Medinsky"), or the country it names in another of its forms ("the
-     * U.S." for "America"), among a text's analysed terms and plain words (in order).
-     */
-    private boolean spelledIn(QuestionTerm t, Set<String> terms, List<String> words) {
-        Variants v = variants.computeIfAbsent(t.surface(), surface -> VARIANTS.get(surface, Variants::of));
-        if (v.automaton() != null) {
-            for (String word : words) {
-                if (v.spells(word)) {
-                    return true;
-                }
-            }
-        }
-        for (CountryNames.Form form : CountryNames.otherForms(t.term())) {
-            if (form.in(terms, words)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -805,35 +700,6 @@ final class WindowFeatures {
         boolean continues = analysed.pointsBack() && analysed.answerable()
                 && analysed.saysAnyOf(questionTerms);
         return continues ? w.extendedBy(1) : w;
-    }
-
-    /**
-     * The spellings a question word may take ("Erdoğan", "Erdogan", "Erdogans"), built once per question word:
-     * a Levenshtein automaton of the plain word, and the prefix a variant must share, which rules most words
-     * out before the automaton runs. No automaton for short words and figures, which only match exactly.
-     */
-    private record Variants(String target, int prefix, CharacterRunAutomaton automaton) {
-
-        /**
-         * Whether {@code word} is a spelling variant of the name: the same beginning, then within one or two edits,
-         * depending on length ("Medinsky" and "Medinski", "Turkey" and "Türkiye"). The beginning must match because
-         * names that differ there are different names ("Western" and "Eastern"). Only for a word with an automaton.
-         */
-        boolean spells(String word) {
-            // The first letter alone rules out most words, and costs less than comparing the whole prefix.
-            return word.length() >= prefix && word.charAt(0) == target.charAt(0)
-                    && word.regionMatches(0, target, 0, prefix) && automaton.run(word);
-        }
-
-        static Variants of(String surface) {
-            String target = EntityTagger.plain(surface);
-            if (target.length() < 5 || Anchors.isFigure(target)) {
-                return new Variants(target, 0, null);
-            }
-            int prefix = Math.min(Math.max(3, target.length() / 2), target.length());
-            return new Variants(target, prefix, new CharacterRunAutomaton(
-                    new LevenshteinAutomata(target, true).toAutomaton(target.length() >= 6 ? 2 : 1)));
-        }
     }
 
     /** An article's terms and words, for checking that it names what the question names. */

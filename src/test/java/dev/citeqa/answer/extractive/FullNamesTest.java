@@ -1,12 +1,17 @@
 package dev.citeqa.answer.extractive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.collection.Article;
 import dev.citeqa.collection.Paragraph;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FullNamesTest {
@@ -19,6 +24,22 @@ class FullNamesTest {
             at += p.length() + 2;
         }
         return new Article("a", title, null, null, kept);
+    }
+
+    /** A person the question names in full: each given name (and suffix) leads to the surname and the whole name. */
+    @Test
+    void aQuestionsFullNameIsItsGivenNamesWithTheSurname() {
+        Map<String, FullNames.Asked> asked = FullNames.inQuestion(
+                QuestionAnalysis.of("Where was Kenny DeLand Jr. seen before he went missing?"));
+        assertEquals(Set.of("kenni", "jr"), asked.keySet());
+        FullNames.Asked deland = asked.get("kenni");
+        assertEquals("deland", deland.surname());
+        assertTrue(deland.writtenIn(article("Missing", "KENNY DELAND, 20, was last seen in Grenoble.")),
+                "any case, without the suffix");
+        assertTrue(deland.writtenIn(article("Missing", "Kenny DeLand Jr.'s family spoke on Monday.")));
+        assertFalse(deland.writtenIn(article("Missing", "Kenny and his friend DeLand spoke.")), "words apart");
+        assertEquals(Map.of(), FullNames.inQuestion(QuestionAnalysis.of("When did Rutte and Fidan meet?")));
+        assertEquals(Map.of(), FullNames.inQuestion(QuestionAnalysis.of("Who is Medinsky?")), "a surname alone");
     }
 
     @Test

@@ -20,7 +20,6 @@ import dev.citeqa.index.StoredPassage;
 import dev.citeqa.search.PassageHit;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -788,13 +787,5 @@ class WindowFeaturesTest {
             WindowFeatures f = features(question, hits, false);
             assertEquals(0.0, f.window(attal, 0, 1).get(Feature.AGE), 1e-9, question);
         }
-    }
-
-    @Test
-    void theNewestStoryOfAYearTheQuestionNamesIsTheReference() {
-        assertEquals(LocalDate.of(2017, 12, 1), WindowFeatures.reference(
-                List.of(LocalDate.of(2017, 5, 15), LocalDate.of(2017, 12, 1), LocalDate.of(2024, 1, 9)), Set.of(2017)));
-        assertEquals(LocalDate.of(2024, 1, 9), WindowFeatures.reference(
-                List.of(LocalDate.of(2017, 5, 15), LocalDate.of(2024, 1, 9)), Set.of(1995)));
     }
 }
