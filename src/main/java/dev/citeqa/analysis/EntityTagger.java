@@ -199,6 +199,9 @@ public final class EntityTagger {
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
 
+    /** The figures that end a code written against its letters: "5N1" of "H5N1", "-35" of "F-35", "-19" of "COVID-19". */
+    private static final Pattern CODE_TAIL = Pattern.compile("(?:-?\\p{N}[\\p{L}\\p{N}]*)+(?![\\p{L}\\p{N}])");
+
     /** "Jr", "Sr." and regnal numbers, which follow a name. */
     private static final Pattern SUFFIX = Pattern.compile("(?:Jr|Sr|II|III|IV|V|VI|VII|VIII)\\.?,?");
 
@@ -236,6 +239,15 @@ public final class EntityTagger {
             // A name word ends in a letter, which left an initialism's own stop out: "U.S." is the name, not "U.S".
             if (end < text.length() && text.charAt(end) == '.' && isInitialism(text.substring(start, end + 1))) {
                 end++;
+            }
+            // A code of letters and figures is one name ("H5N1", "F-35", "COVID-19", "Digi24", "G7"), and its figures
+            // no number of their own.
+            Matcher code = CODE_TAIL.matcher(text).region(end, text.length());
+            if (start < end && code.lookingAt()) {
+                int from = end;
+                int to = code.end();
+                entities.removeIf(e -> e.kind() == Kind.NUMBER && e.start() >= from && e.end() <= to);
+                end = to;
             }
             if (start >= end || overlaps(entities, start, end) || isAbbreviatedTitle(text, start, end)) {
                 continue;

@@ -24,8 +24,8 @@ final class ArticleAges {
      * @param askedYears the years the question names
      * @param today a date after it is a misdated article's, taken as today's so that it does not make every real one
      *     look old
-     * @return by article ID; an undated article gets the median of the dated ones' ages, as nothing is known of it,
-     *     and every article 0 when none is dated
+     * @return by article ID; an undated article gets the middle one of the dated ones' ages (the older of the two
+     *     middle ones when they are even in number), as nothing is known of it, and every article 0 when none is dated
      */
     static Map<String, Double> of(List<PassageHit> hits, Set<Integer> askedYears, double halfLifeDays,
             LocalDate today) {

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * The whole name an article gives a person it later calls by surname alone. News copy introduces "LeBron James"
  * once and writes "James" after that, so the sentence that answers "Which player …?" often names him by
  * surname only; the article settles who that is, unless it names two people so ("Jason Kelce", "Travis Kelce").
+ * And the other way round, a person the question names in full ({@link #inQuestion}), whom the story's later
+ * sentences call by surname.
  */
 final class FullNames {
 

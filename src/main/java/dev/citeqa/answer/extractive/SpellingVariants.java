@@ -20,6 +20,7 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  */
 final class SpellingVariants {
 
+    /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
     private static final Cache<String, Variants> VARIANTS = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private final Map<String, Variants> variants = new HashMap<>();

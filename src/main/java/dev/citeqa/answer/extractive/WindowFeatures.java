@@ -63,7 +63,6 @@ final class WindowFeatures {
      */
     private static final Cache<Sentence, AnalysedSentence> SENTENCES =
             Caffeine.newBuilder().maximumSize(10_000).build();
-    /** Building a Levenshtein automaton costs more than the rest of scoring; names recur across questions. */
     private static final Cache<Article, ArticleWords> LEADS = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     private static final Cache<Article, Set<String>> TITLES = Caffeine.newBuilder().weakKeys().maximumSize(2_000).build();
     /** A whole number below 100, which a long story has by chance. */
@@ -95,7 +94,6 @@ final class WindowFeatures {
             + " of this (?:article|story|report|piece|post)\\b");
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’»)。！？」』]$");
-
 
     private final QuestionAnalysis question;
     private final TermStats stats;

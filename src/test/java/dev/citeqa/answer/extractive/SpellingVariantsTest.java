@@ -36,8 +36,9 @@ class SpellingVariantsTest {
 
     @Test
     void aShortWordOrAFigureHasNoVariants() {
-        assertFalse(in(term("What did Rutte say?", "Rutte"), "Ruth said no."));
-        assertFalse(in(term("What happened in 2024?", "2024"), "It happened in 2025."));
+        // One edit and the same beginning, which a longer word's variant may have.
+        assertFalse(in(term("Where is Gaza?", "Gaza"), "Gazan officials spoke."));
+        assertFalse(in(term("Did 150,000 people march?", "150,000"), "About 150500 people marched."));
     }
 
     @Test
