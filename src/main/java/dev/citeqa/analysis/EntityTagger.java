@@ -199,7 +199,7 @@ public final class EntityTagger {
     /** Capitalised words that open sentences or headlines without naming anything. */
     private static final Set<String> FUNCTION_WORDS = WordLists.load("sentence-openers");
 
-    /** The figures that end a code written against its letters: "5N1" of "H5N1", "-35" of "F-35", "-19" of "COVID-19". */
+    /** The figures that end a code written against its letters: "5N1" of "H5N1", "-35" of "F-35". */
     private static final Pattern CODE_TAIL = Pattern.compile("(?:-?\\p{N}[\\p{L}\\p{N}]*)+(?![\\p{L}\\p{N}])");
 
     /** "Jr", "Sr." and regnal numbers, which follow a name. */

@@ -65,7 +65,7 @@ class EntityTaggerTest {
 
     @Test
     void aCodeOfLettersAndFiguresIsOneName() {
-        List<Entity> entities = EntityTagger.tag("The H5N1 strain, Covid-19 and the F-35 jet: Digi24 and the G7 said so.");
+        List<Entity> entities = EntityTagger.tag("The H5N1 strain, Covid-19 and the F-35 jet: Digi24 and G7 said so.");
         assertEquals(List.of("H5N1", "Covid-19", "F-35", "Digi24", "G7"), entities.stream().map(Entity::text).toList());
         // Its figures are no number of their own; a figure after a space is: "Boeing 737", "Title 42".
         assertEquals(List.of(), of(Kind.NUMBER, "Covid-19 grounded the F-35."));
