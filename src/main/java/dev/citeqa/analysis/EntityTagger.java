@@ -222,10 +222,12 @@ public final class EntityTagger {
         while (m.find()) {
             int start = m.start();
             int end = m.end();
-            // Trim function words a sentence or title happens to capitalise ("The", "According").
+            // Trim function words a sentence or title happens to capitalise ("The", "According"); not the last word
+            // of a code ("I" of "I-95").
             String[] words = SPACES.split(text.substring(start, end));
+            int keep = CODE_TAIL.matcher(text).region(end, text.length()).lookingAt() ? words.length - 1 : words.length;
             int skip = 0;
-            while (skip < words.length && (FUNCTION_WORDS.contains(plain(words[skip]))
+            while (skip < keep && (FUNCTION_WORDS.contains(plain(words[skip]))
                     || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start))) {
                 start += words[skip].length();
                 while (start < end && Character.isWhitespace(text.charAt(start))) {

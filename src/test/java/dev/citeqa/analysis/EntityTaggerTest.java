@@ -70,6 +70,8 @@ class EntityTaggerTest {
         // Its figures are no number of their own; a figure after a space is: "Boeing 737", "Title 42".
         assertEquals(List.of(), of(Kind.NUMBER, "Covid-19 grounded the F-35."));
         assertEquals(List.of("737", "42"), of(Kind.NUMBER, "A Boeing 737 under Title 42."));
+        // A word that opens no name elsewhere is a code's letters: "I-95", not the pronoun and a number.
+        assertEquals(List.of("I-95"), EntityTagger.tag("I-95 was closed, I said.").stream().map(Entity::text).toList());
     }
 
     @Test
