@@ -219,13 +219,14 @@ public final class EntityTagger {
         addAll(entities, DURATION, text, Kind.DURATION);
         addAll(entities, NUMBER, text, Kind.NUMBER);
         Matcher m = CAPITALISED.matcher(text);
+        Matcher code = CODE_TAIL.matcher(text);
         while (m.find()) {
             int start = m.start();
             int end = m.end();
             // Trim function words a sentence or title happens to capitalise ("The", "According"); not the last word
             // of a code ("I" of "I-95").
             String[] words = SPACES.split(text.substring(start, end));
-            int keep = CODE_TAIL.matcher(text).region(end, text.length()).lookingAt() ? words.length - 1 : words.length;
+            int keep = code.region(end, text.length()).lookingAt() ? words.length - 1 : words.length;
             int skip = 0;
             while (skip < keep && (FUNCTION_WORDS.contains(plain(words[skip]))
                     || skip == 0 && INTRODUCTORY_WORDS.contains(plain(words[skip])) && opensSentence(text, start))) {
@@ -244,8 +245,7 @@ public final class EntityTagger {
             }
             // A code of letters and figures is one name ("H5N1", "F-35", "COVID-19", "Digi24", "G7"), and its figures
             // no number of their own.
-            Matcher code = CODE_TAIL.matcher(text).region(end, text.length());
-            if (start < end && code.lookingAt()) {
+            if (start < end && code.region(end, text.length()).lookingAt()) {
                 int from = end;
                 int to = code.end();
                 entities.removeIf(e -> e.kind() == Kind.NUMBER && e.start() >= from && e.end() <= to);

@@ -434,7 +434,7 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
     private static boolean endsInTitle(String run) {
         String[] words = EntityTagger.SPACES.split(run.strip());
         return words.length >= 2 && EntityTagger.isTitle(words[words.length - 1])
-                && (words[0].endsWith("'s") || words[0].endsWith("’s") || EntityTagger.isAcronym(words[0]));
+                && (EntityTagger.isPossessive(words[0]) || EntityTagger.isAcronym(words[0]));
     }
 
     /** The nouns of a word list as a regular expression that reads their plurals too ("party", "parties"). */

@@ -360,7 +360,6 @@ public final class NewsCollection {
     }
 
     /**
-     * One file read, or why not.    /**
      * One file read, or why not.
      *
      * @param digest what the file adds to the corpus fingerprint: its name and size, and its hash once read
