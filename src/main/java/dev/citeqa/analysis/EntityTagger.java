@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -212,6 +213,14 @@ public final class EntityTagger {
     private static final Set<String> INTRODUCTORY_WORDS = WordLists.load("introductory-words");
 
     private EntityTagger() {}
+
+    /**
+     * The text's capitalised runs, untrimmed: every name {@link #tag} finds (but a code's figures, "-35" of "F-35") lies
+     * within one.
+     */
+    public static List<String> capitalisedRuns(String text) {
+        return CAPITALISED.matcher(text).results().map(MatchResult::group).toList();
+    }
 
     public static List<Entity> tag(String text) {
         List<Entity> entities = new ArrayList<>();

@@ -95,6 +95,12 @@ final class FullNames {
      */
     static Map<String, Asked> inQuestion(QuestionAnalysis question) {
         Map<String, Asked> asked = new HashMap<>();
+        // A name of two words lies in a capitalised run of two words or more; without one, the tagger (most of what
+        // this costs a question) need not run.
+        if (EntityTagger.capitalisedRuns(question.text()).stream()
+                .noneMatch(run -> NAME_WORD.matcher(run).results().count() >= 2)) {
+            return asked;
+        }
         for (Entity e : EntityTagger.tag(question.text())) {
             String person = EntityTagger.withoutPossessive(EntityTagger.personName(e.text()));
             List<String> words = NAME_WORD.matcher(person).results().map(MatchResult::group).toList();
