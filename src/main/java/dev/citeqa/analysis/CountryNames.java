@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class CountryNames {
     private static final Map<String, List<Form>> OTHER_FORMS = load(false);
     /** As {@link #OTHER_FORMS}, with each country's adjectives among its forms. */
     private static final Map<String, List<Form>> WITH_ADJECTIVES = load(true);
+    /** By a capital's term, its country's forms; by the term of a country's one-word form, its capital. */
+    private static final Map<String, List<Form>> CAPITALS = loadCapitals();
 
     private CountryNames() {}
 
@@ -61,6 +64,40 @@ public final class CountryNames {
      */
     public static List<Form> formsWithAdjectives(String term) {
         return WITH_ADJECTIVES.getOrDefault(term, List.of());
+    }
+
+    /**
+     * The capital a country's name stands for, or the country a capital's does, in {@code analysis/capital-cities.txt}:
+     * "ukraine" for "kyiv", and "kyiv" and "kiev" for "ukraine". Not among {@link #otherForms}, which also say that a
+     * phrase is the question's own country and so no answer to it: asked "Which city in Ukraine was struck?", "Kyiv"
+     * may be the answer.
+     */
+    public static List<Form> capitalForms(String term) {
+        return CAPITALS.getOrDefault(term, List.of());
+    }
+
+    private static Map<String, List<Form>> loadCapitals() {
+        Map<String, List<Form>> byTerm = new HashMap<>();
+        Set<List<List<String>>> lines = new LinkedHashSet<>(WordLists.groups("capital-cities").values());
+        for (List<List<String>> line : lines) {
+            if (line.size() != 2 || line.getFirst().size() != 1) {
+                throw new IllegalStateException("analysis/capital-cities.txt: not \"capital | country\": " + line);
+            }
+            Form capital = formOf(line.getFirst());
+            Form country = formOf(line.get(1));
+            List<Form> countryForms = new ArrayList<>(List.of(country));
+            if (country.term() != null) {
+                countryForms.addAll(otherForms(country.term()));
+            }
+            byTerm.computeIfAbsent(capital.term(), t -> new ArrayList<>()).addAll(countryForms);
+            for (Form form : countryForms) {
+                if (form.term() != null) {
+                    byTerm.computeIfAbsent(form.term(), t -> new ArrayList<>()).add(capital);
+                }
+            }
+        }
+        byTerm.replaceAll((term, forms) -> List.copyOf(forms));
+        return Collections.unmodifiableMap(byTerm);
     }
 
     private static Map<String, List<Form>> load(boolean adjectives) {

@@ -6,15 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CountryNamesTest {
 
     private static boolean names(String question, String text) {
+        return names(question, text, CountryNames::otherForms);
+    }
+
+    private static boolean namesAsCapital(String question, String text) {
+        return names(question, text, CountryNames::capitalForms);
+    }
+
+    /** Whether one of the forms of the question's first term is in the text. */
+    private static boolean names(String question, String text, Function<String, List<CountryNames.Form>> forms) {
         String term = Terms.ofQuestion(question).getFirst().term();
         Set<String> terms = Terms.ofText(text);
         List<String> words = List.of(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"));
-        return CountryNames.otherForms(term).stream().anyMatch(form -> form.in(terms, words));
+        return forms.apply(term).stream().anyMatch(form -> form.in(terms, words));
     }
 
     @Test
@@ -46,5 +58,33 @@ class CountryNamesTest {
         assertEquals(List.of(new CountryNames.Form("america", List.of("america")),
                 new CountryNames.Form(null, List.of("united", "states"))),
                 CountryNames.otherForms("us"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Kyiv      | the Ukraine delegation",
+        "Kiev      | talks with Ukraine",
+        "Ukraine   | officials in Kyiv said",
+        "London    | the UK government",
+        "London    | Great Britain",
+        "Britain   | talks in London",
+        "Seoul     | South Korea's president",
+        "Brussels  | the European Union",
+    })
+    void aCapitalStandsForItsCountryAndTheCountryForItsCapital(String question, String text) {
+        assertTrue(namesAsCapital(question, text));
+    }
+
+    @Test
+    void aCapitalIsNoFormOfItsCountryNorOfAnother() {
+        // An adjective says no more of the capital than of the country (coverage does not count it).
+        assertFalse(namesAsCapital("Moscow", "Russian officials"));
+        assertFalse(namesAsCapital("Moscow", "Ukraine's officials"));
+        assertFalse(namesAsCapital("Seoul", "North Korea's missiles"));
+        // The capital is not among the country's other forms, which would make "Kyiv" the question's own country.
+        assertEquals(List.of(), CountryNames.otherForms("kyiv"));
+        assertFalse(CountryNames.otherForms("ukrain").stream().anyMatch(form -> "kyiv".equals(form.term())));
+        // Ambiguous names are left out: Washington is a state and a surname as often.
+        assertEquals(List.of(), CountryNames.capitalForms("washington"));
     }
 }

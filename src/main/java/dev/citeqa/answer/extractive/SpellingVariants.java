@@ -15,8 +15,9 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * A question word written another way in a text: a spelling variant of a name ("Medinski" for "Medinsky",
- * "Erdogan" for "Erdoğan"), or another form of a country's name ("the U.S." for "America"). One per question,
- * keeping each word's automaton at hand; the automata are shared between questions.
+ * "Erdogan" for "Erdoğan"), another form of a country's name ("the U.S." for "America"), or a capital for its country
+ * ("Ukraine" for "Kyiv", and the other way round). One per question, keeping each word's automaton at hand; the
+ * automata are shared between questions.
  */
 final class SpellingVariants {
 
@@ -36,6 +37,11 @@ final class SpellingVariants {
             }
         }
         for (CountryNames.Form form : CountryNames.otherForms(t.term())) {
+            if (form.in(terms, words)) {
+                return true;
+            }
+        }
+        for (CountryNames.Form form : CountryNames.capitalForms(t.term())) {
             if (form.in(terms, words)) {
                 return true;
             }

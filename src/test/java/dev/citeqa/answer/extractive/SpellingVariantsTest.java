@@ -46,4 +46,11 @@ class SpellingVariantsTest {
         assertTrue(in(term("Who leads America?", "America"), "The U.S. president spoke."));
         assertFalse(in(term("Who leads America?", "America"), "The French president spoke."));
     }
+
+    @Test
+    void aCapitalNamesItsCountryAndTheCountryItsCapital() {
+        assertTrue(in(term("Who heads Kyiv's negotiating team?", "Kyiv's"), "Ukraine sent its defence minister."));
+        assertTrue(in(term("Who leads Ukraine's team?", "Ukraine's"), "Kyiv sent its defence minister."));
+        assertFalse(in(term("Who heads Kyiv's negotiating team?", "Kyiv's"), "Russia sent its defence minister."));
+    }
 }
