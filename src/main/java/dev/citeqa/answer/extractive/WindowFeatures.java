@@ -137,6 +137,8 @@ final class WindowFeatures {
     /** Whether each term is a figure, and whether a required one is an acronym: asked of every sentence that lacks it. */
     private final boolean[] figureTerms;
     private final boolean[] acronymTerms;
+    /** Whether each term is the word that names the quarter the question asks about ("fourth" of "fourth-quarter"). */
+    private final boolean[] quarterTerms;
     /** Each term's weight in coverage, its IDF times its own weight: NaN until first asked, by every window. */
     private final double[] termWeights;
     private final Map<String, Boolean> inLead = new HashMap<>();
@@ -178,6 +180,7 @@ final class WindowFeatures {
         this.figureTerms = new boolean[question.terms().size()];
         this.acronymTerms = new boolean[figureTerms.length];
         this.termWeights = new double[figureTerms.length];
+        this.quarterTerms = new boolean[figureTerms.length];
         Arrays.fill(termWeights, Double.NaN);
         for (int k = 0; k < figureTerms.length; k++) {
             QuestionTerm t = question.terms().get(k);
@@ -188,6 +191,9 @@ final class WindowFeatures {
         this.fullNames = FullNames.inQuestion(question);
         Set<Integer> quarters = Quarters.named(question.text());
         this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
+        for (int k = 0; k < quarterTerms.length; k++) {
+            quarterTerms[k] = askedQuarter != 0 && Quarters.isQuarterWord(question.terms().get(k).surface());
+        }
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
@@ -464,7 +470,8 @@ final class WindowFeatures {
                 if (credit < 1 && !unknownTerms.contains(t.term())) {
                     if (!statedOnly && (credit > 0 || inLead(t, article) || figureInStory(t, article)
                             || t.storyTopic() && inText(t, article)
-                            || givenNameOf(t, k, window, own, context, article))) {
+                            || givenNameOf(t, k, window, own, context, article)
+                            || quarterTerms[k] && namesAskedQuarter(window, article))) {
                         credit = Math.max(credit, constants.anchorCredit());
                     } else if (t.scope() == null || namesAnotherPlace(window, t.scope())) {
                         // A scope ("in the US", "which Delaware museum") the story does not name costs its share of
@@ -686,10 +693,23 @@ final class WindowFeatures {
         if (askedQuarter == 0) {
             return false;
         }
+        Set<Integer> named = quartersNamed(window, article);
+        return !named.isEmpty() && !named.contains(askedQuarter);
+    }
+
+    /**
+     * Whether the window or its article's lead names the quarter the question asks about, in any of its forms: "the
+     * three months to December 31" gives the question's "fourth" of "fourth-quarter" as surely as "fourth quarter" does.
+     */
+    private boolean namesAskedQuarter(List<AnalysedSentence> window, Article article) {
+        return askedQuarter != 0 && quartersNamed(window, article).contains(askedQuarter);
+    }
+
+    private Set<Integer> quartersNamed(List<AnalysedSentence> window, Article article) {
         Set<Integer> named = new HashSet<>(quartersOfLead.computeIfAbsent(article.id(),
                 id -> Quarters.named(leadText(article))));
         window.forEach(a -> named.addAll(Quarters.named(a.sentence().text())));
-        return !named.isEmpty() && !named.contains(askedQuarter);
+        return named;
     }
 
     /**

@@ -649,6 +649,9 @@ class WindowFeaturesTest {
         // A sentence that names no quarter is judged by its story's title.
         "Halvorsen Q3 results         | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 2",
         "Halvorsen full-year results  | Halvorsen Energy reported revenue of NOK 8.4 billion.               | 1",
+        // The quarter asked for in other words is named: three months that end with it.
+        "Halvorsen results            | Halvorsen Energy's revenue was NOK 8.4 billion in the three months to December 31. | 0",
+        "Halvorsen results            | Halvorsen Energy's revenue was NOK 8.4 billion in the three months to September 30. | 2",
         // Another quarter named beside the one asked, in a story about it, is a comparison.
         "Halvorsen fourth-quarter results | Revenue at Halvorsen Energy rose from the third quarter.        | 0",
     })
