@@ -247,12 +247,14 @@ public record QuestionAnalysis(String text, List<NewsAnalyzer.Token> tokens, Ans
                     + "|\\b(?:what|which) " + MODIFIERS + "(?:" + nouns("name-nouns") + ")\\b"));
 
     /**
-     * "in the US", "across the UK": a country named as where the asked-about thing is, not what it is. A country's
-     * own news seldom names it ("Strawberries top the list of …", "AT&T customers were left without service"). Not
-     * "the US Apple App Store" nor "in the United States Senate", where it is part of another name.
+     * "in the US", "across the UK", "which region of the US": a country named as where the asked-about thing is, not
+     * what it is. A country's own news seldom names it ("Strawberries top the list of …", "AT&T customers were left
+     * without service", "The storm slammed California"). Not "the US Apple App Store" nor "in the United States
+     * Senate", where it is part of another name.
      */
     private static final Pattern SCOPE = Pattern.compile(
-            "\\b(?:in|across|throughout|around) (?:the )?(\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)");
+            "(?:\\b(?:in|across|throughout|around)|\\b(?:[Ww]hich|[Ww]hat) \\p{Ll}+(?: \\p{Ll}+)? of) (?:the )?"
+                    + "(\\p{Lu}[\\p{L}.]*(?: \\p{Lu}[\\p{L}.]*)*)");
 
     /**
      * "Which Delaware museum", "which US city": a country or state that qualifies the asked-for noun is a scope too,

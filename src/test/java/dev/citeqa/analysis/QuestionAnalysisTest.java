@@ -350,6 +350,9 @@ class QuestionAnalysisTest {
         QuestionAnalysis across = QuestionAnalysis.of("Which network had an outage across the United States?");
         assertEquals("United States", term(across, "unit").scope());
         assertEquals("United States", term(across, "state").scope());
+        // The country of the noun asked for: "region of the US" is in the US.
+        assertEquals("US", term(QuestionAnalysis.of("Which region of the US was pummeled by rain?"), "us").scope());
+        assertEquals("UK", term(QuestionAnalysis.of("What part of the UK saw snow?"), "uk").scope());
         // Where the country is what the question is about, or part of another name, or a state, it is no scope.
         assertNull(term(QuestionAnalysis.of("Which country exports the most goods to the US?"), "us").scope());
         assertNull(term(QuestionAnalysis.of("Which app led in the US App Store?"), "us").scope());
