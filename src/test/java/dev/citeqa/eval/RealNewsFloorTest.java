@@ -45,14 +45,14 @@ class RealNewsFloorTest {
     static final double MRR = 0.628;
     static final double CONTEXT_RECALL = 0.785;
     /**
-     * Just under the measured 0.430 (answerable questions) and 13/40 abstentions (bm25, the shipped model, with the
-     * vote among windows of the kind asked for, index schema 22). It was 0.380 before the answer-phrase rules of 2026-12-02 and
-     * 2026-12-03; with "U.S." and "US" two terms, 0.350; with names doubled in BM25, 12/40 abstentions, below the
-     * second floor. F2EXP for whole articles cost one abstention (14/40 before), a trade docs/evaluation.md
-     * measures ("Whole articles by F2EXP").
+     * Just under the measured 0.450 (answerable questions) and 12/40 abstentions (bm25, the shipped model, index schema
+     * 32, 2026-12-06). It was 0.380 before the answer-phrase rules of 2026-12-02 and 2026-12-03; with "U.S." and "US"
+     * two terms, 0.350. F2EXP for whole articles cost one abstention (14/40 before), and a story's lead read past its
+     * bylines another (13/40 before: a round-up's lead of labels had refused a question for a wrong reason), trades
+     * docs/evaluation.md measures ("Whole articles by F2EXP", "A story's lead past its bylines").
      */
-    static final double ANSWER_ACCURACY = 0.415;
-    static final double ABSTENTION = 0.32;
+    static final double ANSWER_ACCURACY = 0.445;
+    static final double ABSTENTION = 0.295;
 
     @Test
     void bm25RetrievalAndAnsweringStayAboveTheirFloors() throws IOException {
