@@ -665,8 +665,8 @@ class WindowFeaturesTest {
 
     /**
      * A story's lead is its first two paragraphs of prose: the writer's name and the agency's line that open a fifth of
-     * real-news files take none of its places, so a name in the third paragraph of such a file is in its lead, and a
-     * name in the third paragraph of prose is not.
+     * real-news files take none of its places, so a name in the fourth paragraph of such a file, its second of prose, is
+     * in its lead, and a name in a third paragraph of prose is not.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
