@@ -36,12 +36,12 @@ final class SpellingVariants {
                 }
             }
         }
-        for (CountryNames.Form form : CountryNames.otherForms(t.term())) {
-            if (form.in(terms, words)) {
-                return true;
-            }
-        }
-        for (CountryNames.Form form : CountryNames.capitalForms(t.term())) {
+        return anyIn(CountryNames.otherForms(t.term()), terms, words)
+                || anyIn(CountryNames.capitalForms(t.term()), terms, words);
+    }
+
+    private static boolean anyIn(List<CountryNames.Form> forms, Set<String> terms, List<String> words) {
+        for (CountryNames.Form form : forms) {
             if (form.in(terms, words)) {
                 return true;
             }

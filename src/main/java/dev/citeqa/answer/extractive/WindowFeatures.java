@@ -146,6 +146,11 @@ final class WindowFeatures {
     /** The quarter of the year the question asks about (1 to 4), 0 when it names none or several. */
     private final int askedQuarter;
     private final Map<String, Set<Integer>> quartersOfLead = new HashMap<>();
+    /**
+     * The quarters each sentence names: a window's are asked for twice, whether it names the asked quarter (coverage)
+     * and whether it names another ({@link #aboutAnotherQuarter}), and sentences recur in overlapping windows.
+     */
+    private final Map<Sentence, Set<Integer>> quartersOf = new HashMap<>();
     /** The words of whole stories, for the few questions that point a story out by name ({@link #inText}). */
     private final Map<String, ArticleWords> storyWords = new HashMap<>();
     /** How the story must write each figure of the question ({@link #figureInStory}); empty when it need not. */
@@ -177,23 +182,22 @@ final class WindowFeatures {
         Set<String> seen = new HashSet<>();
         this.distinctTerms = IntStream.range(0, question.terms().size())
                 .filter(k -> seen.add(question.terms().get(k).term())).toArray();
-        this.figureTerms = new boolean[question.terms().size()];
-        this.acronymTerms = new boolean[figureTerms.length];
-        this.termWeights = new double[figureTerms.length];
-        this.quarterTerms = new boolean[figureTerms.length];
+        Set<Integer> quarters = Quarters.named(question.text());
+        this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
+        int n = question.terms().size();
+        this.figureTerms = new boolean[n];
+        this.acronymTerms = new boolean[n];
+        this.quarterTerms = new boolean[n];
+        this.termWeights = new double[n];
         Arrays.fill(termWeights, Double.NaN);
-        for (int k = 0; k < figureTerms.length; k++) {
+        for (int k = 0; k < n; k++) {
             QuestionTerm t = question.terms().get(k);
             figureTerms[k] = Anchors.isFigure(t.surface());
             acronymTerms[k] = t.required() && Acronyms.isOne(t.surface());
+            quarterTerms[k] = askedQuarter != 0 && Quarters.isQuarterWord(t.surface());
         }
         this.phrases = new AnswerPhrases(question, questionTerms, hits, this::analyse, constants);
         this.fullNames = FullNames.inQuestion(question);
-        Set<Integer> quarters = Quarters.named(question.text());
-        this.askedQuarter = quarters.size() == 1 ? quarters.iterator().next() : 0;
-        for (int k = 0; k < quarterTerms.length; k++) {
-            quarterTerms[k] = askedQuarter != 0 && Quarters.isQuarterWord(question.terms().get(k).surface());
-        }
         for (PassageHit hit : hits) {
             passageRank.putIfAbsent(hit, passageRank.size());
             articleRank.putIfAbsent(hit.stored().article().id(), articleRank.size());
@@ -708,7 +712,7 @@ final class WindowFeatures {
     private Set<Integer> quartersNamed(List<AnalysedSentence> window, Article article) {
         Set<Integer> named = new HashSet<>(quartersOfLead.computeIfAbsent(article.id(),
                 id -> Quarters.named(leadText(article))));
-        window.forEach(a -> named.addAll(Quarters.named(a.sentence().text())));
+        window.forEach(a -> named.addAll(quartersOf.computeIfAbsent(a.sentence(), s -> Quarters.named(s.text()))));
         return named;
     }
 
