@@ -32,7 +32,12 @@ public class SlowModelLoader extends EmbeddingModelLoader {
     @ConfigProperty(name = "test.slow-model.failures", defaultValue = "0")
     int failures;
 
+    /** The first indexing batches let through a model held at start, so that a test can hold what comes after. */
+    @ConfigProperty(name = "test.slow-model.allowed-at-start", defaultValue = "0")
+    int allowedAtStart;
+
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger passedAtStart = new AtomicInteger();
 
     private volatile Boolean held;
     private final AtomicInteger allowed = new AtomicInteger();
@@ -96,6 +101,6 @@ public class SlowModelLoader extends EmbeddingModelLoader {
     }
 
     private boolean allowedOne() {
-        return allowed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        return passedAtStart.getAndIncrement() < allowedAtStart || allowed.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 }

@@ -80,12 +80,16 @@ public class SlowModelProfile implements QuarkusTestProfile {
         }
     }
 
-    /** The model fails the first vector pass's first batch, and the pass is tried again a second later. */
+    /**
+     * The model fails the first vector pass's first batch, and the pass is tried again a second later; the model
+     * then holds the retry until the test lets it go, so that a slow machine cannot finish it before the test has
+     * seen the failure.
+     */
     public static final class FailingOnce extends SlowModelProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
-            config.put("test.slow-model.held", "false");
+            config.put("test.slow-model.allowed-at-start", "1");
             config.put("test.slow-model.delay-ms", "0");
             config.put("test.slow-model.failures", "1");
             config.put("citeqa.embedding.retry-after", "PT1S");

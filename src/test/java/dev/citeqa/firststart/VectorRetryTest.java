@@ -29,6 +29,8 @@ class VectorRetryTest extends HeldModelTest {
                 .body("vectors", equalTo("pending"))
                 .body("error", containsString("the model failed"));
 
+        FirstStart.await("the retry, in the model's hands", () -> model.holding());
+        model.release();
         FirstStart.await("the vectors, a second later", () -> index.vectorError() == null && index.isReady()
                 && index.indexing() == null && "complete".equals(given().get("/api/status").path("vectors")));
         assertNull(index.vectorError());
