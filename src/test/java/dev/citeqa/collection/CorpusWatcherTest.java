@@ -67,14 +67,15 @@ class CorpusWatcherTest {
     @Test
     void aBurstOfChangesIsReportedOnceItEnds() throws IOException, InterruptedException {
         try (CorpusWatcher watcher = new CorpusWatcher(dir, this::report)) {
-            watcher.start(Duration.ofMillis(300));
-            // Files keep arriving for longer than the interval; the folder never holds still meanwhile.
-            for (int i = 0; i < 20; i++) {
+            // Files keep arriving for longer than the interval; the folder never holds still meanwhile. The interval
+            // is long beside the writes' 30 ms, so that a stall of a loaded machine does not split the burst.
+            watcher.start(Duration.ofMillis(1_000));
+            for (int i = 0; i < 40; i++) {
                 Files.writeString(dir.resolve("burst_" + i + ".txt"), "Story " + i + ".");
                 Thread.sleep(30);
             }
             assertTrue(changeReported());
-            assertEquals(false, changes.tryAcquire(600, TimeUnit.MILLISECONDS), "one report for the burst");
+            assertEquals(false, changes.tryAcquire(2_000, TimeUnit.MILLISECONDS), "one report for the burst");
         }
     }
 
