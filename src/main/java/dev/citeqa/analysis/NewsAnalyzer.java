@@ -1,6 +1,7 @@
 package dev.citeqa.analysis;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -30,8 +32,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * {@code analysis/title-abbreviations.txt}), because Porter cannot see that "told" is "tell" nor "Gov." "Governor";
  * British spellings stemmed as the American ones ({@code analysis/british-spellings.txt}), because outlets and
  * askers on either side of the Atlantic write "defence" and "defense"; initialisms written with full stops read as
- * written without them ({@link #INITIALISM_DOT}); and an ordinal in figures read as its number ({@link
- * #ORDINAL_FIGURE}).
+ * written without them ({@link #INITIALISM_DOT}); an ordinal in figures read as its number ({@link
+ * #ORDINAL_FIGURE}); and a name joined by an ampersand kept as one word ({@link #AMPERSAND_NAME}).
  *
  * <p>Questions are analysed with extra stop words ({@link #forQuestions()}): "tell", "about", "said" carry the
  * question's form, not its topic, and would otherwise reward passages that merely contain them.
@@ -72,6 +74,18 @@ public final class NewsAnalyzer extends Analyzer {
      */
     public static final String ORDINAL_FIGURE = "^(\\d+)(?:st|nd|rd|th)$";
     private static final Pattern ORDINAL = Pattern.compile(ORDINAL_FIGURE);
+
+    /**
+     * Short words joined by an ampersand, a name of its own ("AT&T", "S&P", "R&B", "Texas A&M"), has an underscore
+     * read in the ampersand's place, which the word-break rules of the tokenizer keep inside a word ("at_t"). Split at
+     * the ampersand, "AT&T" was the stop word "at" and a lone "t", and "S&P 500" the letters "s" and "p", so neither
+     * a question nor BM25 could tell the company from any other. The same length, so offsets stay right. The
+     * ampersand comes first in the pattern so that the search skips every other character at once (with the look
+     * behind first, it cost a fifth more time to index real news).
+     */
+    public static final String AMPERSAND_NAME =
+            "&(?<=(?<![\\p{L}\\p{N}])\\p{L}{1,4}&)(?=\\p{L}{1,4}(?![\\p{L}\\p{N}]))";
+    private static final Pattern AMPERSAND = Pattern.compile(AMPERSAND_NAME);
 
     private final CharArraySet stopWords;
 
@@ -150,6 +164,11 @@ public final class NewsAnalyzer extends Analyzer {
     /** The analysed terms of a text, in order. */
     public List<String> terms(String text) {
         return tokens(text).stream().map(Token::term).toList();
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(AMPERSAND, "_", reader);
     }
 
     @Override

@@ -139,9 +139,10 @@ public final class IndexConstants {
      * label; a paper's name above the date and the headline is the outlet; a bracketed photo credit on its own
      * line and a newsletter's furniture are not text; a name's initial ends no sentence ("George W. Bush"); a line
      * of markup wraps into nothing; an archive's "14-APR-1987" stamp is a date. 32: a second file of one name is
-     * indexed under its name and its folders ("article (2024-01-05)"), where it was skipped.
+     * indexed under its name and its folders ("article (2024-01-05)"), where it was skipped. 33: a name of short
+     * words joined by an ampersand is one word ("AT&T", "S&P", {@link dev.citeqa.analysis.NewsAnalyzer#AMPERSAND_NAME}).
      */
-    public static final int SCHEMA_VERSION = 32;
+    public static final int SCHEMA_VERSION = 33;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

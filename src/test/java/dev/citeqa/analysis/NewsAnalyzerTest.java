@@ -28,6 +28,20 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void aNameJoinedByAnAmpersandIsOneWord() {
+        assertEquals(List.of("at_t", "s_p", "500", "texa", "a_m", "r_b", "m_m"),
+                TEXT.terms("AT&T, the S&P 500, Texas A&M; R&B M&Ms"));
+        assertEquals(List.of("at_t"), NewsAnalyzer.forQuestions().terms("Which AT&T?"));
+        // Its surface and offsets are the text's.
+        NewsAnalyzer.Token token = TEXT.tokens("Shares of AT&T fell").get(1);
+        assertEquals("AT&T", token.surface());
+        assertEquals(10, token.start());
+        assertEquals(14, token.end());
+        // Longer words, figures and spaced ampersands are not one name.
+        assertEquals(List.of("tom", "jerri", "3m", "b", "rock", "roll"), TEXT.terms("Tom&Jerry 3M&B rock & roll"));
+    }
+
+    @Test
     void fullStopsInsideFiguresAndDomainNamesStay() {
         assertEquals(List.of("1.3", "billion", "amazon.com", "3.5", "percent"),
                 TEXT.terms("$1.3 billion at Amazon.com, 3.5 percent"));

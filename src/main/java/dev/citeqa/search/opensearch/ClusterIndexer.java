@@ -209,8 +209,12 @@ final class ClusterIndexer {
         NewsAnalyzer.stemOverrides().forEach((form, stem) -> rules.add(form + " => " + stem));
         ArrayNode spellings = filters.putObject("news_spellings").put("type", "stemmer_override").putArray("rules");
         NewsAnalyzer.spellingStems().forEach((british, american) -> spellings.add(british + " => " + american));
-        ArrayNode chain = analysis.putObject("analyzer").putObject(ANALYZER).put("type", "custom")
-                .put("tokenizer", "standard").putArray("filter");
+        analysis.putObject("char_filter").putObject("news_ampersand_names").put("type", "pattern_replace")
+                .put("pattern", NewsAnalyzer.AMPERSAND_NAME).put("replacement", "_");
+        ObjectNode analyzer = analysis.putObject("analyzer").putObject(ANALYZER).put("type", "custom")
+                .put("tokenizer", "standard");
+        analyzer.putArray("char_filter").add("news_ampersand_names");
+        ArrayNode chain = analyzer.putArray("filter");
         // NewsAnalyzer's order: possessives, lower case, accents, initialisms, ordinals, stop words, stem overrides,
         // Porter, British spellings.
         List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_ordinals", "news_stop",

@@ -114,7 +114,7 @@ class OpenSearchBackendIT {
     void analysesTextAsTheEmbeddedIndexDoes() throws Exception {
         // The cluster's analyzer is NewsAnalyzer spelled in OpenSearch's filters: both must make the same terms.
         String text = "Erdoğan's U.S. envoys told NATO, the U.K. and J.K. Rowling of a $1.3 billion Amazon.com deal; "
-                + "Gov. Jeff Landry organised the 21st Defence Ministry programmes at the theatre";
+                + "Gov. Jeff Landry organised the 21st Defence Ministry programmes at the theatre, AT&T and the S&P 500";
         assertEquals(NewsAnalyzer.forText().terms(text), cluster.analyze("citeqa-it", ClusterIndexer.ANALYZER, text));
     }
 
