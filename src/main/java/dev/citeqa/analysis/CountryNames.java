@@ -30,6 +30,8 @@ public final class CountryNames {
     private static final Map<String, List<Form>> WITH_ADJECTIVES = load(true);
     /** By a capital's term, its country's forms; by the term of a country's one-word form, its capital. */
     private static final Map<String, List<Form>> CAPITALS = loadCapitals();
+    /** By an adjective's term, the forms of its country of {@code country-names.txt}: "us", "america" … for "american". */
+    private static final Map<String, List<Form>> COUNTRIES_OF_ADJECTIVES = loadCountriesOfAdjectives();
 
     private CountryNames() {}
 
@@ -74,6 +76,36 @@ public final class CountryNames {
      */
     public static List<Form> capitalForms(String term) {
         return CAPITALS.getOrDefault(term, List.of());
+    }
+
+    /**
+     * The forms of the country an adjective is of, for the countries of {@code analysis/country-names.txt}, which news
+     * names in forms that share nothing with the adjective: a question's "American president" is the "U.S. President"
+     * of a story, its "British minister" the "UK minister". Only that way round: a story's adjective does not say that
+     * it is about the country a question names ({@link #formsWithAdjectives}). Nor for other countries, whose name
+     * and adjective news mostly writes alike ("Russia", "Russian"): there a country named in passing ("Japan" in a
+     * timeline) would stand for the question's "Japanese island", which the story is not about.
+     */
+    public static List<Form> countryOfAdjective(String term) {
+        return COUNTRIES_OF_ADJECTIVES.getOrDefault(term, List.of());
+    }
+
+    private static Map<String, List<Form>> loadCountriesOfAdjectives() {
+        Map<String, List<Form>> byTerm = new HashMap<>();
+        WordLists.pairs("country-adjectives").forEach((adjective, country) -> {
+            Set<String> terms = Terms.ofText(adjective);
+            Set<String> countryTerms = Terms.ofText(country);
+            if (terms.size() != 1 || countryTerms.size() != 1) {
+                return;
+            }
+            String countryTerm = countryTerms.iterator().next();
+            if (OTHER_FORMS.containsKey(countryTerm) && !terms.contains(countryTerm)) {
+                List<Form> forms = new ArrayList<>(List.of(new Form(countryTerm, List.of(country))));
+                forms.addAll(OTHER_FORMS.get(countryTerm));
+                byTerm.put(terms.iterator().next(), List.copyOf(forms));
+            }
+        });
+        return Collections.unmodifiableMap(byTerm);
     }
 
     private static Map<String, List<Form>> loadCapitals() {

@@ -87,4 +87,18 @@ class CountryNamesTest {
         // Ambiguous names are left out: Washington is a state and a surname as often.
         assertEquals(List.of(), CountryNames.capitalForms("washington"));
     }
+
+    @Test
+    void anAdjectiveOfTheQuestionIsNamedByItsCountry() {
+        assertTrue(names("American president", "U.S. President Donald Trump", CountryNames::countryOfAdjective));
+        assertTrue(names("American jobs", "jobs in the United States", CountryNames::countryOfAdjective));
+        assertTrue(names("British minister", "a UK minister", CountryNames::countryOfAdjective));
+        assertFalse(names("British minister", "a minister of France", CountryNames::countryOfAdjective));
+        // Not for a country news names in one form, mostly written as its adjective is.
+        assertEquals(List.of(), CountryNames.countryOfAdjective("japanes"));
+        // Only that way round: a country the question names is not named by a story's adjective of it.
+        assertEquals(List.of(), CountryNames.countryOfAdjective("russia"));
+        assertEquals(List.of(), CountryNames.countryOfAdjective("us"));
+        assertFalse(CountryNames.otherForms("us").stream().anyMatch(form -> form.words().equals(List.of("american"))));
+    }
 }

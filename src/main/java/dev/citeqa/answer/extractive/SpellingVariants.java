@@ -15,8 +15,9 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * A question word written another way in a text: a spelling variant of a name ("Medinski" for "Medinsky",
- * "Erdogan" for "Erdoğan"), another form of a country's name ("the U.S." for "America"), or a capital for its country
- * ("Ukraine" for "Kyiv", and the other way round). One per question, keeping each word's automaton at hand; the
+ * "Erdogan" for "Erdoğan"), another form of a country's name ("the U.S." for "America"), a capital for its country
+ * ("Ukraine" for "Kyiv", and the other way round), or a country for the question's adjective of it ("the U.S." for
+ * "American"). One per question, keeping each word's automaton at hand; the
  * automata are shared between questions.
  */
 final class SpellingVariants {
@@ -37,7 +38,8 @@ final class SpellingVariants {
             }
         }
         return anyIn(CountryNames.otherForms(t.term()), terms, words)
-                || anyIn(CountryNames.capitalForms(t.term()), terms, words);
+                || anyIn(CountryNames.capitalForms(t.term()), terms, words)
+                || anyIn(CountryNames.countryOfAdjective(t.term()), terms, words);
     }
 
     private static boolean anyIn(List<CountryNames.Form> forms, Set<String> terms, List<String> words) {

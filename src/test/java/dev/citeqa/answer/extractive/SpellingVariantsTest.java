@@ -53,4 +53,11 @@ class SpellingVariantsTest {
         assertTrue(in(term("Who leads Ukraine's team?", "Ukraine's"), "Kyiv sent its defence minister."));
         assertFalse(in(term("Who heads Kyiv's negotiating team?", "Kyiv's"), "Russia sent its defence minister."));
     }
+
+    @Test
+    void anAdjectiveOfTheQuestionIsNamedByItsCountry() {
+        assertTrue(in(term("Who is the American president?", "American"), "U.S. President Donald Trump spoke."));
+        assertTrue(in(term("Who is the British foreign secretary?", "British"), "The U.K. foreign secretary said."));
+        assertFalse(in(term("Who is the British foreign secretary?", "British"), "The French foreign minister said."));
+    }
 }
