@@ -17,8 +17,7 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * A question word written another way in a text: a spelling variant of a name ("Medinski" for "Medinsky",
  * "Erdogan" for "Erdoğan"), another form of a country's name ("the U.S." for "America"), a capital for its country
  * ("Ukraine" for "Kyiv", and the other way round), or a country for the question's adjective of it ("the U.S." for
- * "American"). One per question, keeping each word's automaton at hand; the
- * automata are shared between questions.
+ * "American"). One per question, keeping each word's automaton at hand; the automata are shared between questions.
  */
 final class SpellingVariants {
 
