@@ -36,17 +36,26 @@ public final class Acronyms {
      * Space Administration" for "NASA"). A possessive or plural "s" after the acronym ("TSA's") is no letter of it.
      */
     public static boolean spelledOut(String acronym, String text) {
+        return !spellingOut(acronym, text).isEmpty();
+    }
+
+    /**
+     * The words of the text that spell out the acronym, as {@link #spelledOut} reads them ("World Wrestling
+     * Entertainment" of a question, for a story's "WWE"), or none.
+     */
+    public static List<String> spellingOut(String acronym, String text) {
         if (!isOne(acronym)) {
-            return false;
+            return List.of();
         }
         String letters = capitals(bare(acronym));
         List<String> words = WORD.matcher(text).results().map(MatchResult::group).toList();
         for (int start = 0; start < words.size(); start++) {
-            if (spellsFrom(words, start, letters)) {
-                return true;
+            int end = spelledFrom(words, start, letters);
+            if (end > start) {
+                return words.subList(start, end);
             }
         }
-        return false;
+        return List.of();
     }
 
     /** Whether a word is an acronym this class reads: 3 to 6 capitals, and a plural or possessive "s". */
@@ -69,18 +78,20 @@ public final class Acronyms {
         return out.toString();
     }
 
-    private static boolean spellsFrom(List<String> words, int start, String letters) {
+    /** The end of the words from {@code start} whose initials are the letters, or {@code start} when they are not. */
+    private static int spelledFrom(List<String> words, int start, String letters) {
         int matched = 0;
-        for (int i = start; i < words.size() && matched < letters.length(); i++) {
+        int i = start;
+        for (; i < words.size() && matched < letters.length(); i++) {
             String word = words.get(i);
             boolean capitalised = Character.isUpperCase(word.codePointAt(0)) && word.length() > 1
                     && !ABBREVIATION.matcher(word).matches();
             if (capitalised && word.charAt(0) == letters.charAt(matched)) {
                 matched++;
             } else if (matched == 0 || !JOINING.contains(word.toLowerCase(Locale.ROOT))) {
-                return false;
+                return start;
             }
         }
-        return matched == letters.length();
+        return matched == letters.length() ? i : start;
     }
 }

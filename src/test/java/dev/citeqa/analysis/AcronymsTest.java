@@ -36,4 +36,16 @@ class AcronymsTest {
     void anAcronymIsThreeToSixCapitals(String word, boolean acronym) {
         assertEquals(acronym, Acronyms.isOne(word));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WWE   | Which service signed a deal with the World Wrestling Entertainment?  | World Wrestling Entertainment",
+        "FDA's | Did the Food and Drug Administration approve it?                     | Food and Drug Administration",
+        "NASA  | Where did the National Aeronautics and Space Administration land?    | National Aeronautics and Space Administration",
+        "WWE   | Which wrestling company signed a deal?                              | ''",
+        "UN    | What did the United Nations say?                                    | ''",
+    })
+    void theWordsThatSpellOutAnAcronymAreFound(String acronym, String text, String words) {
+        assertEquals(words, String.join(" ", Acronyms.spellingOut(acronym, text)));
+    }
 }

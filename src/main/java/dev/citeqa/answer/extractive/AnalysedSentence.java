@@ -1,5 +1,6 @@
 package dev.citeqa.answer.extractive;
 
+import dev.citeqa.analysis.Acronyms;
 import dev.citeqa.analysis.EntityTagger;
 import dev.citeqa.analysis.EntityTagger.Entity;
 import dev.citeqa.analysis.NewsAnalyzer;
@@ -14,10 +15,11 @@ import java.util.regex.Pattern;
 /**
  * A sentence as the answerer reads it, worked out once: its analysed terms (as BM25 matched them), with their
  * offsets, its plain words (as spelling variants are compared), its entities, whether it opens by pointing back ("He
- * said …"), and whether it states something an answer could quote ({@link WindowFeatures#answerable(String)}).
+ * said …"), whether it states something an answer could quote ({@link WindowFeatures#answerable(String)}), and its
+ * acronyms as written ("WWE's"), which may stand for a name the question spells out.
  */
 record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<String> terms, List<String> words,
-        List<Entity> entities, boolean pointsBack, boolean answerable) {
+        List<Entity> entities, boolean pointsBack, boolean answerable, List<String> acronyms) {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}'’]+");
     /** A pronoun or "the latter" that opens a sentence. */
@@ -30,7 +32,8 @@ record AnalysedSentence(Sentence sentence, List<NewsAnalyzer.Token> tokens, Set<
         Set<String> terms = new HashSet<>();
         tokens.forEach(t -> terms.add(t.term()));
         return new AnalysedSentence(s, tokens, terms, words, EntityTagger.tag(s.text()),
-                POINTS_BACK.matcher(s.text()).lookingAt(), WindowFeatures.answerable(s.text()));
+                POINTS_BACK.matcher(s.text()).lookingAt(), WindowFeatures.answerable(s.text()),
+                tokens.stream().map(NewsAnalyzer.Token::surface).filter(Acronyms::isOne).toList());
     }
 
     /**

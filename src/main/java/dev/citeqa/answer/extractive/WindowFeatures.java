@@ -142,6 +142,8 @@ final class WindowFeatures {
     /** Each term's weight in coverage, its IDF times its own weight: NaN until first asked, by every window. */
     private final double[] termWeights;
     private final Map<String, Boolean> inLead = new HashMap<>();
+    /** By an acronym a sentence has, the question's terms of the name it stands for ("WWE": "world", "wrestl" …). */
+    private final Map<String, Set<String>> namedByAcronym = new HashMap<>();
     private final Map<String, Boolean> inStory = new HashMap<>();
     /** The quarter of the year the question asks about (1 to 4), 0 when it names none or several. */
     private final int askedQuarter;
@@ -584,7 +586,8 @@ final class WindowFeatures {
         QuestionTerm t = question.terms().get(k);
         boolean numeric = figureTerms[k];
         if (!numeric && (spellings.in(t, sentence.terms(), sentence.words())
-                || acronymTerms[k] && Acronyms.spelledOut(t.surface(), sentence.sentence().text()))) {
+                || acronymTerms[k] && Acronyms.spelledOut(t.surface(), sentence.sentence().text())
+                || acronymFor(t, sentence))) {
             return constants.variantCredit();
         }
         if (!numeric && !t.required()) {
@@ -596,6 +599,23 @@ final class WindowFeatures {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the sentence has the acronym of a name the question spells out, of which the term is a word: the
+     * question's "World Wrestling Entertainment" in a story's "WWE", the other way round from {@link Acronyms#spelledOut}.
+     */
+    private boolean acronymFor(QuestionTerm t, AnalysedSentence sentence) {
+        if (!Character.isUpperCase(t.surface().codePointAt(0))) {
+            return false;
+        }
+        for (String acronym : sentence.acronyms()) {
+            if (namedByAcronym.computeIfAbsent(acronym,
+                    a -> Terms.ofText(String.join(" ", Acronyms.spellingOut(a, question.text())))).contains(t.term())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private AnalysedSentence analyse(Sentence s) {

@@ -447,6 +447,18 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void anAcronymOfTheStoryIsTheNameTheQuestionSpellsOut() {
+        // The question writes the name in full, the story its acronym: each of the name's words earns a variant's credit.
+        String question = "Which streaming service signed a deal with World Wrestling Entertainment?";
+        PassageHit deal = passages.passage("w1", "Deal", null, "WWE signed a 10-year deal with Netflix on Tuesday.");
+        assertEquals(CONSTANTS.variantCredit(), firstSentence(question, deal).get(Feature.ANCHOR_COVERAGE), 1e-9);
+        assertEquals(0.0, firstSentence(question, deal).get(Feature.MISSING_REQUIRED));
+        // Another name's acronym is no credit.
+        PassageHit other = passages.passage("w2", "Deal", null, "AEW signed a 10-year deal with Netflix on Tuesday.");
+        assertEquals(0.0, firstSentence(question, other).get(Feature.ANCHOR_COVERAGE), 1e-9);
+    }
+
+    @Test
     void aWordNewsWritesInTheQuestionWordsPlaceEarnsARelatedFormsCredit() {
         // analysis/news-synonyms.txt: "speaks" and "spokesman" share no stem nor a long prefix.
         PassageHit said = passages.passage("v4", "Talks", null, "A spokesman gave the date on Monday.");
