@@ -100,7 +100,7 @@ public final class CountryNames {
             }
             String countryTerm = countryTerms.iterator().next();
             if (OTHER_FORMS.containsKey(countryTerm) && !terms.contains(countryTerm)) {
-                List<Form> forms = new ArrayList<>(List.of(new Form(countryTerm, List.of(country))));
+                List<Form> forms = new ArrayList<>(List.of(formOf(List.of(country))));
                 forms.addAll(OTHER_FORMS.get(countryTerm));
                 byTerm.put(terms.iterator().next(), List.copyOf(forms));
             }

@@ -215,8 +215,8 @@ final class ClusterIndexer {
                 .put("tokenizer", "standard");
         analyzer.putArray("char_filter").add("news_ampersand_names");
         ArrayNode chain = analyzer.putArray("filter");
-        // NewsAnalyzer's order: possessives, lower case, accents, initialisms, ordinals, stop words, stem overrides,
-        // Porter, British spellings.
+        // NewsAnalyzer's order: ampersand names (a character filter, before the tokenizer), then possessives, lower
+        // case, accents, initialisms, ordinals, stop words, stem overrides, Porter, British spellings.
         List.of("news_possessive", "lowercase", "asciifolding", "news_initialisms", "news_ordinals", "news_stop",
                 "news_stem_overrides", "porter_stem", "news_spellings").forEach(chain::add);
 
