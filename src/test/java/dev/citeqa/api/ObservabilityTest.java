@@ -64,6 +64,20 @@ class ObservabilityTest {
     }
 
     @Test
+    void refusedPathsAddNoMeterAndAnArticlesPathIsMeteredUnderItsRoute() {
+        String flood = "/w1" + "b".repeat(9_000);
+        given().when().get(flood).then().statusCode(414);
+        given().when().get("/api/nothing-metered-7").then().statusCode(404);
+        given().when().get("/api/articles/004_7f23b3891e78eb35").then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("bbbbbbbbbb"), "a refused path is a meter of its own");
+        assertFalse(metrics.contains("nothing-metered-7"), "an unknown path is a meter of its own");
+        assertFalse(metrics.contains("7f23b3891e78eb35"), "an article's path is a meter of its own");
+        assertTrue(metrics.matches("(?s).*http_server_requests_seconds_count\\{[^}]*uri=\"/api/articles/\\{id}\".*"),
+                metrics);
+    }
+
+    @Test
     void adminEndpointsDoNotExistWithoutAnApiKey() {
         given().when().post("/api/admin/reindex")
                 .then().statusCode(404).contentType(ContentType.JSON).body("status", equalTo(404));
