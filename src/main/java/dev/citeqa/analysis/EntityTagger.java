@@ -87,7 +87,8 @@ public final class EntityTagger {
             MONTH_DAY,
             // "late May", but "May 12" of "on late May 12", where the day says more.
             "\\b(?:early|mid|late)[- ]" + MONTH + "(?!\\s+\\d)",
-            "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?:\\s+\\d{4})?\\b",
+            // "by July" of "due by July", but not of "due by July 12", where the day says more.
+            "\\b(?:in|since|until|by|from|during|of)\\s+" + MONTH + "(?!\\.?\\s+\\d{1,2}(?!\\d))(?:\\s+\\d{4})?\\b",
             // Before the year alone, which would take the "2024" of "2024-05-14".
             ISO_DATE,
             "\\b(?:early|mid|late)[- ]?" + NewsPatterns.YEAR + "s?\\b",

@@ -104,7 +104,7 @@ public final class Spelling {
             String word = withoutPossessive(token.surface());
             if (candidate(word, settings) && !corpus.known(token.term())) {
                 String folded = folded(word);
-                if (isEnglishLetters(folded) && !Dictionary.WORDS.contains(folded)) {
+                if (isEnglishLetters(folded) && !EnglishWords.contains(folded)) {
                     unknown.add(new Unknown(token, word, folded));
                 }
             }
@@ -174,18 +174,5 @@ public final class Spelling {
     private static String inCaseOf(String word, String nearest) {
         return Character.isUpperCase(word.codePointAt(0))
                 ? nearest.substring(0, 1).toUpperCase(Locale.ROOT) + nearest.substring(1) : nearest;
-    }
-
-    /** Loaded on the first word worth looking up: a service whose questions are all spelled right never reads it. */
-    private static final class Dictionary {
-        static final Set<String> WORDS = load();
-
-        private static Set<String> load() {
-            Set<String> words = new HashSet<>(WordLists.load("english-words"));
-            // A British spelling is spelled right too, though the list is American.
-            WordLists.pairs("british-spellings").keySet()
-                    .forEach(british -> words.add(british.toLowerCase(Locale.ROOT)));
-            return Set.copyOf(words);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A cleaned article: metadata parsed from its header and the paragraphs left after boilerplate removal.
@@ -49,8 +50,14 @@ public record Article(String id, String title, String date, String outlet, List<
 
     private static final DateTimeFormatter SPELLED_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-    /** The cleaned text, one paragraph per block. */
+    /**
+     * The cleaned text, one paragraph per block, as it reads: without the invisible characters that hold the
+     * place of markup, an entity's tail or a hyphenated line end in a paragraph ({@link SourceView#FILLER}). The
+     * tokenizer breaks words at them, so "mil" and "lion" were indexed for a "million" broken over two lines.
+     */
     public String text() {
-        return String.join("\n\n", paragraphs.stream().map(Paragraph::text).toList());
+        return FORMAT.matcher(String.join("\n\n", paragraphs.stream().map(Paragraph::text).toList())).replaceAll("");
     }
+
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
 }

@@ -129,6 +129,20 @@ public final class ArticleParser {
             + DASH + "\\s");
 
     /**
+     * The newswire that carries a press release, after its date: "June 3, 2024 /PRNewswire/", "June 3, 2024 (GLOBE
+     * NEWSWIRE)". The date is read without it.
+     */
+    private static final Pattern RELEASE_WIRE =
+            Pattern.compile("\\s*(?:/[\\p{L} -]{2,30}/|\\(\\p{Lu}[\\p{L} ]{1,30}\\))$");
+
+    /** A press release's date in brackets after its place: "PORTLAND, Ore. (Sept. 12, 2024) - ". */
+    private static final Pattern BRACKETED_DATE = Pattern.compile("\\(([^()]*\\d[^()]*)\\)$");
+
+    /** Business Wire's dateline, the wire between place and date: "ATLANTA--(BUSINESS WIRE)--June 3, 2024--". */
+    private static final Pattern BUSINESS_WIRE_DATELINE = Pattern.compile("^" + CAPITALISED_WORDS
+            + "\\s*--\\s*\\(\\p{Lu}[\\p{Lu} ]{2,30}\\)\\s*--\\s*([^—–]{6,30}?)\\s*--");
+
+    /**
      * A dateline that opens the first sentence: a title taken from that sentence leaves it out. Before an
      * unbracketed "CNN —" only capitalised words, so that "Trump attacks CNN — again …" is no dateline.
      */
@@ -241,7 +255,7 @@ public final class ArticleParser {
         String copyrightHolder = null;
         for (Line line : all) {
             Matcher src = TRAILING_SOURCE.matcher(line.plain());
-            if (src.matches()) {
+            if (src.matches() && isSourceName(src.group(1))) {
                 trailingOutlet = src.group(1).strip();
             } else if (!Boilerplate.isBoilerplate(line.plain())) {
                 lines.add(line);
@@ -299,6 +313,14 @@ public final class ArticleParser {
         return Optional.of(new Parsed(article, sentences));
     }
 
+    /**
+     * What a "Source:" line names: an outlet ("Reuters", "AP, AFP"), not a sentence that opens with the word
+     * ("Sources: two aides said the vote was close."), which is text.
+     */
+    private static boolean isSourceName(String named) {
+        return Boilerplate.wordCount(named) <= 4 || !Boilerplate.endsLikeSentence(named);
+    }
+
     /** A {@link #DATED_DATELINE} whose date has a figure ("LONDON, March 3 - "), not a phrase between commas. */
     private static boolean opensWithDatedDateline(String text) {
         return datedDatelineEnd(text) >= 0;
@@ -345,7 +367,14 @@ public final class ArticleParser {
     /** The date of a {@link #DATED_DATELINE} that opens the first sentence, or null. */
     private static LocalDate datelineDate(String firstSentence, DateOrder order) {
         Matcher m = DATED_DATELINE.matcher(firstSentence);
-        return m.find() ? Header.bareDate(m.group(1), order).orElse(null) : null;
+        Matcher wire = BUSINESS_WIRE_DATELINE.matcher(firstSentence);
+        String date = m.find() ? m.group(1) : wire.find() ? wire.group(1) : null;
+        if (date == null) {
+            return null;
+        }
+        Matcher bracketed = BRACKETED_DATE.matcher(date);
+        date = bracketed.find() ? bracketed.group(1) : RELEASE_WIRE.matcher(date).replaceFirst("");
+        return Header.bareDate(date.strip(), order).orElse(null);
     }
 
     /** A first sentence as a title: without the wire dateline that opens it, or a dated one ("LONDON, March 3 - "). */

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *   <li>the header of a saved e-mail (a newsletter, a press release, a forwarded story) or a newsgroup post:
  *       "From:", "Sent:" or "Date:", "To:", "Subject:" lines, as mail and news programs save a message as text.
  *       The subject is the title, the sender's name the outlet, and a signature after the "-- " line that
- *       mail programs put before it is not text.
+ *       mail programs put before it is not text;
+ *   <li>a block of labelled fields with no rule around it, as a content system or a scraper exports an article
+ *       ("Title: ...", "Author: ...", "Date: ...", "Tags: ..." over a blank line), in any order.
  * </ul>
  *
  * @param end the offset just after the block (the closing "---", the last field of a mail header): every line
@@ -52,6 +54,18 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             // Newsgroup posts, as news readers and archives of them save one.
             "newsgroups", "path", "lines", "keywords", "summary", "distribution", "nntp-posting-host",
             "article-i.d.", "expires", "followup-to", "approved", "xref");
+    /** A labelled field of an exported article: a key of one to three words, a colon, and a value or nothing. */
+    private static final Pattern LABELLED_FIELD =
+            Pattern.compile("^([A-Za-z][A-Za-z_-]*(?: [A-Za-z]+){0,2})\\s*:(.*)$");
+    /**
+     * Fields an exported article carries besides those {@link MetadataField} reads, none of them text: who wrote
+     * it, how it is filed, and what the system knows of it.
+     */
+    private static final Set<String> OTHER_FIELDS = Set.of("author", "authors", "byline", "by", "writer",
+            "reporter", "editor", "credit", "tags", "tag", "category", "categories", "section", "topic", "topics",
+            "keywords", "slug", "id", "word count", "words", "wordcount", "language", "lang", "updated",
+            "last updated", "modified", "last modified", "image", "photo", "location", "edition", "page", "status",
+            "type", "format", "copyright", "rights", "license");
     private static final Pattern MAIL_FIELD = Pattern.compile("^([A-Za-z][\\w.-]*):(?:\\s+(.*))?$");
     /**
      * One "Re: " or "Fwd: " of a subject: "Re: Fwd: Storm closes highway" is about "Storm closes highway". Stripped
@@ -83,33 +97,18 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         }
         String rule = lines.getFirst().text();
         if (!rule.equals(RULE) && !rule.equals(TOML_RULE)) {
-            return mailHeader(source, lines, order);
+            FrontMatter mail = mailHeader(source, lines, order);
+            return mail != null ? mail : fieldBlock(source, lines, order);
         }
-        String title = null;
-        LocalDate date = null;
-        String outlet = null;
-        String site = null;
+        Fields fields = new Fields(order);
         for (int i = 1; i < Math.min(lines.size(), MAX_LINES + 2); i++) {
             ArticleParser.Line line = lines.get(i);
             if (line.text().equals(rule)) {
-                return i == 1 ? null
-                        : new FrontMatter(line.end(), Integer.MAX_VALUE, title, date, outlet, site, false);
+                return i == 1 ? null : fields.block(line.end());
             }
             Matcher field = FIELD.matcher(line.text());
-            if (!field.matches()) {
-                continue;
-            }
-            MetadataField kind = MetadataField.of(field.group(1));
-            String value = unquoted(field.group(2));
-            if (value.isEmpty() || kind == null) {
-                continue;
-            }
-            switch (kind) {
-                case TITLE -> title = title == null ? value : title;
-                case DATE -> date = date == null ? PublicationDate.dateIn(value, order) : date;
-                case OUTLET -> outlet = outlet == null ? value : outlet;
-                case LINK -> site = site == null ? MetadataField.host(value) : site;
-                default -> { }
+            if (field.matches()) {
+                fields.take(MetadataField.of(field.group(1)), unquoted(field.group(2)));
             }
         }
         return null;
@@ -160,6 +159,68 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         String domain = at < 0 ? null : address.substring(at + 1).strip();
         return new FrontMatter(end, signatureStart(lines, end), subject.isEmpty() ? null : subject, date,
                 name.isEmpty() ? null : name, domain == null || domain.isEmpty() ? null : domain, true);
+    }
+
+    /**
+     * A block of labelled fields that opens {@code lines}, or null when they open with none: two lines or more up to
+     * the first blank line, each a field of {@link MetadataField} or of {@link #OTHER_FIELDS}, a title or a date
+     * among them. Every key must be a known one, so that a text opening "WASHINGTON: The Senate …" keeps its line.
+     * It was read only when the title came first, and then every other field ("Author: …", "Tags: …") was text.
+     */
+    private static FrontMatter fieldBlock(String source, List<ArticleParser.Line> lines, DateOrder order) {
+        Fields fields = new Fields(order);
+        int end = -1;
+        int count = 0;
+        for (ArticleParser.Line line : lines) {
+            if (end >= 0 && BLANK_LINE.matcher(source.substring(end, line.start())).find()) {
+                break;
+            }
+            Matcher field = LABELLED_FIELD.matcher(line.plain());
+            if (!field.matches()) {
+                return null;
+            }
+            String key = field.group(1);
+            MetadataField kind = MetadataField.of(key.replace(" ", ""));
+            if (kind == MetadataField.TEXT || kind == MetadataField.SUMMARY
+                    || kind == null && !OTHER_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            fields.take(kind, field.group(2).strip());
+            end = line.end();
+            count++;
+        }
+        return count >= 2 && (fields.title != null || fields.date != null) ? fields.block(end) : null;
+    }
+
+    /** The fields a block gives, each its first value. */
+    private static final class Fields {
+        private final DateOrder order;
+        String title;
+        LocalDate date;
+        String outlet;
+        String site;
+
+        Fields(DateOrder order) {
+            this.order = order;
+        }
+
+        void take(MetadataField kind, String value) {
+            if (kind == null || value.isEmpty()) {
+                return;
+            }
+            switch (kind) {
+                case TITLE -> title = title == null ? value : title;
+                case DATE -> date = date == null ? PublicationDate.dateIn(value, order) : date;
+                case OUTLET -> outlet = outlet == null ? value : outlet;
+                case LINK -> site = site == null ? MetadataField.host(value) : site;
+                default -> { }
+            }
+        }
+
+        /** The block, ending at {@code end}, with the fields read. */
+        FrontMatter block(int end) {
+            return new FrontMatter(end, Integer.MAX_VALUE, title, date, outlet, site, false);
+        }
     }
 
     /**

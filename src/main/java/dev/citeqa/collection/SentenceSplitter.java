@@ -50,6 +50,13 @@ public final class SentenceSplitter {
     private static final List<String> TITLES = List.of("Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "St.",
             "Lt.", "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Rev.", "Pres.", "Amb.", "No.", "Vol.", "vs.", "approx.");
 
+    /**
+     * Months as AP style abbreviates them before a day ("Oct. 15"). ICU's English list has most of them but not
+     * "Apr.", "Jul." or "Oct.", so "It opens Oct. 15." was two sentences and the quote lost its day.
+     */
+    private static final List<String> MONTHS = List.of("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+            "Sep.", "Sept.", "Oct.", "Nov.", "Dec.");
+
     private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
 
     /**
@@ -301,6 +308,7 @@ public final class SentenceSplitter {
     private static BreakIterator newIterator() {
         FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ENGLISH);
         TITLES.forEach(builder::suppressBreakAfter);
+        MONTHS.forEach(builder::suppressBreakAfter);
         return builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ENGLISH));
     }
 }

@@ -1,7 +1,11 @@
 package dev.citeqa.collection;
 
+import dev.citeqa.analysis.EnglishWords;
 import dev.citeqa.analysis.NewsPatterns;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The text of a file as the parser reads it, with every character at the offset it has in the file, so that
@@ -11,7 +15,8 @@ import java.time.LocalDate;
  * controls, which would make the text display in another order than it is read, and other control characters
  * and terminal escape sequences, with {@link #FILLER}; in text
  * that is not a web page, line ends other than a line feed (a lone carriage return, the next-line control,
- * Unicode's line and paragraph separators) with a line feed.
+ * Unicode's line and paragraph separators) with a line feed, and a line end inside a hyphenated word with
+ * {@link #FILLER}s ({@link #withHyphenatedWordsJoined}).
  *
  * @param title the title an HTML page's head or a JSON record gives; null for plain text
  * @param date the publication date in an HTML page's metadata or a JSON record; null for plain text
@@ -35,8 +40,38 @@ record SourceView(String text, String title, LocalDate date, String outlet) {
         }
         // In a page, markup breaks the lines, and HtmlText makes any line end inside an element a space.
         // A declared title or outlet is shown as the text is; the parser drops the filler from them.
-        return new SourceView(readable(view.text(), !html), view.title() == null ? null : readable(view.title(), false),
+        String text = readable(view.text(), !html);
+        return new SourceView(html ? text : withHyphenatedWordsJoined(text),
+                view.title() == null ? null : readable(view.title(), false),
                 view.date(), view.outlet() == null ? null : readable(view.outlet(), false));
+    }
+
+    /**
+     * A word broken over two lines at a hyphen, as text exported from a PDF or a typeset page has it: the letters
+     * before the hyphen (group 1), the hyphen, the line end with any spaces around it, and the letters that go on
+     * in lower case on the next line (group 2).
+     */
+    private static final Pattern HYPHENATED_LINE_END =
+            Pattern.compile("(\\p{L}+)[-\u2010\u00AD][ \\t]*\\r?\\n[ \\t]*(\\p{Ll}+)");
+
+    /**
+     * Hyphenated line ends read as the words they break: "mil-" over "lion" is "million", with the hyphen and
+     * the line end overwritten with {@link #FILLER}, where the word joined is English ({@link EnglishWords});
+     * any other ("well-" over "known") keeps its hyphen and loses only the line end. Left as they were, the
+     * halves were two words that no question matches, each line a paragraph of its own.
+     */
+    static String withHyphenatedWordsJoined(String text) {
+        Matcher m = HYPHENATED_LINE_END.matcher(text);
+        char[] chars = null;
+        while (m.find()) {
+            if (chars == null) {
+                chars = text.toCharArray();
+            }
+            String joined = (m.group(1) + m.group(2)).toLowerCase(Locale.ROOT);
+            int from = EnglishWords.contains(joined) ? m.end(1) : m.end(1) + 1;
+            java.util.Arrays.fill(chars, from, m.start(2), FILLER);
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** The embeddings (U+202A to U+202E) and isolates (U+2066 to U+2069) of the Unicode bidi algorithm. */

@@ -235,6 +235,13 @@ class EntityTaggerTest {
         assertEquals(List.of("late May", "May 12"), of(Kind.DATE, "Talks began in late May; he called on late May 12."));
     }
 
+    /** "by July" is a date, but "by July 12" is "July 12": the phrase lost its day. */
+    @Test
+    void aDayAfterAMonthWithItsPrepositionIsTheDate() {
+        assertEquals(List.of("July 12", "Dec. 1", "by June", "in May 2024"),
+                of(Kind.DATE, "Apply by July 12. Renew by Dec. 1 each year. It ends by June, as in May 2024."));
+    }
+
     @Test
     void figuresKeepTheirCurrencySignAndMagnitude() {
         String text = "Spots sold for $7 million each, seen by 0.55% of people, or 43.8 million, on the 15th.";

@@ -83,6 +83,11 @@ class ArticleParserTest {
             "Oslo, Norway, 2025-10-02 - Halvorsen Energy today announced that the wind farm is running. => 2025-10-02",
             // Not a date between the place and the dash.
             "Oslo, the capital - Halvorsen Energy today announced that the wind farm is running. => ",
+            // The newswires that carry press releases, and a date in brackets.
+            "OSLO, Norway, Oct. 2, 2025 /PRNewswire/ -- Halvorsen Energy today announced that it runs. => 2025-10-02",
+            "OSLO, Oct. 2, 2025 (GLOBE NEWSWIRE) -- Halvorsen Energy today announced that it runs. => 2025-10-02",
+            "OSLO--(BUSINESS WIRE)--Oct. 2, 2025--Halvorsen Energy today announced that the farm runs. => 2025-10-02",
+            "OSLO, Norway (Oct. 2, 2025) - Halvorsen Energy today announced that the wind farm runs. => 2025-10-02",
     })
     void aPressReleaseIsDatedByItsDateline(String firstLine, String date) {
         Article a = ArticleParser.parse("pr", "Wind farm opens\n\n" + firstLine
@@ -842,6 +847,35 @@ class ArticleParserTest {
         assertTrue(ArticleParser.parse("b", broken).orElseThrow().text().contains("The road is closed."));
     }
 
+    /** A content system's export: its fields in any order, none of them text; a dateline with a colon is text. */
+    @Test
+    void aBlockOfLabelledFieldsInAnyOrderIsNotText() {
+        Article a = ArticleParser.parse("cms", """
+                Author: Nils Berg
+                Title: Ferry fares frozen for 2025
+                Tags: transport, ferries
+                Date: 2024-11-20
+                Source: Coastline Weekly
+                Word count: 21
+
+                The island ferry will keep its fares for another year, the operator said on Wednesday.
+                """).orElseThrow();
+        assertEquals("Ferry fares frozen for 2025", a.title());
+        assertEquals("2024-11-20", a.date());
+        assertEquals("Coastline Weekly", a.outlet());
+        assertEquals("The island ferry will keep its fares for another year, the operator said on Wednesday.",
+                a.text());
+
+        Article dateline = ArticleParser.parse("d", """
+                WASHINGTON: The Senate passed the bill on Wednesday.
+                Sources: two aides said the vote was close.
+
+                The House votes next week.
+                """).orElseThrow();
+        assertEquals(3, dateline.paragraphs().size(), dateline.text());
+        assertNull(dateline.outlet(), "a sentence after \"Sources:\" names no outlet");
+    }
+
     /** "Date:" and "Source:" open many articles; without "From:" and "Subject:" they are no mail header. */
     @Test
     void fieldLinesWithoutASenderAndSubjectAreNoMailHeader() {
@@ -867,6 +901,27 @@ class ArticleParserTest {
         Article alone = ArticleParser.parse("f", "---\ntitle: Only metadata\ndate: 2024-02-03\n---\n")
                 .orElseThrow();
         assertTrue(alone.text().contains("Only metadata"), alone.text());
+    }
+
+    /** A PDF export breaks words over lines; the halves were two words that no question found. */
+    @Test
+    void aWordHyphenatedOverALineEndIsOneWord() {
+        String source = """
+                Lifts delayed
+
+                The cost was about $3 mil-
+                lion more than planned, a well-
+                known problem, said the gen-
+                  eral contractor.
+                """;
+        ArticleParser.Parsed parsed = ArticleParser.read("pdf", source, DateOrder.UNKNOWN).orElseThrow();
+        assertEquals(List.of("The cost was about $3 million more than planned, a well-known problem, said the general "
+                + "contractor."), parsed.sentences().stream().map(Sentence::text).toList());
+        assertEquals("The cost was about $3 million more than planned, a well-known problem, said the general "
+                + "contractor.", parsed.article().text(), "one paragraph, as it reads");
+        Sentence only = parsed.sentences().getFirst();
+        assertEquals(source.indexOf("The cost"), only.start());
+        assertEquals(source.indexOf("contractor.") + "contractor.".length(), only.end());
     }
 
     @Test

@@ -177,13 +177,18 @@ class OddShapesTest {
                 "The deadline falls Jan. 31, 2024 (a Wednesday), officials said on Monday.",
                 "The Ledger Oct 15, 2019 ... A teacher from the district is the state's Teacher of the Year.",
                 // A byline or a run of capitals before the date is no headline.
-                "By Jane Smith | Jan. 5, 2024 | A storm closed the coast road on Friday, the county said.",
-                "RIO DE JANEIRO, Jan 5, 2024 (Reuters) - Floods closed the coast road on Friday, the state said.")) {
+                "By Jane Smith | Jan. 5, 2024 | A storm closed the coast road on Friday, the county said.")) {
             ArticleParser.Parsed p = read("c", line);
             assertTrue(p.article().titleFromText(), line);
             assertNull(p.article().date(), line);
             assertEquals(line, String.join(" ", sentences(p)), line);
         }
+        // A wire dateline's date dates the story, and its line stays whole.
+        String wire = "RIO DE JANEIRO, Jan 5, 2024 (Reuters) - Floods closed the coast road on Friday, the state said.";
+        ArticleParser.Parsed dated = read("c", wire);
+        assertTrue(dated.article().titleFromText(), wire);
+        assertEquals("2024-01-05", dated.article().date());
+        assertEquals(wire, String.join(" ", sentences(dated)));
         // A title the file declares stands, and the line stays whole.
         ArticleParser.Parsed declared = read("e", "---\ntitle: Budget passes\n---\nThe deadline falls Jan. 31, 2024 "
                 + "Officials said on Monday that it would not move.");

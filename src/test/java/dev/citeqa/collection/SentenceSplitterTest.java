@@ -21,6 +21,13 @@ class SentenceSplitterTest {
                         + "Jan. 5. Mr. Smith agreed!"));
     }
 
+    /** ICU's list lacks "Apr.", "Jul." and "Oct.": a quote of "opens Oct." lost its day. */
+    @Test
+    void everyAbbreviatedMonthBeforeADayStaysInItsSentence() {
+        assertEquals(List.of("It opens Apr. 15.", "It closes Jul. 4.", "It reopens Oct. 1.", "It ends Sept. 9."),
+                split("It opens Apr. 15. It closes Jul. 4. It reopens Oct. 1. It ends Sept. 9."));
+    }
+
     /** A name's initial is no sentence end when the name goes on; a single capital that ends a sentence still is. */
     @Test
     void aNamesInitialDoesNotEndASentence() {
