@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,28 @@ public final class FollowUpResolver implements QueryTransformer {
     private static final Pattern FRESH_QUESTION = Pattern.compile(
             "^\\W*(?i:who|what|where|when|which|why|how)\\b(?!\\s+(?i:about)\\b).*\\s"
             + "(?!(?:I|" + NewsPatterns.MONTH + "|" + NewsPatterns.WEEKDAY + ")\\b)\\p{Lu}");
+
+    /**
+     * "And the Russian Foreign Minister?", "What about Mark Rutte?": the same question of another subject, which is
+     * group 1, a noun phrase (a determiner or a capital first, so not "And in 2021?").
+     */
+    private static final Pattern NEW_SUBJECT = Pattern.compile(
+            "^\\W*(?i:and\\s+what\\s+about|and\\s+how\\s+about|what\\s+about|how\\s+about|and)\\s+"
+            + "(?!(?i:who|what|where|when|which|why|how)\\b)((?i:the|a|an)\\s+\\S.*?|\\p{Lu}.*?)[\\s?.!]*$");
+    /** A question that asks who or what someone or something is: "Who is the NATO Secretary General?". */
+    private static final Pattern IDENTITY_QUESTION = Pattern.compile(
+            "^\\W*((?i:who|what|which\\s+\\p{L}+)\\s+(?i:is|are|was|were))\\s+(.+?)[\\s?.!]*$");
+    /** A determiner that opens a noun phrase, or a preposition that qualifies it ("the president of France"). */
+    private static final Pattern DETERMINER = Pattern.compile("^(?i:the|a|an)\\s");
+    private static final Pattern QUALIFIER = Pattern.compile("\\s(?i:of|in|at|for|from|on)\\s");
+    /** A turn that only thanks, greets or acknowledges: no question, so nothing is carried into it. */
+    private static final Set<String> SOCIAL = Set.of("ok", "okay", "great", "cool", "nice", "perfect", "awesome",
+            "good", "thanks", "thank", "thx", "ty", "hi", "hello", "hey", "bye", "goodbye", "cheers", "alright",
+            "fine");
+    /** Words that may go with those: "thank you very much", "got it, thanks". */
+    private static final Set<String> SOCIAL_FILLERS = Set.of("you", "very", "much", "so", "a", "lot", "got", "it",
+            "again", "that", "s", "all", "for", "now", "there");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     private static final NewsAnalyzer QUESTION_TERMS = NewsAnalyzer.forQuestions();
     private static final Pattern ITS = Pattern.compile("\\bits\\b", Pattern.CASE_INSENSITIVE);
@@ -81,6 +104,13 @@ public final class FollowUpResolver implements QueryTransformer {
      */
     public static String resolve(String question, String previous, String entity) {
         String q = question.strip();
+        if (isSocial(q)) {
+            return q;
+        }
+        String asked = withNewSubject(q, previous);
+        if (asked != null) {
+            return asked;
+        }
         String subject = entity != null ? entity : subjectOf(previous);
         Matcher personal = PERSONAL.matcher(q);
         boolean hasPersonal = personal.find();
@@ -106,6 +136,34 @@ public final class FollowUpResolver implements QueryTransformer {
             return carried.isEmpty() ? q : q + " " + carried;
         }
         return q;
+    }
+
+    /** Whether the turn only thanks, greets or acknowledges ("Thanks!", "hi", "OK, got it"). */
+    private static boolean isSocial(String question) {
+        List<String> words = WORD.matcher(question.toLowerCase(Locale.ROOT)).results().map(MatchResult::group)
+                .toList();
+        return words.stream().anyMatch(SOCIAL::contains)
+                && words.stream().allMatch(w -> SOCIAL.contains(w) || SOCIAL_FILLERS.contains(w));
+    }
+
+    /**
+     * The previous question asked of the follow-up's new subject ("Who is the NATO Secretary General?", then "And
+     * the Russian Foreign Minister?": "Who is the Russian Foreign Minister?"), or null when the follow-up names none
+     * or the previous question asks no identity. Only a subject of the same kind as the one it replaces (a role
+     * for a role, a name for a name), and never where that one was qualified ("the president of France") and the
+     * new one is not: "And the prime minister?" then still asks of France, and carries the question along instead.
+     */
+    private static String withNewSubject(String question, String previous) {
+        Matcher follow = NEW_SUBJECT.matcher(question);
+        Matcher identity = IDENTITY_QUESTION.matcher(previous);
+        if (!follow.matches() || !identity.matches()) {
+            return null;
+        }
+        String subject = follow.group(1).strip();
+        String replaced = identity.group(2);
+        boolean sameKind = DETERMINER.matcher(subject).find() == DETERMINER.matcher(replaced).find();
+        boolean keepsQualifier = !QUALIFIER.matcher(replaced).find() || QUALIFIER.matcher(subject).find();
+        return sameKind && keepsQualifier ? identity.group(1) + " " + subject + "?" : null;
     }
 
     /**

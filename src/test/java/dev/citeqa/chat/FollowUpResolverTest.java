@@ -125,4 +125,36 @@ class FollowUpResolverTest {
                         "Hakan Fidan"));
         assertEquals("What did Hakan Fidan say?", resolver.transform(query).iterator().next().text());
     }
+
+    /** "And the Russian Foreign Minister?" asks the previous question of a new subject, not both at once. */
+    @Test
+    void aNewSubjectTakesTheOldOnesPlaceInAnIdentityQuestion() {
+        String second = FollowUpResolver.resolve("And the Russian Foreign Minister?",
+                "Who is the NATO Secretary General?", "Mark Rutte");
+        assertEquals("Who is the Russian Foreign Minister?", second);
+        assertEquals("Who is the U.S. Secretary of State?",
+                FollowUpResolver.resolve("What about the U.S. Secretary of State?", second, "Sergey Lavrov"));
+        assertEquals("Who is Mark Rutte?", FollowUpResolver.resolve("And Mark Rutte?", "Who is Hakan Fidan?", null));
+        // Not a role for a name, nor a role that drops what the old one was of: the question is carried instead.
+        assertEquals("And Ankara? What is the population of Antalya?",
+                FollowUpResolver.resolve("And Ankara?", "What is the population of Antalya?", null));
+        assertEquals("And the prime minister? Who is the president of France?",
+                FollowUpResolver.resolve("And the prime minister?", "Who is the president of France?", null));
+        assertEquals("Who is the president of Italy?",
+                FollowUpResolver.resolve("And the president of Italy?", "Who is the president of France?", null));
+        // A question of its own after "And" stays one.
+        assertEquals("And Who founded SpaceX?", FollowUpResolver.resolve("And Who founded SpaceX?",
+                "Who is the NATO Secretary General?", null));
+    }
+
+    /** Thanks and greetings ask nothing: the previous question is not asked again under them. */
+    @Test
+    void thanksAndGreetingsCarryNoQuestion() {
+        for (String turn : List.of("Thanks!", "hi", "OK, got it", "Thank you very much.", "Great, thanks")) {
+            assertEquals(turn, FollowUpResolver.resolve(turn, "Who is the NATO Secretary General?", "Mark Rutte"));
+        }
+        // A question after the thanks is still one.
+        assertEquals("Thanks, and where is Mark Rutte now?", FollowUpResolver.resolve("Thanks, and where is he now?", "Who is the NATO Secretary General?",
+                        "Mark Rutte"));
+    }
 }
