@@ -39,8 +39,12 @@ public final class ArticleParser {
      * 2024").
      */
     private static final Pattern DATE_LABEL = Pattern.compile("(?i)\\b(date|dated|published|updated|posted|on|at"
-            + "|last|modified|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat"
-            + "|saturday|sun|sunday)\\b[:.,]?");
+            + "|last|modified|aired|recorded|filed|issued|written|broadcast|embargoed(?:\\s+until)?"
+            // Labels of other languages, with the article or preposition each puts before the date.
+            + "|publié\\s+le|mis\\s+à\\s+jour\\s+le|veröffentlicht\\s+am|aktualisiert\\s+am|publicado\\s+(?:el|em)"
+            + "|actualizado\\s+el|pubblicato\\s+il|aggiornato\\s+il|gepubliceerd\\s+op"
+            + "|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat"
+            + "|saturday|sun|sunday)(?![\\p{L}\\d])[:.,]?");
 
     /** The time after a date: "T10:24:00Z", "10:24 AM EST", "06:24", "06:30:11.52", "at 9:30 p.m. GMT+2". */
     private static final String TIME = "(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?"
@@ -171,6 +175,9 @@ public final class ArticleParser {
     private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
 
     /** "By" and the writer's name: a capitalised word and one to three more ("By Karen Fernau"). */
+    /** Who wrote something, however written: "by admin", "By: staff". */
+    private static final Pattern WRITER_FIRST = Pattern.compile("(?i)by\\b");
+
     private static final String BY_WRITER = "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}";
 
     /**
@@ -904,9 +911,9 @@ public final class ArticleParser {
             }
             date = pd.date();
             String name = before.replaceAll("[\\s\\-–—|·•:,/]+$", "").strip();
-            // "By Maria Lopez - Feb. 6, 2024": who wrote it, not where it appeared.
+            // "By Maria Lopez - Feb. 6, 2024", "Posted by admin on …": who wrote it, not where it appeared.
             if (!name.isEmpty() && Boilerplate.wordCount(name) <= MAX_OUTLET_WORDS && hasWords(name)
-                    && !isByline(name)) {
+                    && !isByline(name) && !WRITER_FIRST.matcher(name).lookingAt()) {
                 outlet = name;
             }
             String visibleAfter = FORMAT.matcher(after).replaceAll("");

@@ -27,7 +27,8 @@ final class Boilerplate {
             "read also", "also read", "read more", "see also", "more on this", "more from",
             "others are reading now", "most read", "trending", "recommended", "you may also like",
             "related post", "related posts", "related articles", "related", "latest", "latest news",
-            "ads by", "advertisement", "sponsored", "sponsored content",
+            "ads by", "advertisement", "sponsored", "sponsored content", "back to top", "leave a comment",
+            "leave a reply", "add a comment", "view comments", "show comments",
             "source", "sources",
             "share", "share this", "share on", "follow us", "subscribe", "sign up", "click here", "comments",
             "print", "email",
@@ -48,7 +49,8 @@ final class Boilerplate {
      * by Jo Lee]": an image caption credit, not text.
      */
     private static final Pattern PHOTO_CREDIT = Pattern.compile(
-            "(?i)^((photo|image|picture|credit)s?\\s*:.*"
+            "(?i)^((photo|image|picture|credit)s?(\\s+credits?)?\\s*:.*"
+                    + "|(photo|image|picture)s?\\s+(by|courtesy of)\\s[^.!?,]{1,60}\\s(on|via)\\s[^\\s.!?]+$"
                     + "|[(\\[](photo|image|picture|credit)s?(\\s*:|\\s+by\\s)[^()\\[\\]]{1,80}[)\\]]"
                     + "|.{1,60}\\s/\\s(shutterstock|getty images|reuters|ap|afp|epa|"
                     + "alamy|depositphotos|istock|wikimedia commons|unsplash)\\b.*)$");
@@ -59,6 +61,27 @@ final class Boilerplate {
      */
     private static final List<String> SHARE_BUTTONS = List.of("facebook", "twitter", "linkedin", "whatsapp",
             "pinterest", "reddit", "telegram", "flipboard", "copy link", "tweet");
+
+    /**
+     * A line of share buttons and nothing else, perhaps after its label: "Facebook Twitter LinkedIn Email", "Share
+     * this article: Facebook | Twitter | Email". The buttons are {@link #SHARE_BUTTONS} and these.
+     */
+    private static final List<String> MORE_BUTTONS = List.of("email", "e-mail", "print", "copy", "link", "x", "sms");
+    private static final Pattern SHARE_LABEL = Pattern.compile("(?i)^share(\\s+(this|the))?(\\s+(article|story|post))?"
+            + "\\s*(on)?\\s*:?\\s*");
+    private static final Pattern BUTTON_SEPARATORS = Pattern.compile("[\\s|·•,/]+");
+
+    /**
+     * A newsletter's or a site's own promotion ("Sign up for our newsletter to get the latest news delivered to your
+     * inbox."), how the site files the story ("Filed under: Politics, Courts", "Tags: ferries"), a comment count
+     * ("3 comments"), and the marks that end a press release ("###", "-30-"): furniture, at any length a line of it
+     * runs to (at most {@link #MAX_NOTICE_WORDS} words).
+     */
+    private static final Pattern PROMOTION = Pattern.compile("(?i)^(?:sign up|subscribe)\\b.{0,160}"
+            + "\\b(?:newsletters?|inbox)\\b.*"
+            + "|^(?:filed under|tags|tagged|topics|categories)\\s*:.*"
+            + "|^\\d+\\s+comments?$"
+            + "|^(?:###|# # #|-30-|- 30 -)$");
 
     /**
      * "@highlight", the line before each summary point of a story file in the CNN and Daily Mail collections: a
@@ -90,7 +113,8 @@ final class Boilerplate {
             return true;
         }
         int words = wordCount(text);
-        if (words <= MAX_NOTICE_WORDS && COPYRIGHT.matcher(text).matches()) {
+        if (words <= MAX_NOTICE_WORDS && (COPYRIGHT.matcher(text).matches() || PROMOTION.matcher(text).matches()
+                || isButtonRow(text))) {
             return true;
         }
         if (words > MAX_WORDS || endsLikeSentence(text)) {
@@ -106,6 +130,14 @@ final class Boilerplate {
             }
         }
         return false;
+    }
+
+    /** Whether the line is share buttons alone ({@link #MORE_BUTTONS}), two or more, after a label or none. */
+    private static boolean isButtonRow(String text) {
+        String[] buttons = BUTTON_SEPARATORS.split(SHARE_LABEL.matcher(text).replaceFirst("").toLowerCase(Locale.ROOT)
+                .strip());
+        return buttons.length >= 2 && java.util.Arrays.stream(buttons)
+                .allMatch(b -> SHARE_BUTTONS.contains(b) || MORE_BUTTONS.contains(b));
     }
 
     static boolean endsLikeSentence(String text) {

@@ -409,7 +409,12 @@ class ArticleParserTest {
             "By Maria Lopez · February 6, 2024 => ",
             "February 6, 2024 08:53 · Politics => ",
             "By Maria Lopez - Feb. 6, 2024 => ",
-            "By Maria Lopez on February 6, 2024 => "})
+            "By Maria Lopez on February 6, 2024 => ",
+            // A label says how the date came to be, and names no outlet; nor does who posted it.
+            "Aired February 6, 2024 => ", "Filed Feb. 6, 2024 => ", "Embargoed until 00:01 GMT, 6 February 2024 => ",
+            "Posted by admin on February 6, 2024 at 3:15 pm => ", "Publié le 6 février 2024 => ",
+            "Veröffentlicht am 6. Februar 2024 => ", "Publicado el 6 de febrero de 2024 => ",
+            "El País, 6 de febrero de 2024 => El País"})
     void headerLinesOfFieldsGiveTheDateAndOutletAndAreNotText(String line, String outlet) {
         Article a = ArticleParser.parse("f", "School board picks new superintendent\n" + line + "\n\nThe "
                 + "Springfield school board on Tuesday chose Alan Reyes as its next superintendent.").orElseThrow();

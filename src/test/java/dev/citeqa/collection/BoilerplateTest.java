@@ -18,7 +18,11 @@ class BoilerplateTest {
             "© Copyright 2024, Des Moines Register and Tribune Co.",
             "Dow Jones & Company, Inc. All Rights Reserved",
             "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, "
-                    + "rewritten or redistributed."})
+                    + "rewritten or redistributed.",
+            "Share this article: Facebook | Twitter | Email", "Facebook Twitter LinkedIn Email",
+            "Sign up for our newsletter to get the latest news delivered to your inbox.", "Leave a comment",
+            "3 comments", "Image credit: Getty Images", "Photo by Lina Park on Unsplash",
+            "Filed under: Politics, Courts", "Tags: transport, ferries", "Back to top", "-30-", "###"})
     void pageFurniture(String line) {
         assertTrue(Boilerplate.isBoilerplate(line), line);
     }
@@ -29,7 +33,10 @@ class BoilerplateTest {
             "Russia Must Make the Next Move", "Mark Rutte", "Homes were damaged by the storm.", "Facebook shares fall",
             "Copyright claims against AI firms rose in 2024, lawyers said.", "X",
             "(Photographers were kept away from the court.)", "Photo by photo, the archive was rebuilt.",
-            "The label said all rights reserved by the estate had lapsed, and the songs were free to use."})
+            "The label said all rights reserved by the estate had lapsed, and the songs were free to use.",
+            "Sign up numbers rose after the city promised faster permits.", "Facebook and Twitter sued",
+            "Email Twitter staff were told to return to the office.", "Photo by photo, the archive was rebuilt on X.",
+            "30 comments were filed against the plan by Friday.", "Comments from residents were mixed."})
     void articleText(String line) {
         assertFalse(Boilerplate.isBoilerplate(line), line);
     }
