@@ -78,6 +78,12 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
     private static final Pattern SENDER_AFTER = Pattern.compile("^(\\S+@\\S+)\\s+\\(([^)]*)\\)$");
     /** The line that introduces a quote from another message: "… writes:", "… wrote:". */
     private static final Pattern ATTRIBUTION = Pattern.compile("(?i).*\\b(?:writes|wrote)\\s*:$");
+    /**
+     * The line a mail program puts over a message it forwards or replies to: "-----Original Message-----",
+     * "---------- Forwarded message ---------", "Begin forwarded message:".
+     */
+    private static final Pattern EARLIER_MESSAGE = Pattern.compile(
+            "(?i)^-{2,}\\s*(?:original message|forwarded message)\\s*-{2,}$|^begin forwarded message:?$");
     /** Two line ends with nothing but white space between them. */
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[\\s&&[^\\n]]*\\r?\\n");
     /** The line mail programs put before a signature ("-- ", which {@link ArticleParser.Line} reads as "--"). */
@@ -238,6 +244,18 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
         boolean[] quoted = new boolean[body.size() + 1];
         for (int i = 0; i < body.size(); i++) {
             quoted[i] = isQuoted(source, body.get(i));
+            if (EARLIER_MESSAGE.matcher(body.get(i).plain()).matches()) {
+                quoted[i] = true;
+            }
+            // The header of an earlier message the body forwards or replies to: its fields are no one's words.
+            int fields = 0;
+            while (i + fields < body.size() && isMailField(body.get(i + fields).plain())) {
+                fields++;
+            }
+            if (fields >= 2) {
+                java.util.Arrays.fill(quoted, i, i + fields, true);
+                i += fields - 1;
+            }
         }
         List<ArticleParser.Line> kept = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
@@ -247,6 +265,12 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             }
         }
         return kept.stream().anyMatch(ArticleParser.Line::hasWords) ? kept : body;
+    }
+
+    /** A field of a mail header, as {@link #mailHeader} reads them. */
+    private static boolean isMailField(String line) {
+        Matcher field = MAIL_FIELD.matcher(line);
+        return field.matches() && MAIL_FIELDS.contains(field.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** Whether the line opens with a quote mark: before its text, which a single one is, or in it ("&gt;&gt;"). */

@@ -146,7 +146,8 @@ public final class IndexConstants {
      * press release carried by a newswire ("/PRNewswire/", "(BUSINESS WIRE)") is dated by its dateline; "Apr.",
      * "Jul." and "Oct." before a day end no sentence; more page furniture is not text (a row of share buttons, a
      * newsletter's sign-up, "Filed under:", "Tags:", a comment count, "###" and "-30-"); a date line's label
-     * ("Aired", "Filed", "Publié le") or poster ("by admin") names no outlet.
+     * ("Aired", "Filed", "Publié le") or poster ("by admin") names no outlet; in a mail, the header of a message it
+     * forwards or replies to is not text.
      */
     public static final int SCHEMA_VERSION = 34;
 

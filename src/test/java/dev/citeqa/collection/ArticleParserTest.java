@@ -881,6 +881,30 @@ class ArticleParserTest {
         assertNull(dateline.outlet(), "a sentence after \"Sources:\" names no outlet");
     }
 
+    /** A forward or a reply carries the earlier message's header; its fields are no one's words, its text is. */
+    @Test
+    void theHeaderOfAForwardedMessageInAMailIsNotText() {
+        Article a = ArticleParser.parse("fw", """
+                From: Dana Whitfield <dana@eastfield.example>
+                Sent: Tuesday, April 9, 2024 9:12 AM
+                To: Newsroom <news@eastfield.example>
+                Subject: FW: Library budget
+
+                The council will vote on the library budget on Thursday.
+
+                -----Original Message-----
+                From: Marcus Lee <marcus@eastfield.example>
+                Sent: Monday, April 8, 2024 10:03 AM
+                Subject: Budget numbers
+
+                The library wing will cost $4.2 million, about $300,000 more than planned.
+                """).orElseThrow();
+        assertEquals(List.of("The council will vote on the library budget on Thursday.",
+                "The library wing will cost $4.2 million, about $300,000 more than planned."),
+                a.paragraphs().stream().map(Paragraph::text).toList());
+        assertEquals("2024-04-09", a.date());
+    }
+
     /** "Date:" and "Source:" open many articles; without "From:" and "Subject:" they are no mail header. */
     @Test
     void fieldLinesWithoutASenderAndSubjectAreNoMailHeader() {
