@@ -104,6 +104,19 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         if (body.path("logprobs").asBoolean(false)) {
             throw invalid("logprobs", "\"logprobs\" must be false: CiteQA's answers have no token probabilities.");
         }
+        if (present(body.get("top_logprobs"))) {
+            throw invalid("top_logprobs", "\"top_logprobs\" cannot be given: CiteQA's answers have no token "
+                    + "probabilities.");
+        }
+        JsonNode modalities = body.get("modalities");
+        if (present(modalities) && !(modalities.isArray() && modalities.size() > 0
+                && java.util.stream.StreamSupport.stream(modalities.spliterator(), false)
+                        .allMatch(m -> "text".equals(m.asText(null))))) {
+            throw invalid("modalities", "\"modalities\" may only be [\"text\"]: CiteQA answers in text.");
+        }
+        if (present(body.get("audio"))) {
+            throw invalid("audio", "\"audio\" cannot be given: CiteQA answers in text.");
+        }
     }
 
     private static boolean flag(String name, JsonNode value) {
@@ -216,8 +229,10 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
             boolean isText = part.isObject() && "text".equals(part.path("type").asText()) && partText != null
                     && partText.isTextual();
             if (!isText && (textOnly || !part.isObject())) {
+                boolean textType = part.isObject() && "text".equals(part.path("type").asText());
                 throw invalid(where + ".content", where + ".content may only hold text parts ({\"type\": \"text\", "
-                        + "\"text\": \"…\"}): CiteQA reads no images or files.");
+                        + "\"text\": \"…\"}): " + (textType ? "a text part needs its \"text\" as a string."
+                        : "CiteQA reads no images or files."));
             }
             if (isText) {
                 text.append(text.isEmpty() ? "" : "\n").append(partText.textValue());

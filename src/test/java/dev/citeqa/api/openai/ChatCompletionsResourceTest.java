@@ -300,6 +300,10 @@ class ChatCompletionsResourceTest {
             "response_format|\"text\"",
             "response_format|{}",
             "logprobs|true",
+            "top_logprobs|3",
+            "modalities|[\"text\", \"audio\"]",
+            "modalities|[\"audio\"]",
+            "audio|{\"voice\": \"alloy\", \"format\": \"wav\"}",
             "n|2",
             "temperature|3"})
     void whatCannotBeGivenIsRefusedNamingTheField(String fieldAndValue) {
@@ -318,7 +322,7 @@ class ChatCompletionsResourceTest {
         given().contentType(ContentType.JSON)
                 .body("{\"response_format\": {\"type\": \"text\"}, \"tool_choice\": \"auto\", \"tools\": [{\"type\": "
                         + "\"function\", \"function\": {\"name\": \"f\"}}], \"logprobs\": false, "
-                        + "\"max_tokens\": 2147483648, \"max_completion_tokens\": 9007199254740991, "
+                        + "\"modalities\": [\"text\"], \"max_tokens\": 2147483648, \"max_completion_tokens\": 9007199254740991, "
                         + "\"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}")
                 .post("/v1/chat/completions")
                 .then().statusCode(200)
@@ -359,6 +363,13 @@ class ChatCompletionsResourceTest {
                 .then().statusCode(400)
                 .body("error.param", equalTo("messages[2].content"))
                 .body("error.message", containsString("text parts"));
+        // A text part without its text is told so, not that images are not read.
+        given().contentType(ContentType.JSON)
+                .body("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\"}]}]}")
+                .post("/v1/chat/completions")
+                .then().statusCode(400)
+                .body("error.param", equalTo("messages[0].content"))
+                .body("error.message", containsString("needs its \"text\""));
     }
 
     /** As OpenAI streams it: usage only when asked for, then null in every chunk and counted in a last one. */
