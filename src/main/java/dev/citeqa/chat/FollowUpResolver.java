@@ -160,6 +160,10 @@ public final class FollowUpResolver implements QueryTransformer {
             return null;
         }
         String subject = follow.group(1).strip();
+        if (PERSONAL.matcher(subject).find() || VAGUE.matcher(subject).find()) {
+            // "And the one before him?" points back: the rules below read it with the previous question.
+            return null;
+        }
         String replaced = identity.group(2);
         boolean sameKind = DETERMINER.matcher(subject).find() == DETERMINER.matcher(replaced).find();
         boolean keepsQualifier = !QUALIFIER.matcher(replaced).find() || QUALIFIER.matcher(subject).find();

@@ -174,10 +174,10 @@ public final class ArticleParser {
     /** What may open a line before its title: elisions, bullets, Markdown heading marks, separators. */
     private static final Pattern TITLE_LEAD = Pattern.compile("^(?:[\\s#>*•·▪◦‣|:,;\\-–—]|\\.{2,}|…)+");
 
-    /** "By" and the writer's name: a capitalised word and one to three more ("By Karen Fernau"). */
     /** Who wrote something, however written: "by admin", "By: staff". */
     private static final Pattern WRITER_FIRST = Pattern.compile("(?i)by\\b");
 
+    /** "By" and the writer's name: a capitalised word and one to three more ("By Karen Fernau"). */
     private static final String BY_WRITER = "^[Bb]y:?\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){1,3}";
 
     /**

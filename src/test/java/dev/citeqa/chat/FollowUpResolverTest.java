@@ -142,6 +142,9 @@ class FollowUpResolverTest {
                 FollowUpResolver.resolve("And the prime minister?", "Who is the president of France?", null));
         assertEquals("Who is the president of Italy?",
                 FollowUpResolver.resolve("And the president of Italy?", "Who is the president of France?", null));
+        // A subject that points back is read with the previous question, as before.
+        assertEquals("And the one before Mark Rutte?", FollowUpResolver.resolve("And the one before him?",
+                "Who is the NATO Secretary General?", "Mark Rutte"));
         // A question of its own after "And" stays one.
         assertEquals("And Who founded SpaceX?", FollowUpResolver.resolve("And Who founded SpaceX?",
                 "Who is the NATO Secretary General?", null));
