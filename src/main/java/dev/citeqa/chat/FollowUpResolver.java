@@ -5,6 +5,7 @@ import dev.citeqa.analysis.NewsAnalyzer;
 import dev.citeqa.analysis.NewsPatterns;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.QuestionAnalysis.AnswerType;
+import dev.citeqa.analysis.WordLists;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import java.util.Collection;
@@ -52,9 +53,19 @@ public final class FollowUpResolver implements QueryTransformer {
     /** A question that asks who or what someone or something is: "Who is the NATO Secretary General?". */
     private static final Pattern IDENTITY_QUESTION = Pattern.compile(
             "^\\W*((?i:who|what|which\\s+\\p{L}+)\\s+(?i:is|are|was|were))\\s+(.+?)[\\s?.!]*$");
-    /** A determiner that opens a noun phrase, or a preposition that qualifies it ("the president of France"). */
+    /** A determiner that opens a noun phrase, or what qualifies it ("the president of France", "Tesla's CEO"). */
     private static final Pattern DETERMINER = Pattern.compile("^(?i:the|a|an)\\s");
-    private static final Pattern QUALIFIER = Pattern.compile("\\s(?i:of|in|at|for|from|on)\\s");
+    private static final Pattern QUALIFIER = Pattern.compile("\\s(?i:of|in|at|for|from|on)\\s|['’]s\\b");
+    /** A name: capitalised words only ("Mark Rutte", "Hakan Fidan"), not "Antalya's population". */
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*)*");
+    /**
+     * A role as news names one before a person ("the Russian Foreign Minister", "the U.S. Secretary of State", "the
+     * president of France"): a title of {@code analysis/titles.txt} as the head noun (before any "of"), and a
+     * capitalised word that says whose.
+     */
+    private static final Pattern ROLE_HEAD = Pattern.compile("(\\p{L}+)$");
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}])\\p{Lu}");
+    private static final Set<String> TITLES = WordLists.load("titles");
     /** A turn that only thanks, greets or acknowledges: no question, so nothing is carried into it. */
     private static final Set<String> SOCIAL = Set.of("ok", "okay", "great", "cool", "nice", "perfect", "awesome",
             "good", "thanks", "thank", "thx", "ty", "hi", "hello", "hey", "bye", "goodbye", "cheers", "alright",
@@ -150,7 +161,7 @@ public final class FollowUpResolver implements QueryTransformer {
      * The previous question asked of the follow-up's new subject ("Who is the NATO Secretary General?", then "And
      * the Russian Foreign Minister?": "Who is the Russian Foreign Minister?"), or null when the follow-up names none
      * or the previous question asks no identity. Only a subject of the same kind as the one it replaces (a role
-     * for a role, a name for a name), and never where that one was qualified ("the president of France") and the
+     * for a role, a person's or a thing's name for a name), and never where that one was qualified ("the president of France") and the
      * new one is not: "And the prime minister?" then still asks of France, and carries the question along instead.
      */
     private static String withNewSubject(String question, String previous) {
@@ -165,9 +176,22 @@ public final class FollowUpResolver implements QueryTransformer {
             return null;
         }
         String replaced = identity.group(2);
-        boolean sameKind = DETERMINER.matcher(subject).find() == DETERMINER.matcher(replaced).find();
+        boolean sameKind = isRole(subject) && isRole(replaced)
+                || NAME.matcher(subject).matches() && NAME.matcher(replaced).matches();
         boolean keepsQualifier = !QUALIFIER.matcher(replaced).find() || QUALIFIER.matcher(subject).find();
         return sameKind && keepsQualifier ? identity.group(1) + " " + subject + "?" : null;
+    }
+
+    /** Whether a phrase names a role ({@link #ROLE_HEAD}) after "the" or "a": not "the EU", "the deputy". */
+    private static boolean isRole(String phrase) {
+        if (!DETERMINER.matcher(phrase).find()) {
+            return false;
+        }
+        String rest = DETERMINER.matcher(phrase).replaceFirst("");
+        int of = rest.indexOf(" of ");
+        Matcher head = ROLE_HEAD.matcher(of < 0 ? rest : rest.substring(0, of));
+        return CAPITALISED.matcher(rest).find() && head.find()
+                && TITLES.contains(head.group(1).toLowerCase(Locale.ROOT));
     }
 
     /**

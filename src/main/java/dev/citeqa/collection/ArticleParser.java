@@ -325,7 +325,7 @@ public final class ArticleParser {
      * ("Sources: two aides said the vote was close."), which is text.
      */
     private static boolean isSourceName(String named) {
-        return Boilerplate.wordCount(named) <= 4 || !Boilerplate.endsLikeSentence(named);
+        return Boilerplate.wordCount(named) <= 2 || !Boilerplate.endsLikeSentence(named);
     }
 
     /** A {@link #DATED_DATELINE} whose date has a figure ("LONDON, March 3 - "), not a phrase between commas. */
@@ -388,6 +388,10 @@ public final class ArticleParser {
     private static String withoutDateline(String first, Matcher wire) {
         if (wire != null) {
             return first.substring(wire.end());
+        }
+        Matcher businessWire = BUSINESS_WIRE_DATELINE.matcher(first);
+        if (businessWire.find()) {
+            return first.substring(businessWire.end()).strip();
         }
         int dated = datedDatelineEnd(first);
         return dated >= 0 ? first.substring(dated) : first;

@@ -75,11 +75,13 @@ final class Boilerplate {
      * A newsletter's or a site's own promotion ("Sign up for our newsletter to get the latest news delivered to your
      * inbox."), how the site files the story ("Filed under: Politics, Courts", "Tags: ferries"), a comment count
      * ("3 comments"), and the marks that end a press release ("###", "-30-"): furniture, at any length a line of it
-     * runs to (at most {@link #MAX_NOTICE_WORDS} words).
+     * runs to (at most {@link #MAX_NOTICE_WORDS} words). Not a sentence that reports a sign-up ("…, the mayor
+     * urged"), nor a label before a sentence ("Topics: immigration and the economy dominated the debate.").
      */
-    private static final Pattern PROMOTION = Pattern.compile("(?i)^(?:sign up|subscribe)\\b.{0,160}"
-            + "\\b(?:newsletters?|inbox)\\b.*"
-            + "|^(?:filed under|tags|tagged|topics|categories)\\s*:.*"
+    private static final Pattern PROMOTION = Pattern.compile("(?i)^(?:sign up|subscribe)(?:\\s+now)?\\s+(?:for|to)\\b"
+            + "(?!.*,\\s+(?:the\\s+)?\\p{L}+(?:\\s+\\p{L}+)?\\s+(?:said|says|urged|told|added)\\b)"
+            + ".{0,160}\\b(?:newsletters?|inbox)\\b.*"
+            + "|^(?:filed under|tags|tagged|topics|categories)\\s*:(?!.*[.!?][\"'”’)]*$).*"
             + "|^\\d+\\s+comments?$"
             + "|^(?:###|# # #|-30-|- 30 -)$");
 

@@ -2,6 +2,7 @@ package dev.citeqa.collection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,6 +55,8 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             // Newsgroup posts, as news readers and archives of them save one.
             "newsgroups", "path", "lines", "keywords", "summary", "distribution", "nntp-posting-host",
             "article-i.d.", "expires", "followup-to", "approved", "xref");
+    /** A field's value that ends as a sentence does, of this many words or more, is prose, not metadata. */
+    private static final int MAX_FIELD_WORDS = 5;
     /** A labelled field of an exported article: a key of one to three words, a colon, and a value or nothing. */
     private static final Pattern LABELLED_FIELD =
             Pattern.compile("^([A-Za-z][A-Za-z_-]*(?: [A-Za-z]+){0,2})\\s*:(.*)$");
@@ -191,7 +194,12 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
                     || kind == null && !OTHER_FIELDS.contains(key.toLowerCase(Locale.ROOT))) {
                 return null;
             }
-            fields.take(kind, field.group(2).strip());
+            String value = field.group(2).strip();
+            if (Boilerplate.endsLikeSentence(value) && Boilerplate.wordCount(value) >= MAX_FIELD_WORDS) {
+                // "Reporter: What did you see when the water came in?": a transcript's speaker, not a field.
+                return null;
+            }
+            fields.take(kind, value);
             end = line.end();
             count++;
         }
@@ -247,12 +255,16 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
             if (EARLIER_MESSAGE.matcher(body.get(i).plain()).matches()) {
                 quoted[i] = true;
             }
-            // The header of an earlier message the body forwards or replies to: its fields are no one's words.
+            // The header of an earlier message the body forwards or replies to: its fields are no one's words. A
+            // header names its sender and its sending or subject; lines that merely open so ("Date: Saturday",
+            // "Summary: …") are text.
+            Set<String> keys = new HashSet<>();
             int fields = 0;
             while (i + fields < body.size() && isMailField(body.get(i + fields).plain())) {
+                keys.add(mailKey(body.get(i + fields).plain()));
                 fields++;
             }
-            if (fields >= 2) {
+            if (fields >= 2 && keys.contains("from") && (keys.contains("sent") || keys.contains("subject"))) {
                 java.util.Arrays.fill(quoted, i, i + fields, true);
                 i += fields - 1;
             }
@@ -269,8 +281,13 @@ record FrontMatter(int end, int textEnd, String title, LocalDate date, String ou
 
     /** A field of a mail header, as {@link #mailHeader} reads them. */
     private static boolean isMailField(String line) {
+        return MAIL_FIELDS.contains(mailKey(line));
+    }
+
+    /** The key of a line that reads as a mail field, lower case; empty for any other line. */
+    private static String mailKey(String line) {
         Matcher field = MAIL_FIELD.matcher(line);
-        return field.matches() && MAIL_FIELDS.contains(field.group(1).toLowerCase(Locale.ROOT));
+        return field.matches() ? field.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
     /** Whether the line opens with a quote mark: before its text, which a single one is, or in it ("&gt;&gt;"). */

@@ -145,6 +145,14 @@ class FollowUpResolverTest {
         // A subject that points back is read with the previous question, as before.
         assertEquals("And the one before Mark Rutte?", FollowUpResolver.resolve("And the one before him?",
                 "Who is the NATO Secretary General?", "Mark Rutte"));
+        // Not a name or a role for a role, a possessive or a verb: the question is carried instead.
+        for (String[] turn : new String[][] {{"And Ankara?", "What is Antalya's population?"},
+                {"And SpaceX?", "Who is Tesla's CEO?"}, {"And Biden?", "What is Trump saying about tariffs?"},
+                {"And the EU?", "Who is the NATO Secretary General?"},
+                {"And the deputy?", "Who is the NATO Secretary General?"},
+                {"And a year ago?", "Who is the NATO Secretary General?"}}) {
+            assertEquals(turn[0] + " " + turn[1], FollowUpResolver.resolve(turn[0], turn[1], null));
+        }
         // A question of its own after "And" stays one.
         assertEquals("And Who founded SpaceX?", FollowUpResolver.resolve("And Who founded SpaceX?",
                 "Who is the NATO Secretary General?", null));

@@ -871,6 +871,15 @@ class ArticleParserTest {
         assertEquals("The island ferry will keep its fares for another year, the operator said on Wednesday.",
                 a.text());
 
+        // A transcript's speaker is no field.
+        Article transcript = ArticleParser.parse("t", """
+                Date: March 3, 2024
+                Reporter: What did you see when the water came in last night?
+
+                The water rose to the second step, the owner said.
+                """).orElseThrow();
+        assertTrue(transcript.text().contains("What did you see"), transcript.text());
+
         Article dateline = ArticleParser.parse("d", """
                 WASHINGTON: The Senate passed the bill on Wednesday.
                 Sources: two aides said the vote was close.
@@ -879,6 +888,10 @@ class ArticleParserTest {
                 """).orElseThrow();
         assertEquals(3, dateline.paragraphs().size(), dateline.text());
         assertNull(dateline.outlet(), "a sentence after \"Sources:\" names no outlet");
+        Article brief = ArticleParser.parse("b", "Flood closes road\n\nThe river rose overnight.\n\nSources: Nobody "
+                + "was hurt.\n").orElseThrow();
+        assertNull(brief.outlet(), "a short sentence is no outlet either");
+        assertTrue(brief.text().contains("Nobody was hurt."), brief.text());
     }
 
     /** A forward or a reply carries the earlier message's header; its fields are no one's words, its text is. */
@@ -903,6 +916,17 @@ class ArticleParserTest {
                 "The library wing will cost $4.2 million, about $300,000 more than planned."),
                 a.paragraphs().stream().map(Paragraph::text).toList());
         assertEquals("2024-04-09", a.date());
+
+        // Lines that merely open as fields do ("Date:", "To:", "Subject:") without a sender are the mail's text.
+        Article note = ArticleParser.parse("n", """
+                From: Dana Whitfield <dana@eastfield.example>
+                Subject: Council agenda
+
+                Date: Thursday, April 11
+                To: the full council
+                Summary: The council approved the budget 5-2 on Tuesday night.
+                """).orElseThrow();
+        assertEquals(3, note.paragraphs().size(), note.text());
     }
 
     /** "Date:" and "Source:" open many articles; without "From:" and "Subject:" they are no mail header. */

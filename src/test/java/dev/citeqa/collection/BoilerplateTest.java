@@ -36,7 +36,10 @@ class BoilerplateTest {
             "The label said all rights reserved by the estate had lapsed, and the songs were free to use.",
             "Sign up numbers rose after the city promised faster permits.", "Facebook and Twitter sued",
             "Email Twitter staff were told to return to the office.", "Photo by photo, the archive was rebuilt on X.",
-            "30 comments were filed against the plan by Friday.", "Comments from residents were mixed."})
+            "30 comments were filed against the plan by Friday.", "Comments from residents were mixed.",
+            "Topics: immigration, the economy and abortion dominated the 90-minute debate.",
+            "Sign up numbers for the paper's newsletter doubled after the election, the editor said.",
+            "Subscribe now to the newsletter, the mayor urged residents at the meeting."})
     void articleText(String line) {
         assertFalse(Boilerplate.isBoilerplate(line), line);
     }
