@@ -57,6 +57,13 @@ public final class SentenceSplitter {
     private static final List<String> MONTHS = List.of("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
             "Sep.", "Sept.", "Oct.", "Nov.", "Dec.");
 
+    /**
+     * Words ICU's English list takes for abbreviations that news ends sentences with, capitalised in a headline run
+     * into its text ("Parking Meter Fight Heats Up. The city council …", "Prices Go Up.", "Game On."): a break after
+     * them stands.
+     */
+    private static final List<String> WORDS_NOT_ABBREVIATED = List.of("Up.", "In.", "On.", "Go.", "Ok.");
+
     private static final Pattern ENDS_WITH_INITIALISM = Pattern.compile("\\b" + NewsPatterns.INITIALISM + "$");
 
     /**
@@ -309,6 +316,7 @@ public final class SentenceSplitter {
         FilteredBreakIteratorBuilder builder = FilteredBreakIteratorBuilder.getInstance(ENGLISH);
         TITLES.forEach(builder::suppressBreakAfter);
         MONTHS.forEach(builder::suppressBreakAfter);
+        WORDS_NOT_ABBREVIATED.forEach(builder::unsuppressBreakAfter);
         return builder.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(ENGLISH));
     }
 }

@@ -144,7 +144,7 @@ public final class IndexConstants {
      * word; an article's whole text is indexed without the invisible characters that hold markup's place; a block
      * of labelled fields ("Author:", "Title:", "Tags:") in any order is metadata; a "Sources:" sentence is text; a
      * press release carried by a newswire ("/PRNewswire/", "(BUSINESS WIRE)") is dated by its dateline; "Apr.",
-     * "Jul." and "Oct." before a day end no sentence; more page furniture is not text (a row of share buttons, a
+     * "Jul." and "Oct." before a day end no sentence, and "Up.", "In.", "On.", "Go.", "Ok." end one; more page furniture is not text (a row of share buttons, a
      * newsletter's sign-up, "Filed under:", "Tags:", a comment count, "###" and "-30-"); a date line's label
      * ("Aired", "Filed", "Publié le") or poster ("by admin") names no outlet; in a mail, the header of a message it
      * forwards or replies to is not text.

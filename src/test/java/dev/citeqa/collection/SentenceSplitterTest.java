@@ -28,6 +28,13 @@ class SentenceSplitterTest {
                 split("It opens Apr. 15. It closes Jul. 4. It reopens Oct. 1. It ends Sept. 9."));
     }
 
+    /** ICU's list holds "Up.", "In." and "On." as abbreviations; a headline ending in one ran into its text. */
+    @Test
+    void aCapitalisedWordThatICUTakesForAnAbbreviationEndsASentence() {
+        assertEquals(List.of("Parking Meter Fight Heats Up.", "The council met.", "Prices Go Up.", "Game On."),
+                split("Parking Meter Fight Heats Up. The council met. Prices Go Up. Game On."));
+    }
+
     /** A name's initial is no sentence end when the name goes on; a single capital that ends a sentence still is. */
     @Test
     void aNamesInitialDoesNotEndASentence() {
