@@ -184,10 +184,11 @@ public final class FollowUpResolver implements QueryTransformer {
 
     /** Whether a phrase names a role ({@link #ROLE_HEAD}) after "the" or "a": not "the EU", "the deputy". */
     private static boolean isRole(String phrase) {
-        if (!DETERMINER.matcher(phrase).find()) {
+        Matcher determiner = DETERMINER.matcher(phrase);
+        if (!determiner.find()) {
             return false;
         }
-        String rest = DETERMINER.matcher(phrase).replaceFirst("");
+        String rest = phrase.substring(determiner.end());
         int of = rest.indexOf(" of ");
         Matcher head = ROLE_HEAD.matcher(of < 0 ? rest : rest.substring(0, of));
         return CAPITALISED.matcher(rest).find() && head.find()

@@ -1,6 +1,7 @@
 package dev.citeqa.collection;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -138,7 +139,7 @@ final class Boilerplate {
     private static boolean isButtonRow(String text) {
         String[] buttons = BUTTON_SEPARATORS.split(SHARE_LABEL.matcher(text).replaceFirst("").toLowerCase(Locale.ROOT)
                 .strip());
-        return buttons.length >= 2 && java.util.Arrays.stream(buttons)
+        return buttons.length >= 2 && Arrays.stream(buttons)
                 .allMatch(b -> SHARE_BUTTONS.contains(b) || MORE_BUTTONS.contains(b));
     }
 

@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.UserMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.StreamSupport;
 
 /**
  * A validated chat completions body. The last message is the question; the user and assistant messages before
@@ -110,7 +111,7 @@ record ChatCompletionRequest(String question, List<ChatMessage> history, List<Ch
         }
         JsonNode modalities = body.get("modalities");
         if (present(modalities) && !(modalities.isArray() && modalities.size() > 0
-                && java.util.stream.StreamSupport.stream(modalities.spliterator(), false)
+                && StreamSupport.stream(modalities.spliterator(), false)
                         .allMatch(m -> "text".equals(m.asText(null))))) {
             throw invalid("modalities", "\"modalities\" may only be [\"text\"]: CiteQA answers in text.");
         }
