@@ -26,8 +26,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with five additions: accent
- * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; irregular verb forms and
+ * Lucene's English chain (possessives, lower case, stop words, Porter stemming) with six additions: accent
+ * folding, because news copy spells the same name "Erdoğan" and "Erdogan"; words that Porter stems as an unrelated
+ * word kept apart ({@code analysis/stem-splits.txt}), because "presided" is no "president"; irregular verb forms and
  * abbreviated titles mapped to the stem of the word they stand for ({@code analysis/irregular-verbs.txt},
  * {@code analysis/title-abbreviations.txt}), because Porter cannot see that "told" is "tell" nor "Gov." "Governor";
  * British spellings stemmed as the American ones ({@code analysis/british-spellings.txt}), because outlets and
@@ -49,7 +50,10 @@ public final class NewsAnalyzer extends Analyzer {
     /** Words that shape a question but say nothing about what it asks for. */
     static final List<String> QUESTION_WORDS = List.copyOf(WordLists.load("question-words"));
 
-    /** Irregular verb form → stem of its base verb, then abbreviated title → stem of the title, in file order. */
+    /**
+     * A split word's form → its term, then irregular verb form → stem of its base verb, then abbreviated title → stem of
+     * the title, in file order.
+     */
     private static final Map<String, String> STEM_OVERRIDES = loadStemOverrides();
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrideMap(STEM_OVERRIDES);
 
@@ -186,13 +190,26 @@ public final class NewsAnalyzer extends Analyzer {
         return new TokenStreamComponents(source, result);
     }
 
-    /** Maps each form to the Porter stem of the word it stands for, as the rest of the chain would stem that word. */
+    /**
+     * Maps each split word's form to its line's term, and each other listed form to the term of the word it stands
+     * for, as the rest of the chain would analyse that word: a split word's line term, else its Porter stem.
+     */
     private static Map<String, String> loadStemOverrides() {
         Map<String, String> stems = new LinkedHashMap<>();
+        WordLists.groups("stem-splits").forEach((form, line) -> stems.put(single(form), single(line.getFirst())));
+        Map<String, String> splits = Map.copyOf(stems);
         for (String list : List.of("irregular-verbs", "title-abbreviations")) {
-            WordLists.pairs(list).forEach((form, word) -> stems.putIfAbsent(form, porterStem(word)));
+            WordLists.pairs(list).forEach((form, word) ->
+                    stems.putIfAbsent(form, splits.getOrDefault(word, porterStem(word))));
         }
         return Collections.unmodifiableMap(stems);
+    }
+
+    private static String single(List<String> form) {
+        if (form.size() != 1) {
+            throw new IllegalStateException("analysis/stem-splits.txt: not one word: " + String.join(" ", form));
+        }
+        return form.getFirst();
     }
 
     private static Map<String, String> loadSpellingStems() {

@@ -147,9 +147,10 @@ public final class IndexConstants {
      * "Jul." and "Oct." before a day end no sentence, and "Up.", "In.", "On.", "Go.", "Ok." end one; more page furniture is not text (a row of share buttons, a
      * newsletter's sign-up, "Filed under:", "Tags:", a comment count, "###" and "-30-"); a date line's label
      * ("Aired", "Filed", "Publié le") or poster ("by admin") names no outlet; in a mail, the header of a message it
-     * forwards or replies to is not text.
+     * forwards or replies to is not text. 35: words that Porter stems as an unrelated word are indexed apart
+     * ("president" from "presided", "used" from "U.S.", {@code analysis/stem-splits.txt}).
      */
-    public static final int SCHEMA_VERSION = 34;
+    public static final int SCHEMA_VERSION = 35;
 
     /** Commit user data key: the fingerprint of the settings alone; a change rebuilds rather than updates. */
     public static final String COMMIT_SETTINGS = "citeqa.settings";

@@ -69,12 +69,24 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void aWordPorterStemsAsAnUnrelatedOneIsIndexedApart() {
+        assertEquals(List.of("president", "president", "presid"), TEXT.terms("President presidency presided"));
+        assertEquals(List.of("us", "us", "use", "use"), TEXT.terms("U.S. US used using"));
+        assertEquals(List.of("aide", "aid", "authority", "author", "organization", "organ"),
+                TEXT.terms("aides aid authorities author organizations organs"));
+        // The other words keep their Porter stem, and a question meets the text.
+        assertEquals(List.of("gener", "gener", "general"), TEXT.terms("generation generated generals"));
+        assertEquals(NewsAnalyzer.forQuestions().terms("Who is the American president?"), List.of("american",
+                "president"));
+    }
+
+    @Test
     void aBritishSpellingIsIndexedAsTheAmericanOne() {
         // Inflections follow the line of their word.
         assertEquals(TEXT.terms("the defense minister organized a program at the center"),
                 TEXT.terms("the Defence Minister organised a programme at the centre"));
-        assertEquals(List.of("organ", "organ", "organ", "color", "color", "favorit", "theater", "judgment"),
-                TEXT.terms("organisation organising organizers colours coloured favourite theatres judgement"));
+        assertEquals(List.of("organization", "organization", "organization", "color", "color", "favorit", "theater",
+                "judgment"), TEXT.terms("organisation organising organizers colours coloured favourite theatres judgement"));
         assertEquals(NewsAnalyzer.forQuestions().terms("Who criticized the analyzed defense plan?"),
                 NewsAnalyzer.forQuestions().terms("Who criticised the analysed defence plan?"));
         // Offsets stay those of the words as written.

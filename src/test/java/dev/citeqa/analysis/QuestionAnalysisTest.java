@@ -348,7 +348,7 @@ class QuestionAnalysisTest {
         assertEquals("US", us.scope());
         assertTrue(us.required());
         QuestionAnalysis across = QuestionAnalysis.of("Which network had an outage across the United States?");
-        assertEquals("United States", term(across, "unit").scope());
+        assertEquals("United States", term(across, "united").scope());
         assertEquals("United States", term(across, "state").scope());
         // The country of the noun asked for: "region of the US" is in the US.
         assertEquals("US", term(QuestionAnalysis.of("Which region of the US was pummeled by rain?"), "us").scope());
