@@ -5,6 +5,7 @@ import dev.citeqa.answer.Answerer;
 import dev.citeqa.answer.CitationVerifier;
 import dev.citeqa.answer.extractive.ExtractiveAnswerer;
 import dev.citeqa.answer.llm.ChatModelFactory;
+import dev.citeqa.answer.llm.FollowUpCondenser;
 import dev.citeqa.answer.llm.LlmAnswerer;
 import dev.citeqa.answer.llm.PromptInjector;
 import dev.citeqa.answer.llm.Prompts;
@@ -21,8 +22,6 @@ import dev.citeqa.search.PassageSearcher;
 import dev.citeqa.search.Ranker;
 import dev.citeqa.search.opensearch.OpenSearchBackend;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.rag.query.Query;
-import dev.langchain4j.rag.query.transformer.CompressingQueryTransformer;
 import dev.langchain4j.rag.query.transformer.QueryTransformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -38,7 +37,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import org.jboss.logging.Logger;
 
 /**
@@ -180,14 +178,8 @@ public class CiteQaBeans {
         Answerer llm = new LlmAnswerer(models, prompts, new CitationVerifier(embedder));
         LOG.infof("Answering with %s model %s, falling back to the extractive answerer", config.answerer(),
                 models.name());
-        QueryTransformer condense = new CompressingQueryTransformer(models.chat(), prompts.condense());
-        int maxChars = config.question().maxChars();
-        // A rewrite longer than any question may be is a model rambling: no question to search with, nor to keep.
-        QueryTransformer condenser = query -> {
-            Collection<Query> rewritten = condense.transform(query);
-            return rewritten.stream().anyMatch(q -> q.text().codePointCount(0, q.text().length()) > maxChars)
-                    ? resolver.transform(query) : rewritten;
-        };
+        QueryTransformer condenser = new FollowUpCondenser(models.chat(), prompts.condense(), resolver,
+                config.question().maxChars());
         return new ChatService(retrieval, new ChatService.Answering(condenser, resolver,
                 new PromptInjector(prompts.answer()), llm, extractive), conversations, metrics);
     }

@@ -1,5 +1,6 @@
 package dev.citeqa.chat;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.citeqa.analysis.QuestionAnalysis;
 import dev.citeqa.analysis.Spelling;
 import dev.citeqa.answer.Answer;
@@ -220,7 +221,8 @@ public final class ChatService {
                     throw e;
                 }
                 fallbackReason = answerer.name() + " failed: " + describe(e);
-                LOG.warnf("%s; answering with %s", fallbackReason, fallback.name());
+                // The server's own words stay in the log: an error body can quote the API key it refused.
+                LOG.warnf("%s failed: %s; answering with %s", answerer.name(), detail(e), fallback.name());
                 if (listener != null) {
                     listener.error(fallbackReason);
                 }
@@ -320,12 +322,24 @@ public final class ChatService {
         return FUSER.aggregate(byQuery);
     }
 
-    /** A short, user-readable cause: "connection refused", "HTTP 500: ...", "request timed out". */
+    /**
+     * A short, user-readable cause: "connection refused", "HTTP 500", "an answer that is not JSON". What a model
+     * server wrote in an error response is left out: it can quote the API key it refused, or be a proxy's HTML page.
+     */
     static String describe(Throwable e) {
+        return cause(e, false);
+    }
+
+    /** {@link #describe}, with the body of an HTTP error: for the log. */
+    static String detail(Throwable e) {
+        return cause(e, true);
+    }
+
+    private static String cause(Throwable e, boolean withBody) {
         String known = null;
         Throwable cause = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            known = known != null ? known : known(t);
+            known = known != null ? known : known(t, withBody);
             cause = t;
         }
         String message = known != null ? known
@@ -338,10 +352,13 @@ public final class ChatService {
      * Causes that the root of the chain describes badly: an HTTP error's message is only the response body
      * (maybe empty), and a refused connection ends in a message-less {@code ClosedChannelException}.
      */
-    private static String known(Throwable t) {
+    private static String known(Throwable t, boolean withBody) {
         if (t instanceof HttpException http) {
-            String body = http.getMessage() == null ? "" : http.getMessage();
+            String body = http.getMessage() == null || !withBody ? "" : http.getMessage();
             return "HTTP " + http.statusCode() + (body.isBlank() ? "" : ": " + body);
+        }
+        if (t instanceof JacksonException && !withBody) {
+            return "an answer that is not JSON";
         }
         if (t instanceof ConnectException) {
             return "connection refused";

@@ -243,10 +243,19 @@ public final class FollowUpResolver implements QueryTransformer {
      */
     private static String subjectOf(String question) {
         return EntityTagger.tag(question).stream()
-                .filter(e -> e.kind() == EntityTagger.Kind.PERSON)
+                .filter(e -> e.kind() == EntityTagger.Kind.PERSON && namesSomeone(e.text()))
                 .map(e -> EntityTagger.personName(e.text()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Whether a person's run holds a name, not a title alone: the tagger reads "the NATO Secretary General" as a
+     * person, whose name would be "General", and "the Attorney General of Texas" as one named "Texas".
+     */
+    private static boolean namesSomeone(String run) {
+        String name = EntityTagger.personName(run);
+        return !EntityTagger.titleOf(run).endsWith(" of ") && !TITLES.contains(name.toLowerCase(Locale.ROOT));
     }
 
 }

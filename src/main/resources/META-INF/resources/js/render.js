@@ -116,11 +116,17 @@ export function renderAssistantMessage(message, ctx) {
         + 'and when it restarts), so this one was read on its own. Ask it in full if it follows up on them.' })));
   }
 
-  if (response.unsupportedSentences?.length) {
-    const count = response.unsupportedSentences.length;
-    bubble.append(el('div', { className: 'notice notice-warning', attrs: { role: 'note' } },
-      el('p', { text: `${count} sentence${count === 1 ? ' is' : 's are'} not backed by the cited articles; `
-        + 'check the sources before relying on it.' })));
+  // The model's sentences that the check did not let through as cited: quoted, so that the reader can judge them.
+  const unsupported = response.unsupportedSentences || [];
+  if (unsupported.length) {
+    const count = unsupported.length;
+    const heading = response.answered === false
+      ? 'The language model’s answer, withheld because it cites no article found for the question:'
+      : `${count} sentence${count === 1 ? ' is' : 's are'} not backed by the cited articles; `
+        + 'check the sources before relying on ' + (count === 1 ? 'it:' : 'them:');
+    bubble.append(el('div', { className: 'notice notice-warning unsupported', attrs: { role: 'note' } },
+      el('p', { text: heading }),
+      el('ul', {}, ...unsupported.map(sentence => el('li', { text: sentence, attrs: { dir: 'auto' } })))));
   }
 
   const { order } = parseAnswer(response.answer || '', isChip(message));

@@ -2,7 +2,9 @@ package dev.citeqa.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -16,11 +18,27 @@ import org.junit.jupiter.api.Test;
 class ChatServiceDescribeTest {
 
     @Test
-    void httpErrorsNameTheStatus() {
-        HttpException http = new HttpException(500, "{\"error\": \"out of memory\"}");
-        assertEquals("HTTP 500: {\"error\": \"out of memory\"}",
-                ChatService.describe(new InternalServerException(http.getMessage(), http)));
+    void httpErrorsNameTheStatusAndTheLogGetsTheBody() {
+        // An error body can quote the refused key: users see the status, the log the rest.
+        HttpException http = new HttpException(401, "{\"error\": \"Incorrect API key provided: sk-proj-ab****yz\"}");
+        InternalServerException thrown = new InternalServerException(http.getMessage(), http);
+        assertEquals("HTTP 401", ChatService.describe(thrown));
+        assertEquals("HTTP 401: {\"error\": \"Incorrect API key provided: sk-proj-ab****yz\"}",
+                ChatService.detail(thrown));
         assertEquals("HTTP 502", ChatService.describe(new InternalServerException("", new HttpException(502, ""))));
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsSaidSo() {
+        RuntimeException parse = assertThrows(RuntimeException.class, () -> {
+            try {
+                new ObjectMapper().readTree("{\"choices\": [");
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertEquals("an answer that is not JSON", ChatService.describe(parse));
+        assertTrue(ChatService.detail(parse).startsWith("Unexpected end-of-input"), ChatService.detail(parse));
     }
 
     @Test

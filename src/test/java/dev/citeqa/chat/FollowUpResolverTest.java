@@ -78,6 +78,18 @@ class FollowUpResolverTest {
     }
 
     @Test
+    void aTitleAloneIsNoPersonToStandFor() {
+        // A language model's answer has no answer phrase: the previous question's title is all there is, and it is
+        // no name ("Where did General chair …").
+        assertEquals("Where did he chair the meeting? Who is the NATO Secretary General?", FollowUpResolver.resolve(
+                "Where did he chair the meeting?", "Who is the NATO Secretary General?", null));
+        assertEquals("What did he say? Who is the Attorney General of Texas?",
+                FollowUpResolver.resolve("What did he say?", "Who is the Attorney General of Texas?", null));
+        assertEquals("What did Mark Rutte say?",
+                FollowUpResolver.resolve("What did he say?", "What did Secretary General Mark Rutte say?", null));
+    }
+
+    @Test
     void aVagueOrEllipticalFollowUpCarriesThePreviousQuestion() {
         assertEquals("Where was it held? When was the NATO summit?",
                 FollowUpResolver.resolve("Where was it held?", "When was the NATO summit?", null));

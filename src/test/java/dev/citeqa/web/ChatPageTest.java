@@ -537,6 +537,42 @@ class ChatPageTest extends PageTest {
         assertEquals(1, restored.findElements(By.cssSelector(".answer-text .chip")).size());
     }
 
+    /**
+     * The sentences of a model's answer that the check did not let through are quoted: as not backed when the rest is
+     * answered, as the withheld answer when nothing is (no "not backed" warning beside "the corpus does not say").
+     */
+    @Test
+    void aModelsUncheckedSentencesAreQuoted() {
+        js("""
+                const real = window.fetch;
+                const replies = [
+                  { answer: 'Rutte chaired it in Antalya. [001_ef047f98b842d2d5] It was held in Paris.', answered: true,
+                    citations: [{ id: '001_ef047f98b842d2d5', title: 'Cited title', date: '2025-05-13',
+                        snippet: 's', start: 564, end: 733, supported: false }],
+                    unsupportedSentences: ['It was held in Paris.'] },
+                  { answer: "The corpus does not say. The model's answer cited no retrieved article.", answered: false,
+                    citations: [], unsupportedSentences: ['Rutte chaired it in <b>Paris</b>.'] }];
+                window.fetch = (input, init) => {
+                  if (!String(input).includes('/api/ask/stream')) return real(input, init);
+                  const final = Object.assign({ conversationId: 'unchecked-1', question: 'q', standaloneQuestion: 'q',
+                      passages: [], answerer: 'model-x', fallback: false, timingsMs: { total: 5 } }, replies.shift());
+                  const body = 'event: done\\ndata: ' + JSON.stringify(final) + '\\n\\n';
+                  return Promise.resolve(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }));
+                };
+                """);
+        WebElement answered = ask("Where did Rutte chair the meeting?");
+        WebElement notice = answered.findElement(By.cssSelector(".notice.unsupported"));
+        assertTrue(notice.getText().startsWith("1 sentence is not backed by the cited articles"), notice.getText());
+        assertEquals(List.of("It was held in Paris."), notice.findElements(By.tagName("li")).stream()
+                .map(WebElement::getText).toList());
+
+        WebElement withheld = ask("And where was it held?");
+        notice = withheld.findElement(By.cssSelector(".notice.unsupported"));
+        assertTrue(notice.getText().startsWith("The language model’s answer, withheld"), notice.getText());
+        assertFalse(notice.getText().contains("not backed"), notice.getText());
+        assertEquals("Rutte chaired it in <b>Paris</b>.", notice.findElement(By.tagName("li")).getText());
+    }
+
     /** The page's own modules, loaded in the browser: marker parsing, numbering and highlighting. */
     @Test
     void citationHelpers() {

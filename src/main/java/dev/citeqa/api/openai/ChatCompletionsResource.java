@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -100,7 +101,8 @@ public class ChatCompletionsResource {
         }
         Conversation conversation = conversations.resume(request.history());
         ChatService.Result result = chat.ask(request.question(), conversation);
-        String answer = result.answer().text();
+        String note = unbacked(result);
+        String answer = result.answer().text() + (note == null ? "" : note);
         conversations.remember(request.transcript(answer), conversation);
         List<Citation> citations = result.answer().citations();
         AnswerSpan span = result.answer().answerSpan();
@@ -114,6 +116,19 @@ public class ChatCompletionsResource {
     static boolean accepts(List<MediaType> acceptable, MediaType type) {
         return acceptable.stream().anyMatch(range -> range.isCompatible(type)
                 && !range.getParameters().getOrDefault("q", "1").strip().matches("0(?:\\.0*)?"));
+    }
+
+    /**
+     * A note quoting the answer's sentences that the articles they cite do not back, or null. A client of this API
+     * shows the text alone, and never sees the {@code supported} flag of a citation.
+     */
+    private static String unbacked(ChatService.Result result) {
+        Answer answer = result.answer();
+        if (!answer.answered() || answer.unsupportedSentences().isEmpty()) {
+            return null;
+        }
+        return answer.unsupportedSentences().stream().map(sentence -> "“" + sentence + "”").collect(
+                Collectors.joining(" ", "\n\n(Not backed by the articles it cites; check before relying on it: ", ")"));
     }
 
     private CiteQaInfo citeqa(ChatService.Result result) {
@@ -155,6 +170,10 @@ public class ChatCompletionsResource {
                 String correction = correction(result);
                 if (correction != null) {
                     token(correction);
+                }
+                String note = unbacked(result);
+                if (note != null && !sent.isEmpty() && !result.fallback()) {
+                    token(note);
                 }
                 List<Citation> citations = result.answer().citations();
                 AnswerSpan span = result.answer().answerSpan();

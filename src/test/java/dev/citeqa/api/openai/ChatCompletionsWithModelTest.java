@@ -121,6 +121,28 @@ class ChatCompletionsWithModelTest {
         assertEquals("The articles do not say where the meeting is.", text);
     }
 
+    /** A client sees no citation's "supported" flag: a sentence its article does not back is named in the text. */
+    @Test
+    void aSentenceItsArticleDoesNotBackIsNamedInTheText() throws Exception {
+        String madeUp = "The meeting was held in Paris on June 30";
+        server.respond(call -> Reply.text(madeUp + " [" + call.passageIds().getFirst() + "]."));
+        String note = "\n\n(Not backed by the articles it cites; check before relying on it: “" + madeUp + ".”)";
+
+        String text = client.chat(UserMessage.from(QUESTION)).aiMessage().text();
+        assertTrue(text.endsWith("]." + note), text);
+
+        server.reset();
+        server.respond(call -> Reply.text(madeUp + " [" + call.passageIds().getFirst() + "]."));
+        text = client.stream(UserMessage.from(QUESTION)).response().aiMessage().text();
+        assertTrue(text.endsWith("]." + note), text);
+
+        // A backed answer has no note.
+        server.reset();
+        server.respond(call -> Reply.text(call.citingFirstPassage()));
+        text = client.chat(UserMessage.from(QUESTION)).aiMessage().text();
+        assertFalse(text.contains("Not backed"), text);
+    }
+
     @Test
     void aModelFailingMidStreamIsSaidAndTheBuiltInAnswerFollows() throws Exception {
         server.respond(call -> Reply.numbered(500).every(Duration.ofMillis(20)));
