@@ -291,6 +291,11 @@ public class IndexService {
                 swap(serving, opened.index());
             }
             buildError = null;
+            if (opened.index().pendingArticles() == 0) {
+                // What the vector pass failed on is no longer pending (its file went, or this reindex embedded it).
+                vectorError = null;
+                vectorFailures = 0;
+            }
             return record(Reindex.succeeded(opened.outcome(), opened.index(), millisSince(started)));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             if (serving == null) {

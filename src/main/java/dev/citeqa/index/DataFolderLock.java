@@ -61,6 +61,14 @@ public final class DataFolderLock implements Closeable {
                     + dataDir.toAbsolutePath() + " (citeqa.data.dir). Each service needs a data folder of its own: "
                     + "stop the other one, or give this one another citeqa.data.dir.");
         }
+        try {
+            // The lock file of an earlier run opens for writing in a folder that no longer lets this user write, and
+            // the index is written beside it: try a file of the folder's own.
+            Files.delete(Files.createTempFile(dataDir, ".write-check-", ""));
+        } catch (IOException e) {
+            closeQuietly(channel); // releases the lock too
+            throw unusable(dataDir, e);
+        }
         return new DataFolderLock(channel, lock);
     }
 

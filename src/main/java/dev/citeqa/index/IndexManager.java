@@ -375,7 +375,7 @@ public final class IndexManager {
         for (Path path : indexes) {
             if (chosen != null) {
                 LOG.infof("Removing replaced index %s", path);
-                deleteTree(path);
+                deleteLeftover(path);
                 continue;
             }
             try {
@@ -390,7 +390,7 @@ public final class IndexManager {
                     chosen.close();
                     chosen = null;
                 }
-                deleteTree(path);
+                deleteLeftover(path);
             }
         }
         return Optional.ofNullable(chosen);
@@ -456,7 +456,20 @@ public final class IndexManager {
     private void removeUnfinishedBuilds() throws IOException {
         for (Path path : list(BUILDING_PREFIX)) {
             LOG.infof("Removing unfinished build %s", path);
+            deleteLeftover(path);
+        }
+    }
+
+    /**
+     * Deletes a folder that nothing will read again (a replaced index, an unfinished build), or says why it could not:
+     * a file another user owns, a share's lock file. It costs disk space, not the index that is served.
+     */
+    private static void deleteLeftover(Path path) {
+        try {
             deleteTree(path);
+        } catch (UncheckedIOException e) {
+            LOG.warnf("Cannot delete %s (%s); it takes disk space until it is removed by hand", path,
+                    e.getCause() == null ? e.getMessage() : e.getCause().toString());
         }
     }
 

@@ -64,20 +64,37 @@ public class SlowModelProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            deleteTree(CORPUS);
-            try (Stream<Path> files = Files.list(Path.of("src/test/resources/web-corpus"))) {
-                Files.createDirectories(CORPUS);
-                for (Path file : files.toList()) {
-                    Files.copy(file, CORPUS.resolve(file.getFileName()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
-            config.put("citeqa.corpus.dir", CORPUS.toString());
+            config.put("citeqa.corpus.dir", copyOfTheWebCorpus(CORPUS).toString());
             config.put("test.slow-model.delay-ms", "0");
             return config;
         }
+    }
+
+    /** {@link FailingOnce} on a corpus folder of its own, which the test may change, and no retry for an hour. */
+    public static final class FailingOnceOwnCorpus extends SlowModelProfile {
+        public static final Path CORPUS = Path.of("target", "test-data", "failing-once-own-corpus");
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new java.util.HashMap<>(new FailingOnce().getConfigOverrides());
+            config.put("citeqa.corpus.dir", copyOfTheWebCorpus(CORPUS).toString());
+            config.put("citeqa.embedding.retry-after", "PT1H");
+            return config;
+        }
+    }
+
+    static Path copyOfTheWebCorpus(Path folder) {
+        deleteTree(folder);
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/web-corpus"))) {
+            Files.createDirectories(folder);
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
     }
 
     /**

@@ -44,6 +44,15 @@ class DataFolderLockTest {
                     refused.getMessage());
         }
         assertTrue(readOnly.toFile().setWritable(true, false));
+
+        // The lock file of an earlier run opens for writing in a folder made read-only since: refused all the same.
+        DataFolderLock.acquire(readOnly).close();
+        assertTrue(readOnly.toFile().setWritable(false, false));
+        if (!Files.isWritable(readOnly)) {
+            refused = assertThrows(IllegalStateException.class, () -> DataFolderLock.acquire(readOnly));
+            assertTrue(refused.getMessage().contains("permission denied on " + readOnly), refused.getMessage());
+        }
+        assertTrue(readOnly.toFile().setWritable(true, false));
     }
 
     /** Another process: the lock is the operating system's, so a second JVM is refused too. */

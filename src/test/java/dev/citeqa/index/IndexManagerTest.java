@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.citeqa.FailingModel;
 import dev.citeqa.TestModels;
@@ -263,6 +264,37 @@ class IndexManagerTest {
         IndexManager.Opened opened = manager(TestModels.embedder(data), "v1").openOrBuild();
         assertEquals(List.of(opened.index().path().getFileName().toString()), dataFolders());
         opened.index().close();
+    }
+
+    /**
+     * A replaced index that cannot be deleted (a file another user owns, a share's lock file) kept the service from
+     * opening the newest one, and it stayed down; now it is left where it is, with a warning.
+     */
+    @Test
+    void anOldIndexThatCannotBeDeletedIsLeftAndTheNewestServed() throws IOException, InterruptedException {
+        manager(TestModels.embedder(data), "v1").openOrBuild().index().close();
+        Path stuck = Files.createDirectories(data.resolve("index-000000000000001")).resolve("_0.cfs");
+        Files.writeString(stuck, "held");
+        // Root deletes what any permission forbids: only the immutable flag holds it, where the file system has one.
+        assumeTrue(chattr("+i", stuck) == 0, "chattr +i is not available here");
+        try {
+            IndexManager.Opened opened = manager(TestModels.embedder(data), "v1").openOrBuild();
+            assertEquals(IndexManager.Outcome.REUSED, opened.outcome());
+            assertEquals(10, opened.index().articleCount());
+            assertTrue(Files.exists(stuck));
+            opened.index().close();
+        } finally {
+            chattr("-i", stuck);
+        }
+    }
+
+    private static int chattr(String flag, Path file) throws InterruptedException {
+        try {
+            return new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            return -1; // no chattr
+        }
     }
 
     /**
