@@ -377,6 +377,11 @@ public final class IndexGenerator {
         if (!embedder.available() || index.pendingArticles() > 0) {
             return; // vectors still to come are computed, and cached, from the texts this index holds
         }
+        if (index.articleCount() == 0) {
+            // A folder with no article left is more often a share unmounted, or a folder moved away and back, than
+            // one to forget: its vectors cost minutes a thousand articles to make again.
+            return;
+        }
         try {
             long dropped = embedder.compactCache(index.passageCount(), () -> {
                 List<String> texts = new ArrayList<>(index.passageCount());

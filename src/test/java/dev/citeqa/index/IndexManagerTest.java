@@ -235,6 +235,26 @@ class IndexManagerTest {
         again.close();
     }
 
+    /** A folder emptied for a moment (a share unmounted, a folder moved away and back) keeps the cache's vectors. */
+    @Test
+    void anEmptiedFolderKeepsTheEmbeddingCache() throws IOException {
+        Embedder embedder = TestModels.embedder(data);
+        IndexManager manager = manager(embedder, "v1");
+        CorpusIndex index = manager.openOrBuild().index();
+        Path away = Files.move(corpus, root.resolve("away"));
+        Files.createDirectory(corpus);
+        CorpusIndex empty = manager.refresh(index).index();
+        assertEquals(0, empty.articleCount());
+        manager.discard(index);
+        Files.delete(corpus);
+        Files.move(away, corpus);
+        empty.close();
+
+        Embedder restarted = TestModels.embedder(data);
+        manager(restarted, "v2").openOrBuild().index().close();
+        assertEquals(0, restarted.modelCalls(), "every passage came from the cache");
+    }
+
     @Test
     void aFailedBuildKeepsServingThePreviousIndexAndLeavesNothingHalfWritten() throws IOException {
         IndexManager.Opened good = manager(TestModels.embedder(data), "v1").openOrBuild();
