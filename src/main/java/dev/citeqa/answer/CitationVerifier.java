@@ -207,16 +207,20 @@ public final class CitationVerifier {
         // next sentence would otherwise hide the boundary from the splitter, and two claims be checked as one.
         String text = MARKERS_AFTER_STOP.matcher(answer)
                 .replaceAll(m -> Matcher.quoteReplacement(" " + m.group(2).strip() + m.group(1)));
-        List<Sentence> sentences = SentenceSplitter.split(text, List.of(new Paragraph(text, 0, text.length())));
+        // Split where a bracket's stops are hidden ("[../notes]", "[see p. 4]"): a bracket is no sentence's end.
+        String masked = BRACKETS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group().replaceAll("[.!?]", "_")));
+        List<Sentence> sentences = SentenceSplitter.split(masked, List.of(new Paragraph(masked, 0, masked.length())));
         List<String> texts = new ArrayList<>();
         List<LinkedHashSet<String>> ids = new ArrayList<>();
-        for (Sentence s : sentences) {
-            Matcher m = BRACKETS.matcher(s.text());
+        for (Sentence split : sentences) {
+            String sentence = text.substring(split.start(), split.end());
+            Matcher m = BRACKETS.matcher(sentence);
             LinkedHashSet<String> found = new LinkedHashSet<>();
             int leading = 0;
             boolean atStart = true;
             while (m.find()) {
-                if (atStart && s.text().substring(leading, m.start()).isBlank()) {
+                if (atStart && sentence.substring(leading, m.start()).isBlank()) {
                     // A marker opening a sentence belongs to the sentence before it.
                     if (!ids.isEmpty()) {
                         ids.getLast().add(m.group(1));
@@ -229,7 +233,8 @@ public final class CitationVerifier {
                     found.add(m.group(1));
                 }
             }
-            String plain = BRACKETS.matcher(s.text()).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1").strip();
+            String plain = BRACKETS.matcher(sentence).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1")
+                    .replaceAll("\\s{2,}", " ").strip();
             if (plain.isEmpty() || plain.matches("[.,;:!?]+")) {
                 if (!ids.isEmpty()) {
                     ids.getLast().addAll(found);

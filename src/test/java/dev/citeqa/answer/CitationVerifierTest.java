@@ -199,6 +199,15 @@ class CitationVerifierTest {
         assertEquals(List.of(A), ids(answer));
     }
 
+    /** A bracket's full stops end no sentence: "[../notes]" split a model's sentence in two reported halves. */
+    @Test
+    void aBracketsStopsEndNoSentence() {
+        Answer answer = verify("The summit was moved to Paris, as the notes say [see p. 4] and [../../notes] [" + A
+                + "]. Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].");
+
+        assertEquals(List.of("The summit was moved to Paris, as the notes say and."), answer.unsupportedSentences());
+    }
+
     @Test
     void anUnsupportedSentenceIsReported() {
         Answer answer = verify("Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "]. "
