@@ -14,6 +14,8 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,12 +116,26 @@ public final class LlmAnswerer implements Answerer {
                 }
             }
         } catch (ExecutionException e) {
+            // The HTTP client's timeout, the same setting, may fire before this deadline: said as the deadline.
+            if (timedOut(e.getCause())) {
+                throw new ModelTimeoutException(timeout);
+            }
             throw BoundedChatModel.failure(e);
         } catch (InterruptedException e) {
             generation.abandon();
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         }
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -294,6 +294,21 @@ class OpenAiAnswererTest {
         assertFalse(call.completed().isDone());
     }
 
+    /** A server slow to answer a stream: its client's timeout fires first, and is said as /api/ask says it. */
+    @Test
+    void aStreamTheServerIsSlowToStartSaysTheTimeoutAsTheAskDoes() {
+        warmUp();
+        server.respond(call -> Reply.text(call.citingFirstPassage()).delayedBy(Duration.ofSeconds(6)));
+
+        List<Event> events = askStream(QUESTION);
+
+        List<String> names = SseEvents.names(events);
+        assertEquals(List.of("sources", "error"), names.subList(0, 2), names.toString());
+        JsonPath done = events.getLast().json();
+        assertExtractiveFallback(done);
+        assertTrue(done.getString("fallbackReason").endsWith("no complete answer within 2 s"), done.prettify());
+    }
+
     @Test
     void clientDisconnectStopsGeneration() throws Exception {
         warmUp();
