@@ -47,7 +47,7 @@ public final class CountryNames {
             return term != null ? textTerms.contains(term) : Collections.indexOfSubList(plainWords, words) >= 0;
         }
 
-        /** The form's analysed terms: {"unit", "state"} for "united states". */
+        /** The form's analysed terms: {"united", "state"} for "united states". */
         public Set<String> terms() {
             return term != null ? Set.of(term) : Terms.ofText(String.join(" ", words));
         }

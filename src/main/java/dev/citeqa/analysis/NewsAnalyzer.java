@@ -120,7 +120,10 @@ public final class NewsAnalyzer extends Analyzer {
         return stopWords(FUNCTION_WORDS).stream().map(word -> new String((char[]) word)).sorted().toList();
     }
 
-    /** Irregular verb forms and abbreviated titles, and the stems they are indexed as, for a search cluster's copy. */
+    /**
+     * Split words, irregular verb forms and abbreviated titles, and the terms they are indexed as, for a search
+     * cluster's copy.
+     */
     public static Map<String, String> stemOverrides() {
         return STEM_OVERRIDES;
     }

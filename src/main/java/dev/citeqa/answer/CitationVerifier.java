@@ -214,7 +214,7 @@ public final class CitationVerifier {
         List<String> texts = new ArrayList<>();
         List<LinkedHashSet<String>> ids = new ArrayList<>();
         for (Sentence split : sentences) {
-            String sentence = text.substring(split.start(), split.end());
+            String sentence = SentenceSplitter.cleaned(text.substring(split.start(), split.end()));
             Matcher m = BRACKETS.matcher(sentence);
             LinkedHashSet<String> found = new LinkedHashSet<>();
             int leading = 0;

@@ -300,9 +300,13 @@ public final class SentenceSplitter {
     private static void add(String source, int start, int end, List<Sentence> out) {
         String span = source.substring(start, end);
         if (ArticleParser.hasWords(span)) {
-            String text = SPACES.matcher(FORMAT.matcher(span).replaceAll("")).replaceAll(" ").strip();
-            out.add(new Sentence(text, start, end));
+            out.add(new Sentence(cleaned(span), start, end));
         }
+    }
+
+    /** A sentence's text as {@link Sentence#text} gives it: invisible characters out, each run of spaces one space. */
+    public static String cleaned(String span) {
+        return SPACES.matcher(FORMAT.matcher(span).replaceAll("")).replaceAll(" ").strip();
     }
 
     /**

@@ -206,6 +206,10 @@ class CitationVerifierTest {
                 + "]. Erdoğan received Mark Rutte in Ankara on May 13 [" + A + "].");
 
         assertEquals(List.of("The summit was moved to Paris, as the notes say and."), answer.unsupportedSentences());
+        // Read as the splitter reads text: a line break is a space, an invisible character nothing.
+        answer = verify("The summit was moved\nto Pa\u200Bris [" + A + "]. Erdoğan received Mark Rutte in Ankara on "
+                + "May 13 [" + A + "].");
+        assertEquals(List.of("The summit was moved to Paris."), answer.unsupportedSentences());
     }
 
     @Test

@@ -72,12 +72,12 @@ public class SlowModelProfile implements QuarkusTestProfile {
     }
 
     /** {@link FailingOnce} on a corpus folder of its own, which the test may change, and no retry for an hour. */
-    public static final class FailingOnceOwnCorpus extends SlowModelProfile {
+    public static final class FailingOnceOwnCorpus extends FailingOnce {
         public static final Path CORPUS = Path.of("target", "test-data", "failing-once-own-corpus");
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(new FailingOnce().getConfigOverrides());
+            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
             config.put("citeqa.corpus.dir", copyOfTheWebCorpus(CORPUS).toString());
             config.put("citeqa.embedding.retry-after", "PT1H");
             return config;
@@ -102,7 +102,7 @@ public class SlowModelProfile implements QuarkusTestProfile {
      * then holds the retry until the test lets it go, so that a slow machine cannot finish it before the test has
      * seen the failure.
      */
-    public static final class FailingOnce extends SlowModelProfile {
+    public static class FailingOnce extends SlowModelProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());

@@ -30,7 +30,7 @@ final class QuestionCountries {
 
     /** The countries the question names, by name or adjective ("turkey" for "Turkey's"); null when not known. */
     private final Set<String> asked;
-    /** The other forms of the countries the question names, as terms: {"unit", "state"} for its "US". */
+    /** The other forms of the countries the question names, as terms: {"united", "state"} for its "US". */
     private final List<Set<String>> otherForms;
     /** The question's distinct terms. */
     private final Set<String> questionTerms;

@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,14 +129,18 @@ public final class LlmAnswerer implements Answerer {
         }
     }
 
+    /** A timeout waiting for the answer; not one connecting, which says the server is unreachable. */
     private static boolean timedOut(Throwable failure) {
+        boolean timedOut = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof dev.langchain4j.exception.TimeoutException) {
-                return true;
+            if (t instanceof HttpConnectTimeoutException
+                    || t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("connect")) {
+                return false;
             }
+            timedOut |= t instanceof HttpTimeoutException || t instanceof SocketTimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException;
         }
-        return false;
+        return timedOut;
     }
 
     /**

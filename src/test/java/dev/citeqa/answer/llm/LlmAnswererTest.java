@@ -28,6 +28,8 @@ import dev.langchain4j.model.input.PromptTemplate;
 import dev.langchain4j.model.output.FinishReason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -183,6 +185,24 @@ class LlmAnswererTest {
 
         Throwable failure = assertThrows(Exception.class, answer::join).getCause();
         assertEquals("HTTP 500", failure.getMessage());
+    }
+
+    /**
+     * The HTTP client's timeout, the same setting as the answer's, is said as the answer's; one connecting is not (the
+     * server is unreachable, whatever its speed).
+     */
+    @Test
+    void theClientsTimeoutIsTheAnswersButOneConnectingIsNot() {
+        Started waiting = stream(Duration.ofSeconds(5));
+        waiting.model().handler.onError(new RuntimeException(new HttpTimeoutException("request timed out")));
+        Throwable failure = assertThrows(Exception.class, waiting.answer()::join).getCause();
+        assertEquals("no complete answer within 5 s", failure.getMessage());
+
+        Started connecting = stream(Duration.ofSeconds(5));
+        connecting.model().handler.onError(new RuntimeException(
+                new HttpConnectTimeoutException("HTTP connect timed out")));
+        failure = assertThrows(Exception.class, connecting.answer()::join).getCause();
+        assertTrue(failure.getCause() instanceof HttpConnectTimeoutException, String.valueOf(failure));
     }
 
     /** No text, or thinking only, is no answer but the model failing: the caller falls back, saying why. */
