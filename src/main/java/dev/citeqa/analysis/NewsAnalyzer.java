@@ -51,8 +51,8 @@ public final class NewsAnalyzer extends Analyzer {
     static final List<String> QUESTION_WORDS = List.copyOf(WordLists.load("question-words"));
 
     /**
-     * A split word's form → its term, then irregular verb form → stem of its base verb, then abbreviated title → stem of
-     * the title, in file order.
+     * A split word's form → its term, then irregular verb form → stem of its base verb, then abbreviated title →
+     * stem of the title, in file order.
      */
     private static final Map<String, String> STEM_OVERRIDES = loadStemOverrides();
     private static final StemmerOverrideFilter.StemmerOverrideMap OVERRIDES = overrideMap(STEM_OVERRIDES);

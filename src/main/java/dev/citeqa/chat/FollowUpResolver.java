@@ -161,8 +161,9 @@ public final class FollowUpResolver implements QueryTransformer {
      * The previous question asked of the follow-up's new subject ("Who is the NATO Secretary General?", then "And
      * the Russian Foreign Minister?": "Who is the Russian Foreign Minister?"), or null when the follow-up names none
      * or the previous question asks no identity. Only a subject of the same kind as the one it replaces (a role
-     * for a role, a person's or a thing's name for a name), and never where that one was qualified ("the president of France") and the
-     * new one is not: "And the prime minister?" then still asks of France, and carries the question along instead.
+     * for a role, a person's or a thing's name for a name), and never where that one was qualified ("the president
+     * of France") and the new one is not: "And the prime minister?" then still asks of France, and carries the
+     * question along instead.
      */
     private static String withNewSubject(String question, String previous) {
         Matcher follow = NEW_SUBJECT.matcher(question);

@@ -140,15 +140,17 @@ public final class IndexConstants {
      * line and a newsletter's furniture are not text; a name's initial ends no sentence ("George W. Bush"); a line
      * of markup wraps into nothing; an archive's "14-APR-1987" stamp is a date. 32: a second file of one name is
      * indexed under its name and its folders ("article (2024-01-05)"), where it was skipped. 33: a name of short
-     * words joined by an ampersand is one word ("AT&T", "S&P", {@link dev.citeqa.analysis.NewsAnalyzer#AMPERSAND_NAME}). 34: a word hyphenated over a line end is one
-     * word; an article's whole text is indexed without the invisible characters that hold markup's place; a block
-     * of labelled fields ("Author:", "Title:", "Tags:") in any order is metadata; a "Sources:" sentence is text; a
+     * words joined by an ampersand is one word ("AT&T", "S&P", {@link
+     * dev.citeqa.analysis.NewsAnalyzer#AMPERSAND_NAME}). 34: a word hyphenated over a line end is one word; an
+     * article's whole text is indexed without the invisible characters that hold markup's place; a block of
+     * labelled fields ("Author:", "Title:", "Tags:") in any order is metadata; a "Sources:" sentence is text; a
      * press release carried by a newswire ("/PRNewswire/", "(BUSINESS WIRE)") is dated by its dateline; "Apr.",
-     * "Jul." and "Oct." before a day end no sentence, and "Up.", "In.", "On.", "Go.", "Ok." end one; more page furniture is not text (a row of share buttons, a
-     * newsletter's sign-up, "Filed under:", "Tags:", a comment count, "###" and "-30-"); a date line's label
-     * ("Aired", "Filed", "Publié le") or poster ("by admin") names no outlet; in a mail, the header of a message it
-     * forwards or replies to is not text. 35: words that Porter stems as an unrelated word are indexed apart
-     * ("president" from "presided", "used" from "U.S.", {@code analysis/stem-splits.txt}).
+     * "Jul." and "Oct." before a day end no sentence, and "Up.", "In.", "On.", "Go.", "Ok." end one; more page
+     * furniture is not text (a row of share buttons, a newsletter's sign-up, "Filed under:", "Tags:", a comment
+     * count, "###" and "-30-"); a date line's label ("Aired", "Filed", "Publié le") or poster ("by admin") names no
+     * outlet; in a mail, the header of a message it forwards or replies to is not text. 35: words that Porter stems
+     * as an unrelated word are indexed apart ("president" from "presided", "used" from "U.S.", {@code
+     * analysis/stem-splits.txt}).
      */
     public static final int SCHEMA_VERSION = 35;
 
